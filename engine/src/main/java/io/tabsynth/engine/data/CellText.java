@@ -1,0 +1,85 @@
+package io.tabsynth.engine.data;
+
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The text form of a cell, as tabsynth writes it to CSV and reads it back: numbers in plain decimal
+ * (never exponent notation for magnitudes from 1e-6 to 1e15), booleans as {@code true}/{@code false},
+ * datetimes in the column's format, and {@code null} for a missing cell.
+ */
+public final class CellText {
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L};
+
+    private CellText() {
+    }
+
+    /** The text of a cell, or {@code null} if it is missing. */
+    public static String of(Frame frame, int column, int row) {
+        Column<?> c = frame.column(column);
+        if (c.isMissing(row)) {
+            return null;
+        }
+        switch (frame.schema().column(column).kind()) {
+            case CONTINUOUS:
+                return number(((DoubleColumn) c).getDouble(row));
+            case INTEGER:
+                return Long.toString(((LongColumn) c).getLong(row));
+            case BOOLEAN:
+                return ((BooleanColumn) c).get(row) ? "true" : "false";
+            case DATETIME:
+                return DateTimeFormats.format(((DateTimeColumn) c).get(row), frame.schema().column(column).format());
+            default:
+                return ((StringColumn) c).get(row);
+        }
+    }
+
+    /** Appends a double in plain decimal; the shortest form with up to nine decimals that reads back exactly. */
+    public static void appendNumber(StringBuilder out, double v) {
+        double a = Math.abs(v);
+        if (a < 1e15 && (a >= 1e-6 || a == 0)) {
+            for (int d = 0; d <= 9; d++) {
+                double scaled = v * POW10[d];
+                long r = Math.round(scaled);
+                if (r / (double) POW10[d] == v) {
+                    appendScaled(out, r, d);
+                    return;
+                }
+            }
+            out.append(new java.math.BigDecimal(Double.toString(v)).toPlainString());
+            return;
+        }
+        out.append(Double.toString(v));
+    }
+
+    /** A double in plain decimal, as {@link #appendNumber}. */
+    public static String number(double v) {
+        StringBuilder sb = new StringBuilder(24);
+        appendNumber(sb, v);
+        return sb.toString();
+    }
+
+    private static void appendScaled(StringBuilder out, long r, int decimals) {
+        if (decimals == 0) {
+            out.append(r);
+            return;
+        }
+        if (r < 0) {
+            out.append('-');
+            r = -r;
+        }
+        long whole = r / POW10[decimals];
+        long frac = r % POW10[decimals];
+        out.append(whole).append('.');
+        String f = Long.toString(frac);
+        for (int i = f.length(); i < decimals; i++) {
+            out.append('0');
+        }
+        out.append(f);
+    }
+}

@@ -1,0 +1,59 @@
+package io.tabsynth.engine.data;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reading and writing datetimes in a column's format. A format is a {@link DateTimeFormatter} pattern;
+ * patterns without a time of day read as midnight and write back without one.
+ */
+public final class DateTimeFormats {
+    /** The default format for datetimes of unknown origin. */
+    public static final String ISO_DATE_TIME = "yyyy-MM-dd'T'HH:mm:ss";
+
+    /** Formats tried, in order, when inferring a column's kind from text. */
+    static final List<String> CANDIDATES = List.of(
+            "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm",
+            "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ss.SSS",
+            "yyyy/MM/dd", "MM/dd/yyyy", "dd/MM/yyyy", "dd.MM.yyyy");
+
+    private static final Map<String, DateTimeFormatter> CACHE = new ConcurrentHashMap<>();
+
+    private DateTimeFormats() {
+    }
+
+    /** The strict formatter for a pattern (years written {@code yyyy} are read as proleptic years). */
+    public static DateTimeFormatter formatter(String pattern) {
+        return CACHE.computeIfAbsent(pattern, p -> DateTimeFormatter.ofPattern(p.replace("yyyy", "uuuu"), Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT));
+    }
+
+    /** Parses text in the pattern; a date-only pattern gives midnight. Throws {@link DateTimeParseException}. */
+    public static LocalDateTime parse(String text, String pattern) {
+        TemporalAccessor t = formatter(pattern).parse(text);
+        LocalDate date = LocalDate.from(t);
+        if (t.isSupported(ChronoField.HOUR_OF_DAY)) {
+            return LocalDateTime.from(t);
+        }
+        return date.atStartOfDay();
+    }
+
+    /** Writes a datetime in the pattern. */
+    public static String format(LocalDateTime value, String pattern) {
+        return formatter(pattern).format(value);
+    }
+
+    /** True if the pattern carries a time of day. */
+    public static boolean hasTime(String pattern) {
+        return pattern.indexOf('H') >= 0 || pattern.indexOf('h') >= 0;
+    }
+}

@@ -1,0 +1,160 @@
+package io.tabsynth.engine.data;
+
+import io.tabsynth.engine.BadInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The engine's one table type: a Tablesaw {@link Table} whose columns match a {@link Schema} in order,
+ * name and storage type. Missing values are Tablesaw's: NaN for doubles, the empty string for strings,
+ * and each type's missing marker otherwise.
+ */
+public final class Frame {
+    private final Table table;
+    private final Schema schema;
+
+    private Frame(Table table, Schema schema) {
+        this.table = table;
+        this.schema = schema;
+    }
+
+    /** Pairs a table with its schema, checking that they agree. */
+    public static Frame of(Table table, Schema schema) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(schema, "schema");
+        if (table.columnCount() != schema.size()) {
+            throw new IllegalArgumentException("table has " + table.columnCount() + " columns, schema has " + schema.size());
+        }
+        for (int i = 0; i < schema.size(); i++) {
+            ColumnSpec spec = schema.column(i);
+            Column<?> c = table.column(i);
+            if (!c.name().equals(spec.name()) || !spec.kind().stores(c)) {
+                throw new IllegalArgumentException("column " + i + " is " + c.name() + ":" + c.type()
+                        + " but the schema says " + spec.name() + ":" + spec.kind().jsonName());
+            }
+        }
+        return new Frame(table, schema);
+    }
+
+    /** A frame with the schema's columns and no rows. */
+    public static Frame empty(Schema schema) {
+        Table t = Table.create("frame");
+        for (ColumnSpec c : schema.columns()) {
+            t.addColumns(c.kind().newColumn(c.name()));
+        }
+        return new Frame(t, schema);
+    }
+
+    /** The rows of all frames, in order; they must share one schema. */
+    public static Frame concat(Schema schema, List<Frame> parts) {
+        Frame out = empty(schema);
+        for (Frame f : parts) {
+            if (!f.schema.equals(schema)) {
+                throw new IllegalArgumentException("frames have different schemas: " + f.schema + " vs " + schema);
+            }
+            out.table.append(f.table);
+        }
+        return out;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public int rowCount() {
+        return table.rowCount();
+    }
+
+    public int columnCount() {
+        return table.columnCount();
+    }
+
+    public Column<?> column(int i) {
+        return table.column(i);
+    }
+
+    public Column<?> column(String name) {
+        return table.column(schema.indexOf(name));
+    }
+
+    public DoubleColumn doubles(String name) {
+        return (DoubleColumn) typed(name, ColumnKind.CONTINUOUS);
+    }
+
+    public LongColumn longs(String name) {
+        return (LongColumn) typed(name, ColumnKind.INTEGER);
+    }
+
+    public StringColumn strings(String name) {
+        Column<?> c = column(name);
+        if (!(c instanceof StringColumn)) {
+            throw new BadInputException("column '" + name + "' is " + schema.column(name).kind().jsonName() + ", not text");
+        }
+        return (StringColumn) c;
+    }
+
+    public BooleanColumn booleans(String name) {
+        return (BooleanColumn) typed(name, ColumnKind.BOOLEAN);
+    }
+
+    public DateTimeColumn datetimes(String name) {
+        return (DateTimeColumn) typed(name, ColumnKind.DATETIME);
+    }
+
+    private Column<?> typed(String name, ColumnKind kind) {
+        ColumnKind actual = schema.column(name).kind();
+        if (actual != kind) {
+            throw new BadInputException("column '" + name + "' is " + actual.jsonName() + ", not " + kind.jsonName());
+        }
+        return column(name);
+    }
+
+    /** True if the cell is missing. */
+    public boolean isMissing(int column, int row) {
+        return table.column(column).isMissing(row);
+    }
+
+    /** The share of missing cells in a column, in [0, 1]. */
+    public double missingRate(String name) {
+        int n = rowCount();
+        return n == 0 ? 0 : column(name).countMissing() / (double) n;
+    }
+
+    /** The first {@code n} rows. */
+    public Frame head(int n) {
+        return new Frame(table.first(Math.min(n, rowCount())), schema);
+    }
+
+    /** A frame of the named columns only, in the given order. */
+    public Frame select(List<String> names) {
+        List<ColumnSpec> specs = new ArrayList<>();
+        Table t = Table.create(table.name());
+        for (String n : names) {
+            specs.add(schema.column(n));
+            t.addColumns(column(n));
+        }
+        return new Frame(t, Schema.of(specs));
+    }
+
+    /** The first rows as a text table, for people. */
+    public String print(int rows) {
+        return schema + " " + rowCount() + " rows\n" + table.print(rows);
+    }
+
+    @Override
+    public String toString() {
+        return print(10);
+    }
+}

@@ -1,0 +1,121 @@
+package io.tabsynth.engine.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tabsynth.engine.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A user's overrides for reading a data file, from a JSON metadata file ({@code --metadata}):
+ * <pre>
+ * { "columns": { "age": {"kind": "integer"}, "joined": {"kind": "datetime", "format": "dd/MM/yyyy"} },
+ *   "missingValues": ["", "?"] }
+ * </pre>
+ * Kinds may also be given as SDV's {@code "sdtype"} ({@code numerical}, {@code categorical}, {@code id}, ...),
+ * so an SDV metadata file works as it is. Columns not named keep their inferred kind.
+ *
+ * @param columns       kind (and format) per named column
+ * @param missingValues the cell texts read as missing
+ * @param source        the file it came from, for error messages; {@code null} when built in code
+ */
+public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingValues, Path source) {
+    /** No overrides: infer every kind, default missing values. */
+    public static final Metadata NONE = new Metadata(Map.of(), MissingValues.DEFAULT, null);
+
+    public Metadata {
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    }
+
+    /** Reads a metadata file; a {@link BadInputException} naming the file and field if it is malformed. */
+    public static Metadata read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": metadata file not found");
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read metadata: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadInputException(file + ": metadata must be a JSON object with a \"columns\" object");
+        }
+        Map<String, ColumnSpec> cols = new LinkedHashMap<>();
+        JsonNode colsNode = root.path("columns");
+        if (!colsNode.isMissingNode() && !colsNode.isObject()) {
+            throw new BadInputException(file + ": \"columns\" must be an object keyed by column name");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = colsNode.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode c = e.getValue();
+            JsonNode kindNode = c.has("kind") ? c.get("kind") : c.get("sdtype");
+            if (kindNode == null || !kindNode.isTextual()) {
+                throw new BadInputException(file + ": column '" + e.getKey() + "' needs a \"kind\"");
+            }
+            ColumnKind kind;
+            try {
+                kind = ColumnKind.parse(kindNode.asText());
+            } catch (BadInputException ex) {
+                throw new BadInputException(file + ": column '" + e.getKey() + "': " + ex.getMessage());
+            }
+            JsonNode fmt = c.has("format") ? c.get("format") : c.get("datetime_format");
+            String format = fmt == null || fmt.isNull() ? null : sdvFormat(fmt.asText());
+            if (format != null) {
+                try {
+                    DateTimeFormats.formatter(format);
+                } catch (IllegalArgumentException ex) {
+                    throw new BadInputException(file + ": column '" + e.getKey() + "': bad datetime format '"
+                            + format + "': " + ex.getMessage());
+                }
+            }
+            cols.put(e.getKey(), new ColumnSpec(e.getKey(), kind, format));
+        }
+        MissingValues missing = MissingValues.DEFAULT;
+        JsonNode mv = root.get("missingValues");
+        if (mv != null) {
+            if (!mv.isArray()) {
+                throw new BadInputException(file + ": \"missingValues\" must be an array of strings");
+            }
+            Set<String> tokens = new HashSet<>();
+            mv.forEach(t -> tokens.add(t.asText()));
+            missing = new MissingValues(tokens);
+        }
+        return new Metadata(cols, missing, file);
+    }
+
+    /** Turns an strftime pattern (SDV's datetime_format) into a DateTimeFormatter pattern; others pass. */
+    private static String sdvFormat(String f) {
+        if (f.indexOf('%') < 0) {
+            return f;
+        }
+        return f.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%H", "HH")
+                .replace("%M", "mm").replace("%S", "ss");
+    }
+
+    /** The override for a column, or {@code null}. */
+    public ColumnSpec override(String column) {
+        return columns.get(column);
+    }
+
+    /** Fails, naming the file, if the metadata names a column the data does not have. */
+    public void checkColumns(Schema schema, Path dataFile) {
+        for (String name : columns.keySet()) {
+            if (!schema.has(name)) {
+                throw new BadInputException((source == null ? "metadata" : source.toString()) + ": column '" + name
+                        + "' is not in " + dataFile + " (columns: " + schema.names() + ")");
+            }
+        }
+    }
+}

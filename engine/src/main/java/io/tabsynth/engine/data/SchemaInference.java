@@ -1,0 +1,213 @@
+package io.tabsynth.engine.data;
+
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Infers a column's kind from its cell texts. The rules, in order, over the non-missing cells:
+ * <ol>
+ *   <li>all {@code true}/{@code false} (any case): boolean;</li>
+ *   <li>all whole numbers: integer, or identifier when every value is distinct and the name says id/key/uuid;</li>
+ *   <li>all numbers: continuous;</li>
+ *   <li>all datetimes in one of {@link DateTimeFormats#CANDIDATES}: datetime with that format;</li>
+ *   <li>text where every value is distinct (at least 20 values): free text if values average three or more
+ *       words, otherwise identifier; text with an id-like name and distinct values: identifier;</li>
+ *   <li>text averaging five or more words with mostly distinct values: free text;</li>
+ *   <li>otherwise categorical, however many categories.</li>
+ * </ol>
+ * A column with no values at all is categorical. Numbers are read after trimming spaces; text is kept as is.
+ */
+public final class SchemaInference {
+    private static final Pattern ID_NAME = Pattern.compile("(?i)(^id$|^id[_-]|[_-]id$|[a-z]Id$|uuid|guid|[_-]key$)");
+
+    private SchemaInference() {
+    }
+
+    /** The inferred spec of one column. */
+    public static ColumnSpec infer(String name, List<String> cells, MissingValues missing) {
+        int present = 0;
+        boolean allBool = true;
+        boolean allLong = true;
+        boolean allNumber = true;
+        for (String cell : cells) {
+            if (missing.isMissing(cell)) {
+                continue;
+            }
+            present++;
+            String t = cell.trim();
+            if (allBool && !isBoolean(t)) {
+                allBool = false;
+            }
+            if (allLong && !isLong(t)) {
+                allLong = false;
+            }
+            if (allNumber && !isNumber(t)) {
+                allNumber = false;
+            }
+            if (!allBool && !allNumber) {
+                break;
+            }
+        }
+        if (present == 0) {
+            return ColumnSpec.of(name, ColumnKind.CATEGORICAL);
+        }
+        if (allBool) {
+            return ColumnSpec.of(name, ColumnKind.BOOLEAN);
+        }
+        boolean idName = ID_NAME.matcher(name).find();
+        if (allLong) {
+            return ColumnSpec.of(name, idName && allDistinct(cells, missing) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER);
+        }
+        if (allNumber) {
+            return ColumnSpec.of(name, ColumnKind.CONTINUOUS);
+        }
+        String format = datetimeFormat(cells, missing);
+        if (format != null) {
+            return new ColumnSpec(name, ColumnKind.DATETIME, format);
+        }
+        return ColumnSpec.of(name, textKind(cells, missing, present, idName));
+    }
+
+    private static ColumnKind textKind(List<String> cells, MissingValues missing, int present, boolean idName) {
+        Set<String> distinct = new HashSet<>();
+        long words = 0;
+        for (String cell : cells) {
+            if (!missing.isMissing(cell)) {
+                distinct.add(cell);
+                words += wordCount(cell);
+            }
+        }
+        double meanWords = words / (double) present;
+        boolean unique = distinct.size() == present;
+        if (unique && present >= 20) {
+            return meanWords >= 3 ? ColumnKind.FREE_TEXT : ColumnKind.IDENTIFIER;
+        }
+        if (unique && idName) {
+            return ColumnKind.IDENTIFIER;
+        }
+        if (meanWords >= 5 && distinct.size() > present / 2) {
+            return ColumnKind.FREE_TEXT;
+        }
+        return ColumnKind.CATEGORICAL;
+    }
+
+    private static boolean allDistinct(List<String> cells, MissingValues missing) {
+        Set<String> seen = new HashSet<>();
+        for (String c : cells) {
+            if (!missing.isMissing(c) && !seen.add(c.trim())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String datetimeFormat(List<String> cells, MissingValues missing) {
+        String first = null;
+        for (String c : cells) {
+            if (!missing.isMissing(c)) {
+                first = c.trim();
+                break;
+            }
+        }
+        if (first == null || first.isEmpty() || !Character.isDigit(first.charAt(0))) {
+            return null;
+        }
+        for (String pattern : DateTimeFormats.CANDIDATES) {
+            if (parsesAll(cells, missing, pattern)) {
+                return pattern;
+            }
+        }
+        return null;
+    }
+
+    private static boolean parsesAll(List<String> cells, MissingValues missing, String pattern) {
+        for (String c : cells) {
+            if (missing.isMissing(c)) {
+                continue;
+            }
+            try {
+                DateTimeFormats.parse(c.trim(), pattern);
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int wordCount(String s) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean ws = Character.isWhitespace(s.charAt(i));
+            if (!ws && !inWord) {
+                words++;
+            }
+            inWord = !ws;
+        }
+        return words;
+    }
+
+    static boolean isBoolean(String t) {
+        String l = t.toLowerCase(Locale.ROOT);
+        return l.equals("true") || l.equals("false");
+    }
+
+    /** True for an optional sign followed by 1 to 18 digits (always fits in a long). */
+    static boolean isLong(String t) {
+        int n = t.length();
+        int i = n > 0 && (t.charAt(0) == '-' || t.charAt(0) == '+') ? 1 : 0;
+        if (i == n || n - i > 18) {
+            return false;
+        }
+        for (; i < n; i++) {
+            char ch = t.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True for a plain decimal number: sign, digits, optional fraction, optional exponent. No NaN/Infinity. */
+    static boolean isNumber(String t) {
+        int n = t.length();
+        int i = 0;
+        if (i < n && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && Character.isDigit(t.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && Character.isDigit(t.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && Character.isDigit(t.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+}

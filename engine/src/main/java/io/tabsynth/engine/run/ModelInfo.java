@@ -1,0 +1,23 @@
+package io.tabsynth.engine.run;
+
+import io.tabsynth.engine.data.Schema;
+import java.util.Map;
+
+/**
+ * How a model was made: the provenance every fitted model carries and every model file records.
+ *
+ * @param generator     generator id
+ * @param pluginId      id of the plugin that provides it (and can load the model)
+ * @param pluginVersion that plugin's version
+ * @param engineVersion the engine's version at fit time
+ * @param params        every parameter value, defaults included, as text
+ * @param seed          the fit seed
+ * @param schema        the schema of the data it was fitted on, which is the schema it samples
+ * @param rows          how many rows it was fitted on
+ */
+public record ModelInfo(String generator, String pluginId, String pluginVersion, String engineVersion,
+                        Map<String, String> params, long seed, Schema schema, long rows) {
+    public ModelInfo {
+        params = Map.copyOf(params);
+    }
+}

@@ -1,0 +1,113 @@
+package io.tabsynth.engine.run;
+
+import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.Exporter;
+import io.tabsynth.engine.spi.Generator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginWrapper;
+
+/**
+ * Finds extensions with PF4J: plugins (jars, zips or directories) in a plugins directory, and, in
+ * development, extensions on the class path (listed in {@code META-INF/extensions.idx}). A class-path
+ * extension's plugin id and version come from the {@code plugin.properties} at the root of the jar or
+ * directory it was loaded from. When both places offer the same id, the plugins directory wins.
+ */
+final class PluginHost implements AutoCloseable {
+    /** An extension with its origin. */
+    record Found<T>(T extension, ExtensionInfo info) {
+    }
+
+    private final PluginManager manager;
+    private final boolean classpath;
+    private final Map<URL, Properties> classpathDescriptors = new HashMap<>();
+
+    PluginHost(Path pluginsDir, boolean classpath) {
+        this.classpath = classpath;
+        List<Path> roots = pluginsDir != null && Files.isDirectory(pluginsDir) ? List.of(pluginsDir) : List.of();
+        this.manager = new DefaultPluginManager(roots);
+        manager.loadPlugins();
+        manager.startPlugins();
+    }
+
+    List<Found<Generator>> generators() {
+        return find(Generator.class, "generator", Generator::id, Generator::description);
+    }
+
+    List<Found<Evaluator>> evaluators() {
+        return find(Evaluator.class, "evaluator", Evaluator::id, e -> "evaluator " + e.id());
+    }
+
+    List<Found<Exporter>> exporters() {
+        return find(Exporter.class, "exporter", Exporter::id, e -> "writes ." + String.join(", .", e.formats()));
+    }
+
+    private <T> List<Found<T>> find(Class<T> type, String typeName, Function<T, String> id, Function<T, String> doc) {
+        Map<String, Found<T>> byId = new LinkedHashMap<>();
+        for (T ext : manager.getExtensions(type)) {
+            PluginWrapper plugin = manager.whichPlugin(ext.getClass());
+            ExtensionInfo info;
+            if (plugin != null) {
+                info = new ExtensionInfo(id.apply(ext), typeName, plugin.getPluginId(),
+                        plugin.getDescriptor().getVersion(), plugin.getPluginPath().toString(), doc.apply(ext));
+            } else if (classpath) {
+                Properties p = classpathDescriptor(ext.getClass());
+                info = new ExtensionInfo(id.apply(ext), typeName, p.getProperty("plugin.id", "classpath"),
+                        p.getProperty("plugin.version", "unknown"), "classpath", doc.apply(ext));
+            } else {
+                continue;
+            }
+            Found<T> found = new Found<>(ext, info);
+            Found<T> before = byId.get(info.id());
+            if (before == null || (before.info().source().equals("classpath") && plugin != null)) {
+                byId.put(info.id(), found);
+            } else if (!before.info().source().equals("classpath") && plugin != null) {
+                throw new TabsynthException("two plugins provide " + typeName + " '" + info.id() + "': "
+                        + before.info().pluginId() + " (" + before.info().source() + ") and " + info.pluginId()
+                        + " (" + info.source() + "); remove one");
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    private synchronized Properties classpathDescriptor(Class<?> cls) {
+        CodeSource cs = cls.getProtectionDomain().getCodeSource();
+        URL root = cs == null ? null : cs.getLocation();
+        return classpathDescriptors.computeIfAbsent(root, r -> {
+            Properties p = new Properties();
+            if (r == null) {
+                return p;
+            }
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {r}, null);
+                 InputStream in = loader.getResourceAsStream("plugin.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                throw new TabsynthException("cannot read plugin.properties of " + r + ": " + e.getMessage(), e);
+            }
+            return p;
+        });
+    }
+
+    @Override
+    public void close() {
+        manager.stopPlugins();
+        manager.unloadPlugins();
+    }
+}

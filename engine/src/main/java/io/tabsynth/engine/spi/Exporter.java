@@ -1,0 +1,31 @@
+package io.tabsynth.engine.spi;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Writes frames in a file format. The engine picks the exporter by the output file's extension and makes
+ * the write atomic: the exporter writes to the path it is given (a temporary name), and the engine
+ * renames it into place only after {@link FrameWriter#close()} succeeds.
+ */
+public interface Exporter extends ExtensionPoint {
+    /** The id, e.g. {@code csv}. */
+    String id();
+
+    /** The file extensions it writes, lower case without the dot, e.g. {@code ["csv"]}. */
+    List<String> formats();
+
+    /** Opens a writer for frames of the given schema at {@code file}. */
+    FrameWriter open(Path file, Schema schema) throws IOException;
+
+    /** Writes one frame to {@code file} (not atomically by itself; see the engine's write). */
+    default void export(Frame frame, Path file) throws IOException {
+        try (FrameWriter w = open(file, frame.schema())) {
+            w.write(frame);
+        }
+    }
+}

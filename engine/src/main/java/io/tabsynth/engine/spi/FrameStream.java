@@ -1,0 +1,51 @@
+package io.tabsynth.engine.spi;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** Sampled rows, delivered in batches so that memory stays flat however many rows are asked for. */
+public interface FrameStream extends Iterator<Frame>, AutoCloseable {
+    /** The schema every batch has. */
+    Schema schema();
+
+    /** Stops any background work. */
+    @Override
+    void close();
+
+    /** Collects every remaining batch into one frame (for small samples) and closes the stream. */
+    default Frame collect() {
+        try (this) {
+            List<Frame> parts = new ArrayList<>();
+            forEachRemaining(parts::add);
+            return Frame.concat(schema(), parts);
+        }
+    }
+
+    /** A stream over frames already in memory. */
+    static FrameStream of(Schema schema, List<Frame> frames) {
+        Iterator<Frame> it = frames.iterator();
+        return new FrameStream() {
+            @Override
+            public Schema schema() {
+                return schema;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Frame next() {
+                return it.next();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

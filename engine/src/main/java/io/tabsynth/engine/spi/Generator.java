@@ -1,0 +1,25 @@
+package io.tabsynth.engine.spi;
+
+import io.tabsynth.engine.data.Frame;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.pf4j.ExtensionPoint;
+
+/** Learns a {@link Model} from real data. Plugins contribute generators as PF4J extensions. */
+public interface Generator extends ExtensionPoint {
+    /** The id users select it by, e.g. {@code gaussian-copula}. */
+    String id();
+
+    /** One line for people. */
+    String description();
+
+    /** The parameters it accepts, with types, defaults and documentation. */
+    List<ParamSpec> describe();
+
+    /** Fits a model; every random choice flows from {@code context.seed()}. */
+    Model fit(Frame data, Params params, FitContext context);
+
+    /** Reads a model written by {@link Model#save}. */
+    Model load(InputStream in) throws IOException;
+}

@@ -1,0 +1,29 @@
+package io.tabsynth.engine.spi;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** A fitted generator: it samples new rows and saves itself. Immutable and safe to share between threads. */
+public interface Model {
+    /** The schema of the rows it samples. */
+    Schema schema();
+
+    /**
+     * Samples {@code rows} rows as a stream of batches. The same model, row count and seed give the same rows,
+     * whatever the number of threads used.
+     */
+    FrameStream sample(long rows, long seed);
+
+    /** Samples a small number of rows into one frame. */
+    default Frame sampleFrame(int rows, long seed) {
+        return sample(rows, seed).collect();
+    }
+
+    /**
+     * Writes the model's state; {@link Generator#load} of the same plugin reads it back. The engine wraps
+     * it in a model file that records the generator, plugin id and version (see docs/model-format.md).
+     */
+    void save(OutputStream out) throws IOException;
+}
