@@ -1,0 +1,222 @@
+package io.tabsynth.plugins.copula;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.DateTimeFormats;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.stats.Normal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
+
+/**
+ * Fits the model of one column and computes its normal scores for the copula's correlation. A real value
+ * occupies an interval of probability in the column's order (its tie group, or its category); its score is
+ * the mean of a standard normal conditioned on that interval, E[Z | Φ⁻¹(lo) < Z < Φ⁻¹(hi)]. For continuous
+ * columns that is the usual normal score of the rank; for discrete ones the correlation of such scores
+ * understates the latent correlation by the scores' standard deviation, which {@link Correlation#latent}
+ * corrects (the polyserial correction). Fitting involves no randomness.
+ */
+final class ColumnModels {
+    /**
+     * A column's model, its normal scores per real row ({@code null} outside the copula; NaN where a numeric
+     * value is missing) and the scores of its missingness dimension ({@code null} if it has none).
+     */
+    record Fitted(ColumnModel model, double[] scores, double[] nullScores) {
+    }
+
+    /** The generator's parameters that shape column models. */
+    record Settings(String marginals, int knots, int discreteLevels, boolean enforceMinMax) {
+    }
+
+    private ColumnModels() {
+    }
+
+    static Fitted fit(Frame data, ColumnSpec spec, Settings s) {
+        switch (spec.kind()) {
+            case IDENTIFIER:
+                return new Fitted(IdentifierColumn.fit(spec, data.strings(spec.name()).asList()), null, null);
+            case FREE_TEXT:
+                return new Fitted(TextColumn.fit(spec, data.strings(spec.name()).asList()), null, null);
+            case CATEGORICAL:
+                return categories(spec, data.strings(spec.name()).asList());
+            case BOOLEAN: {
+                BooleanColumn b = data.booleans(spec.name());
+                List<String> labels = new ArrayList<>(b.size());
+                for (int i = 0; i < b.size(); i++) {
+                    labels.add(b.isMissing(i) ? "" : Boolean.toString(b.get(i)));
+                }
+                return categories(spec, labels);
+            }
+            default:
+                return numeric(spec, NumericOutput.values(data, spec), s);
+        }
+    }
+
+    private static Fitted categories(ColumnSpec spec, List<String> cells) {
+        int n = cells.size();
+        Map<String, Integer> counts = new HashMap<>();
+        int nulls = 0;
+        for (String c : cells) {
+            if (c.isEmpty()) {
+                nulls++;
+            } else {
+                counts.merge(c, 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> order = new ArrayList<>(counts.entrySet());
+        order.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        int m = order.size();
+        String[] labels = new String[m];
+        double[] probs = new double[m];
+        Map<String, Double> score = new HashMap<>();
+        int present = n - nulls;
+        double nullRate = nulls / (double) n;
+        double run = nullRate;
+        for (int j = 0; j < m; j++) {
+            labels[j] = order.get(j).getKey();
+            probs[j] = order.get(j).getValue() / (double) present;
+            double width = (1 - nullRate) * probs[j];
+            score.put(labels[j], intervalMean(run, run + width));
+            run += width;
+        }
+        double nullScore = intervalMean(0, nullRate);
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            String c = cells.get(i);
+            z[i] = c.isEmpty() ? nullScore : score.get(c);
+        }
+        return new Fitted(new CategoryColumn(spec, labels, probs, nullRate), z, null);
+    }
+
+    private static Fitted numeric(ColumnSpec spec, double[] v, Settings s) {
+        int n = v.length;
+        double[] sorted = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        int c = sorted.length;
+        double nullRate = (n - c) / (double) n;
+        int decimals = NumericOutput.roundingFor(spec, c == 0 ? 0 : NumericOutput.decimalsOf(sorted));
+        double min = c == 0 ? 0 : sorted[0];
+        double max = c == 0 ? 0 : sorted[c - 1];
+        NumericOutput output = new NumericOutput(spec, decimals, min, max, s.enforceMinMax());
+        int distinct = 0;
+        for (int i = 0; i < c; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
+            }
+        }
+        boolean wholeKind = spec.kind() == ColumnKind.INTEGER
+                || (spec.kind() == ColumnKind.DATETIME && !DateTimeFormats.hasTime(spec.format()));
+        boolean discrete = distinct <= 1 || (distinct <= s.discreteLevels() && (wholeKind || distinct * 10 <= c));
+        ColumnModel model;
+        if (discrete) {
+            double[] values = new double[distinct];
+            double[] probs = new double[distinct];
+            int j = -1;
+            for (int i = 0; i < c; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    values[++j] = sorted[i];
+                }
+                probs[j] += 1.0 / c;
+            }
+            model = new DiscreteColumn(spec, values, probs, nullRate, output);
+        } else {
+            MarginalFit.Candidate chosen = MarginalFit.choose(sorted, s.marginals(), s.knots());
+            model = new ContinuousColumn(spec, chosen.marginal(), nullRate, chosen.ks(), output);
+        }
+        double[] z = new double[n];
+        double[] nullZ = nullRate > 0 ? new double[n] : null;
+        double presentScore = intervalMean(nullRate, 1);
+        double nullScore = intervalMean(0, nullRate);
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(v[i])) {
+                z[i] = Double.NaN;
+            } else {
+                z[i] = intervalMean(lowerBound(sorted, v[i]) / (double) c, upperBound(sorted, v[i]) / (double) c);
+            }
+            if (nullZ != null) {
+                nullZ[i] = Double.isNaN(v[i]) ? nullScore : presentScore;
+            }
+        }
+        return new Fitted(model, z, nullZ);
+    }
+
+    /** E[Z | Φ⁻¹(lo) < Z < Φ⁻¹(hi)] for a standard normal Z; 0 for an empty interval. */
+    static double intervalMean(double lo, double hi) {
+        if (!(hi > lo)) {
+            return 0;
+        }
+        return (density(Normal.quantile(lo)) - density(Normal.quantile(hi))) / (hi - lo);
+    }
+
+    private static double density(double z) {
+        return Double.isInfinite(z) ? 0 : Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+    }
+
+    static ColumnModel fromJson(ColumnSpec spec, JsonNode o) {
+        String model = o.path("model").asText();
+        switch (model) {
+            case "categories":
+                return CategoryColumn.fromJson(spec, o);
+            case "discrete":
+                return DiscreteColumn.fromJson(spec, o);
+            case "continuous":
+                return ContinuousColumn.fromJson(spec, o);
+            case "identifier":
+                return IdentifierColumn.fromJson(spec, o);
+            case "text":
+                return TextColumn.fromJson(spec, o);
+            default:
+                throw new IllegalArgumentException("column '" + spec.name() + "': unknown column model '" + model + "'");
+        }
+    }
+
+    /** The number of values strictly below x in a sorted array. */
+    static int lowerBound(double[] a, double x) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The number of values at or below x in a sorted array. */
+    static int upperBound(double[] a, double x) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
+    }
+
+    static String[] strings(JsonNode array) {
+        String[] out = new String[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).asText();
+        }
+        return out;
+    }
+}

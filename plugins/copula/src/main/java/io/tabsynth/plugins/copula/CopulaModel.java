@@ -1,0 +1,158 @@
+package io.tabsynth.plugins.copula;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.random.Rng;
+import io.tabsynth.engine.random.Seeds;
+import io.tabsynth.engine.spi.BatchedModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * A fitted Gaussian copula: one {@link ColumnModel} per column and the latent correlation of the copula
+ * dimensions (one per modelled column, plus one per numeric column with missing values). A batch draws independent normals, correlates them with the Cholesky factor, and hands each
+ * column its scores. The saved form is JSON (see docs/model-format.md), readable by an auditor.
+ */
+final class CopulaModel extends BatchedModel {
+    static final String FORMAT = "tabsynth-gaussian-copula";
+    static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Schema schema;
+    private final List<ColumnModel> columns;
+    private final int[] dimension;
+    private final int[] nullDimension;
+    private final double[][] correlation;
+    private final double[][] cholesky;
+
+    CopulaModel(Schema schema, List<ColumnModel> columns, double[][] correlation) {
+        this.schema = schema;
+        this.columns = List.copyOf(columns);
+        this.dimension = new int[columns.size()];
+        this.nullDimension = new int[columns.size()];
+        int d = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            dimension[i] = columns.get(i).inCopula() ? d++ : -1;
+            nullDimension[i] = columns.get(i).nullDimension() ? d++ : -1;
+        }
+        if (correlation.length != d) {
+            throw new IllegalArgumentException("correlation is " + correlation.length + "x" + correlation.length
+                    + " but the model has " + d + " copula dimensions");
+        }
+        this.correlation = correlation;
+        this.cholesky = Correlation.cholesky(correlation);
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    /** The copula columns' correlation of normal scores (a copy). */
+    double[][] correlation() {
+        double[][] c = new double[correlation.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = correlation[i].clone();
+        }
+        return c;
+    }
+
+    List<ColumnModel> columns() {
+        return columns;
+    }
+
+    @Override
+    protected Frame sampleBatch(long batch, int rows, Rng rng) {
+        long columnSeed = rng.nextLong();
+        int d = correlation.length;
+        double[][] z = new double[d][rows];
+        double[] e = new double[d];
+        for (int i = 0; i < rows; i++) {
+            for (int k = 0; k < d; k++) {
+                e[k] = rng.nextGaussian();
+            }
+            for (int a = 0; a < d; a++) {
+                double[] la = cholesky[a];
+                double s = 0;
+                for (int k = 0; k <= a; k++) {
+                    s += la[k] * e[k];
+                }
+                z[a][i] = s;
+            }
+        }
+        Table t = Table.create("synthetic");
+        long firstRow = batch * BATCH_ROWS;
+        for (int c = 0; c < columns.size(); c++) {
+            double[] scores = dimension[c] < 0 ? null : z[dimension[c]];
+            double[] nullScores = nullDimension[c] < 0 ? null : z[nullDimension[c]];
+            t.addColumns(columns.get(c).sample(scores, nullScores, rows, firstRow, Seeds.rng(columnSeed, c)));
+        }
+        return Frame.of(t, schema);
+    }
+
+    @Override
+    public void save(OutputStream out) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        root.set("schema", schema.toJson());
+        ArrayNode cols = root.putArray("columns");
+        for (ColumnModel c : columns) {
+            ObjectNode o = c.toJson();
+            o.put("name", c.spec().name());
+            cols.add(o);
+        }
+        root.putPOJO("correlation", correlation);
+        JSON.writeValue(new NonClosing(out), root);
+    }
+
+    static CopulaModel load(InputStream in) throws IOException {
+        JsonNode root = JSON.readTree(in);
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IOException("not a Gaussian copula model (format is not " + FORMAT + ")");
+        }
+        if (root.path("version").asInt() != VERSION) {
+            throw new IOException("Gaussian copula model version " + root.path("version").asInt()
+                    + " is not supported (this plugin reads version " + VERSION + ")");
+        }
+        Schema schema = Schema.fromJson(root.get("schema"));
+        List<ColumnModel> columns = new ArrayList<>();
+        JsonNode cols = root.get("columns");
+        for (int i = 0; i < schema.size(); i++) {
+            ColumnSpec spec = schema.column(i);
+            columns.add(ColumnModels.fromJson(spec, cols.get(i)));
+        }
+        JsonNode corr = root.get("correlation");
+        double[][] c = new double[corr.size()][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = ColumnModels.doubles(corr.get(i));
+        }
+        return new CopulaModel(schema, columns, c);
+    }
+
+    /** Keeps Jackson from closing the engine's stream. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

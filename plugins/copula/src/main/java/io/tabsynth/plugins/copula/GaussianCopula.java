@@ -1,0 +1,97 @@
+package io.tabsynth.plugins.copula;
+
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.spi.FitContext;
+import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.engine.spi.Model;
+import io.tabsynth.engine.spi.ParamSpec;
+import io.tabsynth.engine.spi.Params;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.pf4j.Extension;
+
+/**
+ * The Gaussian copula generator ({@code gaussian-copula}). Each column gets a marginal model (see
+ * {@link ColumnModels}); the dependence between columns is a multivariate normal on their normal scores.
+ * Columns are fitted in parallel; the fit is deterministic (it draws no random numbers), so the model
+ * depends only on the data and parameters.
+ */
+@Extension
+public final class GaussianCopula implements Generator {
+    /** The generator id. */
+    public static final String ID = "gaussian-copula";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Gaussian copula with goodness-of-fit marginals; fast, exact category and spike frequencies";
+    }
+
+    @Override
+    public List<ParamSpec> describe() {
+        return List.of(
+                ParamSpec.choice("marginals", "auto",
+                        "continuous marginals: auto (a parametric family if KS accepts it, else empirical), "
+                                + "empirical, or parametric (best family always)", "auto", "empirical", "parametric"),
+                ParamSpec.integer("knots", 1000, 16, 1_000_000,
+                        "quantile knots kept for an empirical marginal"),
+                ParamSpec.integer("discreteLevels", 256, 1, 1_000_000,
+                        "numeric columns with at most this many distinct values keep each value's exact share"),
+                ParamSpec.bool("enforceMinMax", true, "clip sampled numbers to the real data's range"));
+    }
+
+    @Override
+    public Model fit(Frame data, Params params, FitContext context) {
+        ColumnModels.Settings settings = new ColumnModels.Settings(params.getString("marginals"),
+                params.getInt("knots"), params.getInt("discreteLevels"), params.getBoolean("enforceMinMax"));
+        List<ColumnSpec> specs = data.schema().columns();
+        context.progress().start("fitting gaussian-copula", specs.size());
+        ColumnModels.Fitted[] fitted = new ColumnModels.Fitted[specs.size()];
+        ForkJoinPool pool = new ForkJoinPool(context.threads());
+        try {
+            pool.submit(() -> IntStream.range(0, specs.size()).parallel().forEach(i -> {
+                fitted[i] = ColumnModels.fit(data, specs.get(i), settings);
+                context.progress().advance(1);
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("fit interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        List<ColumnModel> models = new ArrayList<>();
+        List<double[]> scores = new ArrayList<>();
+        for (ColumnModels.Fitted f : fitted) {
+            models.add(f.model());
+            if (f.scores() != null) {
+                scores.add(f.scores());
+            }
+            if (f.nullScores() != null) {
+                scores.add(f.nullScores());
+            }
+        }
+        double[][] corr = Correlation.repair(Correlation.latent(scores.toArray(new double[0][])));
+        context.progress().finish();
+        return new CopulaModel(data.schema(), models, corr);
+    }
+
+    @Override
+    public Model load(InputStream in) throws IOException {
+        return CopulaModel.load(in);
+    }
+}

@@ -1,0 +1,176 @@
+package io.tabsynth.plugins.copula;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apache.commons.statistics.distribution.ContinuousDistribution;
+import org.apache.commons.statistics.distribution.GammaDistribution;
+import org.apache.commons.statistics.distribution.LogNormalDistribution;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TruncatedNormalDistribution;
+import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
+
+/**
+ * The distribution of a continuous column's non-null values: a parametric family (shifted where the family
+ * needs a positive support) or the empirical quantile function through evenly spaced knots.
+ */
+abstract class Marginal {
+    /** The value at probability {@code u} in (0, 1). */
+    abstract double quantile(double u);
+
+    /** P(X ≤ x). */
+    abstract double cdf(double x);
+
+    abstract String describe();
+
+    abstract ObjectNode toJson();
+
+    static Marginal fromJson(JsonNode o) {
+        String family = o.path("family").asText();
+        if (family.equals("empirical")) {
+            return new Empirical(ColumnModels.doubles(o.get("knots")));
+        }
+        return Parametric.of(family, ColumnModels.doubles(o.get("params")));
+    }
+
+    /** Piecewise-linear quantile function through knots at probabilities 0, 1/(K-1), ..., 1. */
+    static final class Empirical extends Marginal {
+        private final double[] knots;
+
+        Empirical(double[] knots) {
+            this.knots = knots;
+        }
+
+        /** Knots from sorted values: linear interpolation between order statistics. */
+        static Empirical of(double[] sorted, int k) {
+            int n = sorted.length;
+            int count = Math.max(2, Math.min(k, n));
+            double[] knots = new double[count];
+            for (int j = 0; j < count; j++) {
+                double pos = j * (n - 1) / (double) (count - 1);
+                int i = (int) pos;
+                double f = pos - i;
+                knots[j] = i + 1 < n ? sorted[i] + f * (sorted[i + 1] - sorted[i]) : sorted[n - 1];
+            }
+            return new Empirical(knots);
+        }
+
+        @Override
+        double quantile(double u) {
+            double pos = u * (knots.length - 1);
+            int i = (int) Math.max(0, Math.min(knots.length - 2, Math.floor(pos)));
+            double f = Math.max(0, Math.min(1, pos - i));
+            return knots[i] + f * (knots[i + 1] - knots[i]);
+        }
+
+        @Override
+        double cdf(double x) {
+            int k = knots.length;
+            if (x < knots[0]) {
+                return 0;
+            }
+            if (x >= knots[k - 1]) {
+                return 1;
+            }
+            int lo = 0;
+            int hi = k - 1;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (knots[mid] <= x) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            double width = knots[hi] - knots[lo];
+            double f = width > 0 ? (x - knots[lo]) / width : 1;
+            return (lo + f) / (k - 1);
+        }
+
+        @Override
+        String describe() {
+            return "empirical(" + knots.length + " knots)";
+        }
+
+        @Override
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("family", "empirical");
+            o.putPOJO("knots", knots);
+            return o;
+        }
+    }
+
+    /** A named parametric family with its parameters; a shift moves families with positive support. */
+    static final class Parametric extends Marginal {
+        private final String family;
+        private final double[] params;
+        private final ContinuousDistribution dist;
+        private final double shift;
+        private final double scale;
+
+        private Parametric(String family, double[] params, ContinuousDistribution dist, double shift, double scale) {
+            this.family = family;
+            this.params = params;
+            this.dist = dist;
+            this.shift = shift;
+            this.scale = scale;
+        }
+
+        /**
+         * Builds a family from its parameters: normal(μ, σ), truncnorm(μ, σ, lo, hi), uniform(lo, hi),
+         * beta(α, β, lo, hi), gamma(k, θ, shift), lognormal(μ, σ, shift).
+         */
+        static Parametric of(String family, double[] p) {
+            switch (family) {
+                case "normal":
+                    return new Parametric(family, p, NormalDistribution.of(p[0], p[1]), 0, 1);
+                case "truncnorm":
+                    return new Parametric(family, p, TruncatedNormalDistribution.of(p[0], p[1], p[2], p[3]), 0, 1);
+                case "uniform":
+                    return new Parametric(family, p, UniformContinuousDistribution.of(p[0], p[1]), 0, 1);
+                case "beta":
+                    return new Parametric(family, p, BetaDistribution.of(p[0], p[1]), p[2], p[3] - p[2]);
+                case "gamma":
+                    return new Parametric(family, p, GammaDistribution.of(p[0], p[1]), p[2], 1);
+                case "lognormal":
+                    return new Parametric(family, p, LogNormalDistribution.of(p[0], p[1]), p[2], 1);
+                default:
+                    throw new IllegalArgumentException("unknown marginal family '" + family + "'");
+            }
+        }
+
+        String family() {
+            return family;
+        }
+
+        @Override
+        double quantile(double u) {
+            return shift + scale * dist.inverseCumulativeProbability(u);
+        }
+
+        @Override
+        double cdf(double x) {
+            return dist.cumulativeProbability((x - shift) / scale);
+        }
+
+        @Override
+        String describe() {
+            StringBuilder sb = new StringBuilder(family).append('(');
+            for (int i = 0; i < params.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g", params[i]));
+            }
+            return sb.append(')').toString();
+        }
+
+        @Override
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("family", family);
+            o.putPOJO("params", params);
+            return o;
+        }
+    }
+}
