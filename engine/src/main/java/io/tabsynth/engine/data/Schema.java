@@ -128,6 +128,9 @@ public final class Schema {
         StringBuilder sb = new StringBuilder();
         for (ColumnSpec c : columns) {
             sb.append(sb.length() == 0 ? "" : ", ").append(c.name()).append(':').append(c.kind().jsonName());
+            if (c.format() != null) {
+                sb.append('(').append(c.format()).append(')');
+            }
         }
         return "Schema[" + sb + "]";
     }

@@ -69,14 +69,16 @@ public final class SchemaInference {
         if (format != null) {
             return new ColumnSpec(name, ColumnKind.DATETIME, format);
         }
-        return ColumnSpec.of(name, textKind(cells, missing, present, idName));
+        return ColumnSpec.of(name, textKind(cells, missing, idName));
     }
 
-    private static ColumnKind textKind(List<String> cells, MissingValues missing, int present, boolean idName) {
+    private static ColumnKind textKind(List<String> cells, MissingValues missing, boolean idName) {
         Set<String> distinct = new HashSet<>();
         long words = 0;
+        int present = 0;
         for (String cell : cells) {
             if (!missing.isMissing(cell)) {
+                present++;
                 distinct.add(cell);
                 words += wordCount(cell);
             }

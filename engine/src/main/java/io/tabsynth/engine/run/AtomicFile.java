@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a file all or nothing: the content goes to a hidden temporary file beside the target, which is
+ * Writes a file all or nothing: the content goes to a hidden temporary file beside the target (its name
+ * ends with the target's name, so the extension is kept), which is
  * renamed over the target only when writing succeeded. A failure leaves the target as it was and removes
  * the temporary file.
  */
@@ -37,7 +38,7 @@ public final class AtomicFile {
         }
         Path temp;
         try {
-            temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            temp = Files.createTempFile(dir, ".tmp-", "-" + abs.getFileName());
         } catch (IOException e) {
             throw new BadInputException(target + ": cannot write in " + dir + ": " + e.getMessage(), e);
         }

@@ -164,7 +164,12 @@ public final class Engine implements AutoCloseable {
 
     /** Writes a frame atomically to {@code out}, in the format its extension names. */
     public void write(Frame frame, Path out) {
-        write(FrameStream.of(frame.schema(), List.of(frame)), exporterFor(out), out, frame.rowCount(), Progress.NONE);
+        write(FrameStream.of(frame.schema(), List.of(frame)), out);
+    }
+
+    /** Writes a stream of batches atomically to {@code out}, in the format its extension names. */
+    public long write(FrameStream stream, Path out) {
+        return write(stream, exporterFor(out), out, -1, Progress.NONE);
     }
 
     private static long write(FrameStream stream, Exporter exporter, Path out, long expected, Progress progress) {

@@ -1,0 +1,156 @@
+package io.tabsynth.plugins.exporters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.data.CellText;
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.FrameReader;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.run.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Every format writes what the engine's readers read back, cell for cell, and writes are atomic. */
+class ExportRoundTripTest {
+    private static Engine engine;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void open() {
+        engine = Engine.classpath();
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    /** 40 rows of every kind, with missing cells and strings that need quoting or are not ASCII. */
+    static Frame sample() {
+        int n = 40;
+        double[] price = new double[n];
+        long[] count = new long[n];
+        String[] city = new String[n];
+        String[] id = new String[n];
+        String[] note = new String[n];
+        LocalDateTime[] day = new LocalDateTime[n];
+        LocalDateTime[] at = new LocalDateTime[n];
+        BooleanColumn flag = BooleanColumn.create("flag");
+        String[] cities = {"Zürich", "São Paulo", "a, b", "say \"hi\"", "two\nlines", " leading space"};
+        for (int i = 0; i < n; i++) {
+            price[i] = i % 7 == 0 ? Double.NaN : i * 1.25 - 3.5;
+            count[i] = i * 1000L - 7;
+            city[i] = i % 9 == 0 ? "" : cities[i % cities.length];
+            id[i] = String.format("ID-%05d", i);
+            note[i] = i % 5 == 0 ? "" : "free text number " + i + " with several words";
+            day[i] = i % 6 == 0 ? null : LocalDate.of(2021, 1, 1).plusDays(i * 11L).atStartOfDay();
+            at[i] = LocalDateTime.of(2022, 3, 4, 5, 6, 7).plusMinutes(i * 97L);
+            if (i % 8 == 0) {
+                flag.appendMissing();
+            } else {
+                flag.append(i % 3 == 0);
+            }
+        }
+        LongColumn counts = LongColumn.create("count", count);
+        counts.setMissing(3);
+        Table t = Table.create("all").addColumns(DoubleColumn.create("price", price), counts,
+                StringColumn.create("city", city), StringColumn.create("id", id), StringColumn.create("note", note),
+                DateTimeColumn.create("day", day), DateTimeColumn.create("at", at), flag);
+        return Frame.of(t, Schema.of(ColumnSpec.of("price", ColumnKind.CONTINUOUS),
+                ColumnSpec.of("count", ColumnKind.INTEGER), ColumnSpec.of("city", ColumnKind.CATEGORICAL),
+                ColumnSpec.of("id", ColumnKind.IDENTIFIER), ColumnSpec.of("note", ColumnKind.FREE_TEXT),
+                new ColumnSpec("day", ColumnKind.DATETIME, "yyyy-MM-dd"),
+                new ColumnSpec("at", ColumnKind.DATETIME, "yyyy-MM-dd HH:mm:ss"),
+                ColumnSpec.of("flag", ColumnKind.BOOLEAN)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "tsv", "arrow", "parquet"})
+    void roundTripKeepsEveryCellAndKind(String ext) {
+        Frame original = sample();
+        Path file = dir.resolve("data." + ext);
+        engine.write(original, file);
+        Frame back = FrameReader.read(file);
+        if (ext.equals("parquet")) {
+            // Parquet keeps timestamps as typed values but has no place for their text format: ISO comes back.
+            original = Frame.of(original.table(), original.schema().with(
+                    new ColumnSpec("at", ColumnKind.DATETIME, io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME)));
+        }
+        assertEquals(original.schema(), back.schema(), "schema after ." + ext);
+        assertEquals(cells(original), cells(back), "cells after ." + ext);
+    }
+
+    @Test
+    void jsonlWritesOneTypedObjectPerRow() throws IOException {
+        Path file = dir.resolve("data.jsonl");
+        engine.write(sample(), file);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(40, lines.size());
+        assertEquals("{\"price\":null,\"count\":-7,\"city\":null,\"id\":\"ID-00000\",\"note\":null,\"day\":null,"
+                + "\"at\":\"2022-03-04 05:06:07\",\"flag\":null}", lines.get(0));
+        assertTrue(lines.get(4).contains("\"city\":\"two\\nlines\""), lines.get(4));
+        assertTrue(lines.get(1).contains("\"price\":-2.25") && lines.get(1).contains("\"flag\":false"), lines.get(1));
+    }
+
+    @Test
+    void failedWriteLeavesNoFileAndKeepsTheOldOne() throws IOException {
+        Path file = dir.resolve("out.csv");
+        Files.writeString(file, "old content\n");
+        Frame bad = sample();
+        // A frame whose schema claims more columns than the writer can fill fails mid-write.
+        Frame broken = Frame.of(bad.table().copy().addColumns(StringColumn.create("extra", 40)),
+                Schema.of(Stream.concat(bad.schema().columns().stream(),
+                        Stream.of(ColumnSpec.of("extra", ColumnKind.CATEGORICAL))).toList()));
+        Frame wrongShape = Frame.of(broken.table().copy().removeColumns("price"),
+                Schema.of(broken.schema().columns().subList(1, broken.schema().size())));
+        assertThrows(RuntimeException.class, () -> engine.write(
+                io.tabsynth.engine.spi.FrameStream.of(bad.schema(), List.of(wrongShape)), file));
+        assertEquals("old content\n", Files.readString(file), "the old file is untouched");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void unknownFormatIsBadInputNamingTheFormats() {
+        BadInputException e = assertThrows(BadInputException.class, () -> engine.write(sample(), dir.resolve("x.xlsx")));
+        assertTrue(e.getMessage().contains("'.xlsx'") && e.getMessage().contains("parquet"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("x.xlsx")));
+    }
+
+    static String cells(Frame f) {
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < f.rowCount(); r++) {
+            for (int c = 0; c < f.columnCount(); c++) {
+                sb.append(CellText.of(f, c, r)).append('|');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}
