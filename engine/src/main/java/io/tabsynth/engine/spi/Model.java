@@ -21,6 +21,11 @@ public interface Model {
         return sample(rows, seed).collect();
     }
 
+    /** How the model represents each column, for people (e.g. {@code age -> empirical, 73 distinct values}). */
+    default java.util.Map<String, String> describeColumns() {
+        return java.util.Map.of();
+    }
+
     /**
      * Writes the model's state; {@link Generator#load} of the same plugin reads it back. The engine wraps
      * it in a model file that records the generator, plugin id and version (see docs/model-format.md).

@@ -127,16 +127,24 @@ final class ColumnModels {
             MarginalFit.Candidate chosen = MarginalFit.choose(sorted, s.marginals(), s.knots());
             model = new ContinuousColumn(spec, chosen.marginal(), nullRate, chosen.ks(), output);
         }
+        // One score per distinct value (its tie group's interval), then a lookup per row.
+        double[] distinctValues = new double[distinct];
+        double[] distinctScores = new double[distinct];
+        for (int i = 0, j = 0; i < c; j++) {
+            int end = i + 1;
+            while (end < c && sorted[end] == sorted[i]) {
+                end++;
+            }
+            distinctValues[j] = sorted[i];
+            distinctScores[j] = intervalMean(i / (double) c, end / (double) c);
+            i = end;
+        }
         double[] z = new double[n];
         double[] nullZ = nullRate > 0 ? new double[n] : null;
         double presentScore = intervalMean(nullRate, 1);
         double nullScore = intervalMean(0, nullRate);
         for (int i = 0; i < n; i++) {
-            if (Double.isNaN(v[i])) {
-                z[i] = Double.NaN;
-            } else {
-                z[i] = intervalMean(lowerBound(sorted, v[i]) / (double) c, upperBound(sorted, v[i]) / (double) c);
-            }
+            z[i] = Double.isNaN(v[i]) ? Double.NaN : distinctScores[Arrays.binarySearch(distinctValues, v[i])];
             if (nullZ != null) {
                 nullZ[i] = Double.isNaN(v[i]) ? nullScore : presentScore;
             }

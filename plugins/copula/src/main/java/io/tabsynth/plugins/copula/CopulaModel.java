@@ -71,6 +71,15 @@ final class CopulaModel extends BatchedModel {
     }
 
     @Override
+    public java.util.Map<String, String> describeColumns() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (ColumnModel c : columns) {
+            out.put(c.spec().name(), c.describe());
+        }
+        return out;
+    }
+
+    @Override
     protected Frame sampleBatch(long batch, int rows, Rng rng) {
         long columnSeed = rng.nextLong();
         int d = correlation.length;

@@ -23,6 +23,11 @@ abstract class Marginal {
     /** P(X ≤ x). */
     abstract double cdf(double x);
 
+    /** P(X &lt; x); equal to {@link #cdf} for continuous families, lower at an atom of the empirical marginal. */
+    double cdfBelow(double x) {
+        return cdf(x);
+    }
+
     abstract String describe();
 
     abstract ObjectNode toJson();
@@ -87,6 +92,18 @@ abstract class Marginal {
             double width = knots[hi] - knots[lo];
             double f = width > 0 ? (x - knots[lo]) / width : 1;
             return (lo + f) / (k - 1);
+        }
+
+        @Override
+        double cdfBelow(double x) {
+            int k = ColumnModels.lowerBound(knots, x);
+            if (k == 0) {
+                return 0;
+            }
+            if (k == knots.length) {
+                return 1;
+            }
+            return (k - 1 + (x - knots[k - 1]) / (knots[k] - knots[k - 1])) / (knots.length - 1);
         }
 
         @Override

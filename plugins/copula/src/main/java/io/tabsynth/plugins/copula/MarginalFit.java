@@ -91,7 +91,10 @@ final class MarginalFit {
         return out;
     }
 
-    /** Kolmogorov-Smirnov distance between the sorted values' ECDF and a marginal, at up to 2000 data points. */
+    /**
+     * Kolmogorov-Smirnov distance between the sorted values' ECDF and a marginal, at up to 2000 data points:
+     * at each point x, |F(x) - Fₙ(x)| and |F(x⁻) - Fₙ(x⁻)|, so atoms are compared on both sides of their step.
+     */
     static double ks(double[] sorted, Marginal m) {
         int n = sorted.length;
         int step = Math.max(1, n / KS_POINTS);
@@ -100,8 +103,7 @@ final class MarginalFit {
             double x = sorted[i];
             int lo = ColumnModels.lowerBound(sorted, x);
             int hi = ColumnModels.upperBound(sorted, x);
-            double f = m.cdf(x);
-            d = Math.max(d, Math.max(Math.abs(f - lo / (double) n), Math.abs(f - hi / (double) n)));
+            d = Math.max(d, Math.max(Math.abs(m.cdfBelow(x) - lo / (double) n), Math.abs(m.cdf(x) - hi / (double) n)));
         }
         return d;
     }

@@ -9,7 +9,8 @@ import io.tabsynth.engine.spi.Exporter;
 import io.tabsynth.engine.spi.FrameWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,19 +43,25 @@ public final class CsvExporter implements Exporter {
 
     @Override
     public FrameWriter open(Path file, Schema schema) throws IOException {
-        OutputStream out = Files.newOutputStream(file);
-        return new Csv(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), schema,
+        return new Csv(Files.newOutputStream(file), schema,
                 file.getFileName().toString().toLowerCase().endsWith(".tsv") ? '\t' : ',');
     }
 
+    /** Writes straight to UTF-8 bytes; the encoded form of each distinct text value is computed once. */
     private static final class Csv implements FrameWriter {
-        private final Writer out;
+        private static final int CACHE_LIMIT = 200_000;
+        private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+        private final OutputStream out;
         private final Schema schema;
         private final char sep;
         private final DateTimeFormatter[] formats;
-        private final StringBuilder line = new StringBuilder(1 << 16);
+        private final ByteLine line = new ByteLine();
+        private final StringBuilder scratch = new StringBuilder(32);
+        private final Map<String, byte[]> encoded = new HashMap<>();
 
-        Csv(Writer out, Schema schema, char sep) throws IOException {
+        Csv(OutputStream out, Schema schema, char sep) throws IOException {
             this.out = out;
             this.schema = schema;
             this.sep = sep;
@@ -64,12 +71,11 @@ public final class CsvExporter implements Exporter {
                     formats[c] = DateTimeFormats.formatter(schema.column(c).format());
                 }
                 if (c > 0) {
-                    line.append(sep);
+                    line.put((byte) sep);
                 }
-                appendText(schema.column(c).name());
+                line.put(encode(schema.column(c).name()));
             }
-            line.append('\n');
-            flushLine();
+            line.put((byte) '\n');
         }
 
         @Override
@@ -85,16 +91,15 @@ public final class CsvExporter implements Exporter {
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     if (c > 0) {
-                        line.append(sep);
+                        line.put((byte) sep);
                     }
                     appendCell(columns[c], kinds[c], formats[c], r);
                 }
-                line.append('\n');
+                line.put((byte) '\n');
                 if (line.length() > 1 << 16) {
-                    flushLine();
+                    line.writeTo(out);
                 }
             }
-            flushLine();
         }
 
         private void appendCell(Column<?> col, ColumnKind kind, DateTimeFormatter format, int r) {
@@ -102,66 +107,68 @@ public final class CsvExporter implements Exporter {
                 case CONTINUOUS: {
                     double v = ((DoubleColumn) col).getDouble(r);
                     if (!Double.isNaN(v)) {
-                        CellText.appendNumber(line, v);
+                        scratch.setLength(0);
+                        CellText.appendNumber(scratch, v);
+                        line.putAscii(scratch);
                     }
                     break;
                 }
                 case INTEGER: {
                     LongColumn l = (LongColumn) col;
                     if (!l.isMissing(r)) {
-                        line.append(l.getLong(r));
+                        line.putLong(l.getLong(r));
                     }
                     break;
                 }
                 case BOOLEAN: {
                     BooleanColumn b = (BooleanColumn) col;
                     if (!b.isMissing(r)) {
-                        line.append(b.get(r) ? "true" : "false");
+                        line.put(b.get(r) ? TRUE : FALSE);
                     }
                     break;
                 }
                 case DATETIME: {
                     DateTimeColumn d = (DateTimeColumn) col;
                     if (!d.isMissing(r)) {
-                        format.formatTo(d.get(r), line);
+                        line.put(encode(format.format(d.get(r))));
                     }
                     break;
                 }
-                default:
-                    appendText(((StringColumn) col).get(r));
+                default: {
+                    String s = ((StringColumn) col).get(r);
+                    if (!s.isEmpty()) {
+                        line.put(encode(s));
+                    }
+                }
             }
         }
 
-        private void appendText(String s) {
+        /** The CSV bytes of a text field: UTF-8, quoted when it holds the separator, a quote or a line break. */
+        private byte[] encode(String s) {
+            byte[] b = encoded.get(s);
+            if (b == null) {
+                b = quote(s).getBytes(StandardCharsets.UTF_8);
+                if (encoded.size() < CACHE_LIMIT) {
+                    encoded.put(s, b);
+                }
+            }
+            return b;
+        }
+
+        private String quote(String s) {
             boolean quote = false;
             for (int i = 0; i < s.length() && !quote; i++) {
                 char ch = s.charAt(i);
                 quote = ch == sep || ch == '"' || ch == '\n' || ch == '\r';
             }
-            if (!quote) {
-                line.append(s);
-                return;
-            }
-            line.append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                if (ch == '"') {
-                    line.append('"');
-                }
-                line.append(ch);
-            }
-            line.append('"');
-        }
-
-        private void flushLine() throws IOException {
-            out.append(line);
-            line.setLength(0);
+            return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
         }
 
         @Override
         public void close() throws IOException {
-            flushLine();
-            out.close();
+            try (out) {
+                line.writeTo(out);
+            }
         }
     }
 }

@@ -1,0 +1,114 @@
+package io.tabsynth.bench;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.engine.run.FittedModel;
+import io.tabsynth.engine.spi.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The end-to-end benchmark behind {@code tabsynth bench}: read a data file, fit a generator, sample rows and
+ * write them, reporting wall-clock seconds for each step and the peak heap used. The first run of each step
+ * is reported apart ("cold", including JIT warm-up) from the median of the repeats ("warm").
+ */
+public final class EndToEndBench {
+    /**
+     * Measured figures.
+     *
+     * @param data        the data file
+     * @param rows        its rows
+     * @param columns     its columns
+     * @param generator   generator id
+     * @param readSeconds time to read the data file
+     * @param fitCold     first fit, seconds
+     * @param fitWarm     median of the repeated fits, seconds
+     * @param sampleRows  rows sampled and written per run
+     * @param output      where they were written
+     * @param sampleCold  first sample-and-write, seconds
+     * @param sampleWarm  median of the repeated sample-and-writes, seconds
+     * @param outputBytes size of the written file
+     * @param peakHeap    highest heap use seen during the run, bytes
+     */
+    public record Result(Path data, int rows, int columns, String generator, double readSeconds, double fitCold,
+                         double fitWarm, long sampleRows, Path output, double sampleCold, double sampleWarm,
+                         long outputBytes, long peakHeap) {
+        /** The figures as a readable table. */
+        public String table() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "data          %s (%,d rows x %d columns), read in %.3f s%n", data,
+                    rows, columns, readSeconds));
+            sb.append(String.format(Locale.ROOT, "machine       %d processors, Java %s, max heap %,d MiB%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    Runtime.getRuntime().maxMemory() >> 20));
+            sb.append(String.format(Locale.ROOT, "fit           %s: %.3f s cold, %.3f s warm (median)%n", generator,
+                    fitCold, fitWarm));
+            sb.append(String.format(Locale.ROOT, "sample+write  %,d rows to %s: %.3f s cold, %.3f s warm "
+                            + "(%,.0f rows/s), %,d bytes%n", sampleRows, output.getFileName(), sampleCold, sampleWarm,
+                    sampleRows / sampleWarm, outputBytes));
+            sb.append(String.format(Locale.ROOT, "peak heap     %,d MiB%n", peakHeap >> 20));
+            return sb.toString();
+        }
+    }
+
+    private EndToEndBench() {
+    }
+
+    /**
+     * Runs the benchmark. {@code repeats} warm runs follow the cold one for fit and for sampling; the output
+     * file is written to {@code output} each time (atomically, as {@code tabsynth sample} does).
+     */
+    public static Result run(Engine engine, Path data, Path metadata, String generator, Map<String, String> params,
+                             long seed, long rows, int repeats, Path output) {
+        HeapWatch heap = HeapWatch.start();
+        try {
+            long t0 = System.nanoTime();
+            Frame frame = engine.read(data, metadata);
+            double read = seconds(t0);
+            List<Double> fits = new ArrayList<>();
+            FittedModel model = null;
+            for (int i = 0; i <= repeats; i++) {
+                long t = System.nanoTime();
+                model = engine.fit(frame, generator, params, seed, Progress.NONE);
+                fits.add(seconds(t));
+            }
+            List<Double> samples = new ArrayList<>();
+            for (int i = 0; i <= repeats; i++) {
+                long t = System.nanoTime();
+                engine.sample(model, rows, seed, output, Progress.NONE);
+                samples.add(seconds(t));
+            }
+            long bytes;
+            try {
+                bytes = Files.size(output);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Result(data, frame.rowCount(), frame.columnCount(), generator, read, fits.get(0),
+                    median(fits.subList(1, fits.size())), rows, output, samples.get(0),
+                    median(samples.subList(1, samples.size())), bytes, heap.stop());
+        } finally {
+            heap.stop();
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(List<Double> xs) {
+        if (xs.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] v = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}

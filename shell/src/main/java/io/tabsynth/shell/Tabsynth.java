@@ -1,0 +1,64 @@
+package io.tabsynth.shell;
+
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.EngineVersion;
+import io.tabsynth.shell.cli.BenchCommand;
+import io.tabsynth.shell.cli.FitCommand;
+import io.tabsynth.shell.cli.PluginsCommand;
+import io.tabsynth.shell.cli.SampleCommand;
+import io.tabsynth.shell.cli.SynthCommand;
+import io.tabsynth.shell.demo.DemoCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tabsynth} command. Exit codes: 0 success, 1 failure, 2 bad usage or bad input, 3 a policy gate
+ * failed, 4 lineage verification failed.
+ */
+@Command(name = "tabsynth", mixinStandardHelpOptions = true, versionProvider = Tabsynth.Version.class,
+        description = "Synthetic tabular data with measured quality and signed lineage.",
+        subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
+                DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Tabsynth {
+    /** Success. */
+    public static final int OK = 0;
+    /** Something failed that is not the user's input. */
+    public static final int FAILURE = 1;
+    /** Bad usage or bad input. */
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line with the given output streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Tabsynth());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof BadInputException) {
+                line.getErr().println("error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            line.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (System.getenv("TABSYNTH_DEBUG") != null) {
+                e.printStackTrace(line.getErr());
+            }
+            return FAILURE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Prints the engine version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"tabsynth " + EngineVersion.get() + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

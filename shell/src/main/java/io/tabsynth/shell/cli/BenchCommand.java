@@ -1,0 +1,65 @@
+package io.tabsynth.shell.cli;
+
+import io.tabsynth.bench.EndToEndBench;
+import io.tabsynth.engine.run.Engine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tabsynth bench}: end-to-end timings of read, fit and sample+write on a given dataset. */
+@Command(name = "bench", description = "Time reading, fitting and sampling+writing on a dataset; print peak heap.")
+public final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "data to fit")
+    Path data;
+
+    @Option(names = "--metadata", paramLabel = "M", description = "metadata for reading the data")
+    Path metadata;
+
+    @Option(names = "--generator", defaultValue = "gaussian-copula", description = "generator id (default ${DEFAULT-VALUE})")
+    String generator;
+
+    @Option(names = "--param", paramLabel = "k=v", description = "generator parameter (repeatable)")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "rows to sample (default ${DEFAULT-VALUE})")
+    long rows;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "warm repetitions after the first run (default ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "where to write the sample (default: a temporary .csv, removed after)")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path target = out != null ? out : Files.createTempDirectory("tabsynth-bench").resolve("sample.csv");
+        Inputs.notAnInput(target, data, metadata);
+        try (Engine e = engine.open()) {
+            EndToEndBench.Result r = EndToEndBench.run(e, data, metadata, generator, params, seed, rows,
+                    Math.max(0, repeat), target);
+            spec.commandLine().getOut().print(r.table());
+        } finally {
+            if (out == null) {
+                Files.deleteIfExists(target);
+                Files.deleteIfExists(target.getParent());
+            }
+        }
+        return 0;
+    }
+}

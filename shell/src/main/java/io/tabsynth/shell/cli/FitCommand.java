@@ -1,0 +1,52 @@
+package io.tabsynth.shell.cli;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.engine.run.FittedModel;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tabsynth fit}: learns a model from real data and saves it. */
+@Command(name = "fit", description = "Fit a generator to real data and save the model.")
+public final class FitCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    FitOptions fit;
+
+    @Option(names = "--seed", required = true, description = "seed for every random choice")
+    long seed;
+
+    @Option(names = "--model", required = true, paramLabel = "OUT.model", description = "where to write the model")
+    Path model;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Inputs.notAnInput(model, fit.data, fit.metadata);
+        try (Engine e = engine.open()) {
+            long t0 = System.nanoTime();
+            Frame data = e.read(fit.data, fit.metadata);
+            FittedModel m = e.fit(data, fit.generator, fit.params, seed, TerminalProgress.forConsole());
+            e.save(m, model);
+            var out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "fitted %s (%s %s) on %,d rows x %d columns of %s in %.2f s%n", fit.generator,
+                    m.info().pluginId(), m.info().pluginVersion(), data.rowCount(), data.columnCount(), fit.data,
+                    (System.nanoTime() - t0) / 1e9);
+            m.model().describeColumns().forEach((c, d) -> out.printf("  %-24s %-12s %s%n", c,
+                    data.schema().column(c).kind().jsonName(), d));
+            out.println("model written to " + model);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.tabsynth.shell.cli;
+
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.engine.run.ExtensionInfo;
+import io.tabsynth.engine.spi.ParamSpec;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tabsynth plugins}: every extension with its plugin id and version, and generators' parameters. */
+@Command(name = "plugins", description = "List generators, evaluators and exporters with their plugin and version.")
+public final class PluginsCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Engine e = engine.open()) {
+            var out = spec.commandLine().getOut();
+            out.printf("%-10s %-16s %-12s %-8s %s%n", "TYPE", "ID", "PLUGIN", "VERSION", "DESCRIPTION");
+            for (ExtensionInfo x : e.extensions()) {
+                out.printf("%-10s %-16s %-12s %-8s %s%n", x.type(), x.id(), x.pluginId(), x.pluginVersion(),
+                        x.description());
+                if (x.type().equals("generator")) {
+                    for (ParamSpec p : e.generator(x.id()).describe()) {
+                        out.printf("%-10s   --param %s%n%-10s       %s%n", "", p.summary(), "", p.doc());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+}

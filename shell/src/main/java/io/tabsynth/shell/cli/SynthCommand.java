@@ -1,0 +1,64 @@
+package io.tabsynth.shell.cli;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.engine.run.FittedModel;
+import io.tabsynth.engine.spi.Progress;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tabsynth synth}: fit and sample in one step. */
+@Command(name = "synth", description = "Fit a generator and sample from it in one step.")
+public final class SynthCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    FitOptions fit;
+
+    @Option(names = "--rows", required = true, description = "how many rows")
+    long rows;
+
+    @Option(names = "--seed", required = true, description = "seed for fitting and sampling")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "OUT", description = "output: .csv, .tsv, .arrow, .parquet or .jsonl")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "OUT.model", description = "also save the fitted model here")
+    Path model;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (rows < 0) {
+            throw new io.tabsynth.engine.BadInputException("--rows must not be negative: " + rows);
+        }
+        Inputs.notAnInput(out, fit.data, fit.metadata, model);
+        if (model != null) {
+            Inputs.notAnInput(model, fit.data, fit.metadata);
+        }
+        try (Engine e = engine.open()) {
+            long t0 = System.nanoTime();
+            Frame data = e.read(fit.data, fit.metadata);
+            Progress progress = TerminalProgress.forConsole();
+            FittedModel m = e.fit(data, fit.generator, fit.params, seed, progress);
+            if (model != null) {
+                e.save(m, model);
+            }
+            long written = e.sample(m, rows, seed, out, progress);
+            spec.commandLine().getOut().printf(Locale.ROOT, "fitted %s on %,d rows and sampled %,d rows in %.2f s into %s%n",
+                    fit.generator, data.rowCount(), written, (System.nanoTime() - t0) / 1e9, out);
+            return 0;
+        }
+    }
+}

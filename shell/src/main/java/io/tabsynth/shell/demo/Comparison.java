@@ -1,0 +1,144 @@
+package io.tabsynth.shell.demo;
+
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+/** A side-by-side summary of real and synthetic columns for the demo's printout. */
+final class Comparison {
+    private Comparison() {
+    }
+
+    /** One line per column: kind, then real vs synthetic summary. */
+    static String columns(Frame real, Frame synthetic, Map<String, String> models) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "  %-14s %-12s %-34s %-34s %s%n", "column", "kind", "real", "synthetic",
+                "model"));
+        for (ColumnSpec c : real.schema().columns()) {
+            sb.append(String.format(Locale.ROOT, "  %-14s %-12s %-34s %-34s %s%n", c.name(), c.kind().jsonName(),
+                    summary(real, c), summary(synthetic, c), models.getOrDefault(c.name(), "")));
+        }
+        return sb.toString();
+    }
+
+    private static String summary(Frame f, ColumnSpec c) {
+        Column<?> col = f.column(c.name());
+        String missing = String.format(Locale.ROOT, "%4.1f%% null", 100 * f.missingRate(c.name()));
+        switch (c.kind()) {
+            case CONTINUOUS:
+            case INTEGER: {
+                double[] v = values(col);
+                Arrays.sort(v);
+                long zeros = Arrays.stream(v).filter(x -> x == 0).count();
+                return String.format(Locale.ROOT, "median %-9.6s %3.0f%% zero %s", fmt(v[v.length / 2]),
+                        100.0 * zeros / Math.max(1, v.length), missing);
+            }
+            case DATETIME: {
+                DateTimeColumn d = (DateTimeColumn) col;
+                return d.min().toLocalDate() + ".." + d.max().toLocalDate() + " " + missing;
+            }
+            case BOOLEAN: {
+                BooleanColumn b = (BooleanColumn) col;
+                return String.format(Locale.ROOT, "%4.1f%% true %s", 100.0 * b.isTrue().size() / f.rowCount(), missing);
+            }
+            default: {
+                StringColumn s = (StringColumn) col;
+                if (c.kind() == ColumnKind.IDENTIFIER) {
+                    return s.countUnique() + " unique, e.g. " + s.get(0);
+                }
+                Map<String, Integer> counts = new HashMap<>();
+                for (String x : s) {
+                    if (!x.isEmpty()) {
+                        counts.merge(x, 1, Integer::sum);
+                    }
+                }
+                var top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+                return String.format(Locale.ROOT, "%d levels, top %s %.0f%% %s", counts.size(),
+                        top.getKey().length() > 8 ? top.getKey().substring(0, 8) : top.getKey(),
+                        100.0 * top.getValue() / f.rowCount(), missing);
+            }
+        }
+    }
+
+    private static String fmt(double v) {
+        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Spearman rank correlation of two numeric columns over rows where both are present. */
+    static double spearman(Frame f, String a, String b) {
+        double[] x = values(f.column(a));
+        double[] y = values(f.column(b));
+        int n = 0;
+        double[] xs = new double[f.rowCount()];
+        double[] ys = new double[f.rowCount()];
+        double[] xa = allValues(f.column(a));
+        double[] ya = allValues(f.column(b));
+        for (int i = 0; i < f.rowCount(); i++) {
+            if (!Double.isNaN(xa[i]) && !Double.isNaN(ya[i])) {
+                xs[n] = xa[i];
+                ys[n++] = ya[i];
+            }
+        }
+        x = ranks(Arrays.copyOf(xs, n));
+        y = ranks(Arrays.copyOf(ys, n));
+        double mx = Arrays.stream(x).average().orElse(0);
+        double my = Arrays.stream(y).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    private static double[] ranks(double[] v) {
+        Integer[] idx = new Integer[v.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (p, q) -> Double.compare(v[p], v[q]));
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; ) {
+            int j = i;
+            while (j + 1 < v.length && v[idx[j + 1]] == v[idx[i]]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                r[idx[k]] = (i + j) / 2.0;
+            }
+            i = j + 1;
+        }
+        return r;
+    }
+
+    private static double[] values(Column<?> col) {
+        return Arrays.stream(allValues(col)).filter(x -> !Double.isNaN(x)).toArray();
+    }
+
+    private static double[] allValues(Column<?> col) {
+        double[] v = new double[col.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (col.isMissing(i)) {
+                v[i] = Double.NaN;
+            } else if (col instanceof DoubleColumn) {
+                v[i] = ((DoubleColumn) col).getDouble(i);
+            } else {
+                v[i] = ((LongColumn) col).getLong(i);
+            }
+        }
+        return v;
+    }
+}
