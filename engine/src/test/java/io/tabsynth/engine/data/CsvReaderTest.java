@@ -1,0 +1,127 @@
+package io.tabsynth.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tabsynth.engine.BadInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTest {
+    @TempDir
+    Path dir;
+
+    private Frame parse(String text) {
+        return CsvReader.parse("t.csv", text.getBytes(StandardCharsets.UTF_8), ',', Metadata.NONE);
+    }
+
+    private String error(String text) {
+        return assertThrows(BadInputException.class, () -> parse(text)).getMessage();
+    }
+
+    @Test
+    void readsQuotesLineBreaksCrLfBomAndUnicode() {
+        Frame f = parse("\uFEFFname,note\r\n\"a, b\",\"say \"\"hi\"\"\"\r\nZürich,\"two\nlines\"\r\n");
+        assertEquals(2, f.rowCount());
+        assertEquals("a, b", f.strings("name").get(0));
+        assertEquals("say \"hi\"", f.strings("note").get(0));
+        assertEquals("Zürich", f.strings("name").get(1));
+        assertEquals("two\nlines", f.strings("note").get(1));
+    }
+
+    @Test
+    void keepsSpacesInTextAndTrimsNumbers() {
+        Frame f = parse("age,workclass\n 39, State-gov\n50, Self-emp\n");
+        assertEquals(ColumnKind.INTEGER, f.schema().column("age").kind());
+        assertEquals(39, f.longs("age").getLong(0));
+        assertEquals(" State-gov", f.strings("workclass").get(0));
+    }
+
+    @Test
+    void emptyFile() {
+        assertTrue(error("").contains("t.csv: the file is empty"));
+        assertTrue(error("\n\n").contains("empty"));
+    }
+
+    @Test
+    void headerOnly() {
+        assertEquals("t.csv: has a header but no data rows", error("a,b\n"));
+    }
+
+    @Test
+    void raggedRowNamesRowLineAndCounts() {
+        assertEquals("t.csv, row 2 (line 3): has 3 fields, the header has 2", error("a,b\n1,2\n3,4,5\n"));
+        assertEquals("t.csv, row 1 (line 2): has 1 fields, the header has 2", error("a,b\n1\n"));
+    }
+
+    @Test
+    void duplicateAndBlankColumnNames() {
+        assertEquals("t.csv, header: column name 'a' appears twice (columns 1 and 3)", error("a,b,a\n1,2,3\n"));
+        assertEquals("t.csv, header: column 2 has a blank name", error("a, ,c\n1,2,3\n"));
+    }
+
+    @Test
+    void undecodableBytesNameLineAndField() {
+        byte[] bytes = "a,b\n1,x\n2,".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = new byte[bytes.length + 2];
+        System.arraycopy(bytes, 0, bad, 0, bytes.length);
+        bad[bytes.length] = (byte) 0xC3;
+        bad[bytes.length + 1] = (byte) 0x28;
+        String msg = assertThrows(BadInputException.class,
+                () -> CsvReader.parse("t.csv", bad, ',', Metadata.NONE)).getMessage();
+        assertTrue(msg.startsWith("t.csv, line 3, field 2: bytes at offset 10 are not valid UTF-8"), msg);
+    }
+
+    @Test
+    void unclosedQuote() {
+        assertEquals("t.csv, line 3: a quoted field is never closed", error("a,b\n1,2\n3,\"oops\n4,5\n"));
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path p = dir.resolve("nope.csv");
+        assertEquals(p + ": file not found", assertThrows(BadInputException.class,
+                () -> CsvReader.read(p, Metadata.NONE)).getMessage());
+    }
+
+    @Test
+    void missingValuesInEveryKind() {
+        Frame f = parse("i,d,b,t,c\n1,1.5,true,2024-01-02,x\n,NA,,,\n3,NaN,false,null,y\n");
+        assertEquals(ColumnKind.INTEGER, f.schema().column("i").kind());
+        assertEquals(ColumnKind.CONTINUOUS, f.schema().column("d").kind());
+        assertEquals(ColumnKind.BOOLEAN, f.schema().column("b").kind());
+        assertEquals(ColumnKind.DATETIME, f.schema().column("t").kind());
+        assertEquals(ColumnKind.CATEGORICAL, f.schema().column("c").kind());
+        for (int c = 0; c < 5; c++) {
+            assertTrue(f.isMissing(c, 1), "row 2 of column " + c + " is missing");
+        }
+        assertTrue(f.isMissing(1, 2) && f.isMissing(3, 2));
+    }
+
+    @Test
+    void metadataForcesKindsAndNamesTheBadCell() throws Exception {
+        Path meta = dir.resolve("meta.json");
+        Files.writeString(meta, "{\"columns\":{\"zip\":{\"kind\":\"categorical\"},\"n\":{\"kind\":\"integer\"}},"
+                + "\"missingValues\":[\"\",\" ?\"]}");
+        Metadata m = Metadata.read(meta);
+        Frame f = CsvReader.parse("t.csv", "zip,n,w\n01234,5, ?\n99999,6, x\n".getBytes(StandardCharsets.UTF_8), ',', m);
+        assertEquals(ColumnKind.CATEGORICAL, f.schema().column("zip").kind());
+        assertEquals("01234", f.strings("zip").get(0), "leading zero kept when forced to text");
+        assertTrue(f.isMissing(2, 0), "' ?' is missing by the metadata");
+        String msg = assertThrows(BadInputException.class, () -> CsvReader.parse("t.csv",
+                "zip,n\n1,5\n2,abc\n".getBytes(StandardCharsets.UTF_8), ',', m)).getMessage();
+        assertEquals("t.csv, row 2, column 'n': 'abc' is not a whole number (the column is integer)", msg);
+    }
+
+    @Test
+    void readsTabSeparatedFiles() throws Exception {
+        Path tsv = dir.resolve("x.tsv");
+        Files.writeString(tsv, "a\tb\n1\thello, world\n");
+        Frame f = CsvReader.read(tsv, Metadata.NONE);
+        assertEquals("hello, world", f.strings("b").get(0));
+    }
+}

@@ -1,0 +1,51 @@
+package io.tabsynth.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tabsynth.engine.BadInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetadataTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String json) throws Exception {
+        Path p = dir.resolve("meta.json");
+        Files.writeString(p, json);
+        return p;
+    }
+
+    @Test
+    void acceptsSdvMetadata() throws Exception {
+        Metadata m = Metadata.read(write("{\"columns\":{\"age\":{\"sdtype\":\"numerical\"},\"id\":{\"sdtype\":\"id\"},"
+                + "\"day\":{\"sdtype\":\"datetime\",\"datetime_format\":\"%d/%m/%Y\"}}}"));
+        assertEquals(ColumnKind.CONTINUOUS, m.override("age").kind());
+        assertEquals(ColumnKind.IDENTIFIER, m.override("id").kind());
+        assertEquals("dd/MM/yyyy", m.override("day").format());
+    }
+
+    @Test
+    void errorsNameTheFileAndField() throws Exception {
+        Path bad = write("{\"columns\": {\"a\": {\"kind\": \"decimal\"}}}");
+        String msg = assertThrows(BadInputException.class, () -> Metadata.read(bad)).getMessage();
+        assertTrue(msg.startsWith(bad + ": column 'a': unknown column kind 'decimal'"), msg);
+        Path broken = write("{\n \"columns\": {,}\n}");
+        msg = assertThrows(BadInputException.class, () -> Metadata.read(broken)).getMessage();
+        assertTrue(msg.startsWith(broken + ": not valid JSON at line 2"), msg);
+    }
+
+    @Test
+    void unknownColumnIsNamed() throws Exception {
+        Path p = write("{\"columns\": {\"nope\": {\"kind\": \"integer\"}}}");
+        Metadata m = Metadata.read(p);
+        String msg = assertThrows(BadInputException.class, () -> CsvReader.parse("d.csv",
+                "a\n1\n".getBytes(StandardCharsets.UTF_8), ',', m)).getMessage();
+        assertTrue(msg.startsWith(p + ": column 'nope' is not in d.csv"), msg);
+    }
+}
