@@ -1,0 +1,159 @@
+package io.tabsynth.shell;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.FrameReader;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.shell.demo.DemoData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tabsynth command: the happy path, determinism, and exit code 2 with a named place for bad input. */
+class CommandLineTest {
+    @TempDir
+    static Path shared;
+
+    static Path real;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void makeData() {
+        real = shared.resolve("customers.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(2000, 3), real);
+        }
+    }
+
+    @Test
+    void pluginsListsEveryExtensionWithPluginAndVersion() {
+        Cli r = Cli.run("plugins");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*generator\\s+gaussian-copula\\s+copula\\s+0\\.1\\.0.*"), r.out());
+        for (String exporter : new String[] {"csv", "jsonl", "arrow", "parquet"}) {
+            assertTrue(r.out().matches("(?s).*exporter\\s+" + exporter + "\\s+exporters\\s+0\\.1\\.0.*"), r.out());
+        }
+        assertTrue(r.out().contains("--param marginals:auto|empirical|parametric=auto"), r.out());
+    }
+
+    @Test
+    void fitAndSampleAreDeterministicByteForByte() throws IOException {
+        Path m1 = dir.resolve("one.model");
+        Path m2 = dir.resolve("two.model");
+        assertEquals(0, Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model", m1).code());
+        Cli fit2 = Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model", m2);
+        assertEquals(0, fit2.code(), fit2.err());
+        assertTrue(fit2.out().contains("savings") && fit2.out().contains("empirical"), fit2.out());
+        assertArrayEquals(Files.readAllBytes(m1), Files.readAllBytes(m2), "same data, params and seed: same model bytes");
+
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Path c = dir.resolve("c.csv");
+        assertEquals(0, Cli.run("sample", "--model", m1, "--rows", 20_000, "--seed", 2, "--out", a).code());
+        assertEquals(0, Cli.run("sample", "--model", m2, "--rows", 20_000, "--seed", 2, "--out", b).code());
+        assertEquals(0, Cli.run("sample", "--model", m1, "--rows", 20_000, "--seed", 3, "--out", c).code());
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b), "same model and seed: same bytes");
+        assertFalse(Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)), "another seed: other rows");
+        Frame back = FrameReader.read(a);
+        assertEquals(20_000, back.rowCount());
+        assertEquals(FrameReader.read(real).schema(), back.schema(), "synthetic data reads back with the real schema");
+    }
+
+    @Test
+    void synthWritesEveryFormatWithTheSameRows() {
+        Path parquet = dir.resolve("s.parquet");
+        Path csv = dir.resolve("s.csv");
+        Path jsonl = dir.resolve("s.jsonl");
+        Path model = dir.resolve("s.model");
+        Cli r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--param", "marginals=empirical",
+                "--rows", 3000, "--seed", 5, "--out", parquet, "--model", model);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(model));
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--param",
+                "marginals=empirical", "--rows", 3000, "--seed", 5, "--out", csv).code());
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", 3000, "--seed", 5, "--out", jsonl).code());
+        Frame p = FrameReader.read(parquet);
+        Frame c = FrameReader.read(csv);
+        assertEquals(3000, p.rowCount());
+        assertEquals(c.strings("city").asList(), p.strings("city").asList());
+        assertArrayEquals(c.doubles("income").asDoubleArray(), p.doubles("income").asDoubleArray());
+    }
+
+    @Test
+    void badInputExitsTwoNamingTheProblemAndWritesNothing() throws IOException {
+        Path out = dir.resolve("out.csv");
+        Path missing = dir.resolve("missing.csv");
+        Cli r = Cli.run("synth", "--data", missing, "--generator", "gaussian-copula", "--rows", 10, "--seed", 1, "--out", out);
+        assertEquals(2, r.code());
+        assertEquals("error: " + missing + ": file not found", r.err().trim());
+
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, "a,b\n1,2\n3\n");
+        r = Cli.run("synth", "--data", ragged, "--generator", "gaussian-copula", "--rows", 10, "--seed", 1, "--out", out);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(ragged + ", row 2 (line 3): has 1 fields, the header has 2"), r.err());
+
+        r = Cli.run("synth", "--data", real, "--generator", "nope", "--rows", 10, "--seed", 1, "--out", out);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no generator 'nope' (installed: gaussian-copula)"), r.err());
+
+        r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--param", "knots=3", "--rows", 10,
+                "--seed", 1, "--out", out);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("parameter 'knots': 3 is outside [16, 1000000]"), r.err());
+
+        r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 10, "--seed", 1, "--out", real);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is also an input"), r.err());
+
+        r = Cli.run("sample", "--rows", 10, "--seed", 1, "--out", out);
+        assertEquals(2, r.code(), "missing --model is a usage error");
+
+        r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 10, "--seed", 1,
+                "--out", dir.resolve("out.xlsx"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no exporter writes '.xlsx' files"), r.err());
+
+        Path model = dir.resolve("m.model");
+        assertEquals(0, Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model", model).code());
+        byte[] bytes = Files.readAllBytes(model);
+        bytes[bytes.length - 2] ^= 0x20;
+        Files.write(model, bytes);
+        r = Cli.run("sample", "--model", model, "--rows", 10, "--seed", 1, "--out", out);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("model file is damaged"), r.err());
+
+        assertFalse(Files.exists(out), "no output was written by any failed command");
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".tmp-")), "no temporary files left");
+        }
+    }
+
+    @Test
+    void demoRunsTheWholePath() {
+        Cli r = Cli.run("demo", "--out", dir, "--rows", 1500, "--samples", 2000);
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"customers.csv", "customers.model", "synthetic.csv", "synthetic.parquet"}) {
+            assertTrue(Files.exists(dir.resolve(f)), f);
+        }
+        assertTrue(r.out().contains("rank correlations"), r.out());
+        assertEquals(2000, FrameReader.read(dir.resolve("synthetic.parquet")).rowCount());
+    }
+
+    @Test
+    void benchPrintsTimingsAndHeap() {
+        Cli r = Cli.run("bench", "--data", real, "--rows", 20_000, "--repeat", 1);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("rows/s") && r.out().contains("peak heap") && r.out().contains("cold"), r.out());
+    }
+}
