@@ -25,7 +25,6 @@ import tech.tablesaw.api.Table;
 final class CopulaModel extends BatchedModel {
     static final String FORMAT = "tabsynth-gaussian-copula";
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Schema schema;
     private final List<ColumnModel> columns;
@@ -108,9 +107,14 @@ final class CopulaModel extends BatchedModel {
         return Frame.of(t, schema);
     }
 
+    /** Jackson, created on first save or load only: fitting and sampling should not pay for it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     @Override
     public void save(OutputStream out) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.set("schema", schema.toJson());
@@ -121,11 +125,11 @@ final class CopulaModel extends BatchedModel {
             cols.add(o);
         }
         root.putPOJO("correlation", correlation);
-        JSON.writeValue(new NonClosing(out), root);
+        Json.MAPPER.writeValue(new NonClosing(out), root);
     }
 
     static CopulaModel load(InputStream in) throws IOException {
-        JsonNode root = JSON.readTree(in);
+        JsonNode root = Json.MAPPER.readTree(in);
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException("not a Gaussian copula model (format is not " + FORMAT + ")");
         }

@@ -21,21 +21,38 @@ final class Correlation {
         int d = scores.length;
         double[][] r = new double[d][d];
         double[] rms = new double[d];
+        double[][] centred = new double[d][];
+        double[] norm = new double[d];
         for (int a = 0; a < d; a++) {
             double ss = 0;
+            double sum = 0;
             int n = 0;
             for (double v : scores[a]) {
                 if (!Double.isNaN(v)) {
                     ss += v * v;
+                    sum += v;
                     n++;
                 }
             }
             rms[a] = n == 0 ? 0 : Math.sqrt(ss / n);
+            if (n == scores[a].length) {
+                // No missing scores: centre once, so each pair with another complete column is one dot product.
+                double mean = sum / n;
+                double[] c = new double[n];
+                double cc = 0;
+                for (int i = 0; i < n; i++) {
+                    c[i] = scores[a][i] - mean;
+                    cc += c[i] * c[i];
+                }
+                centred[a] = c;
+                norm[a] = Math.sqrt(cc);
+            }
         }
         for (int a = 0; a < d; a++) {
             r[a][a] = 1;
             for (int b = 0; b < a; b++) {
-                double v = pairwise(scores[a], scores[b]);
+                double v = centred[a] != null && centred[b] != null
+                        ? dot(centred[a], centred[b], norm[a] * norm[b]) : pairwise(scores[a], scores[b]);
                 v = rms[a] > 0 && rms[b] > 0 ? v / (rms[a] * rms[b]) : 0;
                 v = Math.max(-1, Math.min(1, v));
                 r[a][b] = v;
@@ -43,6 +60,17 @@ final class Correlation {
             }
         }
         return r;
+    }
+
+    private static double dot(double[] x, double[] y, double norms) {
+        if (!(norms > 0)) {
+            return 0;
+        }
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * y[i];
+        }
+        return s / norms;
     }
 
     private static double pairwise(double[] x, double[] y) {

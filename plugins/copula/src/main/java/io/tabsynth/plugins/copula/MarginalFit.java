@@ -15,7 +15,7 @@ final class MarginalFit {
     record Candidate(Marginal marginal, double ks) {
     }
 
-    private static final int KS_POINTS = 2000;
+    private static final int KS_POINTS = 1000;
 
     private MarginalFit() {
     }
@@ -92,7 +92,7 @@ final class MarginalFit {
     }
 
     /**
-     * Kolmogorov-Smirnov distance between the sorted values' ECDF and a marginal, at up to 2000 data points:
+     * Kolmogorov-Smirnov distance between the sorted values' ECDF and a marginal, at up to 1000 data points:
      * at each point x, |F(x) - Fₙ(x)| and |F(x⁻) - Fₙ(x⁻)|, so atoms are compared on both sides of their step.
      */
     static double ks(double[] sorted, Marginal m) {
