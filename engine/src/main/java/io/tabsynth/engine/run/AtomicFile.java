@@ -4,9 +4,11 @@ import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file all or nothing: the content goes to a hidden temporary file beside the target (its name
@@ -24,6 +26,26 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /**
+     * A new empty file {@code .tmp-<random>-<name>} beside the target, created with the default permissions
+     * (the user's umask) rather than the owner-only ones of {@link Files#createTempFile}, so the finished
+     * file is as readable as any other the user writes.
+     */
+    private static Path createTemporary(Path target, Path dir, String name) {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve(".tmp-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + "-" + name);
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw new TabsynthException(target + ": cannot find a free temporary name in " + dir, e);
+                }
+            } catch (IOException e) {
+                throw new BadInputException(target + ": cannot write in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Writes {@code target} atomically; parent directories are created. */
     public static void write(Path target, Content content) {
         Path abs = target.toAbsolutePath();
@@ -36,12 +58,7 @@ public final class AtomicFile {
         if (Files.isDirectory(abs)) {
             throw new BadInputException(target + ": is a directory, not a file");
         }
-        Path temp;
-        try {
-            temp = Files.createTempFile(dir, ".tmp-", "-" + abs.getFileName());
-        } catch (IOException e) {
-            throw new BadInputException(target + ": cannot write in " + dir + ": " + e.getMessage(), e);
-        }
+        Path temp = createTemporary(target, dir, abs.getFileName().toString());
         boolean done = false;
         try {
             content.writeTo(temp);

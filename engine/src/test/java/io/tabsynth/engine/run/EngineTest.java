@@ -123,5 +123,10 @@ class EngineTest {
         AtomicFile.write(dir.resolve("sub/new.txt"), tmp -> Files.writeString(tmp, "after"));
         assertEquals("after", Files.readString(dir.resolve("sub/new.txt")));
         assertFalse(Files.list(dir.resolve("sub")).anyMatch(p -> p.getFileName().toString().startsWith(".tmp-")));
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Path plain = Files.createFile(dir.resolve("plain.txt"));
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve("sub/new.txt")),
+                    "an atomic write gets the same permissions as a plain new file");
+        }
     }
 }
