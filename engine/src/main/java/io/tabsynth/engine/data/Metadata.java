@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -57,8 +56,7 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
         if (!colsNode.isMissingNode() && !colsNode.isObject()) {
             throw new BadInputException(file + ": \"columns\" must be an object keyed by column name");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = colsNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : colsNode.properties()) {
             JsonNode c = e.getValue();
             JsonNode kindNode = c.has("kind") ? c.get("kind") : c.get("sdtype");
             if (kindNode == null || !kindNode.isTextual()) {

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -86,8 +85,7 @@ final class ModelFile {
             throw new BadInputException(name + ": model file is damaged: payload digest does not match its header");
         }
         Map<String, String> params = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = h.path("params").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : h.path("params").properties()) {
             params.put(e.getKey(), e.getValue().asText());
         }
         ModelInfo info = new ModelInfo(h.path("generator").asText(), h.path("plugin").path("id").asText(),

@@ -3,6 +3,7 @@ package io.tabsynth.shell.demo;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.stats.RankCorrelation;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -76,52 +77,7 @@ final class Comparison {
 
     /** Spearman rank correlation of two numeric columns over rows where both are present. */
     static double spearman(Frame f, String a, String b) {
-        double[] x = values(f.column(a));
-        double[] y = values(f.column(b));
-        int n = 0;
-        double[] xs = new double[f.rowCount()];
-        double[] ys = new double[f.rowCount()];
-        double[] xa = allValues(f.column(a));
-        double[] ya = allValues(f.column(b));
-        for (int i = 0; i < f.rowCount(); i++) {
-            if (!Double.isNaN(xa[i]) && !Double.isNaN(ya[i])) {
-                xs[n] = xa[i];
-                ys[n++] = ya[i];
-            }
-        }
-        x = ranks(Arrays.copyOf(xs, n));
-        y = ranks(Arrays.copyOf(ys, n));
-        double mx = Arrays.stream(x).average().orElse(0);
-        double my = Arrays.stream(y).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxy / Math.sqrt(sxx * syy);
-    }
-
-    private static double[] ranks(double[] v) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (p, q) -> Double.compare(v[p], v[q]));
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; ) {
-            int j = i;
-            while (j + 1 < v.length && v[idx[j + 1]] == v[idx[i]]) {
-                j++;
-            }
-            for (int k = i; k <= j; k++) {
-                r[idx[k]] = (i + j) / 2.0;
-            }
-            i = j + 1;
-        }
-        return r;
+        return RankCorrelation.spearman(allValues(f.column(a)), allValues(f.column(b)));
     }
 
     private static double[] values(Column<?> col) {

@@ -13,6 +13,7 @@ import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.random.Rng;
 import io.tabsynth.engine.spi.FitContext;
 import io.tabsynth.engine.spi.Params;
+import io.tabsynth.engine.stats.RankCorrelation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,8 +61,8 @@ class GaussianCopulaTest {
         String[] numeric = {"height", "spend", "visits"};
         for (int a = 0; a < numeric.length; a++) {
             for (int b = a + 1; b < numeric.length; b++) {
-                double r = KnownCopula.spearman(values(real, numeric[a]), values(real, numeric[b]));
-                double s = KnownCopula.spearman(values(synthetic, numeric[a]), values(synthetic, numeric[b]));
+                double r = RankCorrelation.spearman(values(real, numeric[a]), values(real, numeric[b]));
+                double s = RankCorrelation.spearman(values(synthetic, numeric[a]), values(synthetic, numeric[b]));
                 assertEquals(r, s, 0.03, numeric[a] + "-" + numeric[b] + " Spearman");
             }
         }
@@ -213,24 +214,7 @@ class GaussianCopulaTest {
     }
 
     static double ksComplement(DoubleColumn a, DoubleColumn b) {
-        double[] x = a.removeMissing().asDoubleArray();
-        double[] y = b.removeMissing().asDoubleArray();
-        java.util.Arrays.sort(x);
-        java.util.Arrays.sort(y);
-        double d = 0;
-        int i = 0;
-        int j = 0;
-        while (i < x.length && j < y.length) {
-            double v = Math.min(x[i], y[j]);
-            while (i < x.length && x[i] <= v) {
-                i++;
-            }
-            while (j < y.length && y[j] <= v) {
-                j++;
-            }
-            d = Math.max(d, Math.abs(i / (double) x.length - j / (double) y.length));
-        }
-        return 1 - d;
+        return AdultIntegrationTest.ksComplement(a.asDoubleArray(), b.asDoubleArray());
     }
 
     private static double meanSpend(Frame f, String tier) {

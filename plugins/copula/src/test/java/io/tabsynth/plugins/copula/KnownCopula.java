@@ -67,43 +67,4 @@ final class KnownCopula {
                 ColumnSpec.of("spend", ColumnKind.CONTINUOUS), ColumnSpec.of("tier", ColumnKind.CATEGORICAL),
                 ColumnSpec.of("visits", ColumnKind.INTEGER), new ColumnSpec("joined", ColumnKind.DATETIME, "yyyy-MM-dd")));
     }
-
-    /** Spearman rank correlation of two columns, ignoring rows where either is missing. */
-    static double spearman(double[] a, double[] b) {
-        int n = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (!Double.isNaN(a[i]) && !Double.isNaN(b[i])) {
-                n++;
-            }
-        }
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int i = 0, j = 0; i < a.length; i++) {
-            if (!Double.isNaN(a[i]) && !Double.isNaN(b[i])) {
-                x[j] = a[i];
-                y[j++] = b[i];
-            }
-        }
-        return Correlation.pearson(new double[][] {ranks(x), ranks(y)})[0][1];
-    }
-
-    private static double[] ranks(double[] v) {
-        Integer[] idx = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            idx[i] = i;
-        }
-        java.util.Arrays.sort(idx, (p, q) -> Double.compare(v[p], v[q]));
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; ) {
-            int j = i;
-            while (j + 1 < v.length && v[idx[j + 1]] == v[idx[i]]) {
-                j++;
-            }
-            for (int k = i; k <= j; k++) {
-                r[idx[k]] = (i + j) / 2.0;
-            }
-            i = j + 1;
-        }
-        return r;
-    }
 }

@@ -1,0 +1,64 @@
+package io.tabsynth.engine.stats;
+
+import java.util.Arrays;
+
+/** Spearman's rank correlation, with ties given their mean rank and rows missing in either column left out. */
+public final class RankCorrelation {
+    private RankCorrelation() {
+    }
+
+    /** Spearman's ρ of two equally long columns; NaN marks a missing value. NaN if fewer than two rows remain. */
+    public static double spearman(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("columns differ in length: " + a.length + " vs " + b.length);
+        }
+        int n = 0;
+        double[] x = new double[a.length];
+        double[] y = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isNaN(a[i]) && !Double.isNaN(b[i])) {
+                x[n] = a[i];
+                y[n++] = b[i];
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        return pearson(ranks(Arrays.copyOf(x, n)), ranks(Arrays.copyOf(y, n)));
+    }
+
+    /** Ranks from 0, ties sharing their mean rank. */
+    public static double[] ranks(double[] v) {
+        Integer[] idx = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (p, q) -> Double.compare(v[p], v[q]));
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; ) {
+            int j = i;
+            while (j + 1 < v.length && v[idx[j + 1]] == v[idx[i]]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                r[idx[k]] = (i + j) / 2.0;
+            }
+            i = j + 1;
+        }
+        return r;
+    }
+
+    private static double pearson(double[] x, double[] y) {
+        double mx = Arrays.stream(x).average().orElse(0);
+        double my = Arrays.stream(y).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
+    }
+}
