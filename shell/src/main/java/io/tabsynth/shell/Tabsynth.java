@@ -29,6 +29,7 @@ public final class Tabsynth {
     public static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
+        warmUpTablesaw();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -52,6 +53,23 @@ public final class Tabsynth {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Tablesaw's {@code Table} scans the class path when its class initialises (about 0.3 s). Starting that on a
+     * background thread lets it overlap argument parsing and plugin loading; the JVM makes any thread that
+     * needs {@code Table} wait until it is done.
+     */
+    private static void warmUpTablesaw() {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName("tech.tablesaw.api.Table");
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // the command itself reports it when it first needs a table
+            }
+        }, "tabsynth-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Prints the engine version. */
