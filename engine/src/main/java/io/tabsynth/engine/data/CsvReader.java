@@ -116,8 +116,17 @@ public final class CsvReader {
         if (result.isError()) {
             int offset = in.position();
             out.flip();
-            Position p = locate(out.toString(), separator);
-            throw new BadInputException(name + ", line " + p.line + ", field " + p.field + ": bytes at offset " + offset
+            String prefix = out.toString();
+            Position p = locate(prefix, separator);
+            String column = "field " + p.field;
+            int headerEnd = prefix.indexOf('\n');
+            if (p.line > 1 && headerEnd > 0) {
+                List<String> header = split(name, prefix.substring(0, headerEnd), separator).rows.get(0);
+                if (p.field <= header.size()) {
+                    column = "column '" + header.get(p.field - 1).strip() + "'";
+                }
+            }
+            throw new BadInputException(name + ", line " + p.line + ", " + column + ": bytes at offset " + offset
                     + " are not valid UTF-8 (save the file as UTF-8)");
         }
         decoder.flush(out);

@@ -73,7 +73,10 @@ class CsvReaderTest {
         bad[bytes.length + 1] = (byte) 0x28;
         String msg = assertThrows(BadInputException.class,
                 () -> CsvReader.parse("t.csv", bad, ',', Metadata.NONE)).getMessage();
-        assertTrue(msg.startsWith("t.csv, line 3, field 2: bytes at offset 10 are not valid UTF-8"), msg);
+        assertTrue(msg.startsWith("t.csv, line 3, column 'b': bytes at offset 10 are not valid UTF-8"), msg);
+        byte[] inHeader = {'a', ',', (byte) 0xFF, '\n', '1', ',', '2', '\n'};
+        msg = assertThrows(BadInputException.class, () -> CsvReader.parse("t.csv", inHeader, ',', Metadata.NONE)).getMessage();
+        assertTrue(msg.startsWith("t.csv, line 1, field 2: bytes at offset 2 are not valid UTF-8"), msg);
     }
 
     @Test
