@@ -3,22 +3,20 @@ package io.tabsynth.plugins.copula;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.random.Rng;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
  * An identifier column. Keys carry no distribution to learn, and copying real keys would leak them, so new
- * keys are made in the real keys' format: a running number for numeric keys, the common prefix and suffix
- * around a zero-padded running number for keys like {@code CUST-00042}, random UUIDs for UUIDs. Keys are
- * unique within one sample.
+ * keys are made in the real keys' format: the most common prefix and suffix around a zero-padded running
+ * number for keys like {@code CUST-00042} or {@code 1000042}, random UUIDs for UUIDs. Keys are unique within
+ * one sample.
  */
 final class IdentifierColumn implements ColumnModel {
     private static final Pattern UUID = Pattern.compile(
@@ -41,9 +39,6 @@ final class IdentifierColumn implements ColumnModel {
 
     /** Learns the key format from the real keys. */
     static IdentifierColumn fit(ColumnSpec spec, List<String> keys) {
-        if (spec.kind() == ColumnKind.INTEGER) {
-            return new IdentifierColumn(spec, "number", "", "", 0);
-        }
         Map<String, Integer> shapes = new HashMap<>();
         String example = null;
         int uuids = 0;
@@ -93,13 +88,6 @@ final class IdentifierColumn implements ColumnModel {
 
     @Override
     public Column<?> sample(double[] z, double[] nullZ, int rows, long firstRow, Rng rng) {
-        if (spec.kind() == ColumnKind.INTEGER) {
-            long[] v = new long[rows];
-            for (int i = 0; i < rows; i++) {
-                v[i] = firstRow + i + 1;
-            }
-            return LongColumn.create(spec.name(), v);
-        }
         String[] out = new String[rows];
         for (int i = 0; i < rows; i++) {
             if (style.equals("uuid")) {
@@ -119,8 +107,8 @@ final class IdentifierColumn implements ColumnModel {
 
     @Override
     public String describe() {
-        return style.equals("numbered") && spec.kind() != ColumnKind.INTEGER
-                ? "new keys " + prefix + "0".repeat(Math.max(1, width)) + suffix : "new keys (" + style + ")";
+        return style.equals("numbered") ? "new keys " + prefix + "0".repeat(Math.max(1, width)) + suffix
+                : "new keys (" + style + ")";
     }
 
     @Override
