@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * A column with no values at all is categorical. Numbers are read after trimming spaces; text is kept as is.
  */
 public final class SchemaInference {
-    private static final Pattern ID_NAME = Pattern.compile("(?i)(^id$|^id[_-]|[_-]id$|[a-z]Id$|uuid|guid|[_-]key$)");
+    /** Names that say "identifier": id, customer_id, customer-id, id_card, customerId, userID, uuid, guid, order_key. */
+    private static final Pattern ID_NAME = Pattern.compile("(?i:^id$|^id[_-]|[_ -]id$|uuid|guid|[_-]key$)|[a-z](Id|ID)$");
 
     private SchemaInference() {
     }

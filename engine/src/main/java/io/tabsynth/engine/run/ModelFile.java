@@ -8,7 +8,6 @@ import io.tabsynth.engine.data.Schema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -109,9 +108,5 @@ final class ModelFile {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static void copy(byte[] data, OutputStream out) throws IOException {
-        out.write(data);
     }
 }

@@ -31,6 +31,10 @@ class SchemaInferenceTest {
         assertEquals(ColumnKind.IDENTIFIER, infer("key", repeat(50, i -> "K" + i)).kind());
         assertEquals(ColumnKind.IDENTIFIER, infer("customer_id", repeat(10, i -> Integer.toString(1000 + i))).kind());
         assertEquals(ColumnKind.INTEGER, infer("count", repeat(10, i -> Integer.toString(1000 + i))).kind());
+        assertEquals(ColumnKind.IDENTIFIER, infer("userID", repeat(10, i -> Integer.toString(1000 + i))).kind());
+        assertEquals(ColumnKind.IDENTIFIER, infer("orderId", repeat(10, i -> Integer.toString(1000 + i))).kind());
+        assertEquals(ColumnKind.INTEGER, infer("paid", repeat(10, i -> Integer.toString(1000 + i))).kind());
+        assertEquals(ColumnKind.INTEGER, infer("valid", repeat(10, i -> Integer.toString(1000 + i))).kind());
         assertEquals(ColumnKind.FREE_TEXT, infer("comment", repeat(50, i -> "this is comment number " + i)).kind());
         assertEquals(ColumnKind.CATEGORICAL, infer("empty", List.of("", "", "NA")).kind());
     }
