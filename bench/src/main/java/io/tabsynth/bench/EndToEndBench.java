@@ -34,12 +34,13 @@ public final class EndToEndBench {
      * @param output      where they were written
      * @param sampleCold  first sample-and-write, seconds
      * @param sampleWarm  median of the repeated sample-and-writes, seconds
+     * @param plainWarm   median of the same sample-and-writes without lineage (no digests, no record), seconds
      * @param outputBytes size of the written file
      * @param peakHeap    highest heap use seen during the run, bytes
      */
     public record Result(Path data, int rows, int columns, String generator, double readSeconds, double fitCold,
                          double fitWarm, long sampleRows, Path output, double sampleCold, double sampleWarm,
-                         long outputBytes, long peakHeap) {
+                         double plainWarm, long outputBytes, long peakHeap) {
         /** The figures as a readable table. */
         public String table() {
             StringBuilder sb = new StringBuilder();
@@ -53,6 +54,8 @@ public final class EndToEndBench {
             sb.append(String.format(Locale.ROOT, "sample+write  %,d rows to %s: %.3f s cold, %.3f s warm "
                             + "(%,.0f rows/s), %,d bytes%n", sampleRows, output.getFileName(), sampleCold, sampleWarm,
                     sampleRows / sampleWarm, outputBytes));
+            sb.append(String.format(Locale.ROOT, "lineage       %.3f s warm without lineage: signing, digests and "
+                    + "records add %.1f %%%n", plainWarm, 100 * (sampleWarm - plainWarm) / plainWarm));
             sb.append(String.format(Locale.ROOT, "peak heap     %,d MiB%n", peakHeap >> 20));
             return sb.toString();
         }
@@ -85,6 +88,18 @@ public final class EndToEndBench {
                 engine.sample(model, rows, seed, output, Progress.NONE);
                 samples.add(seconds(t));
             }
+            List<Double> plain = new ArrayList<>();
+            Path bare = output.resolveSibling("plain-" + output.getFileName());
+            for (int i = 0; i <= repeats; i++) {
+                long t = System.nanoTime();
+                writeWithoutLineage(engine, model, rows, seed, bare);
+                plain.add(seconds(t));
+            }
+            try {
+                Files.deleteIfExists(bare);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             long bytes;
             try {
                 bytes = Files.size(output);
@@ -93,9 +108,24 @@ public final class EndToEndBench {
             }
             return new Result(data, frame.rowCount(), frame.columnCount(), generator, read, fits.get(0),
                     median(fits.subList(1, fits.size())), rows, output, samples.get(0),
-                    median(samples.subList(1, samples.size())), bytes, heap.stop());
+                    median(samples.subList(1, samples.size())), median(plain.subList(1, plain.size())), bytes,
+                    heap.stop());
         } finally {
             heap.stop();
+        }
+    }
+
+    /** The same sampling and atomic write as {@link Engine#sample}, minus every lineage step. */
+    private static void writeWithoutLineage(Engine engine, FittedModel model, long rows, long seed, Path out) {
+        io.tabsynth.engine.spi.Exporter exporter = engine.exporterFor(out);
+        try (io.tabsynth.engine.spi.FrameStream stream = model.sample(rows, seed)) {
+            io.tabsynth.engine.run.AtomicFile.write(out, tmp -> {
+                try (io.tabsynth.engine.spi.FrameWriter w = exporter.open(tmp, stream.schema())) {
+                    while (stream.hasNext()) {
+                        w.write(stream.next());
+                    }
+                }
+            });
         }
     }
 

@@ -4,6 +4,8 @@ import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.shell.cli.BenchCommand;
 import io.tabsynth.shell.cli.FitCommand;
+import io.tabsynth.shell.cli.KeysCommand;
+import io.tabsynth.shell.cli.LineageCommand;
 import io.tabsynth.shell.cli.PluginsCommand;
 import io.tabsynth.shell.cli.SampleCommand;
 import io.tabsynth.shell.cli.SynthCommand;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tabsynth", mixinStandardHelpOptions = true, versionProvider = Tabsynth.Version.class,
         description = "Synthetic tabular data with measured quality and signed lineage.",
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
-                DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                LineageCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Tabsynth {
     /** Success. */
     public static final int OK = 0;

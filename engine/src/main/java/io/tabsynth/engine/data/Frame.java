@@ -20,10 +20,26 @@ import tech.tablesaw.columns.Column;
 public final class Frame {
     private final Table table;
     private final Schema schema;
+    private final Source source;
 
     private Frame(Table table, Schema schema) {
+        this(table, schema, null);
+    }
+
+    private Frame(Table table, Schema schema, Source source) {
         this.table = table;
         this.schema = schema;
+        this.source = source;
+    }
+
+    /** The same frame, remembering the file it was read from (set by the engine's reader, used by lineage). */
+    public Frame withSource(Source source) {
+        return new Frame(table, schema, source);
+    }
+
+    /** The file this frame was read from, or {@code null} for data made or changed in memory. */
+    public Source source() {
+        return source;
     }
 
     /** Pairs a table with its schema, checking that they agree. */

@@ -6,6 +6,12 @@ import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Metadata;
+import io.tabsynth.engine.data.Source;
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.Sha256;
+import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.spi.Evaluator;
 import io.tabsynth.engine.spi.Exporter;
 import io.tabsynth.engine.spi.FitContext;
@@ -21,7 +27,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,16 +37,19 @@ import java.util.stream.Collectors;
 
 /**
  * The one way in for the command line, scripts and notebooks: discovers plugins, reads data, fits,
- * saves, loads and samples models, and writes outputs atomically through exporter plugins.
+ * saves, loads and samples models, and writes outputs atomically through exporter plugins. Every step that
+ * writes a file (saving a fitted model, sampling, exporting) leaves a signed lineage record.
  */
 public final class Engine implements AutoCloseable {
     private final PluginHost plugins;
+    private final Lineage lineage;
     private final List<PluginHost.Found<Generator>> generators;
     private final List<PluginHost.Found<Evaluator>> evaluators;
     private final List<PluginHost.Found<Exporter>> exporters;
 
-    private Engine(PluginHost plugins) {
+    private Engine(PluginHost plugins, Lineage lineage) {
         this.plugins = plugins;
+        this.lineage = lineage;
         this.generators = plugins.generators();
         this.evaluators = plugins.evaluators();
         this.exporters = plugins.exporters();
@@ -49,12 +60,27 @@ public final class Engine implements AutoCloseable {
      * {@code classpath} is true, the extensions on the class path.
      */
     public static Engine open(Path pluginsDir, boolean classpath) {
-        return new Engine(new PluginHost(pluginsDir, classpath));
+        return open(pluginsDir, classpath, Lineage.standard(null));
+    }
+
+    /** As {@link #open(Path, boolean)}, recording lineage with the given ledger and keys. */
+    public static Engine open(Path pluginsDir, boolean classpath, Lineage lineage) {
+        return new Engine(new PluginHost(pluginsDir, classpath), lineage);
     }
 
     /** An engine with the class path's extensions only (development and tests). */
     public static Engine classpath() {
         return open(null, true);
+    }
+
+    /** An engine with the class path's extensions and the given lineage (development and tests). */
+    public static Engine classpath(Lineage lineage) {
+        return open(null, true, lineage);
+    }
+
+    /** Where this engine records lineage. */
+    public Lineage lineage() {
+        return lineage;
     }
 
     /** Every extension found, generators first, then evaluators, then exporters, each sorted by id. */
@@ -84,12 +110,16 @@ public final class Engine implements AutoCloseable {
 
     /** The exporter that writes the file's extension; a {@link BadInputException} listing formats if none. */
     public Exporter exporterFor(Path file) {
+        return findExporter(file).extension();
+    }
+
+    private PluginHost.Found<Exporter> findExporter(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1);
         for (PluginHost.Found<Exporter> e : exporters) {
             if (e.extension().formats().contains(ext)) {
-                return e.extension();
+                return e;
             }
         }
         List<String> formats = new ArrayList<>();
@@ -98,9 +128,14 @@ public final class Engine implements AutoCloseable {
                 + (formats.isEmpty() ? "none installed" : String.join(", ", formats)) + ")");
     }
 
-    /** Reads a data file (CSV, Arrow IPC, Parquet); {@code metadata} may be {@code null}. */
+    /**
+     * Reads a data file (CSV, Arrow IPC, Parquet); {@code metadata} may be {@code null}. The frame remembers
+     * the file and its digests (bytes and canonical content) for lineage.
+     */
     public Frame read(Path data, Path metadata) {
-        return FrameReader.read(data, metadata == null ? Metadata.NONE : Metadata.read(metadata));
+        Frame frame = FrameReader.read(data, metadata == null ? Metadata.NONE : Metadata.read(metadata));
+        return frame.withSource(new Source(data, Sha256.file(data), ContentDigest.of(frame), frame.rowCount(),
+                metadata, metadata == null ? null : Sha256.file(metadata)));
     }
 
     /** Fits a generator to data. Parameters are checked against the generator's description first. */
@@ -111,14 +146,18 @@ public final class Engine implements AutoCloseable {
             throw new BadInputException("cannot fit generator '" + generatorId + "' to data with no rows");
         }
         FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress);
+        Instant started = Instant.now();
         Model model = g.extension().fit(data, resolved, ctx);
         ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
                 EngineVersion.get(), resolved.asText(), seed, data.schema(), data.rowCount());
-        return new FittedModel(model, info);
+        return new FittedModel(model, info, data.source(), started, Instant.now(), null);
     }
 
-    /** Saves a model atomically in the model file format. */
-    public void save(FittedModel model, Path file) {
+    /**
+     * Saves a model atomically in the model file format and records the fit (inputs: the training data and
+     * metadata files; output: the model file). Returns the model, now tied to its file.
+     */
+    public FittedModel save(FittedModel model, Path file) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         try {
             model.model().save(payload);
@@ -127,6 +166,17 @@ public final class Engine implements AutoCloseable {
         }
         byte[] bytes = ModelFile.encode(model.info(), payload.toByteArray());
         AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
+        Artifact saved = new Artifact("model", file, Sha256.hex(bytes), null, -1);
+        ModelInfo info = model.info();
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("rows", info.rows());
+        results.put("columns", info.schema().size());
+        results.put("columnModels", model.model().describeColumns());
+        Instant started = model.fitStarted() == null ? Instant.now() : model.fitStarted();
+        Instant finished = model.fitFinished() == null ? started : model.fitFinished();
+        recordOrUndo(new Step("fit", info.generator(), info.pluginId(), info.pluginVersion(), info.params(), info.seed(),
+                sourceArtifacts(model.trainingData()), List.of(saved), results, started, finished), file);
+        return model.savedAs(saved);
     }
 
     /** Loads a model file with the plugin that wrote it. */
@@ -140,13 +190,15 @@ public final class Engine implements AutoCloseable {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
         ModelFile.Decoded d = ModelFile.decode(file.toString(), bytes);
+        Artifact artifact = new Artifact("model", file, Sha256.hex(bytes), null, -1);
         ModelInfo info = d.info();
         PluginHost.Found<Generator> g = generators.stream().filter(x -> x.info().id().equals(info.generator()))
                 .findFirst().orElseThrow(() -> new BadInputException(file + ": the model needs generator '"
                         + info.generator() + "' from plugin " + info.pluginId() + " " + info.pluginVersion()
                         + ", which is not installed (installed: " + ids(generators) + ")"));
         try {
-            return new FittedModel(g.extension().load(new ByteArrayInputStream(d.payload())), info);
+            return new FittedModel(g.extension().load(new ByteArrayInputStream(d.payload())), info, null, null, null,
+                    artifact);
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(file + ": plugin " + g.info().pluginId() + " " + g.info().pluginVersion()
                     + " cannot load this model (written by " + info.pluginId() + " " + info.pluginVersion() + "): "
@@ -154,39 +206,97 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Samples rows and writes them atomically to {@code out}, in the format its extension names. */
+    /**
+     * Samples rows, writes them atomically to {@code out} in the format its extension names, and records the
+     * step (input: the model file, or the training data of a model never saved).
+     */
     public long sample(FittedModel model, long rows, long seed, Path out, Progress progress) {
-        Exporter exporter = exporterFor(out);
+        PluginHost.Found<Exporter> exporter = findExporter(out);
+        Instant started = Instant.now();
+        Artifact written;
         try (FrameStream stream = model.sample(rows, seed)) {
-            return write(stream, exporter, out, rows, progress);
+            written = write(stream, exporter.extension(), out, rows, progress);
         }
+        ModelInfo info = model.info();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("rows", Long.toString(rows));
+        params.put("format", exporter.info().id());
+        List<Artifact> inputs = new ArrayList<>();
+        if (model.file() != null) {
+            inputs.add(model.file());
+        } else {
+            info.params().forEach((k, v) -> params.put("fit." + k, v));
+            params.put("fit.seed", Long.toString(info.seed()));
+            inputs.addAll(sourceArtifacts(model.trainingData()));
+        }
+        recordOrUndo(new Step("sample", info.generator(), info.pluginId(), info.pluginVersion(), params, seed, inputs,
+                List.of(written), Map.of("rows", written.rows()), started, Instant.now()), out);
+        return written.rows();
     }
 
-    /** Writes a frame atomically to {@code out}, in the format its extension names. */
+    /** Writes a frame atomically to {@code out}, in the format its extension names, and records the export. */
     public void write(Frame frame, Path out) {
-        write(FrameStream.of(frame.schema(), List.of(frame)), out);
+        write(FrameStream.of(frame.schema(), List.of(frame)), out, sourceArtifacts(frame.source()));
     }
 
-    /** Writes a stream of batches atomically to {@code out}, in the format its extension names. */
+    /** Writes a stream of batches atomically to {@code out}, in the format its extension names, and records it. */
     public long write(FrameStream stream, Path out) {
-        return write(stream, exporterFor(out), out, -1, Progress.NONE);
+        return write(stream, out, List.of());
     }
 
-    private static long write(FrameStream stream, Exporter exporter, Path out, long expected, Progress progress) {
-        long[] written = {0};
+    private long write(FrameStream stream, Path out, List<Artifact> inputs) {
+        PluginHost.Found<Exporter> exporter = findExporter(out);
+        Instant started = Instant.now();
+        Artifact written = write(stream, exporter.extension(), out, -1, Progress.NONE);
+        recordOrUndo(new Step("export", exporter.info().id(), exporter.info().pluginId(), exporter.info().pluginVersion(),
+                Map.of("format", exporter.info().id()), null, inputs, List.of(written), Map.of("rows", written.rows()),
+                started, Instant.now()), out);
+        return written.rows();
+    }
+
+    private static Artifact write(FrameStream stream, Exporter exporter, Path out, long expected, Progress progress) {
+        ContentDigest.Hasher content = new ContentDigest.Hasher(stream.schema());
+        String[] sha = new String[1];
         progress.start("writing " + out.getFileName(), expected);
         AtomicFile.write(out, tmp -> {
             try (FrameWriter w = exporter.open(tmp, stream.schema())) {
                 while (stream.hasNext()) {
                     Frame batch = stream.next();
                     w.write(batch);
-                    written[0] += batch.rowCount();
+                    content.add(batch);
                     progress.advance(batch.rowCount());
                 }
             }
+            sha[0] = Sha256.file(tmp);
         });
         progress.finish();
-        return written[0];
+        return new Artifact("output", out, sha[0], content.finish(), content.rows());
+    }
+
+    /** Records a step; if that fails, the step's output is removed so that no file exists without lineage. */
+    private void recordOrUndo(Step step, Path out) {
+        try {
+            lineage.record(step);
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(out);
+            } catch (IOException ignored) {
+                // the lineage failure is the one to report
+            }
+            throw e;
+        }
+    }
+
+    private static List<Artifact> sourceArtifacts(Source source) {
+        if (source == null) {
+            return List.of();
+        }
+        List<Artifact> out = new ArrayList<>();
+        out.add(new Artifact("real data", source.file(), source.sha256(), source.contentSha256(), source.rows()));
+        if (source.metadata() != null) {
+            out.add(new Artifact("metadata", source.metadata(), source.metadataSha256(), null, -1));
+        }
+        return out;
     }
 
     private static String ids(List<? extends PluginHost.Found<?>> found) {

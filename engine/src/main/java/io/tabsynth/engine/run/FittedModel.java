@@ -1,16 +1,24 @@
 package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Source;
+import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.spi.FrameStream;
 import io.tabsynth.engine.spi.Model;
+import java.time.Instant;
 
 /**
  * A model together with its provenance. This is what the engine hands out and what model files hold.
  *
- * @param model the generator's model
- * @param info  how it was made
+ * @param model        the generator's model
+ * @param info         how it was made
+ * @param trainingData the file it was fitted on, when the engine read it ({@code null} otherwise or once saved)
+ * @param fitStarted   when fitting started ({@code null} for a loaded model)
+ * @param fitFinished  when fitting finished ({@code null} for a loaded model)
+ * @param file         the model file it was saved to or loaded from, or {@code null}
  */
-public record FittedModel(Model model, ModelInfo info) {
+public record FittedModel(Model model, ModelInfo info, Source trainingData, Instant fitStarted, Instant fitFinished,
+                          Artifact file) {
     /** Samples rows as batches; see {@link Model#sample}. */
     public FrameStream sample(long rows, long seed) {
         return model.sample(rows, seed);
@@ -19,5 +27,10 @@ public record FittedModel(Model model, ModelInfo info) {
     /** Samples a small number of rows into one frame. */
     public Frame sampleFrame(int rows, long seed) {
         return model.sampleFrame(rows, seed);
+    }
+
+    /** The same model, now kept in {@code file}. */
+    FittedModel savedAs(Artifact file) {
+        return new FittedModel(model, info, trainingData, fitStarted, fitFinished, file);
     }
 }

@@ -56,8 +56,11 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(r.table());
         } finally {
             if (out == null) {
-                Files.deleteIfExists(target);
-                Files.deleteIfExists(target.getParent());
+                try (var files = Files.walk(target.getParent())) {
+                    for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                        Files.deleteIfExists(p);
+                    }
+                }
             }
         }
         return 0;

@@ -1,21 +1,31 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.run.Engine;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options every command shares: where plugins are. */
+/** Options every command shares: where plugins are, and which ledger records the steps. */
 public final class EngineOptions {
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "plugins directory (default: the distribution's plugins/)")
     Path plugins;
 
-    /** Opens an engine with the chosen plugins directory and the class path's extensions. */
+    @Option(names = "--ledger", paramLabel = "FILE",
+            description = "lineage ledger (default: .tabsynth/ledger.jsonl in the working directory)")
+    Path ledger;
+
+    /** Opens an engine with the chosen plugins directory, the class path's extensions, and the ledger. */
     public Engine open() {
         Path dir = plugins;
-        if (dir == null && System.getProperty("tabsynth.home") != null) {
-            dir = Path.of(System.getProperty("tabsynth.home"), "plugins");
+        if (dir == null && System.getProperty("tabsynth.dist") != null) {
+            dir = Path.of(System.getProperty("tabsynth.dist"), "plugins");
         }
-        return Engine.open(dir, true);
+        return Engine.open(dir, true, Lineage.standard(ledger));
+    }
+
+    /** The ledger these options name (the default one if none). */
+    public Lineage lineage() {
+        return Lineage.standard(ledger);
     }
 }

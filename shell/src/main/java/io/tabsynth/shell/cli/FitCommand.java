@@ -38,7 +38,7 @@ public final class FitCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Frame data = e.read(fit.data, fit.metadata);
             FittedModel m = e.fit(data, fit.generator, fit.params, seed, TerminalProgress.forConsole());
-            e.save(m, model);
+            m = e.save(m, model);
             var out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "fitted %s (%s %s) on %,d rows x %d columns of %s in %.2f s%n", fit.generator,
                     m.info().pluginId(), m.info().pluginVersion(), data.rowCount(), data.columnCount(), fit.data,

@@ -53,7 +53,7 @@ public final class SynthCommand implements Callable<Integer> {
             Progress progress = TerminalProgress.forConsole();
             FittedModel m = e.fit(data, fit.generator, fit.params, seed, progress);
             if (model != null) {
-                e.save(m, model);
+                m = e.save(m, model);
             }
             long written = e.sample(m, rows, seed, out, progress);
             spec.commandLine().getOut().printf(Locale.ROOT, "fitted %s on %,d rows and sampled %,d rows in %.2f s into %s%n",

@@ -58,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
 
             long t0 = System.nanoTime();
             FittedModel model = e.fit(real, "gaussian-copula", Map.of(), seed, progress);
-            e.save(model, modelFile);
+            model = e.save(model, modelFile);
             out.printf(Locale.ROOT, "3. fitted gaussian-copula (%s %s) in %.2f s -> %s%n", model.info().pluginId(),
                     model.info().pluginVersion(), (System.nanoTime() - t0) / 1e9, modelFile);
 

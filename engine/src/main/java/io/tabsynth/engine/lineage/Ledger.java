@@ -1,0 +1,169 @@
+package io.tabsynth.engine.lineage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.engine.run.AtomicFile;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * The append-only, hash-chained ledger: one DSSE envelope per line (JSON Lines). Each record's predicate
+ * carries the SHA-256 of the previous line and its sequence number, so removing, changing or reordering a
+ * line breaks the chain; a signed head file ({@code ledger.jsonl.head}) holds the count and the last line's
+ * digest, so removing the last lines is caught too. Appends take an exclusive file lock (safe across
+ * processes), are flushed to disk, and rewrite the head atomically.
+ */
+public final class Ledger {
+    static final String HEAD_TYPE = "application/vnd.tabsynth.ledger-head+json";
+    private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final Path file;
+
+    public Ledger(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The default ledger: {@code .tabsynth/ledger.jsonl} in the working directory (the system property
+     * {@code tabsynth.ledger} overrides it, e.g. for test runs).
+     */
+    public static Ledger standard() {
+        String prop = System.getProperty("tabsynth.ledger");
+        return new Ledger(prop != null ? Path.of(prop) : Path.of(".tabsynth", "ledger.jsonl"));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Path head() {
+        return file.resolveSibling(file.getFileName() + ".head");
+    }
+
+    /** The digest that chains a line: SHA-256 of its UTF-8 bytes, without the line break. */
+    public static String digest(String line) {
+        return Sha256.hex(line.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Appends the envelope made from the previous line's digest ({@code null} for the first) and the new
+     * record's sequence number; returns it. The maker runs under the lock, so concurrent appends chain.
+     */
+    public ObjectNode append(BiFunction<String, Long, ObjectNode> maker, SigningKey key) {
+        Object monitor = IN_PROCESS.computeIfAbsent(file, f -> new Object());
+        synchronized (monitor) {
+            try {
+                Files.createDirectories(file.getParent());
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+                    String last = lastLine(ch);
+                    String previous = last == null ? null : digest(last);
+                    long sequence = last == null ? 0 : sequenceOf(last) + 1;
+                    ObjectNode envelope = maker.apply(previous, sequence);
+                    String line = Dsse.JSON.writeValueAsString(envelope);
+                    ch.position(ch.size());
+                    ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    ch.force(false);
+                    writeHead(sequence + 1, digest(line), key);
+                    return envelope;
+                }
+            } catch (IOException e) {
+                throw new TabsynthException(file + ": cannot append to the ledger: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void writeHead(long records, String lastDigest, SigningKey key) {
+        ObjectNode h = Dsse.JSON.createObjectNode();
+        h.put("ledger", file.getFileName().toString());
+        h.put("records", records);
+        h.put("last", lastDigest);
+        byte[] payload;
+        try {
+            payload = Dsse.JSON.writeValueAsBytes(h);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ObjectNode env = Dsse.sign(HEAD_TYPE, payload, key);
+        AtomicFile.write(head(), tmp -> Files.write(tmp, (Dsse.JSON.writeValueAsString(env) + "\n")
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static long sequenceOf(String line) throws IOException {
+        JsonNode env = Dsse.JSON.readTree(line);
+        return Dsse.JSON.readTree(Dsse.payload(env)).path("predicate").path("sequence").asLong();
+    }
+
+    /** The last non-empty line, read backwards from the end. */
+    private static String lastLine(FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size == 0) {
+            return null;
+        }
+        long end = size;
+        ByteBuffer one = ByteBuffer.allocate(1);
+        ch.read(one, end - 1);
+        if (one.get(0) == '\n') {
+            end--;
+        }
+        long start = end;
+        ByteBuffer block = ByteBuffer.allocate(8192);
+        while (start > 0) {
+            int n = (int) Math.min(block.capacity(), start);
+            block.clear().limit(n);
+            ch.read(block, start - n);
+            int found = -1;
+            for (int i = n - 1; i >= 0; i--) {
+                if (block.get(i) == '\n') {
+                    found = i;
+                    break;
+                }
+            }
+            if (found >= 0) {
+                start = start - n + found + 1;
+                break;
+            }
+            start -= n;
+        }
+        ByteBuffer line = ByteBuffer.allocate((int) (end - start));
+        ch.read(line, start);
+        return new String(line.array(), StandardCharsets.UTF_8);
+    }
+
+    /** Every line of the ledger (empty if it does not exist). */
+    public List<String> lines() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            byte[] all = new byte[(int) raf.length()];
+            raf.readFully(all);
+            String text = new String(all, StandardCharsets.UTF_8);
+            if (text.isEmpty()) {
+                return List.of();
+            }
+            if (!text.endsWith("\n")) {
+                throw new BadInputException(file + ": the last line is incomplete (no line break)");
+            }
+            return List.of(text.substring(0, text.length() - 1).split("\n", -1));
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the ledger: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.tabsynth.engine.lineage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.TabsynthException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records engine steps: each {@link Step} becomes an in-toto statement in a DSSE envelope signed with the
+ * local Ed25519 key, appended to the hash-chained {@link Ledger}; each output gets a {@link Sidecar} holding
+ * the records of its inputs' sidecars (its history) followed by the new record.
+ */
+public final class Lineage {
+    private final Ledger ledger;
+    private final KeyStore keys;
+
+    public Lineage(Ledger ledger, KeyStore keys) {
+        this.ledger = ledger;
+        this.keys = keys;
+    }
+
+    /** The default ledger in the working directory and the default key store. */
+    public static Lineage standard(Path ledgerOrNull) {
+        return new Lineage(ledgerOrNull == null ? Ledger.standard() : new Ledger(ledgerOrNull), KeyStore.standard());
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public KeyStore keys() {
+        return keys;
+    }
+
+    /** Records a step: signs, appends to the ledger, writes the outputs' sidecars; returns the envelope. */
+    public ObjectNode record(Step step) {
+        SigningKey key = keys.signingKey();
+        ObjectNode envelope = ledger.append((previous, sequence) -> {
+            try {
+                byte[] payload = Dsse.JSON.writeValueAsBytes(Statement.of(step, previous, sequence));
+                return Dsse.sign(Dsse.IN_TOTO, payload, key);
+            } catch (IOException e) {
+                throw new TabsynthException("cannot encode the lineage statement: " + e.getMessage(), e);
+            }
+        }, key);
+        List<JsonNode> history = history(step.inputs());
+        history.add(envelope);
+        for (Artifact out : step.outputs()) {
+            Sidecar.write(out.path(), history);
+        }
+        return envelope;
+    }
+
+    /** The records of the inputs' sidecars, oldest first, each once. */
+    private static List<JsonNode> history(List<Artifact> inputs) {
+        Map<String, JsonNode> seen = new LinkedHashMap<>();
+        for (Artifact in : inputs) {
+            for (JsonNode r : Sidecar.read(in.path())) {
+                seen.putIfAbsent(r.path("signatures").path(0).path("sig").asText(), r);
+            }
+        }
+        return new ArrayList<>(seen.values());
+    }
+}

@@ -1,0 +1,225 @@
+package io.tabsynth.engine.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+class LineageTest {
+    @TempDir
+    Path dir;
+
+    Lineage lineage;
+    Verifier verifier;
+
+    @BeforeEach
+    void setUp() {
+        KeyStore keys = new KeyStore(dir.resolve("home/keys"));
+        lineage = new Lineage(new Ledger(dir.resolve("ledger/ledger.jsonl")), keys);
+        keys.signingKey();
+        verifier = new Verifier(TrustStore.standard(keys));
+    }
+
+    /** fit: real.csv -> m.model; sample: m.model -> out.csv. */
+    private Path twoSteps() throws Exception {
+        Path real = Files.writeString(dir.resolve("real.csv"), "a,b\n1,x\n2,y\n");
+        Path model = Files.writeString(dir.resolve("m.model"), "model bytes");
+        Path out = Files.writeString(dir.resolve("out.csv"), "a,b\n2,y\n");
+        lineage.record(new Step("fit", "gaussian-copula", "copula", "0.1.0", Map.of("knots", "1000"), 1L,
+                List.of(Artifact.file("real data", real)), List.of(Artifact.file("model", model)), Map.of("rows", 2),
+                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01Z")));
+        lineage.record(new Step("sample", "gaussian-copula", "copula", "0.1.0", Map.of("rows", "1"), 2L,
+                List.of(Artifact.file("model", model)), List.of(Artifact.file("output", out)), Map.of("rows", 1),
+                Instant.parse("2026-01-01T00:00:02Z"), Instant.parse("2026-01-01T00:00:03Z")));
+        return out;
+    }
+
+    @Test
+    void bouncyCastleAndJdkEd25519Interoperate() throws Exception {
+        SigningKey key = SigningKey.generate();
+        byte[] msg = "in-toto".getBytes(StandardCharsets.UTF_8);
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initVerify(SigningKey.jdkPublicKey(key.publicKeyBytes()));
+        jdk.update(msg);
+        assertTrue(jdk.verify(key.sign(msg)), "a Bouncy Castle signature verifies with the JDK");
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(key.jdkPrivateKey());
+        signer.update(msg);
+        assertTrue(SigningKey.verify(key.publicKeyBytes(), msg, signer.sign()), "a JDK signature verifies with Bouncy Castle");
+        assertEquals("DSSEv1 28 application/vnd.in-toto+json 5 hello",
+                new String(Dsse.pae(Dsse.IN_TOTO, "hello".getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void privateKeyIsOwnerOnlyAndKeyIdFollowsThePublicKey() throws Exception {
+        KeyStore keys = new KeyStore(dir.resolve("k"));
+        SigningKey k = keys.signingKey();
+        assertEquals(k.keyId(), keys.signingKey().keyId(), "created once, then reused");
+        assertEquals(Sha256.hex(k.publicKeyBytes()), k.keyId());
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve("k").resolve(KeyStore.PRIVATE))));
+        }
+        assertFalse(Files.readString(dir.resolve("k").resolve(KeyStore.PUBLIC)).contains("PRIVATE"));
+    }
+
+    @Test
+    void goodLineageVerifies() throws Exception {
+        Path out = twoSteps();
+        Verification v = verifier.verifyFile(out);
+        assertTrue(v.ok(), v.problems().toString());
+        assertEquals(2, v.records());
+        Verification l = verifier.verifyLedger(lineage.ledger().file());
+        assertTrue(l.ok(), l.problems().toString());
+        JsonNode st = Dsse.JSON.readTree(Dsse.payload(Sidecar.read(out).get(1)));
+        assertEquals(Statement.TYPE, st.path("_type").asText());
+        assertEquals(Statement.PREDICATE_TYPE, st.path("predicateType").asText());
+        assertEquals(Sha256.file(out), st.path("subject").path(0).path("digest").path("sha256").asText());
+        assertEquals(Ledger.digest(lineage.ledger().lines().get(0)), st.path("predicate").path("previousRecord").asText());
+        String tree = History.of(out);
+        assertTrue(tree.contains("sample by gaussian-copula") && tree.contains("fit by gaussian-copula")
+                && tree.contains("real data ") && tree.contains("real.csv  sha256 "), tree);
+    }
+
+    @Test
+    void everyChangedByteOfTheOutputIsCaught() throws Exception {
+        Path out = twoSteps();
+        byte[] good = Files.readAllBytes(out);
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] ^= 0x01;
+            Files.write(out, bad);
+            Verification v = verifier.verifyFile(out);
+            assertFalse(v.ok(), "flipped byte " + i);
+            assertTrue(v.problems().get(0).contains("the file has changed"), v.problems().toString());
+        }
+    }
+
+    @Test
+    void everyChangedByteOfTheSidecarIsCaught() throws Exception {
+        Path out = twoSteps();
+        Path side = Sidecar.of(out);
+        byte[] good = Files.readAllBytes(side);
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] ^= 0x01;
+            Files.write(side, bad);
+            assertFalse(verifier.verifyFile(out).ok(), "flipped sidecar byte " + i + " of " + good.length);
+        }
+        Files.write(side, good);
+        assertTrue(verifier.verifyFile(out).ok());
+    }
+
+    @Test
+    void everyChangedByteOfALedgerLineIsCaught() throws Exception {
+        twoSteps();
+        Path ledger = lineage.ledger().file();
+        byte[] good = Files.readAllBytes(ledger);
+        for (int i = 0; i < good.length; i++) {
+            byte[] bad = good.clone();
+            bad[i] ^= 0x01;
+            Files.write(ledger, bad);
+            assertFalse(verifier.verifyLedger(ledger).ok(), "flipped ledger byte " + i + " of " + good.length);
+        }
+    }
+
+    @Test
+    void deletedReorderedAndForeignRecordsAreCaught() throws Exception {
+        twoSteps();
+        lineage.record(new Step("export", "csv", "exporters", "0.1.0", Map.of(), null, List.of(),
+                List.of(Artifact.file("output", Files.writeString(dir.resolve("e.csv"), "x\n1\n"))), Map.of(),
+                Instant.now(), Instant.now()));
+        Path ledger = lineage.ledger().file();
+        List<String> lines = new ArrayList<>(Files.readAllLines(ledger));
+        assertTrue(verifier.verifyLedger(ledger).ok());
+
+        List<String> middleGone = new ArrayList<>(lines);
+        middleGone.remove(1);
+        Files.write(ledger, middleGone);
+        assertTrue(verifier.verifyLedger(ledger).problems().toString().contains("removed, inserted or reordered"));
+
+        List<String> lastGone = new ArrayList<>(lines.subList(0, 2));
+        Files.write(ledger, lastGone);
+        assertTrue(verifier.verifyLedger(ledger).problems().toString().contains("records were removed from the end"));
+
+        List<String> swapped = new ArrayList<>(lines);
+        Collections.swap(swapped, 0, 1);
+        Files.write(ledger, swapped);
+        assertFalse(verifier.verifyLedger(ledger).ok());
+
+        // Re-sign the last record's statement with a key nobody trusts.
+        List<String> resigned = new ArrayList<>(lines);
+        JsonNode env = Dsse.JSON.readTree(lines.get(2));
+        resigned.set(2, Dsse.JSON.writeValueAsString(Dsse.sign(Dsse.IN_TOTO, Dsse.payload(env), SigningKey.generate())));
+        Files.write(ledger, resigned);
+        assertTrue(verifier.verifyLedger(ledger).problems().toString().contains("which is not trusted"));
+
+        Files.write(ledger, lines);
+        assertTrue(verifier.verifyLedger(ledger).ok());
+        assertFalse(new Verifier(new TrustStore()).verifyLedger(ledger).ok(), "an empty trust store trusts nobody");
+    }
+
+    @Test
+    void concurrentAppendsStayChained() throws Exception {
+        Path f = Files.writeString(dir.resolve("f.txt"), "f");
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread th = new Thread(() -> {
+                for (int i = 0; i < 10; i++) {
+                    lineage.record(new Step("export", "csv", "exporters", "0.1.0", Map.of(), null, List.of(),
+                            List.of(Artifact.file("output", f)), Map.of(), Instant.now(), Instant.now()));
+                }
+            });
+            threads.add(th);
+            th.start();
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+        Verification v = verifier.verifyLedger(lineage.ledger().file());
+        assertTrue(v.ok(), v.problems().toString());
+        assertEquals(40, v.records());
+    }
+
+    @Test
+    void contentDigestIgnoresFormatBatchingAndColumnOrder() {
+        Frame ints = Frame.of(Table.create("t").addColumns(LongColumn.create("n", 1, 2, 3), StringColumn.create("s", "a", "", "c")),
+                Schema.of(ColumnSpec.of("n", ColumnKind.INTEGER), ColumnSpec.of("s", ColumnKind.CATEGORICAL)));
+        Frame doubles = Frame.of(Table.create("t").addColumns(StringColumn.create("s", "a", "", "c"), DoubleColumn.create("n", 1, 2, 3)),
+                Schema.of(ColumnSpec.of("s", ColumnKind.IDENTIFIER), ColumnSpec.of("n", ColumnKind.CONTINUOUS)));
+        String d = ContentDigest.of(ints);
+        assertEquals(d, ContentDigest.of(doubles), "whole numbers as integer or double, columns in any order, any text kind");
+        ContentDigest.Hasher h = new ContentDigest.Hasher(ints.schema());
+        h.add(Frame.of(ints.table().inRange(0, 1), ints.schema()));
+        h.add(Frame.of(ints.table().inRange(1, 3), ints.schema()));
+        assertEquals(d, h.finish(), "batch boundaries do not matter");
+        Frame changed = Frame.of(Table.create("t").addColumns(LongColumn.create("n", 1, 2, 4), StringColumn.create("s", "a", "", "c")),
+                ints.schema());
+        assertNotEquals(d, ContentDigest.of(changed));
+        Frame missing = Frame.of(Table.create("t").addColumns(LongColumn.create("n", 1, 2, 3), StringColumn.create("s", "a", "b", "c")),
+                ints.schema());
+        assertNotEquals(d, ContentDigest.of(missing), "a missing cell differs from a value");
+    }
+}
