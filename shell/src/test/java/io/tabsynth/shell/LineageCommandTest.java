@@ -1,0 +1,86 @@
+package io.tabsynth.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.shell.demo.DemoData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every CLI step leaves signed records; lineage verify, show and log read them; a changed byte exits 4. */
+class LineageCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fitAndSampleLeaveAVerifiableHistory() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        Path real = dir.resolve("real.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(800, 2), real);
+        }
+        Path model = dir.resolve("m.model");
+        Path out = dir.resolve("syn.parquet");
+        assertEquals(0, Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model", model,
+                "--ledger", ledger).code());
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", 500, "--seed", 2, "--out", out, "--ledger", ledger).code());
+        assertTrue(Files.exists(Path.of(out + ".lineage.json")) && Files.exists(Path.of(model + ".lineage.json")));
+
+        Cli v = Cli.run("lineage", "verify", out);
+        assertEquals(0, v.code(), v.err());
+        assertTrue(v.out().contains("verified") && v.out().contains("3 records"), v.out());
+
+        Cli show = Cli.run("lineage", "show", out);
+        assertEquals(0, show.code(), show.err());
+        for (String part : new String[] {"sample by gaussian-copula", "fit by gaussian-copula", "export by csv",
+                "real data", "seed 2", "seed 1", "500 rows"}) {
+            assertTrue(show.out().contains(part), part + " in\n" + show.out());
+        }
+
+        Cli log = Cli.run("lineage", "log", "--ledger", ledger);
+        assertEquals(0, log.code(), log.err());
+        assertTrue(log.out().contains("fit") && log.out().contains("sample") && log.out().contains("m.model"), log.out());
+        assertEquals(0, Cli.run("lineage", "verify", ledger).code());
+
+        byte[] bytes = Files.readAllBytes(out);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(out, bytes);
+        Cli bad = Cli.run("lineage", "verify", out);
+        assertEquals(4, bad.code());
+        assertTrue(bad.err().contains("FAILED: " + out) && bad.err().contains("the file has changed"), bad.err());
+        Cli badLedger = Cli.run("lineage", "verify", ledger);
+        assertEquals(4, badLedger.code());
+        assertTrue(badLedger.err().contains("line 2 (sample)") && badLedger.err().contains("syn.parquet"), badLedger.err());
+    }
+
+    @Test
+    void verifiersTrustOnlyTheKeysTheyAreGiven() throws Exception {
+        Path real = dir.resolve("real.csv");
+        Path out = dir.resolve("syn.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 2), real);
+        }
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 3,
+                "--out", out).code());
+        Cli keys = Cli.run("keys", "show");
+        assertEquals(0, keys.code(), keys.err());
+        assertTrue(keys.out().contains("key id") && keys.out().contains("BEGIN PUBLIC KEY"), keys.out());
+
+        Path pem = dir.resolve("ours.pem");
+        assertEquals(0, Cli.run("keys", "export", "--out", pem).code());
+        Path trust = dir.resolve("trust.json");
+        Cli added = Cli.run("keys", "trust", pem, "--name", "data team", "--trust-file", trust);
+        assertEquals(0, added.code(), added.err());
+        assertEquals(0, Cli.run("lineage", "verify", out, "--trust", trust).code());
+
+        Path other = dir.resolve("other.json");
+        Files.writeString(other, "{\"keys\": []}");
+        Cli refused = Cli.run("lineage", "verify", out, "--trust", other);
+        assertEquals(4, refused.code());
+        assertTrue(refused.err().contains("which is not trusted"), refused.err());
+        assertEquals(2, Cli.run("keys", "create").code(), "an existing key is kept");
+    }
+}
