@@ -3,6 +3,7 @@ package io.tabsynth.shell;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.shell.cli.BenchCommand;
+import io.tabsynth.shell.cli.CertifyCommand;
 import io.tabsynth.shell.cli.FitCommand;
 import io.tabsynth.shell.cli.KeysCommand;
 import io.tabsynth.shell.cli.LineageCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tabsynth", mixinStandardHelpOptions = true, versionProvider = Tabsynth.Version.class,
         description = "Synthetic tabular data with measured quality and signed lineage.",
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
-                LineageCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
+                LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tabsynth {
     /** Success. */
@@ -42,6 +43,10 @@ public final class Tabsynth {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof io.tabsynth.engine.lineage.VerificationException) {
+                line.getErr().println("FAILED: " + e.getMessage());
+                return 4;
+            }
             if (e instanceof BadInputException) {
                 line.getErr().println("error: " + e.getMessage());
                 return BAD_INPUT;

@@ -14,7 +14,8 @@ import java.util.Base64;
 public final class Dsse {
     /** The payload type of in-toto statements. */
     public static final String IN_TOTO = "application/vnd.in-toto+json";
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** The mapper for lineage JSON (envelopes, statements, sidecars). */
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private Dsse() {
     }

@@ -7,7 +7,16 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Metadata;
 import io.tabsynth.engine.data.Source;
+import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.Dsse;
+import io.tabsynth.engine.lineage.Sidecar;
+import io.tabsynth.engine.lineage.SigningKey;
+import io.tabsynth.engine.lineage.TrustStore;
+import io.tabsynth.engine.lineage.Verification;
+import io.tabsynth.engine.lineage.VerificationException;
+import io.tabsynth.engine.lineage.Verifier;
 import io.tabsynth.engine.lineage.ContentDigest;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.lineage.Sha256;
@@ -271,6 +280,83 @@ public final class Engine implements AutoCloseable {
         });
         progress.finish();
         return new Artifact("output", out, sha[0], content.finish(), content.rows());
+    }
+
+    /**
+     * Certifies a synthetic dataset: checks its lineage (a {@link VerificationException} if it fails) and that
+     * its content still has the recorded digest, then writes a signed certificate binding the dataset digest,
+     * the generation parameters, the report's validation results and the signed history, plus, if asked, the
+     * data card (Markdown, HTML) and Croissant JSON-LD. Records the certify step. Returns the key id that signed.
+     */
+    public String certify(CertifyRequest r) {
+        Verification v = new Verifier(TrustStore.standard(lineage.keys())).verifyFile(r.dataset());
+        if (!v.ok()) {
+            throw new VerificationException(r.dataset() + ": lineage does not verify, so it cannot be certified: "
+                    + String.join("; ", v.problems()));
+        }
+        Instant started = Instant.now();
+        Frame data = read(r.dataset(), null);
+        List<com.fasterxml.jackson.databind.JsonNode> history = Sidecar.read(r.dataset());
+        String recorded = recordedContent(history.get(history.size() - 1), r.dataset());
+        if (recorded != null && !recorded.equals(data.source().contentSha256())) {
+            throw new VerificationException(r.dataset() + ": its content digest is " + data.source().contentSha256()
+                    + " but its lineage recorded " + recorded);
+        }
+        Certifier c = new Certifier(r, data, history, data.source().contentSha256());
+        SigningKey key = lineage.keys().signingKey();
+        List<Artifact> outputs = new ArrayList<>();
+        byte[] certificate;
+        try {
+            certificate = (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                    Dsse.sign(Dsse.IN_TOTO, Dsse.JSON.writeValueAsBytes(c.statement()), key)) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TabsynthException("cannot encode the certificate: " + e.getMessage(), e);
+        }
+        outputs.add(writeText(r.certificate(), certificate, "certificate"));
+        var card = c.card(key.keyId());
+        if (r.cardMarkdown() != null) {
+            outputs.add(writeText(r.cardMarkdown(), card.markdown().getBytes(java.nio.charset.StandardCharsets.UTF_8), "data card"));
+        }
+        if (r.cardHtml() != null) {
+            outputs.add(writeText(r.cardHtml(), card.html().getBytes(java.nio.charset.StandardCharsets.UTF_8), "data card"));
+        }
+        if (r.croissant() != null) {
+            try {
+                outputs.add(writeText(r.croissant(), (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        c.croissant()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "croissant"));
+            } catch (IOException e) {
+                throw new TabsynthException("cannot encode Croissant: " + e.getMessage(), e);
+            }
+        }
+        List<Artifact> inputs = new ArrayList<>();
+        inputs.add(new Artifact("dataset", r.dataset(), data.source().sha256(), data.source().contentSha256(), data.rowCount()));
+        inputs.add(Artifact.file("report", r.report()));
+        if (r.cardInfo() != null) {
+            inputs.add(Artifact.file("card info", r.cardInfo()));
+        }
+        recordOrUndo(new Step("certify", "certify", "engine", EngineVersion.get(), Map.of(), null, inputs, outputs,
+                Map.of("datasetSha256", data.source().sha256()), started, Instant.now()), r.certificate());
+        return key.keyId();
+    }
+
+    private static String recordedContent(com.fasterxml.jackson.databind.JsonNode envelope, Path file) {
+        try {
+            var st = Dsse.JSON.readTree(Dsse.payload(envelope));
+            for (var s : st.path("subject")) {
+                if (Path.of(s.path("name").asText()).getFileName().equals(file.getFileName())) {
+                    return s.path("annotations").path("contentSha256").asText(null);
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new VerificationException(file + ": its last lineage record cannot be read");
+        }
+    }
+
+    private static Artifact writeText(Path out, byte[] bytes, String role) {
+        AtomicFile.write(out, tmp -> Files.write(tmp, bytes));
+        return new Artifact(role, out, Sha256.hex(bytes), null, -1);
     }
 
     /** Records a step; if that fails, the step's output is removed so that no file exists without lineage. */

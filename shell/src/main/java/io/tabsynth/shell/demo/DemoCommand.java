@@ -76,8 +76,14 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "     %-8s ~ %-14s %6.3f -> %6.3f%n", pair[0], pair[1],
                         Comparison.spearman(real, pair[0], pair[1]), Comparison.spearman(syn, pair[0], pair[1]));
             }
+            io.tabsynth.engine.lineage.Verification v = new io.tabsynth.engine.lineage.Verifier(
+                    io.tabsynth.engine.lineage.TrustStore.standard(e.lineage().keys())).verifyFile(synCsv);
+            out.printf(Locale.ROOT, "6. lineage of %s: %s (%d signed records; ledger %s)%n", synCsv,
+                    v.ok() ? "verified" : "FAILED " + v.problems(), v.records(), e.lineage().ledger().file());
+            out.print(io.tabsynth.engine.lineage.History.of(synCsv).indent(3));
             out.println("next: tabsynth fit --data " + realCsv + " --generator gaussian-copula --seed 1 --model m.model");
             out.println("      tabsynth sample --model m.model --rows 1000000 --seed 2 --out big.parquet");
+            out.println("      tabsynth lineage verify big.parquet && tabsynth lineage show big.parquet");
             return 0;
         }
     }

@@ -1,0 +1,53 @@
+package io.tabsynth.engine.certify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tabsynth.engine.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What only people can say about a dataset, read from a small JSON file ({@code --card-info}): every field
+ * is optional text. Keys: {@code title}, {@code purpose}, {@code origin} (where the real data came from),
+ * {@code collection} (how it was collected), {@code assumptions}, {@code biasMitigation}, {@code gaps},
+ * {@code personalData}, {@code intendedUse}, {@code contact}, {@code license}.
+ */
+public record CardInfo(JsonNode fields) {
+    static final Set<String> KEYS = Set.of("title", "purpose", "origin", "collection", "assumptions", "biasMitigation",
+            "gaps", "personalData", "intendedUse", "contact", "license");
+
+    /** No user-supplied fields. */
+    public static CardInfo none() {
+        return new CardInfo(new ObjectMapper().createObjectNode());
+    }
+
+    /** Reads the file; unknown keys and non-text values are a {@link BadInputException} naming them. */
+    public static CardInfo read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read card info: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadInputException(file + ": card info must be a JSON object");
+        }
+        root.fieldNames().forEachRemaining(k -> {
+            if (!KEYS.contains(k)) {
+                throw new BadInputException(file + ": unknown card info field '" + k + "' (fields: " + KEYS + ")");
+            }
+            if (!root.get(k).isTextual()) {
+                throw new BadInputException(file + ": card info field '" + k + "' must be text");
+            }
+        });
+        return new CardInfo(root);
+    }
+
+    /** The field's text, or the fallback. */
+    public String get(String key, String fallback) {
+        JsonNode v = fields.get(key);
+        return v == null || v.asText().isBlank() ? fallback : v.asText();
+    }
+}

@@ -1,0 +1,310 @@
+package io.tabsynth.engine.certify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.EngineVersion;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.lineage.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds a dataset's certificate, data card and Croissant description from its verified lineage chain and
+ * an evaluation report. The certificate is an in-toto statement ({@value #PREDICATE_TYPE}) binding the
+ * dataset's digests, the generation parameters (every step of the chain), the validation results (the
+ * report, with its digest) and the version history (the signed records themselves). The data card's sections
+ * follow EU AI Act Article 10(2) (a)-(h).
+ */
+public final class Certifier {
+    public static final String PREDICATE_TYPE = "https://tabsynth.io/certificate/v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Frame data;
+    private final List<JsonNode> history;
+    private final List<JsonNode> statements = new ArrayList<>();
+    private final JsonNode report;
+    private final String reportSha256;
+    private final CardInfo info;
+    private final CertifyRequest request;
+    private final String datasetSha256;
+    private final String contentSha256;
+
+    /**
+     * @param request       what to certify and where to write
+     * @param data          the dataset, read back
+     * @param history       its sidecar's records, verified
+     * @param contentSha256 its content digest as recomputed
+     */
+    public Certifier(CertifyRequest request, Frame data, List<JsonNode> history, String contentSha256) {
+        this.request = request;
+        this.data = data;
+        this.history = history;
+        this.contentSha256 = contentSha256;
+        this.datasetSha256 = Sha256.file(request.dataset());
+        for (JsonNode env : history) {
+            try {
+                statements.add(JSON.readTree(Base64.getDecoder().decode(env.path("payload").asText())));
+            } catch (IOException e) {
+                throw new BadInputException(request.dataset() + ": a lineage record cannot be read", e);
+            }
+        }
+        try {
+            this.report = JSON.readTree(Files.readAllBytes(request.report()));
+        } catch (IOException e) {
+            throw new BadInputException(request.report() + ": not a readable JSON report: " + e.getMessage(), e);
+        }
+        if (report == null || !report.isObject()) {
+            throw new BadInputException(request.report() + ": the report must be a JSON object");
+        }
+        this.reportSha256 = Sha256.file(request.report());
+        this.info = request.cardInfo() == null ? CardInfo.none() : CardInfo.read(request.cardInfo());
+    }
+
+    /** The unsigned certificate statement. */
+    public ObjectNode statement() {
+        ObjectNode st = JSON.createObjectNode();
+        st.put("_type", "https://in-toto.io/Statement/v1");
+        ObjectNode subject = st.putArray("subject").addObject();
+        subject.put("name", request.dataset().getFileName().toString());
+        subject.putObject("digest").put("sha256", datasetSha256);
+        subject.putObject("annotations").put("contentSha256", contentSha256).put("rows", data.rowCount());
+        st.put("predicateType", PREDICATE_TYPE);
+        ObjectNode p = st.putObject("predicate");
+        ObjectNode dataset = p.putObject("dataset");
+        dataset.put("name", request.dataset().getFileName().toString());
+        dataset.put("sha256", datasetSha256);
+        dataset.put("contentSha256", contentSha256);
+        dataset.put("rows", data.rowCount());
+        dataset.set("schema", data.schema().toJson());
+        ArrayNode generation = p.putArray("generation");
+        for (JsonNode s : statements) {
+            JsonNode pred = s.path("predicate");
+            ObjectNode g = generation.addObject();
+            for (String k : new String[] {"step", "extension", "plugin", "parameters", "seed", "inputs", "finishedOn"}) {
+                g.set(k, pred.path(k));
+            }
+        }
+        ObjectNode validation = p.putObject("validation");
+        validation.put("report", request.report().getFileName().toString());
+        validation.put("sha256", reportSha256);
+        validation.set("results", report);
+        p.set("history", JSON.valueToTree(history));
+        p.put("issuedOn", Instant.now().toString());
+        p.putObject("engine").put("version", EngineVersion.get());
+        return st;
+    }
+
+    /** The data card, sections per EU AI Act Article 10(2). */
+    public DataCard card(String certificateKeyId) {
+        JsonNode fit = last("fit");
+        JsonNode sample = last("sample");
+        JsonNode gen = sample != null ? sample : fit;
+        String title = info.get("title", "Data card: " + request.dataset().getFileName());
+        DataCard card = new DataCard(title);
+        card.section("Purpose", List.of(info.get("purpose", "Not stated (add \"purpose\" to the card info file)."),
+                "Intended use: " + info.get("intendedUse", "not stated") + "."), List.of());
+
+        List<String[]> design = new ArrayList<>();
+        if (gen != null) {
+            design.add(row("generator", gen.path("extension").asText() + " (plugin " + gen.path("plugin").path("id").asText()
+                    + " " + gen.path("plugin").path("version").asText() + ")"));
+        }
+        if (fit != null) {
+            design.add(row("fit parameters", pairs(fit.path("parameters"))));
+            design.add(row("fit seed", fit.path("seed").asText()));
+            fit.path("results").path("columnModels").properties().forEach(e -> design.add(row("model of " + e.getKey(),
+                    e.getValue().asText())));
+        }
+        if (sample != null) {
+            design.add(row("sampling parameters", pairs(sample.path("parameters"))));
+            design.add(row("sampling seed", sample.path("seed").asText()));
+        }
+        card.section("(a) Design choices", List.of("Every row is synthetic: drawn from a model fitted to real data, "
+                + "not copied from it. The generator, its parameters and seeds below reproduce the dataset exactly."), design);
+
+        List<String[]> origin = new ArrayList<>();
+        if (fit != null) {
+            for (JsonNode in : fit.path("inputs")) {
+                origin.add(row(in.path("role").asText(), in.path("name").asText() + " (sha256 "
+                        + in.path("digest").path("sha256").asText() + (in.path("annotations").has("rows")
+                        ? ", " + in.path("annotations").path("rows").asLong() + " rows" : "") + ")"));
+            }
+        }
+        card.section("(b) Data origin and collection", List.of(info.get("origin", "Origin of the real data not stated."),
+                info.get("collection", "Collection process not stated.")), origin);
+
+        List<String[]> prep = new ArrayList<>();
+        for (JsonNode s : statements) {
+            JsonNode pred = s.path("predicate");
+            prep.add(row(pred.path("finishedOn").asText(), pred.path("step").asText() + " by " + pred.path("extension").asText()
+                    + (pred.path("seed").isNull() ? "" : ", seed " + pred.path("seed").asText())));
+        }
+        card.section("(c) Data preparation operations", List.of("Each operation below is a signed lineage record; "
+                + "`tabsynth lineage verify` checks them."), prep);
+
+        card.section("(d) Assumptions", List.of(info.get("assumptions", "No assumptions stated by the data owner."),
+                gen != null && gen.path("extension").asText().equals("gaussian-copula")
+                        ? "The generator assumes the columns' dependence is captured by a Gaussian copula over their "
+                        + "marginal distributions; relationships it cannot express (e.g. interactions that change sign) "
+                        + "are weakened." : "See the generator's documentation for its modelling assumptions."), List.of());
+
+        List<String[]> quantity = new ArrayList<>();
+        quantity.add(row("rows", String.format(Locale.ROOT, "%,d", data.rowCount())));
+        quantity.add(row("columns", data.schema().size() + ": " + data.schema()));
+        quantity.add(row("file", request.dataset().getFileName() + ", sha256 " + datasetSha256));
+        quantity.add(row("content digest", contentSha256));
+        addScore(quantity, "fidelity score", report.path("fidelity").path("score"));
+        addScore(quantity, "column shapes", report.path("fidelity").path("columnShapes"));
+        addScore(quantity, "column pair trends", report.path("fidelity").path("columnPairTrends"));
+        addScore(quantity, "utility score", report.path("utility").path("score"));
+        addScore(quantity, "utility F1 (synthetic-trained)", report.path("utility").path("syntheticF1"));
+        addScore(quantity, "utility F1 (real-trained)", report.path("utility").path("realF1"));
+        card.section("(e) Availability, quantity and suitability", List.of("Validation report " + request.report().getFileName()
+                + " (sha256 " + reportSha256 + ")."), quantity);
+
+        JsonNode fairness = report.path("fairness");
+        card.section("(f) Examination of possible biases", List.of(fairness.isMissingNode()
+                ? "The report holds no fairness evaluation; run the fairness evaluator with --protected columns."
+                : "Fairness evaluation from the report: " + fairness), List.of());
+
+        JsonNode policy = report.path("policy");
+        card.section("(g) Measures to detect, prevent and mitigate biases", List.of(
+                info.get("biasMitigation", "No mitigation measures stated by the data owner."),
+                policy.isMissingNode() ? "No policy gates were applied." : "Policy gates: "
+                        + (policy.path("passed").asBoolean() ? "passed" : "FAILED") + "."), List.of());
+
+        List<String[]> gaps = new ArrayList<>();
+        JsonNode privacy = report.path("privacy");
+        addScore(gaps, "privacy score", privacy.path("score"));
+        addScore(gaps, "exact copies of real rows", privacy.path("exactMatches"));
+        addScore(gaps, "membership inference AUC", privacy.path("membershipInferenceAuc"));
+        card.section("(h) Data gaps and shortcomings", List.of(info.get("gaps", "No gaps stated by the data owner."),
+                "Personal data: " + info.get("personalData", "not stated") + "."), gaps);
+
+        card.section("Certificate", List.of("Signed with Ed25519 key " + certificateKeyId + "; contact: "
+                + info.get("contact", "not stated") + "; licence: " + info.get("license", "not stated") + "."),
+                List.<String[]>of(row("certificate", request.certificate().getFileName().toString())));
+        return card;
+    }
+
+    /** Croissant 1.1 JSON-LD with Responsible-AI fields. */
+    public ObjectNode croissant() {
+        ObjectNode c = JSON.createObjectNode();
+        ObjectNode ctx = c.putObject("@context");
+        ctx.put("@language", "en").put("@vocab", "https://schema.org/").put("sc", "https://schema.org/")
+                .put("cr", "http://mlcommons.org/croissant/").put("rai", "http://mlcommons.org/croissant/RAI/")
+                .put("dct", "http://purl.org/dc/terms/");
+        ctx.putObject("field").put("@id", "cr:field");
+        ctx.putObject("fileObject").put("@id", "cr:fileObject");
+        ctx.putObject("recordSet").put("@id", "cr:recordSet");
+        ctx.putObject("source").put("@id", "cr:source");
+        ctx.putObject("extract").put("@id", "cr:extract");
+        ctx.put("column", "cr:column").put("dataType", "cr:dataType").put("conformsTo", "dct:conformsTo");
+        c.put("@type", "sc:Dataset");
+        c.put("conformsTo", "http://mlcommons.org/croissant/1.1");
+        String file = request.dataset().getFileName().toString();
+        c.put("name", info.get("title", file));
+        c.put("description", info.get("purpose", "Synthetic data generated by tabsynth."));
+        c.put("license", info.get("license", "not stated"));
+        c.put("isAccessibleForFree", true);
+        ObjectNode fo = c.putArray("distribution").addObject();
+        fo.put("@type", "cr:FileObject").put("@id", file).put("name", file).put("contentUrl", file)
+                .put("encodingFormat", mediaType(file)).put("sha256", datasetSha256);
+        ObjectNode rs = c.putArray("recordSet").addObject();
+        rs.put("@type", "cr:RecordSet").put("@id", "rows").put("name", "rows");
+        ArrayNode fields = rs.putArray("field");
+        for (ColumnSpec col : data.schema().columns()) {
+            ObjectNode f = fields.addObject();
+            f.put("@type", "cr:Field").put("@id", "rows/" + col.name()).put("name", col.name())
+                    .put("dataType", dataType(col));
+            f.putObject("source").put("@id", "rows/" + col.name() + "/source")
+                    .set("fileObject", JSON.createObjectNode().put("@id", file));
+            ((ObjectNode) f.get("source")).putObject("extract").put("column", col.name());
+        }
+        c.put("rai:dataCollection", info.get("collection", "Synthetic rows sampled from a model fitted to real data "
+                + "(origin: " + info.get("origin", "not stated") + ")."));
+        c.put("rai:dataCollectionType", "Others: synthetic data generation");
+        StringBuilder steps = new StringBuilder();
+        for (JsonNode s : statements) {
+            JsonNode p = s.path("predicate");
+            steps.append(steps.length() == 0 ? "" : "; ").append(p.path("step").asText()).append(" by ")
+                    .append(p.path("extension").asText());
+        }
+        c.put("rai:dataPreprocessingProtocol", steps.toString());
+        c.put("rai:dataBiases", report.has("fairness") ? report.path("fairness").toString() : "Not examined.");
+        c.put("rai:dataLimitations", info.get("gaps", "Not stated."));
+        c.put("rai:dataUseCases", info.get("intendedUse", "Not stated."));
+        c.put("rai:personalSensitiveInformation", info.get("personalData", "Not stated."));
+        return c;
+    }
+
+    private JsonNode last(String step) {
+        for (int i = statements.size() - 1; i >= 0; i--) {
+            if (statements.get(i).path("predicate").path("step").asText().equals(step)) {
+                return statements.get(i).path("predicate");
+            }
+        }
+        return null;
+    }
+
+    private static void addScore(List<String[]> rows, String label, JsonNode v) {
+        if (v != null && v.isNumber()) {
+            rows.add(row(label, String.format(Locale.ROOT, "%.4f", v.asDouble())));
+        }
+    }
+
+    private static String[] row(String a, String b) {
+        return new String[] {a, b};
+    }
+
+    private static String pairs(JsonNode obj) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue().asText());
+        }
+        return sb.toString();
+    }
+
+    private static String mediaType(String file) {
+        String f = file.toLowerCase(Locale.ROOT);
+        if (f.endsWith(".csv")) {
+            return "text/csv";
+        }
+        if (f.endsWith(".parquet")) {
+            return "application/vnd.apache.parquet";
+        }
+        if (f.endsWith(".jsonl") || f.endsWith(".ndjson")) {
+            return "application/jsonlines";
+        }
+        if (f.endsWith(".arrow") || f.endsWith(".feather") || f.endsWith(".ipc")) {
+            return "application/vnd.apache.arrow.file";
+        }
+        return "application/octet-stream";
+    }
+
+    private static String dataType(ColumnSpec c) {
+        switch (c.kind()) {
+            case CONTINUOUS:
+                return "sc:Float";
+            case INTEGER:
+                return "sc:Integer";
+            case BOOLEAN:
+                return "sc:Boolean";
+            case DATETIME:
+                return io.tabsynth.engine.data.DateTimeFormats.hasTime(c.format()) ? "sc:DateTime" : "sc:Date";
+            default:
+                return "sc:Text";
+        }
+    }
+}

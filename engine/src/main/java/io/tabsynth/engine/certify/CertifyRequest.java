@@ -1,0 +1,18 @@
+package io.tabsynth.engine.certify;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code tabsynth certify} is asked to do.
+ *
+ * @param dataset      the synthetic dataset to certify (it must have verifiable lineage)
+ * @param report       the evaluation report (JSON)
+ * @param cardInfo     user-supplied card fields (JSON), or {@code null}
+ * @param certificate  where to write the signed certificate
+ * @param cardMarkdown where to write the data card as Markdown, or {@code null}
+ * @param cardHtml     where to write the data card as HTML, or {@code null}
+ * @param croissant    where to write Croissant 1.1 JSON-LD with RAI fields, or {@code null}
+ */
+public record CertifyRequest(Path dataset, Path report, Path cardInfo, Path certificate, Path cardMarkdown, Path cardHtml,
+                             Path croissant) {
+}

@@ -1,0 +1,61 @@
+package io.tabsynth.shell.cli;
+
+import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.run.Engine;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tabsynth certify FILE --report R.json --out CERT.json}: a signed certificate, data card and Croissant. */
+@Command(name = "certify", description = "Write a signed certificate (and optionally a data card and Croissant JSON-LD) "
+        + "for a synthetic dataset whose lineage verifies.")
+public final class CertifyCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @Parameters(paramLabel = "FILE", description = "the synthetic dataset")
+    Path dataset;
+
+    @Option(names = "--report", required = true, paramLabel = "R.json", description = "evaluation report (JSON)")
+    Path report;
+
+    @Option(names = "--out", required = true, paramLabel = "CERT.json", description = "where to write the certificate")
+    Path out;
+
+    @Option(names = "--card-info", paramLabel = "INFO.json",
+            description = "your fields for the data card: title, purpose, origin, collection, assumptions, biasMitigation, "
+                    + "gaps, personalData, intendedUse, contact, license")
+    Path cardInfo;
+
+    @Option(names = "--card", paramLabel = "CARD.md", description = "write the data card as Markdown")
+    Path card;
+
+    @Option(names = "--html", paramLabel = "CARD.html", description = "write the data card as HTML")
+    Path html;
+
+    @Option(names = "--croissant", paramLabel = "FILE.json", description = "write Croissant 1.1 JSON-LD with RAI fields")
+    Path croissant;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (Path p : new Path[] {out, card, html, croissant}) {
+            if (p != null) {
+                Inputs.notAnInput(p, dataset, report, cardInfo);
+            }
+        }
+        try (Engine e = engine.open()) {
+            String key = e.certify(new CertifyRequest(dataset, report, cardInfo, out, card, html, croissant));
+            spec.commandLine().getOut().println("certified " + dataset + " -> " + out + " (signed with key "
+                    + key.substring(0, 12) + ")");
+            return 0;
+        }
+    }
+}

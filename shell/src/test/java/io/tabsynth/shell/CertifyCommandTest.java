@@ -1,0 +1,88 @@
+package io.tabsynth.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tabsynth.engine.lineage.Dsse;
+import io.tabsynth.engine.lineage.Sha256;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.shell.demo.DemoData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** certify binds dataset, parameters, report and history in a signed certificate, with a data card and Croissant. */
+class CertifyCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void certificateCardAndCroissant() throws Exception {
+        Path real = dir.resolve("real.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(600, 4), real);
+        }
+        Path model = dir.resolve("m.model");
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 400, "--seed", 9,
+                "--out", syn, "--model", model).code());
+        Path report = Files.writeString(dir.resolve("report.json"),
+                "{\"fidelity\":{\"score\":0.9},\"policy\":{\"passed\":true,\"checks\":[]}}");
+        Path info = Files.writeString(dir.resolve("info.json"), "{\"purpose\":\"dashboard testing\",\"origin\":\"CRM export 2024\"}");
+        Path cert = dir.resolve("cert.json");
+        Path card = dir.resolve("card.md");
+        Path html = dir.resolve("card.html");
+        Path croissant = dir.resolve("croissant.json");
+        Cli r = Cli.run("certify", syn, "--report", report, "--out", cert, "--card-info", info, "--card", card,
+                "--html", html, "--croissant", croissant);
+        assertEquals(0, r.code(), r.err());
+
+        JsonNode env = new ObjectMapper().readTree(Files.readAllBytes(cert));
+        JsonNode st = new ObjectMapper().readTree(Dsse.payload(env));
+        assertEquals("https://tabsynth.io/certificate/v1", st.path("predicateType").asText());
+        JsonNode p = st.path("predicate");
+        assertEquals(Sha256.file(syn), p.path("dataset").path("sha256").asText());
+        assertEquals(400, p.path("dataset").path("rows").asInt());
+        assertEquals(0.9, p.path("validation").path("results").path("fidelity").path("score").asDouble());
+        assertEquals(Sha256.file(report), p.path("validation").path("sha256").asText());
+        assertEquals(2, p.path("history").size(), "fit and sample records");
+        assertEquals("1000", p.path("generation").path(0).path("parameters").path("knots").asText());
+        assertEquals(0, Cli.run("lineage", "verify", cert).code(), "the certificate has verifiable lineage itself");
+
+        String md = Files.readString(card);
+        for (String section : new String[] {"(a) Design choices", "(b) Data origin and collection",
+                "(c) Data preparation operations", "(d) Assumptions", "(e) Availability, quantity and suitability",
+                "(f) Examination of possible biases", "(g) Measures to detect, prevent and mitigate biases",
+                "(h) Data gaps and shortcomings", "dashboard testing", "CRM export 2024", "0.9000", "passed"}) {
+            assertTrue(md.contains(section), section);
+        }
+        assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>") && Files.readString(html).contains("Design choices"));
+        JsonNode c = new ObjectMapper().readTree(Files.readAllBytes(croissant));
+        assertEquals("http://mlcommons.org/croissant/1.1", c.path("conformsTo").asText());
+        assertEquals(Sha256.file(syn), c.path("distribution").path(0).path("sha256").asText());
+        assertEquals(9, c.path("recordSet").path(0).path("field").size());
+        assertTrue(c.has("rai:dataCollection") && c.has("rai:dataBiases") && c.has("rai:dataLimitations"));
+    }
+
+    @Test
+    void aChangedDatasetIsNotCertified() throws Exception {
+        Path real = dir.resolve("real.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 4), real);
+        }
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 9,
+                "--out", syn).code());
+        Files.writeString(syn, Files.readString(syn).replaceFirst("\n", "\n "));
+        Path report = Files.writeString(dir.resolve("report.json"), "{}");
+        Path cert = dir.resolve("cert.json");
+        Cli r = Cli.run("certify", syn, "--report", report, "--out", cert);
+        assertEquals(4, r.code());
+        assertTrue(r.err().contains("lineage does not verify"), r.err());
+        assertFalse(Files.exists(cert));
+    }
+}
