@@ -49,8 +49,10 @@ class CertifyCommandTest {
         assertEquals(400, p.path("dataset").path("rows").asInt());
         assertEquals(0.9, p.path("validation").path("results").path("fidelity").path("score").asDouble());
         assertEquals(Sha256.file(report), p.path("validation").path("sha256").asText());
-        assertEquals(2, p.path("history").size(), "fit and sample records");
-        assertEquals("1000", p.path("generation").path(0).path("parameters").path("knots").asText());
+        assertEquals(3, p.path("history").size(), "export of the real file, fit, sample");
+        assertEquals("fit", p.path("generation").path(1).path("step").asText());
+        assertEquals("1000", p.path("generation").path(1).path("parameters").path("knots").asText());
+        assertEquals(9, p.path("generation").path(2).path("seed").asInt());
         assertEquals(0, Cli.run("lineage", "verify", cert).code(), "the certificate has verifiable lineage itself");
 
         String md = Files.readString(card);
