@@ -263,23 +263,54 @@ public final class Engine implements AutoCloseable {
         return written.rows();
     }
 
+    /**
+     * Writes the stream through the exporter to a temporary file and renames it into place; meanwhile a
+     * second thread computes the content digest of the same batches, so hashing overlaps writing.
+     */
     private static Artifact write(FrameStream stream, Exporter exporter, Path out, long expected, Progress progress) {
         ContentDigest.Hasher content = new ContentDigest.Hasher(stream.schema());
+        java.util.concurrent.ExecutorService hashing = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tabsynth-content-digest");
+            t.setDaemon(true);
+            return t;
+        });
         String[] sha = new String[1];
         progress.start("writing " + out.getFileName(), expected);
-        AtomicFile.write(out, tmp -> {
-            try (FrameWriter w = exporter.open(tmp, stream.schema())) {
-                while (stream.hasNext()) {
-                    Frame batch = stream.next();
-                    w.write(batch);
-                    content.add(batch);
-                    progress.advance(batch.rowCount());
+        try {
+            AtomicFile.write(out, tmp -> {
+                java.util.ArrayDeque<java.util.concurrent.Future<?>> pending = new java.util.ArrayDeque<>();
+                try (FrameWriter w = exporter.open(tmp, stream.schema())) {
+                    while (stream.hasNext()) {
+                        Frame batch = stream.next();
+                        pending.add(hashing.submit(() -> content.add(batch)));
+                        w.write(batch);
+                        progress.advance(batch.rowCount());
+                        while (pending.size() > 4) {
+                            await(pending.poll());
+                        }
+                    }
                 }
-            }
-            sha[0] = Sha256.file(tmp);
-        });
+                while (!pending.isEmpty()) {
+                    await(pending.poll());
+                }
+                sha[0] = Sha256.file(tmp);
+            });
+        } finally {
+            hashing.shutdownNow();
+        }
         progress.finish();
         return new Artifact("output", out, sha[0], content.finish(), content.rows());
+    }
+
+    private static void await(java.util.concurrent.Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while computing the content digest", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("content digest failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /**
