@@ -4,6 +4,7 @@ import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.shell.cli.BenchCommand;
 import io.tabsynth.shell.cli.CertifyCommand;
+import io.tabsynth.shell.cli.EvaluateCommand;
 import io.tabsynth.shell.cli.FitCommand;
 import io.tabsynth.shell.cli.KeysCommand;
 import io.tabsynth.shell.cli.LineageCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tabsynth", mixinStandardHelpOptions = true, versionProvider = Tabsynth.Version.class,
         description = "Synthetic tabular data with measured quality and signed lineage.",
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
-                LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
+                EvaluateCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tabsynth {
     /** Success. */

@@ -35,6 +35,13 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     }
 
+    /** Metadata that reads every column of the schema with its kind and format (e.g. synthetic data like its real data). */
+    public static Metadata of(Schema schema, MissingValues missing) {
+        Map<String, ColumnSpec> cols = new LinkedHashMap<>();
+        schema.columns().forEach(c -> cols.put(c.name(), c));
+        return new Metadata(cols, missing, null);
+    }
+
     /** Reads a metadata file; a {@link BadInputException} naming the file and field if it is malformed. */
     public static Metadata read(Path file) {
         JsonNode root;

@@ -21,7 +21,10 @@ import io.tabsynth.engine.lineage.ContentDigest;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.lineage.Sha256;
 import io.tabsynth.engine.lineage.Step;
+import io.tabsynth.engine.policy.Policy;
+import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.Result;
 import io.tabsynth.engine.spi.Exporter;
 import io.tabsynth.engine.spi.FitContext;
 import io.tabsynth.engine.spi.FrameStream;
@@ -311,6 +314,77 @@ public final class Engine implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IOException("content digest failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    /**
+     * Evaluates synthetic data against real data with the chosen evaluators, applies the policy if there is
+     * one, writes the JSON report atomically and records the step (inputs: real, holdout, synthetic, metadata,
+     * policy; results: each evaluator's score and the policy verdict). The synthetic (and holdout) data are
+     * read with the real data's column kinds. Returns the report; {@code policy.passed} says whether every
+     * gate passed.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode evaluate(EvaluateRequest r) {
+        Instant started = Instant.now();
+        Frame real = read(r.real(), r.metadata());
+        Metadata metadata = r.metadata() == null ? Metadata.NONE : Metadata.read(r.metadata());
+        Metadata likeReal = Metadata.of(real.schema(), metadata.missingValues());
+        Frame synthetic = readAs(r.synthetic(), likeReal, r.metadata());
+        Frame holdout = r.holdout() == null ? null : readAs(r.holdout(), likeReal, r.metadata());
+        List<PluginHost.Found<Evaluator>> chosen = new ArrayList<>();
+        if (r.evaluators().isEmpty()) {
+            chosen.addAll(evaluators);
+        } else {
+            for (String id : r.evaluators()) {
+                chosen.add(evaluators.stream().filter(e -> e.info().id().equals(id)).findFirst().orElseThrow(() ->
+                        new BadInputException("no evaluator '" + id + "' (installed: " + ids(evaluators) + ")")));
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new BadInputException("no evaluators are installed");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode report = Dsse.JSON.createObjectNode();
+        Map<String, Object> results = new LinkedHashMap<>();
+        EvaluationInput input = new EvaluationInput(real, holdout, synthetic, real.schema(), r.options());
+        for (PluginHost.Found<Evaluator> e : chosen) {
+            Result result = e.extension().evaluate(input);
+            report.set(e.info().id(), ResultJson.of(result));
+            results.put(e.info().id() + ".score", result.score());
+        }
+        if (r.policy() != null) {
+            var verdict = Policy.read(r.policy()).evaluate(report);
+            report.set("policy", verdict);
+            results.put("policy.passed", verdict.path("passed").asBoolean());
+        }
+        byte[] bytes;
+        try {
+            bytes = (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TabsynthException("cannot encode the report: " + e.getMessage(), e);
+        }
+        Artifact written = writeText(r.report(), bytes, "report");
+        List<Artifact> inputs = new ArrayList<>(sourceArtifacts(real.source()));
+        inputs.add(new Artifact("synthetic", r.synthetic(), synthetic.source().sha256(), synthetic.source().contentSha256(),
+                synthetic.rowCount()));
+        if (holdout != null) {
+            inputs.add(new Artifact("holdout", r.holdout(), holdout.source().sha256(), holdout.source().contentSha256(),
+                    holdout.rowCount()));
+        }
+        if (r.policy() != null) {
+            inputs.add(Artifact.file("policy", r.policy()));
+        }
+        Map<String, String> params = new LinkedHashMap<>(r.options());
+        params.put("evaluators", chosen.stream().map(e -> e.info().id()).collect(Collectors.joining(",")));
+        PluginHost.Found<Evaluator> first = chosen.get(0);
+        recordOrUndo(new Step("evaluate", params.get("evaluators"), first.info().pluginId(), first.info().pluginVersion(),
+                params, null, inputs, List.of(written), results, started, Instant.now()), r.report());
+        return report;
+    }
+
+    private Frame readAs(Path file, Metadata likeReal, Path metadataFile) {
+        Frame f = FrameReader.read(file, likeReal);
+        return f.withSource(new Source(file, Sha256.file(file), ContentDigest.of(f), f.rowCount(), metadataFile,
+                metadataFile == null ? null : Sha256.file(metadataFile)));
     }
 
     /**

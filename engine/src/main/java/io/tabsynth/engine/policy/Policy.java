@@ -1,0 +1,135 @@
+package io.tabsynth.engine.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A charter's acceptance thresholds, from a JSON policy file:
+ * <pre>
+ * { "checks": [ "fidelity.score >= 0.8", "privacy.exactMatches == 0",
+ *               {"metric": "privacy.membershipInferenceAuc", "op": "&lt;=", "value": 0.6} ] }
+ * </pre>
+ * A metric is a dotted path into the report. A check whose metric is absent from the report fails, saying so.
+ */
+public final class Policy {
+    private static final Pattern CHECK = Pattern.compile("\\s*([A-Za-z0-9_.\\-]+)\\s*(>=|<=|==|!=|>|<)\\s*(-?[0-9.eE+\\-]+)\\s*");
+
+    /** One threshold. */
+    public record Check(String metric, String op, double value) {
+        String text() {
+            return metric + " " + op + " " + format(value);
+        }
+    }
+
+    private final List<Check> checks;
+    private final Path source;
+
+    private Policy(List<Check> checks, Path source) {
+        this.checks = List.copyOf(checks);
+        this.source = source;
+    }
+
+    public List<Check> checks() {
+        return checks;
+    }
+
+    /** Reads a policy file; a {@link BadInputException} names the file and the check that is malformed. */
+    public static Policy read(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the policy: " + e.getMessage(), e);
+        }
+        if (root == null || !root.path("checks").isArray()) {
+            throw new BadInputException(file + ": a policy needs a \"checks\" array");
+        }
+        List<Check> checks = new ArrayList<>();
+        int i = 0;
+        for (JsonNode c : root.path("checks")) {
+            i++;
+            if (c.isTextual()) {
+                Matcher m = CHECK.matcher(c.asText());
+                if (!m.matches()) {
+                    throw new BadInputException(file + ": check " + i + " '" + c.asText()
+                            + "' is not of the form 'metric OP number' (OP one of >= <= > < == !=)");
+                }
+                checks.add(new Check(m.group(1), m.group(2), Double.parseDouble(m.group(3))));
+            } else if (c.isObject() && c.path("metric").isTextual() && c.path("value").isNumber()
+                    && List.of(">=", "<=", ">", "<", "==", "!=").contains(c.path("op").asText())) {
+                checks.add(new Check(c.path("metric").asText(), c.path("op").asText(), c.path("value").asDouble()));
+            } else {
+                throw new BadInputException(file + ": check " + i + " needs \"metric\", \"op\" (>= <= > < == !=) and a "
+                        + "numeric \"value\"");
+            }
+        }
+        return new Policy(checks, file);
+    }
+
+    /** The verdict on a report: {@code {"passed", "policy", "checks": [{check, metric, op, threshold, actual, passed}]}}. */
+    public ObjectNode evaluate(JsonNode report) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode verdict = json.createObjectNode();
+        ArrayNode out = json.createArrayNode();
+        boolean all = true;
+        for (Check c : checks) {
+            ObjectNode o = out.addObject();
+            o.put("check", c.text());
+            o.put("metric", c.metric());
+            o.put("op", c.op());
+            o.put("threshold", c.value());
+            JsonNode actual = report;
+            for (String part : c.metric().split("\\.")) {
+                actual = actual.path(part);
+            }
+            boolean pass;
+            if (!actual.isNumber() && !actual.isBoolean()) {
+                o.putNull("actual");
+                o.put("reason", "metric not in the report");
+                pass = false;
+            } else {
+                double v = actual.isBoolean() ? (actual.asBoolean() ? 1 : 0) : actual.asDouble();
+                o.put("actual", v);
+                pass = compare(v, c.op(), c.value());
+            }
+            o.put("passed", pass);
+            all &= pass;
+        }
+        verdict.put("passed", all);
+        verdict.put("policy", source == null ? null : source.toString());
+        verdict.set("checks", out);
+        return verdict;
+    }
+
+    private static boolean compare(double v, String op, double t) {
+        switch (op) {
+            case ">=":
+                return v >= t;
+            case "<=":
+                return v <= t;
+            case ">":
+                return v > t;
+            case "<":
+                return v < t;
+            case "==":
+                return v == t;
+            default:
+                return v != t;
+        }
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
+}
