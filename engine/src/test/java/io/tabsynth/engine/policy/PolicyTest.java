@@ -1,0 +1,48 @@
+package io.tabsynth.engine.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tabsynth.engine.BadInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicyTest {
+    @TempDir
+    Path dir;
+
+    private Policy policy(String json) throws Exception {
+        return Policy.read(Files.writeString(dir.resolve("p.json"), json));
+    }
+
+    @Test
+    void checksPassAndFailByThreshold() throws Exception {
+        JsonNode report = new ObjectMapper().readTree("{\"fidelity\":{\"score\":0.85},\"privacy\":{\"exactMatches\":2,"
+                + "\"membershipInferenceAuc\":0.55}}");
+        JsonNode ok = policy("{\"checks\":[\"fidelity.score >= 0.8\", {\"metric\":\"privacy.membershipInferenceAuc\","
+                + "\"op\":\"<=\",\"value\":0.6}]}").evaluate(report);
+        assertTrue(ok.path("passed").asBoolean());
+        JsonNode bad = policy("{\"checks\":[\"fidelity.score >= 0.9\", \"privacy.exactMatches == 0\", "
+                + "\"utility.score > 0.5\"]}").evaluate(report);
+        assertFalse(bad.path("passed").asBoolean());
+        assertEquals(0.85, bad.path("checks").path(0).path("actual").asDouble());
+        assertFalse(bad.path("checks").path(1).path("passed").asBoolean());
+        assertEquals("metric not in the report", bad.path("checks").path(2).path("reason").asText());
+    }
+
+    @Test
+    void malformedChecksNameTheFileAndCheck() {
+        String msg = assertThrows(BadInputException.class, () -> policy("{\"checks\":[\"fidelity.score >= 0.8\", "
+                + "\"fidelity.score about 0.8\"]}")).getMessage();
+        assertTrue(msg.endsWith("p.json: check 2 'fidelity.score about 0.8' is not of the form 'metric OP number' "
+                + "(OP one of >= <= > < == !=)"), msg);
+        assertThrows(BadInputException.class, () -> policy("{\"rules\": []}"));
+        assertThrows(BadInputException.class, () -> policy("{\"checks\":[{\"metric\":\"a\",\"op\":\"~\",\"value\":1}]}"));
+    }
+}

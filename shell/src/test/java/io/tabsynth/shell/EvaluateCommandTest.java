@@ -1,0 +1,52 @@
+package io.tabsynth.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.shell.demo.DemoData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** evaluate writes the report keys, gates with exit 3, and records a verifiable step. */
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void reportPolicyAndLineage() throws Exception {
+        Path real = dir.resolve("real.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(1500, 5), real);
+        }
+        Path syn = dir.resolve("syn.parquet");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 1500, "--seed", 6,
+                "--out", syn).code());
+        Path report = dir.resolve("report.json");
+        Path pass = Files.writeString(dir.resolve("pass.json"), "{\"checks\":[\"fidelity.score >= 0.8\"]}");
+        Cli r = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--policy", pass, "--report", report);
+        assertEquals(0, r.code(), r.err());
+        JsonNode rep = new ObjectMapper().readTree(Files.readAllBytes(report));
+        JsonNode f = rep.path("fidelity");
+        for (String key : new String[] {"score", "columnShapes", "columnPairTrends", "columnPairTrendsAllPairs", "columns"}) {
+            assertTrue(f.has(key), key);
+        }
+        assertTrue(f.path("score").asDouble() > 0.85, "the copula keeps the demo data's structure: " + f.path("score"));
+        assertTrue(rep.path("policy").path("passed").asBoolean());
+        assertEquals(0, Cli.run("lineage", "verify", report).code());
+
+        Path strict = Files.writeString(dir.resolve("strict.json"), "{\"checks\":[\"fidelity.score >= 0.999\"]}");
+        Cli failed = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--policy", strict, "--report", report);
+        assertEquals(3, failed.code());
+        assertTrue(failed.out().contains("FAIL fidelity.score >= 0.999"), failed.out());
+        assertTrue(Cli.run("lineage", "show", report).out().contains("policy.passed=false"), "the verdict is recorded");
+
+        Cli unknown = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "nope", "--report", report);
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("no evaluator 'nope'"), unknown.err());
+    }
+}
