@@ -1,0 +1,220 @@
+package io.tabsynth.plugins.evaluators;
+
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.data.CellText;
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.random.Rng;
+import io.tabsynth.engine.spi.EvaluationInput;
+import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.Result;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+
+/**
+ * Privacy ({@code privacy}), on Gower distances over the scored columns (identifiers and free text left out):
+ * <ul>
+ *   <li>{@code exactMatches}: synthetic rows identical to a training row;</li>
+ *   <li>{@code dcr}: distance to the closest training record for synthetic rows and, as the baseline, for
+ *       holdout rows; {@code shareCloserToTrain}: the share of synthetic rows closer to a training sample the
+ *       size of the holdout than to the holdout (0.5 when the model learned no individual rows);</li>
+ *   <li>{@code nndr}: nearest/second-nearest distance ratio of synthetic rows to training rows;</li>
+ *   <li>{@code membershipInferenceAuc}: an attacker who calls a real row a member when it lies close to the
+ *       synthetic data, scored by AUC on training rows (members) versus holdout rows (non-members); 0.5 is no
+ *       leak;</li>
+ *   <li>{@code kAnonymity} over the quasi-identifiers ({@code quasi} option): the smallest group of synthetic
+ *       rows sharing their quasi-identifier values, the share of rows in groups under 5, and with a
+ *       {@code sensitive} column the l-diversity (fewest distinct sensitive values in a group).</li>
+ * </ul>
+ * {@code score} averages the available protections: 1 − share of exact copies, min(1, 2·(1 − share closer to
+ * train)), and 1 − 2·|AUC − 0.5|. Distance searches are exact, pruned and run on every core.
+ */
+@org.pf4j.Extension
+public final class PrivacyEvaluator implements Evaluator {
+    private static final int SMALL_GROUP = 5;
+
+    @Override
+    public String id() {
+        return "privacy";
+    }
+
+    @Override
+    public Result evaluate(EvaluationInput input) {
+        Frame real = input.real();
+        Frame syn = input.synthetic();
+        Frame holdout = input.holdout();
+        List<ColumnSpec> scored = new ArrayList<>();
+        for (ColumnSpec c : input.schema().columns()) {
+            if (c.kind() != ColumnKind.IDENTIFIER && c.kind() != ColumnKind.FREE_TEXT) {
+                if (!syn.schema().has(c.name())) {
+                    throw new BadInputException("the synthetic data has no column '" + c.name() + "'");
+                }
+                scored.add(c);
+            }
+        }
+        GowerSpace space = new GowerSpace(real, scored);
+        GowerSpace.Points train = space.points(real);
+        GowerSpace.Points synthetic = space.points(syn);
+        Map<String, Object> details = new LinkedHashMap<>();
+        List<Double> protections = new ArrayList<>();
+
+        Set<String> trainRows = new HashSet<>();
+        for (int i = 0; i < train.size(); i++) {
+            trainRows.add(space.key(train, i));
+        }
+        int exact = 0;
+        for (int i = 0; i < synthetic.size(); i++) {
+            exact += trainRows.contains(space.key(synthetic, i)) ? 1 : 0;
+        }
+        details.put("exactMatches", exact);
+        details.put("exactMatchShare", synthetic.size() == 0 ? 0.0 : exact / (double) synthetic.size());
+        protections.add(1 - (synthetic.size() == 0 ? 0 : exact / (double) synthetic.size()));
+
+        double[][] synToTrain = space.nearestTwo(synthetic, train);
+        Map<String, Object> dcr = new LinkedHashMap<>();
+        dcr.put("syntheticToTrain", summary(synToTrain[0]));
+        double[] ratio = new double[synthetic.size()];
+        for (int i = 0; i < ratio.length; i++) {
+            ratio[i] = synToTrain[1][i] > 0 ? synToTrain[0][i] / synToTrain[1][i] : (synToTrain[0][i] == 0 ? 0 : 1);
+        }
+        details.put("nndr", summary(ratio));
+        if (holdout != null && holdout.rowCount() > 0) {
+            GowerSpace.Points hold = space.points(holdout);
+            dcr.put("holdoutToTrain", summary(space.nearest(hold, train)));
+            GowerSpace.Points sample = space.points(sample(real, hold.size(), 0x5eed));
+            double[] toSample = space.nearest(synthetic, sample);
+            double[] toHold = space.nearest(synthetic, hold);
+            double closer = 0;
+            for (int i = 0; i < toSample.length; i++) {
+                closer += toSample[i] < toHold[i] ? 1 : toSample[i] == toHold[i] ? 0.5 : 0;
+            }
+            double share = closer / Math.max(1, toSample.length);
+            dcr.put("shareCloserToTrain", share);
+            double protection = Math.min(1, 2 * (1 - share));
+            dcr.put("protection", protection);
+            protections.add(protection);
+            double[] members = space.nearest(sample, synthetic);
+            double[] outsiders = space.nearest(hold, synthetic);
+            double auc = auc(members, outsiders);
+            details.put("membershipInferenceAuc", auc);
+            protections.add(1 - 2 * Math.abs(auc - 0.5));
+        } else {
+            details.put("membershipInferenceAuc", null);
+            details.put("note", "no holdout given: membership inference and the DCR comparison need one (--holdout)");
+        }
+        details.put("dcr", dcr);
+        String quasi = input.options().get("quasi");
+        if (quasi != null && !quasi.isBlank()) {
+            details.put("kAnonymity", kAnonymity(syn, real, List.of(quasi.split(",")), input.options().get("sensitive")));
+        }
+        double score = protections.stream().mapToDouble(Double::doubleValue).average().orElse(1);
+        return new Result(Math.max(0, Math.min(1, score)), Map.of(), details);
+    }
+
+    /** AUC of "closer to the synthetic data means member": P(member distance &lt; non-member distance), ties half. */
+    static double auc(double[] members, double[] outsiders) {
+        double[] m = members.clone();
+        double[] o = outsiders.clone();
+        Arrays.sort(m);
+        Arrays.sort(o);
+        double wins = 0;
+        int lo = 0;
+        int hi = 0;
+        for (double x : m) {
+            while (lo < o.length && o[lo] <= x) {
+                lo++;
+            }
+            while (hi < o.length && o[hi] < x) {
+                hi++;
+            }
+            // outsiders strictly farther than x: o.length - lo; ties: lo - hi
+            wins += (o.length - lo) + 0.5 * (lo - hi);
+        }
+        return m.length == 0 || o.length == 0 ? 0.5 : wins / ((double) m.length * o.length);
+    }
+
+    private static Map<String, Object> summary(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("min", s.length == 0 ? null : s[0]);
+        out.put("p5", quantile(s, 0.05));
+        out.put("median", quantile(s, 0.5));
+        out.put("mean", s.length == 0 ? null : Arrays.stream(s).average().orElse(0));
+        return out;
+    }
+
+    private static Double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return null;
+        }
+        double pos = q * (sorted.length - 1);
+        int i = (int) pos;
+        return i + 1 < sorted.length ? sorted[i] + (pos - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+    }
+
+    /** {@code n} rows of the frame, chosen without replacement with a fixed seed (partial Fisher-Yates). */
+    private static Frame sample(Frame f, int n, long seed) {
+        int[] idx = new int[f.rowCount()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Rng rng = new Rng(seed);
+        int take = Math.min(n, idx.length);
+        for (int i = 0; i < take; i++) {
+            int j = i + rng.nextInt(idx.length - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        Table t = f.table().rows(Arrays.copyOf(idx, take));
+        return Frame.of(t, f.schema());
+    }
+
+    private static Map<String, Object> kAnonymity(Frame syn, Frame real, List<String> quasi, String sensitive) {
+        for (String q : quasi) {
+            syn.schema().indexOf(q.trim());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("quasiIdentifiers", quasi);
+        out.putAll(groups(syn, quasi, sensitive, "synthetic"));
+        out.putAll(groups(real, quasi, sensitive, "real"));
+        return out;
+    }
+
+    private static Map<String, Object> groups(Frame f, List<String> quasi, String sensitive, String prefix) {
+        int[] cols = quasi.stream().mapToInt(q -> f.schema().indexOf(q.trim())).toArray();
+        int sens = sensitive == null ? -1 : f.schema().indexOf(sensitive);
+        Map<String, Integer> sizes = new HashMap<>();
+        Map<String, Set<String>> values = new HashMap<>();
+        for (int r = 0; r < f.rowCount(); r++) {
+            StringBuilder key = new StringBuilder();
+            for (int c : cols) {
+                key.append(CellText.of(f, c, r)).append('\u0001');
+            }
+            String k = key.toString();
+            sizes.merge(k, 1, Integer::sum);
+            if (sens >= 0) {
+                values.computeIfAbsent(k, x -> new HashSet<>()).add(String.valueOf(CellText.of(f, sens, r)));
+            }
+        }
+        int k = sizes.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+        long small = sizes.values().stream().filter(s -> s < SMALL_GROUP).mapToLong(Integer::longValue).sum();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(prefix + "K", k);
+        out.put(prefix + "Groups", sizes.size());
+        out.put(prefix + "ShareInGroupsUnder" + SMALL_GROUP, f.rowCount() == 0 ? 0.0 : small / (double) f.rowCount());
+        if (sens >= 0) {
+            out.put(prefix + "L", values.values().stream().mapToInt(Set::size).min().orElse(0));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,151 @@
+package io.tabsynth.plugins.evaluators;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.random.Rng;
+import io.tabsynth.engine.spi.EvaluationInput;
+import io.tabsynth.engine.spi.Result;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** Privacy metrics on data with known answers, and the pruned nearest-neighbour search against brute force. */
+class PrivacyEvaluatorTest {
+    static final Schema SCHEMA = Schema.of(ColumnSpec.of("a", ColumnKind.CONTINUOUS), ColumnSpec.of("b", ColumnKind.CONTINUOUS),
+            ColumnSpec.of("c", ColumnKind.CATEGORICAL), ColumnSpec.of("d", ColumnKind.CATEGORICAL));
+
+    static Frame draw(int n, long seed) {
+        Rng rng = new Rng(seed);
+        double[] a = new double[n];
+        double[] b = new double[n];
+        String[] c = new String[n];
+        String[] d = new String[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = rng.nextGaussian();
+            b[i] = i % 17 == 0 ? Double.NaN : rng.nextDouble() * 10;
+            c[i] = "c" + rng.nextInt(4);
+            d[i] = i % 13 == 0 ? "" : "d" + rng.nextInt(3);
+        }
+        return Frame.of(Table.create("t").addColumns(DoubleColumn.create("a", a), DoubleColumn.create("b", b),
+                StringColumn.create("c", c), StringColumn.create("d", d)), SCHEMA);
+    }
+
+    static Result evaluate(Frame train, Frame holdout, Frame syn, Map<String, String> options) {
+        return new PrivacyEvaluator().evaluate(new EvaluationInput(train, holdout, syn, SCHEMA, options));
+    }
+
+    @Test
+    void prunedSearchEqualsBruteForce() {
+        Frame base = draw(700, 1);
+        Frame query = draw(300, 2);
+        GowerSpace space = new GowerSpace(base, SCHEMA.columns());
+        GowerSpace.Points b = space.points(base);
+        GowerSpace.Points q = space.points(query);
+        double[][] fast = space.nearestTwo(q, b);
+        double[] one = space.nearest(q, b);
+        for (int i = 0; i < q.size(); i++) {
+            double best = Double.POSITIVE_INFINITY;
+            double next = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < b.size(); r++) {
+                double dist = gower(query, i, base, r, space);
+                if (dist < best) {
+                    next = best;
+                    best = dist;
+                } else if (dist < next) {
+                    next = dist;
+                }
+            }
+            assertEquals(best, fast[0][i], 1e-12, "nearest of query row " + i);
+            assertEquals(next, fast[1][i], 1e-12, "second nearest of query row " + i);
+            assertEquals(best, one[i], 1e-12);
+        }
+    }
+
+    /** Gower's distance straight from its definition. */
+    private static double gower(Frame x, int i, Frame y, int j, GowerSpace space) {
+        double s = 0;
+        double rangeA = range(y.doubles("a").asDoubleArray());
+        double rangeB = range(y.doubles("b").asDoubleArray());
+        s += Math.min(1, Math.abs(x.doubles("a").getDouble(i) - y.doubles("a").getDouble(j)) / rangeA);
+        double bx = x.doubles("b").getDouble(i);
+        double by = y.doubles("b").getDouble(j);
+        s += Double.isNaN(bx) || Double.isNaN(by) ? (Double.isNaN(bx) && Double.isNaN(by) ? 0 : 1)
+                : Math.min(1, Math.abs(bx - by) / rangeB);
+        s += x.strings("c").get(i).equals(y.strings("c").get(j)) ? 0 : 1;
+        s += x.strings("d").get(i).equals(y.strings("d").get(j)) ? 0 : 1;
+        return s / space.dimensions();
+    }
+
+    private static double range(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        return hi - lo;
+    }
+
+    @Test
+    void copiesOfTrainingRowsAreALeak() {
+        Frame train = draw(1500, 3);
+        Frame holdout = draw(500, 4);
+        Result r = evaluate(train, holdout, train, Map.of());
+        assertEquals(1500, r.details().get("exactMatches"));
+        assertTrue((Double) r.details().get("membershipInferenceAuc") > 0.95, "members sit at distance 0");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dcr = (Map<String, Object>) r.details().get("dcr");
+        assertTrue((Double) dcr.get("shareCloserToTrain") > 0.6);
+        assertTrue(r.score() < 0.4, "score " + r.score());
+    }
+
+    @Test
+    void independentDrawsDoNotLeak() {
+        Frame train = draw(1500, 3);
+        Frame holdout = draw(500, 4);
+        Frame syn = draw(1500, 5);
+        Result r = evaluate(train, holdout, syn, Map.of());
+        assertEquals(0.5, (Double) r.details().get("membershipInferenceAuc"), 0.05);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dcr = (Map<String, Object>) r.details().get("dcr");
+        assertEquals(0.5, (Double) dcr.get("shareCloserToTrain"), 0.05);
+        assertTrue(r.score() > 0.85, "score " + r.score());
+    }
+
+    @Test
+    void kAnonymityAndLDiversityOfAKnownTable() {
+        Schema schema = Schema.of(ColumnSpec.of("zip", ColumnKind.CATEGORICAL), ColumnSpec.of("sex", ColumnKind.CATEGORICAL),
+                ColumnSpec.of("illness", ColumnKind.CATEGORICAL));
+        Frame f = Frame.of(Table.create("t").addColumns(
+                StringColumn.create("zip", "10", "10", "10", "20", "20", "30"),
+                StringColumn.create("sex", "F", "F", "F", "M", "M", "F"),
+                StringColumn.create("illness", "flu", "flu", "cold", "flu", "flu", "cold")), schema);
+        Result r = new PrivacyEvaluator().evaluate(new EvaluationInput(f, null, f, schema,
+                Map.of("quasi", "zip,sex", "sensitive", "illness")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> k = (Map<String, Object>) r.details().get("kAnonymity");
+        assertEquals(1, k.get("syntheticK"), "zip 30 / F is alone");
+        assertEquals(3, k.get("syntheticGroups"));
+        assertEquals(1.0, (Double) k.get("syntheticShareInGroupsUnder5"));
+        assertEquals(1, k.get("syntheticL"), "the zip 20 group has only flu");
+        assertEquals(List.of("zip", "sex"), k.get("quasiIdentifiers"));
+        assertTrue(r.details().get("note").toString().contains("no holdout"));
+    }
+
+    @Test
+    void aucCountsTiesAsHalf() {
+        assertEquals(1.0, PrivacyEvaluator.auc(new double[] {0, 0}, new double[] {1, 2}), 1e-12);
+        assertEquals(0.0, PrivacyEvaluator.auc(new double[] {3}, new double[] {1, 2}), 1e-12);
+        assertEquals(0.5, PrivacyEvaluator.auc(new double[] {1, 1}, new double[] {1, 1}), 1e-12);
+    }
+}
