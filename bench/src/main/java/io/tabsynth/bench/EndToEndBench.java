@@ -115,6 +115,35 @@ public final class EndToEndBench {
         }
     }
 
+    /**
+     * Times each evaluator on the given files: the first run (cold) and the median of the repeats (warm).
+     * Reading the files is not included. Returns one line per evaluator.
+     */
+    public static String evaluation(Engine engine, Path real, Path holdout, Path synthetic, Map<String, String> options,
+                                    int repeats) {
+        Frame r = engine.read(real, null);
+        io.tabsynth.engine.data.Metadata like = io.tabsynth.engine.data.Metadata.of(r.schema(),
+                io.tabsynth.engine.data.MissingValues.DEFAULT);
+        Frame s = io.tabsynth.engine.data.FrameReader.read(synthetic, like);
+        Frame h = holdout == null ? null : io.tabsynth.engine.data.FrameReader.read(holdout, like);
+        io.tabsynth.engine.spi.EvaluationInput input = new io.tabsynth.engine.spi.EvaluationInput(r, h, s, r.schema(), options);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "evaluation    real %,d rows, synthetic %,d rows%s%n",
+                r.rowCount(), s.rowCount(), h == null ? "" : String.format(Locale.ROOT, ", holdout %,d rows", h.rowCount())));
+        for (io.tabsynth.engine.spi.Evaluator e : engine.evaluators()) {
+            List<Double> times = new ArrayList<>();
+            double score = 0;
+            for (int i = 0; i <= repeats; i++) {
+                long t = System.nanoTime();
+                Double sc = e.evaluate(input).score();
+                times.add(seconds(t));
+                score = sc == null ? Double.NaN : sc;
+            }
+            sb.append(String.format(Locale.ROOT, "  %-10s  %.3f s cold, %.3f s warm (median), score %.4f%n", e.id(),
+                    times.get(0), median(times.subList(1, times.size())), score));
+        }
+        return sb.toString();
+    }
+
     /** The same sampling and atomic write as {@link Engine#sample}, minus every lineage step. */
     private static void writeWithoutLineage(Engine engine, FittedModel model, long rows, long seed, Path out) {
         io.tabsynth.engine.spi.Exporter exporter = engine.exporterFor(out);

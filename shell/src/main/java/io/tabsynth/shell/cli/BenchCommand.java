@@ -43,6 +43,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "where to write the sample (default: a temporary .csv, removed after)")
     Path out;
 
+    @Option(names = "--synthetic", paramLabel = "SYN", description = "also time every evaluator on --data (real) against this file")
+    Path synthetic;
+
+    @Option(names = "--holdout", paramLabel = "H", description = "holdout for the evaluators")
+    Path holdout;
+
+    @Option(names = "--quasi", paramLabel = "c1,c2", description = "quasi-identifiers for the privacy evaluator")
+    String quasi;
+
     @Spec
     CommandSpec spec;
 
@@ -54,6 +63,14 @@ public final class BenchCommand implements Callable<Integer> {
             EndToEndBench.Result r = EndToEndBench.run(e, data, metadata, generator, params, seed, rows,
                     Math.max(0, repeat), target);
             spec.commandLine().getOut().print(r.table());
+            if (synthetic != null) {
+                Map<String, String> options = new LinkedHashMap<>();
+                if (quasi != null) {
+                    options.put("quasi", quasi);
+                }
+                spec.commandLine().getOut().print(EndToEndBench.evaluation(e, data, holdout, synthetic, options,
+                        Math.max(0, repeat)));
+            }
         } finally {
             if (out == null) {
                 try (var files = Files.walk(target.getParent())) {

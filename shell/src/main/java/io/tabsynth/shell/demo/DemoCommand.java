@@ -52,6 +52,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (Engine e = engine.open()) {
             out.printf(Locale.ROOT, "1. made %,d customers (recipe: docs/demo.md) -> %s%n", rows, realCsv);
             e.write(DemoData.customers(rows, seed), realCsv);
+            Path holdoutCsv = dir.resolve("holdout.csv");
+            e.write(DemoData.customers(Math.max(100, rows / 4), seed + 1), holdoutCsv);
 
             Frame real = e.read(realCsv, null);
             out.println("2. read it back; inferred kinds: " + real.schema());
@@ -76,6 +78,12 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "     %-8s ~ %-14s %6.3f -> %6.3f%n", pair[0], pair[1],
                         Comparison.spearman(real, pair[0], pair[1]), Comparison.spearman(syn, pair[0], pair[1]));
             }
+            Path reportFile = dir.resolve("report.json");
+            var report = e.evaluate(new io.tabsynth.engine.run.EvaluateRequest(realCsv, holdoutCsv, synCsv, null,
+                    java.util.List.of(), Map.of("quasi", "age,segment,city"), null, reportFile));
+            out.printf(Locale.ROOT, "   evaluated against the real data and an independent holdout (%s) -> %s:", holdoutCsv, reportFile);
+            report.properties().forEach(en -> out.printf(Locale.ROOT, " %s %.4f", en.getKey(), en.getValue().path("score").asDouble()));
+            out.println();
             io.tabsynth.engine.lineage.Verification v = new io.tabsynth.engine.lineage.Verifier(
                     io.tabsynth.engine.lineage.TrustStore.standard(e.lineage().keys())).verifyFile(synCsv);
             out.printf(Locale.ROOT, "6. lineage of %s: %s (%d signed records; ledger %s)%n", synCsv,
