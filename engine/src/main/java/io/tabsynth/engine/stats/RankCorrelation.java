@@ -24,7 +24,7 @@ public final class RankCorrelation {
         if (n < 2) {
             return Double.NaN;
         }
-        return pearson(ranks(Arrays.copyOf(x, n)), ranks(Arrays.copyOf(y, n)));
+        return TwoSample.pearson(ranks(Arrays.copyOf(x, n)), ranks(Arrays.copyOf(y, n)));
     }
 
     /** Ranks from 0, ties sharing their mean rank. */
@@ -46,19 +46,5 @@ public final class RankCorrelation {
             i = j + 1;
         }
         return r;
-    }
-
-    private static double pearson(double[] x, double[] y) {
-        double mx = Arrays.stream(x).average().orElse(0);
-        double my = Arrays.stream(y).average().orElse(0);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
     }
 }

@@ -74,34 +74,8 @@ final class Correlation {
     }
 
     private static double pairwise(double[] x, double[] y) {
-        double sx = 0;
-        double sy = 0;
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
-                sx += x[i];
-                sy += y[i];
-                n++;
-            }
-        }
-        if (n < 2) {
-            return 0;
-        }
-        double mx = sx / n;
-        double my = sy / n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i])) {
-                double dx = x[i] - mx;
-                double dy = y[i] - my;
-                sxy += dx * dy;
-                sxx += dx * dx;
-                syy += dy * dy;
-            }
-        }
-        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+        double r = io.tabsynth.engine.stats.TwoSample.pearson(x, y);
+        return Double.isNaN(r) ? 0 : r;
     }
 
     /** Pearson correlation of the columns (each of equal length, no NaN). */

@@ -45,22 +45,7 @@ class AdultIntegrationTest {
     }
 
     static double ksComplement(double[] a, double[] b) {
-        double[] x = java.util.Arrays.stream(a).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        double[] y = java.util.Arrays.stream(b).filter(v -> !Double.isNaN(v)).sorted().toArray();
-        double d = 0;
-        int i = 0;
-        int j = 0;
-        while (i < x.length && j < y.length) {
-            double v = Math.min(x[i], y[j]);
-            while (i < x.length && x[i] <= v) {
-                i++;
-            }
-            while (j < y.length && y[j] <= v) {
-                j++;
-            }
-            d = Math.max(d, Math.abs(i / (double) x.length - j / (double) y.length));
-        }
-        return 1 - d;
+        return 1 - io.tabsynth.engine.stats.TwoSample.ks(a, b);
     }
 
     static double tvComplement(java.util.List<String> a, java.util.List<String> b) {

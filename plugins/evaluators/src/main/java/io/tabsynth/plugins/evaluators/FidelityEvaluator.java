@@ -7,6 +7,7 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
 import io.tabsynth.engine.spi.Result;
+import io.tabsynth.engine.stats.TwoSample;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public final class FidelityEvaluator implements Evaluator {
             if (numeric(c)) {
                 double[] r = Numbers.values(real, c.name());
                 double[] s = Numbers.values(syn, c.name());
-                shape = 1 - Numbers.ks(r, s);
+                shape = 1 - TwoSample.ks(r, s);
                 col.put("metric", "KSComplement");
                 double range = rangeCoverage(r, s);
                 col.put("rangeCoverage", range);
@@ -138,8 +139,8 @@ public final class FidelityEvaluator implements Evaluator {
         p.put("column1", a.name());
         p.put("column2", b.name());
         if (numeric(a) && numeric(b)) {
-            double r = Numbers.pearson(Numbers.values(real, a.name()), Numbers.values(real, b.name()));
-            double s = Numbers.pearson(Numbers.values(syn, a.name()), Numbers.values(syn, b.name()));
+            double r = TwoSample.pearson(Numbers.values(real, a.name()), Numbers.values(real, b.name()));
+            double s = TwoSample.pearson(Numbers.values(syn, a.name()), Numbers.values(syn, b.name()));
             p.put("metric", "CorrelationSimilarity");
             p.put("score", Double.isNaN(r) || Double.isNaN(s) ? null : 1 - Math.abs(r - s) / 2);
             p.put("realCorrelation", Double.isNaN(r) ? null : r);
