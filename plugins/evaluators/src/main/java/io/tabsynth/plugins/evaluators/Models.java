@@ -1,0 +1,109 @@
+package io.tabsynth.plugins.evaluators;
+
+import io.tabsynth.engine.data.Frame;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import smile.base.cart.SplitRule;
+import smile.classification.GradientTreeBoost;
+import smile.classification.LogisticRegression;
+import smile.classification.RandomForest;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.DoubleVector;
+import smile.data.vector.IntVector;
+import smile.math.MathEx;
+
+/**
+ * The models utility and fairness train, with Smile and fixed seeds: gradient boosting (100 trees), random
+ * forest (100 trees) and, for classification, L2-regularised logistic regression. Each is trained on one frame
+ * and predicts another; the encoding of both comes from {@link Features} learned on the training frame.
+ */
+final class Models {
+    static final long SEED = 20261123L;
+    static final List<String> CLASSIFIERS = List.of("gradientBoosting", "randomForest", "logisticRegression");
+    static final List<String> REGRESSORS = List.of("gradientBoosting", "randomForest");
+
+    private Models() {
+    }
+
+    /** Class predictions for {@code test} of each classifier trained on {@code train}; rows with an unknown class are dropped from training. */
+    static Map<String, int[]> classify(Frame train, Frame test, String target, Features fs) {
+        int[] y = fs.labels(train);
+        double[][] xt = keep(fs.trees(train), y);
+        double[][] xl = keep(fs.linear(train), y);
+        int[] yk = java.util.Arrays.stream(y).filter(v -> v >= 0).toArray();
+        Map<String, int[]> out = new LinkedHashMap<>();
+        if (fs.classes.size() < 2 || yk.length < 2) {
+            int only = fs.classes.isEmpty() ? 0 : 0;
+            int[] constant = new int[test.rowCount()];
+            java.util.Arrays.fill(constant, only);
+            CLASSIFIERS.forEach(m -> out.put(m, constant));
+            return out;
+        }
+        DataFrame trainTrees = frame(xt).merge(IntVector.of("y", yk));
+        DataFrame testTrees = frame(fs.trees(test));
+        Formula formula = Formula.lhs("y");
+        int p = xt[0].length;
+        MathEx.setSeed(SEED);
+        GradientTreeBoost gbt = GradientTreeBoost.fit(formula, trainTrees, 100, 20, 31, 5, 0.1, 0.7);
+        out.put("gradientBoosting", gbt.predict(testTrees));
+        RandomForest rf = RandomForest.fit(formula, trainTrees, 100, Math.max(1, (int) Math.sqrt(p)), SplitRule.GINI,
+                20, 500, 5, 1.0, null, LongStream.range(SEED, SEED + 100));
+        out.put("randomForest", rf.predict(testTrees));
+        LogisticRegression lr = LogisticRegression.fit(xl, yk, 0.1, 1e-5, 500);
+        double[][] testLinear = fs.linear(test);
+        int[] pred = new int[testLinear.length];
+        for (int i = 0; i < pred.length; i++) {
+            pred[i] = lr.predict(testLinear[i]);
+        }
+        out.put("logisticRegression", pred);
+        return out;
+    }
+
+    /** Predictions for {@code test} of each regressor trained on {@code train}; rows with a missing target are dropped. */
+    static Map<String, double[]> regress(Frame train, Frame test, Features fs) {
+        double[] y = fs.targets(train);
+        double[][] x = fs.trees(train);
+        List<double[]> rows = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isNaN(y[i])) {
+                rows.add(x[i]);
+                ys.add(y[i]);
+            }
+        }
+        DataFrame df = frame(rows.toArray(new double[0][])).merge(
+                DoubleVector.of("y", ys.stream().mapToDouble(Double::doubleValue).toArray()));
+        DataFrame testDf = frame(fs.trees(test));
+        Formula formula = Formula.lhs("y");
+        Map<String, double[]> out = new LinkedHashMap<>();
+        MathEx.setSeed(SEED);
+        out.put("gradientBoosting", smile.regression.GradientTreeBoost.fit(formula, df, smile.base.cart.Loss.ls(), 100, 20,
+                31, 5, 0.1, 0.7).predict(testDf));
+        out.put("randomForest", smile.regression.RandomForest.fit(formula, df, 100, Math.max(1, x[0].length / 3), 20, 500,
+                5, 1.0, LongStream.range(SEED, SEED + 100)).predict(testDf));
+        return out;
+    }
+
+    private static DataFrame frame(double[][] x) {
+        int p = x.length == 0 ? 0 : x[0].length;
+        String[] names = new String[p];
+        for (int j = 0; j < p; j++) {
+            names[j] = "x" + j;
+        }
+        return DataFrame.of(x, names);
+    }
+
+    private static double[][] keep(double[][] x, int[] y) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] >= 0) {
+                out.add(x[i]);
+            }
+        }
+        return out.toArray(new double[0][]);
+    }
+}

@@ -1,0 +1,124 @@
+package io.tabsynth.plugins.evaluators;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.spi.EvaluationInput;
+import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.Result;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * Utility ({@code utility}): train on synthetic, test on the real holdout (TSTR), and train on real, test on
+ * the same holdout (TRTR), with gradient boosting, random forest and logistic regression (Smile). The target
+ * is the {@code target} option. Classification reports accuracy, macro F1 and the F1 of the positive class
+ * (the {@code positive} option, else the rarer class of a binary target); {@code syntheticF1}/{@code realF1}
+ * are the positive-class F1 for binary targets and macro F1 otherwise, averaged over the models. Regression
+ * (numeric targets with more than 10 values) reports R². {@code score} = min(1, synthetic / real).
+ */
+@Extension
+public final class UtilityEvaluator implements Evaluator {
+    @Override
+    public String id() {
+        return "utility";
+    }
+
+    @Override
+    public Result evaluate(EvaluationInput input) {
+        String target = input.options().get("target");
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (target == null || target.isBlank()) {
+            d.put("note", "utility needs a target column (--target)");
+            return new Result(null, Map.of(), d);
+        }
+        if (input.holdout() == null) {
+            d.put("target", target);
+            d.put("note", "utility trains on synthetic and tests on a real holdout (--holdout)");
+            return new Result(null, Map.of(), d);
+        }
+        Frame holdout = input.holdout();
+        Features onSynthetic = new Features(input.synthetic(), input.schema(), target);
+        Features onReal = new Features(input.real(), input.schema(), target);
+        d.put("target", target);
+        d.put("task", onReal.classification ? "classification" : "regression");
+        Map<String, Object> models = new LinkedHashMap<>();
+        double syn = 0;
+        double real = 0;
+        if (onReal.classification) {
+            int[] truth = onReal.labels(holdout);
+            int positive = positiveClass(input, onReal, truth);
+            Map<String, int[]> tstr = translate(Models.classify(input.synthetic(), holdout, target, onSynthetic),
+                    onSynthetic, onReal);
+            Map<String, int[]> trtr = Models.classify(input.real(), holdout, target, onReal);
+            boolean binary = onReal.classes.size() == 2;
+            double synAcc = 0;
+            double realAcc = 0;
+            for (String m : Models.CLASSIFIERS) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                double sf = binary ? Metrics.f1(truth, tstr.get(m), positive) : Metrics.macroF1(truth, tstr.get(m), onReal.classes.size());
+                double rf = binary ? Metrics.f1(truth, trtr.get(m), positive) : Metrics.macroF1(truth, trtr.get(m), onReal.classes.size());
+                r.put("syntheticF1", sf);
+                r.put("realF1", rf);
+                r.put("syntheticMacroF1", Metrics.macroF1(truth, tstr.get(m), onReal.classes.size()));
+                r.put("realMacroF1", Metrics.macroF1(truth, trtr.get(m), onReal.classes.size()));
+                double sa = Metrics.accuracy(truth, tstr.get(m));
+                double ra = Metrics.accuracy(truth, trtr.get(m));
+                r.put("syntheticAccuracy", sa);
+                r.put("realAccuracy", ra);
+                models.put(m, r);
+                syn += sf;
+                real += rf;
+                synAcc += sa;
+                realAcc += ra;
+            }
+            int k = Models.CLASSIFIERS.size();
+            syn /= k;
+            real /= k;
+            d.put("positiveClass", binary ? onReal.classes.get(positive) : null);
+            d.put("syntheticF1", syn);
+            d.put("realF1", real);
+            d.put("syntheticAccuracy", synAcc / k);
+            d.put("realAccuracy", realAcc / k);
+        } else {
+            double[] truth = onReal.targets(holdout);
+            Map<String, double[]> tstr = Models.regress(input.synthetic(), holdout, onSynthetic);
+            Map<String, double[]> trtr = Models.regress(input.real(), holdout, onReal);
+            for (String m : Models.REGRESSORS) {
+                double s = Metrics.r2(truth, tstr.get(m));
+                double r = Metrics.r2(truth, trtr.get(m));
+                models.put(m, Map.of("syntheticR2", s, "realR2", r));
+                syn += s;
+                real += r;
+            }
+            syn /= Models.REGRESSORS.size();
+            real /= Models.REGRESSORS.size();
+            d.put("syntheticR2", syn);
+            d.put("realR2", real);
+        }
+        d.put("models", models);
+        double score = real > 0 ? Math.max(0, Math.min(1, syn / real)) : (syn >= real ? 1 : 0);
+        return new Result(score, Map.of(), d);
+    }
+
+    /** The positive class: the {@code positive} option, else the rarer class in the real data. */
+    private static int positiveClass(EvaluationInput input, Features fs, int[] truth) {
+        String given = input.options().get("positive");
+        if (given != null && fs.classes.contains(given)) {
+            return fs.classes.indexOf(given);
+        }
+        return Math.max(0, fs.classes.size() - 1);
+    }
+
+    /** Maps class indices of the synthetic-trained encoding to the real-trained one (classes are named the same). */
+    private static Map<String, int[]> translate(Map<String, int[]> preds, Features from, Features to) {
+        Map<String, int[]> out = new LinkedHashMap<>();
+        preds.forEach((m, p) -> {
+            int[] q = new int[p.length];
+            for (int i = 0; i < p.length; i++) {
+                q[i] = p[i] >= 0 && p[i] < from.classes.size() ? to.classes.indexOf(from.classes.get(p[i])) : -1;
+            }
+            out.put(m, q);
+        });
+        return out;
+    }
+}
