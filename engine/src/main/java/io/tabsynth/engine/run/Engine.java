@@ -348,7 +348,9 @@ public final class Engine implements AutoCloseable {
         for (PluginHost.Found<Evaluator> e : chosen) {
             Result result = e.extension().evaluate(input);
             report.set(e.info().id(), ResultJson.of(result));
-            results.put(e.info().id() + ".score", result.score());
+            if (result.score() != null) {
+                results.put(e.info().id() + ".score", result.score());
+            }
         }
         if (r.policy() != null) {
             var verdict = Policy.read(r.policy()).evaluate(report);

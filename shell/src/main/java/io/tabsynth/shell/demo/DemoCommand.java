@@ -80,9 +80,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Path reportFile = dir.resolve("report.json");
             var report = e.evaluate(new io.tabsynth.engine.run.EvaluateRequest(realCsv, holdoutCsv, synCsv, null,
-                    java.util.List.of(), Map.of("quasi", "age,segment,city"), null, reportFile));
+                    java.util.List.of(), Map.of("quasi", "age,segment,city", "target", "churned"), null, reportFile));
             out.printf(Locale.ROOT, "   evaluated against the real data and an independent holdout (%s) -> %s:", holdoutCsv, reportFile);
-            report.properties().forEach(en -> out.printf(Locale.ROOT, " %s %.4f", en.getKey(), en.getValue().path("score").asDouble()));
+            report.properties().forEach(en -> out.printf(Locale.ROOT, " %s %s", en.getKey(),
+                    en.getValue().path("score").isNumber() ? String.format(Locale.ROOT, "%.4f",
+                            en.getValue().path("score").asDouble()) : "-"));
             out.println();
             io.tabsynth.engine.lineage.Verification v = new io.tabsynth.engine.lineage.Verifier(
                     io.tabsynth.engine.lineage.TrustStore.standard(e.lineage().keys())).verifyFile(synCsv);
