@@ -31,35 +31,44 @@ final class Models {
 
     /** Class predictions for {@code test} of each classifier trained on {@code train}; rows with an unknown class are dropped from training. */
     static Map<String, int[]> classify(Frame train, Frame test, String target, Features fs) {
+        return classify(train, test, fs, CLASSIFIERS);
+    }
+
+    /** As {@link #classify(Frame, Frame, String, Features)}, training only the named classifiers. */
+    static Map<String, int[]> classify(Frame train, Frame test, Features fs, List<String> which) {
         int[] y = fs.labels(train);
         double[][] xt = keep(fs.trees(train), y);
         double[][] xl = keep(fs.linear(train), y);
         int[] yk = java.util.Arrays.stream(y).filter(v -> v >= 0).toArray();
         Map<String, int[]> out = new LinkedHashMap<>();
         if (fs.classes.size() < 2 || yk.length < 2) {
-            int only = fs.classes.isEmpty() ? 0 : 0;
             int[] constant = new int[test.rowCount()];
-            java.util.Arrays.fill(constant, only);
-            CLASSIFIERS.forEach(m -> out.put(m, constant));
+            which.forEach(m -> out.put(m, constant));
             return out;
         }
         DataFrame trainTrees = frame(xt).merge(IntVector.of("y", yk));
         DataFrame testTrees = frame(fs.trees(test));
         Formula formula = Formula.lhs("y");
         int p = xt[0].length;
-        MathEx.setSeed(SEED);
-        GradientTreeBoost gbt = GradientTreeBoost.fit(formula, trainTrees, 100, 20, 31, 5, 0.1, 0.7);
-        out.put("gradientBoosting", gbt.predict(testTrees));
-        RandomForest rf = RandomForest.fit(formula, trainTrees, 100, Math.max(1, (int) Math.sqrt(p)), SplitRule.GINI,
-                20, 500, 5, 1.0, null, LongStream.range(SEED, SEED + 100));
-        out.put("randomForest", rf.predict(testTrees));
-        LogisticRegression lr = LogisticRegression.fit(xl, yk, 0.1, 1e-5, 500);
-        double[][] testLinear = fs.linear(test);
-        int[] pred = new int[testLinear.length];
-        for (int i = 0; i < pred.length; i++) {
-            pred[i] = lr.predict(testLinear[i]);
+        if (which.contains("gradientBoosting")) {
+            MathEx.setSeed(SEED);
+            GradientTreeBoost gbt = GradientTreeBoost.fit(formula, trainTrees, 100, 20, 31, 5, 0.1, 0.7);
+            out.put("gradientBoosting", gbt.predict(testTrees));
         }
-        out.put("logisticRegression", pred);
+        if (which.contains("randomForest")) {
+            RandomForest rf = RandomForest.fit(formula, trainTrees, 100, Math.max(1, (int) Math.sqrt(p)), SplitRule.GINI,
+                    20, 500, 5, 1.0, null, LongStream.range(SEED, SEED + 100));
+            out.put("randomForest", rf.predict(testTrees));
+        }
+        if (which.contains("logisticRegression")) {
+            LogisticRegression lr = LogisticRegression.fit(xl, yk, 0.1, 1e-5, 500);
+            double[][] testLinear = fs.linear(test);
+            int[] pred = new int[testLinear.length];
+            for (int i = 0; i < pred.length; i++) {
+                pred[i] = lr.predict(testLinear[i]);
+            }
+            out.put("logisticRegression", pred);
+        }
         return out;
     }
 

@@ -1,0 +1,193 @@
+package io.tabsynth.plugins.evaluators;
+
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.data.CellText;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.spi.EvaluationInput;
+import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.Result;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.pf4j.Extension;
+
+/**
+ * Fairness ({@code fairness}) across the groups of each protected column ({@code protected} option) for the
+ * {@code target}: each group's share of rows, real versus synthetic; the target's base rate (share of the
+ * positive class) per group and the disparate-impact ratio (lowest rate / highest rate), real versus
+ * synthetic; and with a holdout, for a gradient-boosting model trained on synthetic data versus one trained
+ * on real data, predicting the holdout: the demographic-parity difference (spread of positive-prediction
+ * rates across groups) and the equalised-odds difference (the larger spread of true- and false-positive
+ * rates). {@code score} = mean over protected columns of 1 − (total variation of group shares + |Δ disparate
+ * impact|) / 2: how faithfully the synthetic data keeps the real data's group structure, biases included.
+ */
+@Extension
+public final class FairnessEvaluator implements Evaluator {
+    @Override
+    public String id() {
+        return "fairness";
+    }
+
+    @Override
+    public Result evaluate(EvaluationInput input) {
+        String target = input.options().get("target");
+        String prot = input.options().get("protected");
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (target == null || prot == null || prot.isBlank()) {
+            d.put("note", "fairness needs --target and --protected columns");
+            return new Result(null, Map.of(), d);
+        }
+        Features fs = new Features(input.real(), input.schema(), target);
+        if (!fs.classification) {
+            throw new BadInputException("fairness needs a categorical target; '" + target + "' is numeric");
+        }
+        int positive = fs.classes.size() - 1;
+        String positiveLabel = input.options().getOrDefault("positive", fs.classes.get(Math.max(0, positive)));
+        if (fs.classes.contains(positiveLabel)) {
+            positive = fs.classes.indexOf(positiveLabel);
+        }
+        Map<String, int[]> synPred = null;
+        Map<String, int[]> realPred = null;
+        int[] truth = null;
+        Frame holdout = input.holdout();
+        if (holdout != null) {
+            Features onSyn = new Features(input.synthetic(), input.schema(), target);
+            int[] raw = Models.classify(input.synthetic(), holdout, onSyn, List.of("gradientBoosting")).get("gradientBoosting");
+            int[] mapped = new int[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                mapped[i] = raw[i] >= 0 && raw[i] < onSyn.classes.size() ? fs.classes.indexOf(onSyn.classes.get(raw[i])) : -1;
+            }
+            synPred = Map.of("p", mapped);
+            realPred = Models.classify(input.real(), holdout, fs, List.of("gradientBoosting"));
+            truth = fs.labels(holdout);
+        }
+        Map<String, Object> columns = new LinkedHashMap<>();
+        double scoreSum = 0;
+        for (String column : prot.split(",")) {
+            String c = column.trim();
+            input.schema().indexOf(c);
+            Map<String, Object> out = new LinkedHashMap<>();
+            List<String> groups = new ArrayList<>(new TreeSet<>(values(input.real(), c)));
+            Map<String, Object> byGroup = new LinkedHashMap<>();
+            double tv = 0;
+            double realMin = Double.POSITIVE_INFINITY;
+            double realMax = 0;
+            double synMin = Double.POSITIVE_INFINITY;
+            double synMax = 0;
+            for (String g : groups) {
+                double[] r = shareAndRate(input.real(), c, g, fs, positive);
+                double[] s = shareAndRate(input.synthetic(), c, g, fs, positive);
+                tv += Math.abs(r[0] - s[0]);
+                Map<String, Object> gm = new LinkedHashMap<>();
+                gm.put("realShare", r[0]);
+                gm.put("syntheticShare", s[0]);
+                gm.put("realBaseRate", Double.isNaN(r[1]) ? null : r[1]);
+                gm.put("syntheticBaseRate", Double.isNaN(s[1]) ? null : s[1]);
+                byGroup.put(g, gm);
+                if (!Double.isNaN(r[1])) {
+                    realMin = Math.min(realMin, r[1]);
+                    realMax = Math.max(realMax, r[1]);
+                }
+                if (!Double.isNaN(s[1])) {
+                    synMin = Math.min(synMin, s[1]);
+                    synMax = Math.max(synMax, s[1]);
+                }
+            }
+            double realDi = realMax > 0 ? realMin / realMax : 1;
+            double synDi = synMax > 0 ? synMin / synMax : 1;
+            out.put("groups", byGroup);
+            out.put("groupShareDifference", tv / 2);
+            out.put("realDisparateImpact", realDi);
+            out.put("syntheticDisparateImpact", synDi);
+            if (truth != null) {
+                List<String> holdoutGroups = values(holdout, c);
+                out.put("syntheticTrainedModel", modelGaps(synPred.get("p"), truth, holdoutGroups, groups, positive));
+                out.put("realTrainedModel", modelGaps(realPred.get("gradientBoosting"), truth, holdoutGroups, groups, positive));
+            }
+            double colScore = 1 - (tv / 2 + Math.abs(realDi - synDi)) / 2;
+            out.put("score", colScore);
+            scoreSum += colScore;
+            columns.put(c, out);
+        }
+        d.put("target", target);
+        d.put("positiveClass", fs.classes.get(positive));
+        d.put("protected", columns);
+        return new Result(Math.max(0, Math.min(1, scoreSum / columns.size())), Map.of(), d);
+    }
+
+    private static List<String> values(Frame f, String column) {
+        int col = f.schema().indexOf(column);
+        List<String> out = new ArrayList<>(f.rowCount());
+        for (int r = 0; r < f.rowCount(); r++) {
+            out.add(String.valueOf(CellText.of(f, col, r)));
+        }
+        return out;
+    }
+
+    /** The group's share of rows and its positive-class rate (NaN when the group is empty). */
+    private static double[] shareAndRate(Frame f, String column, String group, Features fs, int positive) {
+        List<String> g = values(f, column);
+        int[] y = fs.labels(f);
+        int n = 0;
+        int pos = 0;
+        for (int i = 0; i < g.size(); i++) {
+            if (g.get(i).equals(group)) {
+                n++;
+                pos += y[i] == positive ? 1 : 0;
+            }
+        }
+        return new double[] {f.rowCount() == 0 ? 0 : n / (double) f.rowCount(), n == 0 ? Double.NaN : pos / (double) n};
+    }
+
+    private static Map<String, Object> modelGaps(int[] pred, int[] truth, List<String> rowGroups, List<String> groups,
+                                                 int positive) {
+        double ppMin = 1;
+        double ppMax = 0;
+        double tprMin = 1;
+        double tprMax = 0;
+        double fprMin = 1;
+        double fprMax = 0;
+        for (String g : groups) {
+            int n = 0;
+            int predPos = 0;
+            int pos = 0;
+            int tp = 0;
+            int neg = 0;
+            int fp = 0;
+            for (int i = 0; i < pred.length; i++) {
+                if (!rowGroups.get(i).equals(g) || truth[i] < 0) {
+                    continue;
+                }
+                n++;
+                boolean p = pred[i] == positive;
+                predPos += p ? 1 : 0;
+                if (truth[i] == positive) {
+                    pos++;
+                    tp += p ? 1 : 0;
+                } else {
+                    neg++;
+                    fp += p ? 1 : 0;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            ppMin = Math.min(ppMin, predPos / (double) n);
+            ppMax = Math.max(ppMax, predPos / (double) n);
+            if (pos > 0) {
+                tprMin = Math.min(tprMin, tp / (double) pos);
+                tprMax = Math.max(tprMax, tp / (double) pos);
+            }
+            if (neg > 0) {
+                fprMin = Math.min(fprMin, fp / (double) neg);
+                fprMax = Math.max(fprMax, fp / (double) neg);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("demographicParityDifference", Math.max(0, ppMax - ppMin));
+        out.put("equalizedOddsDifference", Math.max(Math.max(0, tprMax - tprMin), Math.max(0, fprMax - fprMin)));
+        return out;
+    }
+}
