@@ -52,6 +52,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quasi", paramLabel = "c1,c2", description = "quasi-identifiers for the privacy evaluator")
     String quasi;
 
+    @Option(names = "--target", description = "target column for the utility and fairness evaluators")
+    String targetColumn;
+
+    @Option(names = "--protected", paramLabel = "c1,c2", description = "protected columns for the fairness evaluator")
+    String protectedColumns;
+
     @Spec
     CommandSpec spec;
 
@@ -67,6 +73,12 @@ public final class BenchCommand implements Callable<Integer> {
                 Map<String, String> options = new LinkedHashMap<>();
                 if (quasi != null) {
                     options.put("quasi", quasi);
+                }
+                if (targetColumn != null) {
+                    options.put("target", targetColumn);
+                }
+                if (protectedColumns != null) {
+                    options.put("protected", protectedColumns);
                 }
                 spec.commandLine().getOut().print(EndToEndBench.evaluation(e, data, holdout, synthetic, options,
                         Math.max(0, repeat)));
