@@ -30,14 +30,15 @@ final class Features {
     private final Map<String, Double> medians = new HashMap<>();
     private final Map<String, double[]> scale = new HashMap<>();
 
-    /** Learns the encoding from the training frame. */
+    /** Learns the encoding from the training frame; with a {@code null} target every column is an input. */
     Features(Frame train, Schema schema, String target) {
-        if (!schema.has(target)) {
+        if (target != null && !schema.has(target)) {
             throw new BadInputException("target column '" + target + "' is not in the data (columns: " + schema.names() + ")");
         }
         this.target = target;
-        ColumnKind tk = schema.column(target).kind();
-        this.classification = !(tk == ColumnKind.CONTINUOUS || tk == ColumnKind.INTEGER) || distinct(train, target) <= 10;
+        ColumnKind tk = target == null ? ColumnKind.CATEGORICAL : schema.column(target).kind();
+        this.classification = target != null
+                && (!(tk == ColumnKind.CONTINUOUS || tk == ColumnKind.INTEGER) || distinct(train, target) <= 10);
         for (ColumnSpec c : schema.columns()) {
             if (c.name().equals(target) || c.kind() == ColumnKind.IDENTIFIER || c.kind() == ColumnKind.FREE_TEXT) {
                 continue;

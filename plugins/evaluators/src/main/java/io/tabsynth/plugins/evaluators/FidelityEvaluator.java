@@ -31,8 +31,9 @@ import org.pf4j.Extension;
  *       {@code columnPairTrendsAllPairs} averages every pair; {@code score} is the mean of column shapes and
  *       column pair trends.</li>
  * </ul>
- * Also reported: missing-value similarity (1 − |null share difference|), range coverage of numeric columns and
- * category coverage.
+ * Also reported: missing-value similarity (1 − |null share difference|), range coverage of numeric columns,
+ * category coverage, and a detection score ({@link Detection}: can a classifier tell real from synthetic?),
+ * none of which changes {@code score}.
  */
 @Extension
 public final class FidelityEvaluator implements Evaluator {
@@ -129,6 +130,7 @@ public final class FidelityEvaluator implements Evaluator {
         details.put("missingValueSimilarity", scored.isEmpty() ? 1 : missingSum / scored.size());
         details.put("rangeCoverage", ranges == 0 ? null : rangeSum / ranges);
         details.put("categoryCoverage", categoryColumns == 0 ? null : categorySum / categoryColumns);
+        details.put("detection", Detection.of(real, syn, input.schema()));
         details.put("columns", columns);
         details.put("pairs", pairs);
         return new Result(score, Map.of(), details);

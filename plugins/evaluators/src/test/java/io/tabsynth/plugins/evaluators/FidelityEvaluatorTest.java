@@ -79,6 +79,15 @@ class FidelityEvaluatorTest {
     }
 
     @Test
+    void detectionTellsBrokenDependenceFromIndependentDraws() {
+        Frame real = data(3000, 1, false);
+        Map<?, ?> same = (Map<?, ?>) evaluate(real, data(3000, 2, false)).details().get("detection");
+        Map<?, ?> broken = (Map<?, ?>) evaluate(real, data(3000, 2, true)).details().get("detection");
+        assertEquals(0.5, (Double) same.get("auc"), 0.07, "draws from one distribution cannot be told apart");
+        assertTrue((Double) broken.get("auc") > 0.65, "a lost correlation is detectable: " + broken.get("auc"));
+    }
+
+    @Test
     void cramersVOfAPerfectAssociationIsOne() {
         double[] shares = {0.5, 0, 0, 0.5};
         assertEquals(1.0, FidelityEvaluator.cramersV(shares, 2, 2, 100), 1e-12);
