@@ -32,10 +32,12 @@ import tech.tablesaw.api.Table;
  *       leak;</li>
  *   <li>{@code kAnonymity} over the quasi-identifiers ({@code quasi} option): the smallest group of synthetic
  *       rows sharing their quasi-identifier values, the share of rows in groups under 5, and with a
- *       {@code sensitive} column the l-diversity (fewest distinct sensitive values in a group).</li>
+ *       {@code sensitive} column the l-diversity (fewest distinct sensitive values in a group);</li>
+ *   <li>{@code attributeInference} with quasi-identifiers, a sensitive column and a holdout
+ *       ({@link AttributeInference}).</li>
  * </ul>
  * {@code score} averages the available protections: 1 − share of exact copies, min(1, 2·(1 − share closer to
- * train)), and 1 − 2·|AUC − 0.5|. Distance searches are exact, pruned and run on every core.
+ * train)), 1 − 2·|AUC − 0.5| and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
  */
 @org.pf4j.Extension
 public final class PrivacyEvaluator implements Evaluator {
@@ -112,8 +114,16 @@ public final class PrivacyEvaluator implements Evaluator {
         }
         details.put("dcr", dcr);
         String quasi = input.options().get("quasi");
+        String sensitive = input.options().get("sensitive");
         if (quasi != null && !quasi.isBlank()) {
-            details.put("kAnonymity", kAnonymity(syn, real, List.of(quasi.split(",")), input.options().get("sensitive")));
+            details.put("kAnonymity", kAnonymity(syn, real, List.of(quasi.split(",")), sensitive));
+            if (sensitive != null && holdout != null) {
+                Map<String, Object> ai = AttributeInference.of(real, holdout, syn, List.of(quasi.split(",")), sensitive);
+                details.put("attributeInference", ai);
+                if (ai.get("risk") instanceof Double) {
+                    protections.add(1 - Math.min(1, 2 * (Double) ai.get("risk")));
+                }
+            }
         }
         double score = protections.stream().mapToDouble(Double::doubleValue).average().orElse(1);
         return new Result(Math.max(0, Math.min(1, score)), Map.of(), details);

@@ -123,6 +123,18 @@ class PrivacyEvaluatorTest {
     }
 
     @Test
+    void attributeInferenceSeesMemorisedRows() {
+        Frame train = draw(1500, 3);
+        Frame holdout = draw(1500, 4);
+        Map<String, String> options = Map.of("quasi", "a,c", "sensitive", "d");
+        Map<?, ?> copied = (Map<?, ?>) evaluate(train, holdout, train, options).details().get("attributeInference");
+        Map<?, ?> fresh = (Map<?, ?>) evaluate(train, holdout, draw(1500, 5), options).details().get("attributeInference");
+        // d is independent of a and c, so only memorised rows let an attacker beat the holdout-trained baseline.
+        assertTrue((Double) copied.get("risk") > 0.2, "copies leak d: " + copied);
+        assertEquals(0.0, (Double) fresh.get("risk"), 0.05, "fresh draws do not: " + fresh);
+    }
+
+    @Test
     void kAnonymityAndLDiversityOfAKnownTable() {
         Schema schema = Schema.of(ColumnSpec.of("zip", ColumnKind.CATEGORICAL), ColumnSpec.of("sex", ColumnKind.CATEGORICAL),
                 ColumnSpec.of("illness", ColumnKind.CATEGORICAL));
