@@ -45,6 +45,25 @@ class EvaluateCommandTest {
         assertTrue(failed.out().contains("FAIL fidelity.score >= 0.999"), failed.out());
         assertTrue(Cli.run("lineage", "show", report).out().contains("policy.passed=false"), "the verdict is recorded");
 
+        Path holdout = dir.resolve("holdout.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(400, 7), holdout);
+        }
+        Path html = dir.resolve("report.html");
+        Cli all = Cli.run("evaluate", "--real", real, "--holdout", holdout, "--synthetic", syn, "--target", "churned",
+                "--protected", "segment", "--quasi", "age,segment", "--sensitive", "churned", "--report", report,
+                "--html", html);
+        assertEquals(0, all.code(), all.err());
+        JsonNode full = new ObjectMapper().readTree(Files.readAllBytes(report));
+        for (String section : new String[] {"fidelity", "privacy", "utility", "fairness"}) {
+            assertTrue(full.path(section).path("score").isNumber(), section + " has a score");
+        }
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<svg") && page.contains("Fairness")
+                && !page.contains("<script") && !page.contains("http://cdn") && !page.contains("https://cdn"),
+                "self-contained HTML with inline SVG plots");
+        assertTrue(Cli.run("lineage", "show", html).out().contains("evaluate by"), "the HTML report has lineage too");
+
         Cli unknown = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "nope", "--report", report);
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("no evaluator 'nope'"), unknown.err());

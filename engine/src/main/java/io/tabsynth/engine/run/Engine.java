@@ -58,6 +58,7 @@ public final class Engine implements AutoCloseable {
     private final List<PluginHost.Found<Generator>> generators;
     private final List<PluginHost.Found<Evaluator>> evaluators;
     private final List<PluginHost.Found<Exporter>> exporters;
+    private final List<PluginHost.Found<io.tabsynth.engine.spi.ReportExporter>> reportExporters;
 
     private Engine(PluginHost plugins, Lineage lineage) {
         this.plugins = plugins;
@@ -65,6 +66,7 @@ public final class Engine implements AutoCloseable {
         this.generators = plugins.generators();
         this.evaluators = plugins.evaluators();
         this.exporters = plugins.exporters();
+        this.reportExporters = plugins.reportExporters();
     }
 
     /**
@@ -98,7 +100,7 @@ public final class Engine implements AutoCloseable {
     /** Every extension found, generators first, then evaluators, then exporters, each sorted by id. */
     public List<ExtensionInfo> extensions() {
         List<ExtensionInfo> all = new ArrayList<>();
-        for (List<? extends PluginHost.Found<?>> list : List.of(generators, evaluators, exporters)) {
+        for (List<? extends PluginHost.Found<?>> list : List.of(generators, evaluators, exporters, reportExporters)) {
             list.stream().map(PluginHost.Found::info).sorted(java.util.Comparator.comparing(ExtensionInfo::id))
                     .forEach(all::add);
         }
@@ -365,6 +367,10 @@ public final class Engine implements AutoCloseable {
             throw new TabsynthException("cannot encode the report: " + e.getMessage(), e);
         }
         Artifact written = writeText(r.report(), bytes, "report");
+        List<Artifact> outputs = new ArrayList<>(List.of(written));
+        if (r.rendered() != null) {
+            outputs.add(render(report, input, r.rendered()));
+        }
         List<Artifact> inputs = new ArrayList<>(sourceArtifacts(real.source()));
         inputs.add(new Artifact("synthetic", r.synthetic(), synthetic.source().sha256(), synthetic.source().contentSha256(),
                 synthetic.rowCount()));
@@ -379,8 +385,24 @@ public final class Engine implements AutoCloseable {
         params.put("evaluators", chosen.stream().map(e -> e.info().id()).collect(Collectors.joining(",")));
         PluginHost.Found<Evaluator> first = chosen.get(0);
         recordOrUndo(new Step("evaluate", params.get("evaluators"), first.info().pluginId(), first.info().pluginVersion(),
-                params, null, inputs, List.of(written), results, started, Instant.now()), r.report());
+                params, null, inputs, outputs, results, started, Instant.now()), r.report());
         return report;
+    }
+
+    private Artifact render(com.fasterxml.jackson.databind.JsonNode report, EvaluationInput input, Path out) {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        String ext = name.substring(name.lastIndexOf('.') + 1);
+        io.tabsynth.engine.spi.ReportExporter exporter = reportExporters.stream()
+                .filter(e -> e.extension().formats().contains(ext)).map(PluginHost.Found::extension).findFirst()
+                .orElseThrow(() -> new BadInputException(out + ": no report exporter writes '." + ext + "' (installed: "
+                        + ids(reportExporters) + ")"));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            exporter.export(report, input, bytes);
+        } catch (IOException e) {
+            throw new TabsynthException(out + ": cannot render the report: " + e.getMessage(), e);
+        }
+        return writeText(out, bytes.toByteArray(), "report");
     }
 
     private Frame readAs(Path file, Metadata likeReal, Path metadataFile) {

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param options    evaluator options: {@code target}, {@code protected}, {@code quasi}, {@code sensitive}
  * @param policy     policy file, or {@code null}
  * @param report     where to write the JSON report
+ * @param rendered   where to write the report for people (format by extension, e.g. {@code .html}), or {@code null}
  */
 public record EvaluateRequest(Path real, Path holdout, Path synthetic, Path metadata, List<String> evaluators,
-                              Map<String, String> options, Path policy, Path report) {
+                              Map<String, String> options, Path policy, Path report, Path rendered) {
     public EvaluateRequest {
         evaluators = List.copyOf(evaluators);
         options = Map.copyOf(options);

@@ -53,6 +53,11 @@ final class PluginHost implements AutoCloseable {
         return find(Evaluator.class, "evaluator", Evaluator::id, e -> "evaluator " + e.id());
     }
 
+    List<Found<io.tabsynth.engine.spi.ReportExporter>> reportExporters() {
+        return find(io.tabsynth.engine.spi.ReportExporter.class, "report", io.tabsynth.engine.spi.ReportExporter::id,
+                e -> "renders reports as ." + String.join(", .", e.formats()));
+    }
+
     List<Found<Exporter>> exporters() {
         return find(Exporter.class, "exporter", Exporter::id, e -> "writes ." + String.join(", .", e.formats()));
     }

@@ -60,12 +60,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "where to write the report")
     Path report;
 
+    @Option(names = "--html", paramLabel = "OUT.html", description = "also write a self-contained HTML report with plots")
+    Path html;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         Inputs.notAnInput(report, real, holdout, synthetic, metadata, policy);
+        if (html != null) {
+            Inputs.notAnInput(html, real, holdout, synthetic, metadata, policy, report);
+        }
         Map<String, String> options = new LinkedHashMap<>();
         if (target != null) {
             options.put("target", target);
@@ -81,7 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         try (Engine e = engine.open()) {
             ObjectNode r = e.evaluate(new EvaluateRequest(real, holdout, synthetic, metadata, evaluators, options, policy,
-                    report));
+                    report, html));
             PrintWriter out = spec.commandLine().getOut();
             r.properties().forEach(entry -> {
                 if (!entry.getKey().equals("policy")) {
@@ -90,7 +96,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                             ? String.format(Locale.ROOT, "%.4f", score.asDouble()) : "-");
                 }
             });
-            out.println("report written to " + report);
+            out.println("report written to " + report + (html == null ? "" : " and " + html));
             JsonNode verdict = r.path("policy");
             if (verdict.isMissingNode()) {
                 return 0;

@@ -90,7 +90,9 @@ public final class PrivacyEvaluator implements Evaluator {
         details.put("nndr", summary(ratio));
         if (holdout != null && holdout.rowCount() > 0) {
             GowerSpace.Points hold = space.points(holdout);
-            dcr.put("holdoutToTrain", summary(space.nearest(hold, train)));
+            double[] holdToTrain = space.nearest(hold, train);
+            dcr.put("holdoutToTrain", summary(holdToTrain));
+            dcr.put("histogram", histogram(synToTrain[0], holdToTrain));
             GowerSpace.Points sample = space.points(sample(real, hold.size(), 0x5eed));
             double[] toSample = space.nearest(synthetic, sample);
             double[] toHold = space.nearest(synthetic, hold);
@@ -127,6 +129,36 @@ public final class PrivacyEvaluator implements Evaluator {
         }
         double score = protections.stream().mapToDouble(Double::doubleValue).average().orElse(1);
         return new Result(Math.max(0, Math.min(1, score)), Map.of(), details);
+    }
+
+    /** Shares of synthetic-to-train and holdout-to-train distances in 20 equal bins from 0 to the largest. */
+    private static Map<String, Object> histogram(double[] synthetic, double[] holdout) {
+        double max = 0;
+        for (double v : synthetic) {
+            max = Math.max(max, v);
+        }
+        for (double v : holdout) {
+            max = Math.max(max, v);
+        }
+        int bins = 20;
+        double width = max > 0 ? max / bins : 1;
+        double[] edges = new double[bins + 1];
+        for (int i = 0; i <= bins; i++) {
+            edges[i] = i * width;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("edges", edges);
+        out.put("syntheticToTrain", shares(synthetic, width, bins));
+        out.put("holdoutToTrain", shares(holdout, width, bins));
+        return out;
+    }
+
+    private static double[] shares(double[] v, double width, int bins) {
+        double[] s = new double[bins];
+        for (double x : v) {
+            s[Math.min(bins - 1, (int) (x / width))] += 1.0 / v.length;
+        }
+        return s;
     }
 
     /** AUC of "closer to the synthetic data means member": P(member distance &lt; non-member distance), ties half. */
