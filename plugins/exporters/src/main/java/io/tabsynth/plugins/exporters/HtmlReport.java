@@ -98,7 +98,7 @@ public final class HtmlReport implements ReportExporter {
         if (f.isMissingNode()) {
             return;
         }
-        h.append("<h2>Fidelity</h2>\n<table>");
+        h.append("<h2 id=\"fidelity\">Fidelity</h2>\n<table>");
         for (String k : new String[] {"score", "columnShapes", "columnPairTrends", "columnPairTrendsAllPairs",
                 "missingValueSimilarity", "rangeCoverage", "categoryCoverage"}) {
             if (f.path(k).isNumber()) {
@@ -133,7 +133,7 @@ public final class HtmlReport implements ReportExporter {
                     d[i][j] = s[i][j] - r[i][j];
                 }
             }
-            h.append("<h3>Correlations of numeric columns (Pearson)</h3>\n<div class=\"grid\">\n")
+            h.append("<h3 id=\"correlations\">Correlations of numeric columns (Pearson)</h3>\n<div class=\"grid\">\n")
                     .append(svg(heatmap("real", numeric, r))).append(svg(heatmap("synthetic", numeric, s)))
                     .append(svg(heatmap("synthetic − real", numeric, d))).append("</div>\n");
         }
@@ -143,7 +143,7 @@ public final class HtmlReport implements ReportExporter {
         if (p.isMissingNode()) {
             return;
         }
-        h.append("<h2>Privacy</h2>\n<table>");
+        h.append("<h2 id=\"privacy\">Privacy</h2>\n<table>");
         row(h, "score", p.path("score"));
         row(h, "exact copies of training rows", p.path("exactMatches"));
         row(h, "membership inference AUC (0.5 = no leak)", p.path("membershipInferenceAuc"));
@@ -170,7 +170,7 @@ public final class HtmlReport implements ReportExporter {
         if (u.isMissingNode() || !u.path("models").isObject()) {
             return;
         }
-        h.append("<h2>Utility: ").append(esc(u.path("task").asText())).append(" of ").append(esc(u.path("target").asText()))
+        h.append("<h2 id=\"utility\">Utility: ").append(esc(u.path("task").asText())).append(" of ").append(esc(u.path("target").asText()))
                 .append("</h2>\n");
         boolean regression = u.path("task").asText().equals("regression");
         List<String> models = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class HtmlReport implements ReportExporter {
         if (f.isMissingNode() || !f.path("protected").isObject()) {
             return;
         }
-        h.append("<h2>Fairness: base rate of ").append(esc(f.path("positiveClass").asText())).append(" per group</h2>\n")
+        h.append("<h2 id=\"fairness\">Fairness: base rate of ").append(esc(f.path("positiveClass").asText())).append(" per group</h2>\n")
                 .append("<div class=\"grid\">\n");
         for (var col : (Iterable<Map.Entry<String, JsonNode>>) f.path("protected").properties()::iterator) {
             List<String> groups = new ArrayList<>();
@@ -242,7 +242,6 @@ public final class HtmlReport implements ReportExporter {
         c.addSeries("real", labels, binShares(r, min, width));
         c.addSeries("synthetic", labels, binShares(s, min, width));
         c.getStyler().setXAxisLabelRotation(60);
-        c.getStyler().setOverlapped(true);
         return c;
     }
 
@@ -304,6 +303,8 @@ public final class HtmlReport implements ReportExporter {
         c.getStyler().setShowValue(m.length <= 8);
         c.getStyler().setMin(-1);
         c.getStyler().setMax(1);
+        c.getStyler().setRangeColors(new java.awt.Color[] {new java.awt.Color(0x2166ac), java.awt.Color.WHITE,
+                new java.awt.Color(0xb2182b)});
         c.getStyler().setXAxisLabelRotation(45);
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < m.length; i++) {
@@ -316,8 +317,9 @@ public final class HtmlReport implements ReportExporter {
     }
 
     private static CategoryChart bars(String title, String x, String y) {
-        CategoryChart c = new CategoryChartBuilder().width(460).height(320).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        CategoryChart c = new CategoryChartBuilder().width(460).height(340).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setChartTitleFont(c.getStyler().getChartTitleFont().deriveFont(13f));
         return c;
     }
