@@ -80,7 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Path reportFile = dir.resolve("report.json");
             var report = e.evaluate(new io.tabsynth.engine.run.EvaluateRequest(realCsv, holdoutCsv, synCsv, null,
-                    java.util.List.of(), Map.of("quasi", "age,segment,city", "target", "churned", "protected", "segment"), null, reportFile,
+                    java.util.List.of(), Map.of("quasi", "age,segment,city", "target", "segment", "protected", "churned"), null, reportFile,
                     dir.resolve("report.html")));
             out.printf(Locale.ROOT, "   evaluated against the real data and an independent holdout (%s) -> %s:", holdoutCsv, reportFile);
             report.properties().forEach(en -> out.printf(Locale.ROOT, " %s %s", en.getKey(),

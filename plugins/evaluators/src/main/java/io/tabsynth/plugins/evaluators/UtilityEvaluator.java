@@ -14,10 +14,14 @@ import org.pf4j.Extension;
  * is the {@code target} option. Classification reports accuracy, macro F1 and the F1 of the positive class
  * (the {@code positive} option, else the rarer class of a binary target); {@code syntheticF1}/{@code realF1}
  * are the positive-class F1 for binary targets and macro F1 otherwise, averaged over the models. Regression
- * (numeric targets with more than 10 values) reports R². {@code score} = min(1, synthetic / real).
+ * (numeric targets with more than 10 values) reports R². {@code score} = min(1, synthetic / real); none when the
+ * real-trained models score below 0.05 themselves (nothing to compare against).
  */
 @Extension
 public final class UtilityEvaluator implements Evaluator {
+    /** Below this real-trained F1 or R² the target carries no learnable signal and no score is given. */
+    static final double MIN_REAL = 0.05;
+
     @Override
     public String id() {
         return "utility";
@@ -96,8 +100,13 @@ public final class UtilityEvaluator implements Evaluator {
             d.put("realR2", real);
         }
         d.put("models", models);
-        double score = real > 0 ? Math.max(0, Math.min(1, syn / real)) : (syn >= real ? 1 : 0);
-        return new Result(score, Map.of(), d);
+        if (real < MIN_REAL) {
+            d.put("note", String.format(java.util.Locale.ROOT, "models trained on the real data cannot predict '%s' "
+                    + "either (%s %.3f), so the ratio is not a meaningful utility score", target,
+                    onReal.classification ? "F1" : "R²", real));
+            return new Result(null, Map.of(), d);
+        }
+        return new Result(Math.max(0, Math.min(1, syn / real)), Map.of(), d);
     }
 
     /** The positive class: the {@code positive} option, else the rarer class in the real data. */

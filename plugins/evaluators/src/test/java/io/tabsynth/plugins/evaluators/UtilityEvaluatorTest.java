@@ -71,6 +71,32 @@ class UtilityEvaluatorTest {
         assertTrue(r.score() > 0.9, "score " + r.score());
     }
 
+    /** Rows whose y is "yes" for 2 % of rows at random: nothing to learn. */
+    static Frame noise(int n, long seed) {
+        Rng rng = new Rng(seed);
+        double[] x = new double[n];
+        String[] g = new String[n];
+        String[] y = new String[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.nextGaussian();
+            g[i] = rng.nextDouble() < 0.5 ? "a" : "b";
+            y[i] = rng.nextDouble() < 0.02 ? "yes" : "no";
+            v[i] = rng.nextGaussian();
+        }
+        return Frame.of(Table.create("t").addColumns(DoubleColumn.create("x", x), StringColumn.create("g", g),
+                StringColumn.create("y", y), DoubleColumn.create("v", v)), SCHEMA);
+    }
+
+    @Test
+    void anUnlearnableTargetGetsNoScore() {
+        Result r = new UtilityEvaluator().evaluate(new EvaluationInput(noise(1200, 1), noise(600, 2), noise(1200, 3),
+                SCHEMA, Map.of("target", "y")));
+        assertTrue((Double) r.details().get("realF1") < UtilityEvaluator.MIN_REAL, "realF1 " + r.details().get("realF1"));
+        assertNull(r.score(), "no ratio against a real score of about zero");
+        assertTrue(r.details().get("note").toString().contains("cannot predict 'y'"));
+    }
+
     @Test
     void withoutTargetOrHoldoutThereIsNoScore() {
         Result none = new UtilityEvaluator().evaluate(new EvaluationInput(draw(100, 1, false), draw(50, 2, false),
