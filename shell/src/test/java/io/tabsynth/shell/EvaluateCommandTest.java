@@ -50,8 +50,8 @@ class EvaluateCommandTest {
             e.write(DemoData.customers(400, 7), holdout);
         }
         Path html = dir.resolve("report.html");
-        Cli all = Cli.run("evaluate", "--real", real, "--holdout", holdout, "--synthetic", syn, "--target", "churned",
-                "--protected", "segment", "--quasi", "age,segment", "--sensitive", "churned", "--report", report,
+        Cli all = Cli.run("evaluate", "--real", real, "--holdout", holdout, "--synthetic", syn, "--target", "segment",
+                "--protected", "churned", "--quasi", "age,city", "--sensitive", "segment", "--report", report,
                 "--html", html);
         assertEquals(0, all.code(), all.err());
         JsonNode full = new ObjectMapper().readTree(Files.readAllBytes(report));
