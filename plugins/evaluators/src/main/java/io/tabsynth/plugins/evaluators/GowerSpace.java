@@ -112,6 +112,16 @@ final class GowerSpace {
     record Points(int size, int[] codes, double[] values, long[] packed, int width, int perWord, int words) {
     }
 
+    /** For each query row, the index of its nearest row of {@code base}. */
+    int[] nearestIndex(Points query, Points base) {
+        double[] idx = search(query, base, false)[2];
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = (int) idx[i];
+        }
+        return out;
+    }
+
     /** For each query row, the Gower distance to its nearest row of {@code base}. */
     double[] nearest(Points query, Points base) {
         return search(query, base, false)[0];
@@ -134,6 +144,7 @@ final class GowerSpace {
         Groups g = Groups.of(base, nums);
         double[] first = new double[query.size()];
         double[] second = new double[query.size()];
+        double[] index = new double[query.size()];
         int d = dimensions();
         int words = query.words();
         int width = query.width();
@@ -147,6 +158,7 @@ final class GowerSpace {
         IntStream.range(0, query.size()).parallel().forEach(q -> {
             double b1 = Double.POSITIVE_INFINITY;
             double b2 = Double.POSITIVE_INFINITY;
+            int i1 = -1;
             int qw = q * words;
             int qv = q * nums;
             // Visit the query's own category group first (if the base has it): its rows are likely nearest,
@@ -192,6 +204,7 @@ final class GowerSpace {
                     if (dist < b1) {
                         b2 = b1;
                         b1 = dist;
+                        i1 = g.rows[r];
                     } else if (dist < b2) {
                         b2 = dist;
                     }
@@ -200,8 +213,9 @@ final class GowerSpace {
             }
             first[q] = b1;
             second[q] = b2;
+            index[q] = i1;
         });
-        return new double[][] {first, second};
+        return new double[][] {first, second, index};
     }
 
     /**
@@ -213,6 +227,7 @@ final class GowerSpace {
         long[] words;
         int[] start;
         double[] values;
+        int[] rows;
         final java.util.Map<Long, Integer> groupOf = new java.util.HashMap<>();
 
         static Groups of(Points base, int nums) {
@@ -236,6 +251,7 @@ final class GowerSpace {
             g.words = new long[n * w];
             g.start = new int[n + 1];
             g.values = new double[n * nums];
+            g.rows = new int[n];
             for (int pos = 0; pos < n; pos++) {
                 int row = order[pos];
                 boolean same = g.count > 0;
@@ -247,6 +263,7 @@ final class GowerSpace {
                     g.start[g.count++] = pos;
                 }
                 System.arraycopy(base.values(), row * nums, g.values, pos * nums, nums);
+                g.rows[pos] = row;
             }
             g.start[g.count] = n;
             if (w == 1) {

@@ -34,7 +34,9 @@ import tech.tablesaw.api.Table;
  *       rows sharing their quasi-identifier values, the share of rows in groups under 5, and with a
  *       {@code sensitive} column the l-diversity (fewest distinct sensitive values in a group);</li>
  *   <li>{@code attributeInference} with quasi-identifiers, a sensitive column and a holdout
- *       ({@link AttributeInference}).</li>
+ *       ({@link AttributeInference});</li>
+ *   <li>{@code singlingOut} and {@code linkability} with a holdout, after Anonymeter ({@link SinglingOut},
+ *       {@link Linkability}): attack success on training rows versus control rows, risk with a 95 % interval.</li>
  * </ul>
  * {@code score} averages the available protections: 1 − share of exact copies, min(1, 2·(1 − share closer to
  * train)), 1 − 2·|AUC − 0.5| and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
@@ -105,6 +107,9 @@ public final class PrivacyEvaluator implements Evaluator {
             double protection = Math.min(1, 2 * (1 - share));
             dcr.put("protection", protection);
             protections.add(protection);
+            Frame holdoutFrame = holdout;
+            details.put("singlingOut", SinglingOut.of(real, holdoutFrame, syn, scored, 0x5140L));
+            details.put("linkability", Linkability.of(real, holdoutFrame, syn, scored));
             double[] members = space.nearest(sample, synthetic);
             double[] outsiders = space.nearest(hold, synthetic);
             double auc = auc(members, outsiders);

@@ -135,6 +135,30 @@ class PrivacyEvaluatorTest {
     }
 
     @Test
+    void singlingOutAndLinkabilitySeeCopiesNotFreshDraws() {
+        Frame train = draw(1500, 3);
+        Frame holdout = draw(1500, 4);
+        Map<?, ?> copiedSo = (Map<?, ?>) evaluate(train, holdout, train, Map.of()).details().get("singlingOut");
+        Map<?, ?> freshSo = (Map<?, ?>) evaluate(train, holdout, draw(1500, 5), Map.of()).details().get("singlingOut");
+        assertTrue((Double) copiedSo.get("risk") > 0.5, "a predicate that singles out a copied row singles out the real one: " + copiedSo);
+        assertEquals(0.0, (Double) freshSo.get("risk"), 0.1, "fresh draws: " + freshSo);
+        double[] ci = (double[]) copiedSo.get("successRateInterval");
+        assertTrue(ci[0] <= (Double) copiedSo.get("successRate") && (Double) copiedSo.get("successRate") <= ci[1]);
+
+        Map<?, ?> copiedLink = (Map<?, ?>) evaluate(train, holdout, train, Map.of()).details().get("linkability");
+        Map<?, ?> freshLink = (Map<?, ?>) evaluate(train, holdout, draw(1500, 5), Map.of()).details().get("linkability");
+        assertTrue((Double) copiedLink.get("risk") > 0.5, "both halves of a copied row point to the same row: " + copiedLink);
+        assertEquals(0.0, (Double) freshLink.get("risk"), 0.1, "fresh draws: " + freshLink);
+    }
+
+    @Test
+    void wilsonIntervalOfKnownCounts() {
+        double[] ci = AttackRate.wilson(50, 100);
+        assertEquals(0.4038, ci[0], 1e-3);
+        assertEquals(0.5962, ci[1], 1e-3);
+    }
+
+    @Test
     void kAnonymityAndLDiversityOfAKnownTable() {
         Schema schema = Schema.of(ColumnSpec.of("zip", ColumnKind.CATEGORICAL), ColumnSpec.of("sex", ColumnKind.CATEGORICAL),
                 ColumnSpec.of("illness", ColumnKind.CATEGORICAL));
