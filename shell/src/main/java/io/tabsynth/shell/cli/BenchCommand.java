@@ -52,6 +52,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quasi", paramLabel = "c1,c2", description = "quasi-identifiers for the privacy evaluator")
     String quasi;
 
+    @Option(names = "--sensitive", description = "sensitive column for the privacy evaluator's attribute inference")
+    String sensitive;
+
     @Option(names = "--target", description = "target column for the utility and fairness evaluators")
     String targetColumn;
 
@@ -73,6 +76,9 @@ public final class BenchCommand implements Callable<Integer> {
                 Map<String, String> options = new LinkedHashMap<>();
                 if (quasi != null) {
                     options.put("quasi", quasi);
+                }
+                if (sensitive != null) {
+                    options.put("sensitive", sensitive);
                 }
                 if (targetColumn != null) {
                     options.put("target", targetColumn);
