@@ -29,7 +29,7 @@ import tech.tablesaw.api.Table;
  *   <li>{@code nndr}: nearest/second-nearest distance ratio of synthetic rows to training rows;</li>
  *   <li>{@code membershipInferenceAuc}: an attacker who calls a real row a member when it lies close to the
  *       synthetic data, scored by AUC on training rows (members) versus holdout rows (non-members); 0.5 is no
- *       leak;</li>
+ *       leak; {@code membershipInference} also holds the density-ratio attack's AUC ({@link DensityRatioAttack});</li>
  *   <li>{@code kAnonymity} over the quasi-identifiers ({@code quasi} option): the smallest group of synthetic
  *       rows sharing their quasi-identifier values, the share of rows in groups under 5, and with a
  *       {@code sensitive} column the l-diversity (fewest distinct sensitive values in a group);</li>
@@ -39,7 +39,7 @@ import tech.tablesaw.api.Table;
  *       {@link Linkability}): attack success on training rows versus control rows, risk with a 95 % interval.</li>
  * </ul>
  * {@code score} averages the available protections: 1 − share of exact copies, min(1, 2·(1 − share closer to
- * train)), 1 − 2·|AUC − 0.5| and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
+ * train)), 1 − 2·|AUC − 0.5| for each membership attack, and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
  */
 @org.pf4j.Extension
 public final class PrivacyEvaluator implements Evaluator {
@@ -115,6 +115,14 @@ public final class PrivacyEvaluator implements Evaluator {
             double auc = auc(members, outsiders);
             details.put("membershipInferenceAuc", auc);
             protections.add(1 - 2 * Math.abs(auc - 0.5));
+            Map<String, Object> mia = new LinkedHashMap<>();
+            mia.put("distanceAttackAuc", auc);
+            double densityAuc = DensityRatioAttack.auc(real, holdout, syn, io.tabsynth.engine.data.Schema.of(scored));
+            mia.put("densityRatioAttackAuc", Double.isNaN(densityAuc) ? null : densityAuc);
+            details.put("membershipInference", mia);
+            if (!Double.isNaN(densityAuc)) {
+                protections.add(1 - 2 * Math.abs(densityAuc - 0.5));
+            }
         } else {
             details.put("membershipInferenceAuc", null);
             details.put("note", "no holdout given: membership inference and the DCR comparison need one (--holdout)");

@@ -107,6 +107,8 @@ class PrivacyEvaluatorTest {
         Map<String, Object> dcr = (Map<String, Object>) r.details().get("dcr");
         assertTrue((Double) dcr.get("shareCloserToTrain") > 0.6);
         assertTrue(r.score() < 0.4, "score " + r.score());
+        Map<?, ?> mia = (Map<?, ?>) r.details().get("membershipInference");
+        assertTrue((Double) mia.get("densityRatioAttackAuc") > 0.6, "memorised rows raise the density ratio: " + mia);
     }
 
     @Test
@@ -120,6 +122,8 @@ class PrivacyEvaluatorTest {
         Map<String, Object> dcr = (Map<String, Object>) r.details().get("dcr");
         assertEquals(0.5, (Double) dcr.get("shareCloserToTrain"), 0.05);
         assertTrue(r.score() > 0.85, "score " + r.score());
+        Map<?, ?> mia = (Map<?, ?>) r.details().get("membershipInference");
+        assertEquals(0.5, (Double) mia.get("densityRatioAttackAuc"), 0.07);
     }
 
     @Test
