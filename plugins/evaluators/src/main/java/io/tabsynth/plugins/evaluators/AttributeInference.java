@@ -12,12 +12,12 @@ import java.util.Map;
  * Attribute inference: an attacker who knows a real person's quasi-identifiers predicts their sensitive
  * attribute with a gradient-boosting model trained on the synthetic data; the same attack trained on the
  * holdout (real people who are not in the training data) is the baseline of what the attacker could learn
- * anyway. Each attack model learns from at most 10,000 rows; both predict the training rows (up to 5,000). {@code risk} = max(0, synthetic-trained accuracy −
+ * anyway. Each attack model learns from at most 5,000 rows; both predict the training rows (up to 5,000). {@code risk} = max(0, synthetic-trained accuracy −
  * holdout-trained accuracy): what the synthetic data gives away beyond population-level knowledge.
  */
 final class AttributeInference {
     private static final int MAX_ROWS = 5000;
-    private static final int MAX_KNOWLEDGE = 10_000;
+    private static final int MAX_KNOWLEDGE = 5_000;
 
     private AttributeInference() {
     }

@@ -12,15 +12,15 @@ import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
 
 /**
- * Membership inference by density ratio: a random forest (Smile, 100 fully grown trees, fixed seeds) learns to tell
+ * Membership inference by density ratio: a random forest (Smile, 50 fully grown trees, fixed seeds) learns to tell
  * synthetic rows from one half of the holdout (the population); its odds P(synthetic | x) / P(population | x)
  * estimate the density ratio p_synthetic(x) / p_population(x), which is high where the generator put more
  * mass than the population has, for instance around memorised training rows. The attack scores training rows
  * (members) and the other half of the holdout (non-members, never seen by either model); its AUC is reported.
- * Up to 3,000 rows of each kind are used.
+ * Up to 2,000 rows of each kind are used.
  */
 final class DensityRatioAttack {
-    private static final int MAX_ROWS = 3000;
+    private static final int MAX_ROWS = 2000;
     private static final long SEED = 0xDE45L;
 
     private DensityRatioAttack() {
@@ -51,8 +51,8 @@ final class DensityRatioAttack {
         }
         DataFrame data = DataFrame.of(x.toArray(new double[0][]), names).merge(IntVector.of("y", y));
         // Fully grown trees (leaves of one row): the estimate stays sharp where rows repeat, as memorised rows do.
-        RandomForest rf = RandomForest.fit(Formula.lhs("y"), data, 100, Math.max(1, (int) Math.sqrt(names.length)),
-                SplitRule.GINI, 40, 100_000, 1, 1.0, null, LongStream.range(SEED, SEED + 100));
+        RandomForest rf = RandomForest.fit(Formula.lhs("y"), data, 50, Math.max(1, (int) Math.sqrt(names.length)),
+                SplitRule.GINI, 40, 100_000, 1, 1.0, null, LongStream.range(SEED, SEED + 50));
         double[] m = ratios(rf, fs.trees(members), names);
         double[] o = ratios(rf, fs.trees(outsiders), names);
         // PrivacyEvaluator.auc measures P(first < second); negated ratios make it P(member ratio > outsider ratio).

@@ -69,6 +69,7 @@ public final class PrivacyEvaluator implements Evaluator {
         GowerSpace.Points synthetic = space.points(syn);
         Map<String, Object> details = new LinkedHashMap<>();
         List<Double> protections = new ArrayList<>();
+        List<Object> attackResults = null;
 
         Set<String> trainRows = new HashSet<>();
         for (int i = 0; i < train.size(); i++) {
@@ -107,9 +108,20 @@ public final class PrivacyEvaluator implements Evaluator {
             double protection = Math.min(1, 2 * (1 - share));
             dcr.put("protection", protection);
             protections.add(protection);
+            // The attacks are independent and deterministic: run them side by side.
             Frame holdoutFrame = holdout;
-            details.put("singlingOut", SinglingOut.of(real, holdoutFrame, syn, scored, 0x5140L));
-            details.put("linkability", Linkability.of(real, holdoutFrame, syn, scored));
+            String quasiOption = input.options().get("quasi");
+            String sensitiveOption = input.options().get("sensitive");
+            List<java.util.function.Supplier<Object>> attacks = List.of(
+                    () -> SinglingOut.of(real, holdoutFrame, syn, scored, 0x5140L),
+                    () -> Linkability.of(real, holdoutFrame, syn, scored),
+                    () -> DensityRatioAttack.auc(real, holdoutFrame, syn, io.tabsynth.engine.data.Schema.of(scored)),
+                    () -> quasiOption == null || quasiOption.isBlank() || sensitiveOption == null ? null
+                            : AttributeInference.of(real, holdoutFrame, syn, List.of(quasiOption.split(",")), sensitiveOption));
+            List<Object> outcomes = attacks.parallelStream().map(java.util.function.Supplier::get).toList();
+            details.put("singlingOut", outcomes.get(0));
+            details.put("linkability", outcomes.get(1));
+            attackResults = outcomes;
             double[] members = space.nearest(sample, synthetic);
             double[] outsiders = space.nearest(hold, synthetic);
             double auc = auc(members, outsiders);
@@ -117,7 +129,7 @@ public final class PrivacyEvaluator implements Evaluator {
             protections.add(1 - 2 * Math.abs(auc - 0.5));
             Map<String, Object> mia = new LinkedHashMap<>();
             mia.put("distanceAttackAuc", auc);
-            double densityAuc = DensityRatioAttack.auc(real, holdout, syn, io.tabsynth.engine.data.Schema.of(scored));
+            double densityAuc = (Double) attackResults.get(2);
             mia.put("densityRatioAttackAuc", Double.isNaN(densityAuc) ? null : densityAuc);
             details.put("membershipInference", mia);
             if (!Double.isNaN(densityAuc)) {
@@ -132,8 +144,9 @@ public final class PrivacyEvaluator implements Evaluator {
         String sensitive = input.options().get("sensitive");
         if (quasi != null && !quasi.isBlank()) {
             details.put("kAnonymity", kAnonymity(syn, real, List.of(quasi.split(",")), sensitive));
-            if (sensitive != null && holdout != null) {
-                Map<String, Object> ai = AttributeInference.of(real, holdout, syn, List.of(quasi.split(",")), sensitive);
+            if (sensitive != null && holdout != null && attackResults != null && attackResults.get(3) != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> ai = (Map<String, Object>) attackResults.get(3);
                 details.put("attributeInference", ai);
                 if (ai.get("risk") instanceof Double) {
                     protections.add(1 - Math.min(1, 2 * (Double) ai.get("risk")));
