@@ -1,6 +1,5 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
@@ -49,19 +48,7 @@ public final class FidelityEvaluator implements Evaluator {
     public Result evaluate(EvaluationInput input) {
         Frame real = input.real();
         Frame syn = input.synthetic();
-        List<ColumnSpec> scored = new ArrayList<>();
-        for (ColumnSpec c : input.schema().columns()) {
-            if (!syn.schema().has(c.name())) {
-                throw new BadInputException("the synthetic data has no column '" + c.name() + "'");
-            }
-            if (syn.schema().column(c.name()).kind() != c.kind()) {
-                throw new BadInputException("column '" + c.name() + "' is " + c.kind().jsonName() + " in the real data but "
-                        + syn.schema().column(c.name()).kind().jsonName() + " in the synthetic data");
-            }
-            if (c.kind() != ColumnKind.IDENTIFIER && c.kind() != ColumnKind.FREE_TEXT) {
-                scored.add(c);
-            }
-        }
+        List<ColumnSpec> scored = ScoredColumns.of(input);
         Map<String, Object> columns = new LinkedHashMap<>();
         double shapeSum = 0;
         double missingSum = 0;

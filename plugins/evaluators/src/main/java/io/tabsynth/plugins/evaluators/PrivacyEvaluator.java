@@ -55,15 +55,7 @@ public final class PrivacyEvaluator implements Evaluator {
         Frame real = input.real();
         Frame syn = input.synthetic();
         Frame holdout = input.holdout();
-        List<ColumnSpec> scored = new ArrayList<>();
-        for (ColumnSpec c : input.schema().columns()) {
-            if (c.kind() != ColumnKind.IDENTIFIER && c.kind() != ColumnKind.FREE_TEXT) {
-                if (!syn.schema().has(c.name())) {
-                    throw new BadInputException("the synthetic data has no column '" + c.name() + "'");
-                }
-                scored.add(c);
-            }
-        }
+        List<ColumnSpec> scored = ScoredColumns.of(input);
         GowerSpace space = new GowerSpace(real, scored);
         GowerSpace.Points train = space.points(real);
         GowerSpace.Points synthetic = space.points(syn);

@@ -1,0 +1,35 @@
+package io.tabsynth.plugins.evaluators;
+
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.spi.EvaluationInput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The columns the evaluators score: every column of the schema except identifiers and free text, which must
+ * be present in the synthetic data with the same kind (a {@link BadInputException} names the one that is not).
+ */
+final class ScoredColumns {
+    private ScoredColumns() {
+    }
+
+    static List<ColumnSpec> of(EvaluationInput input) {
+        List<ColumnSpec> scored = new ArrayList<>();
+        for (ColumnSpec c : input.schema().columns()) {
+            if (!input.synthetic().schema().has(c.name())) {
+                throw new BadInputException("the synthetic data has no column '" + c.name() + "'");
+            }
+            ColumnKind synKind = input.synthetic().schema().column(c.name()).kind();
+            if (synKind != c.kind()) {
+                throw new BadInputException("column '" + c.name() + "' is " + c.kind().jsonName() + " in the real data but "
+                        + synKind.jsonName() + " in the synthetic data");
+            }
+            if (c.kind() != ColumnKind.IDENTIFIER && c.kind() != ColumnKind.FREE_TEXT) {
+                scored.add(c);
+            }
+        }
+        return scored;
+    }
+}
