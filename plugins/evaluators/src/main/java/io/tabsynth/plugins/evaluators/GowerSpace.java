@@ -153,67 +153,76 @@ final class GowerSpace {
             low |= 1L << (f * width);
         }
         long lowMask = low;
-        long[] qp = query.packed();
-        double[] qvAll = query.values();
-        IntStream.range(0, query.size()).parallel().forEach(q -> {
-            double b1 = Double.POSITIVE_INFINITY;
-            double b2 = Double.POSITIVE_INFINITY;
-            int i1 = -1;
-            int qw = q * words;
-            int qv = q * nums;
-            // Visit the query's own category group first (if the base has it): its rows are likely nearest,
-            // which tightens the bound for every group after it.
-            int own = words == 1 ? g.groupOf.getOrDefault(qp[qw], -1) : -1;
-            for (int step = own >= 0 ? -1 : 0; step < g.count; step++) {
-                int grp = step < 0 ? own : step;
-                if (step >= 0 && grp == own) {
-                    continue;
-                }
-                double limit = (two ? b2 : b1) * d;
-                int mismatches = 0;
+        Groups qg = Groups.of(query, nums);
+        double[] qvAll = qg.values;
+        // Queries sharing their category codes share every group's mismatch count: one count per query group.
+        IntStream.range(0, qg.count).parallel().forEach(qgi -> {
+            int[] mismatches = new int[g.count];
+            int qw = qgi * words;
+            for (int grp = 0; grp < g.count; grp++) {
+                int m = 0;
                 int gw = grp * words;
                 for (int w = 0; w < words; w++) {
-                    long x = qp[qw + w] ^ g.words[gw + w];
+                    long x = qg.words[qw + w] ^ g.words[gw + w];
                     if (x != 0) {
                         long t = x;
                         for (int sh = 1; sh < width; sh++) {
                             t |= x >>> sh;
                         }
-                        mismatches += Long.bitCount(t & lowMask);
+                        m += Long.bitCount(t & lowMask);
                     }
                 }
-                if (mismatches >= limit) {
-                    continue;
-                }
-                for (int r = g.start[grp]; r < g.start[grp + 1]; r++) {
-                    double s = mismatches;
-                    int rv = r * nums;
-                    for (int k = 0; k < nums && s < limit; k++) {
-                        double a = qvAll[qv + k];
-                        double b = g.values[rv + k];
-                        if (Double.isNaN(a) || Double.isNaN(b)) {
-                            s += Double.isNaN(a) && Double.isNaN(b) ? 0 : 1;
-                        } else {
-                            s += Math.min(1, Math.abs(a - b));
-                        }
-                    }
-                    if (s >= limit) {
+                mismatches[grp] = m;
+            }
+            int own = words == 1 ? g.groupOf.getOrDefault(qg.words[qw], -1) : -1;
+            for (int qpos = qg.start[qgi]; qpos < qg.start[qgi + 1]; qpos++) {
+                int q = qg.rows[qpos];
+                int qv = qpos * nums;
+                double b1 = Double.POSITIVE_INFINITY;
+                double b2 = Double.POSITIVE_INFINITY;
+                int i1 = -1;
+                // Visit the query's own category group first (if the base has it): its rows are likely nearest,
+                // which tightens the bound for every group after it.
+                for (int step = own >= 0 ? -1 : 0; step < g.count; step++) {
+                    int grp = step < 0 ? own : step;
+                    if (step >= 0 && grp == own) {
                         continue;
                     }
-                    double dist = s / d;
-                    if (dist < b1) {
-                        b2 = b1;
-                        b1 = dist;
-                        i1 = g.rows[r];
-                    } else if (dist < b2) {
-                        b2 = dist;
+                    double limit = (two ? b2 : b1) * d;
+                    int mm = mismatches[grp];
+                    if (mm >= limit) {
+                        continue;
                     }
-                    limit = (two ? b2 : b1) * d;
+                    for (int r = g.start[grp]; r < g.start[grp + 1]; r++) {
+                        double s = mm;
+                        int rv = r * nums;
+                        for (int k = 0; k < nums && s < limit; k++) {
+                            double a = qvAll[qv + k];
+                            double b = g.values[rv + k];
+                            if (Double.isNaN(a) || Double.isNaN(b)) {
+                                s += Double.isNaN(a) && Double.isNaN(b) ? 0 : 1;
+                            } else {
+                                s += Math.min(1, Math.abs(a - b));
+                            }
+                        }
+                        if (s >= limit) {
+                            continue;
+                        }
+                        double dist = s / d;
+                        if (dist < b1) {
+                            b2 = b1;
+                            b1 = dist;
+                            i1 = g.rows[r];
+                        } else if (dist < b2) {
+                            b2 = dist;
+                        }
+                        limit = (two ? b2 : b1) * d;
+                    }
                 }
+                first[q] = b1;
+                second[q] = b2;
+                index[q] = i1;
             }
-            first[q] = b1;
-            second[q] = b2;
-            index[q] = i1;
         });
         return new double[][] {first, second, index};
     }
