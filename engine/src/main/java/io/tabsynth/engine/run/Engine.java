@@ -1,30 +1,31 @@
 package io.tabsynth.engine.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.engine.certify.Certifier;
+import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Metadata;
 import io.tabsynth.engine.data.Source;
-import io.tabsynth.engine.certify.CertifyRequest;
-import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.ContentDigest;
 import io.tabsynth.engine.lineage.Dsse;
+import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.Sha256;
 import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.SigningKey;
+import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.VerificationException;
 import io.tabsynth.engine.lineage.Verifier;
-import io.tabsynth.engine.lineage.ContentDigest;
-import io.tabsynth.engine.lineage.Lineage;
-import io.tabsynth.engine.lineage.Sha256;
-import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.policy.Policy;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.Result;
 import io.tabsynth.engine.spi.Exporter;
 import io.tabsynth.engine.spi.FitContext;
 import io.tabsynth.engine.spi.FrameStream;
@@ -33,18 +34,26 @@ import io.tabsynth.engine.spi.Generator;
 import io.tabsynth.engine.spi.Model;
 import io.tabsynth.engine.spi.Params;
 import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.engine.spi.ReportExporter;
+import io.tabsynth.engine.spi.Result;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -58,7 +67,7 @@ public final class Engine implements AutoCloseable {
     private final List<PluginHost.Found<Generator>> generators;
     private final List<PluginHost.Found<Evaluator>> evaluators;
     private final List<PluginHost.Found<Exporter>> exporters;
-    private final List<PluginHost.Found<io.tabsynth.engine.spi.ReportExporter>> reportExporters;
+    private final List<PluginHost.Found<ReportExporter>> reportExporters;
 
     private Engine(PluginHost plugins, Lineage lineage) {
         this.plugins = plugins;
@@ -274,7 +283,7 @@ public final class Engine implements AutoCloseable {
      */
     private static Artifact write(FrameStream stream, Exporter exporter, Path out, long expected, Progress progress) {
         ContentDigest.Hasher content = new ContentDigest.Hasher(stream.schema());
-        java.util.concurrent.ExecutorService hashing = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        ExecutorService hashing = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tabsynth-content-digest");
             t.setDaemon(true);
             return t;
@@ -283,7 +292,7 @@ public final class Engine implements AutoCloseable {
         progress.start("writing " + out.getFileName(), expected);
         try {
             AtomicFile.write(out, tmp -> {
-                java.util.ArrayDeque<java.util.concurrent.Future<?>> pending = new java.util.ArrayDeque<>();
+                ArrayDeque<Future<?>> pending = new ArrayDeque<>();
                 try (FrameWriter w = exporter.open(tmp, stream.schema())) {
                     while (stream.hasNext()) {
                         Frame batch = stream.next();
@@ -307,13 +316,13 @@ public final class Engine implements AutoCloseable {
         return new Artifact("output", out, sha[0], content.finish(), content.rows());
     }
 
-    private static void await(java.util.concurrent.Future<?> f) throws IOException {
+    private static void await(Future<?> f) throws IOException {
         try {
             f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while computing the content digest", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IOException("content digest failed: " + e.getCause(), e.getCause());
         }
     }
@@ -325,7 +334,7 @@ public final class Engine implements AutoCloseable {
      * read with the real data's column kinds. Returns the report; {@code policy.passed} says whether every
      * gate passed.
      */
-    public com.fasterxml.jackson.databind.node.ObjectNode evaluate(EvaluateRequest r) {
+    public ObjectNode evaluate(EvaluateRequest r) {
         Instant started = Instant.now();
         Frame real = read(r.real(), r.metadata());
         Metadata metadata = r.metadata() == null ? Metadata.NONE : Metadata.read(r.metadata());
@@ -344,7 +353,7 @@ public final class Engine implements AutoCloseable {
         if (chosen.isEmpty()) {
             throw new BadInputException("no evaluators are installed");
         }
-        com.fasterxml.jackson.databind.node.ObjectNode report = Dsse.JSON.createObjectNode();
+        ObjectNode report = Dsse.JSON.createObjectNode();
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(real, holdout, synthetic, real.schema(), r.options());
         for (PluginHost.Found<Evaluator> e : chosen) {
@@ -362,7 +371,7 @@ public final class Engine implements AutoCloseable {
         byte[] bytes;
         try {
             bytes = (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TabsynthException("cannot encode the report: " + e.getMessage(), e);
         }
@@ -389,14 +398,14 @@ public final class Engine implements AutoCloseable {
         return report;
     }
 
-    private Artifact render(com.fasterxml.jackson.databind.JsonNode report, EvaluationInput input, Path out) {
+    private Artifact render(JsonNode report, EvaluationInput input, Path out) {
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         String ext = name.substring(name.lastIndexOf('.') + 1);
-        io.tabsynth.engine.spi.ReportExporter exporter = reportExporters.stream()
+        ReportExporter exporter = reportExporters.stream()
                 .filter(e -> e.extension().formats().contains(ext)).map(PluginHost.Found::extension).findFirst()
                 .orElseThrow(() -> new BadInputException(out + ": no report exporter writes '." + ext + "' (installed: "
                         + ids(reportExporters) + ")"));
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             exporter.export(report, input, bytes);
         } catch (IOException e) {
@@ -425,7 +434,7 @@ public final class Engine implements AutoCloseable {
         }
         Instant started = Instant.now();
         Frame data = read(r.dataset(), null);
-        List<com.fasterxml.jackson.databind.JsonNode> history = Sidecar.read(r.dataset());
+        List<JsonNode> history = Sidecar.read(r.dataset());
         String recorded = recordedContent(history.get(history.size() - 1), r.dataset());
         if (recorded != null && !recorded.equals(data.source().contentSha256())) {
             throw new VerificationException(r.dataset() + ": its content digest is " + data.source().contentSha256()
@@ -438,22 +447,22 @@ public final class Engine implements AutoCloseable {
         try {
             certificate = (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
                     Dsse.sign(Dsse.IN_TOTO, Dsse.JSON.writeValueAsBytes(c.statement()), key)) + "\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TabsynthException("cannot encode the certificate: " + e.getMessage(), e);
         }
         outputs.add(writeText(r.certificate(), certificate, "certificate"));
         var card = c.card(key.keyId());
         if (r.cardMarkdown() != null) {
-            outputs.add(writeText(r.cardMarkdown(), card.markdown().getBytes(java.nio.charset.StandardCharsets.UTF_8), "data card"));
+            outputs.add(writeText(r.cardMarkdown(), card.markdown().getBytes(StandardCharsets.UTF_8), "data card"));
         }
         if (r.cardHtml() != null) {
-            outputs.add(writeText(r.cardHtml(), card.html().getBytes(java.nio.charset.StandardCharsets.UTF_8), "data card"));
+            outputs.add(writeText(r.cardHtml(), card.html().getBytes(StandardCharsets.UTF_8), "data card"));
         }
         if (r.croissant() != null) {
             try {
                 outputs.add(writeText(r.croissant(), (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        c.croissant()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "croissant"));
+                        c.croissant()) + "\n").getBytes(StandardCharsets.UTF_8), "croissant"));
             } catch (IOException e) {
                 throw new TabsynthException("cannot encode Croissant: " + e.getMessage(), e);
             }
@@ -469,7 +478,7 @@ public final class Engine implements AutoCloseable {
         return key.keyId();
     }
 
-    private static String recordedContent(com.fasterxml.jackson.databind.JsonNode envelope, Path file) {
+    private static String recordedContent(JsonNode envelope, Path file) {
         try {
             var st = Dsse.JSON.readTree(Dsse.payload(envelope));
             for (var s : st.path("subject")) {
