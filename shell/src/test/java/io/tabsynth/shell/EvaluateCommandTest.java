@@ -64,6 +64,11 @@ class EvaluateCommandTest {
                 "self-contained HTML with inline SVG plots");
         assertTrue(Cli.run("lineage", "show", html).out().contains("evaluate by"), "the HTML report has lineage too");
 
+        Path narrow = Files.writeString(dir.resolve("narrow.csv"), "age,income\n30,1\n");
+        Cli missing = Cli.run("evaluate", "--real", real, "--synthetic", narrow, "--report", report);
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains(narrow + ": has no column 'customer_id', which the real data has"), missing.err());
+
         Cli unknown = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "nope", "--report", report);
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("no evaluator 'nope'"), unknown.err());

@@ -114,12 +114,19 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
         return columns.get(column);
     }
 
-    /** Fails, naming the file, if the metadata names a column the data does not have. */
+    /**
+     * Fails, naming the file, if the metadata names a column the data does not have. Metadata made in code
+     * (from another frame's schema, as for synthetic data read like its real data) is reported as that.
+     */
     public void checkColumns(Schema schema, Path dataFile) {
         for (String name : columns.keySet()) {
             if (!schema.has(name)) {
-                throw new BadInputException((source == null ? "metadata" : source.toString()) + ": column '" + name
-                        + "' is not in " + dataFile + " (columns: " + schema.names() + ")");
+                if (source == null) {
+                    throw new BadInputException(dataFile + ": has no column '" + name + "', which the real data has "
+                            + "(columns: " + schema.names() + ")");
+                }
+                throw new BadInputException(source + ": column '" + name + "' is not in " + dataFile + " (columns: "
+                        + schema.names() + ")");
             }
         }
     }
