@@ -40,6 +40,21 @@ public final class Rng {
         return (int) (((nextLong() >>> 33) * bound) >>> 31);
     }
 
+    /** A uniformly random order of 0..n-1 (Fisher-Yates, from the last position down). */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
     /** Standard normal, by Marsaglia's polar method. */
     public double nextGaussian() {
         if (hasSpare) {

@@ -33,8 +33,8 @@ final class AttributeInference {
         if (victims.rowCount() > MAX_ROWS) {
             victims = victims.head(MAX_ROWS);
         }
-        Frame syn = SinglingOut.first(synthetic.select(cols), MAX_KNOWLEDGE);
-        Frame hold = SinglingOut.first(holdout.select(cols), MAX_KNOWLEDGE);
+        Frame syn = synthetic.select(cols).head(MAX_KNOWLEDGE);
+        Frame hold = holdout.select(cols).head(MAX_KNOWLEDGE);
         Schema schema = victims.schema();
         Features truthEncoding = new Features(victims, schema, sensitive);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -68,10 +68,6 @@ final class AttributeInference {
                                  int[] truth) {
         Features fs = new Features(knowledge, schema, sensitive);
         int[] pred = Models.classify(knowledge, victims, fs, List.of("gradientBoosting")).get("gradientBoosting");
-        int[] mapped = new int[pred.length];
-        for (int i = 0; i < pred.length; i++) {
-            mapped[i] = pred[i] >= 0 && pred[i] < fs.classes.size() ? truthEncoding.classes.indexOf(fs.classes.get(pred[i])) : -2;
-        }
-        return Metrics.accuracy(truth, mapped);
+        return Metrics.accuracy(truth, fs.relabel(pred, truthEncoding));
     }
 }

@@ -2,14 +2,6 @@ package io.tabsynth.plugins.evaluators;
 
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.LongStream;
-import smile.base.cart.SplitRule;
-import smile.classification.RandomForest;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.IntVector;
 
 /**
  * Membership inference by density ratio: a random forest (Smile, 50 fully grown trees, fixed seeds) learns to tell
@@ -34,38 +26,37 @@ final class DensityRatioAttack {
         }
         Frame population = Frame.of(holdout.table().inRange(0, half), holdout.schema());
         Frame outsiders = Frame.of(holdout.table().inRange(half, Math.min(holdout.rowCount(), 2 * half)), holdout.schema());
-        Frame members = SinglingOut.first(train, outsiders.rowCount());
-        Frame syn = SinglingOut.first(synthetic, MAX_ROWS);
+        Frame members = train.head(outsiders.rowCount());
+        Frame syn = synthetic.head(MAX_ROWS);
         Features fs = new Features(population, schema, null);
         double[][] xs = fs.trees(syn);
         double[][] xp = fs.trees(population);
-        List<double[]> x = new ArrayList<>(List.of(xs));
-        x.addAll(List.of(xp));
-        int[] y = new int[x.size()];
+        double[][] x = new double[xs.length + xp.length][];
+        int[] y = new int[x.length];
         for (int i = 0; i < xs.length; i++) {
+            x[i] = xs[i];
             y[i] = 1;
         }
-        String[] names = new String[xs[0].length];
-        for (int j = 0; j < names.length; j++) {
-            names[j] = "x" + j;
-        }
-        DataFrame data = DataFrame.of(x.toArray(new double[0][]), names).merge(IntVector.of("y", y));
+        System.arraycopy(xp, 0, x, xs.length, xp.length);
         // Fully grown trees (leaves of one row): the estimate stays sharp where rows repeat, as memorised rows do.
-        RandomForest rf = RandomForest.fit(Formula.lhs("y"), data, 50, Math.max(1, (int) Math.sqrt(names.length)),
-                SplitRule.GINI, 40, 100_000, 1, 1.0, null, LongStream.range(SEED, SEED + 50));
-        double[] m = ratios(rf, fs.trees(members), names);
-        double[] o = ratios(rf, fs.trees(outsiders), names);
-        // PrivacyEvaluator.auc measures P(first < second); negated ratios make it P(member ratio > outsider ratio).
+        double[][] xm = fs.trees(members);
+        double[][] xo = fs.trees(outsiders);
+        double[][] test = new double[xm.length + xo.length][];
+        System.arraycopy(xm, 0, test, 0, xm.length);
+        System.arraycopy(xo, 0, test, xm.length, xo.length);
+        double[] all = odds(Models.classOneProbability(x, y, test, 50, 40, 100_000, 1, SEED));
+        double[] m = java.util.Arrays.copyOfRange(all, 0, xm.length);
+        double[] o = java.util.Arrays.copyOfRange(all, xm.length, all.length);
+        // PrivacyEvaluator.auc measures P(first < second); negated odds make it P(member ratio > outsider ratio).
         return PrivacyEvaluator.auc(m, o);
     }
 
-    private static double[] ratios(RandomForest rf, double[][] x, String[] names) {
-        List<double[]> post = new ArrayList<>();
-        rf.predict(DataFrame.of(x, names), post);
-        double[] out = new double[x.length];
+    /** Negated odds p / (1 - p), probabilities kept off 0 and 1. */
+    private static double[] odds(double[] p) {
+        double[] out = new double[p.length];
         for (int i = 0; i < out.length; i++) {
-            double p = Math.min(1 - 1e-6, Math.max(1e-6, post.get(i)[1]));
-            out[i] = -p / (1 - p);
+            double q = Math.min(1 - 1e-6, Math.max(1e-6, p[i]));
+            out[i] = -q / (1 - q);
         }
         return out;
     }

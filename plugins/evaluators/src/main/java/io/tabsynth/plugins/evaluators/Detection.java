@@ -8,12 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
-import smile.base.cart.SplitRule;
-import smile.classification.RandomForest;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.IntVector;
 
 /**
  * The detection score: a random forest (Smile, 100 trees, fixed seeds) learns to tell real rows from synthetic
@@ -43,7 +37,7 @@ final class Detection {
             x[xr.length + i] = xs[i];
             y[xr.length + i] = 1;
         }
-        int[] order = permutation(n, SEED + 2);
+        int[] order = new Rng(SEED + 2).permutation(n);
         int cut = (int) (0.7 * n);
         List<double[]> trainX = new ArrayList<>();
         List<Integer> trainY = new ArrayList<>();
@@ -59,27 +53,17 @@ final class Detection {
             out.put("auc", null);
             return out;
         }
-        String[] names = new String[x[0].length];
-        for (int j = 0; j < names.length; j++) {
-            names[j] = "x" + j;
-        }
-        DataFrame train = DataFrame.of(trainX.toArray(new double[0][]), names)
-                .merge(IntVector.of("y", trainY.stream().mapToInt(Integer::intValue).toArray()));
-        RandomForest rf = RandomForest.fit(Formula.lhs("y"), train, 100, Math.max(1, (int) Math.sqrt(names.length)),
-                SplitRule.GINI, 20, 500, 5, 1.0, null, LongStream.range(SEED, SEED + 100));
-        DataFrame test = DataFrame.of(testX.toArray(new double[0][]), names);
-        List<double[]> posteriori = new ArrayList<>();
-        rf.predict(test, posteriori);
+        double[] p = Models.classOneProbability(trainX.toArray(new double[0][]),
+                trainY.stream().mapToInt(Integer::intValue).toArray(), testX.toArray(new double[0][]), 100, 20, 500, 5, SEED);
         double[] synScores = new double[(int) testY.stream().filter(v -> v == 1).count()];
         double[] realScores = new double[testY.size() - synScores.length];
         int a = 0;
         int b = 0;
         for (int i = 0; i < testY.size(); i++) {
-            double p = posteriori.get(i)[1];
             if (testY.get(i) == 1) {
-                synScores[a++] = -p;
+                synScores[a++] = -p[i];
             } else {
-                realScores[b++] = -p;
+                realScores[b++] = -p[i];
             }
         }
         // PrivacyEvaluator.auc measures P(first < second); with negated scores that is P(p_syn > p_real).
@@ -90,26 +74,11 @@ final class Detection {
         return out;
     }
 
-    private static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        Rng rng = new Rng(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
     private static Frame sample(Frame f, int max, long seed) {
         if (f.rowCount() <= max) {
             return f;
         }
-        int[] p = Arrays.copyOf(permutation(f.rowCount(), seed), max);
+        int[] p = Arrays.copyOf(new Rng(seed).permutation(f.rowCount()), max);
         Arrays.sort(p);
         return Frame.of(f.table().rows(p), f.schema());
     }

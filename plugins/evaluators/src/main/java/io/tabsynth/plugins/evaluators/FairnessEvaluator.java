@@ -55,11 +55,7 @@ public final class FairnessEvaluator implements Evaluator {
         if (holdout != null) {
             Features onSyn = new Features(input.synthetic(), input.schema(), target);
             int[] raw = Models.classify(input.synthetic(), holdout, onSyn, List.of("gradientBoosting")).get("gradientBoosting");
-            int[] mapped = new int[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                mapped[i] = raw[i] >= 0 && raw[i] < onSyn.classes.size() ? fs.classes.indexOf(onSyn.classes.get(raw[i])) : -1;
-            }
-            synPred = Map.of("p", mapped);
+            synPred = Map.of("p", onSyn.relabel(raw, fs));
             realPred = Models.classify(input.real(), holdout, fs, List.of("gradientBoosting"));
             truth = fs.labels(holdout);
         }

@@ -144,6 +144,16 @@ final class Features {
         return x;
     }
 
+    /** Class indices of this encoding as indices of another encoding of the same target (-1 for a class it lacks). */
+    int[] relabel(int[] predictions, Features to) {
+        int[] out = new int[predictions.length];
+        for (int i = 0; i < out.length; i++) {
+            int p = predictions[i];
+            out[i] = p >= 0 && p < classes.size() ? to.classes.indexOf(classes.get(p)) : -1;
+        }
+        return out;
+    }
+
     /** Class indices of the target (unknown classes get -1), for classification. */
     int[] labels(Frame f) {
         int col = f.schema().indexOf(target);

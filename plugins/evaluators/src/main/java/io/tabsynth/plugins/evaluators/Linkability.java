@@ -25,8 +25,8 @@ final class Linkability {
             (i % 2 == 0 ? left : right).add(columns.get(i));
         }
         int n = Math.min(TARGETS, Math.min(train.rowCount(), control.rowCount()));
-        Frame t = SinglingOut.first(train, n);
-        Frame c = SinglingOut.first(control, n);
+        Frame t = train.head(n);
+        Frame c = control.head(n);
         int trainHits = links(t, synthetic, left, right, train);
         int controlHits = links(c, synthetic, left, right, train);
         int baseline = (int) Math.round(n / (double) Math.max(1, synthetic.rowCount()));

@@ -97,6 +97,25 @@ final class Models {
         return out;
     }
 
+    /**
+     * A seeded random forest telling class 1 from class 0, and its probability of class 1 for other rows:
+     * the two-sample classifier behind the detection score and the density-ratio attack.
+     */
+    static double[] classOneProbability(double[][] x, int[] y, double[][] test, int trees, int maxDepth, int maxNodes,
+                                        int nodeSize, long seed) {
+        DataFrame train = frame(x).merge(IntVector.of("y", y));
+        int p = x[0].length;
+        RandomForest rf = RandomForest.fit(Formula.lhs("y"), train, trees, Math.max(1, (int) Math.sqrt(p)),
+                SplitRule.GINI, maxDepth, maxNodes, nodeSize, 1.0, null, LongStream.range(seed, seed + trees));
+        List<double[]> posteriori = new ArrayList<>();
+        rf.predict(frame(test), posteriori);
+        double[] out = new double[test.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = posteriori.get(i)[1];
+        }
+        return out;
+    }
+
     private static DataFrame frame(double[][] x) {
         int p = x.length == 0 ? 0 : x[0].length;
         String[] names = new String[p];

@@ -26,8 +26,8 @@ final class SinglingOut {
     static Map<String, Object> of(Frame train, Frame control, Frame synthetic, List<ColumnSpec> columns, long seed) {
         Rng rng = new Rng(seed);
         int size = Math.min(train.rowCount(), control.rowCount());
-        Frame t = first(train, size);
-        Frame c = first(control, size);
+        Frame t = train.head(size);
+        Frame c = control.head(size);
         List<Map<String, Integer>> dict = new ArrayList<>();
         columns.forEach(x -> dict.add(new HashMap<>()));
         int[][] syn = codes(synthetic, columns, dict);
@@ -40,7 +40,7 @@ final class SinglingOut {
         int attacks = 0;
         for (int a = 0; a < ATTACKS && syn.length > 0; a++) {
             int[] row = syn[rng.nextInt(syn.length)];
-            int[] order = shuffled(d, rng);
+            int[] order = rng.permutation(d);
             List<Integer> used = new ArrayList<>();
             // Rows of the synthetic data still matching the predicate: filtered as columns are added.
             int first = order[0];
@@ -88,24 +88,6 @@ final class SinglingOut {
             }
         }
         return n;
-    }
-
-    private static int[] shuffled(int n, Rng rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int x = p[i];
-            p[i] = p[j];
-            p[j] = x;
-        }
-        return p;
-    }
-
-    static Frame first(Frame f, int n) {
-        return f.rowCount() <= n ? f : f.head(n);
     }
 
     /** Rows as integer codes of their cell texts, one dictionary per column shared by all frames. */

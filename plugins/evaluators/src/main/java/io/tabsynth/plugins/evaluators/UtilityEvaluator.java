@@ -51,8 +51,9 @@ public final class UtilityEvaluator implements Evaluator {
         if (onReal.classification) {
             int[] truth = onReal.labels(holdout);
             int positive = positiveClass(input, onReal, truth);
-            Map<String, int[]> tstr = translate(Models.classify(input.synthetic(), holdout, target, onSynthetic),
-                    onSynthetic, onReal);
+            Map<String, int[]> tstr = new LinkedHashMap<>();
+            Models.classify(input.synthetic(), holdout, target, onSynthetic)
+                    .forEach((m, p) -> tstr.put(m, onSynthetic.relabel(p, onReal)));
             Map<String, int[]> trtr = Models.classify(input.real(), holdout, target, onReal);
             boolean binary = onReal.classes.size() == 2;
             double synAcc = 0;
@@ -116,18 +117,5 @@ public final class UtilityEvaluator implements Evaluator {
             return fs.classes.indexOf(given);
         }
         return Math.max(0, fs.classes.size() - 1);
-    }
-
-    /** Maps class indices of the synthetic-trained encoding to the real-trained one (classes are named the same). */
-    private static Map<String, int[]> translate(Map<String, int[]> preds, Features from, Features to) {
-        Map<String, int[]> out = new LinkedHashMap<>();
-        preds.forEach((m, p) -> {
-            int[] q = new int[p.length];
-            for (int i = 0; i < p.length; i++) {
-                q[i] = p[i] >= 0 && p[i] < from.classes.size() ? to.classes.indexOf(from.classes.get(p[i])) : -1;
-            }
-            out.put(m, q);
-        });
-        return out;
     }
 }
