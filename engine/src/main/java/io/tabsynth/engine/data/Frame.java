@@ -11,6 +11,7 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
 
 /**
  * The engine's one table type: a Tablesaw {@link Table} whose columns match a {@link Schema} in order,
@@ -146,6 +147,23 @@ public final class Frame {
     public double missingRate(String name) {
         int n = rowCount();
         return n == 0 ? 0 : column(name).countMissing() / (double) n;
+    }
+
+    /** The rows the selection holds, in order. */
+    public Frame where(Selection rows) {
+        return new Frame(table.where(rows), schema);
+    }
+
+    /**
+     * One cell as a plain Java value: {@code Double}, {@code Long}, {@code String}, {@code Boolean} or
+     * {@code LocalDateTime} by kind, and {@code null} when missing. For expressions and row checks.
+     */
+    public Object cell(int column, int row) {
+        Column<?> c = table.column(column);
+        if (c.isMissing(row)) {
+            return null;
+        }
+        return c.get(row);
     }
 
     /** The first {@code n} rows. */

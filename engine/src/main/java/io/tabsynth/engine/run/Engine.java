@@ -7,6 +7,8 @@ import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.constraint.Conditions;
+import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Metadata;
@@ -24,6 +26,8 @@ import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.VerificationException;
 import io.tabsynth.engine.lineage.Verifier;
 import io.tabsynth.engine.policy.Policy;
+import io.tabsynth.engine.spi.ConstraintLanguage;
+import io.tabsynth.engine.spi.Constraints;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
 import io.tabsynth.engine.spi.Exporter;
@@ -32,6 +36,7 @@ import io.tabsynth.engine.spi.FrameStream;
 import io.tabsynth.engine.spi.FrameWriter;
 import io.tabsynth.engine.spi.Generator;
 import io.tabsynth.engine.spi.Model;
+import io.tabsynth.engine.spi.ParamSpec;
 import io.tabsynth.engine.spi.Params;
 import io.tabsynth.engine.spi.Progress;
 import io.tabsynth.engine.spi.ReportExporter;
@@ -68,6 +73,7 @@ public final class Engine implements AutoCloseable {
     private final List<PluginHost.Found<Evaluator>> evaluators;
     private final List<PluginHost.Found<Exporter>> exporters;
     private final List<PluginHost.Found<ReportExporter>> reportExporters;
+    private final List<PluginHost.Found<ConstraintLanguage>> constraintLanguages;
 
     private Engine(PluginHost plugins, Lineage lineage) {
         this.plugins = plugins;
@@ -76,6 +82,7 @@ public final class Engine implements AutoCloseable {
         this.evaluators = plugins.evaluators();
         this.exporters = plugins.exporters();
         this.reportExporters = plugins.reportExporters();
+        this.constraintLanguages = plugins.constraintLanguages();
     }
 
     /**
@@ -109,7 +116,8 @@ public final class Engine implements AutoCloseable {
     /** Every extension found, generators first, then evaluators, then exporters, each sorted by id. */
     public List<ExtensionInfo> extensions() {
         List<ExtensionInfo> all = new ArrayList<>();
-        for (List<? extends PluginHost.Found<?>> list : List.of(generators, evaluators, exporters, reportExporters)) {
+        for (List<? extends PluginHost.Found<?>> list : List.of(generators, evaluators, exporters, reportExporters,
+                constraintLanguages)) {
             list.stream().map(PluginHost.Found::info).sorted(java.util.Comparator.comparing(ExtensionInfo::id))
                     .forEach(all::add);
         }
@@ -163,17 +171,75 @@ public final class Engine implements AutoCloseable {
 
     /** Fits a generator to data. Parameters are checked against the generator's description first. */
     public FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress) {
+        return fit(data, generatorId, params, seed, progress, null);
+    }
+
+    /**
+     * Fits a generator to data under constraints ({@code null} for none): the constraints are checked against
+     * the data, transforms that enforce some of them by construction are applied before the generator sees
+     * the data, and the model rejects sampled rows that break the rest. {@code data} may be {@code null} for a
+     * generator that needs none (see {@link Generator#needsData()}).
+     */
+    public FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress,
+                           ConstraintFile constraints) {
         PluginHost.Found<Generator> g = findGenerator(generatorId);
-        Params resolved = Params.resolve("generator '" + generatorId + "'", g.extension().describe(), params);
-        if (data.rowCount() == 0) {
+        String owner = "generator '" + generatorId + "'";
+        Params resolved = Params.resolve(owner, g.extension().describe(), params);
+        List<Artifact> inputs = new ArrayList<>();
+        for (ParamSpec spec : g.extension().describe()) {
+            String value = resolved.asText().get(spec.name());
+            if (spec.type() == ParamSpec.Type.FILE && !value.isEmpty()) {
+                Path file = Path.of(value);
+                if (!Files.isRegularFile(file)) {
+                    throw new BadInputException(owner + " parameter '" + spec.name() + "': file not found: " + value);
+                }
+                inputs.add(Artifact.file(spec.name(), file));
+            }
+        }
+        if (data == null) {
+            if (g.extension().needsData()) {
+                throw new BadInputException(owner + " learns from real data: give --data");
+            }
+            data = Frame.empty(io.tabsynth.engine.data.Schema.of());
+        } else if (data.rowCount() == 0 && g.extension().needsData()) {
             throw new BadInputException("cannot fit generator '" + generatorId + "' to data with no rows");
         }
         FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress);
         Instant started = Instant.now();
-        Model model = g.extension().fit(data, resolved, ctx);
+        boolean learns = g.extension().needsData();
+        Constraints.Bound bound = null;
+        Frame training = data;
+        if (constraints != null) {
+            inputs.add(constraints.artifact());
+            if (learns) {
+                bound = constraints.constraints().bind(data.schema(), data);
+                training = bound.toModel(data);
+            }
+        }
+        Model model = g.extension().fit(training, resolved, ctx);
+        if (constraints != null) {
+            if (!learns) {
+                bound = constraints.constraints().bind(model.schema(), null);
+            }
+            model = new ConstrainedModel(model, bound, learns ? data.schema() : model.schema(),
+                    ConstrainedModel.DEFAULT_MAX_TRIES);
+        }
         ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
-                EngineVersion.get(), resolved.asText(), seed, data.schema(), data.rowCount());
-        return new FittedModel(model, info, data.source(), started, Instant.now(), null);
+                EngineVersion.get(), resolved.asText(), seed, model.schema(), data.rowCount(),
+                bound == null ? null : bound.spec());
+        return new FittedModel(model, info, data.source(), started, Instant.now(), null, inputs);
+    }
+
+    /** Reads a constraints file with the installed constraint language (the rules plugin provides one). */
+    public ConstraintFile constraints(Path file) {
+        if (constraintLanguages.isEmpty()) {
+            throw new BadInputException(file + ": no installed plugin reads constraints files (the rules plugin does)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": constraints file not found");
+        }
+        Constraints c = constraintLanguages.get(0).extension().read(file);
+        return new ConstraintFile(file, Artifact.file("constraints", file), c);
     }
 
     /**
@@ -195,10 +261,13 @@ public final class Engine implements AutoCloseable {
         results.put("rows", info.rows());
         results.put("columns", info.schema().size());
         results.put("columnModels", model.model().describeColumns());
+        if (info.constraints() != null) {
+            results.put("constraints", info.constraints());
+        }
         Instant started = model.fitStarted() == null ? Instant.now() : model.fitStarted();
         Instant finished = model.fitFinished() == null ? started : model.fitFinished();
         recordOrUndo(new Step("fit", info.generator(), info.pluginId(), info.pluginVersion(), info.params(), info.seed(),
-                sourceArtifacts(model.trainingData()), List.of(saved), results, started, finished), file);
+                fitInputs(model), List.of(saved), results, started, finished), file);
         return model.savedAs(saved);
     }
 
@@ -219,14 +288,24 @@ public final class Engine implements AutoCloseable {
                 .findFirst().orElseThrow(() -> new BadInputException(file + ": the model needs generator '"
                         + info.generator() + "' from plugin " + info.pluginId() + " " + info.pluginVersion()
                         + ", which is not installed (installed: " + ids(generators) + ")"));
+        Model model;
         try {
-            return new FittedModel(g.extension().load(new ByteArrayInputStream(d.payload())), info, null, null, null,
-                    artifact);
+            model = g.extension().load(new ByteArrayInputStream(d.payload()));
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(file + ": plugin " + g.info().pluginId() + " " + g.info().pluginVersion()
                     + " cannot load this model (written by " + info.pluginId() + " " + info.pluginVersion() + "): "
                     + e.getMessage(), e);
         }
+        if (info.constraints() != null) {
+            if (constraintLanguages.isEmpty()) {
+                throw new BadInputException(file + ": the model was fitted with constraints, and no installed plugin "
+                        + "reads them (the rules plugin does)");
+            }
+            Constraints.Bound bound = constraintLanguages.get(0).extension()
+                    .fromSpec(info.constraints(), file + " constraints").bind(info.schema(), null);
+            model = new ConstrainedModel(model, bound, info.schema(), ConstrainedModel.DEFAULT_MAX_TRIES);
+        }
+        return new FittedModel(model, info, null, null, null, artifact, List.of());
     }
 
     /**
@@ -234,27 +313,78 @@ public final class Engine implements AutoCloseable {
      * step (input: the model file, or the training data of a model never saved).
      */
     public long sample(FittedModel model, long rows, long seed, Path out, Progress progress) {
+        return sample(model, rows, seed, out, progress, Sampling.NONE);
+    }
+
+    /**
+     * As {@link #sample(FittedModel, long, long, Path, Progress)}, with conditions and extra constraints: rows
+     * that break them are rejected and redrawn. The record names the conditions, the constraints file and
+     * how many rows were drawn and rejected.
+     */
+    public long sample(FittedModel model, long rows, long seed, Path out, Progress progress, Sampling sampling) {
         PluginHost.Found<Exporter> exporter = findExporter(out);
+        Model sampler = constrain(model.model(), sampling);
         Instant started = Instant.now();
         Artifact written;
-        try (FrameStream stream = model.sample(rows, seed)) {
+        Map<String, Object> results = new LinkedHashMap<>();
+        try (FrameStream stream = sampler.sample(rows, seed)) {
             written = write(stream, exporter.extension(), out, rows, progress);
+            results.put("rows", written.rows());
+            results.putAll(stream.notes());
         }
         ModelInfo info = model.info();
         Map<String, String> params = new LinkedHashMap<>();
         params.put("rows", Long.toString(rows));
         params.put("format", exporter.info().id());
+        sampling.conditions().forEach((k, v) -> params.put("condition." + k, v));
+        if (sampler != model.model()) {
+            params.put("maxTries", Integer.toString(sampling.maxTries()));
+        }
         List<Artifact> inputs = new ArrayList<>();
         if (model.file() != null) {
             inputs.add(model.file());
         } else {
             info.params().forEach((k, v) -> params.put("fit." + k, v));
             params.put("fit.seed", Long.toString(info.seed()));
-            inputs.addAll(sourceArtifacts(model.trainingData()));
+            inputs.addAll(fitInputs(model));
+        }
+        if (sampling.constraints() != null) {
+            inputs.add(sampling.constraints().artifact());
         }
         recordOrUndo(new Step("sample", info.generator(), info.pluginId(), info.pluginVersion(), params, seed, inputs,
-                List.of(written), Map.of("rows", written.rows()), started, Instant.now()), out);
+                List.of(written), results, started, Instant.now()), out);
         return written.rows();
+    }
+
+    /** Samples rows into memory under conditions and constraints (no file, so no lineage record). */
+    public Frame sampleFrame(FittedModel model, int rows, long seed, Sampling sampling) {
+        try (FrameStream stream = constrain(model.model(), sampling).sample(rows, seed)) {
+            return stream.collect();
+        }
+    }
+
+    /** The model wrapped so that its rows satisfy the sampling's constraints and conditions. */
+    private static Model constrain(Model model, Sampling sampling) {
+        Model m = model;
+        if (m instanceof ConstrainedModel && sampling.maxTries() != ConstrainedModel.DEFAULT_MAX_TRIES) {
+            ConstrainedModel c = (ConstrainedModel) m;
+            m = new ConstrainedModel(c.inner(), c.constraints(), c.schema(), sampling.maxTries());
+        }
+        if (sampling.constraints() != null) {
+            m = new ConstrainedModel(m, sampling.constraints().constraints().bind(m.schema(), null), m.schema(),
+                    sampling.maxTries());
+        }
+        if (!sampling.conditions().isEmpty()) {
+            m = new ConstrainedModel(m, Conditions.of(m.schema(), sampling.conditions()), m.schema(),
+                    sampling.maxTries());
+        }
+        return m;
+    }
+
+    private static List<Artifact> fitInputs(FittedModel model) {
+        List<Artifact> inputs = new ArrayList<>(sourceArtifacts(model.trainingData()));
+        inputs.addAll(model.fitInputs());
+        return inputs;
     }
 
     /** Writes a frame atomically to {@code out}, in the format its extension names, and records the export. */

@@ -16,9 +16,19 @@ import java.time.Instant;
  * @param fitStarted   when fitting started ({@code null} for a loaded model)
  * @param fitFinished  when fitting finished ({@code null} for a loaded model)
  * @param file         the model file it was saved to or loaded from, or {@code null}
+ * @param fitInputs    files the fit read besides the training data (constraints, a spec), for lineage
  */
 public record FittedModel(Model model, ModelInfo info, Source trainingData, Instant fitStarted, Instant fitFinished,
-                          Artifact file) {
+                          Artifact file, java.util.List<Artifact> fitInputs) {
+    public FittedModel {
+        fitInputs = java.util.List.copyOf(fitInputs);
+    }
+
+    /** The schema of the rows it samples. */
+    public io.tabsynth.engine.data.Schema schema() {
+        return model.schema();
+    }
+
     /** Samples rows as batches; see {@link Model#sample}. */
     public FrameStream sample(long rows, long seed) {
         return model.sample(rows, seed);
@@ -31,6 +41,6 @@ public record FittedModel(Model model, ModelInfo info, Source trainingData, Inst
 
     /** The same model, now kept in {@code file}. */
     FittedModel savedAs(Artifact file) {
-        return new FittedModel(model, info, trainingData, fitStarted, fitFinished, file);
+        return new FittedModel(model, info, trainingData, fitStarted, fitFinished, file, fitInputs);
     }
 }

@@ -42,6 +42,9 @@ final class ModelFile {
         h.put("seed", info.seed());
         h.put("rows", info.rows());
         h.set("schema", info.schema().toJson());
+        if (info.constraints() != null) {
+            h.set("constraints", info.constraints());
+        }
         h.put("payloadBytes", payload.length);
         h.put("payloadSha256", sha256(payload));
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 4096);
@@ -89,7 +92,8 @@ final class ModelFile {
         }
         ModelInfo info = new ModelInfo(h.path("generator").asText(), h.path("plugin").path("id").asText(),
                 h.path("plugin").path("version").asText(), h.path("engineVersion").asText(), params,
-                h.path("seed").asLong(), Schema.fromJson(h.path("schema")), h.path("rows").asLong());
+                h.path("seed").asLong(), Schema.fromJson(h.path("schema")), h.path("rows").asLong(),
+                h.hasNonNull("constraints") ? h.get("constraints") : null);
         return new Decoded(info, payload);
     }
 

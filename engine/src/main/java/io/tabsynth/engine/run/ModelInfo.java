@@ -14,9 +14,12 @@ import java.util.Map;
  * @param seed          the fit seed
  * @param schema        the schema of the data it was fitted on, which is the schema it samples
  * @param rows          how many rows it was fitted on
+ * @param constraints   the constraints it was fitted with ({@link io.tabsynth.engine.spi.Constraints.Bound#spec()}),
+ *                      or {@code null}
  */
 public record ModelInfo(String generator, String pluginId, String pluginVersion, String engineVersion,
-                        Map<String, String> params, long seed, Schema schema, long rows) {
+                        Map<String, String> params, long seed, Schema schema, long rows,
+                        com.fasterxml.jackson.databind.JsonNode constraints) {
     public ModelInfo {
         params = Map.copyOf(params);
     }

@@ -58,6 +58,11 @@ final class PluginHost implements AutoCloseable {
                 e -> "renders reports as ." + String.join(", .", e.formats()));
     }
 
+    List<Found<io.tabsynth.engine.spi.ConstraintLanguage>> constraintLanguages() {
+        return find(io.tabsynth.engine.spi.ConstraintLanguage.class, "constraints",
+                io.tabsynth.engine.spi.ConstraintLanguage::id, e -> "reads constraints files");
+    }
+
     List<Found<Exporter>> exporters() {
         return find(Exporter.class, "exporter", Exporter::id, e -> "writes ." + String.join(", .", e.formats()));
     }

@@ -15,6 +15,14 @@ public interface FrameStream extends Iterator<Frame>, AutoCloseable {
     @Override
     void close();
 
+    /**
+     * What sampling did besides producing rows, for the lineage record once the stream is used up: e.g.
+     * how many rows constraints rejected, or which edge cases were injected. Empty by default.
+     */
+    default java.util.Map<String, Object> notes() {
+        return java.util.Map.of();
+    }
+
     /** Collects every remaining batch into one frame (for small samples) and closes the stream. */
     default Frame collect() {
         try (this) {

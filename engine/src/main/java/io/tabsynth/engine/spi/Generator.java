@@ -17,6 +17,14 @@ public interface Generator extends ExtensionPoint {
     /** The parameters it accepts, with types, defaults and documentation. */
     List<ParamSpec> describe();
 
+    /**
+     * Whether {@link #fit} needs real data. A generator that designs data from a spec (e.g. {@code rules})
+     * returns false and is then given an empty frame.
+     */
+    default boolean needsData() {
+        return true;
+    }
+
     /** Fits a model; every random choice flows from {@code context.seed()}. */
     Model fit(Frame data, Params params, FitContext context);
 

@@ -18,7 +18,7 @@ import java.util.Objects;
 public record ParamSpec(String name, Type type, String defaultValue, String doc, List<String> choices, double min,
                         double max) {
     /** Parameter value types. */
-    public enum Type { INT, DOUBLE, BOOLEAN, STRING, CHOICE }
+    public enum Type { INT, DOUBLE, BOOLEAN, STRING, CHOICE, FILE }
 
     public ParamSpec {
         Objects.requireNonNull(name);
@@ -41,6 +41,14 @@ public record ParamSpec(String name, Type type, String defaultValue, String doc,
 
     public static ParamSpec text(String name, String defaultValue, String doc) {
         return new ParamSpec(name, Type.STRING, defaultValue, doc, List.of(), 0, 0);
+    }
+
+    /**
+     * A file the generator reads when fitting (e.g. a spec), empty by default. The engine checks that it
+     * exists and records its digest as an input of the fit.
+     */
+    public static ParamSpec file(String name, String doc) {
+        return new ParamSpec(name, Type.FILE, "", doc, List.of(), 0, 0);
     }
 
     public static ParamSpec choice(String name, String defaultValue, String doc, String... choices) {

@@ -1,0 +1,132 @@
+package io.tabsynth.engine.constraint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.data.CellText;
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.spi.Constraints;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Conditional sampling: fixed values for some columns ({@code --condition education=Doctorate}). Every
+ * generator supports it through {@link ConstrainedModel}: rows without the values are rejected. Values are
+ * compared as the column's kind reads them (numbers numerically, everything else as written in a file).
+ */
+public final class Conditions implements Constraints.Bound {
+    private final Schema schema;
+    private final Map<String, String> values;
+    private final int[] columns;
+    private final double[] numbers;
+
+    private Conditions(Schema schema, Map<String, String> values) {
+        this.schema = schema;
+        this.values = Map.copyOf(values);
+        this.columns = new int[values.size()];
+        this.numbers = new double[values.size()];
+        int i = 0;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!schema.has(e.getKey())) {
+                throw new BadInputException("condition on unknown column '" + e.getKey() + "' (columns: "
+                        + String.join(", ", schema.names()) + ")");
+            }
+            columns[i] = schema.indexOf(e.getKey());
+            ColumnKind kind = schema.column(columns[i]).kind();
+            if (kind == ColumnKind.CONTINUOUS || kind == ColumnKind.INTEGER) {
+                try {
+                    numbers[i] = Double.parseDouble(e.getValue().trim());
+                } catch (NumberFormatException ex) {
+                    throw new BadInputException("condition " + e.getKey() + "=" + e.getValue() + ": column '"
+                            + e.getKey() + "' is " + kind.jsonName() + ", and '" + e.getValue() + "' is not a number");
+                }
+            }
+            i++;
+        }
+    }
+
+    /** Conditions from {@code column=value} pairs; an unknown column or a value of the wrong kind is bad input. */
+    public static Conditions of(Schema schema, Map<String, String> values) {
+        return new Conditions(schema, new LinkedHashMap<>(values));
+    }
+
+    /** Parses {@code column=value} texts as given on the command line. */
+    public static Map<String, String> parse(List<String> texts) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String t : texts) {
+            int eq = t.indexOf('=');
+            if (eq <= 0) {
+                throw new BadInputException("condition '" + t + "' must be column=value");
+            }
+            m.put(t.substring(0, eq).trim(), t.substring(eq + 1));
+        }
+        return m;
+    }
+
+    /** The fixed values, column to value. */
+    public Map<String, String> values() {
+        return values;
+    }
+
+    @Override
+    public JsonNode spec() {
+        ObjectNode n = new ObjectMapper().createObjectNode();
+        values.forEach(n::put);
+        return n;
+    }
+
+    @Override
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        values.forEach((k, v) -> names.add(k + " = " + v));
+        return names;
+    }
+
+    @Override
+    public Schema modelSchema() {
+        return schema;
+    }
+
+    @Override
+    public Frame toModel(Frame data) {
+        return data;
+    }
+
+    @Override
+    public Frame fromModel(Frame sampled) {
+        return sampled;
+    }
+
+    @Override
+    public Constraints.Checker checker() {
+        List<String> wanted = new ArrayList<>(values.values());
+        return (frame, row) -> {
+            for (int i = 0; i < columns.length; i++) {
+                if (!matches(frame, i, row, wanted.get(i))) {
+                    return i;
+                }
+            }
+            return -1;
+        };
+    }
+
+    private boolean matches(Frame frame, int i, int row, String wanted) {
+        int c = columns[i];
+        if (frame.isMissing(c, row)) {
+            return wanted.isEmpty();
+        }
+        ColumnKind kind = schema.column(c).kind();
+        if (kind == ColumnKind.CONTINUOUS) {
+            return frame.table().doubleColumn(c).getDouble(row) == numbers[i];
+        }
+        if (kind == ColumnKind.INTEGER) {
+            return frame.table().longColumn(c).getLong(row) == numbers[i];
+        }
+        return CellText.of(frame, c, row).equals(wanted);
+    }
+}

@@ -1,0 +1,15 @@
+package io.tabsynth.engine.run;
+
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.spi.Constraints;
+import java.nio.file.Path;
+
+/**
+ * Constraints read from a file, with the file's identity for lineage. Made by {@link Engine#constraints}.
+ *
+ * @param file        the constraints file
+ * @param artifact    the file as lineage records it
+ * @param constraints what it says
+ */
+public record ConstraintFile(Path file, Artifact artifact, Constraints constraints) {
+}

@@ -1,0 +1,235 @@
+package io.tabsynth.plugins.rules;
+
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.plugins.rules.spec.SpecObject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One column of a rules spec: how its values are made (a distribution, an expression, a pattern, a
+ * sequence or UUIDs), its missing-value rate, and conditional variants ({@code when}) chosen by conditions
+ * on other columns.
+ */
+final class ColumnRule {
+    /** How values are made. */
+    enum Source { DISTRIBUTION, EXPRESSION, PATTERN, SEQUENCE, UUID }
+
+    /**
+     * One way of making the column's values.
+     *
+     * @param source       how
+     * @param distribution for {@link Source#DISTRIBUTION}
+     * @param expression   for {@link Source#EXPRESSION}
+     * @param pattern      for {@link Source#PATTERN}
+     * @param nullRate     share of rows left missing
+     * @param decimals     rounding of expression results, or -1
+     */
+    record Variant(Source source, Distribution distribution, Expression expression, String pattern, double nullRate,
+                   int decimals) {
+    }
+
+    /** A variant used for rows where {@code condition} holds. */
+    record Branch(Expression condition, Variant variant) {
+    }
+
+    final String name;
+    final ColumnKind kind;
+    final String format;
+    final Variant base;
+    final List<Branch> branches;
+    final long start;
+    final long step;
+    final String idFormat;
+    final SpecObject spec;
+
+    private ColumnRule(String name, ColumnKind kind, String format, Variant base, List<Branch> branches, long start,
+                       long step, String idFormat, SpecObject spec) {
+        this.name = name;
+        this.kind = kind;
+        this.format = format;
+        this.base = base;
+        this.branches = branches;
+        this.start = start;
+        this.step = step;
+        this.idFormat = idFormat;
+        this.spec = spec;
+    }
+
+    ColumnSpec columnSpec() {
+        return new ColumnSpec(name, kind, format);
+    }
+
+    /** True for sequences and UUIDs, which are numbered after constraints have chosen the rows. */
+    boolean finishing() {
+        return base.source == Source.SEQUENCE || base.source == Source.UUID;
+    }
+
+    /** True if the column draws a quantile {@code u} (and so may join a correlated block). */
+    boolean quantiled() {
+        if (base.source != Source.DISTRIBUTION) {
+            return false;
+        }
+        return branches.stream().allMatch(b -> b.variant.source == Source.DISTRIBUTION);
+    }
+
+    boolean hasNulls() {
+        return base.nullRate > 0 || branches.stream().anyMatch(b -> b.variant.nullRate > 0);
+    }
+
+    boolean hasPattern() {
+        return base.source == Source.PATTERN || branches.stream().anyMatch(b -> b.variant.source == Source.PATTERN);
+    }
+
+    /** Columns this one reads, through conditions and expressions. */
+    Set<String> dependencies() {
+        Set<String> d = new LinkedHashSet<>();
+        if (base.expression != null) {
+            d.addAll(base.expression.columns());
+        }
+        for (Branch b : branches) {
+            d.addAll(b.condition.columns());
+            if (b.variant.expression != null) {
+                d.addAll(b.variant.expression.columns());
+            }
+        }
+        return d;
+    }
+
+    /** Reads a column; {@code columns} are every column name of the spec, for expressions. */
+    static ColumnRule read(SpecObject o, Collection<String> columns) {
+        String name = o.text("name");
+        if (name.isBlank()) {
+            throw o.error("name", "a column needs a non-empty name");
+        }
+        String type = o.text("type");
+        Variant base = variant(o, type, columns, false);
+        ColumnKind kind = kindOf(o, type, base);
+        String format = base.distribution != null ? base.distribution.format() : null;
+        List<Branch> branches = new ArrayList<>();
+        for (SpecObject w : o.objects("when")) {
+            if (base.source == Source.SEQUENCE || base.source == Source.UUID) {
+                throw w.error(type + " columns cannot vary with 'when'");
+            }
+            Expression condition = Expression.parse(w, "if", columns);
+            SpecObject from = w.has("type") && !w.text("type").equals(type) ? o.subset(Set.of("name", "kind")) : o;
+            SpecObject merged = from.with(w, Set.of("if", "when"));
+            String branchType = merged.text("type");
+            Variant v = variant(merged, branchType, columns, true);
+            ColumnKind k = kindOf(merged, branchType, v);
+            if (k != kind) {
+                throw w.error("type", "this variant makes " + k.jsonName() + " values but the column is "
+                        + kind.jsonName());
+            }
+            String f = v.distribution != null ? v.distribution.format() : null;
+            if (kind == ColumnKind.DATETIME && !java.util.Objects.equals(f, format)) {
+                throw w.error("format", "a variant must keep the column's format " + format);
+            }
+            branches.add(new Branch(condition, v));
+        }
+        long start = 1;
+        long step = 1;
+        String idFormat = null;
+        if (base.source == Source.SEQUENCE) {
+            start = o.integer("start", 1);
+            step = o.integer("step", 1);
+            if (step == 0) {
+                throw o.error("step", "must not be 0");
+            }
+            idFormat = o.text("format", null);
+            if (idFormat != null) {
+                try {
+                    String.format(java.util.Locale.ROOT, idFormat, 1L);
+                } catch (java.util.IllegalFormatException e) {
+                    throw o.error("format", "'" + idFormat + "' is not a format for a number, e.g. C-%06d ("
+                            + e.getMessage() + ")");
+                }
+            }
+        }
+        return new ColumnRule(name, kind, format, base, branches, start, step, idFormat, o);
+    }
+
+    private static final List<String> SPECIAL = List.of("expression", "pattern", "sequence", "uuid");
+
+    private static Variant variant(SpecObject o, String type, Collection<String> columns, boolean branch) {
+        List<String> allowed = new ArrayList<>(Distribution.COMMON);
+        if (branch) {
+            allowed.add("if");
+        }
+        Source source;
+        Distribution dist = null;
+        Expression expr = null;
+        String pattern = null;
+        int decimals = -1;
+        if (Distribution.TYPES.containsKey(type)) {
+            allowed.addAll(Distribution.TYPES.get(type));
+            o.allowOnly(allowed);
+            source = Source.DISTRIBUTION;
+            dist = Distribution.read(type, o);
+        } else {
+            switch (type) {
+                case "expression":
+                    allowed.addAll(List.of("expr", "kind", "decimals"));
+                    o.allowOnly(allowed);
+                    source = Source.EXPRESSION;
+                    expr = Expression.parse(o, "expr", columns);
+                    decimals = (int) o.integer("decimals", -1);
+                    break;
+                case "pattern":
+                    allowed.addAll(List.of("pattern", "kind"));
+                    o.allowOnly(allowed);
+                    source = Source.PATTERN;
+                    pattern = o.text("pattern");
+                    try {
+                        Pattern.compile(pattern);
+                        com.github.curiousoddman.rgxgen.RgxGen.parse(pattern);
+                    } catch (RuntimeException e) {
+                        throw o.error("pattern", "'" + pattern + "' is not a usable regular expression: " + e.getMessage());
+                    }
+                    break;
+                case "sequence":
+                    allowed.addAll(List.of("start", "step", "format"));
+                    o.allowOnly(allowed);
+                    source = Source.SEQUENCE;
+                    break;
+                case "uuid":
+                    o.allowOnly(allowed);
+                    source = Source.UUID;
+                    break;
+                default:
+                    List<String> types = new ArrayList<>(new java.util.TreeSet<>(Distribution.TYPES.keySet()));
+                    types.addAll(SPECIAL);
+                    throw o.error("type", "unknown column type '" + type + "' (types: " + String.join(", ", types) + ")");
+            }
+        }
+        double nullRate = o.number("nullRate", 0, 0, 1);
+        if (nullRate > 0 && (source == Source.SEQUENCE || source == Source.UUID)) {
+            throw o.error("nullRate", type + " columns are never missing; inject nulls with an edge case instead");
+        }
+        return new Variant(source, dist, expr, pattern, nullRate, decimals);
+    }
+
+    private static ColumnKind kindOf(SpecObject o, String type, Variant v) {
+        switch (v.source) {
+            case DISTRIBUTION:
+                return v.distribution.kind();
+            case EXPRESSION:
+                return o.has("kind") ? ColumnKind.parse(o.text("kind")) : ColumnKind.CONTINUOUS;
+            case PATTERN: {
+                ColumnKind k = o.has("kind") ? ColumnKind.parse(o.text("kind")) : ColumnKind.FREE_TEXT;
+                if (!k.isText()) {
+                    throw o.error("kind", "a pattern makes text: categorical, identifier or free_text");
+                }
+                return k;
+            }
+            case SEQUENCE:
+                return o.has("format") ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER;
+            default:
+                return ColumnKind.IDENTIFIER;
+        }
+    }
+}

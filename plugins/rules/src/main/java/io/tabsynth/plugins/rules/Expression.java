@@ -1,0 +1,146 @@
+package io.tabsynth.plugins.rules;
+
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.plugins.rules.spec.SpecObject;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlContext;
+import org.apache.commons.jexl3.JexlEngine;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlScript;
+
+/**
+ * An Apache Commons JEXL expression over a row's columns, e.g. {@code price * quantity} or
+ * {@code segment == 'enterprise' && revenue > 1e6}. Columns are variables by name; a column whose name is
+ * not an identifier is reached as {@code row['capital-gain']}. Functions of {@link Math} are under
+ * {@code math:} (e.g. {@code math:log(x)}). Compiled once, thread-safe to evaluate.
+ */
+public final class Expression {
+    private static final JexlEngine JEXL = new JexlBuilder().strict(true).silent(false).safe(false)
+            .namespaces(Map.of("math", Math.class)).cache(512).create();
+
+    private final String text;
+    private final JexlScript script;
+    private final Set<String> columns;
+    private final String where;
+
+    private Expression(String text, JexlScript script, Set<String> columns, String where) {
+        this.text = text;
+        this.script = script;
+        this.columns = columns;
+        this.where = where;
+    }
+
+    /**
+     * Compiles the text held in {@code field} of {@code owner}; a syntax error or a name that is not one of
+     * {@code known} columns is reported at that field's line ({@code known} may be {@code null} when the
+     * columns are checked later).
+     */
+    public static Expression parse(SpecObject owner, String field, Collection<String> known) {
+        String text = owner.text(field);
+        JexlScript script;
+        try {
+            script = JEXL.createScript(text);
+        } catch (JexlException e) {
+            throw owner.error(field, "expression '" + text + "' does not parse: " + brief(e));
+        }
+        Set<String> used = new LinkedHashSet<>();
+        for (List<String> var : script.getVariables()) {
+            String name = var.get(0).equals("row") && var.size() > 1 ? var.get(1) : var.get(0);
+            if (known != null && !known.contains(name)) {
+                throw owner.error(field, "expression '" + text + "' uses '" + name + "', which is not a column here"
+                        + " (columns: " + String.join(", ", known) + ")");
+            }
+            used.add(name);
+        }
+        return new Expression(text, script, used, owner.path() + "." + field);
+    }
+
+    /** The expression as written. */
+    public String text() {
+        return text;
+    }
+
+    /** The columns it reads. */
+    public Set<String> columns() {
+        return columns;
+    }
+
+    /** Evaluates it for one row; a failure names the expression and the row. */
+    public Object evaluate(Row row) {
+        try {
+            return script.execute(row);
+        } catch (JexlException e) {
+            throw new BadInputException(where + ": expression '" + text + "' failed on row " + row.describe() + ": "
+                    + brief(e));
+        }
+    }
+
+    /** Evaluates a condition; anything but a boolean result is an error. */
+    public boolean test(Row row) {
+        Object v = evaluate(row);
+        if (!(v instanceof Boolean)) {
+            throw new BadInputException(where + ": condition '" + text + "' gave " + v + ", not true or false");
+        }
+        return (Boolean) v;
+    }
+
+    /** True if a column it reads is missing in the row: derived values are then missing, conditions not met. */
+    public boolean readsMissing(Row row) {
+        for (String c : columns) {
+            if (row.value(c) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String brief(JexlException e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.replaceFirst("^[\\w.$]+@[\\d:-]+ ", "");
+    }
+
+    /** The row an expression sees: column values by name, and {@code row} for names that are not identifiers. */
+    public abstract static class Row implements JexlContext {
+        /** The value of a column, or {@code null} when missing or unknown. */
+        protected abstract Object value(String column);
+
+        /** Whether the row has the column. */
+        protected abstract boolean hasColumn(String column);
+
+        /** The row for error messages. */
+        protected abstract String describe();
+
+        @Override
+        public Object get(String name) {
+            if (name.equals("row") && !hasColumn("row")) {
+                return new java.util.AbstractMap<String, Object>() {
+                    @Override
+                    public Object get(Object key) {
+                        return value(String.valueOf(key));
+                    }
+
+                    @Override
+                    public Set<Entry<String, Object>> entrySet() {
+                        return Set.of();
+                    }
+                };
+            }
+            return value(name);
+        }
+
+        @Override
+        public boolean has(String name) {
+            return hasColumn(name) || name.equals("row");
+        }
+
+        @Override
+        public void set(String name, Object value) {
+            throw new UnsupportedOperationException("expressions cannot assign columns (" + name + ")");
+        }
+    }
+}

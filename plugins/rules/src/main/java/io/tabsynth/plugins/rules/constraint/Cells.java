@@ -1,0 +1,90 @@
+package io.tabsynth.plugins.rules.constraint;
+
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.Frame;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.columns.Column;
+
+/** Numeric views of the ordered kinds: continuous, integer, and datetime as seconds since the epoch. */
+final class Cells {
+    private Cells() {
+    }
+
+    static boolean ordered(ColumnKind kind) {
+        return kind == ColumnKind.CONTINUOUS || kind == ColumnKind.INTEGER || kind == ColumnKind.DATETIME;
+    }
+
+    /** The value as a number, NaN when missing. */
+    static double number(Frame frame, int column, int row) {
+        Column<?> c = frame.column(column);
+        if (c.isMissing(row)) {
+            return Double.NaN;
+        }
+        if (c instanceof DoubleColumn) {
+            return ((DoubleColumn) c).getDouble(row);
+        }
+        if (c instanceof LongColumn) {
+            return ((LongColumn) c).getLong(row);
+        }
+        if (c instanceof DateTimeColumn) {
+            return ((DateTimeColumn) c).get(row).toEpochSecond(ZoneOffset.UTC);
+        }
+        throw new IllegalArgumentException(c.name() + " is not ordered");
+    }
+
+    /** A column of {@code kind} named {@code name} holding the numbers (NaN for missing). */
+    static Column<?> column(String name, ColumnKind kind, double[] values) {
+        switch (kind) {
+            case CONTINUOUS:
+                return DoubleColumn.create(name, values);
+            case INTEGER: {
+                LongColumn c = LongColumn.create(name, values.length);
+                for (int i = 0; i < values.length; i++) {
+                    if (Double.isNaN(values[i])) {
+                        c.setMissing(i);
+                    } else {
+                        c.set(i, Math.round(values[i]));
+                    }
+                }
+                return c;
+            }
+            case DATETIME: {
+                DateTimeColumn c = DateTimeColumn.create(name);
+                for (double v : values) {
+                    if (Double.isNaN(v)) {
+                        c.appendMissing();
+                    } else {
+                        c.append(LocalDateTime.ofEpochSecond(Math.round(v), 0, ZoneOffset.UTC));
+                    }
+                }
+                return c;
+            }
+            default:
+                throw new IllegalArgumentException(kind + " is not ordered");
+        }
+    }
+
+    /** All values of an ordered column as numbers. */
+    static double[] numbers(Frame frame, int column) {
+        double[] v = new double[frame.rowCount()];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = number(frame, column, r);
+        }
+        return v;
+    }
+
+    /** The frame with column {@code index} replaced. */
+    static Frame replace(Frame frame, int index, io.tabsynth.engine.data.ColumnSpec spec, Column<?> column) {
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create(frame.table().name());
+        java.util.List<io.tabsynth.engine.data.ColumnSpec> specs = new java.util.ArrayList<>();
+        for (int i = 0; i < frame.columnCount(); i++) {
+            t.addColumns(i == index ? column.setName(spec.name()) : frame.column(i));
+            specs.add(i == index ? spec : frame.schema().column(i));
+        }
+        return Frame.of(t, io.tabsynth.engine.data.Schema.of(specs));
+    }
+}

@@ -1,0 +1,114 @@
+package io.tabsynth.plugins.rules.constraint;
+
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.plugins.rules.spec.SpecObject;
+import java.util.List;
+
+/**
+ * {@code low < high} (or {@code <=}) between two ordered columns of the same kind. Its transform replaces
+ * {@code high} by {@code log(high - low + 1)}, so that any sampled value maps back above {@code low}.
+ */
+final class Inequality extends Rule {
+    private final SpecObject spec;
+    private final String low;
+    private final String high;
+    private final boolean strict;
+    private int lowAt;
+    private int highAt;
+
+    Inequality(SpecObject spec) {
+        spec.allowOnly(List.of("type", "low", "high", "strict", "transform", "description"));
+        this.spec = spec;
+        this.low = spec.text("low");
+        this.high = spec.text("high");
+        this.strict = spec.bool("strict", false);
+    }
+
+    @Override
+    String name() {
+        return low + (strict ? " < " : " <= ") + high;
+    }
+
+    @Override
+    List<String> columns() {
+        return List.of(low, high);
+    }
+
+    @Override
+    void bind(Schema schema) {
+        ColumnKind a = RuleConstraints.kind(spec, "low", schema, low);
+        ColumnKind b = RuleConstraints.kind(spec, "high", schema, high);
+        if (!Cells.ordered(a) || !Cells.ordered(b) || (a == ColumnKind.DATETIME) != (b == ColumnKind.DATETIME)) {
+            throw spec.error("an inequality compares two numeric columns or two datetime columns; '" + low + "' is "
+                    + a.jsonName() + " and '" + high + "' is " + b.jsonName());
+        }
+        lowAt = schema.indexOf(low);
+        highAt = schema.indexOf(high);
+    }
+
+    @Override
+    boolean holds(Frame frame, int row) {
+        double a = Cells.number(frame, lowAt, row);
+        double b = Cells.number(frame, highAt, row);
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+            return true;
+        }
+        return strict ? a < b : a <= b;
+    }
+
+    @Override
+    Transform transform(Schema schema, Frame training, String choice) {
+        if (choice.equals("none") || (choice.equals("auto") && training == null)) {
+            return null;
+        }
+        if (!choice.equals("auto") && !choice.equals("log-difference")) {
+            throw spec.error("transform", "an inequality's transform is log-difference or none, not '" + choice + "'");
+        }
+        if (training != null && (training.column(low).countMissing() > 0 || training.column(high).countMissing() > 0)) {
+            if (choice.equals("auto")) {
+                return null;
+            }
+            throw spec.error("transform", "log-difference needs '" + low + "' and '" + high + "' without missing values");
+        }
+        ColumnSpec highSpec = schema.column(high);
+        return new Transform() {
+            @Override
+            public String name() {
+                return "log-difference";
+            }
+
+            @Override
+            public Schema apply(Schema s) {
+                return s.with(ColumnSpec.of(high, ColumnKind.CONTINUOUS));
+            }
+
+            @Override
+            public Frame forward(Frame data) {
+                int l = data.schema().indexOf(low);
+                int h = data.schema().indexOf(high);
+                double[] d = new double[data.rowCount()];
+                for (int r = 0; r < d.length; r++) {
+                    d[r] = Math.log(Cells.number(data, h, r) - Cells.number(data, l, r) + 1);
+                }
+                return Cells.replace(data, h, ColumnSpec.of(high, ColumnKind.CONTINUOUS),
+                        Cells.column(high, ColumnKind.CONTINUOUS, d));
+            }
+
+            @Override
+            public Frame backward(Frame sampled) {
+                int l = sampled.schema().indexOf(low);
+                int h = sampled.schema().indexOf(high);
+                double[] v = new double[sampled.rowCount()];
+                for (int r = 0; r < v.length; r++) {
+                    double base = Cells.number(sampled, l, r);
+                    double d = Cells.number(sampled, h, r);
+                    v[r] = base + Math.max(0, Math.expm1(d));
+                }
+                return Cells.replace(sampled, h, highSpec, Cells.column(high, highSpec.kind(), v));
+            }
+        };
+    }
+}
