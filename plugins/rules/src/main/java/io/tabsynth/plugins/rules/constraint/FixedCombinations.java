@@ -94,6 +94,11 @@ final class FixedCombinations extends Rule {
     }
 
     @Override
+    boolean transformable() {
+        return true;
+    }
+
+    @Override
     Transform transform(Schema schema, Frame training, String choice) {
         if (choice.equals("none") || (choice.equals("auto") && training == null)) {
             if (training != null) {

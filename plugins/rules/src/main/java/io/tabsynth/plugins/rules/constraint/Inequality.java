@@ -60,6 +60,11 @@ final class Inequality extends Rule {
     }
 
     @Override
+    boolean transformable() {
+        return true;
+    }
+
+    @Override
     Transform transform(Schema schema, Frame training, String choice) {
         if (choice.equals("none") || (choice.equals("auto") && training == null)) {
             return null;

@@ -88,6 +88,11 @@ final class Range extends Rule {
     }
 
     @Override
+    boolean transformable() {
+        return true;
+    }
+
+    @Override
     Transform transform(Schema schema, Frame training, String choice) {
         if (choice.equals("none") || (choice.equals("auto") && training == null)) {
             return null;

@@ -26,6 +26,11 @@ abstract class Rule {
         return this;
     }
 
+    /** Whether it has a {@code transform} field at all. */
+    boolean transformable() {
+        return false;
+    }
+
     /**
      * The transform that enforces it, for data like {@code training} ({@code null} at sample time), or
      * {@code null}. {@code choice} is the spec's {@code transform} field: {@code auto}, {@code none} or a name.

@@ -113,13 +113,13 @@ public final class RuleConstraints implements Constraints {
         for (SpecObject e : entries) {
             Rule r = make.apply(e);
             r.bind(schema);
+            String choice = e.text("transform", "auto");
+            Transform t = r.transform(modelSchema, training, choice);
             if (training != null) {
                 check(r, e, training);
             }
-            String choice = e.text("transform", "auto");
-            Transform t = r.transform(modelSchema, training, choice);
             ObjectNode d = e.node().deepCopy();
-            if (e.node().has("transform") || training != null) {
+            if (r.transformable() && (e.node().has("transform") || training != null)) {
                 d.put("transform", t == null ? "none" : t.name());
             }
             if (t != null) {
