@@ -74,6 +74,7 @@ public final class Engine implements AutoCloseable {
     private final List<PluginHost.Found<Exporter>> exporters;
     private final List<PluginHost.Found<ReportExporter>> reportExporters;
     private final List<PluginHost.Found<ConstraintLanguage>> constraintLanguages;
+    private final List<PluginHost.Found<io.tabsynth.engine.spi.SpecInference>> specInferences;
 
     private Engine(PluginHost plugins, Lineage lineage) {
         this.plugins = plugins;
@@ -83,6 +84,7 @@ public final class Engine implements AutoCloseable {
         this.exporters = plugins.exporters();
         this.reportExporters = plugins.reportExporters();
         this.constraintLanguages = plugins.constraintLanguages();
+        this.specInferences = plugins.specInferences();
     }
 
     /**
@@ -117,7 +119,7 @@ public final class Engine implements AutoCloseable {
     public List<ExtensionInfo> extensions() {
         List<ExtensionInfo> all = new ArrayList<>();
         for (List<? extends PluginHost.Found<?>> list : List.of(generators, evaluators, exporters, reportExporters,
-                constraintLanguages)) {
+                constraintLanguages, specInferences)) {
             list.stream().map(PluginHost.Found::info).sorted(java.util.Comparator.comparing(ExtensionInfo::id))
                     .forEach(all::add);
         }
@@ -228,6 +230,31 @@ public final class Engine implements AutoCloseable {
                 EngineVersion.get(), resolved.asText(), seed, model.schema(), data.rowCount(),
                 bound == null ? null : bound.spec());
         return new FittedModel(model, info, data.source(), started, Instant.now(), null, inputs);
+    }
+
+    /**
+     * Drafts a spec for a spec-driven generator from real data (e.g. {@code rules}), writes it atomically as
+     * JSON to {@code out} and records the step. Returns the spec.
+     */
+    public JsonNode inferSpec(String generatorId, Frame data, Path out) {
+        PluginHost.Found<io.tabsynth.engine.spi.SpecInference> found = specInferences.stream()
+                .filter(f -> f.extension().generatorId().equals(generatorId)).findFirst()
+                .orElseThrow(() -> new BadInputException("no installed plugin drafts specs for generator '" + generatorId
+                        + "' (installed: " + ids(specInferences) + ")"));
+        Instant started = Instant.now();
+        JsonNode spec = found.extension().infer(data);
+        byte[] bytes;
+        try {
+            bytes = (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TabsynthException("cannot encode the spec: " + e.getMessage(), e);
+        }
+        Artifact written = writeText(out, bytes, "spec");
+        recordOrUndo(new Step("infer", generatorId, found.info().pluginId(), found.info().pluginVersion(), Map.of(), null,
+                sourceArtifacts(data.source()), List.of(written), Map.of("columns", spec.path("columns").size(),
+                "constraints", spec.path("constraints").size()), started, Instant.now()), out);
+        return spec;
     }
 
     /** Reads a constraints file with the installed constraint language (the rules plugin provides one). */

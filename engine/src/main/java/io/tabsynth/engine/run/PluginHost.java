@@ -63,6 +63,11 @@ final class PluginHost implements AutoCloseable {
                 io.tabsynth.engine.spi.ConstraintLanguage::id, e -> "reads constraints files");
     }
 
+    List<Found<io.tabsynth.engine.spi.SpecInference>> specInferences() {
+        return find(io.tabsynth.engine.spi.SpecInference.class, "inference",
+                io.tabsynth.engine.spi.SpecInference::generatorId, e -> "drafts " + e.generatorId() + " specs from data");
+    }
+
     List<Found<Exporter>> exporters() {
         return find(Exporter.class, "exporter", Exporter::id, e -> "writes ." + String.join(", .", e.formats()));
     }

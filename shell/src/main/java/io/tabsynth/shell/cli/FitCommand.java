@@ -1,6 +1,6 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import java.nio.file.Path;
@@ -33,18 +33,24 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inputs.notAnInput(model, fit.data, fit.metadata);
+        Inputs.notAnInput(model, fit.inputs());
         try (Engine e = engine.open()) {
             long t0 = System.nanoTime();
-            Frame data = e.read(fit.data, fit.metadata);
-            FittedModel m = e.fit(data, fit.generator, fit.params, seed, TerminalProgress.forConsole());
-            m = e.save(m, model);
+            FittedModel m = e.save(fit.fit(e, seed, TerminalProgress.forConsole()), model);
             var out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "fitted %s (%s %s) on %,d rows x %d columns of %s in %.2f s%n", fit.generator,
-                    m.info().pluginId(), m.info().pluginVersion(), data.rowCount(), data.columnCount(), fit.data,
+            out.printf(Locale.ROOT, "fitted %s (%s %s) on %s in %.2f s%n", fit.generator, m.info().pluginId(),
+                    m.info().pluginVersion(), fit.data == null ? "its spec" : String.format(Locale.ROOT,
+                            "%,d rows x %d columns of %s", m.info().rows(), m.schema().size(), fit.data),
                     (System.nanoTime() - t0) / 1e9);
             m.model().describeColumns().forEach((c, d) -> out.printf("  %-24s %-12s %s%n", c,
-                    data.schema().column(c).kind().jsonName(), d));
+                    m.schema().column(c).kind().jsonName(), d));
+            if (m.model() instanceof ConstrainedModel) {
+                var bound = ((ConstrainedModel) m.model()).constraints();
+                for (int i = 0; i < bound.names().size(); i++) {
+                    out.printf("  constraint %-36s transform: %s%n", bound.names().get(i),
+                            bound.spec().path(i).path("transform").asText("none"));
+                }
+            }
             out.println("model written to " + model);
             return 0;
         }

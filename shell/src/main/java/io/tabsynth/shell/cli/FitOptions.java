@@ -1,13 +1,19 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.run.ConstraintFile;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.engine.run.FittedModel;
+import io.tabsynth.engine.spi.Progress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The options that say what to fit: data, metadata, generator and its parameters. */
+/** The options that say what to fit: data, metadata, generator, its parameters and constraints. */
 public final class FitOptions {
-    @Option(names = "--data", required = true, paramLabel = "REAL", description = "real data (.csv, .tsv, .arrow, .parquet)")
+    @Option(names = "--data", paramLabel = "REAL",
+            description = "real data (.csv, .tsv, .arrow, .parquet); not needed by the rules generator")
     Path data;
 
     @Option(names = "--metadata", paramLabel = "M", description = "JSON file overriding column kinds and missing values")
@@ -18,4 +24,20 @@ public final class FitOptions {
 
     @Option(names = "--param", paramLabel = "k=v", description = "generator parameter (repeatable)")
     Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--constraints", paramLabel = "C.json",
+            description = "constraints every sampled row must satisfy (JSON or YAML; see docs/rules.md)")
+    Path constraints;
+
+    /** Reads the data (or returns null when none was given) and fits under the constraints. */
+    FittedModel fit(Engine e, long seed, Progress progress) {
+        Frame frame = data == null ? null : e.read(data, metadata);
+        ConstraintFile c = constraints == null ? null : e.constraints(constraints);
+        return e.fit(frame, generator, params, seed, progress, c);
+    }
+
+    /** Files this step reads, which no output may overwrite. */
+    Path[] inputs() {
+        return new Path[] {data, metadata, constraints, params.get("spec") == null ? null : Path.of(params.get("spec"))};
+    }
 }

@@ -29,6 +29,13 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "output: .csv, .tsv, .arrow, .parquet or .jsonl")
     Path out;
 
+    @Option(names = "--constraints", paramLabel = "C.json",
+            description = "constraints to enforce on top of any the model was fitted with (rejection only)")
+    Path constraints;
+
+    @picocli.CommandLine.Mixin
+    SamplingOptions sampling;
+
     @Spec
     CommandSpec spec;
 
@@ -37,11 +44,12 @@ public final class SampleCommand implements Callable<Integer> {
         if (rows < 0) {
             throw new io.tabsynth.engine.BadInputException("--rows must not be negative: " + rows);
         }
-        Inputs.notAnInput(out, model);
+        Inputs.notAnInput(out, model, constraints);
         try (Engine e = engine.open()) {
             FittedModel m = e.load(model);
             long t0 = System.nanoTime();
-            long written = e.sample(m, rows, seed, out, TerminalProgress.forConsole());
+            long written = e.sample(m, rows, seed, out, TerminalProgress.forConsole(),
+                    sampling.sampling(constraints == null ? null : e.constraints(constraints)));
             spec.commandLine().getOut().printf(Locale.ROOT, "sampled %,d rows from %s in %.2f s into %s%n", written,
                     model, (System.nanoTime() - t0) / 1e9, out);
             return 0;

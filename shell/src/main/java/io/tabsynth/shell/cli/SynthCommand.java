@@ -1,6 +1,5 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.engine.spi.Progress;
@@ -35,6 +34,9 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "OUT.model", description = "also save the fitted model here")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    SamplingOptions sampling;
+
     @Spec
     CommandSpec spec;
 
@@ -43,21 +45,21 @@ public final class SynthCommand implements Callable<Integer> {
         if (rows < 0) {
             throw new io.tabsynth.engine.BadInputException("--rows must not be negative: " + rows);
         }
-        Inputs.notAnInput(out, fit.data, fit.metadata, model);
+        Inputs.notAnInput(out, fit.inputs());
+        Inputs.notAnInput(out, model);
         if (model != null) {
-            Inputs.notAnInput(model, fit.data, fit.metadata);
+            Inputs.notAnInput(model, fit.inputs());
         }
         try (Engine e = engine.open()) {
             long t0 = System.nanoTime();
-            Frame data = e.read(fit.data, fit.metadata);
             Progress progress = TerminalProgress.forConsole();
-            FittedModel m = e.fit(data, fit.generator, fit.params, seed, progress);
+            FittedModel m = fit.fit(e, seed, progress);
             if (model != null) {
                 m = e.save(m, model);
             }
-            long written = e.sample(m, rows, seed, out, progress);
+            long written = e.sample(m, rows, seed, out, progress, sampling.sampling(null));
             spec.commandLine().getOut().printf(Locale.ROOT, "fitted %s on %,d rows and sampled %,d rows in %.2f s into %s%n",
-                    fit.generator, data.rowCount(), written, (System.nanoTime() - t0) / 1e9, out);
+                    fit.generator, m.info().rows(), written, (System.nanoTime() - t0) / 1e9, out);
             return 0;
         }
     }

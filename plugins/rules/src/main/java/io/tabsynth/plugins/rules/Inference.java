@@ -1,0 +1,598 @@
+package io.tabsynth.plugins.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.data.CellText;
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.DateTimeFormats;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.stats.RankCorrelation;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.pf4j.Extension;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * {@code tabsynth rules infer}: a starting rules spec from real data. Each column gets its kind's
+ * distribution with fitted parameters (normal or log-normal by skew, Poisson for count-like integers,
+ * category weights, date ranges, sequences, UUIDs or a character pattern for keys), numeric columns with
+ * rank correlation get a copula block, and constraints the data obeys are listed: inequalities between
+ * ordered columns, fixed combinations where one column determines another, and unique keys.
+ */
+@Extension
+public final class Inference implements io.tabsynth.engine.spi.SpecInference {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final int MAX_CATEGORIES = 1000;
+
+    @Override
+    public String generatorId() {
+        return RulesGenerator.ID;
+    }
+
+    @Override
+    public JsonNode infer(Frame data) {
+        ObjectNode spec = NODES.objectNode();
+        spec.put("description", "drafted by tabsynth rules infer from " + (data.source() == null ? "data"
+                : data.source().file().getFileName()) + " (" + data.rowCount() + " rows); review before use");
+        ArrayNode columns = spec.putArray("columns");
+        List<String> quantiled = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (ColumnSpec c : data.schema().columns()) {
+            ObjectNode col = column(data, c);
+            columns.add(col);
+            String type = col.path("type").asText();
+            if (List.of("normal", "lognormal", "poisson", "integer").contains(type)) {
+                quantiled.add(c.name());
+            }
+            if (type.equals("pattern") && c.kind() == ColumnKind.IDENTIFIER) {
+                keys.add(c.name());
+            }
+        }
+        derive(data, columns, quantiled);
+        ArrayNode corr = correlations(data, quantiled);
+        if (corr.size() > 0) {
+            spec.set("correlations", corr);
+        }
+        ArrayNode constraints = constraints(data, keys);
+        if (constraints.size() > 0) {
+            spec.set("constraints", constraints);
+        }
+        return spec;
+    }
+
+    private static ObjectNode column(Frame data, ColumnSpec c) {
+        ObjectNode o = NODES.objectNode();
+        o.put("name", c.name());
+        Column<?> col = data.column(c.name());
+        int n = data.rowCount();
+        double nullRate = n == 0 ? 0 : col.countMissing() / (double) n;
+        switch (c.kind()) {
+            case CONTINUOUS:
+            case INTEGER:
+                numeric(data, c, o);
+                break;
+            case BOOLEAN: {
+                long t = data.booleans(c.name()).isTrue().size();
+                long present = n - col.countMissing();
+                o.put("type", "boolean");
+                o.put("p", round(present == 0 ? 0.5 : t / (double) present, 4));
+                break;
+            }
+            case DATETIME:
+                temporal(data, c, o);
+                break;
+            case CATEGORICAL:
+                categorical(data, c, o);
+                break;
+            default:
+                text(data, c, o);
+        }
+        if (nullRate > 0 && !o.path("type").asText().equals("sequence") && !o.path("type").asText().equals("uuid")) {
+            o.put("nullRate", round(nullRate, 4));
+        }
+        return o;
+    }
+
+    private static double[] present(Frame data, int column) {
+        List<Double> v = new ArrayList<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+            double x = numberAt(data, column, r);
+            if (!Double.isNaN(x)) {
+                v.add(x);
+            }
+        }
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double numberAt(Frame data, int column, int row) {
+        Object v = data.cell(column, row);
+        if (v == null) {
+            return Double.NaN;
+        }
+        if (v instanceof Number) {
+            return ((Number) v).doubleValue();
+        }
+        if (v instanceof LocalDateTime) {
+            return ((LocalDateTime) v).toEpochSecond(java.time.ZoneOffset.UTC);
+        }
+        return Double.NaN;
+    }
+
+    private static void numeric(Frame data, ColumnSpec c, ObjectNode o) {
+        double[] v = present(data, data.schema().indexOf(c.name()));
+        boolean integer = c.kind() == ColumnKind.INTEGER;
+        if (v.length == 0) {
+            o.put("type", "constant");
+            o.put("value", 0);
+            o.put("nullRate", 1.0);
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double mean = 0;
+        for (double x : v) {
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+            mean += x;
+        }
+        mean /= v.length;
+        double var = 0;
+        double m3 = 0;
+        for (double x : v) {
+            var += (x - mean) * (x - mean);
+            m3 += Math.pow(x - mean, 3);
+        }
+        var /= v.length;
+        double sd = Math.sqrt(var);
+        double skew = sd == 0 ? 0 : m3 / v.length / (sd * sd * sd);
+        if (sd == 0) {
+            o.put("type", "constant");
+            if (integer) {
+                o.put("value", (long) min);
+            } else {
+                o.put("value", min);
+            }
+            return;
+        }
+        if (integer && min >= 0 && mean > 0 && Math.abs(var / mean - 1) < 0.25) {
+            o.put("type", "poisson");
+            o.put("lambda", round(mean, 4));
+            return;
+        }
+        if (min > 0 && skew > 1) {
+            double lm = 0;
+            for (double x : v) {
+                lm += Math.log(x);
+            }
+            lm /= v.length;
+            double ls = 0;
+            for (double x : v) {
+                ls += (Math.log(x) - lm) * (Math.log(x) - lm);
+            }
+            o.put("type", "lognormal");
+            o.put("mu", round(lm, 4));
+            o.put("sigma", round(Math.max(1e-6, Math.sqrt(ls / v.length)), 4));
+        } else {
+            o.put("type", "normal");
+            o.put("mean", round(mean, 4));
+            o.put("sd", round(sd, 4));
+        }
+        putNumber(o, "min", min, integer);
+        putNumber(o, "max", max, integer);
+        if (integer) {
+            o.put("kind", "integer");
+        } else {
+            int d = decimals(v);
+            if (d >= 0) {
+                o.put("decimals", d);
+            }
+        }
+    }
+
+    private static void putNumber(ObjectNode o, String field, double v, boolean integer) {
+        if (integer) {
+            o.put(field, (long) v);
+        } else {
+            o.put(field, v);
+        }
+    }
+
+    /** The fewest decimals that write every value exactly (up to 6), or -1. */
+    private static int decimals(double[] v) {
+        for (int d = 0; d <= 6; d++) {
+            double s = Math.pow(10, d);
+            boolean ok = true;
+            for (int i = 0; i < v.length && ok; i += Math.max(1, v.length / 2000)) {
+                ok = Math.abs(v[i] * s - Math.rint(v[i] * s)) < 1e-6 * Math.max(1, Math.abs(v[i] * s));
+            }
+            if (ok) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    private static void temporal(Frame data, ColumnSpec c, ObjectNode o) {
+        DateTimeColumn col = data.datetimes(c.name());
+        LocalDateTime min = null;
+        LocalDateTime max = null;
+        for (int r = 0; r < col.size(); r++) {
+            if (!col.isMissing(r)) {
+                LocalDateTime t = col.get(r);
+                min = min == null || t.isBefore(min) ? t : min;
+                max = max == null || t.isAfter(max) ? t : max;
+            }
+        }
+        String format = c.format() == null ? DateTimeFormats.ISO_DATE_TIME : c.format();
+        boolean hasTime = DateTimeFormats.hasTime(format);
+        o.put("type", hasTime ? "datetime" : "date");
+        if (min == null) {
+            min = LocalDateTime.of(2000, 1, 1, 0, 0);
+            max = min;
+        }
+        o.put("min", hasTime ? min.toString().length() == 16 ? min + ":00" : min.toString() : min.toLocalDate().toString());
+        o.put("max", hasTime ? max.toString().length() == 16 ? max + ":00" : max.toString() : max.toLocalDate().toString());
+        o.put("format", format);
+    }
+
+    private static void categorical(Frame data, ColumnSpec c, ObjectNode o) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String s : data.strings(c.name())) {
+            if (!s.isEmpty()) {
+                counts.merge(s, 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort((a, b) -> b.getValue() - a.getValue());
+        o.put("type", "categorical");
+        ObjectNode values = o.putObject("values");
+        sorted.stream().limit(MAX_CATEGORIES).forEach(e -> values.put(e.getKey(), e.getValue()));
+        if (values.isEmpty()) {
+            values.put("unknown", 1);
+        }
+        if (sorted.size() > MAX_CATEGORIES) {
+            o.put("description", "the " + MAX_CATEGORIES + " most frequent of " + sorted.size() + " categories");
+        }
+    }
+
+    private static void text(Frame data, ColumnSpec c, ObjectNode o) {
+        List<String> values = new ArrayList<>();
+        for (String s : data.strings(c.name())) {
+            if (!s.isEmpty()) {
+                values.add(s);
+            }
+        }
+        if (c.kind() == ColumnKind.IDENTIFIER && !values.isEmpty()) {
+            if (values.stream().allMatch(v -> UUID.matcher(v).matches())) {
+                o.put("type", "uuid");
+                return;
+            }
+            long[] seq = sequence(values);
+            if (seq != null) {
+                o.put("type", "sequence");
+                o.put("start", seq[0]);
+                o.put("step", seq[1]);
+                o.put("format", "%d");
+                return;
+            }
+        }
+        o.put("type", "pattern");
+        o.put("pattern", shape(values));
+        o.put("kind", c.kind().jsonName());
+    }
+
+    /** Start and step if the values are whole numbers in an arithmetic sequence. */
+    private static long[] sequence(List<String> values) {
+        try {
+            long first = Long.parseLong(values.get(0));
+            if (values.size() == 1) {
+                return new long[] {first, 1};
+            }
+            long step = Long.parseLong(values.get(1)) - first;
+            if (step == 0) {
+                return null;
+            }
+            for (int i = 0; i < values.size(); i++) {
+                if (Long.parseLong(values.get(i)) != first + step * i) {
+                    return null;
+                }
+            }
+            return new long[] {first, step};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A pattern by character class, e.g. {@code [A-Z]{2}[0-9]{6}} for keys of one shape, else a length range. */
+    static String shape(List<String> values) {
+        Set<String> shapes = new HashSet<>();
+        String shape = null;
+        int minLen = Integer.MAX_VALUE;
+        int maxLen = 0;
+        for (int i = 0; i < values.size(); i += Math.max(1, values.size() / 5000)) {
+            String v = values.get(i);
+            minLen = Math.min(minLen, v.length());
+            maxLen = Math.max(maxLen, v.length());
+            if (shapes.size() <= 1) {
+                shape = classes(v);
+                shapes.add(shape);
+            }
+        }
+        if (shapes.size() == 1 && shape != null) {
+            return shape;
+        }
+        if (values.isEmpty()) {
+            return "[a-z]{5}";
+        }
+        return "[A-Za-z0-9 ]{" + minLen + "," + Math.min(maxLen, 200) + "}";
+    }
+
+    private static String classes(String v) {
+        StringBuilder b = new StringBuilder();
+        String prev = null;
+        int run = 0;
+        for (int i = 0; i <= v.length(); i++) {
+            String cls = null;
+            if (i < v.length()) {
+                char ch = v.charAt(i);
+                if (ch >= '0' && ch <= '9') {
+                    cls = "[0-9]";
+                } else if (ch >= 'A' && ch <= 'Z') {
+                    cls = "[A-Z]";
+                } else if (ch >= 'a' && ch <= 'z') {
+                    cls = "[a-z]";
+                } else if (" -_@./:".indexOf(ch) >= 0) {
+                    cls = ch == ' ' ? " " : "\\" + ch;
+                } else {
+                    return null;
+                }
+            }
+            if (cls != null && cls.equals(prev)) {
+                run++;
+                continue;
+            }
+            if (prev != null) {
+                b.append(prev).append(run > 1 ? "{" + run + "}" : "");
+            }
+            prev = cls;
+            run = 1;
+        }
+        return b.toString();
+    }
+
+    private static ArrayNode correlations(Frame data, List<String> names) {
+        ArrayNode out = NODES.arrayNode();
+        if (names.size() < 2) {
+            return out;
+        }
+        int k = names.size();
+        double[][] m = new double[k][k];
+        boolean any = false;
+        for (int i = 0; i < k; i++) {
+            m[i][i] = 1;
+            for (int j = 0; j < i; j++) {
+                double rho = spearman(data, names.get(i), names.get(j));
+                double r = Math.abs(rho) < 0.1 ? 0 : 2 * Math.sin(Math.PI * rho / 6);
+                any |= r != 0;
+                m[i][j] = round(r, 3);
+                m[j][i] = m[i][j];
+            }
+        }
+        if (!any) {
+            return out;
+        }
+        for (int tries = 0; RulesSpec.cholesky(m) == null && tries < 50; tries++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    if (i != j) {
+                        m[i][j] = round(m[i][j] * 0.9, 3);
+                    }
+                }
+            }
+        }
+        ObjectNode block = out.addObject();
+        ArrayNode cols = block.putArray("columns");
+        names.forEach(cols::add);
+        ArrayNode matrix = block.putArray("matrix");
+        for (double[] row : m) {
+            ArrayNode a = matrix.addArray();
+            for (double x : row) {
+                a.add(x);
+            }
+        }
+        return out;
+    }
+
+    private static double spearman(Frame data, String a, String b) {
+        int ia = data.schema().indexOf(a);
+        int ib = data.schema().indexOf(b);
+        List<double[]> pairs = new ArrayList<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+            double x = numberAt(data, ia, r);
+            double y = numberAt(data, ib, r);
+            if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                pairs.add(new double[] {x, y});
+            }
+        }
+        if (pairs.size() < 3) {
+            return 0;
+        }
+        double[] x = new double[pairs.size()];
+        double[] y = new double[pairs.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = pairs.get(i)[0];
+            y[i] = pairs.get(i)[1];
+        }
+        double rho = RankCorrelation.spearman(x, y);
+        return Double.isNaN(rho) ? 0 : rho;
+    }
+
+    private static ArrayNode constraints(Frame data, Set<String> keys) {
+        ArrayNode out = NODES.arrayNode();
+        List<ColumnSpec> cols = data.schema().columns();
+        // inequalities between ordered columns of one family whose ranges overlap (so the order is not trivial)
+        for (ColumnSpec a : cols) {
+            for (ColumnSpec b : cols) {
+                if (a == b || !ordered(a.kind()) || !ordered(b.kind())
+                        || (a.kind() == ColumnKind.DATETIME) != (b.kind() == ColumnKind.DATETIME)) {
+                    continue;
+                }
+                int ia = data.schema().indexOf(a.name());
+                int ib = data.schema().indexOf(b.name());
+                int both = 0;
+                boolean le = true;
+                boolean lt = true;
+                double maxA = Double.NEGATIVE_INFINITY;
+                double minB = Double.POSITIVE_INFINITY;
+                for (int r = 0; r < data.rowCount() && le; r++) {
+                    double x = numberAt(data, ia, r);
+                    double y = numberAt(data, ib, r);
+                    if (Double.isNaN(x) || Double.isNaN(y)) {
+                        continue;
+                    }
+                    both++;
+                    le = x <= y;
+                    lt &= x < y;
+                    maxA = Math.max(maxA, x);
+                    minB = Math.min(minB, y);
+                }
+                boolean identical = le && !lt && equalAll(data, ia, ib);
+                if (le && both >= 10 && maxA > minB && !(identical && a.name().compareTo(b.name()) > 0)) {
+                    ObjectNode c = out.addObject();
+                    c.put("type", "inequality");
+                    c.put("low", a.name());
+                    c.put("high", b.name());
+                    c.put("strict", lt);
+                }
+            }
+        }
+        for (String k : keys) {
+            Set<String> seen = new HashSet<>();
+            boolean unique = true;
+            for (String s : data.strings(k)) {
+                unique &= s.isEmpty() || seen.add(s);
+            }
+            if (unique && data.rowCount() > 1) {
+                out.addObject().put("type", "unique").put("column", k);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where one category-like column determines another (education and education-num), the second becomes an
+     * expression that looks its value up from the first, so generated rows keep the real combinations.
+     */
+    private static void derive(Frame data, ArrayNode columns, List<String> quantiled) {
+        List<ColumnSpec> cols = data.schema().columns();
+        Set<String> derived = new HashSet<>();
+        for (ColumnSpec a : cols) {
+            for (ColumnSpec b : cols) {
+                if (a == b || derived.contains(a.name()) || derived.contains(b.name()) || !categoryLike(data, a)
+                        || !categoryLike(data, b) || !determines(data, a.name(), b.name())) {
+                    continue;
+                }
+                boolean both = determines(data, b.name(), a.name());
+                if (both && a.kind() != ColumnKind.CATEGORICAL && b.kind() == ColumnKind.CATEGORICAL) {
+                    continue;   // derive the other way round: the categorical column is the source
+                }
+                if (both && a.kind() == b.kind() && a.name().compareTo(b.name()) > 0) {
+                    continue;
+                }
+                int ia = data.schema().indexOf(a.name());
+                int ib = data.schema().indexOf(b.name());
+                Map<String, String> map = new LinkedHashMap<>();
+                for (int r = 0; r < data.rowCount(); r++) {
+                    if (!data.isMissing(ia, r) && !data.isMissing(ib, r)) {
+                        map.putIfAbsent(CellText.of(data, ia, r), literal(b.kind(), CellText.of(data, ib, r)));
+                    }
+                }
+                StringBuilder expr = new StringBuilder("{");
+                map.forEach((k, v) -> expr.append(expr.length() > 1 ? ", " : "").append(quote(k)).append(": ").append(v));
+                expr.append("}[").append(reference(a.name())).append(']');
+                ObjectNode col = NODES.objectNode();
+                col.put("name", b.name());
+                col.put("type", "expression");
+                col.put("expr", expr.toString());
+                col.put("kind", b.kind().jsonName());
+                col.put("description", "determined by " + a.name() + " in the real data");
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).path("name").asText().equals(b.name())) {
+                        columns.set(i, col);
+                    }
+                }
+                derived.add(b.name());
+                quantiled.remove(b.name());
+            }
+        }
+    }
+
+    private static String literal(ColumnKind kind, String text) {
+        return kind == ColumnKind.INTEGER || kind == ColumnKind.BOOLEAN ? text : quote(text);
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    /** How an expression names a column: bare if it is an identifier, else {@code row['name']}. */
+    private static String reference(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "row[" + quote(name) + "]";
+    }
+
+    private static boolean equalAll(Frame data, int a, int b) {
+        for (int r = 0; r < data.rowCount(); r++) {
+            if (numberAt(data, a, r) != numberAt(data, b, r)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ordered(ColumnKind k) {
+        return k == ColumnKind.CONTINUOUS || k == ColumnKind.INTEGER || k == ColumnKind.DATETIME;
+    }
+
+    private static boolean categoryLike(Frame data, ColumnSpec c) {
+        if (c.kind() != ColumnKind.CATEGORICAL && c.kind() != ColumnKind.INTEGER && c.kind() != ColumnKind.BOOLEAN) {
+            return false;
+        }
+        int distinct = data.column(c.name()).countUnique();
+        return distinct >= 2 && distinct <= 100;
+    }
+
+    /** True if every value of {@code a} goes with one value of {@code b}, and {@code b} has several values. */
+    private static boolean determines(Frame data, String a, String b) {
+        int ia = data.schema().indexOf(a);
+        int ib = data.schema().indexOf(b);
+        Map<String, String> seen = new HashMap<>();
+        Set<String> bs = new HashSet<>();
+        for (int r = 0; r < data.rowCount(); r++) {
+            String x = data.isMissing(ia, r) ? "" : CellText.of(data, ia, r);
+            String y = data.isMissing(ib, r) ? "" : CellText.of(data, ib, r);
+            bs.add(y);
+            String prev = seen.putIfAbsent(x, y);
+            if (prev != null && !prev.equals(y)) {
+                return false;
+            }
+        }
+        return bs.size() >= 2 && seen.size() > bs.size() - 1 && data.rowCount() >= 2 * seen.size();
+    }
+
+    private static double round(double v, int decimals) {
+        double s = Math.pow(10, decimals);
+        return Math.round(v * s) / s;
+    }
+}

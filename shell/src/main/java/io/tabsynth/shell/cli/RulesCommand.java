@@ -1,0 +1,59 @@
+package io.tabsynth.shell.cli;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.run.Engine;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tabsynth rules}: tools for the rule-based generator. */
+@Command(name = "rules", description = "Tools for the rule-based generator (see docs/rules.md).",
+        subcommands = {RulesCommand.Infer.class})
+public final class RulesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    /** {@code tabsynth rules infer}: drafts a spec from real data. */
+    @Command(name = "infer", description = "Draft a rules spec from real data: kinds, marginals, categories, "
+            + "correlations and the constraints the data obeys, for a person to edit.")
+    public static final class Infer implements Callable<Integer> {
+        @Mixin
+        EngineOptions engine;
+
+        @Option(names = "--data", required = true, paramLabel = "REAL", description = "real data")
+        Path data;
+
+        @Option(names = "--metadata", paramLabel = "M", description = "JSON file overriding column kinds")
+        Path metadata;
+
+        @Option(names = "--out", required = true, paramLabel = "SPEC.json", description = "where to write the spec")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Inputs.notAnInput(out, data, metadata);
+            try (Engine e = engine.open()) {
+                Frame frame = e.read(data, metadata);
+                var s = e.inferSpec("rules", frame, out);
+                spec.commandLine().getOut().printf(Locale.ROOT, "drafted a rules spec of %d columns, %d correlated "
+                        + "block(s) and %d constraint(s) from %s into %s%n", s.path("columns").size(),
+                        s.path("correlations").size(), s.path("constraints").size(), data, out);
+                return 0;
+            }
+        }
+    }
+}
