@@ -1,0 +1,114 @@
+package io.tabsynth.plugins.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.random.Rng;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** A drafted spec recovers known marginals and structure, and generates data that keeps it. */
+class InferenceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void infersMarginalsDependenciesAndConstraintsThatTheGeneratedDataKeeps() throws Exception {
+        Rng rng = new Rng(5);
+        int n = 4000;
+        DoubleColumn height = DoubleColumn.create("height");
+        DoubleColumn weight = DoubleColumn.create("weight");
+        LongColumn visits = LongColumn.create("visits");
+        StringColumn grade = StringColumn.create("grade");
+        LongColumn level = LongColumn.create("level");
+        DoubleColumn start = DoubleColumn.create("start");
+        DoubleColumn end = DoubleColumn.create("end");
+        StringColumn key = StringColumn.create("key");
+        String[] grades = {"junior", "mid", "senior"};
+        for (int i = 0; i < n; i++) {
+            double h = 170 + 10 * rng.nextGaussian();
+            height.append(Math.round(h * 10) / 10.0);
+            weight.append(Math.round((70 + 0.8 * (h - 170) + 6 * rng.nextGaussian()) * 10) / 10.0);
+            long k = 0;
+            double p = Math.exp(-4);
+            double u = rng.nextDouble();
+            double c = p;
+            while (u > c) {
+                k++;
+                p *= 4.0 / k;
+                c += p;
+            }
+            visits.append(k);
+            int g = rng.nextInt(3);
+            grade.append(grades[g]);
+            level.append(g + 1);
+            double s = rng.nextDouble() * 100;
+            start.append(s);
+            end.append(s + rng.nextDouble() * 10);
+            key.append(String.format("AB%05d", i));
+        }
+        Frame real = Frame.of(Table.create("real", height, weight, visits, grade, level, start, end, key), Schema.of(
+                ColumnSpec.of("height", ColumnKind.CONTINUOUS), ColumnSpec.of("weight", ColumnKind.CONTINUOUS),
+                ColumnSpec.of("visits", ColumnKind.INTEGER), ColumnSpec.of("grade", ColumnKind.CATEGORICAL),
+                ColumnSpec.of("level", ColumnKind.INTEGER), ColumnSpec.of("start", ColumnKind.CONTINUOUS),
+                ColumnSpec.of("end", ColumnKind.CONTINUOUS), ColumnSpec.of("key", ColumnKind.IDENTIFIER)));
+
+        JsonNode spec = new Inference().infer(real);
+        JsonNode h = column(spec, "height");
+        assertEquals("normal", h.path("type").asText());
+        assertEquals(170, h.path("mean").asDouble(), 0.6);
+        assertEquals(10, h.path("sd").asDouble(), 0.4);
+        assertEquals(1, h.path("decimals").asInt());
+        assertEquals("poisson", column(spec, "visits").path("type").asText());
+        assertEquals(4, column(spec, "visits").path("lambda").asDouble(), 0.15);
+        assertEquals("expression", column(spec, "level").path("type").asText(), "grade determines level");
+        assertEquals("pattern", column(spec, "key").path("type").asText());
+        assertEquals("[A-Z]{2}[0-9]{5}", column(spec, "key").path("pattern").asText());
+        boolean inequality = false;
+        boolean unique = false;
+        for (JsonNode c : spec.path("constraints")) {
+            inequality |= c.path("type").asText().equals("inequality") && c.path("low").asText().equals("start")
+                    && c.path("high").asText().equals("end");
+            unique |= c.path("type").asText().equals("unique") && c.path("column").asText().equals("key");
+        }
+        assertTrue(inequality && unique, spec.path("constraints").toString());
+        JsonNode block = spec.path("correlations").get(0);
+        assertTrue(block.path("columns").toString().contains("height"), block.toString());
+
+        Path file = dir.resolve("drafted.json");
+        Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(spec));
+        Frame made = RulesGeneratorTest.fit(dir, Files.readString(file)).sample(3000, 2).collect();
+        assertEquals(real.schema().names(), made.schema().names());
+        double[] hs = made.doubles("height").asDoubleArray();
+        double[] ws = made.doubles("weight").asDoubleArray();
+        assertTrue(RulesGeneratorTest.pearson(hs, ws, hs.length) > 0.6, "the correlation is kept");
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (int r = 0; r < made.rowCount(); r++) {
+            assertTrue(made.doubles("start").getDouble(r) <= made.doubles("end").getDouble(r));
+            String g = made.strings("grade").get(r);
+            assertEquals(java.util.List.of(grades).indexOf(g) + 1, made.longs("level").getLong(r));
+            assertTrue(keys.add(made.strings("key").get(r)));
+        }
+    }
+
+    private static JsonNode column(JsonNode spec, String name) {
+        for (JsonNode c : spec.path("columns")) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no column " + name + " in " + spec);
+    }
+}
