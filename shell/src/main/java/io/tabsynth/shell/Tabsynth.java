@@ -10,6 +10,9 @@ import io.tabsynth.shell.cli.KeysCommand;
 import io.tabsynth.shell.cli.LineageCommand;
 import io.tabsynth.shell.cli.PluginsCommand;
 import io.tabsynth.shell.cli.RulesCommand;
+import io.tabsynth.shell.cli.NotebookCommand;
+import io.tabsynth.shell.cli.RunCommand;
+import io.tabsynth.shell.cli.ShellCommand;
 import io.tabsynth.shell.cli.SampleCommand;
 import io.tabsynth.shell.cli.SynthCommand;
 import io.tabsynth.shell.demo.DemoCommand;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tabsynth", mixinStandardHelpOptions = true, versionProvider = Tabsynth.Version.class,
         description = "Synthetic tabular data with measured quality and signed lineage.",
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
-                EvaluateCommand.class, RulesCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
+                EvaluateCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tabsynth {
     /** Success. */

@@ -126,6 +126,18 @@ public final class Engine implements AutoCloseable {
         return all;
     }
 
+    /**
+     * Adds a generator made in this process (e.g. in a notebook, before it becomes a plugin jar); it is used
+     * and recorded like a plugin's, under the given plugin id and version. An id already installed is refused.
+     */
+    public void register(Generator generator, String pluginId, String pluginVersion) {
+        if (generators.stream().anyMatch(g -> g.info().id().equals(generator.id()))) {
+            throw new BadInputException("a generator '" + generator.id() + "' is already installed");
+        }
+        generators.add(new PluginHost.Found<>(generator, new ExtensionInfo(generator.id(), "generator", pluginId,
+                pluginVersion, "session", generator.description())));
+    }
+
     /** The generator with this id; a {@link BadInputException} listing the installed ones if none. */
     public Generator generator(String id) {
         return findGenerator(id).extension();

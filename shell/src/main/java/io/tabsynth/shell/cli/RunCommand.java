@@ -1,0 +1,60 @@
+package io.tabsynth.shell.cli;
+
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.shell.workbench.Session;
+import io.tabsynth.shell.workbench.Streams;
+import io.tabsynth.shell.workbench.Workbench;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tabsynth run SCRIPT.jsh [args]}: runs a saved JShell script non-interactively. */
+@Command(name = "run", description = "Run a saved JShell script (.jsh) with the workbench API; args() holds the "
+        + "arguments after the script. The first failing snippet stops the run with its line and exit 1.")
+public final class RunCommand implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine;
+
+    @Parameters(index = "0", paramLabel = "SCRIPT.jsh", description = "the script")
+    Path script;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments for the script")
+    List<String> args = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String source;
+        try {
+            source = Files.readString(script);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(script + ": script not found");
+        } catch (IOException e) {
+            throw new BadInputException(script + ": cannot read: " + e.getMessage(), e);
+        }
+        try (Engine e = engine.open(); Streams io = new Streams(spec.commandLine().getOut(), spec.commandLine().getErr())) {
+            Workbench.open(e, args);
+            try (Session session = new Session(io.out(), io.err())) {
+                Session.Failure f = session.run(source, 1, null);
+                if (f != null) {
+                    io.out().flush();
+                    spec.commandLine().getErr().println("error: " + script + " line " + f.line() + ": " + f.message());
+                    return 1;
+                }
+            }
+            return 0;
+        }
+    }
+}

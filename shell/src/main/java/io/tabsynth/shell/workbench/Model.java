@@ -1,0 +1,79 @@
+package io.tabsynth.shell.workbench;
+
+import io.tabsynth.engine.constraint.Conditions;
+import io.tabsynth.engine.run.ConstraintFile;
+import io.tabsynth.engine.run.FittedModel;
+import io.tabsynth.engine.run.Sampling;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A fitted model at the prompt: samples in memory, saves itself, prints what it is. */
+public final class Model {
+    private final FittedModel fitted;
+    private final long seed;
+
+    Model(FittedModel fitted, long seed) {
+        this.fitted = fitted;
+        this.seed = seed;
+    }
+
+    /** The engine's model, for the engine API. */
+    public FittedModel fitted() {
+        return fitted;
+    }
+
+    /** Samples rows with the fit's seed. */
+    public Sample sample(long rows) {
+        return sample(rows, seed);
+    }
+
+    /** Samples rows with a seed. */
+    public Sample sample(long rows, long seed) {
+        return sample(rows, seed, new Workbench.Option[0]);
+    }
+
+    /** Samples rows under conditions ({@code condition("sex", "Female")}) and constraints files. */
+    public Sample sample(long rows, long seed, Workbench.Option... options) {
+        Map<String, String> conditions = new LinkedHashMap<>();
+        ConstraintFile constraints = null;
+        for (Workbench.Option o : options) {
+            if (o instanceof Workbench.Condition c) {
+                conditions.put(c.column(), c.value());
+            } else if (o instanceof Workbench.Constraints c) {
+                constraints = Workbench.engine().constraints(Path.of(c.file()));
+            } else {
+                throw new io.tabsynth.engine.BadInputException("sample takes condition(..) and constraints(..), not " + o);
+            }
+        }
+        Conditions.of(fitted.schema(), conditions);   // checks the columns and values now
+        Sampling sampling = new Sampling(conditions, constraints, io.tabsynth.engine.constraint.ConstrainedModel.DEFAULT_MAX_TRIES);
+        if (rows > Integer.MAX_VALUE) {
+            throw new io.tabsynth.engine.BadInputException("a sample in memory holds at most " + Integer.MAX_VALUE
+                    + " rows; write larger ones with tabsynth sample");
+        }
+        return new Sample(this, rows, seed, sampling,
+                Workbench.engine().sampleFrame(fitted, (int) rows, seed, sampling));
+    }
+
+    /** Saves the model (recording the fit) and keeps working with the saved file. */
+    public Model save(String file) {
+        return new Model(Workbench.engine().save(fitted, Path.of(file)), seed);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append(fitted.info().generator()).append(" model (").append(fitted.info().pluginId()).append(' ')
+                .append(fitted.info().pluginVersion()).append("), fitted on ").append(fitted.info().rows())
+                .append(" rows, seed ").append(fitted.info().seed()).append('\n');
+        b.append("  parameters: ").append(fitted.info().params()).append('\n');
+        fitted.model().describeColumns().forEach((c, d) -> b.append(String.format("  %-22s %-12s %s%n", c,
+                fitted.schema().column(c).kind().jsonName(), d)));
+        if (Workbench.constrained(fitted)) {
+            b.append("  constraints: ").append(((io.tabsynth.engine.constraint.ConstrainedModel) fitted.model())
+                    .constraints().names()).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,308 @@
+package io.tabsynth.shell.workbench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.constraint.ConstrainedModel;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.lineage.History;
+import io.tabsynth.engine.lineage.TrustStore;
+import io.tabsynth.engine.lineage.Verification;
+import io.tabsynth.engine.lineage.Verifier;
+import io.tabsynth.engine.run.ConstraintFile;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.engine.run.EvaluateRequest;
+import io.tabsynth.engine.run.FittedModel;
+import io.tabsynth.engine.spi.Progress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fluent API of the JShell workbench, notebooks and batch scripts, made for typing at a prompt:
+ *
+ * <pre>
+ * var real = read("adult.csv");
+ * var m = fit(real, "gaussian-copula", seed(42));
+ * var syn = m.sample(10_000);
+ * evaluate(real, syn).show();
+ * write(syn, "out.parquet");
+ * </pre>
+ *
+ * Every call goes through the same {@link Engine} calls as the command line and leaves the same signed
+ * lineage records: a sample is written (and recorded) by re-drawing it from its model and seed, which gives
+ * the same rows; an evaluation of in-memory data first writes it, recorded, under the work directory.
+ */
+public final class Workbench {
+    private static Engine engine;
+    private static List<String> args = List.of();
+    private static Path work;
+    private static int counter;
+
+    private Workbench() {
+    }
+
+    /** Starts a session on an engine (the runners call this); {@code args} are what {@link #args()} returns. */
+    public static synchronized void open(Engine e, List<String> arguments) {
+        engine = e;
+        args = List.copyOf(arguments);
+        Path ledger = e.lineage().ledger().file().toAbsolutePath();
+        work = ledger.getParent().resolve("work");
+        counter = 0;
+    }
+
+    /** The session's engine; opens the distribution's plugins and the default ledger if no runner did. */
+    public static synchronized Engine engine() {
+        if (engine == null) {
+            String dist = System.getProperty("tabsynth.dist");
+            Engine e = Engine.open(dist == null ? null : Path.of(dist, "plugins"), true,
+                    io.tabsynth.engine.lineage.Lineage.standard(null));
+            open(e, List.of());
+        }
+        return engine;
+    }
+
+    /** The arguments given after the script name to {@code tabsynth run SCRIPT.jsh ARGS}. */
+    public static List<String> args() {
+        return args;
+    }
+
+    /** Where in-memory frames are written when a step needs a file (beside the ledger). */
+    public static synchronized Path workDirectory() {
+        engine();
+        return work;
+    }
+
+    /**
+     * Writes the demo's made-up customers (see docs/demo.md: known relationships, no real person) to
+     * {@code file}, recorded as an export, and reads them back: data for notebooks and first experiments.
+     */
+    public static Frame demoCustomers(String file, int rows, long seed) {
+        Path p = Path.of(file);
+        engine().write(io.tabsynth.shell.demo.DemoData.customers(rows, seed), p);
+        return engine().read(p, null);
+    }
+
+    /** Adds a generator written in this session (see notebooks/custom-generator.ipynb). */
+    public static void register(io.tabsynth.engine.spi.Generator generator) {
+        engine().register(generator, "session", "0");
+    }
+
+    /** Reads a data file (CSV, TSV, Arrow IPC, Parquet). */
+    public static Frame read(String file) {
+        return engine().read(Path.of(file), null);
+    }
+
+    /** Reads a data file with a metadata file that sets column kinds. */
+    public static Frame read(String file, String metadata) {
+        return engine().read(Path.of(file), Path.of(metadata));
+    }
+
+    /** A fit or sample option. */
+    public sealed interface Option permits Seed, Param, Constraints, Condition {
+    }
+
+    /** The seed for every random choice. */
+    public record Seed(long value) implements Option {
+    }
+
+    /** A generator parameter. */
+    public record Param(String name, String value) implements Option {
+    }
+
+    /** A constraints file (see docs/rules.md). */
+    public record Constraints(String file) implements Option {
+    }
+
+    /** A fixed value for conditional sampling. */
+    public record Condition(String column, String value) implements Option {
+    }
+
+    public static Seed seed(long value) {
+        return new Seed(value);
+    }
+
+    public static Param param(String name, Object value) {
+        return new Param(name, String.valueOf(value));
+    }
+
+    public static Constraints constraints(String file) {
+        return new Constraints(file);
+    }
+
+    public static Condition condition(String column, Object value) {
+        return new Condition(column, String.valueOf(value));
+    }
+
+    /** Fits a generator to data; options: {@link #seed}, {@link #param}, {@link #constraints}. */
+    public static Model fit(Frame data, String generator, Option... options) {
+        long seed = 0;
+        Map<String, String> params = new LinkedHashMap<>();
+        ConstraintFile c = null;
+        for (Option o : options) {
+            if (o instanceof Seed s) {
+                seed = s.value();
+            } else if (o instanceof Param p) {
+                params.put(p.name(), p.value());
+            } else if (o instanceof Constraints k) {
+                c = engine().constraints(Path.of(k.file()));
+            } else {
+                throw new BadInputException("fit takes seed(..), param(..) and constraints(..), not " + o);
+            }
+        }
+        return new Model(engine().fit(data, generator, params, seed, Progress.NONE, c), seed);
+    }
+
+    /** Fits a generator that needs no data, e.g. {@code fit("rules", param("spec", "spec.json"))}. */
+    public static Model fit(String generator, Option... options) {
+        return fit(null, generator, options);
+    }
+
+    /** Loads a model file written by {@code tabsynth fit} or {@link Model#save}. */
+    public static Model load(String file) {
+        FittedModel m = engine().load(Path.of(file));
+        return new Model(m, m.info().seed());
+    }
+
+    /** Writes a sample (recorded as the sample step that made it) or any frame (recorded as an export). */
+    public static void write(Object data, String file) {
+        Path out = Path.of(file);
+        if (data instanceof Sample s) {
+            s.writeTo(out);
+        } else if (data instanceof Frame f) {
+            engine().write(f, out);
+        } else {
+            throw new BadInputException("write takes a sample or a frame, not " + data);
+        }
+    }
+
+    /** An evaluation option. */
+    public sealed interface Check permits Holdout, Setting, Policy {
+    }
+
+    /** Real rows kept out of training, the baseline for privacy and utility. */
+    public record Holdout(Object data) implements Check {
+    }
+
+    /** An evaluator setting ({@code target}, {@code protected}, {@code quasi}, {@code sensitive}, {@code evaluators}). */
+    public record Setting(String name, String value) implements Check {
+    }
+
+    /** A policy file with acceptance gates. */
+    public record Policy(String file) implements Check {
+    }
+
+    public static Holdout holdout(Object data) {
+        return new Holdout(data);
+    }
+
+    public static Setting target(String column) {
+        return new Setting("target", column);
+    }
+
+    public static Setting protectedColumns(String... columns) {
+        return new Setting("protected", String.join(",", columns));
+    }
+
+    public static Setting quasi(String... columns) {
+        return new Setting("quasi", String.join(",", columns));
+    }
+
+    public static Setting sensitive(String column) {
+        return new Setting("sensitive", column);
+    }
+
+    public static Setting evaluators(String... ids) {
+        return new Setting("evaluators", String.join(",", ids));
+    }
+
+    public static Policy policy(String file) {
+        return new Policy(file);
+    }
+
+    /**
+     * Evaluates synthetic data (a sample, a frame or a file name) against real data. In-memory data is first
+     * written, with its lineage, under the work directory; the JSON and HTML reports are written there too.
+     */
+    public static Report evaluate(Object real, Object synthetic, Check... checks) {
+        Path holdout = null;
+        Path policy = null;
+        List<String> evaluators = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        for (Check c : checks) {
+            if (c instanceof Holdout h) {
+                holdout = fileOf(h.data(), "holdout");
+            } else if (c instanceof Setting s && s.name().equals("evaluators")) {
+                evaluators.addAll(List.of(s.value().split(",")));
+            } else if (c instanceof Setting s) {
+                options.put(s.name(), s.value());
+            } else if (c instanceof Policy p) {
+                policy = Path.of(p.file());
+            }
+        }
+        Path r = fileOf(real, "real");
+        Path s = fileOf(synthetic, "synthetic");
+        Path json = fresh("report", ".json");
+        Path html = json.resolveSibling(json.getFileName().toString().replace(".json", ".html"));
+        ObjectNode report = engine().evaluate(new EvaluateRequest(r, holdout, s, null, evaluators, options, policy,
+                json, html));
+        return new Report(report, json, html);
+    }
+
+    /** A new file name in the work directory, {@code prefix-N.ext}, never one that exists already. */
+    private static synchronized Path fresh(String prefix, String ext) {
+        try {
+            Files.createDirectories(workDirectory());
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot create " + work + ": " + e.getMessage(), e);
+        }
+        Path p;
+        do {
+            p = workDirectory().resolve(prefix + "-" + ++counter + ext);
+        } while (Files.exists(p) || Files.exists(p.resolveSibling(prefix + "-" + counter + ".html")));
+        return p;
+    }
+
+    /** The file behind data: a file name, a frame read from a file, or in-memory data written now. */
+    private static Path fileOf(Object data, String role) {
+        if (data instanceof String name) {
+            return Path.of(name);
+        }
+        if (data instanceof Path p) {
+            return p;
+        }
+        if (data instanceof Frame f && f.source() != null) {
+            return f.source().file();
+        }
+        Path out = fresh(role, ".csv");
+        write(data, out.toString());
+        return out;
+    }
+
+    /** The history of a file as a tree: which real data, which model, which parameters, which scores. */
+    public static Text lineage(String file) {
+        return new Text(History.of(Path.of(file)));
+    }
+
+    /** Verifies a file's (or a ledger's) lineage against the keys this machine trusts. */
+    public static Verification verify(String file) {
+        Verifier v = new Verifier(TrustStore.standard(engine().lineage().keys()));
+        Path p = Path.of(file);
+        return p.getFileName().toString().endsWith(".jsonl") ? v.verifyLedger(p) : v.verifyFile(p);
+    }
+
+    /** Text that prints as itself (no quotes) at a prompt. */
+    public record Text(String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /** Whether a fitted model enforces constraints. */
+    static boolean constrained(FittedModel m) {
+        return m.model() instanceof ConstrainedModel;
+    }
+}
