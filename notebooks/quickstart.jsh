@@ -1,7 +1,7 @@
 // tabsynth quickstart as a batch script: tabsynth run notebooks/quickstart.jsh REAL.csv OUT_DIR
 // Reads real data, fits a Gaussian copula, samples, evaluates, writes the sample and verifies its lineage.
 var input = args().isEmpty() ? "customers.csv" : args().get(0);
-var outDir = Path.of(args().size() > 1 ? args().get(1) : "quickstart-out");
+var outDir = file(args().size() > 1 ? args().get(1) : "quickstart-out");
 Files.createDirectories(outDir);
 
 var real = read(input);

@@ -47,6 +47,10 @@ public final class NotebookCommand implements Callable<Integer> {
         @Option(names = "--html", paramLabel = "OUT.html", description = "also render the executed notebook as HTML")
         Path html;
 
+        @Option(names = "--dir", paramLabel = "DIR",
+                description = "resolve the notebook's relative file names against DIR (default: the working directory)")
+        Path dir = Path.of("");
+
         @Spec
         CommandSpec spec;
 
@@ -61,7 +65,7 @@ public final class NotebookCommand implements Callable<Integer> {
             }
             NotebookRunner.Outcome outcome;
             try (Engine e = engine.open(); Streams io = new Streams(spec.commandLine().getOut(), spec.commandLine().getErr())) {
-                Workbench.open(e, List.of());
+                Workbench.open(e, List.of(), dir);
                 outcome = NotebookRunner.run(nb, io.out());
             }
             byte[] bytes = nb.bytes();

@@ -31,6 +31,10 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments for the script")
     List<String> args = new ArrayList<>();
 
+    @picocli.CommandLine.Option(names = "--dir", paramLabel = "DIR",
+            description = "resolve the script's relative file names against DIR (default: the working directory)")
+    Path dir = Path.of("");
+
     @Spec
     CommandSpec spec;
 
@@ -45,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException(script + ": cannot read: " + e.getMessage(), e);
         }
         try (Engine e = engine.open(); Streams io = new Streams(spec.commandLine().getOut(), spec.commandLine().getErr())) {
-            Workbench.open(e, args);
+            Workbench.open(e, args, dir);
             try (Session session = new Session(io.out(), io.err())) {
                 Session.Failure f = session.run(source, 1, null);
                 if (f != null) {

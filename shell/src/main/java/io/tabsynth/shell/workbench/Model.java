@@ -41,7 +41,7 @@ public final class Model {
             if (o instanceof Workbench.Condition c) {
                 conditions.put(c.column(), c.value());
             } else if (o instanceof Workbench.Constraints c) {
-                constraints = Workbench.engine().constraints(Path.of(c.file()));
+                constraints = Workbench.engine().constraints(Workbench.file(c.file()));
             } else {
                 throw new io.tabsynth.engine.BadInputException("sample takes condition(..) and constraints(..), not " + o);
             }
@@ -58,7 +58,7 @@ public final class Model {
 
     /** Saves the model (recording the fit) and keeps working with the saved file. */
     public Model save(String file) {
-        return new Model(Workbench.engine().save(fitted, Path.of(file)), seed);
+        return new Model(Workbench.engine().save(fitted, Workbench.file(file)), seed);
     }
 
     @Override

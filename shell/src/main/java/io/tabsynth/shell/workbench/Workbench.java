@@ -40,13 +40,20 @@ public final class Workbench {
     private static List<String> args = List.of();
     private static Path work;
     private static int counter;
+    private static Path base = Path.of("");
 
     private Workbench() {
     }
 
     /** Starts a session on an engine (the runners call this); {@code args} are what {@link #args()} returns. */
     public static synchronized void open(Engine e, List<String> arguments) {
+        open(e, arguments, Path.of(""));
+    }
+
+    /** As {@link #open(Engine, List)}, resolving relative file names against {@code directory}. */
+    public static synchronized void open(Engine e, List<String> arguments, Path directory) {
         engine = e;
+        base = directory;
         args = List.copyOf(arguments);
         Path ledger = e.lineage().ledger().file().toAbsolutePath();
         work = ledger.getParent().resolve("work");
@@ -62,6 +69,11 @@ public final class Workbench {
             open(e, List.of());
         }
         return engine;
+    }
+
+    /** A file name resolved against the session's directory (the working directory unless a runner set one). */
+    public static Path file(String name) {
+        return base.resolve(name);
     }
 
     /** The arguments given after the script name to {@code tabsynth run SCRIPT.jsh ARGS}. */
@@ -80,7 +92,7 @@ public final class Workbench {
      * {@code file}, recorded as an export, and reads them back: data for notebooks and first experiments.
      */
     public static Frame demoCustomers(String file, int rows, long seed) {
-        Path p = Path.of(file);
+        Path p = file(file);
         engine().write(io.tabsynth.shell.demo.DemoData.customers(rows, seed), p);
         return engine().read(p, null);
     }
@@ -92,12 +104,12 @@ public final class Workbench {
 
     /** Reads a data file (CSV, TSV, Arrow IPC, Parquet). */
     public static Frame read(String file) {
-        return engine().read(Path.of(file), null);
+        return engine().read(file(file), null);
     }
 
     /** Reads a data file with a metadata file that sets column kinds. */
     public static Frame read(String file, String metadata) {
-        return engine().read(Path.of(file), Path.of(metadata));
+        return engine().read(file(file), file(metadata));
     }
 
     /** A fit or sample option. */
@@ -147,7 +159,7 @@ public final class Workbench {
             } else if (o instanceof Param p) {
                 params.put(p.name(), p.value());
             } else if (o instanceof Constraints k) {
-                c = engine().constraints(Path.of(k.file()));
+                c = engine().constraints(file(k.file()));
             } else {
                 throw new BadInputException("fit takes seed(..), param(..) and constraints(..), not " + o);
             }
@@ -162,13 +174,13 @@ public final class Workbench {
 
     /** Loads a model file written by {@code tabsynth fit} or {@link Model#save}. */
     public static Model load(String file) {
-        FittedModel m = engine().load(Path.of(file));
+        FittedModel m = engine().load(file(file));
         return new Model(m, m.info().seed());
     }
 
     /** Writes a sample (recorded as the sample step that made it) or any frame (recorded as an export). */
     public static void write(Object data, String file) {
-        Path out = Path.of(file);
+        Path out = file(file);
         if (data instanceof Sample s) {
             s.writeTo(out);
         } else if (data instanceof Frame f) {
@@ -239,7 +251,7 @@ public final class Workbench {
             } else if (c instanceof Setting s) {
                 options.put(s.name(), s.value());
             } else if (c instanceof Policy p) {
-                policy = Path.of(p.file());
+                policy = file(p.file());
             }
         }
         Path r = fileOf(real, "real");
@@ -268,7 +280,7 @@ public final class Workbench {
     /** The file behind data: a file name, a frame read from a file, or in-memory data written now. */
     private static Path fileOf(Object data, String role) {
         if (data instanceof String name) {
-            return Path.of(name);
+            return file(name);
         }
         if (data instanceof Path p) {
             return p;
@@ -283,13 +295,13 @@ public final class Workbench {
 
     /** The history of a file as a tree: which real data, which model, which parameters, which scores. */
     public static Text lineage(String file) {
-        return new Text(History.of(Path.of(file)));
+        return new Text(History.of(file(file)));
     }
 
     /** Verifies a file's (or a ledger's) lineage against the keys this machine trusts. */
     public static Verification verify(String file) {
         Verifier v = new Verifier(TrustStore.standard(engine().lineage().keys()));
-        Path p = Path.of(file);
+        Path p = file(file);
         return p.getFileName().toString().endsWith(".jsonl") ? v.verifyLedger(p) : v.verifyFile(p);
     }
 
