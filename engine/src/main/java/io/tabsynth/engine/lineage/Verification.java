@@ -19,4 +19,11 @@ public record Verification(String target, int records, List<String> problems, Li
     public boolean ok() {
         return problems.isEmpty();
     }
+
+    /** A verdict for people: {@code verified F: N records} or the problems. */
+    @Override
+    public String toString() {
+        return ok() ? "verified " + target + ": " + records + " records, signatures, chain and digests intact"
+                : "FAILED: " + target + ": " + String.join("; ", problems);
+    }
 }

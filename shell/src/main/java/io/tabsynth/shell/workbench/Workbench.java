@@ -305,6 +305,11 @@ public final class Workbench {
         return p.getFileName().toString().endsWith(".jsonl") ? v.verifyLedger(p) : v.verifyFile(p);
     }
 
+    /** Prints a value in full (JShell's own echo shortens long values). */
+    public static void show(Object value) {
+        System.out.println(value);
+    }
+
     /** Text that prints as itself (no quotes) at a prompt. */
     public record Text(String text) {
         @Override
