@@ -1,0 +1,12 @@
+package io.tabsynth.plugins.copula;
+
+import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.testkit.GeneratorContract;
+
+/** The gaussian-copula generator passes the generator conformance kit. */
+class CopulaContractTest extends GeneratorContract {
+    @Override
+    protected Generator generator() {
+        return new GaussianCopula();
+    }
+}

@@ -1,0 +1,12 @@
+package io.tabsynth.plugins.evaluators;
+
+import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.testkit.EvaluatorContract;
+
+/** The fairness evaluator passes the evaluator conformance kit. */
+class FairnessContractTest extends EvaluatorContract {
+    @Override
+    protected Evaluator evaluator() {
+        return new FairnessEvaluator();
+    }
+}

@@ -1,0 +1,12 @@
+package io.tabsynth.plugins.evaluators;
+
+import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.testkit.EvaluatorContract;
+
+/** The privacy evaluator passes the evaluator conformance kit. */
+class PrivacyContractTest extends EvaluatorContract {
+    @Override
+    protected Evaluator evaluator() {
+        return new PrivacyEvaluator();
+    }
+}

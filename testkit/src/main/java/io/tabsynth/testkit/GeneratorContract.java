@@ -1,0 +1,140 @@
+package io.tabsynth.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.lineage.KeyStore;
+import io.tabsynth.engine.lineage.Ledger;
+import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.TrustStore;
+import io.tabsynth.engine.lineage.Verification;
+import io.tabsynth.engine.lineage.Verifier;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.engine.run.FittedModel;
+import io.tabsynth.engine.spi.FitContext;
+import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.engine.spi.Model;
+import io.tabsynth.engine.spi.Params;
+import io.tabsynth.engine.spi.Progress;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The conformance tests every generator passes: extend it, return the generator (and, if it needs any,
+ * parameters), and JUnit runs determinism by seed, schema and row count preserved, missing values handled,
+ * save and load, lineage emitted through the engine, and clear errors on bad input.
+ */
+public abstract class GeneratorContract {
+    @TempDir
+    protected Path dir;
+
+    /** A fresh generator. */
+    protected abstract Generator generator();
+
+    /** Parameters for every fit (e.g. a spec for a spec-driven generator); none by default. */
+    protected Map<String, String> params() {
+        return Map.of();
+    }
+
+    /** The data to fit: {@link SampleData#mixed} by default. */
+    protected Frame data() {
+        return SampleData.mixed(1500, 17);
+    }
+
+    protected Model fit(long seed) {
+        Generator g = generator();
+        Frame data = g.needsData() ? data() : Frame.empty(Schema.of());
+        return g.fit(data, Params.resolve(g.id(), g.describe(), params()), FitContext.of(seed));
+    }
+
+    private static String digest(Model m, long rows, long seed) {
+        return ContentDigest.of(m.sample(rows, seed).collect());
+    }
+
+    @Test
+    void sameDataParametersAndSeedGiveTheSameRows() {
+        assertEquals(digest(fit(3), 5000, 9), digest(fit(3), 5000, 9), "fit and sample twice with the same seeds");
+        assertNotEquals(digest(fit(3), 5000, 9), digest(fit(3), 5000, 10), "another sampling seed gives other rows");
+    }
+
+    @Test
+    void samplesHaveTheSchemaAndTheRowsAskedFor() {
+        Model m = fit(1);
+        if (generator().needsData()) {
+            assertEquals(data().schema(), m.schema(), "the model samples the schema it was fitted on");
+        }
+        for (int rows : new int[] {0, 1, 12_345}) {
+            Frame f = m.sample(rows, 2).collect();
+            assertEquals(rows, f.rowCount());
+            assertEquals(m.schema(), f.schema());
+        }
+    }
+
+    @Test
+    void missingValuesAreLearnedNotDropped() {
+        assumeTrue(generator().needsData(), "the generator designs data rather than learning it");
+        Frame real = data();
+        Frame syn = fit(4).sample(20_000, 5).collect();
+        for (String c : real.schema().names()) {
+            double r = real.missingRate(c);
+            if (r >= 0.05) {
+                double s = syn.missingRate(c);
+                assertTrue(s > r / 3 && s < r * 3, c + ": real missing rate " + r + ", synthetic " + s);
+            }
+        }
+    }
+
+    @Test
+    void aSavedModelLoadsAndSamplesTheSameRows() throws IOException {
+        Model m = fit(6);
+        ByteArrayOutputStream saved = new ByteArrayOutputStream();
+        m.save(saved);
+        Model loaded = generator().load(new ByteArrayInputStream(saved.toByteArray()));
+        assertEquals(m.schema(), loaded.schema());
+        assertEquals(digest(m, 3000, 7), digest(loaded, 3000, 7));
+    }
+
+    @Test
+    void fittingThroughTheEngineLeavesAVerifiableRecord() {
+        Lineage lineage = new Lineage(new Ledger(dir.resolve("ledger.jsonl")), new KeyStore(dir.resolve("keys")));
+        try (Engine engine = Engine.open(null, false, lineage)) {
+            Generator g = generator();
+            engine.register(g, "contract", "0");
+            FittedModel m = engine.fit(g.needsData() ? data() : null, g.id(), params(), 8, Progress.NONE);
+            Path file = dir.resolve("m.model");
+            engine.save(m, file);
+            Verification v = new Verifier(TrustStore.standard(lineage.keys())).verifyFile(file);
+            assertTrue(v.ok() && v.records() >= 1, v.toString());
+            FittedModel back = engine.load(file);
+            assertEquals(digest(m.model(), 100, 1), digest(back.model(), 100, 1));
+        }
+    }
+
+    @Test
+    void badInputGivesAClearError() {
+        Generator g = generator();
+        BadInputException unknown = assertThrows(BadInputException.class,
+                () -> Params.resolve(g.id(), g.describe(), Map.of("no-such-parameter", "1")));
+        assertTrue(unknown.getMessage().contains("no-such-parameter"), unknown.getMessage());
+        Exception garbage = assertThrows(Exception.class,
+                () -> g.load(new ByteArrayInputStream("not a model".getBytes(StandardCharsets.UTF_8))));
+        assertTrue(garbage instanceof IOException || garbage instanceof TabsynthException
+                        || garbage instanceof IllegalArgumentException,
+                "loading garbage fails with a checked or tabsynth error, not " + garbage);
+        assertTrue(garbage.getMessage() != null && !garbage.getMessage().isBlank(), "the error says what is wrong");
+    }
+}
