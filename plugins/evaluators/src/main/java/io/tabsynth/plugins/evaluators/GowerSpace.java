@@ -112,6 +112,15 @@ final class GowerSpace {
     record Points(int size, int[] codes, double[] values, long[] packed, int width, int perWord, int words) {
     }
 
+    /**
+     * For each target row, the index of its nearest row of {@code base} over the given columns (first of ties),
+     * with numeric ranges taken from {@code reference}.
+     */
+    static int[] nearestIndex(Frame targets, Frame base, List<ColumnSpec> columns, Frame reference) {
+        GowerSpace space = new GowerSpace(reference, columns);
+        return space.nearestIndex(space.points(targets), space.points(base));
+    }
+
     /** For each query row, the index of its nearest row of {@code base}. */
     int[] nearestIndex(Points query, Points base) {
         double[] idx = search(query, base, false)[2];

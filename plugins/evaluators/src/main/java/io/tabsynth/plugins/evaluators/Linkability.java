@@ -37,20 +37,12 @@ final class Linkability {
     }
 
     private static int links(Frame targets, Frame synthetic, List<ColumnSpec> a, List<ColumnSpec> b, Frame reference) {
-        int[] na = nearestIndex(targets, synthetic, a, reference);
-        int[] nb = nearestIndex(targets, synthetic, b, reference);
+        int[] na = GowerSpace.nearestIndex(targets, synthetic, a, reference);
+        int[] nb = GowerSpace.nearestIndex(targets, synthetic, b, reference);
         int hits = 0;
         for (int i = 0; i < na.length; i++) {
             hits += na[i] >= 0 && na[i] == nb[i] ? 1 : 0;
         }
         return hits;
-    }
-
-    /** For each target row, the index of its nearest synthetic row over the given columns (first of ties). */
-    private static int[] nearestIndex(Frame targets, Frame synthetic, List<ColumnSpec> columns, Frame reference) {
-        GowerSpace space = new GowerSpace(reference, columns);
-        GowerSpace.Points q = space.points(targets);
-        GowerSpace.Points s = space.points(synthetic);
-        return space.nearestIndex(q, s);
     }
 }
