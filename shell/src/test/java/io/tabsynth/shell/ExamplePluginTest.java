@@ -33,7 +33,7 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
  * the command line and fits, samples and records lineage, and the template's own conformance test passes.
  */
 class ExamplePluginTest {
-    static final Path TEMPLATE = Path.of("..", "templates", "generator-plugin");
+    static final Path TEMPLATE = Path.of("..", "templates", "plugin");
 
     @TempDir
     Path dir;
@@ -75,7 +75,8 @@ class ExamplePluginTest {
 
         Cli list = Cli.run("plugins", "--plugins", plugins);
         assertEquals(0, list.code(), list.err());
-        assertTrue(list.out().contains("independent-columns") && list.out().contains("example-independent"), list.out());
+        assertTrue(list.out().contains("independent-columns") && list.out().contains("example-independent")
+                && list.out().contains("mean-shift") && list.out().contains("markdown"), list.out());
 
         Path real = dir.resolve("real.csv");
         try (Engine e = Engine.classpath()) {
@@ -93,22 +94,31 @@ class ExamplePluginTest {
         assertEquals(0, verify.code(), verify.err());
         Cli show = Cli.run("lineage", "show", out);
         assertTrue(show.out().contains("independent-columns (example-independent 1.0.0)"), show.out());
+        Path md = dir.resolve("baseline.md");
+        assertEquals(0, Cli.run("sample", "--plugins", plugins, "--model", model, "--rows", 5, "--seed", 2, "--out", md,
+                "--ledger", ledger).code());
+        assertTrue(Files.readAllLines(md).get(0).startsWith("| customer_id | age |"), Files.readString(md));
+        Cli eval = Cli.run("evaluate", "--plugins", plugins, "--real", real, "--synthetic", out, "--evaluators",
+                "mean-shift", "--report", dir.resolve("r.json"), "--ledger", ledger);
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(Files.readString(dir.resolve("r.json")).contains("\"mean-shift\""));
 
         // the template's own test: the conformance kit, run as its build would run it
         Path testClasses = Files.createDirectories(dir.resolve("test-classes"));
         compile(testClasses, cp + File.pathSeparator + classes, sources(TEMPLATE.resolve("src/test/java")));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), testClasses.toUri().toURL()},
                 getClass().getClassLoader())) {
-            Class<?> test = loader.loadClass("com.example.tabsynth.IndependentColumnsTest");
             Launcher launcher = LauncherFactory.create();
             SummaryGeneratingListener summary = new SummaryGeneratingListener();
-            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(DiscoverySelectors.selectClass(test))
-                    .build(), summary);
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(
+                    DiscoverySelectors.selectClass(loader.loadClass("com.example.tabsynth.IndependentColumnsTest")),
+                    DiscoverySelectors.selectClass(loader.loadClass("com.example.tabsynth.MeanShiftTest")),
+                    DiscoverySelectors.selectClass(loader.loadClass("com.example.tabsynth.MarkdownTableTest"))).build(), summary);
             var s = summary.getSummary();
             StringBuilder failures = new StringBuilder();
             s.getFailures().forEach(f -> failures.append(f.getTestIdentifier().getDisplayName()).append(": ")
                     .append(f.getException()).append('\n'));
-            assertTrue(s.getTestsSucceededCount() >= 5 && s.getTotalFailureCount() == 0,
+            assertTrue(s.getTestsSucceededCount() >= 11 && s.getTotalFailureCount() == 0,
                     s.getTestsSucceededCount() + " passed\n" + failures);
         }
     }
