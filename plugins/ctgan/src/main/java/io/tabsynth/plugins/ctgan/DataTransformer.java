@@ -1,0 +1,353 @@
+package io.tabsynth.plugins.ctgan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.data.CellText;
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.MissingValues;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.data.TextColumns;
+import io.tabsynth.engine.random.Rng;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import tech.tablesaw.api.Table;
+
+/**
+ * CTGAN's reversible encoding of rows as vectors. A numeric column (continuous, integer, datetime as seconds)
+ * gets a {@link ModeMixture}: a value becomes a scalar {@code (x − μ_k) / (4σ_k)} in [−0.99, 0.99] (a tanh
+ * output) followed by a one-hot indicator of its mode k, drawn from the modes' posterior probabilities; a
+ * missing value gets its own indicator. A categorical or boolean column becomes a one-hot block (missing is a
+ * category of its own); these are the discrete columns that condition the generator. Free text is treated as
+ * categorical over its most frequent values; identifiers are not learned but numbered anew.
+ */
+public final class DataTransformer {
+    /** How the generator outputs a span of the vector. */
+    public enum Activation { TANH, SOFTMAX }
+
+    /** A stretch of the encoded vector. */
+    public record Span(int start, int width, Activation activation) {
+    }
+
+    /** A column's encoding. */
+    private record Codec(ColumnSpec spec, ModeMixture modes, List<String> categories, boolean nulls, int scalar,
+                         int block) {
+        boolean numeric() {
+            return modes != null;
+        }
+
+        boolean identifier() {
+            return modes == null && categories == null;
+        }
+
+        int blockWidth() {
+            return numeric() ? modes.size() + (nulls ? 1 : 0) : categories.size() + (nulls ? 1 : 0);
+        }
+    }
+
+    /**
+     * A discrete column as the conditional vector sees it.
+     *
+     * @param column     index in the schema
+     * @param offset     start of its one-hot block in the encoded vector
+     * @param categories how many categories (missing included when present)
+     * @param condOffset start of its block in the conditional vector
+     */
+    public record Discrete(int column, int offset, int categories, int condOffset) {
+    }
+
+    static final int MAX_TEXT_CATEGORIES = 1000;
+
+    private final Schema schema;
+    private final List<Codec> codecs;
+    private final List<Span> spans = new ArrayList<>();
+    private final List<Discrete> discrete = new ArrayList<>();
+    private final int dimensions;
+    private final int condDimensions;
+
+    private DataTransformer(Schema schema, List<Codec> codecs) {
+        this.schema = schema;
+        List<Codec> placed = new ArrayList<>();
+        int at = 0;
+        int cond = 0;
+        for (int c = 0; c < codecs.size(); c++) {
+            Codec k = codecs.get(c);
+            if (k.identifier()) {
+                placed.add(new Codec(k.spec, null, null, false, -1, -1));
+                continue;
+            }
+            int scalar = -1;
+            if (k.numeric()) {
+                scalar = at;
+                spans.add(new Span(at, 1, Activation.TANH));
+                at++;
+            }
+            int width = k.blockWidth();
+            spans.add(new Span(at, width, Activation.SOFTMAX));
+            if (!k.numeric() && k.spec.kind() != ColumnKind.FREE_TEXT) {
+                discrete.add(new Discrete(c, at, width, cond));
+                cond += width;
+            }
+            placed.add(new Codec(k.spec, k.modes, k.categories, k.nulls, scalar, at));
+            at += width;
+        }
+        this.codecs = placed;
+        this.dimensions = at;
+        this.condDimensions = cond;
+    }
+
+    /** Fits every column's encoding, numeric columns' mixtures in parallel. */
+    public static DataTransformer fit(Frame data, int maxModes) {
+        Schema schema = data.schema();
+        Codec[] codecs = new Codec[schema.size()];
+        IntStream.range(0, schema.size()).parallel().forEach(c -> codecs[c] = codec(data, c, maxModes));
+        return new DataTransformer(schema, List.of(codecs));
+    }
+
+    private static Codec codec(Frame data, int c, int maxModes) {
+        ColumnSpec spec = data.schema().column(c);
+        boolean nulls = data.column(c).countMissing() > 0;
+        switch (spec.kind()) {
+            case CONTINUOUS:
+            case INTEGER:
+            case DATETIME:
+                return new Codec(spec, ModeMixture.fit(numbers(data, c), maxModes), null, nulls, -1, -1);
+            case IDENTIFIER:
+                return new Codec(spec, null, null, false, -1, -1);
+            default: {
+                Map<String, Integer> counts = new LinkedHashMap<>();
+                for (int r = 0; r < data.rowCount(); r++) {
+                    if (!data.isMissing(c, r)) {
+                        counts.merge(CellText.of(data, c, r), 1, Integer::sum);
+                    }
+                }
+                List<String> cats = new ArrayList<>(counts.keySet());
+                if (spec.kind() == ColumnKind.FREE_TEXT && cats.size() > MAX_TEXT_CATEGORIES) {
+                    cats.sort(Comparator.comparing((String s) -> -counts.get(s)));
+                    cats = new ArrayList<>(cats.subList(0, MAX_TEXT_CATEGORIES));
+                    nulls = true;
+                }
+                cats.sort(null);
+                return new Codec(spec, null, cats, nulls, -1, -1);
+            }
+        }
+    }
+
+    static double[] numbers(Frame data, int c) {
+        double[] v = new double[data.rowCount()];
+        for (int r = 0; r < v.length; r++) {
+            Object x = data.cell(c, r);
+            v[r] = x == null ? Double.NaN : x instanceof LocalDateTime t ? t.toEpochSecond(ZoneOffset.UTC)
+                    : ((Number) x).doubleValue();
+        }
+        return v;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Width of an encoded row. */
+    public int dimensions() {
+        return dimensions;
+    }
+
+    /** Width of the conditional vector (all discrete columns' blocks). */
+    public int condDimensions() {
+        return condDimensions;
+    }
+
+    public List<Span> spans() {
+        return spans;
+    }
+
+    public List<Discrete> discrete() {
+        return discrete;
+    }
+
+    /** How many modes each numeric column kept, by name. */
+    public Map<String, Integer> modes() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        codecs.stream().filter(Codec::numeric).forEach(k -> m.put(k.spec.name(), k.modes.size()));
+        return m;
+    }
+
+    /** The category index of each row in a discrete column's block (missing is the last index when present). */
+    public int[] categories(Frame data, Discrete d) {
+        Codec k = codecs.get(d.column());
+        Map<String, Integer> index = index(k);
+        int[] out = new int[data.rowCount()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = category(data, d.column(), r, k, index);
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> index(Codec k) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < k.categories.size(); i++) {
+            index.put(k.categories.get(i), i);
+        }
+        return index;
+    }
+
+    private static int category(Frame data, int c, int r, Codec k, Map<String, Integer> index) {
+        Integer i = data.isMissing(c, r) ? null : index.get(CellText.of(data, c, r));
+        return i != null ? i : k.nulls ? k.categories.size() : 0;
+    }
+
+    /** Encodes rows into a row-major array of {@code rows × dimensions}; modes are drawn with {@code rng}. */
+    public double[] encode(Frame data, Rng rng) {
+        int n = data.rowCount();
+        double[] out = new double[n * dimensions];
+        for (int c = 0; c < codecs.size(); c++) {
+            Codec k = codecs.get(c);
+            if (k.identifier()) {
+                continue;
+            }
+            if (k.numeric()) {
+                double[] v = numbers(data, c);
+                for (int r = 0; r < n; r++) {
+                    int base = r * dimensions;
+                    if (Double.isNaN(v[r])) {
+                        out[base + k.block + k.modes.size()] = 1;
+                        continue;
+                    }
+                    double[] p = k.modes.responsibilities(v[r]);
+                    double u = rng.nextDouble();
+                    int mode = 0;
+                    for (double acc = p[0]; mode < p.length - 1 && u >= acc; acc += p[++mode]) {
+                        // walk the cumulative probabilities
+                    }
+                    double scalar = (v[r] - k.modes.means()[mode]) / (4 * k.modes.stds()[mode]);
+                    out[base + k.scalar] = Math.max(-0.99, Math.min(0.99, scalar));
+                    out[base + k.block + mode] = 1;
+                }
+            } else {
+                Map<String, Integer> index = index(k);
+                for (int r = 0; r < n; r++) {
+                    out[r * dimensions + k.block + category(data, c, r, k, index)] = 1;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Decodes {@code rows} encoded rows (softmax blocks read by their largest entry); identifiers are numbered
+     * from {@code firstRow}.
+     */
+    public Frame decode(double[] encoded, int rows, long firstRow) {
+        Table t = Table.create("ctgan");
+        for (int c = 0; c < codecs.size(); c++) {
+            Codec k = codecs.get(c);
+            List<String> cells = new ArrayList<>(rows);
+            for (int r = 0; r < rows; r++) {
+                int base = r * dimensions;
+                if (k.identifier()) {
+                    cells.add(String.format("%s%09d", k.spec.name().isEmpty() ? "ID" : "ID-", firstRow + r));
+                    continue;
+                }
+                int best = argmax(encoded, base + k.block, k.blockWidth());
+                if (k.numeric()) {
+                    if (best == k.modes.size()) {
+                        cells.add("");
+                        continue;
+                    }
+                    double s = Math.max(-1, Math.min(1, encoded[base + k.scalar]));
+                    double v = s * 4 * k.modes.stds()[best] + k.modes.means()[best];
+                    cells.add(text(k.spec, v));
+                } else {
+                    cells.add(best < k.categories.size() ? k.categories.get(best) : "");
+                }
+            }
+            t.addColumns(TextColumns.parse(k.spec, cells, MissingValues.DEFAULT, r -> "generated row " + r));
+        }
+        return Frame.of(t, schema);
+    }
+
+    private static String text(ColumnSpec spec, double v) {
+        switch (spec.kind()) {
+            case INTEGER:
+                return Long.toString(Math.round(v));
+            case DATETIME:
+                return io.tabsynth.engine.data.DateTimeFormats.format(
+                        LocalDateTime.ofEpochSecond(Math.round(v), 0, ZoneOffset.UTC),
+                        spec.format() == null ? io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME : spec.format());
+            default:
+                return CellText.number(v);
+        }
+    }
+
+    private static int argmax(double[] v, int from, int width) {
+        int best = 0;
+        for (int i = 1; i < width; i++) {
+            if (v[from + i] > v[from + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The encoding as JSON, for model files. */
+    public ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode n = f.objectNode();
+        n.set("schema", schema.toJson());
+        ArrayNode cols = n.putArray("columns");
+        for (Codec k : codecs) {
+            ObjectNode o = cols.addObject();
+            o.put("nulls", k.nulls);
+            if (k.numeric()) {
+                ArrayNode modes = o.putArray("modes");
+                for (int j = 0; j < k.modes.size(); j++) {
+                    modes.addArray().add(k.modes.means()[j]).add(k.modes.stds()[j]).add(k.modes.weights()[j]);
+                }
+            } else if (k.categories != null) {
+                ArrayNode cats = o.putArray("categories");
+                k.categories.forEach(cats::add);
+            }
+        }
+        return n;
+    }
+
+    /** Reads {@link #toJson()}. */
+    public static DataTransformer fromJson(JsonNode n) {
+        Schema schema = Schema.fromJson(n.get("schema"));
+        List<Codec> codecs = new ArrayList<>();
+        for (int c = 0; c < schema.size(); c++) {
+            JsonNode o = n.get("columns").get(c);
+            ModeMixture modes = null;
+            List<String> cats = null;
+            if (o.has("modes")) {
+                JsonNode m = o.get("modes");
+                double[] mean = new double[m.size()];
+                double[] std = new double[m.size()];
+                double[] w = new double[m.size()];
+                for (int j = 0; j < m.size(); j++) {
+                    mean[j] = m.get(j).get(0).asDouble();
+                    std[j] = m.get(j).get(1).asDouble();
+                    w[j] = m.get(j).get(2).asDouble();
+                }
+                modes = new ModeMixture(mean, std, w);
+            } else if (o.has("categories")) {
+                cats = new ArrayList<>();
+                for (JsonNode x : o.get("categories")) {
+                    cats.add(x.asText());
+                }
+            }
+            codecs.add(new Codec(schema.column(c), modes, cats, o.path("nulls").asBoolean(), -1, -1));
+        }
+        return new DataTransformer(schema, codecs);
+    }
+}
