@@ -1,0 +1,151 @@
+package io.tabsynth.plugins.ctgan;
+
+import io.tabsynth.engine.random.Rng;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * CTGAN's critic: Linear → LeakyReLU(0.2) → Dropout(0.5), twice, then Linear to one score, on PacGAN inputs
+ * (a row is {@code pac} encoded rows with their conditional vectors, side by side).
+ *
+ * <p>The WGAN-GP penalty λ·mean((‖∇ₓD(x̂)‖ − 1)²) needs the gradient of a gradient. For this network it is
+ * derived by hand: LeakyReLU is piecewise linear, so with the slopes and dropout masks of the forward pass
+ * held fixed the input gradient is a product of the weights, ∇ₓD = ((G₂ ⊙ w₃ᵀ) W₂ᵀ ⊙ G₁) W₁ᵀ, and the
+ * penalty's parameter gradients follow by the chain rule through that product (tested against finite
+ * differences). The biases do not enter it.
+ */
+public final class Critic {
+    static final double SLOPE = 0.2;
+
+    final INDArray w1;
+    final INDArray b1;
+    final INDArray w2;
+    final INDArray b2;
+    final INDArray w3;
+    final INDArray b3;
+    private final double dropout;
+
+    /** Parameter gradients, shaped like the parameters. */
+    public record Gradients(INDArray w1, INDArray b1, INDArray w2, INDArray b2, INDArray w3, INDArray b3) {
+        /** Adds another set in place. */
+        void add(Gradients o) {
+            w1.addi(o.w1);
+            b1.addi(o.b1);
+            w2.addi(o.w2);
+            b2.addi(o.b2);
+            w3.addi(o.w3);
+            b3.addi(o.b3);
+        }
+    }
+
+    /**
+     * One forward pass with what backpropagation needs: the slopes times dropout masks {@code g1}, {@code g2}
+     * (LeakyReLU's derivative, masked and scaled), the activations and the scores.
+     */
+    public record Pass(INDArray x, INDArray a1, INDArray g1, INDArray a2, INDArray g2, INDArray y) {
+    }
+
+    /** A critic for inputs of width {@code in}, hidden width {@code hidden}, initialised like PyTorch's Linear. */
+    public Critic(int in, int hidden, double dropout, DataType type, Rng rng) {
+        this.w1 = uniform(in, hidden, in, type, rng);
+        this.b1 = uniform(1, hidden, in, type, rng);
+        this.w2 = uniform(hidden, hidden, hidden, type, rng);
+        this.b2 = uniform(1, hidden, hidden, type, rng);
+        this.w3 = uniform(hidden, 1, hidden, type, rng);
+        this.b3 = uniform(1, 1, hidden, type, rng);
+        this.dropout = dropout;
+    }
+
+    /** U(−1/√fanIn, 1/√fanIn), as torch.nn.Linear initialises weights and biases. */
+    static INDArray uniform(int rows, int cols, int fanIn, DataType type, Rng rng) {
+        double bound = 1 / Math.sqrt(fanIn);
+        double[] v = new double[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (2 * rng.nextDouble() - 1) * bound;
+        }
+        return Nd4j.create(v, new long[] {rows, cols}, 'c').castTo(type);
+    }
+
+    /** The forward pass; dropout masks come from {@code rng} (none when {@code rng} is null: evaluation mode). */
+    public Pass forward(INDArray x, Rng rng) {
+        INDArray z1 = x.mmul(w1).addiRowVector(b1);
+        INDArray g1 = slopes(z1, rng);
+        INDArray a1 = z1.mul(g1);
+        INDArray z2 = a1.mmul(w2).addiRowVector(b2);
+        INDArray g2 = slopes(z2, rng);
+        INDArray a2 = z2.mul(g2);
+        INDArray y = a2.mmul(w3).addiRowVector(b3);
+        return new Pass(x, a1, g1, a2, g2, y);
+    }
+
+    /** LeakyReLU's derivative at z times the dropout mask (kept units scaled by 1 / (1 − p)). */
+    private INDArray slopes(INDArray z, Rng rng) {
+        INDArray s = Transforms.greaterThanOrEqual(z, Nd4j.zerosLike(z)).castTo(z.dataType()).muli(1 - SLOPE).addi(SLOPE);
+        if (rng == null || dropout == 0) {
+            return s;
+        }
+        double[] mask = new double[(int) z.length()];
+        double keep = 1 / (1 - dropout);
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = rng.nextDouble() < dropout ? 0 : keep;
+        }
+        return s.muli(Nd4j.create(mask, z.shape(), 'c').castTo(z.dataType()));
+    }
+
+    /** Parameter gradients of Σᵢ dyᵢ·yᵢ (dy is the loss's gradient with respect to the scores), and ∂/∂x. */
+    public Gradients backward(Pass p, INDArray dy, INDArray[] dx) {
+        INDArray gw3 = p.a2().transpose().mmul(dy);
+        INDArray gb3 = dy.sum(true, 0);
+        INDArray dz2 = dy.mmul(w3.transpose()).muli(p.g2());
+        INDArray gw2 = p.a1().transpose().mmul(dz2);
+        INDArray gb2 = dz2.sum(true, 0);
+        INDArray dz1 = dz2.mmul(w2.transpose()).muli(p.g1());
+        INDArray gw1 = p.x().transpose().mmul(dz1);
+        INDArray gb1 = dz1.sum(true, 0);
+        if (dx != null) {
+            dx[0] = dz1.mmul(w1.transpose());
+        }
+        return new Gradients(gw1, gb1, gw2, gb2, gw3, gb3);
+    }
+
+    /** ∇ₓD for every input row, with the pass's slopes and masks. */
+    public INDArray inputGradient(Pass p) {
+        INDArray u = p.g2().mulRowVector(w3.transpose());
+        INDArray t = u.mmul(w2.transpose()).muli(p.g1());
+        return t.mmul(w1.transpose());
+    }
+
+    /**
+     * The gradient penalty λ·mean((‖∇ₓD‖ − 1)²) over the pass's rows; its parameter gradients are added to
+     * {@code into}. Returns the penalty.
+     */
+    public double penalty(Pass p, double lambda, Gradients into) {
+        INDArray u = p.g2().mulRowVector(w3.transpose());
+        INDArray v = u.mmul(w2.transpose());
+        INDArray t = v.mul(p.g1());
+        INDArray g = t.mmul(w1.transpose());
+        long m = g.rows();
+        INDArray norms = g.norm2(1).reshape(m, 1);
+        INDArray gap = norms.sub(1);
+        double value = lambda * gap.mul(gap).sumNumber().doubleValue() / m;
+        // dP/dg_i = (2λ/m)(‖g_i‖ − 1) g_i / ‖g_i‖
+        INDArray r = g.mulColumnVector(gap.div(Transforms.max(norms, 1e-12)).muli(2 * lambda / m));
+        INDArray gw1 = r.transpose().mmul(t);
+        INDArray dv = r.mmul(w1).muli(p.g1());
+        INDArray gw2 = dv.transpose().mmul(u);
+        INDArray du = dv.mmul(w2);
+        INDArray gw3 = du.mul(p.g2()).sum(true, 0).transpose();
+        into.w1().addi(gw1);
+        into.w2().addi(gw2);
+        into.w3().addi(gw3);
+        return value;
+    }
+
+    /** Zero gradients shaped like the parameters. */
+    public Gradients zeros() {
+        return new Gradients(Nd4j.zerosLike(w1), Nd4j.zerosLike(b1), Nd4j.zerosLike(w2), Nd4j.zerosLike(b2),
+                Nd4j.zerosLike(w3), Nd4j.zerosLike(b3));
+    }
+}
