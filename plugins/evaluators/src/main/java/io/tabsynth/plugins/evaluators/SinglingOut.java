@@ -1,6 +1,5 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.random.Rng;
@@ -18,6 +17,8 @@ import java.util.Map;
  */
 final class SinglingOut {
     static final int ATTACKS = 500;
+    /** The code key of a missing cell, shared by every frame coded with one dictionary. */
+    private static final Object MISSING = new Object();
     private static final int START_COLUMNS = 3;
 
     private SinglingOut() {
@@ -28,7 +29,7 @@ final class SinglingOut {
         int size = Math.min(train.rowCount(), control.rowCount());
         Frame t = train.head(size);
         Frame c = control.head(size);
-        List<Map<String, Integer>> dict = new ArrayList<>();
+        List<Map<Object, Integer>> dict = new ArrayList<>();
         columns.forEach(x -> dict.add(new HashMap<>()));
         int[][] syn = codes(synthetic, columns, dict);
         int[][] tr = codes(t, columns, dict);
@@ -91,14 +92,18 @@ final class SinglingOut {
     }
 
     /** Rows as integer codes of their cell texts, one dictionary per column shared by all frames. */
-    static int[][] codes(Frame f, List<ColumnSpec> columns, List<Map<String, Integer>> dict) {
+    /** Each cell as a code per column, equal values (compared as values, not as text) sharing one code. */
+    static int[][] codes(Frame f, List<ColumnSpec> columns, List<Map<Object, Integer>> dict) {
         int[] idx = columns.stream().mapToInt(c -> f.schema().indexOf(c.name())).toArray();
         int[][] out = new int[f.rowCount()][idx.length];
         for (int j = 0; j < idx.length; j++) {
-            Map<String, Integer> d = dict.get(j);
+            Map<Object, Integer> d = dict.get(j);
             for (int r = 0; r < out.length; r++) {
-                String v = CellText.of(f, idx[j], r);
-                out[r][j] = d.computeIfAbsent(v == null ? "\u0000" : v, x -> d.size());
+                Object v = f.cell(idx[j], r);
+                if (v instanceof Double x && x == 0.0) {
+                    v = 0.0;   // -0.0 and 0.0 are one value
+                }
+                out[r][j] = d.computeIfAbsent(v == null ? MISSING : v, x -> d.size());
             }
         }
         return out;
