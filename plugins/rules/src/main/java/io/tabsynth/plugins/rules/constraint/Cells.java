@@ -87,4 +87,16 @@ final class Cells {
         }
         return Frame.of(t, io.tabsynth.engine.data.Schema.of(specs));
     }
+
+    /** The row's values over the columns as written in a file, joined by {@code sep}, {@code missing} for a gap. */
+    static String key(Frame frame, int row, int[] columns, String sep, String missing) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < columns.length; i++) {
+            if (i > 0) {
+                b.append(sep);
+            }
+            b.append(frame.isMissing(columns[i], row) ? missing : io.tabsynth.engine.data.CellText.of(frame, columns[i], row));
+        }
+        return b.toString();
+    }
 }

@@ -1,6 +1,5 @@
 package io.tabsynth.plugins.rules.constraint;
 
-import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
@@ -77,15 +76,8 @@ final class FixedCombinations extends Rule {
         }
     }
 
-    private String key(Frame frame, int row, int[] columns) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < columns.length; i++) {
-            if (i > 0) {
-                b.append(SEP);
-            }
-            b.append(frame.isMissing(columns[i], row) ? MISSING : CellText.of(frame, columns[i], row));
-        }
-        return b.toString();
+    private static String key(Frame frame, int row, int[] columns) {
+        return Cells.key(frame, row, columns, SEP, MISSING);
     }
 
     @Override
@@ -100,7 +92,7 @@ final class FixedCombinations extends Rule {
 
     @Override
     Transform transform(Schema schema, Frame training, String choice) {
-        if (choice.equals("none") || (choice.equals("auto") && training == null)) {
+        if (!wanted(choice, "merge", training, spec)) {
             if (training != null) {
                 for (int r = 0; r < training.rowCount(); r++) {
                     allowed.add(key(training, r, at));
@@ -110,9 +102,6 @@ final class FixedCombinations extends Rule {
                         + "when fitting, where the real combinations are learned)");
             }
             return null;
-        }
-        if (!choice.equals("auto") && !choice.equals("merge")) {
-            throw spec.error("transform", "fixed combinations transform by merge or none, not '" + choice + "'");
         }
         merged = true;
         String joined = mergedName(schema);

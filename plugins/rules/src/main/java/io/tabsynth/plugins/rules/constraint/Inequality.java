@@ -66,11 +66,8 @@ final class Inequality extends Rule {
 
     @Override
     Transform transform(Schema schema, Frame training, String choice) {
-        if (choice.equals("none") || (choice.equals("auto") && training == null)) {
+        if (!wanted(choice, "log-difference", training, spec)) {
             return null;
-        }
-        if (!choice.equals("auto") && !choice.equals("log-difference")) {
-            throw spec.error("transform", "an inequality's transform is log-difference or none, not '" + choice + "'");
         }
         if (training != null && (training.column(low).countMissing() > 0 || training.column(high).countMissing() > 0)) {
             if (choice.equals("auto")) {

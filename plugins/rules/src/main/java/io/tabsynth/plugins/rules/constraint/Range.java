@@ -94,12 +94,9 @@ final class Range extends Rule {
 
     @Override
     Transform transform(Schema schema, Frame training, String choice) {
-        if (choice.equals("none") || (choice.equals("auto") && training == null)) {
-            return null;
-        }
         String kindName = !Double.isNaN(min) && !Double.isNaN(max) ? "logit" : "log";
-        if (!choice.equals("auto") && !choice.equals(kindName)) {
-            throw spec.error("transform", "this range's transform is " + kindName + " or none, not '" + choice + "'");
+        if (!wanted(choice, kindName, training, spec)) {
+            return null;
         }
         ColumnSpec original = schema.column(column);
         double lo = min;

@@ -26,6 +26,21 @@ abstract class Rule {
         return this;
     }
 
+    /**
+     * Whether the spec's {@code transform} choice asks for the transform named {@code name}: {@code auto} does
+     * when training data is there to learn from, {@code none} never does; any other name is an error at
+     * {@code spec}'s transform field.
+     */
+    static boolean wanted(String choice, String name, Frame training, io.tabsynth.plugins.rules.spec.SpecObject spec) {
+        if (choice.equals("none") || (choice.equals("auto") && training == null)) {
+            return false;
+        }
+        if (!choice.equals("auto") && !choice.equals(name)) {
+            throw spec.error("transform", "this constraint's transform is " + name + " or none, not '" + choice + "'");
+        }
+        return true;
+    }
+
     /** Whether it has a {@code transform} field at all. */
     boolean transformable() {
         return false;

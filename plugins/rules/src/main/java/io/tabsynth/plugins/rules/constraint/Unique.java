@@ -1,6 +1,5 @@
 package io.tabsynth.plugins.rules.constraint;
 
-import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.plugins.rules.spec.SpecObject;
@@ -57,25 +56,23 @@ final class Unique extends Rule {
     /** Checks and, when the row passes, remembers its key. */
     @Override
     boolean holds(Frame frame, int row) {
-        StringBuilder key = new StringBuilder();
-        for (int c : at) {
-            if (frame.isMissing(c, row)) {
-                return true;
-            }
-            key.append(CellText.of(frame, c, row)).append('\u001f');
-        }
-        return seen.add(key.toString());
+        String key = key(frame, row);
+        return key == null || seen.add(key);
     }
 
     /** Checks without remembering. */
     boolean wouldHold(Frame frame, int row) {
-        StringBuilder key = new StringBuilder();
+        String key = key(frame, row);
+        return key == null || !seen.contains(key);
+    }
+
+    /** The row's key over the columns, or {@code null} when one is missing (missing values never clash). */
+    private String key(Frame frame, int row) {
         for (int c : at) {
             if (frame.isMissing(c, row)) {
-                return true;
+                return null;
             }
-            key.append(CellText.of(frame, c, row)).append('\u001f');
         }
-        return !seen.contains(key.toString());
+        return Cells.key(frame, row, at, "\u001f", "");
     }
 }
