@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A rare event injected at a stated rate into one column: a null, the column's boundary values, extreme
- * values, blank, very long or tricky Unicode strings, a duplicate of an earlier row's value, or a given
+ * values, empty, blank, very long or tricky Unicode strings, a duplicate of an earlier row's value, or a given
  * value. Each injection is drawn independently per row, so the count is binomial(rows, rate).
  *
  * @param column the column
@@ -17,7 +17,7 @@ import java.util.List;
  * @param length the length for kind {@code long}
  */
 record EdgeCase(String column, String kind, double rate, String value, int length) {
-    static final List<String> KINDS = List.of("null", "min", "max", "extreme", "blank", "long", "unicode",
+    static final List<String> KINDS = List.of("null", "min", "max", "extreme", "empty", "blank", "long", "unicode",
             "duplicate", "value");
 
     /** Strings that break careless code: combining marks, emoji with joiners, right-to-left text, CJK, quotes. */
@@ -56,6 +56,7 @@ record EdgeCase(String column, String kind, double rate, String value, int lengt
                             + k.jsonName());
                 }
                 break;
+            case "empty":
             case "blank":
             case "long":
             case "unicode":

@@ -137,6 +137,8 @@ final class Finishing implements FrameStream {
                         return high ? LocalDateTime.of(9999, 12, 31, 23, 59, 59) : LocalDateTime.of(1, 1, 1, 0, 0);
                 }
             }
+            case "empty":
+                return "";
             case "blank":
                 return " ";
             case "long": {

@@ -35,6 +35,7 @@ class EdgeCasesAndErrorsTest {
                    {"column": "amount", "kind": "max", "rate": 0.01},
                    {"column": "name", "kind": "unicode", "rate": 0.005},
                    {"column": "name", "kind": "long", "rate": 0.003, "length": 5000},
+                   {"column": "name", "kind": "empty", "rate": 0.002},
                    {"column": "id", "kind": "duplicate", "rate": 0.004},
                    {"column": "cap", "kind": "extreme", "rate": 0.01}
                  ]}
@@ -61,8 +62,9 @@ class EdgeCasesAndErrorsTest {
                 longs++;
             }
         }
-        assertWithin(0.005 * (1 - 0.003), unicode, n);
-        assertWithin(0.003, longs, n);
+        assertWithin(0.005 * (1 - 0.003) * (1 - 0.002), unicode, n);
+        assertWithin(0.003 * (1 - 0.002), longs, n);
+        assertWithin(0.002, f.strings("name").isMissing().size(), n);
         Set<Long> ids = new HashSet<>();
         int dup = 0;
         for (long id : f.longs("id").asLongArray()) {
