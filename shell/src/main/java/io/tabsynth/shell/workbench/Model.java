@@ -67,7 +67,7 @@ public final class Model {
         b.append(fitted.info().generator()).append(" model (").append(fitted.info().pluginId()).append(' ')
                 .append(fitted.info().pluginVersion()).append("), fitted on ").append(fitted.info().rows())
                 .append(" rows, seed ").append(fitted.info().seed()).append('\n');
-        b.append("  parameters: ").append(fitted.info().params()).append('\n');
+        b.append("  parameters: ").append(new java.util.TreeMap<>(fitted.info().params())).append('\n');
         fitted.model().describeColumns().forEach((c, d) -> b.append(String.format("  %-22s %-12s %s%n", c,
                 fitted.schema().column(c).kind().jsonName(), d)));
         if (Workbench.constrained(fitted)) {
