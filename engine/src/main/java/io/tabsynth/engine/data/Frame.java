@@ -166,6 +166,38 @@ public final class Frame {
         return c.get(row);
     }
 
+    /**
+     * One cell of a continuous, integer or datetime column as a number: datetimes as seconds since
+     * 1970-01-01T00:00 (UTC, with the fraction of a second); NaN when missing.
+     */
+    public double number(int column, int row) {
+        Column<?> c = table.column(column);
+        if (c.isMissing(row)) {
+            return Double.NaN;
+        }
+        switch (schema.column(column).kind()) {
+            case CONTINUOUS:
+                return ((DoubleColumn) c).getDouble(row);
+            case INTEGER:
+                return ((LongColumn) c).getLong(row);
+            case DATETIME:
+                return ArrowFrames.toMicros(((DateTimeColumn) c).get(row)) / 1e6;
+            default:
+                throw new IllegalArgumentException("column '" + c.name() + "' is "
+                        + schema.column(column).kind().jsonName() + ", not a number");
+        }
+    }
+
+    /** A whole continuous, integer or datetime column as numbers, as {@link #number} reads each cell. */
+    public double[] numbers(String name) {
+        int c = schema.indexOf(name);
+        double[] v = new double[rowCount()];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = number(c, r);
+        }
+        return v;
+    }
+
     /** The first {@code n} rows. */
     public Frame head(int n) {
         return new Frame(table.first(Math.min(n, rowCount())), schema);

@@ -55,6 +55,13 @@ public final class Rng {
         return p;
     }
 
+    /** A random version-4 UUID (RFC 4122 variant) from the next two longs. */
+    public java.util.UUID nextUuid() {
+        long hi = (nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new java.util.UUID(hi, lo);
+    }
+
     /** Standard normal, by Marsaglia's polar method. */
     public double nextGaussian() {
         if (hasSpare) {

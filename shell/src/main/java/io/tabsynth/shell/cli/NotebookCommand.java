@@ -21,16 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code tabsynth notebook run}: executes a Jupyter notebook headless. */
 @Command(name = "notebook", description = "Jupyter notebooks (.ipynb) with Java (JShell) cells.",
         subcommands = {NotebookCommand.Run.class})
-public final class NotebookCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 2;
-    }
-
+public final class NotebookCommand {
     /** Runs the code cells in order and writes the executed notebook and an HTML rendering. */
     @Command(name = "run", description = "Run a notebook's code cells in order (JShell), store their outputs, and "
             + "write the executed notebook and an HTML page. A failing cell stops the run (exit 1), its error stored.")

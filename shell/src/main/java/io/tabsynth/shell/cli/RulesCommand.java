@@ -14,16 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code tabsynth rules}: tools for the rule-based generator. */
 @Command(name = "rules", description = "Tools for the rule-based generator (see docs/rules.md).",
         subcommands = {RulesCommand.Infer.class})
-public final class RulesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 2;
-    }
-
+public final class RulesCommand {
     /** {@code tabsynth rules infer}: drafts a spec from real data. */
     @Command(name = "infer", description = "Draft a rules spec from real data: kinds, marginals, categories, "
             + "correlations and the constraints the data obeys, for a person to edit.")

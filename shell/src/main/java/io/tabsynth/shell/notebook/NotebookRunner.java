@@ -78,10 +78,6 @@ public final class NotebookRunner {
                     if (html != null) {
                         data.set("text/html", Notebook.lines(html));
                     }
-                    String svg = Rich.svg(last[1]);
-                    if (svg != null) {
-                        data.set("image/svg+xml", Notebook.lines(svg));
-                    }
                     result.putObject("metadata");
                 }
             }

@@ -37,11 +37,6 @@ final class Rich {
         return null;
     }
 
-    /** An SVG image for a value, or {@code null}; reports carry their plots inside their HTML. */
-    static String svg(Object value) {
-        return null;
-    }
-
     static String table(Frame f, String caption) {
         StringBuilder h = new StringBuilder("<table class=\"frame\"><caption>").append(esc(caption)).append("</caption><thead><tr>");
         f.schema().columns().forEach(c -> h.append("<th title=\"").append(c.kind().jsonName()).append("\">")

@@ -1,6 +1,5 @@
 package io.tabsynth.shell.workbench;
 
-import io.tabsynth.engine.constraint.Conditions;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.engine.run.Sampling;
@@ -46,7 +45,6 @@ public final class Model {
                 throw new io.tabsynth.engine.BadInputException("sample takes condition(..) and constraints(..), not " + o);
             }
         }
-        Conditions.of(fitted.schema(), conditions);   // checks the columns and values now
         Sampling sampling = new Sampling(conditions, constraints, io.tabsynth.engine.constraint.ConstrainedModel.DEFAULT_MAX_TRIES);
         if (rows > Integer.MAX_VALUE) {
             throw new io.tabsynth.engine.BadInputException("a sample in memory holds at most " + Integer.MAX_VALUE
@@ -70,9 +68,8 @@ public final class Model {
         b.append("  parameters: ").append(new java.util.TreeMap<>(fitted.info().params())).append('\n');
         fitted.model().describeColumns().forEach((c, d) -> b.append(String.format("  %-22s %-12s %s%n", c,
                 fitted.schema().column(c).kind().jsonName(), d)));
-        if (Workbench.constrained(fitted)) {
-            b.append("  constraints: ").append(((io.tabsynth.engine.constraint.ConstrainedModel) fitted.model())
-                    .constraints().names()).append('\n');
+        if (fitted.model() instanceof io.tabsynth.engine.constraint.ConstrainedModel c) {
+            b.append("  constraints: ").append(c.constraints().names()).append('\n');
         }
         return b.toString().stripTrailing();
     }

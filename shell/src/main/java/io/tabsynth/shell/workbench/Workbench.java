@@ -2,7 +2,6 @@ package io.tabsynth.shell.workbench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.History;
 import io.tabsynth.engine.lineage.TrustStore;
@@ -316,10 +315,5 @@ public final class Workbench {
         public String toString() {
             return text;
         }
-    }
-
-    /** Whether a fitted model enforces constraints. */
-    static boolean constrained(FittedModel m) {
-        return m.model() instanceof ConstrainedModel;
     }
 }

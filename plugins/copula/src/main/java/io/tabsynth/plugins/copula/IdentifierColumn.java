@@ -91,8 +91,7 @@ final class IdentifierColumn implements ColumnModel {
         String[] out = new String[rows];
         for (int i = 0; i < rows; i++) {
             if (style.equals("uuid")) {
-                out[i] = new java.util.UUID((rng.nextLong() & ~0xF000L) | 0x4000L,
-                        (rng.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+                out[i] = rng.nextUuid().toString();
             } else {
                 String num = Long.toString(firstRow + i + 1);
                 StringBuilder sb = new StringBuilder(prefix);

@@ -121,7 +121,7 @@ public final class DataTransformer {
             case CONTINUOUS:
             case INTEGER:
             case DATETIME:
-                return new Codec(spec, ModeMixture.fit(numbers(data, c), maxModes), null, nulls, -1, -1);
+                return new Codec(spec, ModeMixture.fit(data.numbers(data.schema().column(c).name()), maxModes), null, nulls, -1, -1);
             case IDENTIFIER:
                 return new Codec(spec, null, null, false, -1, -1);
             default: {
@@ -141,16 +141,6 @@ public final class DataTransformer {
                 return new Codec(spec, null, cats, nulls, -1, -1);
             }
         }
-    }
-
-    static double[] numbers(Frame data, int c) {
-        double[] v = new double[data.rowCount()];
-        for (int r = 0; r < v.length; r++) {
-            Object x = data.cell(c, r);
-            v[r] = x == null ? Double.NaN : x instanceof LocalDateTime t ? t.toEpochSecond(ZoneOffset.UTC)
-                    : ((Number) x).doubleValue();
-        }
-        return v;
     }
 
     public Schema schema() {
@@ -216,7 +206,7 @@ public final class DataTransformer {
                 continue;
             }
             if (k.numeric()) {
-                double[] v = numbers(data, c);
+                double[] v = data.numbers(data.schema().column(c).name());
                 for (int r = 0; r < n; r++) {
                     int base = r * dimensions;
                     if (Double.isNaN(v[r])) {

@@ -21,7 +21,7 @@ record Codes(int[] real, int[] synthetic, int levels) {
 
     static Codes of(Frame real, Frame synthetic, String column, boolean binned) {
         if (binned) {
-            return new Codes(bin(Numbers.values(real, column)), bin(Numbers.values(synthetic, column)), BINS + 3);
+            return new Codes(bin(real.numbers(column)), bin(synthetic.numbers(column)), BINS + 3);
         }
         Map<String, Integer> index = new HashMap<>();
         int ci = real.schema().indexOf(column);

@@ -45,7 +45,7 @@ final class Features {
             }
             inputs.add(c);
             if (c.kind().isNumeric()) {
-                double[] v = Arrays.stream(Numbers.values(train, c.name())).filter(x -> !Double.isNaN(x)).sorted().toArray();
+                double[] v = Arrays.stream(train.numbers(c.name())).filter(x -> !Double.isNaN(x)).sorted().toArray();
                 double median = v.length == 0 ? 0 : v[v.length / 2];
                 medians.put(c.name(), median);
                 double mean = Arrays.stream(v).average().orElse(0);
@@ -64,7 +64,7 @@ final class Features {
     }
 
     private static int distinct(Frame f, String column) {
-        return (int) Arrays.stream(Numbers.values(f, column)).filter(x -> !Double.isNaN(x)).distinct().count();
+        return (int) Arrays.stream(f.numbers(column)).filter(x -> !Double.isNaN(x)).distinct().count();
     }
 
     private static Map<String, Integer> frequencyCodes(Frame f, String column) {
@@ -92,7 +92,7 @@ final class Features {
         for (int j = 0; j < inputs.size(); j++) {
             ColumnSpec c = inputs.get(j);
             if (c.kind().isNumeric()) {
-                double[] v = Numbers.values(f, c.name());
+                double[] v = f.numbers(c.name());
                 double m = medians.get(c.name());
                 for (int i = 0; i < v.length; i++) {
                     x[i][j] = Double.isNaN(v[i]) ? m : v[i];
@@ -113,7 +113,7 @@ final class Features {
         List<double[]> cols = new ArrayList<>();
         for (ColumnSpec c : inputs) {
             if (c.kind().isNumeric()) {
-                double[] v = Numbers.values(f, c.name());
+                double[] v = f.numbers(c.name());
                 double[] ms = scale.get(c.name());
                 double m = medians.get(c.name());
                 double[] out = new double[v.length];
@@ -166,6 +166,6 @@ final class Features {
 
     /** Target values, for regression (missing replaced by the training median is not done: rows keep NaN). */
     double[] targets(Frame f) {
-        return Numbers.values(f, target);
+        return f.numbers(target);
     }
 }

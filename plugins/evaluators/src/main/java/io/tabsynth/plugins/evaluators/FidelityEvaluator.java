@@ -60,8 +60,8 @@ public final class FidelityEvaluator implements Evaluator {
             Map<String, Object> col = new LinkedHashMap<>();
             double shape;
             if (numeric(c)) {
-                double[] r = Numbers.values(real, c.name());
-                double[] s = Numbers.values(syn, c.name());
+                double[] r = real.numbers(c.name());
+                double[] s = syn.numbers(c.name());
                 shape = 1 - TwoSample.ks(r, s);
                 col.put("metric", "KSComplement");
                 double range = rangeCoverage(r, s);
@@ -128,8 +128,8 @@ public final class FidelityEvaluator implements Evaluator {
         p.put("column1", a.name());
         p.put("column2", b.name());
         if (numeric(a) && numeric(b)) {
-            double r = TwoSample.pearson(Numbers.values(real, a.name()), Numbers.values(real, b.name()));
-            double s = TwoSample.pearson(Numbers.values(syn, a.name()), Numbers.values(syn, b.name()));
+            double r = TwoSample.pearson(real.numbers(a.name()), real.numbers(b.name()));
+            double s = TwoSample.pearson(syn.numbers(a.name()), syn.numbers(b.name()));
             p.put("metric", "CorrelationSimilarity");
             p.put("score", Double.isNaN(r) || Double.isNaN(s) ? null : 1 - Math.abs(r - s) / 2);
             p.put("realCorrelation", Double.isNaN(r) ? null : r);

@@ -39,7 +39,7 @@ final class GowerSpace {
         for (int j = 0; j < nums; j++) {
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            for (double v : Numbers.values(reference, ordered.get(cats + j).name())) {
+            for (double v : reference.numbers(ordered.get(cats + j).name())) {
                 if (!Double.isNaN(v)) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
@@ -76,7 +76,7 @@ final class GowerSpace {
             }
         }
         for (int j = 0; j < nums; j++) {
-            double[] v = Numbers.values(f, columns.get(cats + j).name());
+            double[] v = f.numbers(columns.get(cats + j).name());
             for (int i = 0; i < n; i++) {
                 values[i * nums + j] = Double.isNaN(v[i]) ? Double.NaN : (v[i] - min[j]) / range[j];
             }

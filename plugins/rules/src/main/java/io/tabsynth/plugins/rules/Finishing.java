@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -74,9 +73,7 @@ final class Finishing implements FrameStream {
             } else if (col.base.source() == ColumnRule.Source.UUID) {
                 StringColumn column = (StringColumn) f.column(c);
                 for (int r = 0; r < rows; r++) {
-                    long hi = (ids.nextLong() & ~0xF000L) | 0x4000L;
-                    long lo = (ids.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-                    column.set(r, new UUID(hi, lo).toString());
+                    column.set(r, ids.nextUuid().toString());
                 }
             }
         }
@@ -109,9 +106,10 @@ final class Finishing implements FrameStream {
                     injected[e]++;
                 }
             }
-            for (int e = 0; e < spec.edgeCases.size(); e++) {
-                lastValue[e] = f.cell(spec.schema.indexOf(spec.edgeCases.get(e).column()), r);
-            }
+        }
+        int last = f.rowCount() - 1;
+        for (int e = 0; last >= 0 && e < spec.edgeCases.size(); e++) {
+            lastValue[e] = f.cell(spec.schema.indexOf(spec.edgeCases.get(e).column()), last);
         }
     }
 

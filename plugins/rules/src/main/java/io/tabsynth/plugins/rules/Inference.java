@@ -105,33 +105,12 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         return o;
     }
 
-    private static double[] present(Frame data, int column) {
-        List<Double> v = new ArrayList<>();
-        for (int r = 0; r < data.rowCount(); r++) {
-            double x = numberAt(data, column, r);
-            if (!Double.isNaN(x)) {
-                v.add(x);
-            }
-        }
-        return v.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double numberAt(Frame data, int column, int row) {
-        Object v = data.cell(column, row);
-        if (v == null) {
-            return Double.NaN;
-        }
-        if (v instanceof Number) {
-            return ((Number) v).doubleValue();
-        }
-        if (v instanceof LocalDateTime) {
-            return ((LocalDateTime) v).toEpochSecond(java.time.ZoneOffset.UTC);
-        }
-        return Double.NaN;
+    private static double[] present(Frame data, String column) {
+        return java.util.Arrays.stream(data.numbers(column)).filter(x -> !Double.isNaN(x)).toArray();
     }
 
     private static void numeric(Frame data, ColumnSpec c, ObjectNode o) {
-        double[] v = present(data, data.schema().indexOf(c.name()));
+        double[] v = present(data, c.name());
         boolean integer = c.kind() == ColumnKind.INTEGER;
         if (v.length == 0) {
             o.put("type", "constant");
@@ -420,8 +399,8 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         int ib = data.schema().indexOf(b);
         List<double[]> pairs = new ArrayList<>();
         for (int r = 0; r < data.rowCount(); r++) {
-            double x = numberAt(data, ia, r);
-            double y = numberAt(data, ib, r);
+            double x = data.number(ia, r);
+            double y = data.number(ib, r);
             if (!Double.isNaN(x) && !Double.isNaN(y)) {
                 pairs.add(new double[] {x, y});
             }
@@ -457,8 +436,8 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 double maxA = Double.NEGATIVE_INFINITY;
                 double minB = Double.POSITIVE_INFINITY;
                 for (int r = 0; r < data.rowCount() && le; r++) {
-                    double x = numberAt(data, ia, r);
-                    double y = numberAt(data, ib, r);
+                    double x = data.number(ia, r);
+                    double y = data.number(ib, r);
                     if (Double.isNaN(x) || Double.isNaN(y)) {
                         continue;
                     }
@@ -554,7 +533,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
 
     private static boolean equalAll(Frame data, int a, int b) {
         for (int r = 0; r < data.rowCount(); r++) {
-            if (numberAt(data, a, r) != numberAt(data, b, r)) {
+            if (data.number(a, r) != data.number(b, r)) {
                 return false;
             }
         }

@@ -18,24 +18,6 @@ final class Cells {
         return kind == ColumnKind.CONTINUOUS || kind == ColumnKind.INTEGER || kind == ColumnKind.DATETIME;
     }
 
-    /** The value as a number, NaN when missing. */
-    static double number(Frame frame, int column, int row) {
-        Column<?> c = frame.column(column);
-        if (c.isMissing(row)) {
-            return Double.NaN;
-        }
-        if (c instanceof DoubleColumn) {
-            return ((DoubleColumn) c).getDouble(row);
-        }
-        if (c instanceof LongColumn) {
-            return ((LongColumn) c).getLong(row);
-        }
-        if (c instanceof DateTimeColumn) {
-            return ((DateTimeColumn) c).get(row).toEpochSecond(ZoneOffset.UTC);
-        }
-        throw new IllegalArgumentException(c.name() + " is not ordered");
-    }
-
     /** A column of {@code kind} named {@code name} holding the numbers (NaN for missing). */
     static Column<?> column(String name, ColumnKind kind, double[] values) {
         switch (kind) {
@@ -66,15 +48,6 @@ final class Cells {
             default:
                 throw new IllegalArgumentException(kind + " is not ordered");
         }
-    }
-
-    /** All values of an ordered column as numbers. */
-    static double[] numbers(Frame frame, int column) {
-        double[] v = new double[frame.rowCount()];
-        for (int r = 0; r < v.length; r++) {
-            v[r] = number(frame, column, r);
-        }
-        return v;
     }
 
     /** The frame with column {@code index} replaced. */

@@ -51,8 +51,8 @@ final class Inequality extends Rule {
 
     @Override
     boolean holds(Frame frame, int row) {
-        double a = Cells.number(frame, lowAt, row);
-        double b = Cells.number(frame, highAt, row);
+        double a = frame.number(lowAt, row);
+        double b = frame.number(highAt, row);
         if (Double.isNaN(a) || Double.isNaN(b)) {
             return true;
         }
@@ -93,7 +93,7 @@ final class Inequality extends Rule {
                 int h = data.schema().indexOf(high);
                 double[] d = new double[data.rowCount()];
                 for (int r = 0; r < d.length; r++) {
-                    d[r] = Math.log(Cells.number(data, h, r) - Cells.number(data, l, r) + 1);
+                    d[r] = Math.log(data.number(h, r) - data.number(l, r) + 1);
                 }
                 return Cells.replace(data, h, ColumnSpec.of(high, ColumnKind.CONTINUOUS),
                         Cells.column(high, ColumnKind.CONTINUOUS, d));
@@ -105,8 +105,8 @@ final class Inequality extends Rule {
                 int h = sampled.schema().indexOf(high);
                 double[] v = new double[sampled.rowCount()];
                 for (int r = 0; r < v.length; r++) {
-                    double base = Cells.number(sampled, l, r);
-                    double d = Cells.number(sampled, h, r);
+                    double base = sampled.number(l, r);
+                    double d = sampled.number(h, r);
                     v[r] = base + Math.max(0, Math.expm1(d));
                 }
                 return Cells.replace(sampled, h, highSpec, Cells.column(high, highSpec.kind(), v));

@@ -78,7 +78,7 @@ final class Range extends Rule {
 
     @Override
     boolean holds(Frame frame, int row) {
-        double v = Cells.number(frame, at, row);
+        double v = frame.number(at, row);
         if (Double.isNaN(v)) {
             return true;
         }
@@ -118,7 +118,7 @@ final class Range extends Rule {
                 int c = data.schema().indexOf(column);
                 double[] out = new double[data.rowCount()];
                 for (int r = 0; r < out.length; r++) {
-                    double v = Cells.number(data, c, r);
+                    double v = data.number(c, r);
                     if (kindName.equals("logit")) {
                         double p = Math.min(1 - eps, Math.max(eps, (v - lo) / (hi - lo)));
                         out[r] = Math.log(p / (1 - p));
@@ -135,7 +135,7 @@ final class Range extends Rule {
                 int c = sampled.schema().indexOf(column);
                 double[] out = new double[sampled.rowCount()];
                 for (int r = 0; r < out.length; r++) {
-                    double y = Cells.number(sampled, c, r);
+                    double y = sampled.number(c, r);
                     if (kindName.equals("logit")) {
                         out[r] = lo + (hi - lo) / (1 + Math.exp(-y));
                     } else {
