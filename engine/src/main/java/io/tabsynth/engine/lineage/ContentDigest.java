@@ -5,16 +5,18 @@ import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -22,6 +24,8 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.strings.DictionaryMap;
+import tech.tablesaw.columns.strings.NullDictionaryMap;
 
 /**
  * The digest of a dataset's content, independent of the file format it was stored in and of how it was
@@ -31,7 +35,7 @@ import tech.tablesaw.columns.Column;
  * value is preceded by a validity byte (1 present, 0 missing, then no value bytes), numbers little-endian,
  * utf8 as an int32 length and the bytes. Each column's byte stream gets its own SHA-256; the content digest
  * is the SHA-256 of, for each column in name order, its UTF-8 name, a zero byte, its type letter
- * ({@code F}, {@code B}, {@code T}, {@code S}) and its column digest. Columns are hashed in parallel.
+ * ({@code F}, {@code B}, {@code T}, {@code S}) and its column digest. A whole frame's columns are hashed in parallel; batches added one by one are hashed on the calling thread.
  * See docs/lineage.md.
  */
 public final class ContentDigest {
@@ -41,7 +45,7 @@ public final class ContentDigest {
     /** The content digest of a frame. */
     public static String of(Frame frame) {
         Hasher h = new Hasher(frame.schema());
-        h.add(frame);
+        h.add(frame, true);
         return h.finish();
     }
 
@@ -65,13 +69,21 @@ public final class ContentDigest {
             }
         }
 
-        /** Adds the rows of a batch (its schema must be the hasher's). */
+        /**
+         * Adds the rows of a batch (its schema must be the hasher's) on the calling thread, leaving the other
+         * cores to whoever produces the batches.
+         */
         public void add(Frame batch) {
+            add(batch, false);
+        }
+
+        private void add(Frame batch, boolean parallel) {
             if (!batch.schema().equals(schema)) {
                 throw new IllegalArgumentException("batch schema " + batch.schema() + " differs from " + schema);
             }
             rows += batch.rowCount();
-            IntStream.range(0, columns.length).parallel().forEach(i -> columns[i].add(batch.column(order[i])));
+            IntStream each = IntStream.range(0, columns.length);
+            (parallel ? each.parallel() : each).forEach(i -> columns[i].add(batch.column(order[i])));
         }
 
         public long rows() {
@@ -93,17 +105,26 @@ public final class ContentDigest {
 
     /** One column's canonical byte stream, hashed as it grows. */
     private static final class ColumnHasher {
-        private static final int CACHE_LIMIT = 100_000;
+        private static final int DICTIONARY_LIMIT = 1 << 16;
+        private static final int UNSEEN = Integer.MIN_VALUE;
         private final ColumnKind kind;
         private final char tag;
         private final MessageDigest md = Sha256.digester();
         private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-        private final Map<String, byte[]> utf8 = new HashMap<>();
+        private final Object2IntOpenHashMap<String> dictionary = new Object2IntOpenHashMap<>();
+        /** A batch's Tablesaw dictionary keys (byte and short ones) mapped to codes, {@link #UNSEEN} if not yet. */
+        private final int[] shortKeys;
 
         ColumnHasher(ColumnKind kind) {
             this.kind = kind;
             this.tag = kind.isNumeric() && kind != ColumnKind.DATETIME ? 'F'
                     : kind == ColumnKind.BOOLEAN ? 'B' : kind == ColumnKind.DATETIME ? 'T' : 'S';
+            if (tag == 'S') {
+                shortKeys = new int[1 << 16];
+                Arrays.fill(shortKeys, UNSEEN);
+            } else {
+                shortKeys = null;
+            }
         }
 
         void add(Column<?> col) {
@@ -157,37 +178,91 @@ public final class ContentDigest {
                     }
                     break;
                 }
-                default: {
-                    StringColumn s = (StringColumn) col;
-                    for (int i = 0; i < n; i++) {
-                        String v = s.get(i);
-                        if (v.isEmpty()) {
-                            room(1);
-                            buf.put((byte) 0);
-                            continue;
-                        }
-                        byte[] bytes = utf8.get(v);
-                        if (bytes == null) {
-                            bytes = v.getBytes(StandardCharsets.UTF_8);
-                            if (utf8.size() < CACHE_LIMIT) {
-                                utf8.put(v, bytes);
-                            }
-                        }
-                        room(5);
-                        buf.put((byte) 1).putInt(bytes.length);
-                        if (bytes.length <= buf.capacity()) {
-                            room(bytes.length);
-                            buf.put(bytes);
-                        } else {
-                            flush();
-                            md.update(bytes);
-                        }
-                    }
-                }
+                default:
+                    addText((StringColumn) col);
             }
         }
 
-        private void room(int bytes) {
+        /**
+         * Text cells as dictionary codes in order of first appearance: {@code -1} for missing, a code for a
+         * value seen before, {@code -2} with the UTF-8 length and bytes for a new value (which takes the next
+         * code while the dictionary holds fewer than {@link #DICTIONARY_LIMIT} values).
+         */
+        private void addText(StringColumn col) {
+            int n = col.size();
+            DictionaryMap dict = col.getDictionary();
+            if (dict instanceof NullDictionaryMap) {
+                for (int i = 0; i < n; i++) {
+                    putText(col.get(i));
+                }
+                return;
+            }
+            IntArrayList seen = new IntArrayList();
+            Int2IntOpenHashMap wideKeys = null;
+            for (int i = 0; i < n; i++) {
+                int key = dict.getKeyForIndex(i);
+                boolean narrow = key >= Short.MIN_VALUE && key <= Short.MAX_VALUE;
+                int code;
+                if (narrow) {
+                    code = shortKeys[key - Short.MIN_VALUE];
+                } else {
+                    if (wideKeys == null) {
+                        wideKeys = new Int2IntOpenHashMap();
+                        wideKeys.defaultReturnValue(UNSEEN);
+                    }
+                    code = wideKeys.get(key);
+                }
+                if (code == UNSEEN) {
+                    String v = dict.getValueForKey(key);
+                    putText(v);
+                    code = v.isEmpty() ? -1 : dictionary.getOrDefault(v, UNSEEN);
+                    if (code != UNSEEN) {
+                        if (narrow) {
+                            shortKeys[key - Short.MIN_VALUE] = code;
+                            seen.add(key - Short.MIN_VALUE);
+                        } else {
+                            wideKeys.put(key, code);
+                        }
+                    }
+                    continue;
+                }
+                room(4);
+                buf.putInt(code);
+            }
+            for (int i = 0; i < seen.size(); i++) {
+                shortKeys[seen.getInt(i)] = UNSEEN;
+            }
+        }
+
+        /** One text cell looked up by value. */
+        private void putText(String v) {
+            room(4);
+            if (v.isEmpty()) {
+                buf.putInt(-1);
+                return;
+            }
+            int code = dictionary.getOrDefault(v, UNSEEN);
+            if (code != UNSEEN) {
+                buf.putInt(code);
+                return;
+            }
+            byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+            buf.putInt(-2);
+            room(4);
+            buf.putInt(bytes.length);
+            if (bytes.length <= buf.capacity()) {
+                room(bytes.length);
+                buf.put(bytes);
+            } else {
+                flush();
+                md.update(bytes);
+            }
+            if (dictionary.size() < DICTIONARY_LIMIT) {
+                dictionary.put(v, dictionary.size());
+            }
+        }
+
+    private void room(int bytes) {
             if (buf.remaining() < bytes) {
                 flush();
             }

@@ -16,6 +16,7 @@ import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.ContentDigest;
 import io.tabsynth.engine.lineage.Dsse;
+import io.tabsynth.engine.lineage.GrowingFileDigest;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.lineage.Sha256;
 import io.tabsynth.engine.lineage.Sidecar;
@@ -448,12 +449,13 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Writes the stream through the exporter to a temporary file and renames it into place; meanwhile a
-     * second thread computes the content digest of the same batches, so hashing overlaps writing.
+     * second thread computes the content digest of the same batches and, for exporters that only append,
+     * the file digest of the bytes written so far, so hashing overlaps writing.
      */
     private static Artifact write(FrameStream stream, Exporter exporter, Path out, long expected, Progress progress) {
         ContentDigest.Hasher content = new ContentDigest.Hasher(stream.schema());
         ExecutorService hashing = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "tabsynth-content-digest");
+            Thread t = new Thread(r, "tabsynth-digests");
             t.setDaemon(true);
             return t;
         });
@@ -462,21 +464,29 @@ public final class Engine implements AutoCloseable {
         try {
             AtomicFile.write(out, tmp -> {
                 ArrayDeque<Future<?>> pending = new ArrayDeque<>();
-                try (FrameWriter w = exporter.open(tmp, stream.schema())) {
-                    while (stream.hasNext()) {
-                        Frame batch = stream.next();
-                        pending.add(hashing.submit(() -> content.add(batch)));
-                        w.write(batch);
-                        progress.advance(batch.rowCount());
-                        while (pending.size() > 4) {
-                            await(pending.poll());
+                try (GrowingFileDigest file = new GrowingFileDigest(tmp)) {
+                    try (FrameWriter w = exporter.open(tmp, stream.schema())) {
+                        while (stream.hasNext()) {
+                            Frame batch = stream.next();
+                            pending.add(hashing.submit(() -> {
+                                content.add(batch);
+                                if (exporter.appendsOnly()) {
+                                    file.catchUp();
+                                }
+                                return null;
+                            }));
+                            w.write(batch);
+                            progress.advance(batch.rowCount());
+                            while (pending.size() > 4) {
+                                await(pending.poll());
+                            }
                         }
                     }
+                    while (!pending.isEmpty()) {
+                        await(pending.poll());
+                    }
+                    sha[0] = exporter.appendsOnly() ? file.finish() : Sha256.file(tmp);
                 }
-                while (!pending.isEmpty()) {
-                    await(pending.poll());
-                }
-                sha[0] = Sha256.file(tmp);
             });
         } finally {
             hashing.shutdownNow();

@@ -22,6 +22,15 @@ public interface Exporter extends ExtensionPoint {
     /** Opens a writer for frames of the given schema at {@code file}. */
     FrameWriter open(Path file, Schema schema) throws IOException;
 
+    /**
+     * Whether its writers only ever append to the file (no seeking back, no rewriting), so the engine may
+     * compute the file's digest from the bytes as they are written instead of reading the file again
+     * afterwards. Say {@code true} only when it holds; the default is {@code false}.
+     */
+    default boolean appendsOnly() {
+        return false;
+    }
+
     /** Writes one frame to {@code file} (not atomically by itself; see the engine's write). */
     default void export(Frame frame, Path file) throws IOException {
         try (FrameWriter w = open(file, frame.schema())) {

@@ -222,4 +222,27 @@ class LineageTest {
                 ints.schema());
         assertNotEquals(d, ContentDigest.of(missing), "a missing cell differs from a value");
     }
+
+    @Test
+    void contentDigestOfTextIsTheSameWithOrWithoutTablesawDictionaries() {
+        // 100,000 cells over 80,000 distinct values: more than the digest's 65,536-entry dictionary, and more
+        // than Tablesaw keeps dictionary-encoded in one column, so the whole column and its small batches are
+        // stored differently yet must hash the same.
+        String[] values = new String[100_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 997 == 0 ? "" : "v" + (i * 7919L % 80_000);
+        }
+        Schema schema = Schema.of(ColumnSpec.of("s", ColumnKind.IDENTIFIER));
+        Frame whole = Frame.of(Table.create("t").addColumns(StringColumn.create("s", values)), schema);
+        String d = ContentDigest.of(whole);
+        ContentDigest.Hasher h = new ContentDigest.Hasher(schema);
+        for (int from = 0; from < values.length; from += 700) {
+            String[] part = java.util.Arrays.copyOfRange(values, from, Math.min(values.length, from + 700));
+            h.add(Frame.of(Table.create("t").addColumns(StringColumn.create("s", part)), schema));
+        }
+        assertEquals(d, h.finish());
+        values[99_999] = "v1";
+        assertNotEquals(d, ContentDigest.of(Frame.of(Table.create("t").addColumns(StringColumn.create("s", values)), schema)),
+                "a changed value past the dictionary's limit changes the digest");
+    }
 }

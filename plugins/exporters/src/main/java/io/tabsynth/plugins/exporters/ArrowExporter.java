@@ -31,6 +31,12 @@ public final class ArrowExporter implements Exporter {
         return List.of("arrow", "feather", "ipc");
     }
 
+    /** Its writer only appends, so the engine hashes the file while it is written. */
+    @Override
+    public boolean appendsOnly() {
+        return true;
+    }
+
     @Override
     public FrameWriter open(Path file, Schema schema) throws IOException {
         BufferAllocator allocator = new RootAllocator();

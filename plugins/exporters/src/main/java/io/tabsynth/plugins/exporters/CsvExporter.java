@@ -41,6 +41,12 @@ public final class CsvExporter implements Exporter {
         return List.of("csv", "tsv");
     }
 
+    /** Its writer only appends, so the engine hashes the file while it is written. */
+    @Override
+    public boolean appendsOnly() {
+        return true;
+    }
+
     @Override
     public FrameWriter open(Path file, Schema schema) throws IOException {
         return new Csv(Files.newOutputStream(file), schema,

@@ -36,6 +36,12 @@ public final class JsonlExporter implements Exporter {
         return List.of("jsonl", "ndjson");
     }
 
+    /** Its writer only appends, so the engine hashes the file while it is written. */
+    @Override
+    public boolean appendsOnly() {
+        return true;
+    }
+
     @Override
     public FrameWriter open(Path file, Schema schema) throws IOException {
         JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8);

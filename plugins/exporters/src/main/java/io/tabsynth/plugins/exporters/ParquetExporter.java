@@ -31,6 +31,12 @@ public final class ParquetExporter implements Exporter {
         return List.of("parquet");
     }
 
+    /** Its writer only appends, so the engine hashes the file while it is written. */
+    @Override
+    public boolean appendsOnly() {
+        return true;
+    }
+
     @Override
     public FrameWriter open(Path file, Schema schema) throws IOException {
         Files.deleteIfExists(file);
