@@ -40,15 +40,15 @@ class CtganTest {
 
     static Model fit(Frame data, int epochs, long seed) {
         Ctgan g = new Ctgan();
-        Params p = Params.resolve("ctgan", g.describe(), Map.of("epochs", String.valueOf(epochs), "batchSize", "200",
-                "width", "64", "embedding", "32", "learningRate", "1e-3"));
+        Params p = Params.resolve("ctgan", g.describe(), Map.of("epochs", String.valueOf(epochs), "batchSize", "100",
+                "width", "64", "embedding", "32", "learningRate", "2e-4"));
         return g.fit(data, p, FitContext.of(seed));
     }
 
     @Test
     void learnsABimodalColumnAndACategoryThatDeterminesARange() throws Exception {
         Frame real = data(2000);
-        Model m = fit(real, 40, 1);
+        Model m = fit(real, 100, 1);
         Frame syn = m.sample(4000, 2).collect();
         assertEquals(real.schema(), syn.schema());
         int negative = 0;
