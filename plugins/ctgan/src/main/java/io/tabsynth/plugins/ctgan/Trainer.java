@@ -93,6 +93,22 @@ final class Trainer {
         progress.finish();
     }
 
+    /** One epoch, for timing. */
+    void trainEpochForBench() {
+        int steps = Math.max(1, rows / s.batch());
+        long c = 0;
+        long g = 0;
+        for (int k = 0; k < steps; k++) {
+            long t0 = System.nanoTime();
+            criticStep();
+            long t1 = System.nanoTime();
+            generatorStep();
+            c += t1 - t0;
+            g += System.nanoTime() - t1;
+        }
+        System.out.printf("  %d steps: critic %.1f ms/step, generator %.1f ms/step%n", steps, c / 1e6 / steps, g / 1e6 / steps);
+    }
+
     /** Noise plus conditional vectors for a batch; fills {@code draws} (null entries when nothing is discrete). */
     private INDArray input(ConditionalSampler.Draw[] draws, INDArray[] cond) {
         int b = draws.length;
@@ -123,7 +139,29 @@ final class Trainer {
         return x.reshape('c', x.rows() / s.pac(), x.columns() * s.pac());
     }
 
+    /**
+     * Arrays made during a step live in a reused workspace: ND4J otherwise allocates native memory for each of
+     * the step's many intermediate arrays. Parameters and optimiser state live outside it and change in place.
+     */
+    private static final org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration STEP = org.nd4j.linalg.api.memory.conf
+            .WorkspaceConfiguration.builder().initialSize(0)
+            .policyLearning(org.nd4j.linalg.api.memory.enums.LearningPolicy.FIRST_LOOP)
+            .policyAllocation(org.nd4j.linalg.api.memory.enums.AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
+            .policyReset(org.nd4j.linalg.api.memory.enums.ResetPolicy.BLOCK_LEFT).build();
+
     private double criticStep() {
+        try (var ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "ctgan-critic")) {
+            return criticStepIn();
+        }
+    }
+
+    private double generatorStep() {
+        try (var ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "ctgan-generator")) {
+            return generatorStepIn();
+        }
+    }
+
+    private double criticStepIn() {
         int b = s.batch();
         ConditionalSampler.Draw[] draws = new ConditionalSampler.Draw[b];
         INDArray[] cond = new INDArray[1];
@@ -150,7 +188,7 @@ final class Trainer {
         return pf.y().meanNumber().doubleValue() - pr.y().meanNumber().doubleValue() + penalty;
     }
 
-    private double generatorStep() {
+    private double generatorStepIn() {
         int b = s.batch();
         ConditionalSampler.Draw[] draws = new ConditionalSampler.Draw[b];
         INDArray[] cond = new INDArray[1];
