@@ -21,6 +21,8 @@ public final class ConditionalSampler {
     private final List<double[]> frequencyCumulative = new ArrayList<>();
     private final List<int[][]> rowsByCategory = new ArrayList<>();
 
+    private final List<int[]> counts = new ArrayList<>();
+
     public ConditionalSampler(DataTransformer transformer, Frame data) {
         this.discrete = transformer.discrete();
         this.condDimensions = transformer.condDimensions();
@@ -30,6 +32,7 @@ public final class ConditionalSampler {
             for (int c : cats) {
                 counts[c]++;
             }
+            this.counts.add(counts);
             int[][] rows = new int[d.categories()][];
             int[] fill = new int[d.categories()];
             for (int k = 0; k < rows.length; k++) {
@@ -42,6 +45,32 @@ public final class ConditionalSampler {
             logCumulative.add(cumulative(counts, true));
             frequencyCumulative.add(cumulative(counts, false));
         }
+    }
+
+    /** A sampler for generation only, from the category counts a trained model kept. */
+    public static ConditionalSampler forGeneration(DataTransformer transformer, List<int[]> counts) {
+        return new ConditionalSampler(transformer, counts);
+    }
+
+    private ConditionalSampler(DataTransformer transformer, List<int[]> counts) {
+        this.discrete = transformer.discrete();
+        this.condDimensions = transformer.condDimensions();
+        for (int[] c : counts) {
+            this.counts.add(c);
+            rowsByCategory.add(new int[c.length][0]);
+            logCumulative.add(cumulative(c, true));
+            frequencyCumulative.add(cumulative(c, false));
+        }
+    }
+
+    /** Each discrete column's category counts in the training data. */
+    public List<int[]> counts() {
+        return counts;
+    }
+
+    /** The discrete columns it conditions on. */
+    public List<DataTransformer.Discrete> discrete() {
+        return discrete;
     }
 
     private static double[] cumulative(int[] counts, boolean log) {

@@ -109,31 +109,43 @@ public final class Generator {
         return new Pass(inputs, normalised, inverseStd, preRelu, h, logits, out);
     }
 
-    /** tanh for scalars; Gumbel-softmax for one-hot spans (plain softmax without noise when {@code rng} is null). */
+    /**
+     * tanh for scalars; Gumbel-softmax for one-hot spans (plain softmax without noise when {@code rng} is null).
+     * Done on a plain array: the spans are many and narrow, which suits a loop better than many small ND4J ops.
+     */
     private INDArray activate(INDArray logits, Rng rng) {
-        INDArray out = logits.dup();
-        for (DataTransformer.Span s : spans) {
-            INDArray part = logits.get(NDArrayIndex.all(), NDArrayIndex.interval(s.start(), s.start() + s.width()));
-            INDArray act;
-            if (s.activation() == DataTransformer.Activation.TANH) {
-                act = Transforms.tanh(part, true);
-            } else {
-                INDArray y = part.dup();
-                if (rng != null) {
-                    double[] g = new double[(int) y.length()];
-                    for (int i = 0; i < g.length; i++) {
-                        g[i] = -Math.log(-Math.log(rng.nextOpenDouble()));
-                    }
-                    y.addi(Nd4j.create(g, y.shape(), 'c').castTo(y.dataType()));
+        int rows = (int) logits.rows();
+        int width = (int) logits.columns();
+        double[] v = logits.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            for (DataTransformer.Span s : spans) {
+                int from = base + s.start();
+                if (s.activation() == DataTransformer.Activation.TANH) {
+                    v[from] = Math.tanh(v[from]);
+                    continue;
                 }
-                y.divi(tau);
-                y.subiColumnVector(y.max(1).reshape(y.rows(), 1));
-                Transforms.exp(y, false);
-                act = y.diviColumnVector(y.sum(1).reshape(y.rows(), 1));
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < s.width(); i++) {
+                    double x = v[from + i];
+                    if (rng != null) {
+                        x -= Math.log(-Math.log(rng.nextOpenDouble()));
+                    }
+                    x /= tau;
+                    v[from + i] = x;
+                    max = Math.max(max, x);
+                }
+                double sum = 0;
+                for (int i = 0; i < s.width(); i++) {
+                    v[from + i] = Math.exp(v[from + i] - max);
+                    sum += v[from + i];
+                }
+                for (int i = 0; i < s.width(); i++) {
+                    v[from + i] /= sum;
+                }
             }
-            out.get(NDArrayIndex.all(), NDArrayIndex.interval(s.start(), s.start() + s.width())).assign(act);
         }
-        return out;
+        return Nd4j.create(v, new long[] {rows, width}, 'c').castTo(logits.dataType());
     }
 
     /** Parameter gradients, shaped like the parameters: per block w, b, gamma, beta; then wOut, bOut. */
@@ -145,20 +157,28 @@ public final class Generator {
      * (a gradient with respect to the raw logits, e.g. the conditional cross-entropy's; may be null).
      */
     public Gradients backward(Pass p, INDArray dOut, INDArray dLogits) {
-        INDArray dl = dOut.dup();
-        for (DataTransformer.Span s : spans) {
-            var cols = NDArrayIndex.interval(s.start(), s.start() + s.width());
-            INDArray y = p.output().get(NDArrayIndex.all(), cols);
-            INDArray dy = dOut.get(NDArrayIndex.all(), cols);
-            INDArray d;
-            if (s.activation() == DataTransformer.Activation.TANH) {
-                d = dy.mul(y.mul(y).rsubi(1));
-            } else {
-                INDArray dot = dy.mul(y).sum(1).reshape(y.rows(), 1);
-                d = dy.subColumnVector(dot).muli(y).divi(tau);
+        int rows = (int) dOut.rows();
+        int outWidth = (int) dOut.columns();
+        double[] y = p.output().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] d = dOut.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        for (int r = 0; r < rows; r++) {
+            int base = r * outWidth;
+            for (DataTransformer.Span s : spans) {
+                int from = base + s.start();
+                if (s.activation() == DataTransformer.Activation.TANH) {
+                    d[from] *= 1 - y[from] * y[from];
+                    continue;
+                }
+                double dot = 0;
+                for (int i = 0; i < s.width(); i++) {
+                    dot += d[from + i] * y[from + i];
+                }
+                for (int i = 0; i < s.width(); i++) {
+                    d[from + i] = (d[from + i] - dot) * y[from + i] / tau;
+                }
             }
-            dl.get(NDArrayIndex.all(), cols).assign(d);
         }
+        INDArray dl = Nd4j.create(d, new long[] {rows, outWidth}, 'c').castTo(dOut.dataType());
         if (dLogits != null) {
             dl.addi(dLogits);
         }

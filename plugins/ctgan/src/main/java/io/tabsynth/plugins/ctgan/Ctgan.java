@@ -1,0 +1,56 @@
+package io.tabsynth.plugins.ctgan;
+
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.spi.FitContext;
+import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.engine.spi.Model;
+import io.tabsynth.engine.spi.ParamSpec;
+import io.tabsynth.engine.spi.Params;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.pf4j.Extension;
+
+/**
+ * The CTGAN generator ({@code ctgan}): a conditional GAN with mode-specific normalisation, training-by-sampling,
+ * PacGAN and WGAN-GP, written from Xu et al., "Modeling Tabular Data using Conditional GAN" (NeurIPS 2019) on ND4J.
+ */
+@Extension
+public final class Ctgan implements Generator {
+    public static final String ID = "ctgan";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "CTGAN conditional GAN (Xu et al. 2019) on ND4J: mode-specific normalisation, training-by-sampling, WGAN-GP";
+    }
+
+    @Override
+    public List<ParamSpec> describe() {
+        return List.of(
+                ParamSpec.integer("epochs", 300, 1, 100_000, "passes over the data (the paper: 300)"),
+                ParamSpec.integer("batchSize", 500, 10, 1_000_000, "rows per training step, a multiple of pac"),
+                ParamSpec.integer("pac", 10, 1, 100, "rows the critic judges together (PacGAN)"),
+                ParamSpec.integer("embedding", 128, 1, 4096, "width of the generator's noise input"),
+                ParamSpec.integer("width", 256, 8, 4096, "width of the generator's residual blocks and the critic's layers"),
+                ParamSpec.real("learningRate", 2e-4, 1e-7, 1, "Adam learning rate (betas 0.5, 0.9)"),
+                ParamSpec.real("weightDecay", 1e-6, 0, 1, "L2 weight decay"),
+                ParamSpec.integer("maxModes", 10, 1, 50, "most modes per numeric column"));
+    }
+
+    @Override
+    public Model fit(Frame data, Params params, FitContext context) {
+        Trainer t = new Trainer(data, Settings.of(params), context.seed());
+        t.train(context.progress());
+        return new CtganModel(t.transformer(), t.sampler(), t.generator(), params.getInt("embedding"), t.losses);
+    }
+
+    @Override
+    public Model load(InputStream in) throws IOException {
+        return CtganModel.load(in);
+    }
+}

@@ -1,0 +1,186 @@
+package io.tabsynth.plugins.ctgan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.random.Rng;
+import io.tabsynth.engine.spi.BatchedModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained CTGAN: the data transformer, the generator's weights and batch-norm statistics, the category
+ * counts that drive conditional vectors at generation, and the per-epoch losses. Sampling draws noise and a
+ * conditional vector per row (category by its real frequency), runs the generator with running statistics and
+ * decodes; batches are independent, so sampling is parallel and deterministic.
+ */
+final class CtganModel extends BatchedModel {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataTransformer transformer;
+    private final ConditionalSampler sampler;
+    private final Generator generator;
+    private final int embedding;
+    private final List<double[]> losses;
+
+    CtganModel(DataTransformer transformer, ConditionalSampler sampler, Generator generator, int embedding,
+               List<double[]> losses) {
+        this.transformer = transformer;
+        this.sampler = sampler;
+        this.generator = generator;
+        this.embedding = embedding;
+        this.losses = List.copyOf(losses);
+    }
+
+    @Override
+    public Schema schema() {
+        return transformer.schema();
+    }
+
+    /** Per-epoch generator and critic losses. */
+    List<double[]> losses() {
+        return losses;
+    }
+
+    @Override
+    public Map<String, String> describeColumns() {
+        Map<String, String> m = new LinkedHashMap<>();
+        Map<String, Integer> modes = transformer.modes();
+        for (String c : schema().names()) {
+            m.put(c, modes.containsKey(c) ? modes.get(c) + " modes" : schema().column(c).kind().isText()
+                    ? "one-hot" : "one-hot");
+        }
+        if (!losses.isEmpty()) {
+            double[] last = losses.get(losses.size() - 1);
+            m.put("(training)", String.format(Locale.ROOT, "%d epochs, last losses: generator %.4f, critic %.4f",
+                    losses.size(), last[0], last[1]));
+        }
+        return m;
+    }
+
+    @Override
+    protected Frame sampleBatch(long batch, int rows, Rng rng) {
+        int c = transformer.condDimensions();
+        double[] x = new double[rows * (embedding + c)];
+        for (int r = 0; r < rows; r++) {
+            int base = r * (embedding + c);
+            for (int i = 0; i < embedding; i++) {
+                x[base + i] = rng.nextGaussian();
+            }
+            if (sampler.active()) {
+                sampler.fill(x, base + embedding, sampler.generate(rng));
+            }
+        }
+        INDArray in = Nd4j.create(x, new long[] {rows, embedding + c}, 'c').castTo(Trainer.TYPE);
+        INDArray out = generator.forward(in, rng, false).output();
+        return transformer.decode(out.castTo(DataType.DOUBLE).data().asDouble(), rows, batch * BATCH_ROWS);
+    }
+
+    @Override
+    public void save(OutputStream out) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("format", "tabsynth-ctgan");
+        n.put("version", 1);
+        n.put("embedding", embedding);
+        n.put("tau", 0.2);
+        n.set("transformer", transformer.toJson());
+        ArrayNode counts = n.putArray("categoryCounts");
+        for (int[] k : sampler.counts()) {
+            ArrayNode a = counts.addArray();
+            for (int v : k) {
+                a.add(v);
+            }
+        }
+        ArrayNode blocks = n.putArray("blocks");
+        for (Generator.Block b : generator.blocks) {
+            ObjectNode o = blocks.addObject();
+            o.put("w", pack(b.w));
+            o.put("b", pack(b.b));
+            o.put("gamma", pack(b.gamma));
+            o.put("beta", pack(b.beta));
+            o.put("runningMean", pack(b.runningMean));
+            o.put("runningVar", pack(b.runningVar));
+        }
+        n.put("wOut", pack(generator.wOut));
+        n.put("bOut", pack(generator.bOut));
+        ArrayNode l = n.putArray("losses");
+        losses.forEach(x -> l.addArray().add(x[0]).add(x[1]));
+        out.write(JSON.writeValueAsBytes(n));
+    }
+
+    static CtganModel load(InputStream in) throws IOException {
+        JsonNode n = JSON.readTree(in);
+        if (n == null || !"tabsynth-ctgan".equals(n.path("format").asText()) || n.path("version").asInt() != 1) {
+            throw new IOException("not a ctgan model (format tabsynth-ctgan, version 1)");
+        }
+        DataTransformer t = DataTransformer.fromJson(n.get("transformer"));
+        List<int[]> counts = new ArrayList<>();
+        for (JsonNode a : n.get("categoryCounts")) {
+            int[] k = new int[a.size()];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = a.get(i).asInt();
+            }
+            counts.add(k);
+        }
+        int embedding = n.get("embedding").asInt();
+        JsonNode blocks = n.get("blocks");
+        int[] widths = new int[blocks.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = (int) unpack(blocks.get(i).get("b").asText()).columns();
+        }
+        Generator g = new Generator(embedding + t.condDimensions(), widths, t.spans(), n.path("tau").asDouble(0.2),
+                Trainer.TYPE, new Rng(0));
+        for (int i = 0; i < widths.length; i++) {
+            Generator.Block b = g.blocks.get(i);
+            JsonNode o = blocks.get(i);
+            b.w.assign(unpack(o.get("w").asText()));
+            b.b.assign(unpack(o.get("b").asText()));
+            b.gamma.assign(unpack(o.get("gamma").asText()));
+            b.beta.assign(unpack(o.get("beta").asText()));
+            b.runningMean.assign(unpack(o.get("runningMean").asText()));
+            b.runningVar.assign(unpack(o.get("runningVar").asText()));
+        }
+        g.wOut.assign(unpack(n.get("wOut").asText()));
+        g.bOut.assign(unpack(n.get("bOut").asText()));
+        List<double[]> losses = new ArrayList<>();
+        n.path("losses").forEach(a -> losses.add(new double[] {a.get(0).asDouble(), a.get(1).asDouble()}));
+        return new CtganModel(t, ConditionalSampler.forGeneration(t, counts), g, embedding, losses);
+    }
+
+    /** rows, columns, then the float32 values, little-endian, in Base64. */
+    static String pack(INDArray a) {
+        float[] v = a.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        ByteBuffer buf = ByteBuffer.allocate(8 + 4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.putInt((int) a.rows()).putInt((int) a.columns());
+        for (float f : v) {
+            buf.putFloat(f);
+        }
+        return Base64.getEncoder().encodeToString(buf.array());
+    }
+
+    static INDArray unpack(String text) {
+        ByteBuffer buf = ByteBuffer.wrap(Base64.getDecoder().decode(text)).order(ByteOrder.LITTLE_ENDIAN);
+        int r = buf.getInt();
+        int c = buf.getInt();
+        float[] v = new float[r * c];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = buf.getFloat();
+        }
+        return Nd4j.create(v, new long[] {r, c}, 'c').castTo(Trainer.TYPE);
+    }
+}
