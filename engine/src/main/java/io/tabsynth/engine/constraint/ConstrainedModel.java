@@ -57,6 +57,11 @@ public final class ConstrainedModel implements Model {
         return inner;
     }
 
+    /** Rows drawn per row kept before giving up. */
+    public int maxTries() {
+        return maxTries;
+    }
+
     /** The constraints it enforces. */
     public Constraints.Bound constraints() {
         return bound;

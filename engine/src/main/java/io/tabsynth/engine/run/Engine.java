@@ -403,9 +403,26 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * The model steered towards the conditions by its own means where it has them ({@link Model#conditioned});
+     * the generator inside fit-time constraints is steered and the constraints kept.
+     */
+    private static Model steered(Model model, Map<String, String> conditions) {
+        if (conditions.isEmpty()) {
+            return model;
+        }
+        if (model instanceof ConstrainedModel) {
+            ConstrainedModel c = (ConstrainedModel) model;
+            return c.inner().conditioned(conditions)
+                    .<Model>map(inner -> new ConstrainedModel(inner, c.constraints(), c.schema(), c.maxTries()))
+                    .orElse(model);
+        }
+        return model.conditioned(conditions).orElse(model);
+    }
+
     /** The model wrapped so that its rows satisfy the sampling's constraints and conditions. */
     private static Model constrain(Model model, Sampling sampling) {
-        Model m = model;
+        Model m = steered(model, sampling.conditions());
         if (m instanceof ConstrainedModel && sampling.maxTries() != ConstrainedModel.DEFAULT_MAX_TRIES) {
             ConstrainedModel c = (ConstrainedModel) m;
             m = new ConstrainedModel(c.inner(), c.constraints(), c.schema(), sampling.maxTries());

@@ -27,6 +27,16 @@ public interface Model {
     }
 
     /**
+     * This model steered towards rows with the given values ({@code column -> value}, as text), by the
+     * generator's own means such as CTGAN's conditional vector; empty when it has none for these conditions.
+     * The engine still checks every row against the conditions and redraws those that miss, so a steered model
+     * only has to make matching rows likely, not certain.
+     */
+    default java.util.Optional<Model> conditioned(java.util.Map<String, String> conditions) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Writes the model's state; {@link Generator#load} of the same plugin reads it back. The engine wraps
      * it in a model file that records the generator, plugin id and version (see docs/model-format.md).
      */

@@ -25,4 +25,8 @@ public interface Progress {
 
     /** The task is over. */
     void finish();
+
+    /** A short note on the current state shown beside the bar, e.g. the last epoch's losses. */
+    default void status(String note) {
+    }
 }

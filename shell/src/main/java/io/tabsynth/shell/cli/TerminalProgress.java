@@ -12,6 +12,7 @@ public final class TerminalProgress implements Progress {
     private final PrintStream err;
     private final boolean enabled;
     private String task = "";
+    private String note = "";
     private long total;
     private long done;
     private long lastDraw;
@@ -32,6 +33,7 @@ public final class TerminalProgress implements Progress {
         this.task = task;
         this.total = total;
         this.done = 0;
+        this.note = "";
         this.started = System.nanoTime();
         draw(true);
     }
@@ -39,6 +41,12 @@ public final class TerminalProgress implements Progress {
     @Override
     public synchronized void advance(long n) {
         done += n;
+        draw(false);
+    }
+
+    @Override
+    public synchronized void status(String text) {
+        this.note = text == null ? "" : text;
         draw(false);
     }
 
@@ -64,8 +72,9 @@ public final class TerminalProgress implements Progress {
         if (total > 0) {
             int width = 30;
             int filled = (int) Math.min(width, width * done / total);
-            err.printf(Locale.ROOT, "\r[%s%s] %3d%% %s %,d/%,d %.1fs", "#".repeat(filled), " ".repeat(width - filled),
-                    100 * done / total, task, done, total, secs);
+            err.printf(Locale.ROOT, "\r\033[2K[%s%s] %3d%% %s %,d/%,d %.1fs%s", "#".repeat(filled),
+                    " ".repeat(width - filled), 100 * done / total, task, done, total, secs,
+                    note.isEmpty() ? "" : "  " + note);
         } else {
             err.printf(Locale.ROOT, "\r%s %,d %.1fs", task, done, secs);
         }

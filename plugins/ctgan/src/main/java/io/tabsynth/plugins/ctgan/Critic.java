@@ -70,13 +70,13 @@ public final class Critic {
 
     /** The forward pass; dropout masks come from {@code rng} (none when {@code rng} is null: evaluation mode). */
     public Pass forward(INDArray x, Rng rng) {
-        INDArray z1 = x.mmul(w1).addiRowVector(b1);
+        INDArray z1 = Gemm.nn(x, w1).addiRowVector(b1);
         INDArray g1 = slopes(z1, rng);
         INDArray a1 = z1.mul(g1);
-        INDArray z2 = a1.mmul(w2).addiRowVector(b2);
+        INDArray z2 = Gemm.nn(a1, w2).addiRowVector(b2);
         INDArray g2 = slopes(z2, rng);
         INDArray a2 = z2.mul(g2);
-        INDArray y = a2.mmul(w3).addiRowVector(b3);
+        INDArray y = Gemm.nn(a2, w3).addiRowVector(b3);
         return new Pass(x, a1, g1, a2, g2, y);
     }
 
@@ -96,25 +96,32 @@ public final class Critic {
 
     /** Parameter gradients of Σᵢ dyᵢ·yᵢ (dy is the loss's gradient with respect to the scores), and ∂/∂x. */
     public Gradients backward(Pass p, INDArray dy, INDArray[] dx) {
-        INDArray gw3 = p.a2().transpose().mmul(dy);
+        INDArray gw3 = Gemm.tn(p.a2(), dy);
         INDArray gb3 = dy.sum(true, 0);
-        INDArray dz2 = dy.mmul(w3.transpose()).muli(p.g2());
-        INDArray gw2 = p.a1().transpose().mmul(dz2);
+        INDArray dz2 = Gemm.nt(dy, w3).muli(p.g2());
+        INDArray gw2 = Gemm.tn(p.a1(), dz2);
         INDArray gb2 = dz2.sum(true, 0);
-        INDArray dz1 = dz2.mmul(w2.transpose()).muli(p.g1());
-        INDArray gw1 = p.x().transpose().mmul(dz1);
+        INDArray dz1 = Gemm.nt(dz2, w2).muli(p.g1());
+        INDArray gw1 = Gemm.tn(p.x(), dz1);
         INDArray gb1 = dz1.sum(true, 0);
         if (dx != null) {
-            dx[0] = dz1.mmul(w1.transpose());
+            dx[0] = Gemm.nt(dz1, w1);
         }
         return new Gradients(gw1, gb1, gw2, gb2, gw3, gb3);
+    }
+
+    /** ∂/∂x of Σᵢ dyᵢ·yᵢ alone, without the parameter gradients (what the generator's step needs). */
+    public INDArray inputBackward(Pass p, INDArray dy) {
+        INDArray dz2 = Gemm.nt(dy, w3).muli(p.g2());
+        INDArray dz1 = Gemm.nt(dz2, w2).muli(p.g1());
+        return Gemm.nt(dz1, w1);
     }
 
     /** ∇ₓD for every input row, with the pass's slopes and masks. */
     public INDArray inputGradient(Pass p) {
         INDArray u = p.g2().mulRowVector(w3.transpose());
-        INDArray t = u.mmul(w2.transpose()).muli(p.g1());
-        return t.mmul(w1.transpose());
+        INDArray t = Gemm.nt(u, w2).muli(p.g1());
+        return Gemm.nt(t, w1);
     }
 
     /**
@@ -123,19 +130,19 @@ public final class Critic {
      */
     public double penalty(Pass p, double lambda, Gradients into) {
         INDArray u = p.g2().mulRowVector(w3.transpose());
-        INDArray v = u.mmul(w2.transpose());
+        INDArray v = Gemm.nt(u, w2);
         INDArray t = v.mul(p.g1());
-        INDArray g = t.mmul(w1.transpose());
+        INDArray g = Gemm.nt(t, w1);
         long m = g.rows();
         INDArray norms = g.norm2(1).reshape(m, 1);
         INDArray gap = norms.sub(1);
         double value = lambda * gap.mul(gap).sumNumber().doubleValue() / m;
         // dP/dg_i = (2λ/m)(‖g_i‖ − 1) g_i / ‖g_i‖
         INDArray r = g.mulColumnVector(gap.div(Transforms.max(norms, 1e-12)).muli(2 * lambda / m));
-        INDArray gw1 = r.transpose().mmul(t);
-        INDArray dv = r.mmul(w1).muli(p.g1());
-        INDArray gw2 = dv.transpose().mmul(u);
-        INDArray du = dv.mmul(w2);
+        INDArray gw1 = Gemm.tn(r, t);
+        INDArray dv = Gemm.nn(r, w1).muli(p.g1());
+        INDArray gw2 = Gemm.tn(dv, u);
+        INDArray du = Gemm.nn(dv, w2);
         INDArray gw3 = du.mul(p.g2()).sum(true, 0).transpose();
         into.w1().addi(gw1);
         into.w2().addi(gw2);

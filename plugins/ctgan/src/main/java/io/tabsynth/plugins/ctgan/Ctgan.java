@@ -1,6 +1,8 @@
 package io.tabsynth.plugins.ctgan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.lineage.ContentDigest;
 import io.tabsynth.engine.spi.FitContext;
 import io.tabsynth.engine.spi.Generator;
 import io.tabsynth.engine.spi.Model;
@@ -8,6 +10,7 @@ import io.tabsynth.engine.spi.ParamSpec;
 import io.tabsynth.engine.spi.Params;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -39,18 +42,39 @@ public final class Ctgan implements Generator {
                 ParamSpec.integer("width", 256, 8, 4096, "width of the generator's residual blocks and the critic's layers"),
                 ParamSpec.real("learningRate", 2e-4, 1e-7, 1, "Adam learning rate (betas 0.5, 0.9)"),
                 ParamSpec.real("weightDecay", 1e-6, 0, 1, "L2 weight decay"),
-                ParamSpec.integer("maxModes", 10, 1, 50, "most modes per numeric column"));
+                ParamSpec.integer("maxModes", 10, 1, 50, "most modes per numeric column"),
+                ParamSpec.text("checkpoint", "", "write a checkpoint to this file during training (atomically replaced)"),
+                ParamSpec.integer("checkpointEvery", 10, 1, 100_000, "epochs between checkpoints"),
+                ParamSpec.file("resume", "continue training from this checkpoint (same data, seed and settings; "
+                        + "'epochs' may grow)"));
     }
 
     @Override
     public Model fit(Frame data, Params params, FitContext context) {
-        Trainer t = new Trainer(data, Settings.of(params), context.seed());
-        t.train(context.progress());
+        Backend.ensure();
+        Settings settings = Settings.of(params);
+        String digest = ContentDigest.of(data);
+        Trainer t;
+        if (params.getString("resume").isEmpty()) {
+            t = new Trainer(data, settings, context.seed());
+        } else {
+            JsonNode saved = Checkpoint.read(Path.of(params.getString("resume")), digest, settings, context.seed());
+            t = new Trainer(data, settings, context.seed(), Checkpoint.transformer(saved));
+            Checkpoint.restore(saved, t);
+        }
+        String checkpoint = params.getString("checkpoint");
+        int every = params.getInt("checkpointEvery");
+        t.train(context.progress(), epoch -> {
+            if (!checkpoint.isEmpty() && (epoch % every == 0 || epoch == settings.epochs())) {
+                Checkpoint.write(Path.of(checkpoint), t, digest, context.seed());
+            }
+        });
         return new CtganModel(t.transformer(), t.sampler(), t.generator(), params.getInt("embedding"), t.losses);
     }
 
     @Override
     public Model load(InputStream in) throws IOException {
+        Backend.ensure();
         return CtganModel.load(in);
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,14 +38,43 @@ final class CtganModel extends BatchedModel {
     private final Generator generator;
     private final int embedding;
     private final List<double[]> losses;
+    /** The conditional vector every row gets, or null to draw one per row by the real frequencies. */
+    private final ConditionalSampler.Draw fixed;
 
     CtganModel(DataTransformer transformer, ConditionalSampler sampler, Generator generator, int embedding,
                List<double[]> losses) {
+        this(transformer, sampler, generator, embedding, losses, null);
+    }
+
+    private CtganModel(DataTransformer transformer, ConditionalSampler sampler, Generator generator, int embedding,
+                       List<double[]> losses, ConditionalSampler.Draw fixed) {
         this.transformer = transformer;
         this.sampler = sampler;
         this.generator = generator;
         this.embedding = embedding;
         this.losses = List.copyOf(losses);
+        this.fixed = fixed;
+    }
+
+    /**
+     * CTGAN's conditional generation: the conditional vector names the wanted category of the first condition
+     * on a discrete column (the method conditions on one column at a time; the engine checks the rest).
+     */
+    @Override
+    public Optional<io.tabsynth.engine.spi.Model> conditioned(Map<String, String> conditions) {
+        List<DataTransformer.Discrete> discrete = transformer.discrete();
+        for (Map.Entry<String, String> c : conditions.entrySet()) {
+            for (int d = 0; d < discrete.size(); d++) {
+                if (schema().column(discrete.get(d).column()).name().equals(c.getKey())) {
+                    int k = transformer.categoryIndex(discrete.get(d), c.getValue());
+                    if (k >= 0) {
+                        return Optional.of(new CtganModel(transformer, sampler, generator, embedding, losses,
+                                new ConditionalSampler.Draw(d, k, -1)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -83,7 +113,7 @@ final class CtganModel extends BatchedModel {
                 x[base + i] = rng.nextGaussian();
             }
             if (sampler.active()) {
-                sampler.fill(x, base + embedding, sampler.generate(rng));
+                sampler.fill(x, base + embedding, fixed != null ? fixed : sampler.generate(rng));
             }
         }
         INDArray in = Nd4j.create(x, new long[] {rows, embedding + c}, 'c').castTo(Trainer.TYPE);

@@ -40,8 +40,9 @@ public final class DataTransformer {
     }
 
     /** A column's encoding. */
-    private record Codec(ColumnSpec spec, ModeMixture modes, List<String> categories, boolean nulls, int scalar,
-                         int block) {
+    /** One column's encoding; numeric columns keep their observed range, to which decoded values are clipped. */
+    private record Codec(ColumnSpec spec, ModeMixture modes, double[] range, List<String> categories, boolean nulls,
+                         int scalar, int block) {
         boolean numeric() {
             return modes != null;
         }
@@ -83,7 +84,7 @@ public final class DataTransformer {
         for (int c = 0; c < codecs.size(); c++) {
             Codec k = codecs.get(c);
             if (k.identifier()) {
-                placed.add(new Codec(k.spec, null, null, false, -1, -1));
+                placed.add(new Codec(k.spec, null, null, null, false, -1, -1));
                 continue;
             }
             int scalar = -1;
@@ -98,7 +99,7 @@ public final class DataTransformer {
                 discrete.add(new Discrete(c, at, width, cond));
                 cond += width;
             }
-            placed.add(new Codec(k.spec, k.modes, k.categories, k.nulls, scalar, at));
+            placed.add(new Codec(k.spec, k.modes, k.range, k.categories, k.nulls, scalar, at));
             at += width;
         }
         this.codecs = placed;
@@ -120,10 +121,21 @@ public final class DataTransformer {
         switch (spec.kind()) {
             case CONTINUOUS:
             case INTEGER:
-            case DATETIME:
-                return new Codec(spec, ModeMixture.fit(data.numbers(data.schema().column(c).name()), maxModes), null, nulls, -1, -1);
+            case DATETIME: {
+                double[] values = data.numbers(spec.name());
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (double v : values) {
+                    if (!Double.isNaN(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+                double[] range = lo <= hi ? new double[] {lo, hi} : null;
+                return new Codec(spec, ModeMixture.fit(values, maxModes), range, null, nulls, -1, -1);
+            }
             case IDENTIFIER:
-                return new Codec(spec, null, null, false, -1, -1);
+                return new Codec(spec, null, null, null, false, -1, -1);
             default: {
                 Map<String, Integer> counts = new LinkedHashMap<>();
                 for (int r = 0; r < data.rowCount(); r++) {
@@ -138,7 +150,7 @@ public final class DataTransformer {
                     nulls = true;
                 }
                 cats.sort(null);
-                return new Codec(spec, null, cats, nulls, -1, -1);
+                return new Codec(spec, null, null, cats, nulls, -1, -1);
             }
         }
     }
@@ -170,6 +182,11 @@ public final class DataTransformer {
         Map<String, Integer> m = new LinkedHashMap<>();
         codecs.stream().filter(Codec::numeric).forEach(k -> m.put(k.spec.name(), k.modes.size()));
         return m;
+    }
+
+    /** The index of a category (as text) in a discrete column's block, or -1 if the column never had it. */
+    public int categoryIndex(Discrete d, String value) {
+        return codecs.get(d.column()).categories.indexOf(value);
     }
 
     /** The category index of each row in a discrete column's block (missing is the last index when present). */
@@ -256,6 +273,9 @@ public final class DataTransformer {
                     }
                     double s = Math.max(-1, Math.min(1, encoded[base + k.scalar]));
                     double v = s * 4 * k.modes.stds()[best] + k.modes.means()[best];
+                    if (k.range != null) {
+                        v = Math.max(k.range[0], Math.min(k.range[1], v));
+                    }
                     cells.add(text(k.spec, v));
                 } else {
                     cells.add(best < k.categories.size() ? k.categories.get(best) : "");
@@ -299,6 +319,9 @@ public final class DataTransformer {
             ObjectNode o = cols.addObject();
             o.put("nulls", k.nulls);
             if (k.numeric()) {
+                if (k.range != null) {
+                    o.putArray("range").add(k.range[0]).add(k.range[1]);
+                }
                 ArrayNode modes = o.putArray("modes");
                 for (int j = 0; j < k.modes.size(); j++) {
                     modes.addArray().add(k.modes.means()[j]).add(k.modes.stds()[j]).add(k.modes.weights()[j]);
@@ -318,6 +341,7 @@ public final class DataTransformer {
         for (int c = 0; c < schema.size(); c++) {
             JsonNode o = n.get("columns").get(c);
             ModeMixture modes = null;
+            double[] range = null;
             List<String> cats = null;
             if (o.has("modes")) {
                 JsonNode m = o.get("modes");
@@ -330,13 +354,16 @@ public final class DataTransformer {
                     w[j] = m.get(j).get(2).asDouble();
                 }
                 modes = new ModeMixture(mean, std, w);
+                if (o.has("range")) {
+                    range = new double[] {o.get("range").get(0).asDouble(), o.get("range").get(1).asDouble()};
+                }
             } else if (o.has("categories")) {
                 cats = new ArrayList<>();
                 for (JsonNode x : o.get("categories")) {
                     cats.add(x.asText());
                 }
             }
-            codecs.add(new Codec(schema.column(c), modes, cats, o.path("nulls").asBoolean(), -1, -1));
+            codecs.add(new Codec(schema.column(c), modes, range, cats, o.path("nulls").asBoolean(), -1, -1));
         }
         return new DataTransformer(schema, codecs);
     }

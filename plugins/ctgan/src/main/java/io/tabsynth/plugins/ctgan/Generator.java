@@ -81,7 +81,7 @@ public final class Generator {
         INDArray h = x;
         for (Block blk : blocks) {
             inputs.add(h);
-            INDArray z = h.mmul(blk.w).addiRowVector(blk.b);
+            INDArray z = Gemm.nn(h, blk.w).addiRowVector(blk.b);
             INDArray mean;
             INDArray var;
             if (training) {
@@ -104,7 +104,7 @@ public final class Generator {
             INDArray relu = Transforms.relu(bn, true);
             h = Nd4j.hstack(relu, h);
         }
-        INDArray logits = h.mmul(wOut).addiRowVector(bOut);
+        INDArray logits = Gemm.nn(h, wOut).addiRowVector(bOut);
         INDArray out = activate(logits, rng);
         return new Pass(inputs, normalised, inverseStd, preRelu, h, logits, out);
     }
@@ -182,15 +182,14 @@ public final class Generator {
         if (dLogits != null) {
             dl.addi(dLogits);
         }
-        INDArray gwOut = p.hidden().transpose().mmul(dl);
+        INDArray gwOut = Gemm.tn(p.hidden(), dl);
         INDArray gbOut = dl.sum(true, 0);
-        INDArray dh = dl.mmul(wOut.transpose());
+        INDArray dh = Gemm.nt(dl, wOut);
         List<INDArray[]> grads = new ArrayList<>();
         for (int k = blocks.size() - 1; k >= 0; k--) {
             Block blk = blocks.get(k);
             int width = (int) blk.w.columns();
             INDArray dRelu = dh.get(NDArrayIndex.all(), NDArrayIndex.interval(0, width));
-            INDArray dIn = dh.get(NDArrayIndex.all(), NDArrayIndex.interval(width, dh.columns())).dup();
             INDArray dbn = dRelu.mul(Transforms.sign(Transforms.relu(p.preRelu().get(k), true)));
             INDArray xhat = p.normalised().get(k);
             INDArray gGamma = dbn.mul(xhat).sum(true, 0);
@@ -201,9 +200,13 @@ public final class Generator {
             INDArray dz = dxhat.mul(n).subiRowVector(dxhat.sum(true, 0))
                     .subi(xhat.mulRowVector(dxhat.mul(xhat).sum(true, 0)))
                     .muliRowVector(p.inverseStd().get(k)).divi(n);
-            INDArray gw = p.inputs().get(k).transpose().mmul(dz);
+            INDArray gw = Gemm.tn(p.inputs().get(k), dz);
             INDArray gb = dz.sum(true, 0);
-            dh = dIn.addi(dz.mmul(blk.w.transpose()));
+            if (k > 0) {
+                // the first block's input is noise and condition: no gradient needed there
+                INDArray dIn = dh.get(NDArrayIndex.all(), NDArrayIndex.interval(width, dh.columns())).dup();
+                dh = dIn.addi(Gemm.nt(dz, blk.w));
+            }
             grads.add(0, new INDArray[] {gw, gb, gGamma, gBeta});
         }
         return new Gradients(grads, gwOut, gbOut);

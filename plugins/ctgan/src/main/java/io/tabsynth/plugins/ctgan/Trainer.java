@@ -23,27 +23,39 @@ final class Trainer {
     private final Settings s;
     private final DataTransformer transformer;
     private final ConditionalSampler sampler;
-    private final INDArray data;
+    /** The encoded training rows, row after row. */
+    private final float[] data;
     private final int rows;
     private final Generator generator;
     private final Critic critic;
     private final Adam gOpt;
     private final Adam dOpt;
-    private final Rng rng;
+    private final long seed;
+    /** This epoch's random numbers: each epoch draws from its own stream, so training can resume at any epoch. */
+    private Rng rng;
     final List<double[]> losses = new ArrayList<>();
 
     Trainer(Frame frame, Settings s, long seed) {
+        this(frame, s, seed, null);
+    }
+
+    /** A trainer; {@code encoding} is the data encoding to use, or null to fit one. */
+    Trainer(Frame frame, Settings s, long seed, DataTransformer encoding) {
         if (s.batch() % s.pac() != 0) {
             throw new BadInputException("ctgan parameter 'batchSize' (" + s.batch() + ") must be a multiple of 'pac' ("
                     + s.pac() + ")");
         }
         this.s = s;
-        this.rng = new Rng(Seeds.derive(seed, "ctgan-training"));
-        this.transformer = DataTransformer.fit(frame, s.maxModes());
+        this.seed = seed;
+        this.rng = epochRng(0);
+        this.transformer = encoding != null ? encoding : DataTransformer.fit(frame, s.maxModes());
         this.sampler = new ConditionalSampler(transformer, frame);
         this.rows = frame.rowCount();
-        this.data = Nd4j.create(transformer.encode(frame, new Rng(Seeds.derive(seed, "ctgan-modes"))),
-                new long[] {rows, transformer.dimensions()}, 'c').castTo(TYPE);
+        double[] encoded = transformer.encode(frame, new Rng(Seeds.derive(seed, "ctgan-modes")));
+        this.data = new float[encoded.length];
+        for (int i = 0; i < encoded.length; i++) {
+            data[i] = (float) encoded[i];
+        }
         int cond = transformer.condDimensions();
         Rng init = new Rng(Seeds.derive(seed, "ctgan-init"));
         this.generator = new Generator(s.embedding() + cond, new int[] {s.width(), s.width()}, transformer.spans(),
@@ -64,6 +76,62 @@ final class Trainer {
         return p;
     }
 
+    private Rng epochRng(int epoch) {
+        return new Rng(Seeds.derive(seed, "ctgan-epoch-" + epoch));
+    }
+
+    /** The critic's parameters, in a fixed order. */
+    List<INDArray> criticParams() {
+        return List.of(critic.w1, critic.b1, critic.w2, critic.b2, critic.w3, critic.b3);
+    }
+
+    /** Everything a checkpoint holds besides the encoding: weights, running statistics and optimiser moments. */
+    List<INDArray> state() {
+        List<INDArray> all = new ArrayList<>(generatorParams(generator));
+        for (Generator.Block b : generator.blocks) {
+            all.add(b.runningMean);
+            all.add(b.runningVar);
+        }
+        all.addAll(criticParams());
+        all.addAll(gOpt.state());
+        all.addAll(dOpt.state());
+        return all;
+    }
+
+    /** Optimiser steps taken: generator, critic. */
+    int[] steps() {
+        return new int[] {gOpt.steps(), dOpt.steps()};
+    }
+
+    /** Puts back a {@link #state()} and the losses of the epochs it had trained. */
+    void restore(List<INDArray> state, int[] steps, List<double[]> epochLosses) {
+        List<INDArray> mine = state();
+        if (state.size() != mine.size()) {
+            throw new IllegalArgumentException("checkpoint holds " + state.size() + " arrays, the networks need "
+                    + mine.size());
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            if (!java.util.Arrays.equals(mine.get(i).shape(), state.get(i).shape())) {
+                throw new IllegalArgumentException("checkpoint array " + i + " has shape "
+                        + java.util.Arrays.toString(state.get(i).shape()) + ", the networks need "
+                        + java.util.Arrays.toString(mine.get(i).shape()));
+            }
+        }
+        int g = generatorParams(generator).size() + 2 * generator.blocks.size() + criticParams().size();
+        for (int i = 0; i < g; i++) {
+            mine.get(i).assign(state.get(i));
+        }
+        int gm = 2 * generatorParams(generator).size();
+        gOpt.restore(state.subList(g, g + gm), steps[0]);
+        dOpt.restore(state.subList(g + gm, state.size()), steps[1]);
+        losses.clear();
+        losses.addAll(epochLosses);
+    }
+
+    Settings settings() {
+        return s;
+    }
+
     DataTransformer transformer() {
         return transformer;
     }
@@ -76,37 +144,36 @@ final class Trainer {
         return generator;
     }
 
-    /** Trains for the configured epochs, reporting each to {@code progress}. */
-    void train(Progress progress) {
-        int steps = Math.max(1, rows / s.batch());
+    /**
+     * Trains from the epoch after the last one done (none, or those restored from a checkpoint) up to the
+     * configured epochs, reporting each with its losses to {@code progress}; after every epoch {@code afterEpoch}
+     * runs (checkpoints).
+     */
+    void train(Progress progress, java.util.function.IntConsumer afterEpoch) {
         progress.start("training ctgan", s.epochs());
-        for (int e = 0; e < s.epochs(); e++) {
-            double gl = 0;
-            double dl = 0;
-            for (int k = 0; k < steps; k++) {
-                dl += criticStep();
-                gl += generatorStep();
-            }
-            losses.add(new double[] {gl / steps, dl / steps});
+        progress.advance(losses.size());
+        for (int e = losses.size(); e < s.epochs(); e++) {
+            double[] l = epoch(e);
+            losses.add(l);
+            progress.status(String.format(java.util.Locale.ROOT, "epoch %d: generator %.3f, critic %.3f", e + 1,
+                    l[0], l[1]));
             progress.advance(1);
+            afterEpoch.accept(e + 1);
         }
         progress.finish();
     }
 
-    /** One epoch, for timing. */
-    void trainEpochForBench() {
+    /** One pass over the data: as many steps as batches fit in it. Returns the mean generator and critic loss. */
+    double[] epoch(int e) {
+        rng = epochRng(e);
         int steps = Math.max(1, rows / s.batch());
-        long c = 0;
-        long g = 0;
+        double gl = 0;
+        double dl = 0;
         for (int k = 0; k < steps; k++) {
-            long t0 = System.nanoTime();
-            criticStep();
-            long t1 = System.nanoTime();
-            generatorStep();
-            c += t1 - t0;
-            g += System.nanoTime() - t1;
+            dl += criticStep();
+            gl += generatorStep();
         }
-        System.out.printf("  %d steps: critic %.1f ms/step, generator %.1f ms/step%n", steps, c / 1e6 / steps, g / 1e6 / steps);
+        return new double[] {gl / steps, dl / steps};
     }
 
     /** Noise plus conditional vectors for a batch; fills {@code draws} (null entries when nothing is discrete). */
@@ -166,17 +233,22 @@ final class Trainer {
         ConditionalSampler.Draw[] draws = new ConditionalSampler.Draw[b];
         INDArray[] cond = new INDArray[1];
         INDArray in = input(draws, cond);
-        int[] idx = new int[b];
+        int dims = transformer.dimensions();
+        float[] picked = new float[b * dims];
         for (int i = 0; i < b; i++) {
-            idx[i] = draws[i] != null ? draws[i].row() : rng.nextInt(rows);
+            int row = draws[i] != null ? draws[i].row() : rng.nextInt(rows);
+            System.arraycopy(data, row * dims, picked, i * dims, dims);
         }
-        INDArray real = packed(withCond(data.getRows(idx), cond[0]));
+        INDArray real = packed(withCond(Nd4j.create(picked, new long[] {b, dims}, 'c'), cond[0]));
         INDArray fake = packed(withCond(generator.forward(in, rng, true).output(), cond[0]));
-        Critic.Pass pr = critic.forward(real, rng);
-        Critic.Pass pf = critic.forward(fake, rng);
+        // real and fake groups through the critic together: one pass of twice the rows, with the loss
+        // mean D(fake) - mean D(real) as the scores' weights
         long m = real.rows();
-        Critic.Gradients grads = critic.backward(pf, Nd4j.ones(TYPE, m, 1).divi(m), null);
-        grads.add(critic.backward(pr, Nd4j.ones(TYPE, m, 1).divi(-m), null));
+        Critic.Pass both = critic.forward(Nd4j.vstack(real, fake), rng);
+        INDArray dy = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {m, 1}, -1.0 / m, TYPE),
+                Nd4j.valueArrayOf(new long[] {m, 1}, 1.0 / m, TYPE));
+        Critic.Gradients grads = critic.backward(both, dy, null);
+        double loss = both.y().mul(dy).sumNumber().doubleValue();
         double[] a = new double[(int) m];
         for (int i = 0; i < a.length; i++) {
             a[i] = rng.nextDouble();
@@ -185,7 +257,7 @@ final class Trainer {
         INDArray mixed = real.mulColumnVector(alpha).addi(fake.mulColumnVector(alpha.rsub(1)));
         double penalty = critic.penalty(critic.forward(mixed, rng), s.lambda(), grads);
         dOpt.step(List.of(grads.w1(), grads.b1(), grads.w2(), grads.b2(), grads.w3(), grads.b3()));
-        return pf.y().meanNumber().doubleValue() - pr.y().meanNumber().doubleValue() + penalty;
+        return loss + penalty;
     }
 
     private double generatorStepIn() {
@@ -197,10 +269,9 @@ final class Trainer {
         INDArray fake = packed(withCond(gp.output(), cond[0]));
         Critic.Pass pf = critic.forward(fake, rng);
         long m = fake.rows();
-        INDArray[] dx = new INDArray[1];
-        critic.backward(pf, Nd4j.ones(TYPE, m, 1).divi(-m), dx);
+        INDArray dx = critic.inputBackward(pf, Nd4j.valueArrayOf(new long[] {m, 1}, -1.0 / m, TYPE));
         int dims = transformer.dimensions();
-        INDArray dOut = dx[0].reshape('c', b, dims + sampler.condDimensions())
+        INDArray dOut = dx.reshape('c', b, dims + sampler.condDimensions())
                 .get(NDArrayIndex.all(), NDArrayIndex.interval(0, dims)).dup();
         double ce = 0;
         INDArray dLogits = null;
