@@ -37,10 +37,11 @@ public final class EndToEndBench {
      * @param plainWarm   median of the same sample-and-writes without lineage (no digests, no record), seconds
      * @param outputBytes size of the written file
      * @param peakHeap    highest heap use seen during the run, bytes
+     * @param training    the model's notes on its fit (CTGAN: encoding and epoch times, losses)
      */
     public record Result(Path data, int rows, int columns, String generator, double readSeconds, double fitCold,
                          double fitWarm, long sampleRows, Path output, double sampleCold, double sampleWarm,
-                         double plainWarm, long outputBytes, long peakHeap) {
+                         double plainWarm, long outputBytes, long peakHeap, Map<String, String> training) {
         /** The figures as a readable table. */
         public String table() {
             StringBuilder sb = new StringBuilder();
@@ -51,6 +52,7 @@ public final class EndToEndBench {
                     Runtime.getRuntime().maxMemory() >> 20));
             sb.append(String.format(Locale.ROOT, "fit           %s: %.3f s cold, %.3f s warm (median)%n", generator,
                     fitCold, fitWarm));
+            training.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-11s %s%n", k, v)));
             sb.append(String.format(Locale.ROOT, "sample+write  %,d rows to %s: %.3f s cold, %.3f s warm "
                             + "(%,.0f rows/s), %,d bytes%n", sampleRows, output.getFileName(), sampleCold, sampleWarm,
                     sampleRows / sampleWarm, outputBytes));
@@ -109,7 +111,7 @@ public final class EndToEndBench {
             return new Result(data, frame.rowCount(), frame.columnCount(), generator, read, fits.get(0),
                     median(fits.subList(1, fits.size())), rows, output, samples.get(0),
                     median(samples.subList(1, samples.size())), median(plain.subList(1, plain.size())), bytes,
-                    heap.stop());
+                    heap.stop(), facts(model));
         } finally {
             heap.stop();
         }
@@ -156,6 +158,17 @@ public final class EndToEndBench {
                 }
             });
         }
+    }
+
+    /** The model's own notes on its fit (descriptions keyed in parentheses, e.g. CTGAN's training times). */
+    private static Map<String, String> facts(FittedModel model) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        model.model().describeColumns().forEach((k, v) -> {
+            if (k.startsWith("(")) {
+                m.put(k, v);
+            }
+        });
+        return m;
     }
 
     private static double seconds(long start) {

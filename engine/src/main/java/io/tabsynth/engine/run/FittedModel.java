@@ -24,6 +24,18 @@ public record FittedModel(Model model, ModelInfo info, Source trainingData, Inst
         fitInputs = java.util.List.copyOf(fitInputs);
     }
 
+    /**
+     * The model's description for people, one line per entry of {@link Model#describeColumns()}: the column,
+     * its kind and how the model represents it; entries that are not columns (notes such as {@code (training)})
+     * get no kind.
+     */
+    public String describe() {
+        StringBuilder b = new StringBuilder();
+        model.describeColumns().forEach((c, d) -> b.append(String.format(java.util.Locale.ROOT, "  %-24s %-12s %s%n",
+                c, info.schema().has(c) ? info.schema().column(c).kind().jsonName() : "", d)));
+        return b.toString();
+    }
+
     /** The schema of the rows it samples. */
     public io.tabsynth.engine.data.Schema schema() {
         return model.schema();

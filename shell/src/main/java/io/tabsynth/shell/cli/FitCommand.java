@@ -42,8 +42,7 @@ public final class FitCommand implements Callable<Integer> {
                     m.info().pluginVersion(), fit.data == null ? "its spec" : String.format(Locale.ROOT,
                             "%,d rows x %d columns of %s", m.info().rows(), m.schema().size(), fit.data),
                     (System.nanoTime() - t0) / 1e9);
-            m.model().describeColumns().forEach((c, d) -> out.printf("  %-24s %-12s %s%n", c,
-                    m.schema().column(c).kind().jsonName(), d));
+            out.print(m.describe());
             if (m.model() instanceof ConstrainedModel) {
                 var bound = ((ConstrainedModel) m.model()).constraints();
                 for (int i = 0; i < bound.names().size(); i++) {

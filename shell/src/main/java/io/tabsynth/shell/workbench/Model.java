@@ -66,8 +66,7 @@ public final class Model {
                 .append(fitted.info().pluginVersion()).append("), fitted on ").append(fitted.info().rows())
                 .append(" rows, seed ").append(fitted.info().seed()).append('\n');
         b.append("  parameters: ").append(new java.util.TreeMap<>(fitted.info().params())).append('\n');
-        fitted.model().describeColumns().forEach((c, d) -> b.append(String.format("  %-22s %-12s %s%n", c,
-                fitted.schema().column(c).kind().jsonName(), d)));
+        b.append(fitted.describe());
         if (fitted.model() instanceof io.tabsynth.engine.constraint.ConstrainedModel c) {
             b.append("  constraints: ").append(c.constraints().names()).append('\n');
         }

@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.ctgan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.ContentDigest;
 import io.tabsynth.engine.spi.FitContext;
@@ -46,20 +47,41 @@ public final class Ctgan implements Generator {
                 ParamSpec.text("checkpoint", "", "write a checkpoint to this file during training (atomically replaced)"),
                 ParamSpec.integer("checkpointEvery", 10, 1, 100_000, "epochs between checkpoints"),
                 ParamSpec.file("resume", "continue training from this checkpoint (same data, seed and settings; "
-                        + "'epochs' may grow)"));
+                        + "'epochs' may grow)"),
+                ParamSpec.real("validation", 0, 0, 0.5, "share of rows held out to stop early on their column-shapes "
+                        + "score (0: off)"),
+                ParamSpec.integer("patience", 20, 1, 100_000, "epochs without a better validation score before stopping"));
     }
 
     @Override
     public Model fit(Frame data, Params params, FitContext context) {
         Backend.ensure();
         Settings settings = Settings.of(params);
-        String digest = ContentDigest.of(data);
+        double validation = params.getDouble("validation");
+        boolean resume = !params.getString("resume").isEmpty();
+        if (resume && validation > 0) {
+            throw new BadInputException("ctgan: 'resume' cannot be combined with 'validation' (early stopping keeps a "
+                    + "best generator that checkpoints do not hold)");
+        }
+        Frame train = data;
+        EarlyStopping stopping = null;
+        if (validation > 0) {
+            Frame[] parts = EarlyStopping.split(data, validation, context.seed());
+            if (parts[1].rowCount() < 50 || parts[0].rowCount() < settings.batch()) {
+                throw new BadInputException("ctgan: validation=" + validation + " leaves " + parts[0].rowCount()
+                        + " training and " + parts[1].rowCount() + " validation rows; need at least batchSize ("
+                        + settings.batch() + ") and 50");
+            }
+            train = parts[0];
+            stopping = EarlyStopping.on(parts[1], params.getInt("patience"), context.seed());
+        }
+        String digest = ContentDigest.of(train);
         Trainer t;
-        if (params.getString("resume").isEmpty()) {
-            t = new Trainer(data, settings, context.seed());
+        if (!resume) {
+            t = new Trainer(train, settings, context.seed());
         } else {
             JsonNode saved = Checkpoint.read(Path.of(params.getString("resume")), digest, settings, context.seed());
-            t = new Trainer(data, settings, context.seed(), Checkpoint.transformer(saved));
+            t = new Trainer(train, settings, context.seed(), Checkpoint.transformer(saved));
             Checkpoint.restore(saved, t);
         }
         String checkpoint = params.getString("checkpoint");
@@ -68,8 +90,9 @@ public final class Ctgan implements Generator {
             if (!checkpoint.isEmpty() && (epoch % every == 0 || epoch == settings.epochs())) {
                 Checkpoint.write(Path.of(checkpoint), t, digest, context.seed());
             }
-        });
-        return new CtganModel(t.transformer(), t.sampler(), t.generator(), params.getInt("embedding"), t.losses);
+        }, stopping);
+        return new CtganModel(t.transformer(), t.sampler(), t.generator(), params.getInt("embedding"), t.losses)
+                .timed(t.encodingSeconds, t.epochSeconds, stopping == null ? null : stopping.summary(t.losses.size()));
     }
 
     @Override

@@ -40,20 +40,23 @@ final class CtganModel extends BatchedModel {
     private final List<double[]> losses;
     /** The conditional vector every row gets, or null to draw one per row by the real frequencies. */
     private final ConditionalSampler.Draw fixed;
+    /** How long the fit took, for people; only known in the session that trained it, never saved. */
+    private final String timing;
 
     CtganModel(DataTransformer transformer, ConditionalSampler sampler, Generator generator, int embedding,
                List<double[]> losses) {
-        this(transformer, sampler, generator, embedding, losses, null);
+        this(transformer, sampler, generator, embedding, losses, null, null);
     }
 
     private CtganModel(DataTransformer transformer, ConditionalSampler sampler, Generator generator, int embedding,
-                       List<double[]> losses, ConditionalSampler.Draw fixed) {
+                       List<double[]> losses, ConditionalSampler.Draw fixed, String timing) {
         this.transformer = transformer;
         this.sampler = sampler;
         this.generator = generator;
         this.embedding = embedding;
         this.losses = List.copyOf(losses);
         this.fixed = fixed;
+        this.timing = timing;
     }
 
     /**
@@ -69,7 +72,7 @@ final class CtganModel extends BatchedModel {
                     int k = transformer.categoryIndex(discrete.get(d), c.getValue());
                     if (k >= 0) {
                         return Optional.of(new CtganModel(transformer, sampler, generator, embedding, losses,
-                                new ConditionalSampler.Draw(d, k, -1)));
+                                new ConditionalSampler.Draw(d, k, -1), timing));
                     }
                 }
             }
@@ -82,6 +85,15 @@ final class CtganModel extends BatchedModel {
         return transformer.schema();
     }
 
+    /** This model with a note on how long encoding and training took (shown with its description, not saved). */
+    CtganModel timed(double encodingSeconds, List<Double> epochSeconds, String stopping) {
+        double sum = epochSeconds.stream().mapToDouble(Double::doubleValue).sum();
+        String note = String.format(Locale.ROOT, "encoding fitted in %.2f s; %d epochs trained here in %.1f s, %.2f s "
+                + "per epoch", encodingSeconds, epochSeconds.size(), sum, epochSeconds.isEmpty() ? 0 : sum / epochSeconds.size())
+                + (stopping == null ? "" : "; " + stopping);
+        return new CtganModel(transformer, sampler, generator, embedding, losses, fixed, note);
+    }
+
     /** Per-epoch generator and critic losses. */
     List<double[]> losses() {
         return losses;
@@ -92,13 +104,17 @@ final class CtganModel extends BatchedModel {
         Map<String, String> m = new LinkedHashMap<>();
         Map<String, Integer> modes = transformer.modes();
         for (String c : schema().names()) {
-            m.put(c, modes.containsKey(c) ? modes.get(c) + " modes" : schema().column(c).kind().isText()
-                    ? "one-hot" : "one-hot");
+            m.put(c, modes.containsKey(c) ? modes.get(c) + " modes"
+                    : schema().column(c).kind() == io.tabsynth.engine.data.ColumnKind.IDENTIFIER ? "numbered, not learned"
+                    : "one-hot");
         }
         if (!losses.isEmpty()) {
             double[] last = losses.get(losses.size() - 1);
             m.put("(training)", String.format(Locale.ROOT, "%d epochs, last losses: generator %.4f, critic %.4f",
                     losses.size(), last[0], last[1]));
+        }
+        if (timing != null) {
+            m.put("(time)", timing);
         }
         return m;
     }

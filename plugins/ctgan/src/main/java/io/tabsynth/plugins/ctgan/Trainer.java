@@ -34,6 +34,9 @@ final class Trainer {
     /** This epoch's random numbers: each epoch draws from its own stream, so training can resume at any epoch. */
     private Rng rng;
     final List<double[]> losses = new ArrayList<>();
+    /** Seconds spent fitting the data encoding (0 when it came from a checkpoint) and in each epoch run here. */
+    final double encodingSeconds;
+    final List<Double> epochSeconds = new ArrayList<>();
 
     Trainer(Frame frame, Settings s, long seed) {
         this(frame, s, seed, null);
@@ -48,7 +51,9 @@ final class Trainer {
         this.s = s;
         this.seed = seed;
         this.rng = epochRng(0);
+        long t0 = System.nanoTime();
         this.transformer = encoding != null ? encoding : DataTransformer.fit(frame, s.maxModes());
+        this.encodingSeconds = encoding != null ? 0 : (System.nanoTime() - t0) / 1e9;
         this.sampler = new ConditionalSampler(transformer, frame);
         this.rows = frame.rowCount();
         double[] encoded = transformer.encode(frame, new Rng(Seeds.derive(seed, "ctgan-modes")));
@@ -85,13 +90,19 @@ final class Trainer {
         return List.of(critic.w1, critic.b1, critic.w2, critic.b2, critic.w3, critic.b3);
     }
 
-    /** Everything a checkpoint holds besides the encoding: weights, running statistics and optimiser moments. */
-    List<INDArray> state() {
+    /** The generator's weights and batch-norm statistics (what sampling needs). */
+    List<INDArray> generatorState() {
         List<INDArray> all = new ArrayList<>(generatorParams(generator));
         for (Generator.Block b : generator.blocks) {
             all.add(b.runningMean);
             all.add(b.runningVar);
         }
+        return all;
+    }
+
+    /** Everything a checkpoint holds besides the encoding: weights, running statistics and optimiser moments. */
+    List<INDArray> state() {
+        List<INDArray> all = generatorState();
         all.addAll(criticParams());
         all.addAll(gOpt.state());
         all.addAll(dOpt.state());
@@ -147,18 +158,26 @@ final class Trainer {
     /**
      * Trains from the epoch after the last one done (none, or those restored from a checkpoint) up to the
      * configured epochs, reporting each with its losses to {@code progress}; after every epoch {@code afterEpoch}
-     * runs (checkpoints).
+     * runs (checkpoints) and {@code stopping}, when given, may end training early and put its best generator back.
      */
-    void train(Progress progress, java.util.function.IntConsumer afterEpoch) {
+    void train(Progress progress, java.util.function.IntConsumer afterEpoch, EarlyStopping stopping) {
         progress.start("training ctgan", s.epochs());
         progress.advance(losses.size());
         for (int e = losses.size(); e < s.epochs(); e++) {
+            long t0 = System.nanoTime();
             double[] l = epoch(e);
+            epochSeconds.add((System.nanoTime() - t0) / 1e9);
             losses.add(l);
             progress.status(String.format(java.util.Locale.ROOT, "epoch %d: generator %.3f, critic %.3f", e + 1,
                     l[0], l[1]));
             progress.advance(1);
             afterEpoch.accept(e + 1);
+            if (stopping != null && stopping.stop(e + 1, this)) {
+                break;
+            }
+        }
+        if (stopping != null) {
+            stopping.restoreBest(this);
         }
         progress.finish();
     }
