@@ -105,7 +105,7 @@ class CommandLineTest {
 
         r = Cli.run("synth", "--data", real, "--generator", "nope", "--rows", 10, "--seed", 1, "--out", out);
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("no generator 'nope' (installed: gaussian-copula, rules)"), r.err());
+        assertTrue(r.err().contains("no generator 'nope' (installed: ctgan, gaussian-copula, rules)"), r.err());
 
         r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--param", "knots=3", "--rows", 10,
                 "--seed", 1, "--out", out);

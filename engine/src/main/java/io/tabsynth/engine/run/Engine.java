@@ -720,7 +720,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private static String ids(List<? extends PluginHost.Found<?>> found) {
-        return found.isEmpty() ? "none" : found.stream().map(f -> f.info().id()).collect(Collectors.joining(", "));
+        return found.isEmpty() ? "none" : found.stream().map(f -> f.info().id()).sorted().collect(Collectors.joining(", "));
     }
 
     @Override
