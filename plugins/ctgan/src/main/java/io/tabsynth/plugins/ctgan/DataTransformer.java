@@ -12,6 +12,7 @@ import io.tabsynth.engine.data.MissingValues;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.data.TextColumns;
 import io.tabsynth.engine.random.Rng;
+import io.tabsynth.engine.stats.Range;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class DataTransformer {
 
     /** A column's encoding. */
     /** One column's encoding; numeric columns keep their observed range, to which decoded values are clipped. */
-    private record Codec(ColumnSpec spec, ModeMixture modes, double[] range, List<String> categories, boolean nulls,
+    private record Codec(ColumnSpec spec, ModeMixture modes, Range range, List<String> categories, boolean nulls,
                          int scalar, int block) {
         boolean numeric() {
             return modes != null;
@@ -123,16 +124,9 @@ public final class DataTransformer {
             case INTEGER:
             case DATETIME: {
                 double[] values = data.numbers(spec.name());
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                for (double v : values) {
-                    if (!Double.isNaN(v)) {
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
-                    }
-                }
-                double[] range = lo <= hi ? new double[] {lo, hi} : null;
-                return new Codec(spec, ModeMixture.fit(values, maxModes), range, null, nulls, -1, -1);
+                Range range = Range.of(values);
+                return new Codec(spec, ModeMixture.fit(values, maxModes), range.isEmpty() ? null : range, null, nulls,
+                        -1, -1);
             }
             case IDENTIFIER:
                 return new Codec(spec, null, null, null, false, -1, -1);
@@ -274,7 +268,7 @@ public final class DataTransformer {
                     double s = Math.max(-1, Math.min(1, encoded[base + k.scalar]));
                     double v = s * 4 * k.modes.stds()[best] + k.modes.means()[best];
                     if (k.range != null) {
-                        v = Math.max(k.range[0], Math.min(k.range[1], v));
+                        v = k.range.clip(v);
                     }
                     cells.add(text(k.spec, v));
                 } else {
@@ -320,7 +314,7 @@ public final class DataTransformer {
             o.put("nulls", k.nulls);
             if (k.numeric()) {
                 if (k.range != null) {
-                    o.putArray("range").add(k.range[0]).add(k.range[1]);
+                    o.putArray("range").add(k.range.min()).add(k.range.max());
                 }
                 ArrayNode modes = o.putArray("modes");
                 for (int j = 0; j < k.modes.size(); j++) {
@@ -341,7 +335,7 @@ public final class DataTransformer {
         for (int c = 0; c < schema.size(); c++) {
             JsonNode o = n.get("columns").get(c);
             ModeMixture modes = null;
-            double[] range = null;
+            Range range = null;
             List<String> cats = null;
             if (o.has("modes")) {
                 JsonNode m = o.get("modes");
@@ -355,7 +349,7 @@ public final class DataTransformer {
                 }
                 modes = new ModeMixture(mean, std, w);
                 if (o.has("range")) {
-                    range = new double[] {o.get("range").get(0).asDouble(), o.get("range").get(1).asDouble()};
+                    range = new Range(o.get("range").get(0).asDouble(), o.get("range").get(1).asDouble());
                 }
             } else if (o.has("categories")) {
                 cats = new ArrayList<>();

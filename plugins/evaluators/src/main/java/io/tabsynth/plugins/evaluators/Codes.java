@@ -2,6 +2,7 @@ package io.tabsynth.plugins.evaluators;
 
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.stats.Range;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,15 +48,10 @@ record Codes(int[] real, int[] synthetic, int levels) {
      * below the value, so 1..10 over [min, max) and 11 for the maximum; missing values get 12.
      */
     private static int[] bin(double[] v) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                min = Math.min(min, x);
-                max = Math.max(max, x);
-            }
-        }
-        if (min > max) {
+        Range range = Range.of(v);
+        double min = range.min();
+        double max = range.max();
+        if (range.isEmpty()) {
             min = 0;
             max = 1;
         } else if (min == max) {

@@ -6,6 +6,7 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
 import io.tabsynth.engine.spi.Result;
+import io.tabsynth.engine.stats.Range;
 import io.tabsynth.engine.stats.TwoSample;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -195,22 +196,12 @@ public final class FidelityEvaluator implements Evaluator {
     }
 
     private static double rangeCoverage(double[] r, double[] s) {
-        double rmin = Double.POSITIVE_INFINITY;
-        double rmax = Double.NEGATIVE_INFINITY;
-        double smin = Double.POSITIVE_INFINITY;
-        double smax = Double.NEGATIVE_INFINITY;
-        for (double v : r) {
-            if (!Double.isNaN(v)) {
-                rmin = Math.min(rmin, v);
-                rmax = Math.max(rmax, v);
-            }
-        }
-        for (double v : s) {
-            if (!Double.isNaN(v)) {
-                smin = Math.min(smin, v);
-                smax = Math.max(smax, v);
-            }
-        }
+        Range real = Range.of(r);
+        Range syn = Range.of(s);
+        double rmin = real.min();
+        double rmax = real.max();
+        double smin = syn.min();
+        double smax = syn.max();
         if (!(rmax > rmin)) {
             return smin <= rmin && smax >= rmax ? 1 : 0;
         }

@@ -7,6 +7,7 @@ import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.ReportExporter;
+import io.tabsynth.engine.stats.Range;
 import io.tabsynth.engine.stats.TwoSample;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -222,14 +223,9 @@ public final class HtmlReport implements ReportExporter {
     private static CategoryChart histogram(String title, Frame real, Frame syn, String column) {
         double[] r = values(real, column);
         double[] s = values(syn, column);
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : r) {
-            if (!Double.isNaN(v)) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
-        }
+        Range range = Range.of(r);
+        double min = range.min();
+        double max = range.max();
         if (!(max > min)) {
             max = min + 1;
         }
