@@ -1,0 +1,18 @@
+package io.tabsynth.plugins.ctgan;
+
+import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.testkit.GeneratorContract;
+import java.util.Map;
+
+/** The ctgan generator passes the generator conformance kit (small networks, 15 epochs, a higher learning rate). */
+class CtganContractTest extends GeneratorContract {
+    @Override
+    protected Generator generator() {
+        return new Ctgan();
+    }
+
+    @Override
+    protected Map<String, String> params() {
+        return Map.of("epochs", "15", "batchSize", "100", "width", "32", "embedding", "16", "learningRate", "2e-3");
+    }
+}
