@@ -96,6 +96,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("      tabsynth sample --model m.model --rows 1000000 --seed 2 --out big.parquet");
             out.println("      tabsynth lineage verify big.parquet && tabsynth lineage show big.parquet");
             out.println("      tabsynth rules infer --data " + realCsv + " --out spec.json   (then --generator rules --param spec=spec.json)");
+            out.println("      tabsynth fit --data " + realCsv + " --generator ctgan --param epochs=300 --seed 1 --model gan.model"
+                    + "   (CTGAN: minutes, see docs/ctgan.md)");
             out.println("      tabsynth notebook run notebooks/quickstart.ipynb --dir " + dir + " --out " + dir.resolve("quickstart.ipynb")
                     + " --html " + dir.resolve("quickstart.html") + "   or   tabsynth shell");
             return 0;
