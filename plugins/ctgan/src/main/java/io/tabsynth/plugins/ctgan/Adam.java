@@ -14,6 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * the arithmetic.
  */
 final class Adam {
+    /** Parameters with at least this many elements are updated by all cores. */
+    private static final int PARALLEL_FROM = 65_536;
+
     private final List<INDArray> params;
     private final List<INDArray> m = new ArrayList<>();
     private final List<INDArray> v = new ArrayList<>();
@@ -76,15 +79,22 @@ final class Adam {
             FloatBuffer mi = buffer(m.get(i));
             FloatBuffer vi = buffer(v.get(i));
             int n = (int) params.get(i).length();
-            for (int k = 0; k < n; k++) {
-                float pk = p.get(k);
-                float gk = g.get(k) + wd * pk;
-                float mk = b1 * mi.get(k) + (1 - b1) * gk;
-                float vk = b2 * vi.get(k) + (1 - b2) * gk * gk;
-                mi.put(k, mk);
-                vi.put(k, vk);
-                p.put(k, pk - step * mk / ((float) Math.sqrt(vk * inv2) + 1e-8f));
-            }
+            // every element is updated on its own, so splitting the range between threads changes nothing
+            int chunks = n < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
+            java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
+            (chunks > 1 ? range.parallel() : range).forEach(c -> {
+                int from = (int) ((long) n * c / chunks);
+                int to = (int) ((long) n * (c + 1) / chunks);
+                for (int k = from; k < to; k++) {
+                    float pk = p.get(k);
+                    float gk = g.get(k) + wd * pk;
+                    float mk = b1 * mi.get(k) + (1 - b1) * gk;
+                    float vk = b2 * vi.get(k) + (1 - b2) * gk * gk;
+                    mi.put(k, mk);
+                    vi.put(k, vk);
+                    p.put(k, pk - step * mk / ((float) Math.sqrt(vk * inv2) + 1e-8f));
+                }
+            });
         }
     }
 

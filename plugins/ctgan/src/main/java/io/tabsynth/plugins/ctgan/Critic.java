@@ -82,6 +82,17 @@ public final class Critic {
 
     /** LeakyReLU's derivative at z times the dropout mask (kept units scaled by 1 / (1 − p)). */
     private INDArray slopes(INDArray z, Rng rng) {
+        if (z.dataType() == DataType.FLOAT && !z.isView() && z.ordering() == 'c') {
+            // one pass in Java instead of five array operations; the same values as the general path below
+            float[] v = z.data().asFloat();
+            float keep = (float) (1 / (1 - dropout));
+            boolean masked = rng != null && dropout != 0;
+            for (int i = 0; i < v.length; i++) {
+                float slope = v[i] >= 0 ? 1f : (float) SLOPE;
+                v[i] = masked ? slope * (rng.nextDouble() < dropout ? 0f : keep) : slope;
+            }
+            return Nd4j.create(v, z.shape(), 'c');
+        }
         INDArray s = Transforms.greaterThanOrEqual(z, Nd4j.zerosLike(z)).castTo(z.dataType()).muli(1 - SLOPE).addi(SLOPE);
         if (rng == null || dropout == 0) {
             return s;

@@ -117,8 +117,23 @@ public final class Generator {
         int rows = (int) logits.rows();
         int width = (int) logits.columns();
         double[] v = logits.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        for (int r = 0; r < rows; r++) {
+        // the Gumbel noise is drawn first, in row, span and element order; then rows are activated in parallel
+        int softmaxWidth = 0;
+        for (DataTransformer.Span s : spans) {
+            softmaxWidth += s.activation() == DataTransformer.Activation.TANH ? 0 : s.width();
+        }
+        int noiseWidth = softmaxWidth;
+        double[] gumbel = null;
+        if (rng != null) {
+            gumbel = new double[rows * noiseWidth];
+            for (int i = 0; i < gumbel.length; i++) {
+                gumbel[i] = rng.nextOpenDouble();
+            }
+        }
+        double[] u = gumbel;
+        java.util.stream.IntStream.range(0, rows).parallel().forEach(r -> {
             int base = r * width;
+            int noise = r * noiseWidth;
             for (DataTransformer.Span s : spans) {
                 int from = base + s.start();
                 if (s.activation() == DataTransformer.Activation.TANH) {
@@ -128,8 +143,8 @@ public final class Generator {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int i = 0; i < s.width(); i++) {
                     double x = v[from + i];
-                    if (rng != null) {
-                        x -= Math.log(-Math.log(rng.nextOpenDouble()));
+                    if (u != null) {
+                        x -= Math.log(-Math.log(u[noise++]));
                     }
                     x /= tau;
                     v[from + i] = x;
@@ -144,7 +159,7 @@ public final class Generator {
                     v[from + i] /= sum;
                 }
             }
-        }
+        });
         return Nd4j.create(v, new long[] {rows, width}, 'c').castTo(logits.dataType());
     }
 

@@ -80,4 +80,22 @@ class CriticTest {
             }
         }
     }
+
+    @Test
+    void theFloatFastPathDrawsTheSameSlopesAndMasksAsTheGeneralOne() {
+        Critic d = new Critic(12, 9, 0.5, DataType.DOUBLE, new Rng(7));
+        Critic f = new Critic(12, 9, 0.5, DataType.FLOAT, new Rng(7));
+        INDArray x = random(40, 12, new Rng(8));
+        Critic.Pass pd = d.forward(x, new Rng(3));
+        Critic.Pass pf = f.forward(x.castTo(DataType.FLOAT), new Rng(3));
+        int zeros = 0;
+        for (int i = 0; i < pd.g1().length(); i++) {
+            assertEquals(pd.g1().getDouble(i), pf.g1().getDouble(i), 1e-6);
+            zeros += pd.g1().getDouble(i) == 0 ? 1 : 0;
+        }
+        for (int i = 0; i < pd.g2().length(); i++) {
+            assertEquals(pd.g2().getDouble(i), pf.g2().getDouble(i), 1e-6);
+        }
+        assertEquals(0.5, zeros / (double) pd.g1().length(), 0.15, "dropout drops about half the units");
+    }
 }
