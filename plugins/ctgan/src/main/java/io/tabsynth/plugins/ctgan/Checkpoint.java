@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.engine.run.AtomicFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,8 +17,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A training checkpoint: the data encoding, both networks' weights and batch-norm statistics, both optimisers'
  * moments and step counts, and the losses of the epochs done, tied to the training data (its content digest)
  * and the settings. Resuming from it continues exactly as the uninterrupted run would have: every epoch draws
- * from its own random stream. Written as JSON to a temporary file renamed into place, so a run killed while
- * writing leaves the previous checkpoint intact.
+ * from its own random stream. Written as JSON atomically ({@link AtomicFile}), so a run killed while writing
+ * leaves the previous checkpoint intact.
  */
 final class Checkpoint {
     static final String FORMAT = "tabsynth-ctgan-checkpoint";
@@ -43,19 +42,13 @@ final class Checkpoint {
         t.losses.forEach(l -> losses.addArray().add(l[0]).add(l[1]));
         ArrayNode arrays = n.putArray("arrays");
         t.state().forEach(a -> arrays.add(CtganModel.pack(a)));
-        Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling(".tmp-" + abs.getFileName());
+        byte[] bytes;
         try {
-            Files.createDirectories(abs.getParent());
-            Files.write(tmp, CtganModel.JSON.writeValueAsBytes(n));
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            bytes = CtganModel.JSON.writeValueAsBytes(n);
         } catch (IOException e) {
-            throw new TabsynthException(file + ": cannot write the ctgan checkpoint: " + e.getMessage(), e);
+            throw new TabsynthException(file + ": cannot encode the ctgan checkpoint: " + e.getMessage(), e);
         }
+        AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
     }
 
     /**

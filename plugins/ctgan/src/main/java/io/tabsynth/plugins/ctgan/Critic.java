@@ -80,29 +80,19 @@ public final class Critic {
         return new Pass(x, a1, g1, a2, g2, y);
     }
 
-    /** LeakyReLU's derivative at z times the dropout mask (kept units scaled by 1 / (1 − p)). */
+    /**
+     * LeakyReLU's derivative at z times the dropout mask (kept units scaled by 1 / (1 − p)), in one pass over a
+     * plain array rather than a chain of small array operations.
+     */
     private INDArray slopes(INDArray z, Rng rng) {
-        if (z.dataType() == DataType.FLOAT && !z.isView() && z.ordering() == 'c') {
-            // one pass in Java instead of five array operations; the same values as the general path below
-            float[] v = z.data().asFloat();
-            float keep = (float) (1 / (1 - dropout));
-            boolean masked = rng != null && dropout != 0;
-            for (int i = 0; i < v.length; i++) {
-                float slope = v[i] >= 0 ? 1f : (float) SLOPE;
-                v[i] = masked ? slope * (rng.nextDouble() < dropout ? 0f : keep) : slope;
-            }
-            return Nd4j.create(v, z.shape(), 'c');
-        }
-        INDArray s = Transforms.greaterThanOrEqual(z, Nd4j.zerosLike(z)).castTo(z.dataType()).muli(1 - SLOPE).addi(SLOPE);
-        if (rng == null || dropout == 0) {
-            return s;
-        }
-        double[] mask = new double[(int) z.length()];
+        double[] v = z.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         double keep = 1 / (1 - dropout);
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = rng.nextDouble() < dropout ? 0 : keep;
+        boolean masked = rng != null && dropout != 0;
+        for (int i = 0; i < v.length; i++) {
+            double slope = v[i] >= 0 ? 1 : SLOPE;
+            v[i] = masked ? slope * (rng.nextDouble() < dropout ? 0 : keep) : slope;
         }
-        return s.muli(Nd4j.create(mask, z.shape(), 'c').castTo(z.dataType()));
+        return Nd4j.create(v, z.shape(), 'c').castTo(z.dataType());
     }
 
     /** Parameter gradients of Σᵢ dyᵢ·yᵢ (dy is the loss's gradient with respect to the scores), and ∂/∂x. */

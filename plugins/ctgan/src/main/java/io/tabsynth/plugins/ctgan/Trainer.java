@@ -128,7 +128,7 @@ final class Trainer {
                         + java.util.Arrays.toString(mine.get(i).shape()));
             }
         }
-        int g = generatorParams(generator).size() + 2 * generator.blocks.size() + criticParams().size();
+        int g = generatorState().size() + criticParams().size();
         for (int i = 0; i < g; i++) {
             mine.get(i).assign(state.get(i));
         }

@@ -82,7 +82,7 @@ class CriticTest {
     }
 
     @Test
-    void theFloatFastPathDrawsTheSameSlopesAndMasksAsTheGeneralOne() {
+    void aFloatCriticDrawsTheSameSlopesAndMasksAsADoubleOne() {
         Critic d = new Critic(12, 9, 0.5, DataType.DOUBLE, new Rng(7));
         Critic f = new Critic(12, 9, 0.5, DataType.FLOAT, new Rng(7));
         INDArray x = random(40, 12, new Rng(8));
