@@ -113,7 +113,7 @@ public final class ConditionalSampler {
     }
 
     /** Sets the draw's one-hot in a conditional vector stored at {@code offset} of {@code cond}. */
-    public void fill(double[] cond, int offset, Draw draw) {
+    public void fill(float[] cond, int offset, Draw draw) {
         DataTransformer.Discrete d = discrete.get(draw.discrete());
         cond[offset + d.condOffset() + draw.category()] = 1;
     }

@@ -68,31 +68,63 @@ public final class Critic {
         return Nd4j.create(v, new long[] {rows, cols}, 'c').castTo(type);
     }
 
-    /** The forward pass; dropout masks come from {@code rng} (none when {@code rng} is null: evaluation mode). */
+    /** Dropout masks of one pass: per hidden layer, rows × hidden values, 0 (dropped) or 1 / (1 − p) (kept). */
+    public record Masks(float[] first, float[] second) {
+    }
+
+    /** Masks for a pass over {@code rows} rows, first layer then second, element by element; null without dropout. */
+    public Masks masks(Rng rng, int rows) {
+        if (dropout == 0) {
+            return null;
+        }
+        int hidden = (int) w1.columns();
+        float keep = (float) (1 / (1 - dropout));
+        float[][] m = new float[2][rows * hidden];
+        for (float[] layer : m) {
+            for (int i = 0; i < layer.length; i++) {
+                layer[i] = keep * (float) Values.step(rng.nextDouble() - dropout);
+            }
+        }
+        return new Masks(m[0], m[1]);
+    }
+
+    /** The forward pass with dropout masks drawn from {@code rng} (none when {@code rng} is null: evaluation mode). */
     public Pass forward(INDArray x, Rng rng) {
-        INDArray z1 = Gemm.nn(x, w1).addiRowVector(b1);
-        INDArray g1 = slopes(z1, rng);
-        INDArray a1 = z1.mul(g1);
-        INDArray z2 = Gemm.nn(a1, w2).addiRowVector(b2);
-        INDArray g2 = slopes(z2, rng);
-        INDArray a2 = z2.mul(g2);
-        INDArray y = Gemm.nn(a2, w3).addiRowVector(b3);
-        return new Pass(x, a1, g1, a2, g2, y);
+        return forward(x, rng == null ? null : masks(rng, (int) x.rows()));
+    }
+
+    /** The forward pass with the given dropout masks (null: evaluation mode). */
+    public Pass forward(INDArray x, Masks masks) {
+        INDArray[] l1 = hidden(x, w1, b1, masks == null ? null : masks.first());
+        INDArray[] l2 = hidden(l1[1], w2, b2, masks == null ? null : masks.second());
+        INDArray y = Gemm.nn(l2[1], w3).addiRowVector(b3);
+        return new Pass(x, l1[1], l1[0], l2[1], l2[0], y);
     }
 
     /**
-     * LeakyReLU's derivative at z times the dropout mask (kept units scaled by 1 / (1 − p)), in one pass over a
-     * plain array rather than a chain of small array operations.
+     * A hidden layer z = xW + b in one pass after the product: LeakyReLU's derivative at z times the dropout mask
+     * (the layer's slopes g) and the activation a = z ⊙ g. Returns {g, a}.
      */
-    private INDArray slopes(INDArray z, Rng rng) {
-        double[] v = z.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double keep = 1 / (1 - dropout);
-        boolean masked = rng != null && dropout != 0;
-        for (int i = 0; i < v.length; i++) {
-            double slope = v[i] >= 0 ? 1 : SLOPE;
-            v[i] = masked ? slope * (rng.nextDouble() < dropout ? 0 : keep) : slope;
+    private static INDArray[] hidden(INDArray x, INDArray w, INDArray b, float[] mask) {
+        double[] z = Values.of(Gemm.nn(x, w));
+        double[] bias = Values.of(b);
+        int rows = (int) x.rows();
+        int width = bias.length;
+        double[] g = new double[z.length];
+        double[] a = new double[z.length];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < width; j++) {
+                int i = r * width + j;
+                double v = z[i] + bias[j];
+                double slope = SLOPE + (1 - SLOPE) * Values.step(v);
+                if (mask != null) {
+                    slope *= mask[i];
+                }
+                g[i] = slope;
+                a[i] = v * slope;
+            }
         }
-        return Nd4j.create(v, z.shape(), 'c').castTo(z.dataType());
+        return new INDArray[] {Values.matrix(x.dataType(), g, rows, width), Values.matrix(x.dataType(), a, rows, width)};
     }
 
     /** Parameter gradients of Σᵢ dyᵢ·yᵢ (dy is the loss's gradient with respect to the scores), and ∂/∂x. */

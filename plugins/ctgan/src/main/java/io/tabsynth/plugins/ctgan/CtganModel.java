@@ -122,17 +122,17 @@ final class CtganModel extends BatchedModel {
     @Override
     protected Frame sampleBatch(long batch, int rows, Rng rng) {
         int c = transformer.condDimensions();
-        double[] x = new double[rows * (embedding + c)];
+        float[] x = new float[rows * (embedding + c)];
         for (int r = 0; r < rows; r++) {
             int base = r * (embedding + c);
             for (int i = 0; i < embedding; i++) {
-                x[base + i] = rng.nextGaussian();
+                x[base + i] = (float) rng.nextGaussian();
             }
             if (sampler.active()) {
                 sampler.fill(x, base + embedding, fixed != null ? fixed : sampler.generate(rng));
             }
         }
-        INDArray in = Nd4j.create(x, new long[] {rows, embedding + c}, 'c').castTo(Trainer.TYPE);
+        INDArray in = Values.matrix(x, rows, embedding + c);
         INDArray out = generator.forward(in, rng, false).output();
         return transformer.decode(out.castTo(DataType.DOUBLE).data().asDouble(), rows, batch * BATCH_ROWS);
     }
@@ -153,7 +153,7 @@ final class CtganModel extends BatchedModel {
             }
         }
         ArrayNode blocks = n.putArray("blocks");
-        for (Generator.Block b : generator.blocks) {
+        for (ResidualBlock b : generator.blocks) {
             ObjectNode o = blocks.addObject();
             o.put("w", pack(b.w));
             o.put("b", pack(b.b));
@@ -192,7 +192,7 @@ final class CtganModel extends BatchedModel {
         Generator g = new Generator(embedding + t.condDimensions(), widths, t.spans(), n.path("tau").asDouble(0.2),
                 Trainer.TYPE, new Rng(0));
         for (int i = 0; i < widths.length; i++) {
-            Generator.Block b = g.blocks.get(i);
+            ResidualBlock b = g.blocks.get(i);
             JsonNode o = blocks.get(i);
             b.w.assign(unpack(o.get("w").asText()));
             b.b.assign(unpack(o.get("b").asText()));

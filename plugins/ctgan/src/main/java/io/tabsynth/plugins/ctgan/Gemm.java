@@ -27,7 +27,17 @@ final class Gemm {
         return product(a, false, b, true);
     }
 
+    /** a · bᵀ + c, into c */
+    static INDArray nt(INDArray a, INDArray b, INDArray c) {
+        return product(a, false, b, true, c);
+    }
+
     private static INDArray product(INDArray a, boolean ta, INDArray b, boolean tb) {
+        return product(a, ta, b, tb, null);
+    }
+
+    /** The product, added to {@code c} in place when given, else into a new array. */
+    private static INDArray product(INDArray a, boolean ta, INDArray b, boolean tb, INDArray c) {
         long rows = ta ? a.columns() : a.rows();
         long inner = ta ? a.rows() : a.columns();
         long cols = tb ? b.rows() : b.columns();
@@ -35,7 +45,14 @@ final class Gemm {
             throw new IllegalArgumentException("cannot multiply " + a.shapeInfoToString() + (ta ? "ᵀ" : "") + " by "
                     + b.shapeInfoToString() + (tb ? "ᵀ" : ""));
         }
-        INDArray c = Nd4j.createUninitialized(a.dataType(), new long[] {rows, cols}, 'c');
-        return Nd4j.gemm(a, b, c, ta, tb, 1.0, 0.0);
+        if (c == null) {
+            return Nd4j.gemm(a, b, Nd4j.createUninitialized(a.dataType(), new long[] {rows, cols}, 'c'), ta, tb, 1.0,
+                    0.0);
+        }
+        if (c.rows() != rows || c.columns() != cols) {
+            throw new IllegalArgumentException("cannot add a " + rows + " × " + cols + " product to "
+                    + c.shapeInfoToString());
+        }
+        return Nd4j.gemm(a, b, c, ta, tb, 1.0, 1.0);
     }
 }

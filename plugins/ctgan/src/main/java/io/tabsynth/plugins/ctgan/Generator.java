@@ -6,8 +6,6 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * CTGAN's generator: residual blocks {@code h ↦ [ReLU(BatchNorm(Linear(h))), h]} (two of width 256 by
@@ -16,33 +14,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * batch normalisation uses batch statistics while training and running averages when sampling.
  */
 public final class Generator {
-    static final double EPS = 1e-5;
-    static final double MOMENTUM = 0.1;
-
-    /** One residual block's parameters and running statistics. */
-    static final class Block {
-        final INDArray w;
-        final INDArray b;
-        final INDArray gamma;
-        final INDArray beta;
-        final INDArray runningMean;
-        final INDArray runningVar;
-
-        Block(int in, int out, DataType type, Rng rng) {
-            w = Critic.uniform(in, out, in, type, rng);
-            b = Critic.uniform(1, out, in, type, rng);
-            gamma = Nd4j.ones(type, 1, out);
-            beta = Nd4j.zeros(type, 1, out);
-            runningMean = Nd4j.zeros(type, 1, out);
-            runningVar = Nd4j.ones(type, 1, out);
-        }
-    }
-
-    final List<Block> blocks = new ArrayList<>();
+    final List<ResidualBlock> blocks = new ArrayList<>();
     final INDArray wOut;
     final INDArray bOut;
     private final List<DataTransformer.Span> spans;
     private final double tau;
+    /** Gumbel noise values per row: the softmax spans' total width. */
+    private final int noiseWidth;
 
     /**
      * @param in     width of the input (embedding plus conditional vector)
@@ -53,7 +31,7 @@ public final class Generator {
     public Generator(int in, int[] widths, List<DataTransformer.Span> spans, double tau, DataType type, Rng rng) {
         int width = in;
         for (int w : widths) {
-            blocks.add(new Block(width, w, type, rng));
+            blocks.add(new ResidualBlock(width, w, type, rng));
             width += w;
         }
         DataTransformer.Span last = spans.get(spans.size() - 1);
@@ -62,105 +40,90 @@ public final class Generator {
         this.bOut = Critic.uniform(1, out, width, type, rng);
         this.spans = List.copyOf(spans);
         this.tau = tau;
+        this.noiseWidth = this.spans.stream()
+                .filter(sp -> sp.activation() == DataTransformer.Activation.SOFTMAX).mapToInt(DataTransformer.Span::width).sum();
     }
 
-    /** What backpropagation needs from a forward pass. */
-    public record Pass(List<INDArray> inputs, List<INDArray> normalised, List<INDArray> inverseStd,
-                       List<INDArray> preRelu, INDArray hidden, INDArray logits, INDArray output) {
+    /** What backpropagation needs from a forward pass: the blocks' passes, then the last hidden layer, logits and output. */
+    public record Pass(List<ResidualBlock.Pass> blocks, INDArray hidden, INDArray logits, INDArray output) {
     }
 
-    /**
-     * Forward pass on a batch {@code x} (rows × in). Training mode uses batch statistics, updates the running
-     * ones and draws Gumbel noise from {@code rng}; with {@code rng} null it samples with running statistics.
-     */
+    /** Gumbel noise for the softmax spans of each row; see {@link #forward(INDArray, float[], boolean)}. */
+    float[] gumbel(Rng rng, int rows) {
+        float[] g = new float[rows * noiseWidth];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (float) -Math.log(-Math.log(rng.nextOpenDouble()));
+        }
+        return g;
+    }
+
+    /** Forward pass drawing its Gumbel noise from {@code rng} (none when {@code rng} is null). */
     public Pass forward(INDArray x, Rng rng, boolean training) {
-        List<INDArray> inputs = new ArrayList<>();
-        List<INDArray> normalised = new ArrayList<>();
-        List<INDArray> inverseStd = new ArrayList<>();
-        List<INDArray> preRelu = new ArrayList<>();
-        INDArray h = x;
-        for (Block blk : blocks) {
-            inputs.add(h);
-            INDArray z = Gemm.nn(h, blk.w).addiRowVector(blk.b);
-            INDArray mean;
-            INDArray var;
-            if (training) {
-                mean = z.mean(true, 0);
-                INDArray centred = z.subRowVector(mean);
-                var = centred.mul(centred).mean(true, 0);
-                long n = z.rows();
-                blk.runningMean.muli(1 - MOMENTUM).addi(mean.mul(MOMENTUM));
-                blk.runningVar.muli(1 - MOMENTUM).addi(var.mul(MOMENTUM * n / Math.max(1, n - 1)));
-            } else {
-                mean = blk.runningMean;
-                var = blk.runningVar;
-            }
-            INDArray inv = Transforms.pow(var.add(EPS), -0.5, false);
-            INDArray xhat = z.subRowVector(mean).muliRowVector(inv);
-            INDArray bn = xhat.mulRowVector(blk.gamma).addiRowVector(blk.beta);
-            normalised.add(xhat);
-            inverseStd.add(inv);
-            preRelu.add(bn);
-            INDArray relu = Transforms.relu(bn, true);
-            h = Nd4j.hstack(relu, h);
-        }
-        INDArray logits = Gemm.nn(h, wOut).addiRowVector(bOut);
-        INDArray out = activate(logits, rng);
-        return new Pass(inputs, normalised, inverseStd, preRelu, h, logits, out);
+        return forward(x, rng == null ? null : gumbel(rng, (int) x.rows()), training);
     }
 
     /**
-     * tanh for scalars; Gumbel-softmax for one-hot spans (plain softmax without noise when {@code rng} is null).
-     * Done on a plain array: the spans are many and narrow, which suits a loop better than many small ND4J ops.
+     * Forward pass on a batch {@code x} (rows × in). Training mode uses batch statistics and updates the running
+     * ones; otherwise the running ones are used. {@code gumbel} (from {@link #gumbel}) is the noise added to the
+     * softmax spans' logits, row by row in span order; null for a plain softmax.
      */
-    private INDArray activate(INDArray logits, Rng rng) {
-        int rows = (int) logits.rows();
-        int width = (int) logits.columns();
-        double[] v = logits.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        // the Gumbel noise is drawn first, in row, span and element order; then rows are activated in parallel
-        int softmaxWidth = 0;
+    public Pass forward(INDArray x, float[] gumbel, boolean training) {
+        int n = (int) x.rows();
+        List<ResidualBlock.Pass> passes = new ArrayList<>();
+        INDArray h = x;
+        double[] in = Values.of(x);
+        for (ResidualBlock blk : blocks) {
+            ResidualBlock.Pass p = blk.forward(h, in, training);
+            passes.add(p);
+            h = p.output();
+            in = p.values();
+        }
+        double[] logits = Values.of(Gemm.nn(h, wOut));
+        double[] output = activate(logits, n, gumbel);
+        int width = (int) wOut.columns();
+        return new Pass(passes, h, Values.matrix(x.dataType(), logits, n, width),
+                Values.matrix(x.dataType(), output, n, width));
+    }
+
+    /**
+     * Adds the output bias to {@code logits} in place and returns the activated output: tanh for scalars,
+     * Gumbel-softmax for one-hot spans. The spans are many and narrow, which suits a loop better than many small
+     * array operations; rows are independent and run in parallel.
+     */
+    private double[] activate(double[] logits, int rows, float[] gumbel) {
+        double[] y = new double[logits.length];
+        double[] bias = Values.of(bOut);
+        java.util.stream.IntStream.range(0, rows).parallel().forEach(r -> activateRow(logits, bias, gumbel, y, r));
+        return y;
+    }
+
+    /** Row {@code r} of {@link #activate}. */
+    private void activateRow(double[] l, double[] bias, float[] gumbel, double[] y, int r) {
+        int base = r * (int) wOut.columns();
+        int noise = r * noiseWidth;
         for (DataTransformer.Span s : spans) {
-            softmaxWidth += s.activation() == DataTransformer.Activation.TANH ? 0 : s.width();
-        }
-        int noiseWidth = softmaxWidth;
-        double[] gumbel = null;
-        if (rng != null) {
-            gumbel = new double[rows * noiseWidth];
-            for (int i = 0; i < gumbel.length; i++) {
-                gumbel[i] = rng.nextOpenDouble();
+            int from = base + s.start();
+            if (s.activation() == DataTransformer.Activation.TANH) {
+                l[from] += bias[s.start()];
+                y[from] = Math.tanh(l[from]);
+                continue;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < s.width(); i++) {
+                l[from + i] += bias[s.start() + i];
+                double x = (gumbel != null ? l[from + i] + gumbel[noise++] : l[from + i]) / tau;
+                y[from + i] = x;
+                max = Math.max(max, x);
+            }
+            double sum = 0;
+            for (int i = 0; i < s.width(); i++) {
+                y[from + i] = Math.exp(y[from + i] - max);
+                sum += y[from + i];
+            }
+            for (int i = 0; i < s.width(); i++) {
+                y[from + i] /= sum;
             }
         }
-        double[] u = gumbel;
-        java.util.stream.IntStream.range(0, rows).parallel().forEach(r -> {
-            int base = r * width;
-            int noise = r * noiseWidth;
-            for (DataTransformer.Span s : spans) {
-                int from = base + s.start();
-                if (s.activation() == DataTransformer.Activation.TANH) {
-                    v[from] = Math.tanh(v[from]);
-                    continue;
-                }
-                double max = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < s.width(); i++) {
-                    double x = v[from + i];
-                    if (u != null) {
-                        x -= Math.log(-Math.log(u[noise++]));
-                    }
-                    x /= tau;
-                    v[from + i] = x;
-                    max = Math.max(max, x);
-                }
-                double sum = 0;
-                for (int i = 0; i < s.width(); i++) {
-                    v[from + i] = Math.exp(v[from + i] - max);
-                    sum += v[from + i];
-                }
-                for (int i = 0; i < s.width(); i++) {
-                    v[from + i] /= sum;
-                }
-            }
-        });
-        return Nd4j.create(v, new long[] {rows, width}, 'c').castTo(logits.dataType());
     }
 
     /** Parameter gradients, shaped like the parameters: per block w, b, gamma, beta; then wOut, bOut. */
@@ -168,62 +131,63 @@ public final class Generator {
     }
 
     /**
-     * Backpropagates {@code dOut} (the loss's gradient with respect to the activated output) and {@code dLogits}
-     * (a gradient with respect to the raw logits, e.g. the conditional cross-entropy's; may be null).
+     * Backpropagates {@code dOut}, the loss's gradient with respect to the activated output (rows × at least the
+     * output's width: columns past it, such as the conditional vector's, are ignored), and {@code dLogits}, a
+     * gradient with respect to the logits (e.g. the conditional cross-entropy's; may be null).
      */
     public Gradients backward(Pass p, INDArray dOut, INDArray dLogits) {
-        int rows = (int) dOut.rows();
-        int outWidth = (int) dOut.columns();
-        double[] y = p.output().castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[] d = dOut.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        for (int r = 0; r < rows; r++) {
-            int base = r * outWidth;
+        DataType type = p.output().dataType();
+        int n = (int) p.output().rows();
+        int width = (int) p.output().columns();
+        double[] d = logitGradient(Values.of(p.output()), Values.of(dOut), (int) dOut.columns(), n);
+        double[] extra = dLogits == null ? null : Values.of(dLogits);
+        double[] gbOut = new double[width];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < width; j++) {
+                int at = r * width + j;
+                if (extra != null) {
+                    d[at] += extra[at];
+                }
+                gbOut[j] += d[at];
+            }
+        }
+        INDArray dl = Values.matrix(type, d, n, width);
+        INDArray gwOut = Gemm.tn(p.hidden(), dl);
+        INDArray dh = Gemm.nt(dl, wOut);
+        List<INDArray[]> grads = new ArrayList<>();
+        for (int k = blocks.size() - 1; k >= 0; k--) {
+            ResidualBlock.Gradients g = blocks.get(k).backward(p.blocks().get(k), dh, k > 0);
+            grads.add(0, new INDArray[] {g.w(), g.b(), g.gamma(), g.beta()});
+            dh = g.input();
+        }
+        return new Gradients(grads, gwOut, ResidualBlock.row(type, gbOut));
+    }
+
+    /**
+     * The gradient with respect to the logits from {@code g}, the one with respect to the output {@code y} (whose
+     * rows are {@code stride} wide): tanh' for scalars, the softmax's Jacobian over τ for one-hot spans.
+     */
+    private double[] logitGradient(double[] y, double[] g, int stride, int n) {
+        int width = y.length / n;
+        double[] d = new double[n * width];
+        for (int r = 0; r < n; r++) {
+            int base = r * width;
             for (DataTransformer.Span s : spans) {
                 int from = base + s.start();
+                int src = r * stride + s.start();
                 if (s.activation() == DataTransformer.Activation.TANH) {
-                    d[from] *= 1 - y[from] * y[from];
+                    d[from] = g[src] * (1 - y[from] * y[from]);
                     continue;
                 }
                 double dot = 0;
                 for (int i = 0; i < s.width(); i++) {
-                    dot += d[from + i] * y[from + i];
+                    dot += g[src + i] * y[from + i];
                 }
                 for (int i = 0; i < s.width(); i++) {
-                    d[from + i] = (d[from + i] - dot) * y[from + i] / tau;
+                    d[from + i] = (g[src + i] - dot) * y[from + i] / tau;
                 }
             }
         }
-        INDArray dl = Nd4j.create(d, new long[] {rows, outWidth}, 'c').castTo(dOut.dataType());
-        if (dLogits != null) {
-            dl.addi(dLogits);
-        }
-        INDArray gwOut = Gemm.tn(p.hidden(), dl);
-        INDArray gbOut = dl.sum(true, 0);
-        INDArray dh = Gemm.nt(dl, wOut);
-        List<INDArray[]> grads = new ArrayList<>();
-        for (int k = blocks.size() - 1; k >= 0; k--) {
-            Block blk = blocks.get(k);
-            int width = (int) blk.w.columns();
-            INDArray dRelu = dh.get(NDArrayIndex.all(), NDArrayIndex.interval(0, width));
-            INDArray dbn = dRelu.mul(Transforms.sign(Transforms.relu(p.preRelu().get(k), true)));
-            INDArray xhat = p.normalised().get(k);
-            INDArray gGamma = dbn.mul(xhat).sum(true, 0);
-            INDArray gBeta = dbn.sum(true, 0);
-            INDArray dxhat = dbn.mulRowVector(blk.gamma);
-            long n = dxhat.rows();
-            // batch-norm backward with batch statistics
-            INDArray dz = dxhat.mul(n).subiRowVector(dxhat.sum(true, 0))
-                    .subi(xhat.mulRowVector(dxhat.mul(xhat).sum(true, 0)))
-                    .muliRowVector(p.inverseStd().get(k)).divi(n);
-            INDArray gw = Gemm.tn(p.inputs().get(k), dz);
-            INDArray gb = dz.sum(true, 0);
-            if (k > 0) {
-                // the first block's input is noise and condition: no gradient needed there
-                INDArray dIn = dh.get(NDArrayIndex.all(), NDArrayIndex.interval(width, dh.columns())).dup();
-                dh = dIn.addi(Gemm.nt(dz, blk.w));
-            }
-            grads.add(0, new INDArray[] {gw, gb, gGamma, gBeta});
-        }
-        return new Gradients(grads, gwOut, gbOut);
+        return d;
     }
 }

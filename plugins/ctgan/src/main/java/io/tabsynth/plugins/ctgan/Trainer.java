@@ -7,10 +7,13 @@ import io.tabsynth.engine.random.Seeds;
 import io.tabsynth.engine.spi.Progress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * CTGAN training (Xu et al. 2019, Algorithm 1): per step, a critic update on a conditional batch of real rows
@@ -31,8 +34,6 @@ final class Trainer {
     private final Adam gOpt;
     private final Adam dOpt;
     private final long seed;
-    /** This epoch's random numbers: each epoch draws from its own stream, so training can resume at any epoch. */
-    private Rng rng;
     final List<double[]> losses = new ArrayList<>();
     /** Seconds spent fitting the data encoding (0 when it came from a checkpoint) and in each epoch run here. */
     final double encodingSeconds;
@@ -50,7 +51,6 @@ final class Trainer {
         }
         this.s = s;
         this.seed = seed;
-        this.rng = epochRng(0);
         long t0 = System.nanoTime();
         this.transformer = encoding != null ? encoding : DataTransformer.fit(frame, s.maxModes());
         this.encodingSeconds = encoding != null ? 0 : (System.nanoTime() - t0) / 1e9;
@@ -73,7 +73,7 @@ final class Trainer {
 
     static List<INDArray> generatorParams(Generator g) {
         List<INDArray> p = new ArrayList<>();
-        for (Generator.Block b : g.blocks) {
+        for (ResidualBlock b : g.blocks) {
             p.addAll(List.of(b.w, b.b, b.gamma, b.beta));
         }
         p.add(g.wOut);
@@ -81,6 +81,7 @@ final class Trainer {
         return p;
     }
 
+    /** Each epoch draws from its own stream, so training can resume at any epoch. */
     private Rng epochRng(int epoch) {
         return new Rng(Seeds.derive(seed, "ctgan-epoch-" + epoch));
     }
@@ -93,7 +94,7 @@ final class Trainer {
     /** The generator's weights and batch-norm statistics (what sampling needs). */
     List<INDArray> generatorState() {
         List<INDArray> all = new ArrayList<>(generatorParams(generator));
-        for (Generator.Block b : generator.blocks) {
+        for (ResidualBlock b : generator.blocks) {
             all.add(b.runningMean);
             all.add(b.runningVar);
         }
@@ -182,43 +183,100 @@ final class Trainer {
         progress.finish();
     }
 
-    /** One pass over the data: as many steps as batches fit in it. Returns the mean generator and critic loss. */
+    /**
+     * One pass over the data: as many steps as batches fit in it. Returns the mean generator and critic loss.
+     * The next step's random numbers are drawn on a second thread while the current step computes.
+     */
     double[] epoch(int e) {
-        rng = epochRng(e);
+        Rng rng = epochRng(e);
         int steps = Math.max(1, rows / s.batch());
         double gl = 0;
         double dl = 0;
-        for (int k = 0; k < steps; k++) {
-            dl += criticStep();
-            gl += generatorStep();
+        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ctgan-draws");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<StepDraws> next = ahead.submit(() -> draw(rng));
+            for (int k = 0; k < steps; k++) {
+                StepDraws d = next.get();
+                if (k + 1 < steps) {
+                    next = ahead.submit(() -> draw(rng));
+                }
+                dl += criticStep(d);
+                gl += generatorStep(d);
+            }
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ctgan training interrupted", x);
+        } catch (ExecutionException x) {
+            throw x.getCause() instanceof RuntimeException r ? r : new IllegalStateException(x.getCause());
+        } finally {
+            ahead.shutdownNow();
         }
         return new double[] {gl / steps, dl / steps};
     }
 
-    /** Noise plus conditional vectors for a batch; fills {@code draws} (null entries when nothing is discrete). */
-    private INDArray input(ConditionalSampler.Draw[] draws, INDArray[] cond) {
-        int b = draws.length;
-        double[] z = new double[b * s.embedding()];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = rng.nextGaussian();
-        }
-        INDArray noise = Nd4j.create(z, new long[] {b, s.embedding()}, 'c').castTo(TYPE);
+    /** One step's random numbers, in a fixed order: the critic update's, then the generator update's. */
+    private StepDraws draw(Rng rng) {
+        int b = s.batch();
+        int groups = b / s.pac();
+        StepDraws.Batch forCritic = batch(rng);
+        int dims = transformer.dimensions();
         int c = sampler.condDimensions();
-        if (!sampler.active()) {
-            cond[0] = null;
-            return noise;
-        }
-        double[] cv = new double[b * c];
+        float[] real = new float[b * (dims + c)];
         for (int i = 0; i < b; i++) {
-            draws[i] = sampler.train(rng);
-            sampler.fill(cv, i * c, draws[i]);
+            ConditionalSampler.Draw d = forCritic.draws()[i];
+            int row = d != null ? d.row() : rng.nextInt(rows);
+            System.arraycopy(data, row * dims, real, i * (dims + c), dims);
+            System.arraycopy(forCritic.cond(), i * c, real, i * (dims + c) + dims, c);
         }
-        cond[0] = Nd4j.create(cv, new long[] {b, c}, 'c').castTo(TYPE);
-        return Nd4j.hstack(noise, cond[0]);
+        float[] criticGumbel = generator.gumbel(rng, b);
+        Critic.Masks both = critic.masks(rng, 2 * groups);
+        float[] alpha = new float[groups];
+        for (int i = 0; i < groups; i++) {
+            alpha[i] = (float) rng.nextDouble();
+        }
+        Critic.Masks mixed = critic.masks(rng, groups);
+        StepDraws.Batch forGenerator = batch(rng);
+        float[] generatorGumbel = generator.gumbel(rng, b);
+        Critic.Masks generated = critic.masks(rng, groups);
+        return new StepDraws(forCritic, real, criticGumbel, both, alpha, mixed, forGenerator, generatorGumbel,
+                generated);
     }
 
-    private INDArray withCond(INDArray x, INDArray cond) {
-        return cond == null ? x : Nd4j.hstack(x, cond);
+    /** Noise, then a conditional draw per row (none when nothing is discrete). */
+    private StepDraws.Batch batch(Rng rng) {
+        int b = s.batch();
+        int e = s.embedding();
+        int c = sampler.condDimensions();
+        float[] input = new float[b * (e + c)];
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < e; j++) {
+                input[i * (e + c) + j] = (float) rng.nextGaussian();
+            }
+        }
+        float[] cond = new float[b * c];
+        ConditionalSampler.Draw[] draws = new ConditionalSampler.Draw[b];
+        if (sampler.active()) {
+            for (int i = 0; i < b; i++) {
+                draws[i] = sampler.train(rng);
+                sampler.fill(cond, i * c, draws[i]);
+                System.arraycopy(cond, i * c, input, i * (e + c) + e, c);
+            }
+        }
+        return new StepDraws.Batch(input, cond, draws);
+    }
+
+    /** {@code x} with the batch's conditional vectors appended to each row. */
+    private INDArray withCond(INDArray x, StepDraws.Batch batch) {
+        int c = sampler.condDimensions();
+        return c == 0 ? x : Nd4j.hstack(x, Values.matrix(batch.cond(), x.rows(), c));
+    }
+
+    private INDArray input(StepDraws.Batch batch) {
+        return Values.matrix(batch.input(), s.batch(), s.embedding() + sampler.condDimensions());
     }
 
     private INDArray packed(INDArray x) {
@@ -235,86 +293,73 @@ final class Trainer {
             .policyAllocation(org.nd4j.linalg.api.memory.enums.AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
             .policyReset(org.nd4j.linalg.api.memory.enums.ResetPolicy.BLOCK_LEFT).build();
 
-    private double criticStep() {
+    private double criticStep(StepDraws d) {
         try (var ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "ctgan-critic")) {
-            return criticStepIn();
+            return criticStepIn(d);
         }
     }
 
-    private double generatorStep() {
+    private double generatorStep(StepDraws d) {
         try (var ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "ctgan-generator")) {
-            return generatorStepIn();
+            return generatorStepIn(d);
         }
     }
 
-    private double criticStepIn() {
+    private double criticStepIn(StepDraws d) {
         int b = s.batch();
-        ConditionalSampler.Draw[] draws = new ConditionalSampler.Draw[b];
-        INDArray[] cond = new INDArray[1];
-        INDArray in = input(draws, cond);
-        int dims = transformer.dimensions();
-        float[] picked = new float[b * dims];
-        for (int i = 0; i < b; i++) {
-            int row = draws[i] != null ? draws[i].row() : rng.nextInt(rows);
-            System.arraycopy(data, row * dims, picked, i * dims, dims);
-        }
-        INDArray real = packed(withCond(Nd4j.create(picked, new long[] {b, dims}, 'c'), cond[0]));
-        INDArray fake = packed(withCond(generator.forward(in, rng, true).output(), cond[0]));
+        int width = transformer.dimensions() + sampler.condDimensions();
+        INDArray real = packed(Values.matrix(d.real(), b, width));
+        INDArray fake = packed(withCond(generator.forward(input(d.critic()), d.criticGumbel(), true).output(),
+                d.critic()));
         // real and fake groups through the critic together: one pass of twice the rows, with the loss
         // mean D(fake) - mean D(real) as the scores' weights
         long m = real.rows();
-        Critic.Pass both = critic.forward(Nd4j.vstack(real, fake), rng);
+        Critic.Pass both = critic.forward(Nd4j.vstack(real, fake), d.both());
         INDArray dy = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {m, 1}, -1.0 / m, TYPE),
                 Nd4j.valueArrayOf(new long[] {m, 1}, 1.0 / m, TYPE));
         Critic.Gradients grads = critic.backward(both, dy, null);
         double loss = both.y().mul(dy).sumNumber().doubleValue();
-        double[] a = new double[(int) m];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = rng.nextDouble();
-        }
-        INDArray alpha = Nd4j.create(a, new long[] {m, 1}, 'c').castTo(TYPE);
+        INDArray alpha = Values.matrix(d.alpha(), m, 1);
         INDArray mixed = real.mulColumnVector(alpha).addi(fake.mulColumnVector(alpha.rsub(1)));
-        double penalty = critic.penalty(critic.forward(mixed, rng), s.lambda(), grads);
+        double penalty = critic.penalty(critic.forward(mixed, d.mixed()), s.lambda(), grads);
         dOpt.step(List.of(grads.w1(), grads.b1(), grads.w2(), grads.b2(), grads.w3(), grads.b3()));
         return loss + penalty;
     }
 
-    private double generatorStepIn() {
+    private double generatorStepIn(StepDraws d) {
         int b = s.batch();
-        ConditionalSampler.Draw[] draws = new ConditionalSampler.Draw[b];
-        INDArray[] cond = new INDArray[1];
-        INDArray in = input(draws, cond);
-        Generator.Pass gp = generator.forward(in, rng, true);
-        INDArray fake = packed(withCond(gp.output(), cond[0]));
-        Critic.Pass pf = critic.forward(fake, rng);
+        ConditionalSampler.Draw[] draws = d.generator().draws();
+        Generator.Pass gp = generator.forward(input(d.generator()), d.generatorGumbel(), true);
+        INDArray fake = packed(withCond(gp.output(), d.generator()));
+        Critic.Pass pf = critic.forward(fake, d.generated());
         long m = fake.rows();
         INDArray dx = critic.inputBackward(pf, Nd4j.valueArrayOf(new long[] {m, 1}, -1.0 / m, TYPE));
         int dims = transformer.dimensions();
-        INDArray dOut = dx.reshape('c', b, dims + sampler.condDimensions())
-                .get(NDArrayIndex.all(), NDArrayIndex.interval(0, dims)).dup();
+        // the generated rows' gradient: the generator's backward reads the first dims columns of each row
+        INDArray dOut = dx.reshape('c', b, dims + sampler.condDimensions());
         double ce = 0;
         INDArray dLogits = null;
         if (sampler.active()) {
-            double[] logits = gp.logits().castTo(DataType.DOUBLE).data().asDouble();
-            double[] dl = new double[b * dims];
+            double[] logits = Values.of(gp.logits());
+            float[] dl = new float[b * dims];
             for (int i = 0; i < b; i++) {
-                DataTransformer.Discrete d = sampler.discrete().get(draws[i].discrete());
-                int off = i * dims + d.offset();
+                DataTransformer.Discrete col = sampler.discrete().get(draws[i].discrete());
+                int off = i * dims + col.offset();
                 double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < d.categories(); j++) {
+                for (int j = 0; j < col.categories(); j++) {
                     max = Math.max(max, logits[off + j]);
                 }
                 double sum = 0;
-                for (int j = 0; j < d.categories(); j++) {
+                for (int j = 0; j < col.categories(); j++) {
                     sum += Math.exp(logits[off + j] - max);
                 }
-                for (int j = 0; j < d.categories(); j++) {
+                for (int j = 0; j < col.categories(); j++) {
                     double p = Math.exp(logits[off + j] - max) / sum;
-                    dl[off + j] = (p - (j == draws[i].category() ? 1 : 0)) / b;
+                    dl[off + j] = (float) ((p - (j == draws[i].category() ? 1 : 0)) / b);
                 }
                 ce -= logits[off + draws[i].category()] - max - Math.log(sum);
             }
-            dLogits = Nd4j.create(dl, new long[] {b, dims}, 'c').castTo(TYPE);
+            dLogits = Values.matrix(dl, b, dims);
         }
         Generator.Gradients g = generator.backward(gp, dOut, dLogits);
         List<INDArray> grads = new ArrayList<>();

@@ -64,7 +64,7 @@ class CriticTest {
         Critic c = new Critic(8, 7, 0.0, DataType.DOUBLE, rng);
         INDArray x = random(5, 8, rng);
         INDArray dy = random(5, 1, rng);
-        Critic.Gradients grads = c.backward(c.forward(x, null), dy, null);
+        Critic.Gradients grads = c.backward(c.forward(x, (Critic.Masks) null), dy, null);
         double h = 1e-6;
         INDArray[][] pairs = {{c.w1, grads.w1()}, {c.b1, grads.b1()}, {c.w2, grads.w2()}, {c.b2, grads.b2()},
                 {c.w3, grads.w3()}, {c.b3, grads.b3()}};
@@ -72,9 +72,9 @@ class CriticTest {
             for (int k = 0; k < pair[0].length(); k += Math.max(1, (int) pair[0].length() / 20)) {
                 double keep = pair[0].getDouble(k);
                 pair[0].putScalar(k, keep + h);
-                double up = c.forward(x, null).y().mul(dy).sumNumber().doubleValue();
+                double up = c.forward(x, (Critic.Masks) null).y().mul(dy).sumNumber().doubleValue();
                 pair[0].putScalar(k, keep - h);
-                double down = c.forward(x, null).y().mul(dy).sumNumber().doubleValue();
+                double down = c.forward(x, (Critic.Masks) null).y().mul(dy).sumNumber().doubleValue();
                 pair[0].putScalar(k, keep);
                 assertEquals((up - down) / (2 * h), pair[1].getDouble(k), 1e-6);
             }

@@ -25,7 +25,7 @@ class GeneratorTest {
         Generator.Gradients grads = g.backward(pass, r, q);
         List<INDArray[]> pairs = new ArrayList<>();
         for (int k = 0; k < g.blocks.size(); k++) {
-            Generator.Block b = g.blocks.get(k);
+            ResidualBlock b = g.blocks.get(k);
             INDArray[] gk = grads.blocks().get(k);
             pairs.add(new INDArray[] {b.w, gk[0]});
             pairs.add(new INDArray[] {b.b, gk[1]});

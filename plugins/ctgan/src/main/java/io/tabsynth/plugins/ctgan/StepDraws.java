@@ -1,0 +1,31 @@
+package io.tabsynth.plugins.ctgan;
+
+/**
+ * Every random number one training step uses — noise, conditions, real rows, Gumbel noise, dropout masks and
+ * the penalty's mixing weights — drawn together, in a fixed order, from the epoch's stream. None of them depends
+ * on the networks, so the trainer draws the next step's on a second thread while the current step computes; the
+ * result is the same as drawing them in place.
+ *
+ * @param critic          the critic update's generator batch
+ * @param real            its real rows with their conditional vectors, batch × (data + condition width)
+ * @param criticGumbel    Gumbel noise for the critic update's generated rows
+ * @param both            dropout masks for the critic's pass over real then generated PacGAN groups
+ * @param alpha           per PacGAN group, the weight of the real group in the penalty's mixture
+ * @param mixed           dropout masks for the critic's pass over the mixture
+ * @param generator       the generator update's batch
+ * @param generatorGumbel Gumbel noise for the generator update
+ * @param generated       dropout masks for the critic's pass over the generator update's rows
+ */
+record StepDraws(Batch critic, float[] real, float[] criticGumbel, Critic.Masks both, float[] alpha,
+                 Critic.Masks mixed, Batch generator, float[] generatorGumbel, Critic.Masks generated) {
+
+    /**
+     * A generator batch.
+     *
+     * @param input the generator's input, batch × (embedding + condition width): noise, then the one-hot condition
+     * @param cond  the conditional vectors alone, batch × condition width (empty when nothing is discrete)
+     * @param draws per row, the conditioned column, category and real row (null entries when nothing is discrete)
+     */
+    record Batch(float[] input, float[] cond, ConditionalSampler.Draw[] draws) {
+    }
+}
