@@ -29,15 +29,6 @@ public final class Critic {
 
     /** Parameter gradients, shaped like the parameters. */
     public record Gradients(INDArray w1, INDArray b1, INDArray w2, INDArray b2, INDArray w3, INDArray b3) {
-        /** Adds another set in place. */
-        void add(Gradients o) {
-            w1.addi(o.w1);
-            b1.addi(o.b1);
-            w2.addi(o.w2);
-            b2.addi(o.b2);
-            w3.addi(o.w3);
-            b3.addi(o.b3);
-        }
     }
 
     /**
@@ -157,11 +148,18 @@ public final class Critic {
         return Gemm.nt(t, w1);
     }
 
-    /**
-     * The gradient penalty λ·mean((‖∇ₓD‖ − 1)²) over the pass's rows; its parameter gradients are added to
-     * {@code into}. Returns the penalty.
-     */
-    public double penalty(Pass p, double lambda, Gradients into) {
+    /** The gradient penalty's value and its gradients with respect to the weights (the biases get none). */
+    public record Penalty(double value, INDArray w1, INDArray w2, INDArray w3) {
+        /** Adds the penalty's gradients to {@code g} in place. */
+        void addTo(Gradients g) {
+            g.w1().addi(w1);
+            g.w2().addi(w2);
+            g.w3().addi(w3);
+        }
+    }
+
+    /** The gradient penalty λ·mean((‖∇ₓD‖ − 1)²) over the pass's rows, with its parameter gradients. */
+    public Penalty penalty(Pass p, double lambda) {
         INDArray u = p.g2().mulRowVector(w3.transpose());
         INDArray v = Gemm.nt(u, w2);
         INDArray t = v.mul(p.g1());
@@ -177,10 +175,7 @@ public final class Critic {
         INDArray gw2 = Gemm.tn(dv, u);
         INDArray du = Gemm.nn(dv, w2);
         INDArray gw3 = du.mul(p.g2()).sum(true, 0).transpose();
-        into.w1().addi(gw1);
-        into.w2().addi(gw2);
-        into.w3().addi(gw3);
-        return value;
+        return new Penalty(value, gw1, gw2, gw3);
     }
 
     /** Zero gradients shaped like the parameters. */

@@ -152,15 +152,20 @@ public final class Generator {
             }
         }
         INDArray dl = Values.matrix(type, d, n, width);
-        INDArray gwOut = Gemm.tn(p.hidden(), dl);
+        // weight gradients go to the second thread; the gradient flowing back stays on this one
+        java.util.concurrent.Future<INDArray> gwOut = Overlap.start(() -> Gemm.tn(p.hidden(), dl));
         INDArray dh = Gemm.nt(dl, wOut);
-        List<INDArray[]> grads = new ArrayList<>();
+        List<ResidualBlock.Gradients> back = new ArrayList<>();
         for (int k = blocks.size() - 1; k >= 0; k--) {
             ResidualBlock.Gradients g = blocks.get(k).backward(p.blocks().get(k), dh, k > 0);
-            grads.add(0, new INDArray[] {g.w(), g.b(), g.gamma(), g.beta()});
+            back.add(0, g);
             dh = g.input();
         }
-        return new Gradients(grads, gwOut, ResidualBlock.row(type, gbOut));
+        List<INDArray[]> grads = new ArrayList<>();
+        for (ResidualBlock.Gradients g : back) {
+            grads.add(new INDArray[] {Overlap.join(g.w()), g.b(), g.gamma(), g.beta()});
+        }
+        return new Gradients(grads, Overlap.join(gwOut), ResidualBlock.row(type, gbOut));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.ctgan;
 
 import io.tabsynth.engine.random.Rng;
+import java.util.concurrent.Future;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -90,8 +91,11 @@ final class ResidualBlock {
         return new Pass(h, xhat, inv, out, Values.matrix(h.dataType(), out, n, width + hw));
     }
 
-    /** Parameter gradients and, when asked for, the gradient with respect to the block's input. */
-    record Gradients(INDArray w, INDArray b, INDArray gamma, INDArray beta, INDArray input) {
+    /**
+     * Parameter gradients and, when asked for, the gradient with respect to the block's input. The weights'
+     * gradient is still being computed on the {@link Overlap} thread: join it before use.
+     */
+    record Gradients(Future<INDArray> w, INDArray b, INDArray gamma, INDArray beta, INDArray input) {
     }
 
     /**
@@ -115,7 +119,7 @@ final class ResidualBlock {
         double[] dz = new double[n * width];
         double[] gb = normaliseBackward(d, p.values(), p.normalised(), gBeta, gGamma, scale, dz, n, width, ow);
         INDArray dzm = Values.matrix(type, dz, n, width);
-        INDArray gw = Gemm.tn(p.input(), dzm);
+        Future<INDArray> gw = Overlap.start(() -> Gemm.tn(p.input(), dzm));
         INDArray dIn = null;
         if (wantInput) {
             // the gradient through the residual connection, then the one through the weights added by gemm

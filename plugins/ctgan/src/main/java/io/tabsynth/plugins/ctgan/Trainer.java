@@ -317,13 +317,16 @@ final class Trainer {
         Critic.Pass both = critic.forward(Nd4j.vstack(real, fake), d.both());
         INDArray dy = Nd4j.vstack(Nd4j.valueArrayOf(new long[] {m, 1}, -1.0 / m, TYPE),
                 Nd4j.valueArrayOf(new long[] {m, 1}, 1.0 / m, TYPE));
-        Critic.Gradients grads = critic.backward(both, dy, null);
+        // the pass's backward runs on the second thread beside the gradient penalty's pass
+        Future<Critic.Gradients> backward = Overlap.start(() -> critic.backward(both, dy, null));
         double loss = both.y().mul(dy).sumNumber().doubleValue();
         INDArray alpha = Values.matrix(d.alpha(), m, 1);
         INDArray mixed = real.mulColumnVector(alpha).addi(fake.mulColumnVector(alpha.rsub(1)));
-        double penalty = critic.penalty(critic.forward(mixed, d.mixed()), s.lambda(), grads);
+        Critic.Penalty penalty = critic.penalty(critic.forward(mixed, d.mixed()), s.lambda());
+        Critic.Gradients grads = Overlap.join(backward);
+        penalty.addTo(grads);
         dOpt.step(List.of(grads.w1(), grads.b1(), grads.w2(), grads.b2(), grads.w3(), grads.b3()));
-        return loss + penalty;
+        return loss + penalty.value();
     }
 
     private double generatorStepIn(StepDraws d) {
