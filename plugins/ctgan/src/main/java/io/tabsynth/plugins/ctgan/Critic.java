@@ -97,25 +97,25 @@ public final class Critic {
      * (the layer's slopes g) and the activation a = z ⊙ g. Returns {g, a}.
      */
     private static INDArray[] hidden(INDArray x, INDArray w, INDArray b, float[] mask) {
-        double[] z = Values.of(Gemm.nn(x, w));
-        double[] bias = Values.of(b);
+        Values z = Values.of(Gemm.nn(x, w));
+        double[] bias = Values.of(b).toDoubles();
         int rows = (int) x.rows();
         int width = bias.length;
-        double[] g = new double[z.length];
-        double[] a = new double[z.length];
+        Values g = Values.zeros(x.dataType(), z.length());
+        Values a = Values.zeros(x.dataType(), z.length());
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < width; j++) {
                 int i = r * width + j;
-                double v = z[i] + bias[j];
+                double v = z.get(i) + bias[j];
                 double slope = SLOPE + (1 - SLOPE) * Values.step(v);
                 if (mask != null) {
                     slope *= mask[i];
                 }
-                g[i] = slope;
-                a[i] = v * slope;
+                g.set(i, slope);
+                a.set(i, v * slope);
             }
         }
-        return new INDArray[] {Values.matrix(x.dataType(), g, rows, width), Values.matrix(x.dataType(), a, rows, width)};
+        return new INDArray[] {g.matrix(rows, width), a.matrix(rows, width)};
     }
 
     /** Parameter gradients of Σᵢ dyᵢ·yᵢ (dy is the loss's gradient with respect to the scores), and ∂/∂x. */

@@ -71,18 +71,17 @@ public final class Generator {
         int n = (int) x.rows();
         List<ResidualBlock.Pass> passes = new ArrayList<>();
         INDArray h = x;
-        double[] in = Values.of(x);
+        Values in = Values.of(x);
         for (ResidualBlock blk : blocks) {
             ResidualBlock.Pass p = blk.forward(h, in, training);
             passes.add(p);
             h = p.output();
             in = p.values();
         }
-        double[] logits = Values.of(Gemm.nn(h, wOut));
-        double[] output = activate(logits, n, gumbel);
+        Values logits = Values.of(Gemm.nn(h, wOut));
+        Values output = activate(logits, n, gumbel);
         int width = (int) wOut.columns();
-        return new Pass(passes, h, Values.matrix(x.dataType(), logits, n, width),
-                Values.matrix(x.dataType(), output, n, width));
+        return new Pass(passes, h, logits.matrix(n, width), output.matrix(n, width));
     }
 
     /**
@@ -90,38 +89,41 @@ public final class Generator {
      * Gumbel-softmax for one-hot spans. The spans are many and narrow, which suits a loop better than many small
      * array operations; rows are independent and run in parallel.
      */
-    private double[] activate(double[] logits, int rows, float[] gumbel) {
-        double[] y = new double[logits.length];
-        double[] bias = Values.of(bOut);
+    private Values activate(Values logits, int rows, float[] gumbel) {
+        Values y = Values.zeros(logits.type(), logits.length());
+        double[] bias = Values.of(bOut).toDoubles();
         java.util.stream.IntStream.range(0, rows).parallel().forEach(r -> activateRow(logits, bias, gumbel, y, r));
         return y;
     }
 
     /** Row {@code r} of {@link #activate}. */
-    private void activateRow(double[] l, double[] bias, float[] gumbel, double[] y, int r) {
+    private void activateRow(Values l, double[] bias, float[] gumbel, Values y, int r) {
         int base = r * (int) wOut.columns();
         int noise = r * noiseWidth;
         for (DataTransformer.Span s : spans) {
             int from = base + s.start();
             if (s.activation() == DataTransformer.Activation.TANH) {
-                l[from] += bias[s.start()];
-                y[from] = Math.tanh(l[from]);
+                double v = l.get(from) + bias[s.start()];
+                l.set(from, v);
+                y.set(from, Math.tanh(v));
                 continue;
             }
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < s.width(); i++) {
-                l[from + i] += bias[s.start() + i];
-                double x = (gumbel != null ? l[from + i] + gumbel[noise++] : l[from + i]) / tau;
-                y[from + i] = x;
+                double v = l.get(from + i) + bias[s.start() + i];
+                l.set(from + i, v);
+                double x = (gumbel != null ? v + gumbel[noise++] : v) / tau;
+                y.set(from + i, x);
                 max = Math.max(max, x);
             }
             double sum = 0;
             for (int i = 0; i < s.width(); i++) {
-                y[from + i] = Math.exp(y[from + i] - max);
-                sum += y[from + i];
+                double e = Math.exp(y.get(from + i) - max);
+                y.set(from + i, e);
+                sum += e;
             }
             for (int i = 0; i < s.width(); i++) {
-                y[from + i] /= sum;
+                y.set(from + i, y.get(from + i) / sum);
             }
         }
     }
@@ -139,19 +141,19 @@ public final class Generator {
         DataType type = p.output().dataType();
         int n = (int) p.output().rows();
         int width = (int) p.output().columns();
-        double[] d = logitGradient(Values.of(p.output()), Values.of(dOut), (int) dOut.columns(), n);
-        double[] extra = dLogits == null ? null : Values.of(dLogits);
+        Values d = logitGradient(Values.of(p.output()), Values.of(dOut), (int) dOut.columns(), n);
+        Values extra = dLogits == null ? null : Values.of(dLogits);
         double[] gbOut = new double[width];
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < width; j++) {
                 int at = r * width + j;
                 if (extra != null) {
-                    d[at] += extra[at];
+                    d.set(at, d.get(at) + extra.get(at));
                 }
-                gbOut[j] += d[at];
+                gbOut[j] += d.get(at);
             }
         }
-        INDArray dl = Values.matrix(type, d, n, width);
+        INDArray dl = d.matrix(n, width);
         // weight gradients go to the second thread; the gradient flowing back stays on this one
         java.util.concurrent.Future<INDArray> gwOut = Overlap.start(() -> Gemm.tn(p.hidden(), dl));
         INDArray dh = Gemm.nt(dl, wOut);
@@ -172,24 +174,25 @@ public final class Generator {
      * The gradient with respect to the logits from {@code g}, the one with respect to the output {@code y} (whose
      * rows are {@code stride} wide): tanh' for scalars, the softmax's Jacobian over τ for one-hot spans.
      */
-    private double[] logitGradient(double[] y, double[] g, int stride, int n) {
-        int width = y.length / n;
-        double[] d = new double[n * width];
+    private Values logitGradient(Values y, Values g, int stride, int n) {
+        int width = y.length() / n;
+        Values d = Values.zeros(y.type(), n * width);
         for (int r = 0; r < n; r++) {
             int base = r * width;
             for (DataTransformer.Span s : spans) {
                 int from = base + s.start();
                 int src = r * stride + s.start();
                 if (s.activation() == DataTransformer.Activation.TANH) {
-                    d[from] = g[src] * (1 - y[from] * y[from]);
+                    double v = y.get(from);
+                    d.set(from, g.get(src) * (1 - v * v));
                     continue;
                 }
                 double dot = 0;
                 for (int i = 0; i < s.width(); i++) {
-                    dot += g[src + i] * y[from + i];
+                    dot += g.get(src + i) * y.get(from + i);
                 }
                 for (int i = 0; i < s.width(); i++) {
-                    d[from + i] = (g[src + i] - dot) * y[from + i] / tau;
+                    d.set(from + i, (g.get(src + i) - dot) * y.get(from + i) / tau);
                 }
             }
         }

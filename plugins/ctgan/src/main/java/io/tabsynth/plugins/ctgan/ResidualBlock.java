@@ -47,48 +47,48 @@ final class ResidualBlock {
      * @param values     the output's values: per row the width activations, then the input
      * @param output     the same values as an array (rows × (width + in)), the next block's input
      */
-    record Pass(INDArray input, double[] normalised, double[] inverseStd, double[] values, INDArray output) {
+    record Pass(INDArray input, Values normalised, double[] inverseStd, Values values, INDArray output) {
     }
 
     /**
      * Forward on {@code h} (rows × in), whose values {@code in} the caller already holds. Training uses the batch's
      * statistics and moves the running ones towards them; otherwise the running ones are used.
      */
-    Pass forward(INDArray h, double[] in, boolean training) {
+    Pass forward(INDArray h, Values in, boolean training) {
         int n = (int) h.rows();
         int width = width();
         int hw = (int) h.columns();
-        double[] z = Values.of(Gemm.nn(h, w));
-        double[] bias = Values.of(b);
+        Values z = Values.of(Gemm.nn(h, w));
+        double[] bias = Values.of(b).toDoubles();
         double[] mean;
         double[] var;
         if (training) {
             mean = columnMeans(z, bias, n, width);
             var = columnVariances(z, bias, mean, n, width);
-            double[] rm = Values.of(runningMean);
-            double[] rv = Values.of(runningVar);
+            double[] rm = Values.of(runningMean).toDoubles();
+            double[] rv = Values.of(runningVar).toDoubles();
             for (int j = 0; j < width; j++) {
                 rm[j] = (1 - MOMENTUM) * rm[j] + MOMENTUM * mean[j];
                 rv[j] = (1 - MOMENTUM) * rv[j] + MOMENTUM * var[j] * n / Math.max(1, n - 1);
             }
-            Values.store(rm, runningMean);
-            Values.store(rv, runningVar);
+            runningMean.assign(ResidualBlock.row(runningMean.dataType(), rm));
+            runningVar.assign(ResidualBlock.row(runningVar.dataType(), rv));
         } else {
-            mean = Values.of(runningMean);
-            var = Values.of(runningVar);
+            mean = Values.of(runningMean).toDoubles();
+            var = Values.of(runningVar).toDoubles();
         }
         double[] inv = new double[width];
         for (int j = 0; j < width; j++) {
             inv[j] = 1 / Math.sqrt(var[j] + EPS);
         }
-        double[] xhat = new double[n * width];
-        double[] out = new double[n * (width + hw)];
-        normalise(z, bias, mean, inv, Values.of(gamma), Values.of(beta), xhat, out, n, width);
+        Values xhat = Values.zeros(h.dataType(), n * width);
+        Values out = Values.zeros(h.dataType(), n * (width + hw));
+        normalise(z, bias, mean, inv, Values.of(gamma).toDoubles(), Values.of(beta).toDoubles(), xhat, out, n, width);
         for (int r = 0; r < n; r++) {
             // the residual connection: each row of the input after the block's activations
-            System.arraycopy(in, r * hw, out, r * (width + hw) + width, hw);
+            in.copy(r * hw, out, r * (width + hw) + width, hw);
         }
-        return new Pass(h, xhat, inv, out, Values.matrix(h.dataType(), out, n, width + hw));
+        return new Pass(h, xhat, inv, out, out.matrix(n, width + hw));
     }
 
     /**
@@ -108,41 +108,41 @@ final class ResidualBlock {
         int n = (int) dOut.rows();
         int width = width();
         int ow = (int) dOut.columns();
-        double[] d = Values.of(dOut);
+        Values d = Values.of(dOut);
         double[] gBeta = new double[width];
         double[] gGamma = new double[width];
         reluColumnSums(d, p.values(), p.normalised(), n, width, ow, gBeta, gGamma);
-        double[] scale = Values.of(gamma);
+        double[] scale = Values.of(gamma).toDoubles();
         for (int j = 0; j < width; j++) {
             scale[j] *= p.inverseStd()[j] / n;
         }
-        double[] dz = new double[n * width];
+        Values dz = Values.zeros(type, n * width);
         double[] gb = normaliseBackward(d, p.values(), p.normalised(), gBeta, gGamma, scale, dz, n, width, ow);
-        INDArray dzm = Values.matrix(type, dz, n, width);
+        INDArray dzm = dz.matrix(n, width);
         Future<INDArray> gw = Overlap.start(() -> Gemm.tn(p.input(), dzm));
         INDArray dIn = null;
         if (wantInput) {
             // the gradient through the residual connection, then the one through the weights added by gemm
             int iw = ow - width;
-            double[] skipped = new double[n * iw];
+            Values skipped = Values.zeros(type, n * iw);
             for (int r = 0; r < n; r++) {
-                System.arraycopy(d, r * ow + width, skipped, r * iw, iw);
+                d.copy(r * ow + width, skipped, r * iw, iw);
             }
-            dIn = Gemm.nt(dzm, w, Values.matrix(type, skipped, n, iw));
+            dIn = Gemm.nt(dzm, w, skipped.matrix(n, iw));
         }
         return new Gradients(gw, row(type, gb), row(type, gGamma), row(type, gBeta), dIn);
     }
 
     static INDArray row(DataType type, double[] v) {
-        return Values.matrix(type, v, 1, v.length);
+        return Values.row(type, v);
     }
 
-    private static double[] columnMeans(double[] z, double[] bias, int n, int width) {
+    private static double[] columnMeans(Values z, double[] bias, int n, int width) {
         double[] mean = new double[width];
         for (int r = 0; r < n; r++) {
             int at = r * width;
             for (int j = 0; j < width; j++) {
-                mean[j] += z[at + j];
+                mean[j] += z.get(at + j);
             }
         }
         for (int j = 0; j < width; j++) {
@@ -151,7 +151,7 @@ final class ResidualBlock {
         return mean;
     }
 
-    private static double[] columnVariances(double[] z, double[] bias, double[] mean, int n, int width) {
+    private static double[] columnVariances(Values z, double[] bias, double[] mean, int n, int width) {
         double[] shift = new double[width];
         for (int j = 0; j < width; j++) {
             shift[j] = mean[j] - bias[j];
@@ -160,7 +160,7 @@ final class ResidualBlock {
         for (int r = 0; r < n; r++) {
             int at = r * width;
             for (int j = 0; j < width; j++) {
-                double c = z[at + j] - shift[j];
+                double c = z.get(at + j) - shift[j];
                 var[j] += c * c;
             }
         }
@@ -171,32 +171,32 @@ final class ResidualBlock {
     }
 
     /** x̂ = (z + b − μ) / σ and the activations ReLU(γ x̂ + β) into the first columns of {@code out}'s rows. */
-    private static void normalise(double[] z, double[] bias, double[] mean, double[] inv, double[] gamma,
-                                  double[] beta, double[] xhat, double[] out, int n, int width) {
-        int ow = out.length / n;
+    private static void normalise(Values z, double[] bias, double[] mean, double[] inv, double[] gamma,
+                                  double[] beta, Values xhat, Values out, int n, int width) {
+        int ow = out.length() / n;
         for (int r = 0; r < n; r++) {
             int at = r * width;
             int o = r * ow;
             for (int j = 0; j < width; j++) {
-                double v = (z[at + j] + bias[j] - mean[j]) * inv[j];
-                xhat[at + j] = v;
+                double v = (z.get(at + j) + bias[j] - mean[j]) * inv[j];
+                xhat.set(at + j, v);
                 double a = v * gamma[j] + beta[j];
                 // ReLU; a negative a becomes −0, so the backward pass can tell from the output alone
-                out[o + j] = a * Values.step(a);
+                out.set(o + j, a * Values.step(a));
             }
         }
     }
 
     /** Column sums of the gradient reaching β (where ReLU passed it: its output is not −0) and γ (times x̂). */
-    private static void reluColumnSums(double[] d, double[] out, double[] xhat, int n, int width, int ow,
+    private static void reluColumnSums(Values d, Values out, Values xhat, int n, int width, int ow,
                                        double[] gBeta, double[] gGamma) {
         for (int r = 0; r < n; r++) {
             int o = r * ow;
             int at = r * width;
             for (int j = 0; j < width; j++) {
-                double v = d[o + j] * Values.step(out[o + j]);
+                double v = d.get(o + j) * Values.step(out.get(o + j));
                 gBeta[j] += v;
-                gGamma[j] += v * xhat[at + j];
+                gGamma[j] += v * xhat.get(at + j);
             }
         }
     }
@@ -205,17 +205,17 @@ final class ResidualBlock {
      * Batch norm's backward with batch statistics: dz = γ/(nσ) (n·dy − Σdy − x̂ Σ(dy x̂)), dy being the gradient
      * ReLU passed. Fills {@code dz} and returns its column sums (the bias's gradient).
      */
-    private static double[] normaliseBackward(double[] d, double[] out, double[] xhat, double[] gBeta,
-                                              double[] gGamma, double[] scale, double[] dz, int n, int width,
+    private static double[] normaliseBackward(Values d, Values out, Values xhat, double[] gBeta,
+                                              double[] gGamma, double[] scale, Values dz, int n, int width,
                                               int ow) {
         double[] gb = new double[width];
         for (int r = 0; r < n; r++) {
             int o = r * ow;
             int at = r * width;
             for (int j = 0; j < width; j++) {
-                double v = d[o + j] * Values.step(out[o + j]);
-                double u = (n * v - gBeta[j] - xhat[at + j] * gGamma[j]) * scale[j];
-                dz[at + j] = u;
+                double v = d.get(o + j) * Values.step(out.get(o + j));
+                double u = (n * v - gBeta[j] - xhat.get(at + j) * gGamma[j]) * scale[j];
+                dz.set(at + j, u);
                 gb[j] += u;
             }
         }

@@ -343,24 +343,24 @@ final class Trainer {
         double ce = 0;
         INDArray dLogits = null;
         if (sampler.active()) {
-            double[] logits = Values.of(gp.logits());
+            Values logits = Values.of(gp.logits());
             float[] dl = new float[b * dims];
             for (int i = 0; i < b; i++) {
                 DataTransformer.Discrete col = sampler.discrete().get(draws[i].discrete());
                 int off = i * dims + col.offset();
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < col.categories(); j++) {
-                    max = Math.max(max, logits[off + j]);
+                    max = Math.max(max, logits.get(off + j));
                 }
                 double sum = 0;
                 for (int j = 0; j < col.categories(); j++) {
-                    sum += Math.exp(logits[off + j] - max);
+                    sum += Math.exp(logits.get(off + j) - max);
                 }
                 for (int j = 0; j < col.categories(); j++) {
-                    double p = Math.exp(logits[off + j] - max) / sum;
+                    double p = Math.exp(logits.get(off + j) - max) / sum;
                     dl[off + j] = (float) ((p - (j == draws[i].category() ? 1 : 0)) / b);
                 }
-                ce -= logits[off + draws[i].category()] - max - Math.log(sum);
+                ce -= logits.get(off + draws[i].category()) - max - Math.log(sum);
             }
             dLogits = Values.matrix(dl, b, dims);
         }
