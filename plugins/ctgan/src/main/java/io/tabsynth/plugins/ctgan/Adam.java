@@ -1,6 +1,5 @@
 package io.tabsynth.plugins.ctgan;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,8 +17,9 @@ final class Adam {
     private static final int PARALLEL_FROM = 65_536;
 
     private final List<INDArray> params;
-    private final List<INDArray> m = new ArrayList<>();
-    private final List<INDArray> v = new ArrayList<>();
+    /** First and second moment estimates, parameter by parameter. */
+    private final List<float[]> m = new ArrayList<>();
+    private final List<float[]> v = new ArrayList<>();
     private final double lr;
     private final double beta1;
     private final double beta2;
@@ -29,11 +29,11 @@ final class Adam {
     /** Parameters must be float arrays of their own (not views), which is how the networks create them. */
     Adam(List<INDArray> params, double lr, double beta1, double beta2, double decay) {
         for (INDArray p : params) {
-            if (p.dataType() != DataType.FLOAT || p.isView() || p.ordering() != 'c') {
+            if (p.dataType() != DataType.FLOAT || p.isView() || p.ordering() != 'c' || p.offset() != 0) {
                 throw new IllegalArgumentException("Adam needs contiguous float parameters");
             }
-            m.add(Nd4j.zerosLike(p));
-            v.add(Nd4j.zerosLike(p));
+            m.add(new float[(int) p.length()]);
+            v.add(new float[(int) p.length()]);
         }
         this.params = params;
         this.lr = lr;
@@ -47,18 +47,22 @@ final class Adam {
         return t;
     }
 
-    /** The first and second moment estimates, parameter by parameter (for checkpoints). */
+    /** The first and second moment estimates, parameter by parameter, as arrays shaped like them (for checkpoints). */
     List<INDArray> state() {
-        List<INDArray> s = new ArrayList<>(m);
-        s.addAll(v);
+        List<INDArray> s = new ArrayList<>();
+        for (List<float[]> moments : List.of(m, v)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.add(Nd4j.create(moments.get(i).clone(), params.get(i).shape(), 'c'));
+            }
+        }
         return s;
     }
 
     /** Restores the moments and the step count saved with {@link #state()} and {@link #steps()}. */
     void restore(List<INDArray> state, int steps) {
         for (int i = 0; i < params.size(); i++) {
-            m.get(i).assign(state.get(i));
-            v.get(i).assign(state.get(params.size() + i));
+            m.set(i, state.get(i).castTo(DataType.FLOAT).dup('c').data().asFloat());
+            v.set(i, state.get(params.size() + i).castTo(DataType.FLOAT).dup('c').data().asFloat());
         }
         this.t = steps;
     }
@@ -74,36 +78,37 @@ final class Adam {
         float step = (float) (lr / c1);
         float inv2 = (float) (1 / c2);
         for (int i = 0; i < params.size(); i++) {
-            FloatBuffer p = buffer(params.get(i));
-            FloatBuffer g = buffer(contiguous(grads.get(i)));
-            FloatBuffer mi = buffer(m.get(i));
-            FloatBuffer vi = buffer(v.get(i));
-            int n = (int) params.get(i).length();
+            INDArray param = params.get(i);
+            int n = (int) param.length();
+            float[] p = new float[n];
+            float[] g = new float[n];
+            param.data().asNioFloat().get(0, p);
+            contiguous(grads.get(i)).data().asNioFloat().get(0, g);
+            float[] mi = m.get(i);
+            float[] vi = v.get(i);
             // every element is updated on its own, so splitting the range between threads changes nothing
             int chunks = n < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
             java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
-            (chunks > 1 ? range.parallel() : range).forEach(c -> {
-                int from = (int) ((long) n * c / chunks);
-                int to = (int) ((long) n * (c + 1) / chunks);
-                for (int k = from; k < to; k++) {
-                    float pk = p.get(k);
-                    float gk = g.get(k) + wd * pk;
-                    float mk = b1 * mi.get(k) + (1 - b1) * gk;
-                    float vk = b2 * vi.get(k) + (1 - b2) * gk * gk;
-                    mi.put(k, mk);
-                    vi.put(k, vk);
-                    p.put(k, pk - step * mk / ((float) Math.sqrt(vk * inv2) + 1e-8f));
-                }
-            });
+            (chunks > 1 ? range.parallel() : range).forEach(c -> update(p, g, mi, vi, (int) ((long) n * c / chunks),
+                    (int) ((long) n * (c + 1) / chunks), b1, b2, wd, step, inv2));
+            param.data().asNioFloat().put(0, p);
+        }
+    }
+
+    private static void update(float[] p, float[] g, float[] m, float[] v, int from, int to, float b1, float b2,
+                               float wd, float step, float inv2) {
+        for (int k = from; k < to; k++) {
+            float gk = g[k] + wd * p[k];
+            float mk = b1 * m[k] + (1 - b1) * gk;
+            float vk = b2 * v[k] + (1 - b2) * gk * gk;
+            m[k] = mk;
+            v[k] = vk;
+            p[k] -= step * mk / ((float) Math.sqrt(vk * inv2) + 1e-8f);
         }
     }
 
     private static INDArray contiguous(INDArray a) {
         INDArray f = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
         return f.isView() || f.ordering() != 'c' || f.offset() != 0 ? f.dup('c') : f;
-    }
-
-    private static FloatBuffer buffer(INDArray a) {
-        return a.data().asNioFloat();
     }
 }

@@ -175,27 +175,30 @@ public final class Generator {
      * rows are {@code stride} wide): tanh' for scalars, the softmax's Jacobian over τ for one-hot spans.
      */
     private Values logitGradient(Values y, Values g, int stride, int n) {
-        int width = y.length() / n;
-        Values d = Values.zeros(y.type(), n * width);
-        for (int r = 0; r < n; r++) {
-            int base = r * width;
-            for (DataTransformer.Span s : spans) {
-                int from = base + s.start();
-                int src = r * stride + s.start();
-                if (s.activation() == DataTransformer.Activation.TANH) {
-                    double v = y.get(from);
-                    d.set(from, g.get(src) * (1 - v * v));
-                    continue;
-                }
-                double dot = 0;
-                for (int i = 0; i < s.width(); i++) {
-                    dot += g.get(src + i) * y.get(from + i);
-                }
-                for (int i = 0; i < s.width(); i++) {
-                    d.set(from + i, (g.get(src + i) - dot) * y.get(from + i) / tau);
-                }
+        Values d = Values.zeros(y.type(), y.length());
+        // rows are independent: they run in parallel, each written by one thread
+        java.util.stream.IntStream.range(0, n).parallel().forEach(r -> logitGradientRow(y, g, stride, d, r));
+        return d;
+    }
+
+    /** Row {@code r} of {@link #logitGradient}. */
+    private void logitGradientRow(Values y, Values g, int stride, Values d, int r) {
+        int base = r * (int) wOut.columns();
+        for (DataTransformer.Span s : spans) {
+            int from = base + s.start();
+            int src = r * stride + s.start();
+            if (s.activation() == DataTransformer.Activation.TANH) {
+                double v = y.get(from);
+                d.set(from, g.get(src) * (1 - v * v));
+                continue;
+            }
+            double dot = 0;
+            for (int i = 0; i < s.width(); i++) {
+                dot += g.get(src + i) * y.get(from + i);
+            }
+            for (int i = 0; i < s.width(); i++) {
+                d.set(from + i, (g.get(src + i) - dot) * y.get(from + i) / tau);
             }
         }
-        return d;
     }
 }
