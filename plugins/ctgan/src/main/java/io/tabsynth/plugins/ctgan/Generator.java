@@ -21,6 +21,8 @@ public final class Generator {
     private final double tau;
     /** Gumbel noise values per row: the softmax spans' total width. */
     private final int noiseWidth;
+    /** 1/τ when it is a whole number, else 0. */
+    private final int wholePower;
 
     /**
      * @param in     width of the input (embedding plus conditional vector)
@@ -40,6 +42,8 @@ public final class Generator {
         this.bOut = Critic.uniform(1, out, width, type, rng);
         this.spans = List.copyOf(spans);
         this.tau = tau;
+        long power = Math.round(1 / tau);
+        this.wholePower = power >= 1 && power <= 16 && Math.abs(1 / tau - power) < 1e-9 ? (int) power : 0;
         this.noiseWidth = this.spans.stream()
                 .filter(sp -> sp.activation() == DataTransformer.Activation.SOFTMAX).mapToInt(DataTransformer.Span::width).sum();
     }
@@ -48,13 +52,29 @@ public final class Generator {
     public record Pass(List<ResidualBlock.Pass> blocks, INDArray hidden, INDArray logits, INDArray output) {
     }
 
-    /** Gumbel noise for the softmax spans of each row; see {@link #forward(INDArray, float[], boolean)}. */
+    /**
+     * Gumbel noise for the softmax spans of each row (see {@link #forward(INDArray, float[], boolean)}), held as
+     * E = −log U, an Exp(1) variate: the noise is g = −log E, and the softmax needs only exp(g/τ) = E^(−1/τ),
+     * which saves a logarithm per value.
+     */
     float[] gumbel(Rng rng, int rows) {
-        float[] g = new float[rows * noiseWidth];
-        for (int i = 0; i < g.length; i++) {
-            g[i] = (float) -Math.log(-Math.log(rng.nextOpenDouble()));
+        float[] e = new float[rows * noiseWidth];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = (float) -Math.log(rng.nextOpenDouble());
         }
-        return g;
+        return e;
+    }
+
+    /** exp(g/τ) = E^(−1/τ) for Gumbel noise held as E; by multiplication when 1/τ is a whole number (τ = 0.2). */
+    private double noiseFactor(double e) {
+        if (wholePower > 0) {
+            double p = e;
+            for (int i = 1; i < wholePower; i++) {
+                p *= e;
+            }
+            return 1 / p;
+        }
+        return Math.pow(e, -1 / tau);
     }
 
     /** Forward pass drawing its Gumbel noise from {@code rng} (none when {@code rng} is null). */
@@ -108,17 +128,20 @@ public final class Generator {
                 y.set(from, Math.tanh(v));
                 continue;
             }
+            // softmax((l + g) / τ) ∝ exp((l − max l) / τ) · exp(g / τ); with E ≥ 1e-16 the noise factor stays
+            // below 1e80, so no term that matters underflows or overflows in double
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < s.width(); i++) {
                 double v = l.get(from + i) + bias[s.start() + i];
                 l.set(from + i, v);
-                double x = (gumbel != null ? v + gumbel[noise++] : v) / tau;
-                y.set(from + i, x);
-                max = Math.max(max, x);
+                max = Math.max(max, v);
             }
             double sum = 0;
             for (int i = 0; i < s.width(); i++) {
-                double e = Math.exp(y.get(from + i) - max);
+                double e = Math.exp((l.get(from + i) - max) / tau);
+                if (gumbel != null) {
+                    e *= noiseFactor(gumbel[noise++]);
+                }
                 y.set(from + i, e);
                 sum += e;
             }
