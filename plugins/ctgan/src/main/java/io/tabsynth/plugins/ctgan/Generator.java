@@ -21,6 +21,8 @@ public final class Generator {
     private final double tau;
     /** Gumbel noise values per row: the softmax spans' total width. */
     private final int noiseWidth;
+    /** The widest span's width. */
+    private final int widestSpan;
     /** 1/τ when it is a whole number, else 0. */
     private final int wholePower;
 
@@ -42,6 +44,7 @@ public final class Generator {
         this.bOut = Critic.uniform(1, out, width, type, rng);
         this.spans = List.copyOf(spans);
         this.tau = tau;
+        this.widestSpan = this.spans.stream().mapToInt(DataTransformer.Span::width).max().orElse(0);
         long power = Math.round(1 / tau);
         this.wholePower = power >= 1 && power <= 16 && Math.abs(1 / tau - power) < 1e-9 ? (int) power : 0;
         this.noiseWidth = this.spans.stream()
@@ -120,6 +123,7 @@ public final class Generator {
     private void activateRow(Values l, double[] bias, float[] gumbel, Values y, int r) {
         int base = r * (int) wOut.columns();
         int noise = r * noiseWidth;
+        double[] e = new double[widestSpan];
         for (DataTransformer.Span s : spans) {
             int from = base + s.start();
             if (s.activation() == DataTransformer.Activation.TANH) {
@@ -128,25 +132,27 @@ public final class Generator {
                 y.set(from, Math.tanh(v));
                 continue;
             }
-            // softmax((l + g) / τ) ∝ exp((l − max l) / τ) · exp(g / τ); with E ≥ 1e-16 the noise factor stays
-            // below 1e80, so no term that matters underflows or overflows in double
+            // softmax((l + g) / τ) ∝ exp((l − max l) / τ) · exp(g / τ), worked out in double: with E ≥ 1e-16 the
+            // noise factor reaches 1e80, past the float range of the output, so only the normalised values are
+            // stored
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < s.width(); i++) {
                 double v = l.get(from + i) + bias[s.start() + i];
                 l.set(from + i, v);
+                e[i] = v;
                 max = Math.max(max, v);
             }
             double sum = 0;
             for (int i = 0; i < s.width(); i++) {
-                double e = Math.exp((l.get(from + i) - max) / tau);
+                double t = Math.exp((e[i] - max) / tau);
                 if (gumbel != null) {
-                    e *= noiseFactor(gumbel[noise++]);
+                    t *= noiseFactor(gumbel[noise++]);
                 }
-                y.set(from + i, e);
-                sum += e;
+                e[i] = t;
+                sum += t;
             }
             for (int i = 0; i < s.width(); i++) {
-                y.set(from + i, y.get(from + i) / sum);
+                y.set(from + i, e[i] / sum);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.ctgan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.engine.random.Rng;
 import java.util.ArrayList;
@@ -46,6 +47,38 @@ class GeneratorTest {
                 double numeric = (up - down) / (2 * h);
                 assertEquals(numeric, pair[1].getDouble(k), 1e-5 * Math.max(1, Math.abs(numeric)));
             }
+        }
+    }
+
+    @Test
+    void extremeGumbelNoiseStaysInsideTheFloatRange() {
+        // a uniform draw next to 1 gives E = −log U near 1e-16, whose noise factor E^(−1/τ) = 1e80 exceeds the float
+        // range: the softmax must still come out finite and normalised (a training run once turned NaN on this)
+        List<DataTransformer.Span> spans = List.of(new DataTransformer.Span(0, 1, DataTransformer.Activation.TANH),
+                new DataTransformer.Span(1, 4, DataTransformer.Activation.SOFTMAX),
+                new DataTransformer.Span(5, 3, DataTransformer.Activation.SOFTMAX));
+        Rng rng = new Rng(11);
+        Generator g = new Generator(6, new int[] {8, 8}, spans, 0.2, DataType.FLOAT, rng);
+        INDArray x = CriticTest.random(5, 6, rng).castTo(DataType.FLOAT);
+        float[] noise = g.gumbel(rng, 5);
+        for (int i = 0; i < noise.length; i += 3) {
+            noise[i] = 1.1e-16f;
+        }
+        INDArray y = g.forward(x, noise, true).output();
+        for (int r = 0; r < 5; r++) {
+            double first = 0;
+            double second = 0;
+            for (int j = 1; j < 8; j++) {
+                double v = y.getDouble(r, j);
+                assertTrue(Double.isFinite(v) && v >= 0 && v <= 1, "row " + r + " column " + j + ": " + v);
+                if (j < 5) {
+                    first += v;
+                } else {
+                    second += v;
+                }
+            }
+            assertEquals(1, first, 1e-5);
+            assertEquals(1, second, 1e-5);
         }
     }
 
