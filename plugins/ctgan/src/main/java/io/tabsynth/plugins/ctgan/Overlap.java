@@ -28,7 +28,7 @@ final class Overlap {
         return THREAD.submit(work);
     }
 
-    /** Waits for {@code f}'s result; its failure is rethrown here. */
+    /** Waits for {@code f}'s result (from this class or any other executor); its failure is rethrown here. */
     static <T> T join(Future<T> f) {
         try {
             return f.get();

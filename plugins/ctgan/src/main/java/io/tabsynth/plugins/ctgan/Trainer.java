@@ -7,7 +7,6 @@ import io.tabsynth.engine.random.Seeds;
 import io.tabsynth.engine.spi.Progress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -200,18 +199,13 @@ final class Trainer {
         try {
             Future<StepDraws> next = ahead.submit(() -> draw(rng));
             for (int k = 0; k < steps; k++) {
-                StepDraws d = next.get();
+                StepDraws d = Overlap.join(next);
                 if (k + 1 < steps) {
                     next = ahead.submit(() -> draw(rng));
                 }
                 dl += criticStep(d);
                 gl += generatorStep(d);
             }
-        } catch (InterruptedException x) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("ctgan training interrupted", x);
-        } catch (ExecutionException x) {
-            throw x.getCause() instanceof RuntimeException r ? r : new IllegalStateException(x.getCause());
         } finally {
             ahead.shutdownNow();
         }
