@@ -196,7 +196,7 @@ public final class Generator {
         for (ResidualBlock.Gradients g : back) {
             grads.add(new INDArray[] {Overlap.join(g.w()), g.b(), g.gamma(), g.beta()});
         }
-        return new Gradients(grads, Overlap.join(gwOut), ResidualBlock.row(type, gbOut));
+        return new Gradients(grads, Overlap.join(gwOut), Values.row(type, gbOut));
     }
 
     /**

@@ -14,13 +14,18 @@ import java.util.concurrent.Future;
  * runs it and whenever it runs, so training stays reproducible.
  */
 final class Overlap {
-    private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ctgan-overlap");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService THREAD = daemon("ctgan-overlap");
 
     private Overlap() {
+    }
+
+    /** A single daemon thread of the given name, for work that must not keep the JVM alive. */
+    static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Starts {@code work} on the second thread. Its inputs must not change until it is joined. */

@@ -65,14 +65,14 @@ final class ResidualBlock {
         if (training) {
             mean = columnMeans(z, bias, n, width);
             var = columnVariances(z, bias, mean, n, width);
-            double[] rm = Values.of(runningMean).toDoubles();
-            double[] rv = Values.of(runningVar).toDoubles();
+            Values rm = Values.of(runningMean);
+            Values rv = Values.of(runningVar);
             for (int j = 0; j < width; j++) {
-                rm[j] = (1 - MOMENTUM) * rm[j] + MOMENTUM * mean[j];
-                rv[j] = (1 - MOMENTUM) * rv[j] + MOMENTUM * var[j] * n / Math.max(1, n - 1);
+                rm.set(j, (1 - MOMENTUM) * rm.get(j) + MOMENTUM * mean[j]);
+                rv.set(j, (1 - MOMENTUM) * rv.get(j) + MOMENTUM * var[j] * n / Math.max(1, n - 1));
             }
-            runningMean.assign(ResidualBlock.row(runningMean.dataType(), rm));
-            runningVar.assign(ResidualBlock.row(runningVar.dataType(), rv));
+            rm.store(runningMean);
+            rv.store(runningVar);
         } else {
             mean = Values.of(runningMean).toDoubles();
             var = Values.of(runningVar).toDoubles();
@@ -130,11 +130,7 @@ final class ResidualBlock {
             }
             dIn = Gemm.nt(dzm, w, skipped.matrix(n, iw));
         }
-        return new Gradients(gw, row(type, gb), row(type, gGamma), row(type, gBeta), dIn);
-    }
-
-    static INDArray row(DataType type, double[] v) {
-        return Values.row(type, v);
+        return new Gradients(gw, Values.row(type, gb), Values.row(type, gGamma), Values.row(type, gBeta), dIn);
     }
 
     private static double[] columnMeans(Values z, double[] bias, int n, int width) {

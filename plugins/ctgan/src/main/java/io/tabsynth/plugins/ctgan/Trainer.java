@@ -8,7 +8,6 @@ import io.tabsynth.engine.spi.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -191,11 +190,7 @@ final class Trainer {
         int steps = Math.max(1, rows / s.batch());
         double gl = 0;
         double dl = 0;
-        ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ctgan-draws");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService ahead = Overlap.daemon("ctgan-draws");
         try {
             Future<StepDraws> next = ahead.submit(() -> draw(rng));
             for (int k = 0; k < steps; k++) {
