@@ -48,8 +48,8 @@ public final class Ctgan implements Generator {
                 ParamSpec.integer("checkpointEvery", 10, 1, 100_000, "epochs between checkpoints"),
                 ParamSpec.file("resume", "continue training from this checkpoint (same data, seed and settings; "
                         + "'epochs' may grow)"),
-                ParamSpec.real("validation", 0, 0, 0.5, "share of rows held out to stop early on their column-shapes "
-                        + "score (0: off)"),
+                ParamSpec.real("validation", 0, 0, 0.5, "share of rows held out to keep the generator with the best quality "
+                        + "score on them (column shapes and pair trends) and stop early (0: off)"),
                 ParamSpec.integer("patience", 20, 1, 100_000, "epochs without a better validation score before stopping"));
     }
 

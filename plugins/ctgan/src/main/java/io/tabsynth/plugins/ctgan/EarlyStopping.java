@@ -1,26 +1,22 @@
 package io.tabsynth.plugins.ctgan;
 
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.fidelity.Quality;
 import io.tabsynth.engine.random.Rng;
 import io.tabsynth.engine.random.Seeds;
-import io.tabsynth.engine.stats.TwoSample;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
 /**
  * Early stopping on a validation fidelity score: a share of the real rows is held out of training; after
- * every epoch the generator samples as many rows and they are scored against the held-out ones by SDMetrics'
- * column-shapes score (mean over columns of 1 − KS statistic for numbers and datetimes, 1 − total variation
- * distance for categories). The best generator so far is kept; after {@code patience} epochs without a better
+ * every epoch the generator samples as many rows and they are scored against the held-out ones by the
+ * quality score the fidelity evaluator reports ({@link Quality}: the mean of column shapes and the pair
+ * trends of related columns), so the generator kept is the one that best keeps both the columns and their
+ * relationships. The best generator so far is kept; after {@code patience} epochs without a better
  * score training stops and the best generator is put back.
  */
 final class EarlyStopping {
@@ -61,7 +57,7 @@ final class EarlyStopping {
     /** Scores the generator after {@code epoch} (1-based); returns true when training should stop. */
     boolean stop(int epoch, Trainer t) {
         CtganModel now = new CtganModel(t.transformer(), t.sampler(), t.generator(), t.settings().embedding(), List.of());
-        double score = columnShapes(validation, now.sampleFrame(validation.rowCount(), Seeds.derive(seed, "ctgan-check")));
+        double score = Quality.of(validation, now.sampleFrame(validation.rowCount(), Seeds.derive(seed, "ctgan-check"))).score();
         if (score > best) {
             best = score;
             bestEpoch = epoch;
@@ -86,42 +82,7 @@ final class EarlyStopping {
 
     /** What happened, for the model's description. */
     String summary(int epochsRun) {
-        return String.format(Locale.ROOT, "best validation column shapes %.4f after epoch %d (%d epochs run, %d held-out "
+        return String.format(Locale.ROOT, "best validation quality %.4f after epoch %d (%d epochs run, %d held-out "
                 + "rows, patience %d)", best, bestEpoch, epochsRun, validation.rowCount(), patience);
-    }
-
-    /** SDMetrics' column-shapes score of {@code synthetic} against {@code real} (identifier columns skipped). */
-    static double columnShapes(Frame real, Frame synthetic) {
-        double sum = 0;
-        int columns = 0;
-        for (ColumnSpec c : real.schema().columns()) {
-            if (c.kind() == ColumnKind.IDENTIFIER || c.kind() == ColumnKind.FREE_TEXT) {
-                continue;
-            }
-            sum += c.kind().isNumeric() ? 1 - TwoSample.ks(real.numbers(c.name()), synthetic.numbers(c.name()))
-                    : 1 - totalVariation(real, synthetic, c.name());
-            columns++;
-        }
-        return columns == 0 ? 1 : sum / columns;
-    }
-
-    /** Total variation distance between the category shares (missing is a category). */
-    static double totalVariation(Frame real, Frame synthetic, String column) {
-        Map<String, double[]> shares = new HashMap<>();
-        count(real, column, shares, 0);
-        count(synthetic, column, shares, 1);
-        double tv = 0;
-        for (double[] s : shares.values()) {
-            tv += Math.abs(s[0] / real.rowCount() - s[1] / synthetic.rowCount());
-        }
-        return tv / 2;
-    }
-
-    private static void count(Frame f, String column, Map<String, double[]> shares, int side) {
-        int c = f.schema().indexOf(column);
-        for (int r = 0; r < f.rowCount(); r++) {
-            String v = f.isMissing(c, r) ? "\u0000missing" : CellText.of(f, c, r);
-            shares.computeIfAbsent(v, k -> new double[2])[side]++;
-        }
     }
 }

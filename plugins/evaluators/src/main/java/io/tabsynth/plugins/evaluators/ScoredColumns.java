@@ -3,8 +3,8 @@ package io.tabsynth.plugins.evaluators;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.fidelity.Quality;
 import io.tabsynth.engine.spi.EvaluationInput;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +16,6 @@ final class ScoredColumns {
     }
 
     static List<ColumnSpec> of(EvaluationInput input) {
-        List<ColumnSpec> scored = new ArrayList<>();
         for (ColumnSpec c : input.schema().columns()) {
             if (!input.synthetic().schema().has(c.name())) {
                 throw new BadInputException("the synthetic data has no column '" + c.name() + "'");
@@ -26,10 +25,7 @@ final class ScoredColumns {
                 throw new BadInputException("column '" + c.name() + "' is " + c.kind().jsonName() + " in the real data but "
                         + synKind.jsonName() + " in the synthetic data");
             }
-            if (c.kind() != ColumnKind.IDENTIFIER && c.kind() != ColumnKind.FREE_TEXT) {
-                scored.add(c);
-            }
         }
-        return scored;
+        return Quality.scored(input.schema());
     }
 }

@@ -88,14 +88,6 @@ class FidelityEvaluatorTest {
     }
 
     @Test
-    void cramersVOfAPerfectAssociationIsOne() {
-        double[] shares = {0.5, 0, 0, 0.5};
-        assertEquals(1.0, FidelityEvaluator.cramersV(shares, 2, 2, 100), 1e-12);
-        double[] independent = {0.25, 0.25, 0.25, 0.25};
-        assertEquals(0.0, FidelityEvaluator.cramersV(independent, 2, 2, 100), 1e-12);
-    }
-
-    @Test
     void mismatchedColumnsAreBadInput() {
         Frame real = data(100, 1, false);
         Frame other = Frame.of(Table.create("t").addColumns(DoubleColumn.create("x", new double[100])),

@@ -1,4 +1,4 @@
-package io.tabsynth.plugins.evaluators;
+package io.tabsynth.engine.fidelity;
 
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.Frame;
@@ -17,10 +17,11 @@ import java.util.Map;
  * @param synthetic codes of the synthetic rows
  * @param levels    number of distinct codes
  */
-record Codes(int[] real, int[] synthetic, int levels) {
+public record Codes(int[] real, int[] synthetic, int levels) {
     static final int BINS = 10;
 
-    static Codes of(Frame real, Frame synthetic, String column, boolean binned) {
+    /** The column's codes in both frames; {@code binned} for numbers (10 bins per side), by value otherwise. */
+    public static Codes of(Frame real, Frame synthetic, String column, boolean binned) {
         if (binned) {
             return new Codes(bin(real.numbers(column)), bin(synthetic.numbers(column)), BINS + 3);
         }
@@ -80,7 +81,7 @@ record Codes(int[] real, int[] synthetic, int levels) {
     }
 
     /** Shares of each code, real minus synthetic, for a 1-D total variation. */
-    static double totalVariation(int[] a, int[] b, int levels) {
+    public static double totalVariation(int[] a, int[] b, int levels) {
         double[] p = new double[levels];
         for (int x : a) {
             p[x] += 1.0 / a.length;
