@@ -38,10 +38,12 @@ public final class EndToEndBench {
      * @param outputBytes size of the written file
      * @param peakHeap    highest heap use seen during the run, bytes
      * @param training    the model's notes on its fit (CTGAN: encoding and epoch times, losses)
+     * @param model       the model fitted last, for further measurements
      */
     public record Result(Path data, int rows, int columns, String generator, double readSeconds, double fitCold,
                          double fitWarm, long sampleRows, Path output, double sampleCold, double sampleWarm,
-                         double plainWarm, long outputBytes, long peakHeap, Map<String, String> training) {
+                         double plainWarm, long outputBytes, long peakHeap, Map<String, String> training,
+                         FittedModel model) {
         /** The figures as a readable table. */
         public String table() {
             StringBuilder sb = new StringBuilder();
@@ -111,7 +113,7 @@ public final class EndToEndBench {
             return new Result(data, frame.rowCount(), frame.columnCount(), generator, read, fits.get(0),
                     median(fits.subList(1, fits.size())), rows, output, samples.get(0),
                     median(samples.subList(1, samples.size())), median(plain.subList(1, plain.size())), bytes,
-                    heap.stop(), facts(model));
+                    heap.stop(), facts(model), model);
         } finally {
             heap.stop();
         }
@@ -147,7 +149,7 @@ public final class EndToEndBench {
     }
 
     /** The same sampling and atomic write as {@link Engine#sample}, minus every lineage step. */
-    private static void writeWithoutLineage(Engine engine, FittedModel model, long rows, long seed, Path out) {
+    static void writeWithoutLineage(Engine engine, FittedModel model, long rows, long seed, Path out) {
         io.tabsynth.engine.spi.Exporter exporter = engine.exporterFor(out);
         try (io.tabsynth.engine.spi.FrameStream stream = model.sample(rows, seed)) {
             io.tabsynth.engine.run.AtomicFile.write(out, tmp -> {
@@ -175,12 +177,23 @@ public final class EndToEndBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double median(List<Double> xs) {
+    static double median(List<Double> xs) {
         if (xs.isEmpty()) {
             return Double.NaN;
         }
         double[] v = xs.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** Removes a folder the bench made, with everything in it. */
+    public static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

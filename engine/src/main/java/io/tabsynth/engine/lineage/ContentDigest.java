@@ -29,11 +29,11 @@ import tech.tablesaw.columns.strings.NullDictionaryMap;
 
 /**
  * The digest of a dataset's content, independent of the file format it was stored in and of how it was
- * split into batches. Each column is encoded in a canonical columnar form using Arrow's physical types:
- * integer and continuous columns as float64 (so a whole-number column reads the same from CSV and
- * Parquet), booleans as one byte, datetimes as timestamp[us] (int64), the three text kinds as utf8; every
- * value is preceded by a validity byte (1 present, 0 missing, then no value bytes), numbers little-endian,
- * utf8 as an int32 length and the bytes. Each column's byte stream gets its own SHA-256; the content digest
+ * split into batches. Each column is encoded in a canonical columnar form using Arrow's physical types,
+ * little-endian: integer and continuous columns as float64 with NaN for missing (so a whole-number column
+ * reads the same from CSV and Parquet), datetimes as timestamp[us] (int64) with the smallest int64 for
+ * missing, booleans as one byte (0 missing, 1 false, 2 true), the three text kinds dictionary-encoded as
+ * varint codes (see {@link ColumnHasher#addText}). Each column's byte stream gets its own SHA-256; the content digest
  * is the SHA-256 of, for each column in name order, its UTF-8 name, a zero byte, its type letter
  * ({@code F}, {@code B}, {@code T}, {@code S}) and its column digest. A whole frame's columns are hashed in parallel; batches added one by one are hashed on the calling thread.
  * See docs/lineage.md.
@@ -107,16 +107,20 @@ public final class ContentDigest {
     private static final class ColumnHasher {
         private static final int DICTIONARY_LIMIT = 1 << 16;
         private static final int UNSEEN = Integer.MIN_VALUE;
-        private final ColumnKind kind;
+        /** Values converted per block; a block's bytes go to the digest in one update. */
+        private static final int BLOCK = 8192;
+        private static final int MISSING_CODE = 0;
+        private static final int NEW_VALUE = 1;
         private final char tag;
         private final MessageDigest md = Sha256.digester();
-        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        private final byte[] bytes = new byte[BLOCK * Long.BYTES];
+        private final ByteBuffer view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        private int used;
         private final Object2IntOpenHashMap<String> dictionary = new Object2IntOpenHashMap<>();
         /** A batch's Tablesaw dictionary keys (byte and short ones) mapped to codes, {@link #UNSEEN} if not yet. */
         private final int[] shortKeys;
 
         ColumnHasher(ColumnKind kind) {
-            this.kind = kind;
             this.tag = kind.isNumeric() && kind != ColumnKind.DATETIME ? 'F'
                     : kind == ColumnKind.BOOLEAN ? 'B' : kind == ColumnKind.DATETIME ? 'T' : 'S';
             if (tag == 'S') {
@@ -128,65 +132,66 @@ public final class ContentDigest {
         }
 
         void add(Column<?> col) {
-            int n = col.size();
             switch (tag) {
                 case 'F':
-                    if (col instanceof LongColumn) {
-                        LongColumn l = (LongColumn) col;
-                        for (int i = 0; i < n; i++) {
-                            room(9);
-                            if (l.isMissing(i)) {
-                                buf.put((byte) 0);
-                            } else {
-                                buf.put((byte) 1).putDouble(l.getLong(i));
-                            }
-                        }
-                    } else {
-                        DoubleColumn d = (DoubleColumn) col;
-                        for (int i = 0; i < n; i++) {
-                            room(9);
-                            double v = d.getDouble(i);
-                            if (Double.isNaN(v)) {
-                                buf.put((byte) 0);
-                            } else {
-                                buf.put((byte) 1).putDouble(v);
-                            }
-                        }
-                    }
+                    addNumbers(col);
                     break;
                 case 'B': {
                     BooleanColumn b = (BooleanColumn) col;
-                    for (int i = 0; i < n; i++) {
-                        room(2);
-                        if (b.isMissing(i)) {
-                            buf.put((byte) 0);
-                        } else {
-                            buf.put((byte) 1).put((byte) (b.get(i) ? 1 : 0));
-                        }
+                    for (int i = 0; i < b.size(); i++) {
+                        room(1);
+                        bytes[used++] = (byte) (b.isMissing(i) ? 0 : b.get(i) ? 2 : 1);
                     }
                     break;
                 }
-                case 'T': {
-                    DateTimeColumn t = (DateTimeColumn) col;
-                    for (int i = 0; i < n; i++) {
-                        room(9);
-                        if (t.isMissing(i)) {
-                            buf.put((byte) 0);
-                        } else {
-                            buf.put((byte) 1).putLong(ArrowFrames.toMicros(t.get(i)));
-                        }
-                    }
+                case 'T':
+                    addTimes((DateTimeColumn) col);
                     break;
-                }
                 default:
                     addText((StringColumn) col);
             }
         }
 
+        /** Numbers as float64, missing as NaN, a block at a time. */
+        private void addNumbers(Column<?> col) {
+            int n = col.size();
+            LongColumn longs = col instanceof LongColumn ? (LongColumn) col : null;
+            DoubleColumn doubles = longs == null ? (DoubleColumn) col : null;
+            flush();
+            for (int from = 0; from < n; from += BLOCK) {
+                int m = Math.min(BLOCK, n - from);
+                if (longs != null) {
+                    for (int i = 0; i < m; i++) {
+                        long x = longs.getLong(from + i);
+                        view.putDouble(i * Double.BYTES, x == Long.MIN_VALUE ? Double.NaN : x);
+                    }
+                } else {
+                    for (int i = 0; i < m; i++) {
+                        double x = doubles.getDouble(from + i);
+                        view.putDouble(i * Double.BYTES, x != x ? Double.NaN : x);
+                    }
+                }
+                md.update(bytes, 0, m * Double.BYTES);
+            }
+        }
+
+        private void addTimes(DateTimeColumn col) {
+            int n = col.size();
+            flush();
+            for (int from = 0; from < n; from += BLOCK) {
+                int m = Math.min(BLOCK, n - from);
+                for (int i = 0; i < m; i++) {
+                    int row = from + i;
+                    view.putLong(i * Long.BYTES, col.isMissing(row) ? Long.MIN_VALUE : ArrowFrames.toMicros(col.get(row)));
+                }
+                md.update(bytes, 0, m * Long.BYTES);
+            }
+        }
+
         /**
-         * Text cells as dictionary codes in order of first appearance: {@code -1} for missing, a code for a
-         * value seen before, {@code -2} with the UTF-8 length and bytes for a new value (which takes the next
-         * code while the dictionary holds fewer than {@link #DICTIONARY_LIMIT} values).
+         * Text cells as varint codes, the dictionary built in order of first appearance: 0 for missing, 1
+         * followed by the varint UTF-8 length and the bytes for a new value (which takes the next code while
+         * the dictionary holds fewer than {@link #DICTIONARY_LIMIT} values), code + 2 for a value seen before.
          */
         private void addText(StringColumn col) {
             int n = col.size();
@@ -215,7 +220,7 @@ public final class ContentDigest {
                 if (code == UNSEEN) {
                     String v = dict.getValueForKey(key);
                     putText(v);
-                    code = v.isEmpty() ? -1 : dictionary.getOrDefault(v, UNSEEN);
+                    code = v.isEmpty() ? MISSING_CODE : dictionary.getOrDefault(v, UNSEEN);
                     if (code != UNSEEN) {
                         if (narrow) {
                             shortKeys[key - Short.MIN_VALUE] = code;
@@ -226,8 +231,7 @@ public final class ContentDigest {
                     }
                     continue;
                 }
-                room(4);
-                buf.putInt(code);
+                putVarint(code);
             }
             for (int i = 0; i < seen.size(); i++) {
                 shortKeys[seen.getInt(i)] = UNSEEN;
@@ -236,42 +240,45 @@ public final class ContentDigest {
 
         /** One text cell looked up by value. */
         private void putText(String v) {
-            room(4);
             if (v.isEmpty()) {
-                buf.putInt(-1);
+                putVarint(MISSING_CODE);
                 return;
             }
             int code = dictionary.getOrDefault(v, UNSEEN);
             if (code != UNSEEN) {
-                buf.putInt(code);
+                putVarint(code);
                 return;
             }
-            byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
-            buf.putInt(-2);
-            room(4);
-            buf.putInt(bytes.length);
-            if (bytes.length <= buf.capacity()) {
-                room(bytes.length);
-                buf.put(bytes);
-            } else {
-                flush();
-                md.update(bytes);
-            }
+            byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+            putVarint(NEW_VALUE);
+            putVarint(utf8.length);
+            flush();
+            md.update(utf8);
             if (dictionary.size() < DICTIONARY_LIMIT) {
-                dictionary.put(v, dictionary.size());
+                dictionary.put(v, dictionary.size() + 2);
             }
         }
 
-    private void room(int bytes) {
-            if (buf.remaining() < bytes) {
+        /** An unsigned LEB128 varint: seven bits per byte, low first, the high bit set on all but the last. */
+        private void putVarint(int value) {
+            room(5);
+            int x = value;
+            while ((x & ~0x7F) != 0) {
+                bytes[used++] = (byte) ((x & 0x7F) | 0x80);
+                x >>>= 7;
+            }
+            bytes[used++] = (byte) x;
+        }
+
+        private void room(int n) {
+            if (bytes.length - used < n) {
                 flush();
             }
         }
 
         private void flush() {
-            buf.flip();
-            md.update(buf);
-            buf.clear();
+            md.update(bytes, 0, used);
+            used = 0;
         }
 
         byte[] digest() {

@@ -224,6 +224,32 @@ class LineageTest {
     }
 
     @Test
+    void contentDigestKeepsMissingNumbersBooleansAndTimesApartFromValues() {
+        Schema ints = Schema.of(ColumnSpec.of("n", ColumnKind.INTEGER));
+        LongColumn withGap = LongColumn.create("n", 1, 0, 3);
+        withGap.setMissing(1);
+        String gap = ContentDigest.of(Frame.of(Table.create("t").addColumns(withGap), ints));
+        assertEquals(gap, ContentDigest.of(Frame.of(Table.create("t").addColumns(DoubleColumn.create("n", 1, Double.NaN, 3)),
+                Schema.of(ColumnSpec.of("n", ColumnKind.CONTINUOUS)))), "a missing integer is a missing number");
+        assertNotEquals(gap, ContentDigest.of(Frame.of(Table.create("t").addColumns(LongColumn.create("n", 1, 0, 3)), ints)));
+
+        Schema flags = Schema.of(ColumnSpec.of("b", ColumnKind.BOOLEAN));
+        tech.tablesaw.api.BooleanColumn b = tech.tablesaw.api.BooleanColumn.create("b", true, false);
+        b.appendMissing();
+        tech.tablesaw.api.BooleanColumn c = tech.tablesaw.api.BooleanColumn.create("b", true, false, false);
+        assertNotEquals(ContentDigest.of(Frame.of(Table.create("t").addColumns(b), flags)),
+                ContentDigest.of(Frame.of(Table.create("t").addColumns(c), flags)));
+
+        Schema times = Schema.of(ColumnSpec.of("t", ColumnKind.DATETIME));
+        java.time.LocalDateTime epoch = java.time.LocalDateTime.of(1970, 1, 1, 0, 0);
+        tech.tablesaw.api.DateTimeColumn t1 = tech.tablesaw.api.DateTimeColumn.create("t", epoch);
+        t1.appendMissing();
+        tech.tablesaw.api.DateTimeColumn t2 = tech.tablesaw.api.DateTimeColumn.create("t", epoch, epoch);
+        assertNotEquals(ContentDigest.of(Frame.of(Table.create("t").addColumns(t1), times)),
+                ContentDigest.of(Frame.of(Table.create("t").addColumns(t2), times)));
+    }
+
+    @Test
     void contentDigestOfTextIsTheSameWithOrWithoutTablesawDictionaries() {
         // 100,000 cells over 80,000 distinct values: more than the digest's 65,536-entry dictionary, and more
         // than Tablesaw keeps dictionary-encoded in one column, so the whole column and its small batches are

@@ -1,5 +1,6 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.bench.CommandBench;
 import io.tabsynth.bench.EndToEndBench;
 import io.tabsynth.engine.run.Engine;
 import java.nio.file.Files;
@@ -43,6 +44,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "where to write the sample (default: a temporary .csv, removed after)")
     Path out;
 
+    @Option(names = "--command-runs", defaultValue = "0", paramLabel = "N",
+            description = "also time N fresh JVMs of each kind loading the fitted model and sampling --rows rows, with "
+                    + "and without lineage, alternating: what lineage adds to a whole sample command (default 0)")
+    int commandRuns;
+
     @Option(names = "--synthetic", paramLabel = "SYN", description = "also time every evaluator on --data (real) against this file")
     Path synthetic;
 
@@ -72,6 +78,10 @@ public final class BenchCommand implements Callable<Integer> {
             EndToEndBench.Result r = EndToEndBench.run(e, data, metadata, generator, params, seed, rows,
                     Math.max(0, repeat), target);
             spec.commandLine().getOut().print(r.table());
+            if (commandRuns > 0) {
+                spec.commandLine().getOut().print(CommandBench.run(e, r.model(), rows, seed, engine.pluginsDir(),
+                        commandRuns).line());
+            }
             if (synthetic != null) {
                 Map<String, String> options = new LinkedHashMap<>();
                 if (quasi != null) {
@@ -91,11 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         } finally {
             if (out == null) {
-                try (var files = Files.walk(target.getParent())) {
-                    for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                EndToEndBench.deleteTree(target.getParent());
             }
         }
         return 0;

@@ -17,11 +17,15 @@ public final class EngineOptions {
 
     /** Opens an engine with the chosen plugins directory, the class path's extensions, and the ledger. */
     public Engine open() {
-        Path dir = plugins;
-        if (dir == null && System.getProperty("tabsynth.dist") != null) {
-            dir = Path.of(System.getProperty("tabsynth.dist"), "plugins");
+        return Engine.open(pluginsDir(), true, Lineage.standard(ledger));
+    }
+
+    /** The plugins directory: the one named, else the distribution's, else none (class path only). */
+    public Path pluginsDir() {
+        if (plugins == null && System.getProperty("tabsynth.dist") != null) {
+            return Path.of(System.getProperty("tabsynth.dist"), "plugins");
         }
-        return Engine.open(dir, true, Lineage.standard(ledger));
+        return plugins;
     }
 
     /** The ledger these options name (the default one if none). */
