@@ -25,7 +25,6 @@ import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.VerificationException;
-import io.tabsynth.engine.lineage.Warmup;
 import io.tabsynth.engine.lineage.Verifier;
 import io.tabsynth.engine.policy.Policy;
 import io.tabsynth.engine.spi.ConstraintLanguage;
@@ -97,12 +96,8 @@ public final class Engine implements AutoCloseable {
         return open(pluginsDir, classpath, Lineage.standard(null));
     }
 
-    /**
-     * As {@link #open(Path, boolean)}, recording lineage with the given ledger and keys. Lineage's one-time
-     * costs in a fresh JVM start on a background thread first ({@link Warmup}), beside the plugin loading.
-     */
+    /** As {@link #open(Path, boolean)}, recording lineage with the given ledger and keys. */
     public static Engine open(Path pluginsDir, boolean classpath, Lineage lineage) {
-        Warmup.start();
         return new Engine(new PluginHost(pluginsDir, classpath), lineage);
     }
 
