@@ -115,6 +115,7 @@ final class Checkpoint {
         o.put("maxModes", s.maxModes());
         o.put("tau", s.tau());
         o.put("lambda", s.lambda());
+        o.put("averaging", s.averaging());
         return o;
     }
 }

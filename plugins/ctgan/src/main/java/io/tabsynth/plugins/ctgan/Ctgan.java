@@ -44,6 +44,8 @@ public final class Ctgan implements Generator {
                 ParamSpec.real("learningRate", 2e-4, 1e-7, 1, "Adam learning rate (betas 0.5, 0.9)"),
                 ParamSpec.real("weightDecay", 1e-6, 0, 1, "L2 weight decay"),
                 ParamSpec.integer("maxModes", 10, 1, 50, "most modes per numeric column"),
+                ParamSpec.real("averaging", 0.999, 0, 0.99999, "sample from a running average of the generator's "
+                        + "weights with this decay per step (0: the last weights, as the paper does)"),
                 ParamSpec.text("checkpoint", "", "write a checkpoint to this file during training (atomically replaced)"),
                 ParamSpec.integer("checkpointEvery", 10, 1, 100_000, "epochs between checkpoints"),
                 ParamSpec.file("resume", "continue training from this checkpoint (same data, seed and settings; "
@@ -91,7 +93,7 @@ public final class Ctgan implements Generator {
                 Checkpoint.write(Path.of(checkpoint), t, digest, context.seed());
             }
         }, stopping);
-        return new CtganModel(t.transformer(), t.sampler(), t.generator(), params.getInt("embedding"), t.losses)
+        return new CtganModel(t.transformer(), t.sampler(), t.sampling(), params.getInt("embedding"), t.losses)
                 .timed(t.encodingSeconds, t.epochSeconds, stopping == null ? null : stopping.summary(t.losses.size()));
     }
 

@@ -56,14 +56,14 @@ final class EarlyStopping {
 
     /** Scores the generator after {@code epoch} (1-based); returns true when training should stop. */
     boolean stop(int epoch, Trainer t) {
-        CtganModel now = new CtganModel(t.transformer(), t.sampler(), t.generator(), t.settings().embedding(), List.of());
+        CtganModel now = new CtganModel(t.transformer(), t.sampler(), t.sampling(), t.settings().embedding(), List.of());
         double score = Quality.of(validation, now.sampleFrame(validation.rowCount(), Seeds.derive(seed, "ctgan-check"))).score();
         if (score > best) {
             best = score;
             bestEpoch = epoch;
             since = 0;
             bestState = new ArrayList<>();
-            for (INDArray a : t.generatorState()) {
+            for (INDArray a : t.samplingState()) {
                 bestState.add(a.dup());
             }
         } else {
@@ -74,7 +74,7 @@ final class EarlyStopping {
 
     /** Puts the best generator back. */
     void restoreBest(Trainer t) {
-        List<INDArray> now = t.generatorState();
+        List<INDArray> now = t.samplingState();
         for (int i = 0; i < now.size(); i++) {
             now.get(i).assign(bestState.get(i));
         }

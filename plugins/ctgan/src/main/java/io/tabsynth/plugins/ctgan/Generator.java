@@ -108,6 +108,22 @@ public final class Generator {
     }
 
     /**
+     * Sets the batch-norm running statistics to the mean of the batch statistics over {@code inputs}: for
+     * weights that were never trained with running statistics of their own (a running average of weights).
+     */
+    void calibrate(List<INDArray> inputs) {
+        for (int k = 0; k < inputs.size(); k++) {
+            INDArray h = inputs.get(k);
+            Values in = Values.of(h);
+            for (ResidualBlock blk : blocks) {
+                ResidualBlock.Pass p = blk.forward(h, in, true, 1.0 / (k + 1));
+                h = p.output();
+                in = p.values();
+            }
+        }
+    }
+
+    /**
      * Adds the output bias to {@code logits} in place and returns the activated output: tanh for scalars,
      * Gumbel-softmax for one-hot spans. The spans are many and narrow, which suits a loop better than many small
      * array operations; rows are independent and run in parallel.

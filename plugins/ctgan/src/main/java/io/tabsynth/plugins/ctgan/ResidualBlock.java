@@ -55,6 +55,11 @@ final class ResidualBlock {
      * statistics and moves the running ones towards them; otherwise the running ones are used.
      */
     Pass forward(INDArray h, Values in, boolean training) {
+        return forward(h, in, training, MOMENTUM);
+    }
+
+    /** As {@link #forward(INDArray, Values, boolean)}, moving the running statistics by {@code momentum} in training. */
+    Pass forward(INDArray h, Values in, boolean training, double momentum) {
         int n = (int) h.rows();
         int width = width();
         int hw = (int) h.columns();
@@ -68,8 +73,8 @@ final class ResidualBlock {
             Values rm = Values.of(runningMean);
             Values rv = Values.of(runningVar);
             for (int j = 0; j < width; j++) {
-                rm.set(j, (1 - MOMENTUM) * rm.get(j) + MOMENTUM * mean[j]);
-                rv.set(j, (1 - MOMENTUM) * rv.get(j) + MOMENTUM * var[j] * n / Math.max(1, n - 1));
+                rm.set(j, (1 - momentum) * rm.get(j) + momentum * mean[j]);
+                rv.set(j, (1 - momentum) * rv.get(j) + momentum * var[j] * n / Math.max(1, n - 1));
             }
             rm.store(runningMean);
             rv.store(runningVar);

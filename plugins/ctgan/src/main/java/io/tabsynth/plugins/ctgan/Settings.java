@@ -15,12 +15,14 @@ import io.tabsynth.engine.spi.Params;
  * @param maxModes    most modes per numeric column
  * @param tau         Gumbel-softmax temperature
  * @param lambda      gradient-penalty weight
+ * @param averaging   decay per step of the running average of the generator's weights that sampling uses; 0
+ *                    samples the last weights (the paper)
  */
 record Settings(int epochs, int batch, int pac, int embedding, int width, double lr, double decay, int maxModes,
-                double tau, double lambda) {
+                double tau, double lambda, double averaging) {
     static Settings of(Params p) {
         return new Settings(p.getInt("epochs"), p.getInt("batchSize"), p.getInt("pac"), p.getInt("embedding"),
                 p.getInt("width"), p.getDouble("learningRate"), p.getDouble("weightDecay"), p.getInt("maxModes"),
-                0.2, 10);
+                0.2, 10, p.getDouble("averaging"));
     }
 }

@@ -28,6 +28,10 @@ final class Trainer {
     private final float[] data;
     private final int rows;
     private final Generator generator;
+    /** The running average of the generator's weights, which sampling uses; null when averaging is off. */
+    private final Generator averaged;
+    /** Whether the averaged generator's batch-norm statistics belong to its current weights. */
+    private boolean calibrated;
     private final Critic critic;
     private final Adam gOpt;
     private final Adam dOpt;
@@ -64,6 +68,15 @@ final class Trainer {
         this.generator = new Generator(s.embedding() + cond, new int[] {s.width(), s.width()}, transformer.spans(),
                 s.tau(), TYPE, init);
         this.critic = new Critic(s.pac() * (transformer.dimensions() + cond), s.width(), 0.5, TYPE, init);
+        this.averaged = s.averaging() > 0 ? new Generator(s.embedding() + cond, new int[] {s.width(), s.width()},
+                transformer.spans(), s.tau(), TYPE, new Rng(0)) : null;
+        if (averaged != null) {
+            List<INDArray> from = generatorParams(generator);
+            List<INDArray> to = generatorParams(averaged);
+            for (int i = 0; i < from.size(); i++) {
+                to.get(i).assign(from.get(i));
+            }
+        }
         this.gOpt = new Adam(generatorParams(generator), s.lr(), 0.5, 0.9, s.decay());
         this.dOpt = new Adam(List.of(critic.w1, critic.b1, critic.w2, critic.b2, critic.w3, critic.b3), s.lr(), 0.5,
                 0.9, s.decay());
@@ -99,10 +112,27 @@ final class Trainer {
         return all;
     }
 
-    /** Everything a checkpoint holds besides the encoding: weights, running statistics and optimiser moments. */
+    /** The weights and batch-norm statistics of the generator that sampling uses (the averaged one, if on). */
+    List<INDArray> samplingState() {
+        Generator g = sampling();
+        List<INDArray> all = new ArrayList<>(generatorParams(g));
+        for (ResidualBlock b : g.blocks) {
+            all.add(b.runningMean);
+            all.add(b.runningVar);
+        }
+        return all;
+    }
+
+    /**
+     * Everything a checkpoint holds besides the encoding: weights, running statistics, the averaged weights (when
+     * averaging) and optimiser moments.
+     */
     List<INDArray> state() {
         List<INDArray> all = generatorState();
         all.addAll(criticParams());
+        if (averaged != null) {
+            all.addAll(generatorParams(averaged));
+        }
         all.addAll(gOpt.state());
         all.addAll(dOpt.state());
         return all;
@@ -127,10 +157,11 @@ final class Trainer {
                         + java.util.Arrays.toString(mine.get(i).shape()));
             }
         }
-        int g = generatorState().size() + criticParams().size();
+        int g = generatorState().size() + criticParams().size() + (averaged == null ? 0 : generatorParams(averaged).size());
         for (int i = 0; i < g; i++) {
             mine.get(i).assign(state.get(i));
         }
+        calibrated = false;
         int gm = 2 * generatorParams(generator).size();
         gOpt.restore(state.subList(g, g + gm), steps[0]);
         dOpt.restore(state.subList(g + gm, state.size()), steps[1]);
@@ -152,6 +183,44 @@ final class Trainer {
 
     Generator generator() {
         return generator;
+    }
+
+    /**
+     * The generator to sample from: the running average of the weights, its batch-norm statistics measured
+     * afresh on 20 batches of the training draws, when averaging is on; otherwise the last weights.
+     */
+    Generator sampling() {
+        if (averaged == null) {
+            return generator;
+        }
+        if (!calibrated) {
+            Rng rng = new Rng(Seeds.derive(seed, "ctgan-calibrate"));
+            List<INDArray> inputs = new ArrayList<>();
+            for (int k = 0; k < 20; k++) {
+                inputs.add(input(batch(rng)));
+            }
+            averaged.calibrate(inputs);
+            calibrated = true;
+        }
+        return averaged;
+    }
+
+    /**
+     * Moves the averaged weights towards the generator's after its step {@code t}: by 1 − β with β the
+     * configured decay, capped at (1 + t) / (10 + t) so that the first steps' weights fade out in short runs.
+     */
+    private void average() {
+        if (averaged == null) {
+            return;
+        }
+        int t = gOpt.steps();
+        double beta = Math.min(s.averaging(), (1.0 + t) / (10.0 + t));
+        List<INDArray> from = generatorParams(generator);
+        List<INDArray> to = generatorParams(averaged);
+        for (int i = 0; i < from.size(); i++) {
+            to.get(i).muli(beta).addi(from.get(i).mul(1 - beta));
+        }
+        calibrated = false;
     }
 
     /**
@@ -200,6 +269,7 @@ final class Trainer {
                 }
                 dl += criticStep(d);
                 gl += generatorStep(d);
+                average();
             }
         } finally {
             ahead.shutdownNow();

@@ -51,6 +51,34 @@ class GeneratorTest {
     }
 
     @Test
+    void calibrationSetsRunningStatisticsToTheMeanOfTheBatches() {
+        Rng rng = new Rng(3);
+        List<DataTransformer.Span> spans = List.of(new DataTransformer.Span(0, 2, DataTransformer.Activation.TANH));
+        Generator g = new Generator(5, new int[] {4, 3}, spans, 0.2, DataType.DOUBLE, rng);
+        List<INDArray> batches = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            batches.add(CriticTest.random(6 + k, 5, rng).muli(k + 1).addi(k));
+        }
+        g.calibrate(batches);
+        ResidualBlock first = g.blocks.get(0);
+        INDArray mean = null;
+        INDArray var = null;
+        for (INDArray x : batches) {
+            INDArray z = x.mmul(first.w).addiRowVector(first.b);
+            INDArray m = z.mean(0);
+            INDArray v = z.var(true, 0);
+            mean = mean == null ? m : mean.add(m);
+            var = var == null ? v : var.add(v);
+        }
+        mean.divi(batches.size());
+        var.divi(batches.size());
+        for (int j = 0; j < 4; j++) {
+            assertEquals(mean.getDouble(j), first.runningMean.getDouble(j), 1e-9, "mean of unit " + j);
+            assertEquals(var.getDouble(j), first.runningVar.getDouble(j), 1e-9, "unbiased variance of unit " + j);
+        }
+    }
+
+    @Test
     void extremeGumbelNoiseStaysInsideTheFloatRange() {
         // a uniform draw next to 1 gives E = −log U near 1e-16, whose noise factor E^(−1/τ) = 1e80 exceeds the float
         // range: the softmax must still come out finite and normalised (a training run once turned NaN on this)
