@@ -65,11 +65,9 @@ final class Trainer {
         }
         int cond = transformer.condDimensions();
         Rng init = new Rng(Seeds.derive(seed, "ctgan-init"));
-        this.generator = new Generator(s.embedding() + cond, new int[] {s.width(), s.width()}, transformer.spans(),
-                s.tau(), TYPE, init);
+        this.generator = newGenerator(init);
         this.critic = new Critic(s.pac() * (transformer.dimensions() + cond), s.width(), 0.5, TYPE, init);
-        this.averaged = s.averaging() > 0 ? new Generator(s.embedding() + cond, new int[] {s.width(), s.width()},
-                transformer.spans(), s.tau(), TYPE, new Rng(0)) : null;
+        this.averaged = s.averaging() > 0 ? newGenerator(new Rng(0)) : null;
         if (averaged != null) {
             List<INDArray> from = generatorParams(generator);
             List<INDArray> to = generatorParams(averaged);
@@ -80,6 +78,11 @@ final class Trainer {
         this.gOpt = new Adam(generatorParams(generator), s.lr(), 0.5, 0.9, s.decay());
         this.dOpt = new Adam(List.of(critic.w1, critic.b1, critic.w2, critic.b2, critic.w3, critic.b3), s.lr(), 0.5,
                 0.9, s.decay());
+    }
+
+    private Generator newGenerator(Rng rng) {
+        return new Generator(s.embedding() + transformer.condDimensions(), new int[] {s.width(), s.width()},
+                transformer.spans(), s.tau(), TYPE, rng);
     }
 
     static List<INDArray> generatorParams(Generator g) {
@@ -104,8 +107,12 @@ final class Trainer {
 
     /** The generator's weights and batch-norm statistics (what sampling needs). */
     List<INDArray> generatorState() {
-        List<INDArray> all = new ArrayList<>(generatorParams(generator));
-        for (ResidualBlock b : generator.blocks) {
+        return state(generator);
+    }
+
+    private static List<INDArray> state(Generator g) {
+        List<INDArray> all = new ArrayList<>(generatorParams(g));
+        for (ResidualBlock b : g.blocks) {
             all.add(b.runningMean);
             all.add(b.runningVar);
         }
@@ -114,13 +121,7 @@ final class Trainer {
 
     /** The weights and batch-norm statistics of the generator that sampling uses (the averaged one, if on). */
     List<INDArray> samplingState() {
-        Generator g = sampling();
-        List<INDArray> all = new ArrayList<>(generatorParams(g));
-        for (ResidualBlock b : g.blocks) {
-            all.add(b.runningMean);
-            all.add(b.runningVar);
-        }
-        return all;
+        return state(sampling());
     }
 
     /**
