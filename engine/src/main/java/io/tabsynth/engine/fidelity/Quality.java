@@ -74,7 +74,11 @@ public record Quality(double columnShapes, Double pairTrends, Double allPairs, i
         if (c.kind().isNumeric()) {
             return 1 - TwoSample.ks(real.numbers(c.name()), synthetic.numbers(c.name()));
         }
-        Codes codes = Codes.of(real, synthetic, c.name(), false);
+        return categoryShape(Codes.of(real, synthetic, c.name(), false));
+    }
+
+    /** A category column's shape score from its codes: 1 − the total variation distance of the shares. */
+    public static double categoryShape(Codes codes) {
         return 1 - Codes.totalVariation(codes.real(), codes.synthetic(), codes.levels());
     }
 

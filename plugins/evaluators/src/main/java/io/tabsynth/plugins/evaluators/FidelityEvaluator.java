@@ -58,8 +58,9 @@ public final class FidelityEvaluator implements Evaluator {
         int categoryColumns = 0;
         for (ColumnSpec c : scored) {
             Map<String, Object> col = new LinkedHashMap<>();
-            double shape = Quality.columnShape(real, syn, c);
+            double shape;
             if (c.kind().isNumeric()) {
+                shape = Quality.columnShape(real, syn, c);
                 col.put("metric", "KSComplement");
                 double range = rangeCoverage(real.numbers(c.name()), syn.numbers(c.name()));
                 col.put("rangeCoverage", range);
@@ -67,7 +68,9 @@ public final class FidelityEvaluator implements Evaluator {
                 ranges++;
             } else {
                 col.put("metric", "TVComplement");
-                double coverage = categoryCoverage(Codes.of(real, syn, c.name(), false));
+                Codes codes = Codes.of(real, syn, c.name(), false);
+                shape = Quality.categoryShape(codes);
+                double coverage = categoryCoverage(codes);
                 col.put("categoryCoverage", coverage);
                 categorySum += coverage;
                 categoryColumns++;
