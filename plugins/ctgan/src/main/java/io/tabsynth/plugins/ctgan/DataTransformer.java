@@ -230,8 +230,7 @@ public final class DataTransformer {
                     for (double acc = p[0]; mode < p.length - 1 && u >= acc; acc += p[++mode]) {
                         // walk the cumulative probabilities
                     }
-                    double scalar = (v[r] - k.modes.means()[mode]) / (4 * k.modes.stds()[mode]);
-                    out[base + k.scalar] = Math.max(-0.99, Math.min(0.99, scalar));
+                    out[base + k.scalar] = k.modes.scalar(mode, v[r]);
                     out[base + k.block + mode] = 1;
                 }
             } else {
@@ -265,8 +264,7 @@ public final class DataTransformer {
                         cells.add("");
                         continue;
                     }
-                    double s = Math.max(-1, Math.min(1, encoded[base + k.scalar]));
-                    double v = s * 4 * k.modes.stds()[best] + k.modes.means()[best];
+                    double v = k.modes.value(best, encoded[base + k.scalar]);
                     if (k.range != null) {
                         v = k.range.clip(v);
                     }

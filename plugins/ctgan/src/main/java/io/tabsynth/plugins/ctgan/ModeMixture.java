@@ -11,6 +11,11 @@ import java.util.List;
  * concentration (0.001) modes the data does not need lose their weight; modes under {@link #MIN_WEIGHT} are
  * dropped, as CTGAN's mode-specific normalisation does. Deterministic: responsibilities start random from a fixed seed.
  *
+ * <p>A mode that is almost all one value ({@link #POINT_SHARE} of its data) becomes a <em>point mode</em>: that
+ * value exactly, with standard deviation 0. Columns such as adult's {@code capital-gain} (92 % zeros) otherwise
+ * get a zero mode whose spread is the prior's (the column's variance over the mode's count: 47 for
+ * {@code capital-gain}), and the generator turns zeros into small gains (half of all rows did before this rule).
+ *
  * @param means   the kept modes' means
  * @param stds    their standard deviations
  * @param weights their weights, summing to 1
@@ -18,6 +23,8 @@ import java.util.List;
 public record ModeMixture(double[] means, double[] stds, double[] weights) {
     /** Modes below this weight are dropped. */
     public static final double MIN_WEIGHT = 0.005;
+    /** A mode with at least this share of its weight on one value is that value exactly. */
+    public static final double POINT_SHARE = 0.9;
     private static final double CONCENTRATION = 0.001;
     private static final int MAX_ITERATIONS = 100;
     private static final double TOLERANCE = 1e-5;
@@ -157,19 +164,31 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
         List<double[]> kept = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             double weight = finalWeights[j];
-            if (weight >= MIN_WEIGHT) {
+            if (weight < MIN_WEIGHT) {
+                continue;
+            }
+            int top = 0;
+            for (int i = 1; i < n; i++) {
+                if (count[i] * r[i * k + j] > count[top] * r[top * k + j]) {
+                    top = i;
+                }
+            }
+            if (count[top] * r[top * k + j] >= POINT_SHARE * nks[j]) {
+                kept.add(new double[] {x[top], 0, weight});
+            } else {
                 // the posterior mean of the precision is nu * W
-                kept.add(new double[] {m[j], Math.sqrt(1 / (nu[j] * w[j])), weight});
+                kept.add(new double[] {m[j], Math.max(1e-6, Math.sqrt(1 / (nu[j] * w[j]))), weight});
             }
         }
         kept.sort((p, q) -> Double.compare(p[0], q[0]));
         // Two modes that converged to the same Gaussian (means and spreads within a quarter of a standard
-        // deviation) describe one mode: merge them, which leaves the density as it was.
+        // deviation), or to the same point, describe one mode: merge them, which leaves the density as it was.
         for (int j = 1; j < kept.size(); j++) {
             double[] p = kept.get(j - 1);
             double[] q = kept.get(j);
             double s0 = Math.min(p[1], q[1]);
-            if (Math.abs(p[0] - q[0]) < 0.25 * s0 && Math.abs(p[1] - q[1]) < 0.25 * s0) {
+            boolean samePoint = p[1] == 0 && q[1] == 0 && p[0] == q[0];
+            if (samePoint || Math.abs(p[0] - q[0]) < 0.25 * s0 && Math.abs(p[1] - q[1]) < 0.25 * s0) {
                 double both = p[2] + q[2];
                 kept.set(j - 1, new double[] {(p[0] * p[2] + q[0] * q[2]) / both, (p[1] * p[2] + q[1] * q[2]) / both, both});
                 kept.remove(j);
@@ -178,7 +197,7 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
         }
         double total = kept.stream().mapToDouble(v -> v[2]).sum();
         return new ModeMixture(kept.stream().mapToDouble(v -> v[0]).toArray(),
-                kept.stream().mapToDouble(v -> Math.max(1e-6, v[1])).toArray(),
+                kept.stream().mapToDouble(v -> v[1]).toArray(),
                 kept.stream().mapToDouble(v -> v[2] / total).toArray());
     }
 
@@ -194,11 +213,34 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
         return w;
     }
 
-    /** The probability of each mode given the value (posterior responsibilities). */
+    /**
+     * The probability of each mode given the value (posterior responsibilities). A value that a point mode
+     * holds belongs to it; other values share the Gaussian modes, or go to the nearest mode if there is none.
+     */
     public double[] responsibilities(double v) {
         double[] p = new double[size()];
+        int nearest = 0;
+        boolean anyGaussian = false;
+        for (int j = 0; j < p.length; j++) {
+            if (stds[j] == 0 && means[j] == v) {
+                p[j] = 1;
+                return p;
+            }
+            anyGaussian |= stds[j] > 0;
+            if (Math.abs(v - means[j]) < Math.abs(v - means[nearest])) {
+                nearest = j;
+            }
+        }
+        if (!anyGaussian) {
+            p[nearest] = 1;
+            return p;
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < p.length; j++) {
+            if (stds[j] == 0) {
+                p[j] = Double.NEGATIVE_INFINITY;
+                continue;
+            }
             double z = (v - means[j]) / stds[j];
             p[j] = Math.log(weights[j]) - Math.log(stds[j]) - 0.5 * z * z;
             max = Math.max(max, p[j]);
@@ -212,6 +254,19 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
             p[j] /= sum;
         }
         return p;
+    }
+
+    /** Where a value sits in a mode: (v − mean) / 4 std, kept within ±0.99; 0 in a point mode. */
+    public double scalar(int mode, double v) {
+        if (stds[mode] == 0) {
+            return 0;
+        }
+        return Math.max(-0.99, Math.min(0.99, (v - means[mode]) / (4 * stds[mode])));
+    }
+
+    /** The value a scalar (clamped to ±1) stands for in a mode; a point mode's value exactly. */
+    public double value(int mode, double scalar) {
+        return means[mode] + 4 * stds[mode] * Math.max(-1, Math.min(1, scalar));
     }
 
     /** The digamma function: recurrence up to 6, then the asymptotic series. */

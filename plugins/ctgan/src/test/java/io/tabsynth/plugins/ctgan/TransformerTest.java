@@ -35,6 +35,58 @@ class TransformerTest {
     }
 
     @Test
+    void aSpikeOfOneValueBecomesAPointModeThatDecodesToExactlyThatValue() {
+        // like adult's capital-gain: 92 % zeros, the rest spread between a few hundred and 20,000
+        Rng rng = new Rng(3);
+        double[] x = new double[20_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 100 < 92 ? 0 : i % 100 < 96 ? Math.round(3000 + 1000 * rng.nextGaussian())
+                    : Math.round(15000 + 800 * rng.nextGaussian());
+        }
+        ModeMixture m = ModeMixture.fit(x, 10);
+        int zero = -1;
+        for (int j = 0; j < m.size(); j++) {
+            if (m.stds()[j] == 0) {
+                assertEquals(-1, zero, "one point mode: " + java.util.Arrays.toString(m.means()));
+                zero = j;
+            }
+        }
+        assertTrue(zero >= 0, "no point mode; stds " + java.util.Arrays.toString(m.stds()));
+        assertEquals(0.0, m.means()[zero]);
+        assertEquals(0.92, m.weights()[zero], 0.01);
+        assertEquals(1.0, m.responsibilities(0)[zero]);
+        assertEquals(0.0, m.responsibilities(150)[zero], "a value near the point belongs to the Gaussian modes");
+        assertEquals(0.0, m.scalar(zero, 0));
+        for (double s : new double[] {-1, -0.4, 0.3, 1}) {
+            assertEquals(0.0, m.value(zero, s), "whatever scalar the generator gives, the point's value");
+        }
+        // the other modes keep a spread and map scalars to values within four standard deviations
+        int other = zero == 0 ? 1 : 0;
+        assertTrue(m.stds()[other] > 100, "stds " + java.util.Arrays.toString(m.stds()));
+        assertEquals(m.means()[other] + 2 * m.stds()[other], m.value(other, 0.5), 1e-9);
+        // through a saved transformer: whatever scalars the generator writes, the zeros come back as zeros,
+        // and no other value does
+        Frame data = Frame.of(Table.create(DoubleColumn.create("gain", x)),
+                Schema.of(ColumnSpec.of("gain", ColumnKind.CONTINUOUS)));
+        DataTransformer t = DataTransformer.fromJson(DataTransformer.fit(data, 10).toJson());
+        double[] enc = t.encode(data, new Rng(4));
+        int scalarAt = -1;
+        for (DataTransformer.Span s : t.spans()) {
+            if (s.activation() != DataTransformer.Activation.SOFTMAX) {
+                scalarAt = s.start();
+            }
+        }
+        for (int r = 0; r < x.length; r++) {
+            enc[r * t.dimensions() + scalarAt] = 2 * rng.nextDouble() - 1;
+        }
+        Frame back = t.decode(enc, x.length, 0);
+        for (int r = 0; r < x.length; r++) {
+            double v = back.doubles("gain").getDouble(r);
+            assertEquals(x[r] == 0, v == 0, "row " + r + ": " + x[r] + " came back as " + v);
+        }
+    }
+
+    @Test
     void encodingRoundTripsEveryKindAndKeepsMissingValues() {
         Frame data = SampleData.mixed(3000, 3).select(java.util.List.of("age", "income", "segment", "churned", "joined"));
         DataTransformer t = DataTransformer.fit(data, 10);
