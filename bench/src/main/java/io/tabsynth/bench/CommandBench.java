@@ -1,5 +1,6 @@
 package io.tabsynth.bench;
 
+import io.tabsynth.engine.data.TablesawStartup;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
@@ -115,6 +116,7 @@ public final class CommandBench {
      * empty for none.
      */
     public static void main(String[] args) {
+        TablesawStartup.loadTableClass(); // as the tabsynth command does
         String kind = args[0];
         Path plugins = args[4].isEmpty() ? null : Path.of(args[4]);
         Path out = Path.of(args[5]);

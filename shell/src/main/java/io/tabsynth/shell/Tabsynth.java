@@ -2,6 +2,7 @@ package io.tabsynth.shell;
 
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.EngineVersion;
+import io.tabsynth.engine.data.TablesawStartup;
 import io.tabsynth.shell.cli.BenchCommand;
 import io.tabsynth.shell.cli.CertifyCommand;
 import io.tabsynth.shell.cli.EvaluateCommand;
@@ -38,7 +39,7 @@ public final class Tabsynth {
     public static final int BAD_INPUT = 2;
 
     public static void main(String[] args) {
-        warmUpTablesaw();
+        TablesawStartup.loadTableClass(); // first, while this is the only thread: see its description
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -66,23 +67,6 @@ public final class Tabsynth {
         out.flush();
         err.flush();
         return code;
-    }
-
-    /**
-     * Tablesaw's {@code Table} scans the class path when its class initialises (about 0.3 s). Starting that on a
-     * background thread lets it overlap argument parsing and plugin loading; the JVM makes any thread that
-     * needs {@code Table} wait until it is done.
-     */
-    private static void warmUpTablesaw() {
-        Thread t = new Thread(() -> {
-            try {
-                Class.forName("tech.tablesaw.api.Table");
-            } catch (ClassNotFoundException | LinkageError ignored) {
-                // the command itself reports it when it first needs a table
-            }
-        }, "tabsynth-warm-up");
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Prints the engine version. */

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,6 +23,8 @@ public final class KeyStore {
     static final String PUBLIC = "ed25519.pub";
 
     private final Path dir;
+    private SigningKey loaded;
+    private List<Object> loadedStamp;
 
     public KeyStore(Path dir) {
         this.dir = dir;
@@ -46,14 +50,23 @@ public final class KeyStore {
         return Files.exists(dir.resolve(PRIVATE));
     }
 
-    /** The key pair, created if there is none yet. */
+    /**
+     * The key pair, created if there is none yet. The key read last is kept and read again only when the file
+     * changed, since reading it builds Bouncy Castle's Ed25519 tables (20-100 ms in a fresh JVM).
+     */
     public synchronized SigningKey signingKey() {
         Path priv = dir.resolve(PRIVATE);
         if (!Files.exists(priv)) {
             create();
         }
         try {
-            return SigningKey.fromPrivatePem(Files.readString(priv, StandardCharsets.US_ASCII));
+            BasicFileAttributes attrs = Files.readAttributes(priv, BasicFileAttributes.class);
+            List<Object> stamp = List.of(attrs.lastModifiedTime(), attrs.size(), String.valueOf(attrs.fileKey()));
+            if (!stamp.equals(loadedStamp)) {
+                loaded = SigningKey.fromPrivatePem(Files.readString(priv, StandardCharsets.US_ASCII));
+                loadedStamp = stamp;
+            }
+            return loaded;
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException(priv + ": cannot read the signing key: " + e.getMessage(), e);
         }

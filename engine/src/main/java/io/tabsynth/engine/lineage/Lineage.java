@@ -37,6 +37,21 @@ public final class Lineage {
         return keys;
     }
 
+    /**
+     * Gets ready to record: loads an existing signing key, which in a fresh JVM takes 20-100 ms, so a step can
+     * do it on a thread that would otherwise wait. Creates nothing; a key that cannot be read is reported by
+     * {@link #record}.
+     */
+    public void prepare() {
+        try {
+            if (keys.exists()) {
+                keys.signingKey();
+            }
+        } catch (RuntimeException e) {
+            // record reads the key again and reports the problem
+        }
+    }
+
     /** Records a step: signs, appends to the ledger, writes the outputs' sidecars; returns the envelope. */
     public ObjectNode record(Step step) {
         SigningKey key = keys.signingKey();

@@ -466,10 +466,10 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Writes the stream through the exporter to a temporary file and renames it into place; meanwhile a
-     * second thread computes the content digest of the same batches and, for exporters that only append,
-     * the file digest of the bytes written so far, so hashing overlaps writing.
+     * second thread gets the lineage ready to record, computes the content digest of the same batches and,
+     * for exporters that only append, the file digest of the bytes written so far, so hashing overlaps writing.
      */
-    private static Artifact write(FrameStream stream, Exporter exporter, Path out, long expected, Progress progress) {
+    private Artifact write(FrameStream stream, Exporter exporter, Path out, long expected, Progress progress) {
         ContentDigest.Hasher content = new ContentDigest.Hasher(stream.schema());
         ExecutorService hashing = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tabsynth-digests");
@@ -481,6 +481,7 @@ public final class Engine implements AutoCloseable {
         try {
             AtomicFile.write(out, tmp -> {
                 ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+                pending.add(hashing.submit(lineage::prepare));
                 try (GrowingFileDigest file = new GrowingFileDigest(tmp)) {
                     try (FrameWriter w = exporter.open(tmp, stream.schema())) {
                         while (stream.hasNext()) {

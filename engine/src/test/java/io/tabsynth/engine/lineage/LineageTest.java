@@ -3,6 +3,7 @@ package io.tabsynth.engine.lineage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,24 @@ class LineageTest {
                     Files.getPosixFilePermissions(dir.resolve("k").resolve(KeyStore.PRIVATE))));
         }
         assertFalse(Files.readString(dir.resolve("k").resolve(KeyStore.PUBLIC)).contains("PRIVATE"));
+    }
+
+    @Test
+    void aReplacedKeyFileIsReadAgainAndPrepareCreatesNoKey() throws Exception {
+        KeyStore keys = new KeyStore(dir.resolve("k2"));
+        new Lineage(new Ledger(dir.resolve("l2.jsonl")), keys).prepare();
+        assertFalse(keys.exists(), "prepare creates no key");
+        SigningKey first = keys.signingKey();
+        assertEquals(first.keyId(), keys.signingKey().keyId());
+        // another process replaces the key file (as a fresh key store would write it)
+        SigningKey other = SigningKey.generate();
+        Path priv = dir.resolve("k2").resolve(KeyStore.PRIVATE);
+        Path tmp = dir.resolve("k2").resolve("new.key");
+        Files.writeString(tmp, other.privateKeyPem(), StandardCharsets.US_ASCII);
+        Files.move(tmp, priv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(other.keyId(), keys.signingKey().keyId(), "the kept key follows the file");
+        Files.writeString(priv, "not a key");
+        assertThrows(io.tabsynth.engine.BadInputException.class, keys::signingKey);
     }
 
     @Test
