@@ -44,8 +44,7 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
         double mean = Arrays.stream(x).average().orElse(0);
         double var = Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / n;
         if (!(var > 0)) {
-            return new ModeMixture(new double[] {mean}, new double[] {1e-3 * Math.max(1, Math.abs(mean))},
-                    new double[] {1});
+            return new ModeMixture(new double[] {mean}, new double[] {0}, new double[] {1}); // one point mode
         }
         int k = Math.max(1, Math.min(maxModes, n));
         // The fit depends on a value only through how often it occurs: work on distinct values with counts.

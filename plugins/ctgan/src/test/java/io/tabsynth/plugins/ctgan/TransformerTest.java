@@ -64,6 +64,9 @@ class TransformerTest {
         int other = zero == 0 ? 1 : 0;
         assertTrue(m.stds()[other] > 100, "stds " + java.util.Arrays.toString(m.stds()));
         assertEquals(m.means()[other] + 2 * m.stds()[other], m.value(other, 0.5), 1e-9);
+        ModeMixture constant = ModeMixture.fit(new double[] {7.25, 7.25, 7.25}, 10);
+        assertEquals(0.0, constant.stds()[0], "a constant column is one point mode");
+        assertEquals(7.25, constant.value(0, 0.8));
         // through a saved transformer: whatever scalars the generator writes, the zeros come back as zeros,
         // and no other value does
         Frame data = Frame.of(Table.create(DoubleColumn.create("gain", x)),
