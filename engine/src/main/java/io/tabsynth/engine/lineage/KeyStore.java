@@ -8,9 +8,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,7 +24,11 @@ public final class KeyStore {
 
     private final Path dir;
     private SigningKey loaded;
-    private List<Object> loadedStamp;
+    private Stamp loadedStamp;
+
+    /** What identifies the version of the key file that {@link #loaded} came from. */
+    private record Stamp(FileTime modified, long size, Object fileKey) {
+    }
 
     public KeyStore(Path dir) {
         this.dir = dir;
@@ -61,7 +65,7 @@ public final class KeyStore {
         }
         try {
             BasicFileAttributes attrs = Files.readAttributes(priv, BasicFileAttributes.class);
-            List<Object> stamp = List.of(attrs.lastModifiedTime(), attrs.size(), String.valueOf(attrs.fileKey()));
+            Stamp stamp = new Stamp(attrs.lastModifiedTime(), attrs.size(), attrs.fileKey());
             if (!stamp.equals(loadedStamp)) {
                 loaded = SigningKey.fromPrivatePem(Files.readString(priv, StandardCharsets.US_ASCII));
                 loadedStamp = stamp;

@@ -218,7 +218,6 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
      */
     public double[] responsibilities(double v) {
         double[] p = new double[size()];
-        int nearest = 0;
         boolean anyGaussian = false;
         for (int j = 0; j < p.length; j++) {
             if (stds[j] == 0 && means[j] == v) {
@@ -226,11 +225,14 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
                 return p;
             }
             anyGaussian |= stds[j] > 0;
-            if (Math.abs(v - means[j]) < Math.abs(v - means[nearest])) {
-                nearest = j;
-            }
         }
         if (!anyGaussian) {
+            int nearest = 0;
+            for (int j = 1; j < p.length; j++) {
+                if (Math.abs(v - means[j]) < Math.abs(v - means[nearest])) {
+                    nearest = j;
+                }
+            }
             p[nearest] = 1;
             return p;
         }
