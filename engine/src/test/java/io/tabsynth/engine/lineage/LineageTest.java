@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 class LineageTest {
     @TempDir
@@ -220,74 +212,5 @@ class LineageTest {
         Verification v = verifier.verifyLedger(lineage.ledger().file());
         assertTrue(v.ok(), v.problems().toString());
         assertEquals(40, v.records());
-    }
-
-    @Test
-    void contentDigestIgnoresFormatBatchingAndColumnOrder() {
-        Frame ints = Frame.of(Table.create("t").addColumns(LongColumn.create("n", 1, 2, 3), StringColumn.create("s", "a", "", "c")),
-                Schema.of(ColumnSpec.of("n", ColumnKind.INTEGER), ColumnSpec.of("s", ColumnKind.CATEGORICAL)));
-        Frame doubles = Frame.of(Table.create("t").addColumns(StringColumn.create("s", "a", "", "c"), DoubleColumn.create("n", 1, 2, 3)),
-                Schema.of(ColumnSpec.of("s", ColumnKind.IDENTIFIER), ColumnSpec.of("n", ColumnKind.CONTINUOUS)));
-        String d = ContentDigest.of(ints);
-        assertEquals(d, ContentDigest.of(doubles), "whole numbers as integer or double, columns in any order, any text kind");
-        ContentDigest.Hasher h = new ContentDigest.Hasher(ints.schema());
-        h.add(Frame.of(ints.table().inRange(0, 1), ints.schema()));
-        h.add(Frame.of(ints.table().inRange(1, 3), ints.schema()));
-        assertEquals(d, h.finish(), "batch boundaries do not matter");
-        Frame changed = Frame.of(Table.create("t").addColumns(LongColumn.create("n", 1, 2, 4), StringColumn.create("s", "a", "", "c")),
-                ints.schema());
-        assertNotEquals(d, ContentDigest.of(changed));
-        Frame missing = Frame.of(Table.create("t").addColumns(LongColumn.create("n", 1, 2, 3), StringColumn.create("s", "a", "b", "c")),
-                ints.schema());
-        assertNotEquals(d, ContentDigest.of(missing), "a missing cell differs from a value");
-    }
-
-    @Test
-    void contentDigestKeepsMissingNumbersBooleansAndTimesApartFromValues() {
-        Schema ints = Schema.of(ColumnSpec.of("n", ColumnKind.INTEGER));
-        LongColumn withGap = LongColumn.create("n", 1, 0, 3);
-        withGap.setMissing(1);
-        String gap = ContentDigest.of(Frame.of(Table.create("t").addColumns(withGap), ints));
-        assertEquals(gap, ContentDigest.of(Frame.of(Table.create("t").addColumns(DoubleColumn.create("n", 1, Double.NaN, 3)),
-                Schema.of(ColumnSpec.of("n", ColumnKind.CONTINUOUS)))), "a missing integer is a missing number");
-        assertNotEquals(gap, ContentDigest.of(Frame.of(Table.create("t").addColumns(LongColumn.create("n", 1, 0, 3)), ints)));
-
-        Schema flags = Schema.of(ColumnSpec.of("b", ColumnKind.BOOLEAN));
-        tech.tablesaw.api.BooleanColumn b = tech.tablesaw.api.BooleanColumn.create("b", true, false);
-        b.appendMissing();
-        tech.tablesaw.api.BooleanColumn c = tech.tablesaw.api.BooleanColumn.create("b", true, false, false);
-        assertNotEquals(ContentDigest.of(Frame.of(Table.create("t").addColumns(b), flags)),
-                ContentDigest.of(Frame.of(Table.create("t").addColumns(c), flags)));
-
-        Schema times = Schema.of(ColumnSpec.of("t", ColumnKind.DATETIME));
-        java.time.LocalDateTime epoch = java.time.LocalDateTime.of(1970, 1, 1, 0, 0);
-        tech.tablesaw.api.DateTimeColumn t1 = tech.tablesaw.api.DateTimeColumn.create("t", epoch);
-        t1.appendMissing();
-        tech.tablesaw.api.DateTimeColumn t2 = tech.tablesaw.api.DateTimeColumn.create("t", epoch, epoch);
-        assertNotEquals(ContentDigest.of(Frame.of(Table.create("t").addColumns(t1), times)),
-                ContentDigest.of(Frame.of(Table.create("t").addColumns(t2), times)));
-    }
-
-    @Test
-    void contentDigestOfTextIsTheSameWithOrWithoutTablesawDictionaries() {
-        // 100,000 cells over 80,000 distinct values: more than the digest's 65,536-entry dictionary, and more
-        // than Tablesaw keeps dictionary-encoded in one column, so the whole column and its small batches are
-        // stored differently yet must hash the same.
-        String[] values = new String[100_000];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = i % 997 == 0 ? "" : "v" + (i * 7919L % 80_000);
-        }
-        Schema schema = Schema.of(ColumnSpec.of("s", ColumnKind.IDENTIFIER));
-        Frame whole = Frame.of(Table.create("t").addColumns(StringColumn.create("s", values)), schema);
-        String d = ContentDigest.of(whole);
-        ContentDigest.Hasher h = new ContentDigest.Hasher(schema);
-        for (int from = 0; from < values.length; from += 700) {
-            String[] part = java.util.Arrays.copyOfRange(values, from, Math.min(values.length, from + 700));
-            h.add(Frame.of(Table.create("t").addColumns(StringColumn.create("s", part)), schema));
-        }
-        assertEquals(d, h.finish());
-        values[99_999] = "v1";
-        assertNotEquals(d, ContentDigest.of(Frame.of(Table.create("t").addColumns(StringColumn.create("s", values)), schema)),
-                "a changed value past the dictionary's limit changes the digest");
     }
 }
