@@ -15,11 +15,15 @@ import java.util.HexFormat;
  * written since the last one, so the digest is ready almost as soon as the writer closes the file instead of
  * costing a second pass over it. Only for writers that append and never seek back; as a guard, {@link
  * #finish()} hashes the whole file again if its size shows that it did not simply grow.
+ *
+ * <p>The buffer is on the heap so the digest gets a megabyte in one call; from a direct buffer the JDK feeds
+ * it 4 KB at a time through code the JIT compiles late, which in a fresh JVM cost half as much again
+ * (0.19 against 0.125 s of CPU for a 117 MB file).
  */
 public final class GrowingFileDigest implements AutoCloseable {
     private final Path file;
     private final MessageDigest md = Sha256.digester();
-    private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
     private FileChannel channel;
     private long position;
     private boolean shrank;
