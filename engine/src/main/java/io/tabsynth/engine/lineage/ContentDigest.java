@@ -10,6 +10,7 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -24,8 +25,10 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.strings.ByteDictionaryMap;
 import tech.tablesaw.columns.strings.DictionaryMap;
 import tech.tablesaw.columns.strings.NullDictionaryMap;
+import tech.tablesaw.columns.strings.ShortDictionaryMap;
 
 /**
  * The digest of a dataset's content, independent of the file format it was stored in and of how it was
@@ -115,8 +118,13 @@ public final class ContentDigest {
         private final MessageDigest md = Sha256.digester();
         private final byte[] bytes = new byte[BLOCK * Long.BYTES];
         private final ByteBuffer view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        private final DoubleBuffer floats = view.asDoubleBuffer();
+        /** A batch's numbers as float64, reused from batch to batch. */
+        private double[] numbers = new double[0];
         private int used;
         private final Object2IntOpenHashMap<String> dictionary = new Object2IntOpenHashMap<>();
+        /** A batch's per-row Tablesaw dictionary keys, reused from batch to batch. */
+        private int[] keys = new int[0];
         /** A batch's Tablesaw dictionary keys (byte and short ones) mapped to codes, {@link #UNSEEN} if not yet. */
         private final int[] shortKeys;
 
@@ -152,25 +160,35 @@ public final class ContentDigest {
             }
         }
 
-        /** Numbers as float64, missing as NaN, a block at a time. */
+        /**
+         * Numbers as float64, missing as NaN, a block at a time, copied into the buffer in bulk. In a fresh JVM
+         * this runs long before the JIT's optimising compiler reaches it, where a buffer call per value costs
+         * several times a plain array loop.
+         */
         private void addNumbers(Column<?> col) {
             int n = col.size();
-            LongColumn longs = col instanceof LongColumn ? (LongColumn) col : null;
-            DoubleColumn doubles = longs == null ? (DoubleColumn) col : null;
+            if (numbers.length < n) {
+                numbers = new double[n];
+            }
+            double[] values = numbers;
+            if (col instanceof LongColumn) {
+                LongColumn longs = (LongColumn) col;
+                for (int i = 0; i < n; i++) {
+                    long x = longs.getLong(i);
+                    values[i] = x == Long.MIN_VALUE ? Double.NaN : x;
+                }
+            } else {
+                DoubleColumn doubles = (DoubleColumn) col;
+                for (int i = 0; i < n; i++) {
+                    double x = doubles.getDouble(i);
+                    values[i] = x != x ? Double.NaN : x;
+                }
+            }
             flush();
             for (int from = 0; from < n; from += BLOCK) {
                 int m = Math.min(BLOCK, n - from);
-                if (longs != null) {
-                    for (int i = 0; i < m; i++) {
-                        long x = longs.getLong(from + i);
-                        view.putDouble(i * Double.BYTES, x == Long.MIN_VALUE ? Double.NaN : x);
-                    }
-                } else {
-                    for (int i = 0; i < m; i++) {
-                        double x = doubles.getDouble(from + i);
-                        view.putDouble(i * Double.BYTES, x != x ? Double.NaN : x);
-                    }
-                }
+                floats.clear();
+                floats.put(values, from, m);
                 md.update(bytes, 0, m * Double.BYTES);
             }
         }
@@ -202,10 +220,11 @@ public final class ContentDigest {
                 }
                 return;
             }
+            int[] keys = keys(dict, n);
             IntArrayList seen = new IntArrayList();
             Int2IntOpenHashMap wideKeys = null;
             for (int i = 0; i < n; i++) {
-                int key = dict.getKeyForIndex(i);
+                int key = keys[i];
                 boolean narrow = key >= Short.MIN_VALUE && key <= Short.MAX_VALUE;
                 int code;
                 if (narrow) {
@@ -217,7 +236,11 @@ public final class ContentDigest {
                     }
                     code = wideKeys.get(key);
                 }
-                if (code == UNSEEN) {
+                if (code >= 0 && code < 0x80 && used < bytes.length) {
+                    bytes[used++] = (byte) code; // a one-byte varint: the common case, kept inline
+                } else if (code != UNSEEN) {
+                    putVarint(code);
+                } else {
                     String v = dict.getValueForKey(key);
                     putText(v);
                     code = v.isEmpty() ? MISSING_CODE : dictionary.getOrDefault(v, UNSEEN);
@@ -229,13 +252,34 @@ public final class ContentDigest {
                             wideKeys.put(key, code);
                         }
                     }
-                    continue;
                 }
-                putVarint(code);
             }
             for (int i = 0; i < seen.size(); i++) {
                 shortKeys[seen.getInt(i)] = UNSEEN;
             }
+        }
+
+        /** Each row's Tablesaw dictionary key, from the dictionary's key list where Tablesaw exposes it. */
+        private int[] keys(DictionaryMap dict, int n) {
+            if (keys.length < n) {
+                keys = new int[n];
+            }
+            if (dict instanceof ByteDictionaryMap) {
+                byte[] k = ((ByteDictionaryMap) dict).values().elements();
+                for (int i = 0; i < n; i++) {
+                    keys[i] = k[i];
+                }
+            } else if (dict instanceof ShortDictionaryMap) {
+                short[] k = ((ShortDictionaryMap) dict).values().elements();
+                for (int i = 0; i < n; i++) {
+                    keys[i] = k[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    keys[i] = dict.getKeyForIndex(i);
+                }
+            }
+            return keys;
         }
 
         /** One text cell looked up by value. */
