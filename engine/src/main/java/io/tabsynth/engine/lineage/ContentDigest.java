@@ -220,11 +220,11 @@ public final class ContentDigest {
                 }
                 return;
             }
-            int[] keys = keys(dict, n);
+            int[] rowKeys = keys(dict, n);
             IntArrayList seen = new IntArrayList();
             Int2IntOpenHashMap wideKeys = null;
             for (int i = 0; i < n; i++) {
-                int key = keys[i];
+                int key = rowKeys[i];
                 boolean narrow = key >= Short.MIN_VALUE && key <= Short.MAX_VALUE;
                 int code;
                 if (narrow) {
