@@ -14,7 +14,7 @@ final class Steps {
     private static final int GUIDE_BUCKETS = 4096;
     private static final double SCALE = GUIDE_BUCKETS / (HIGH - LOW);
     /** Fewer thresholds than this are searched directly. */
-    private static final int GUIDE_FROM = 8;
+    private static final int GUIDE_FROM = 3;
     private final double nullThreshold;
     private final double[] thresholds;
     /** For each bucket, how many thresholds lie in earlier buckets; null if unused. */

@@ -50,6 +50,18 @@ class StepsTest {
         }
     }
 
+    @Test
+    void fewValuesToo() {
+        for (double[] p : new double[][] {{0.5, 0.5}, {0.5, 0.3, 0.2}, {0.5, 0.3, 0.15, 0.05}, {0.9, 0.05, 0.03, 0.01, 0.01}}) {
+            Steps steps = new Steps(0.1, p);
+            double nullThreshold = Normal.quantile(0.1);
+            Rng rng = new Rng(p.length);
+            for (int i = 0; i < 100_000; i++) {
+                check(steps, nullThreshold, rng.nextGaussian() * 1.5);
+            }
+        }
+    }
+
     private static void check(Steps steps, double nullThreshold, double z) {
         int expected = z < nullThreshold ? -1 : steps.search(z);
         assertEquals(expected, steps.index(z), () -> "score " + z);
