@@ -7,21 +7,24 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.spi.Exporter;
 import io.tabsynth.engine.spi.FrameWriter;
+import it.unimi.dsi.fastutil.bytes.Byte2ObjectMap;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.HashMap;
-import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.strings.ByteDictionaryMap;
+import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * Writes RFC 4180 CSV in UTF-8 ({@code .csv}; {@code .tsv} with tabs): a header, then one line per row,
@@ -90,22 +93,59 @@ public final class CsvExporter implements Exporter {
             int cols = batch.columnCount();
             Column<?>[] columns = new Column<?>[cols];
             ColumnKind[] kinds = new ColumnKind[cols];
+            TextCells[] texts = new TextCells[cols];
             for (int c = 0; c < cols; c++) {
                 columns[c] = batch.column(c);
                 kinds[c] = schema.column(c).kind();
+                if (kinds[c].isText()) {
+                    texts[c] = textCells((StringColumn) columns[c]);
+                }
             }
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     if (c > 0) {
                         line.put((byte) sep);
                     }
-                    appendCell(columns[c], kinds[c], formats[c], r);
+                    if (texts[c] != null) {
+                        line.put(texts[c].at(r));
+                    } else {
+                        appendCell(columns[c], kinds[c], formats[c], r);
+                    }
                 }
                 line.put((byte) '\n');
                 if (line.length() > 1 << 16) {
                     line.writeTo(out);
                 }
             }
+        }
+
+        /** The encoded field of each row of one text column in one batch. */
+        @FunctionalInterface
+        private interface TextCells {
+            byte[] at(int row);
+        }
+
+        /**
+         * A batch's text column. Tablesaw keeps a column of up to 127 distinct values as one byte per row
+         * and a dictionary; each of its values is then encoded once for the batch and rows are written
+         * by their byte, with no look-up by string. A missing cell (Tablesaw's empty string) is an empty
+         * field either way.
+         */
+        private TextCells textCells(StringColumn col) {
+            DictionaryMap dict = col.getDictionary();
+            if (dict instanceof ByteDictionaryMap) {
+                ByteDictionaryMap bytes = (ByteDictionaryMap) dict;
+                byte[][] byKey = new byte[256][];
+                for (Byte2ObjectMap.Entry<String> e : bytes.getKeyValueEntries()) {
+                    byKey[e.getByteKey() + 128] = encode(e.getValue());
+                }
+                byte[] keys = bytes.values().elements();
+                return r -> {
+                    byte[] b = byKey[keys[r] + 128];
+                    return b != null ? b : encode(col.get(r));
+                };
+            }
+            return r -> encode(col.get(r));
         }
 
         private void appendCell(Column<?> col, ColumnKind kind, DateTimeFormatter format, int r) {
@@ -140,12 +180,8 @@ public final class CsvExporter implements Exporter {
                     }
                     break;
                 }
-                default: {
-                    String s = ((StringColumn) col).get(r);
-                    if (!s.isEmpty()) {
-                        line.put(encode(s));
-                    }
-                }
+                default:
+                    throw new IllegalStateException("text column " + col.name() + " goes through textCells");
             }
         }
 
