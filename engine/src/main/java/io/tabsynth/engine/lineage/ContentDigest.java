@@ -3,6 +3,7 @@ package io.tabsynth.engine.lineage;
 import io.tabsynth.engine.data.ArrowFrames;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.DictionaryKeys;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
@@ -25,10 +26,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.columns.strings.ByteDictionaryMap;
 import tech.tablesaw.columns.strings.DictionaryMap;
-import tech.tablesaw.columns.strings.NullDictionaryMap;
-import tech.tablesaw.columns.strings.ShortDictionaryMap;
 
 /**
  * The digest of a dataset's content, independent of the file format it was stored in and of how it was
@@ -213,14 +211,15 @@ public final class ContentDigest {
          */
         private void addText(StringColumn col) {
             int n = col.size();
-            DictionaryMap dict = col.getDictionary();
-            if (dict instanceof NullDictionaryMap) {
+            int[] rowKeys = DictionaryKeys.of(col, keys);
+            if (rowKeys == null) {
                 for (int i = 0; i < n; i++) {
                     putText(col.get(i));
                 }
                 return;
             }
-            int[] rowKeys = keys(dict, n);
+            keys = rowKeys;
+            DictionaryMap dict = col.getDictionary();
             IntArrayList seen = new IntArrayList();
             Int2IntOpenHashMap wideKeys = null;
             for (int i = 0; i < n; i++) {
@@ -257,29 +256,6 @@ public final class ContentDigest {
             for (int i = 0; i < seen.size(); i++) {
                 shortKeys[seen.getInt(i)] = UNSEEN;
             }
-        }
-
-        /** Each row's Tablesaw dictionary key, from the dictionary's key list where Tablesaw exposes it. */
-        private int[] keys(DictionaryMap dict, int n) {
-            if (keys.length < n) {
-                keys = new int[n];
-            }
-            if (dict instanceof ByteDictionaryMap) {
-                byte[] k = ((ByteDictionaryMap) dict).values().elements();
-                for (int i = 0; i < n; i++) {
-                    keys[i] = k[i];
-                }
-            } else if (dict instanceof ShortDictionaryMap) {
-                short[] k = ((ShortDictionaryMap) dict).values().elements();
-                for (int i = 0; i < n; i++) {
-                    keys[i] = k[i];
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    keys[i] = dict.getKeyForIndex(i);
-                }
-            }
-            return keys;
         }
 
         /** One text cell looked up by value. */

@@ -3,11 +3,11 @@ package io.tabsynth.plugins.exporters;
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.DateTimeFormats;
+import io.tabsynth.engine.data.DictionaryKeys;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.spi.Exporter;
 import io.tabsynth.engine.spi.FrameWriter;
-import it.unimi.dsi.fastutil.bytes.Byte2ObjectMap;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.columns.strings.ByteDictionaryMap;
-import tech.tablesaw.columns.strings.DictionaryMap;
 
 /**
  * Writes RFC 4180 CSV in UTF-8 ({@code .csv}; {@code .tsv} with tabs): a header, then one line per row,
@@ -132,20 +130,19 @@ public final class CsvExporter implements Exporter {
          * field either way.
          */
         private TextCells textCells(StringColumn col) {
-            DictionaryMap dict = col.getDictionary();
-            if (dict instanceof ByteDictionaryMap) {
-                ByteDictionaryMap bytes = (ByteDictionaryMap) dict;
-                byte[][] byKey = new byte[256][];
-                for (Byte2ObjectMap.Entry<String> e : bytes.getKeyValueEntries()) {
-                    byKey[e.getByteKey() + 128] = encode(e.getValue());
-                }
-                byte[] keys = bytes.values().elements();
-                return r -> {
-                    byte[] b = byKey[keys[r] + 128];
-                    return b != null ? b : encode(col.get(r));
-                };
+            byte[] keys = DictionaryKeys.bytes(col);
+            if (keys == null) {
+                return r -> encode(col.get(r));
             }
-            return r -> encode(col.get(r));
+            String[] values = DictionaryKeys.byteValues(col);
+            byte[][] byKey = new byte[values.length][];
+            for (int k = 0; k < values.length; k++) {
+                byKey[k] = values[k] == null ? null : encode(values[k]);
+            }
+            return r -> {
+                byte[] b = byKey[keys[r] + 128];
+                return b != null ? b : encode(col.get(r));
+            };
         }
 
         private void appendCell(Column<?> col, ColumnKind kind, DateTimeFormatter format, int r) {
