@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What lineage adds to a whole {@code tabsynth sample} command, as a user waits for it: each run is a fresh
@@ -26,15 +27,20 @@ public final class CommandBench {
     private static final String WITH = "lineage";
     private static final String WITHOUT = "plain";
 
+    /** What the child prints last: the CPU time its process used, seconds. */
+    private static final String CPU = "process cpu seconds: ";
+
     /**
      * Measured figures.
      *
-     * @param runs    fresh JVMs of each kind
-     * @param rows    rows each sampled
-     * @param with    median wall time of a run with lineage, seconds (JVM start-up included)
-     * @param without median wall time of a run without lineage, seconds
+     * @param runs       fresh JVMs of each kind
+     * @param rows       rows each sampled
+     * @param with       median wall time of a run with lineage, seconds (JVM start-up included)
+     * @param without    median wall time of a run without lineage, seconds
+     * @param withCpu    median CPU time of a run with lineage, seconds, all threads (JIT and GC included)
+     * @param withoutCpu median CPU time of a run without lineage, seconds
      */
-    public record Result(int runs, long rows, double with, double without) {
+    public record Result(int runs, long rows, double with, double without, double withCpu, double withoutCpu) {
         /** The share of a run's time that lineage adds. */
         public double overhead() {
             return (with - without) / without;
@@ -43,9 +49,13 @@ public final class CommandBench {
         /** The figures as one line of the bench table. */
         public String line() {
             return String.format(Locale.ROOT, "command       fresh JVM loading the model and sampling %,d rows (median of %d"
-                    + " each): %.3f s with lineage, %.3f s without: lineage adds %.1f %%%n", rows, runs, with, without,
-                    100 * overhead());
+                    + " each): %.3f s with lineage, %.3f s without: lineage adds %.1f %% (CPU %.2f s against %.2f s)%n",
+                    rows, runs, with, without, 100 * overhead(), withCpu, withoutCpu);
         }
+    }
+
+    /** One child's wall and CPU time, seconds. */
+    private record Timing(double wall, double cpu) {
     }
 
     private CommandBench() {
@@ -66,20 +76,27 @@ public final class CommandBench {
         try {
             Path file = dir.resolve("bench.model");
             engine.save(model, file);
-            List<Double> with = new ArrayList<>();
-            List<Double> without = new ArrayList<>();
+            List<Timing> with = new ArrayList<>();
+            List<Timing> without = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 without.add(child(WITHOUT, file, rows, seed, plugins, dir));
                 with.add(child(WITH, file, rows, seed, plugins, dir));
             }
-            return new Result(runs, rows, EndToEndBench.median(with), EndToEndBench.median(without));
+            return new Result(runs, rows, median(with, Timing::wall), median(without, Timing::wall),
+                    median(with, Timing::cpu), median(without, Timing::cpu));
         } finally {
             EndToEndBench.deleteTree(dir);
         }
     }
 
-    /** One fresh JVM; its wall time from start to exit, seconds. */
-    private static double child(String kind, Path model, long rows, long seed, Path plugins, Path dir) {
+    private static double median(List<Timing> timings, ToDoubleFunction<Timing> part) {
+        List<Double> xs = new ArrayList<>();
+        timings.forEach(t -> xs.add(part.applyAsDouble(t)));
+        return EndToEndBench.median(xs);
+    }
+
+    /** One fresh JVM: its wall time from start to exit and the CPU time it reports, seconds. */
+    private static Timing child(String kind, Path model, long rows, long seed, Path plugins, Path dir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -98,11 +115,15 @@ public final class CommandBench {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
             int rc = p.waitFor();
             double seconds = (System.nanoTime() - t) / 1e9;
+            String output = Files.readString(log.toPath());
             if (rc != 0) {
-                throw new IllegalStateException("the " + kind + " run exited with " + rc + ": "
-                        + Files.readString(log.toPath()).strip());
+                throw new IllegalStateException("the " + kind + " run exited with " + rc + ": " + output.strip());
             }
-            return seconds;
+            int at = output.lastIndexOf(CPU);
+            if (at < 0) {
+                throw new IllegalStateException("the " + kind + " run did not report its CPU time: " + output.strip());
+            }
+            return new Timing(seconds, Double.parseDouble(output.substring(at + CPU.length()).strip()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -130,5 +151,8 @@ public final class CommandBench {
                 EndToEndBench.writeWithoutLineage(engine, model, rows, seed, out);
             }
         }
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        System.out.println(CPU + String.format(Locale.ROOT, "%.3f", cpu / 1e9));
     }
 }
