@@ -3,8 +3,9 @@ package io.tabsynth.plugins.exporters;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.DictionaryKeys;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.spi.Exporter;
@@ -15,6 +16,7 @@ import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -42,25 +44,60 @@ public final class JsonlExporter implements Exporter {
         return true;
     }
 
+    /**
+     * A batch's text column that Tablesaw keeps as one byte per row: each value JSON-encoded once, at index
+     * key + 128, with missing cells (Tablesaw's empty string) left null to be written as {@code null}; null
+     * for other columns.
+     */
+    private static SerializedString[] textValues(StringColumn col) {
+        String[] values = DictionaryKeys.byteValues(col);
+        if (values == null) {
+            return null;
+        }
+        SerializedString[] texts = new SerializedString[values.length];
+        for (int k = 0; k < values.length; k++) {
+            texts[k] = values[k] == null || values[k].isEmpty() ? null : new SerializedString(values[k]);
+        }
+        return texts;
+    }
+
     @Override
     public FrameWriter open(Path file, Schema schema) throws IOException {
         JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8);
         g.setRootValueSeparator(null);
+        SerializedString[] names = new SerializedString[schema.size()];
+        for (int c = 0; c < names.length; c++) {
+            names[c] = new SerializedString(schema.column(c).name());
+        }
         return new FrameWriter() {
             @Override
             public void write(Frame batch) throws IOException {
                 int cols = batch.columnCount();
+                SerializedString[][] texts = new SerializedString[cols][];
+                byte[][] keys = new byte[cols][];
+                for (int c = 0; c < cols; c++) {
+                    if (schema.column(c).kind().isText()) {
+                        texts[c] = textValues((StringColumn) batch.column(c));
+                        keys[c] = texts[c] == null ? null : DictionaryKeys.bytes((StringColumn) batch.column(c));
+                    }
+                }
                 for (int r = 0; r < batch.rowCount(); r++) {
                     g.writeStartObject();
                     for (int c = 0; c < cols; c++) {
-                        ColumnSpec spec = schema.column(c);
-                        g.writeFieldName(spec.name());
+                        g.writeFieldName(names[c]);
+                        if (keys[c] != null) {
+                            SerializedString text = texts[c][keys[c][r] + 128];
+                            if (text != null) {
+                                g.writeString(text);
+                                continue;
+                            }
+                        }
                         Column<?> col = batch.column(c);
                         if (col.isMissing(r)) {
                             g.writeNull();
                             continue;
                         }
-                        switch (spec.kind()) {
+                        switch (schema.column(c).kind()) {
                             case CONTINUOUS:
                                 g.writeNumber(CellText.number(((DoubleColumn) col).getDouble(r)));
                                 break;

@@ -146,6 +146,37 @@ class ExportRoundTripTest {
         assertEquals(expected.toString(), Files.readString(file));
     }
 
+    @Test
+    void jsonlTextIsExactForSmallAndLargeDictionariesAcrossBatches() throws IOException {
+        String[] few = {"a", "", "say \"hi\"", "é", "two\nlines", "tab\there", "\u0001", "a"};
+        Schema schema = Schema.of(ColumnSpec.of("few", ColumnKind.CATEGORICAL), ColumnSpec.of("many", ColumnKind.IDENTIFIER));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        StringBuilder expected = new StringBuilder();
+        List<Frame> batches = new java.util.ArrayList<>();
+        for (int b = 0; b < 2; b++) {
+            StringColumn f = StringColumn.create("few");
+            StringColumn m = StringColumn.create("many");
+            for (int i = 0; i < 300; i++) {
+                String v = b == 1 && i == 299 ? "late \"comer\"" : few[(i * 5 + b) % few.length];
+                String w = i % 50 == 0 ? "" : "id" + (b * 300 + i);
+                f.append(v);
+                m.append(w);
+                java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+                row.put("few", v.isEmpty() ? null : v);
+                row.put("many", w.isEmpty() ? null : w);
+                expected.append(json.writeValueAsString(row)).append('\n');
+            }
+            batches.add(Frame.of(Table.create("t").addColumns(f, m), schema));
+        }
+        Path file = dir.resolve("text.jsonl");
+        try (io.tabsynth.engine.spi.FrameWriter w = new JsonlExporter().open(file, schema)) {
+            for (Frame batch : batches) {
+                w.write(batch);
+            }
+        }
+        assertEquals(expected.toString(), Files.readString(file), "as Jackson's own object mapper writes the rows");
+    }
+
     /** RFC 4180 quoting, written out independently of the exporter. */
     private static String csv(String v) {
         boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r");
