@@ -141,12 +141,18 @@ public final class ArrowFrames {
                 default: {
                     VarCharVector sv = (VarCharVector) v;
                     StringColumn sc = (StringColumn) col;
+                    byte[] keys = DictionaryKeys.bytes(sc);
+                    byte[][] utf8 = keys == null ? null : utf8(DictionaryKeys.byteValues(sc));
                     for (int i = 0; i < n; i++) {
-                        String s = sc.get(i);
-                        if (s.isEmpty()) {
+                        byte[] b = utf8 == null ? null : utf8[keys[i] + 128];
+                        if (b == null) {
+                            String s = sc.get(i);
+                            b = s.isEmpty() ? null : s.getBytes(StandardCharsets.UTF_8);
+                        }
+                        if (b == null) {
                             sv.setNull(i);
                         } else {
-                            sv.setSafe(i, s.getBytes(StandardCharsets.UTF_8));
+                            sv.setSafe(i, b);
                         }
                     }
                 }
@@ -154,6 +160,15 @@ public final class ArrowFrames {
             v.setValueCount(n);
         }
         root.setRowCount(n);
+    }
+
+    /** Each value's UTF-8 bytes, null for a missing (empty) or absent value. */
+    private static byte[][] utf8(String[] values) {
+        byte[][] out = new byte[values.length][];
+        for (int k = 0; k < values.length; k++) {
+            out[k] = values[k] == null || values[k].isEmpty() ? null : values[k].getBytes(StandardCharsets.UTF_8);
+        }
+        return out;
     }
 
     /** A root holding the frame's rows; the caller closes it. */
