@@ -119,62 +119,55 @@ class ExportRoundTripTest {
 
     @Test
     void csvTextIsExactForSmallAndLargeDictionariesAcrossBatches() throws IOException {
-        // "few" has a handful of values (Tablesaw keeps one byte per row), "many" 300 (two bytes per row);
-        // two batches, so the per-batch encoding of "few" is rebuilt, with a value new in the second batch.
-        String[] few = {"a", "", "b,c", "say \"hi\"", "é", "two\nlines", "a"};
-        Schema schema = Schema.of(ColumnSpec.of("few", ColumnKind.CATEGORICAL), ColumnSpec.of("many", ColumnKind.IDENTIFIER));
         StringBuilder expected = new StringBuilder("few,many\n");
-        List<Frame> batches = new java.util.ArrayList<>();
-        for (int b = 0; b < 2; b++) {
-            StringColumn f = StringColumn.create("few");
-            StringColumn m = StringColumn.create("many");
-            for (int i = 0; i < 300; i++) {
-                String v = b == 1 && i == 299 ? "late,comer" : few[(i * 5 + b) % few.length];
-                String w = i % 50 == 0 ? "" : "id" + (b * 300 + i);
-                f.append(v);
-                m.append(w);
-                expected.append(csv(v)).append(',').append(csv(w)).append('\n');
-            }
-            batches.add(Frame.of(Table.create("t").addColumns(f, m), schema));
-        }
-        Path file = dir.resolve("text.csv");
-        try (io.tabsynth.engine.spi.FrameWriter w = new CsvExporter().open(file, schema)) {
-            for (Frame batch : batches) {
-                w.write(batch);
-            }
-        }
-        assertEquals(expected.toString(), Files.readString(file));
+        String written = writeText(new CsvExporter(), "text.csv", new String[] {"a", "", "b,c", "say \"hi\"", "é",
+                "two\nlines", "a"}, "late,comer", (v, w) -> expected.append(csv(v)).append(',').append(csv(w)).append('\n'));
+        assertEquals(expected.toString(), written);
     }
 
     @Test
     void jsonlTextIsExactForSmallAndLargeDictionariesAcrossBatches() throws IOException {
-        String[] few = {"a", "", "say \"hi\"", "é", "two\nlines", "tab\there", "\u0001", "a"};
-        Schema schema = Schema.of(ColumnSpec.of("few", ColumnKind.CATEGORICAL), ColumnSpec.of("many", ColumnKind.IDENTIFIER));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         StringBuilder expected = new StringBuilder();
-        List<Frame> batches = new java.util.ArrayList<>();
-        for (int b = 0; b < 2; b++) {
-            StringColumn f = StringColumn.create("few");
-            StringColumn m = StringColumn.create("many");
-            for (int i = 0; i < 300; i++) {
-                String v = b == 1 && i == 299 ? "late \"comer\"" : few[(i * 5 + b) % few.length];
-                String w = i % 50 == 0 ? "" : "id" + (b * 300 + i);
-                f.append(v);
-                m.append(w);
-                java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
-                row.put("few", v.isEmpty() ? null : v);
-                row.put("many", w.isEmpty() ? null : w);
-                expected.append(json.writeValueAsString(row)).append('\n');
+        String written = writeText(new JsonlExporter(), "text.jsonl", new String[] {"a", "", "say \"hi\"", "é",
+                "two\nlines", "tab\there", "\u0001", "a"}, "late \"comer\"", (v, w) -> {
+                    java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+                    row.put("few", v.isEmpty() ? null : v);
+                    row.put("many", w.isEmpty() ? null : w);
+                    try {
+                        expected.append(json.writeValueAsString(row)).append('\n');
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        assertEquals(expected.toString(), written, "as Jackson's own object mapper writes the rows");
+    }
+
+    /**
+     * Writes two batches of 300 rows through the exporter and returns the file's text. Column "few" cycles
+     * through {@code few} (a handful of values: Tablesaw keeps one byte per row) and ends with {@code late},
+     * a value new in the second batch, so the per-batch encoding is rebuilt; "many" has 300 values per batch
+     * (two bytes per row), every 50th cell missing. {@code row} sees each row's two cells, missing as "".
+     */
+    private String writeText(io.tabsynth.engine.spi.Exporter exporter, String name, String[] few, String late,
+            java.util.function.BiConsumer<String, String> row) throws IOException {
+        Schema schema = Schema.of(ColumnSpec.of("few", ColumnKind.CATEGORICAL), ColumnSpec.of("many", ColumnKind.IDENTIFIER));
+        Path file = dir.resolve(name);
+        try (io.tabsynth.engine.spi.FrameWriter w = exporter.open(file, schema)) {
+            for (int b = 0; b < 2; b++) {
+                StringColumn f = StringColumn.create("few");
+                StringColumn m = StringColumn.create("many");
+                for (int i = 0; i < 300; i++) {
+                    String v = b == 1 && i == 299 ? late : few[(i * 5 + b) % few.length];
+                    String c = i % 50 == 0 ? "" : "id" + (b * 300 + i);
+                    f.append(v);
+                    m.append(c);
+                    row.accept(v, c);
+                }
+                w.write(Frame.of(Table.create("t").addColumns(f, m), schema));
             }
-            batches.add(Frame.of(Table.create("t").addColumns(f, m), schema));
         }
-        Path file = dir.resolve("text.jsonl");
-        try (io.tabsynth.engine.spi.FrameWriter w = new JsonlExporter().open(file, schema)) {
-            for (Frame batch : batches) {
-                w.write(batch);
-            }
-        }
-        assertEquals(expected.toString(), Files.readString(file), "as Jackson's own object mapper writes the rows");
+        return Files.readString(file);
     }
 
     /** RFC 4180 quoting, written out independently of the exporter. */
