@@ -142,12 +142,12 @@ public final class ArrowFrames {
                     VarCharVector sv = (VarCharVector) v;
                     StringColumn sc = (StringColumn) col;
                     byte[] keys = DictionaryKeys.bytes(sc);
-                    byte[][] utf8 = keys == null ? null : utf8(DictionaryKeys.byteValues(sc));
+                    byte[][] utf8 = keys == null ? null
+                            : DictionaryKeys.byByteKey(sc, ArrowFrames::utf8, byte[][]::new);
                     for (int i = 0; i < n; i++) {
                         byte[] b = utf8 == null ? null : utf8[keys[i] + 128];
                         if (b == null) {
-                            String s = sc.get(i);
-                            b = s.isEmpty() ? null : s.getBytes(StandardCharsets.UTF_8);
+                            b = utf8(sc.get(i));
                         }
                         if (b == null) {
                             sv.setNull(i);
@@ -162,13 +162,9 @@ public final class ArrowFrames {
         root.setRowCount(n);
     }
 
-    /** Each value's UTF-8 bytes, null for a missing (empty) or absent value. */
-    private static byte[][] utf8(String[] values) {
-        byte[][] out = new byte[values.length][];
-        for (int k = 0; k < values.length; k++) {
-            out[k] = values[k] == null || values[k].isEmpty() ? null : values[k].getBytes(StandardCharsets.UTF_8);
-        }
-        return out;
+    /** A text value's UTF-8 bytes, null for a missing (empty) one. */
+    private static byte[] utf8(String value) {
+        return value.isEmpty() ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A root holding the frame's rows; the caller closes it. */

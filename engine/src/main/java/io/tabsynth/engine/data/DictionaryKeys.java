@@ -1,6 +1,8 @@
 package io.tabsynth.engine.data;
 
 import it.unimi.dsi.fastutil.bytes.Byte2ObjectMap;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.strings.ByteDictionaryMap;
 import tech.tablesaw.columns.strings.DictionaryMap;
@@ -58,18 +60,19 @@ public final class DictionaryKeys {
     }
 
     /**
-     * The value of each one-byte key of a column Tablesaw keeps so, at index key + 128 (null where no value
-     * has that key), or null for other columns.
+     * For a column Tablesaw keeps with one-byte keys: each key's value passed through {@code encode} once,
+     * at index key + 128 (null where no value has that key, or where {@code encode} gives null); null for
+     * other columns. A writer then looks a row's cell up by {@code bytes(col)[row] + 128}.
      */
-    public static String[] byteValues(StringColumn col) {
+    public static <T> T[] byByteKey(StringColumn col, Function<String, T> encode, IntFunction<T[]> array) {
         DictionaryMap dict = col.getDictionary();
         if (!(dict instanceof ByteDictionaryMap)) {
             return null;
         }
-        String[] values = new String[256];
+        T[] out = array.apply(256);
         for (Byte2ObjectMap.Entry<String> e : ((ByteDictionaryMap) dict).getKeyValueEntries()) {
-            values[e.getByteKey() + 128] = e.getValue();
+            out[e.getByteKey() + 128] = encode.apply(e.getValue());
         }
-        return values;
+        return out;
     }
 }

@@ -22,7 +22,7 @@ class DictionaryKeysTest {
                 assertEquals(col.get(i), col.getDictionary().getValueForKey(keys[i]));
             }
             byte[] bytes = DictionaryKeys.bytes(col);
-            String[] values = DictionaryKeys.byteValues(col);
+            String[] values = DictionaryKeys.byByteKey(col, v -> v, String[]::new);
             if (distinct < 127) {
                 for (int i = 0; i < col.size(); i++) {
                     assertEquals(col.get(i), values[bytes[i] + 128], "row " + i);

@@ -134,11 +134,7 @@ public final class CsvExporter implements Exporter {
             if (keys == null) {
                 return r -> encode(col.get(r));
             }
-            String[] values = DictionaryKeys.byteValues(col);
-            byte[][] byKey = new byte[values.length][];
-            for (int k = 0; k < values.length; k++) {
-                byKey[k] = values[k] == null ? null : encode(values[k]);
-            }
+            byte[][] byKey = DictionaryKeys.byByteKey(col, this::encode, byte[][]::new);
             return r -> {
                 byte[] b = byKey[keys[r] + 128];
                 return b != null ? b : encode(col.get(r));

@@ -44,23 +44,6 @@ public final class JsonlExporter implements Exporter {
         return true;
     }
 
-    /**
-     * A batch's text column that Tablesaw keeps as one byte per row: each value JSON-encoded once, at index
-     * key + 128, with missing cells (Tablesaw's empty string) left null to be written as {@code null}; null
-     * for other columns.
-     */
-    private static SerializedString[] textValues(StringColumn col) {
-        String[] values = DictionaryKeys.byteValues(col);
-        if (values == null) {
-            return null;
-        }
-        SerializedString[] texts = new SerializedString[values.length];
-        for (int k = 0; k < values.length; k++) {
-            texts[k] = values[k] == null || values[k].isEmpty() ? null : new SerializedString(values[k]);
-        }
-        return texts;
-    }
-
     @Override
     public FrameWriter open(Path file, Schema schema) throws IOException {
         JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8);
@@ -77,8 +60,11 @@ public final class JsonlExporter implements Exporter {
                 byte[][] keys = new byte[cols][];
                 for (int c = 0; c < cols; c++) {
                     if (schema.column(c).kind().isText()) {
-                        texts[c] = textValues((StringColumn) batch.column(c));
-                        keys[c] = texts[c] == null ? null : DictionaryKeys.bytes((StringColumn) batch.column(c));
+                        // each value JSON-encoded once; missing cells (Tablesaw's "") stay null, written as null
+                        StringColumn col = (StringColumn) batch.column(c);
+                        texts[c] = DictionaryKeys.byByteKey(col, v -> v.isEmpty() ? null : new SerializedString(v),
+                                SerializedString[]::new);
+                        keys[c] = texts[c] == null ? null : DictionaryKeys.bytes(col);
                     }
                 }
                 for (int r = 0; r < batch.rowCount(); r++) {
