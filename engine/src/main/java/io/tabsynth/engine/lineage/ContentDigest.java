@@ -211,33 +211,38 @@ public final class ContentDigest {
          */
         private void addText(StringColumn col) {
             int n = col.size();
-            int[] rowKeys = DictionaryKeys.of(col, keys);
-            if (rowKeys == null) {
+            // Tablesaw's one-byte keys (up to 127 values: most categorical columns) are read in place, wider
+            // keys from a copy as ints; a column without a dictionary is looked up value by value.
+            byte[] byteKeys = DictionaryKeys.bytes(col);
+            int[] rowKeys = byteKeys != null ? null : DictionaryKeys.of(col, keys);
+            if (byteKeys == null && rowKeys == null) {
                 for (int i = 0; i < n; i++) {
                     putText(col.get(i));
                 }
                 return;
             }
-            keys = rowKeys;
+            if (rowKeys != null) {
+                keys = rowKeys;
+            }
             DictionaryMap dict = col.getDictionary();
             IntArrayList seen = new IntArrayList();
             Int2IntOpenHashMap wideKeys = null;
+            byte[] out = bytes;
+            int u = used; // the buffer position, kept in a local on the common path; the field elsewhere
             for (int i = 0; i < n; i++) {
-                int key = rowKeys[i];
+                int key = byteKeys != null ? byteKeys[i] : rowKeys[i];
                 boolean narrow = key >= Short.MIN_VALUE && key <= Short.MAX_VALUE;
-                int code;
-                if (narrow) {
-                    code = shortKeys[key - Short.MIN_VALUE];
-                } else {
-                    if (wideKeys == null) {
-                        wideKeys = new Int2IntOpenHashMap();
-                        wideKeys.defaultReturnValue(UNSEEN);
+                int code = narrow ? shortKeys[key - Short.MIN_VALUE] : wideKeys == null ? UNSEEN : wideKeys.get(key);
+                if (code >= 0 && code < 0x80) { // a one-byte varint for a value seen before: kept inline
+                    if (u == out.length) {
+                        md.update(out, 0, u);
+                        u = 0;
                     }
-                    code = wideKeys.get(key);
+                    out[u++] = (byte) code;
+                    continue;
                 }
-                if (code >= 0 && code < 0x80 && used < bytes.length) {
-                    bytes[used++] = (byte) code; // a one-byte varint: the common case, kept inline
-                } else if (code != UNSEEN) {
+                used = u;
+                if (code != UNSEEN) {
                     putVarint(code);
                 } else {
                     String v = dict.getValueForKey(key);
@@ -248,11 +253,17 @@ public final class ContentDigest {
                             shortKeys[key - Short.MIN_VALUE] = code;
                             seen.add(key - Short.MIN_VALUE);
                         } else {
+                            if (wideKeys == null) {
+                                wideKeys = new Int2IntOpenHashMap();
+                                wideKeys.defaultReturnValue(UNSEEN);
+                            }
                             wideKeys.put(key, code);
                         }
                     }
                 }
+                u = used;
             }
+            used = u;
             for (int i = 0; i < seen.size(); i++) {
                 shortKeys[seen.getInt(i)] = UNSEEN;
             }

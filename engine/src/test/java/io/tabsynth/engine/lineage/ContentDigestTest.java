@@ -50,28 +50,38 @@ class ContentDigestTest {
         ByteBuffer xBytes = littleEndian(3 * 8).putDouble(0.5).putLong(0x7ff8000000000000L).putDouble(-2);
         assertEquals(combine("n", 'F', nBytes.array(), "x", 'F', xBytes.array()), ContentDigest.of(numbers));
 
-        ByteArrayOutputStream sBytes = new ByteArrayOutputStream();
-        java.util.Map<String, Integer> dictionary = new java.util.HashMap<>();
-        for (String v : text) {
-            if (v.isEmpty()) {
-                sBytes.write(0);
-            } else if (dictionary.containsKey(v)) {
-                varint(sBytes, dictionary.get(v));
-            } else {
-                byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
-                sBytes.write(1);
-                varint(sBytes, utf8.length);
-                sBytes.writeBytes(utf8);
-                dictionary.put(v, dictionary.size() + 2);
-            }
-        }
-        assertEquals(201, dictionary.size(), "v0..v199 but v7, then v7 and bé");
-        assertEquals(combine("s", 'S', sBytes.toByteArray()), ContentDigest.of(words),
-                "codes above 127 take two varint bytes");
+        assertEquals(201, new java.util.HashSet<>(java.util.Arrays.asList(text)).size() - 1, "v0..v199 but v7, then v7 and bé");
+        assertEquals(combine("s", 'S', textForm(text)), ContentDigest.of(words), "codes above 127 take two varint bytes");
 
         byte[] bBytes = {2, 1, 0};
         ByteBuffer tBytes = littleEndian(3 * 8).putLong(1_000_000L).putLong(Long.MIN_VALUE).putLong(1_002_000L);
         assertEquals(combine("b", 'B', bBytes, "t", 'T', tBytes.array()), ContentDigest.of(flags));
+    }
+
+    /**
+     * A text column's canonical bytes as docs/lineage.md gives them: 0 for missing; 1, the UTF-8 length and the
+     * bytes for a value not in the dictionary, which takes the next code (from 2) while it holds fewer than
+     * 65,536 values; the code of a value in it.
+     */
+    private static byte[] textForm(String[] values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.util.Map<String, Integer> dictionary = new java.util.HashMap<>();
+        for (String v : values) {
+            if (v.isEmpty()) {
+                out.write(0);
+            } else if (dictionary.containsKey(v)) {
+                varint(out, dictionary.get(v));
+            } else {
+                byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+                out.write(1);
+                varint(out, utf8.length);
+                out.writeBytes(utf8);
+                if (dictionary.size() < 65_536) {
+                    dictionary.put(v, dictionary.size() + 2);
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     private static ByteBuffer littleEndian(int size) {
@@ -165,5 +175,32 @@ class ContentDigestTest {
         values[99_999] = "v1";
         assertNotEquals(d, ContentDigest.of(Frame.of(Table.create("t").addColumns(StringColumn.create("s", values)), schema)),
                 "a changed value past the dictionary's limit changes the digest");
+    }
+
+    @Test
+    void longTextColumnsWithOneAndFourByteTablesawKeysAreTheDocumentedForm() {
+        // 210,000 rows. "s": 70,000 values, each three times in a row, so Tablesaw keeps int keys (more than a
+        // short holds, yet not so many distinct values that it drops the dictionary) and the digest's
+        // dictionary fills up. "c": 50 values, one-byte keys, several times the digest's 64 KB buffer.
+        String[] many = new String[210_000];
+        String[] few = new String[many.length];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = i % 1009 == 0 ? "" : "v" + (i / 3 * 7919L % 70_000);
+            few[i] = i % 101 == 0 ? "" : "c" + (i * 31L % 50);
+        }
+        StringColumn s = StringColumn.create("s", many);
+        StringColumn c = StringColumn.create("c", few);
+        assertEquals(tech.tablesaw.columns.strings.IntDictionaryMap.class, s.getDictionary().getClass());
+        assertEquals(tech.tablesaw.columns.strings.ByteDictionaryMap.class, c.getDictionary().getClass());
+        Schema schema = Schema.of(ColumnSpec.of("s", ColumnKind.IDENTIFIER), ColumnSpec.of("c", ColumnKind.CATEGORICAL));
+        String d = ContentDigest.of(Frame.of(Table.create("t").addColumns(s, c), schema));
+        assertEquals(combine("c", 'S', textForm(few), "s", 'S', textForm(many)), d);
+        ContentDigest.Hasher h = new ContentDigest.Hasher(schema);
+        for (int from = 0; from < many.length; from += 500) {
+            int to = Math.min(many.length, from + 500);
+            h.add(Frame.of(Table.create("t").addColumns(StringColumn.create("s", java.util.Arrays.copyOfRange(many, from, to)),
+                    StringColumn.create("c", java.util.Arrays.copyOfRange(few, from, to))), schema));
+        }
+        assertEquals(d, h.finish(), "batches of 500 rows, kept with one- and two-byte keys, hash the same");
     }
 }
