@@ -227,6 +227,18 @@ public final class ContentDigest {
             DictionaryMap dict = col.getDictionary();
             IntArrayList seen = new IntArrayList();
             Int2IntOpenHashMap wideKeys = null;
+            if (byteKeys != null) {
+                // The codes of values earlier batches brought, looked up once per key rather than at a key's
+                // first row, so that the loop below leaves its slow path to values new to the stream.
+                Integer[] known = DictionaryKeys.byByteKey(col, this::knownCode, Integer[]::new);
+                for (int k = 0; k < known.length; k++) {
+                    if (known[k] != null) {
+                        int slot = k - 128 - Short.MIN_VALUE;
+                        shortKeys[slot] = known[k];
+                        seen.add(slot);
+                    }
+                }
+            }
             byte[] out = bytes;
             int u = used; // the buffer position, kept in a local on the common path; the field elsewhere
             for (int i = 0; i < n; i++) {
@@ -267,6 +279,12 @@ public final class ContentDigest {
             for (int i = 0; i < seen.size(); i++) {
                 shortKeys[seen.getInt(i)] = UNSEEN;
             }
+        }
+
+        /** The code of a value already in the dictionary (missing included), null for one not yet in it. */
+        private Integer knownCode(String v) {
+            int code = v.isEmpty() ? MISSING_CODE : dictionary.getOrDefault(v, UNSEEN);
+            return code == UNSEEN ? null : code;
         }
 
         /** One text cell looked up by value. */
