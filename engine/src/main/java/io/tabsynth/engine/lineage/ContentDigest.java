@@ -15,7 +15,6 @@ import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -107,7 +106,8 @@ public final class ContentDigest {
     /** One column's canonical byte stream, hashed as it grows. */
     private static final class ColumnHasher {
         private static final int DICTIONARY_LIMIT = 1 << 16;
-        private static final int UNSEEN = Integer.MIN_VALUE;
+        /** Not (yet) in a dictionary; codes are never negative. */
+        private static final int UNSEEN = -1;
         /** Values converted per block; a block's bytes go to the digest in one update. */
         private static final int BLOCK = 8192;
         private static final int MISSING_CODE = 0;
@@ -123,18 +123,16 @@ public final class ContentDigest {
         private final Object2IntOpenHashMap<String> dictionary = new Object2IntOpenHashMap<>();
         /** A batch's per-row Tablesaw dictionary keys, reused from batch to batch. */
         private int[] keys = new int[0];
-        /** A batch's Tablesaw dictionary keys (byte and short ones) mapped to codes, {@link #UNSEEN} if not yet. */
-        private final int[] shortKeys;
+        /**
+         * A batch's Tablesaw dictionary keys (byte and short ones) mapped to code + 1, 0 if not yet; made by the
+         * first batch, on the thread that hashes, and never filled (filling nine text columns' tables when the
+         * hasher was made cost the writer 12 ms in a fresh JVM).
+         */
+        private int[] shortKeys;
 
         ColumnHasher(ColumnKind kind) {
             this.tag = kind.isNumeric() && kind != ColumnKind.DATETIME ? 'F'
                     : kind == ColumnKind.BOOLEAN ? 'B' : kind == ColumnKind.DATETIME ? 'T' : 'S';
-            if (tag == 'S') {
-                shortKeys = new int[1 << 16];
-                Arrays.fill(shortKeys, UNSEEN);
-            } else {
-                shortKeys = null;
-            }
         }
 
         void add(Column<?> col) {
@@ -224,6 +222,9 @@ public final class ContentDigest {
             if (rowKeys != null) {
                 keys = rowKeys;
             }
+            if (shortKeys == null) {
+                shortKeys = new int[1 << 16];
+            }
             DictionaryMap dict = col.getDictionary();
             IntArrayList seen = new IntArrayList();
             Int2IntOpenHashMap wideKeys = null;
@@ -234,7 +235,7 @@ public final class ContentDigest {
                 for (int k = 0; k < known.length; k++) {
                     if (known[k] != null) {
                         int slot = k - 128 - Short.MIN_VALUE;
-                        shortKeys[slot] = known[k];
+                        shortKeys[slot] = known[k] + 1;
                         seen.add(slot);
                     }
                 }
@@ -244,7 +245,7 @@ public final class ContentDigest {
             for (int i = 0; i < n; i++) {
                 int key = byteKeys != null ? byteKeys[i] : rowKeys[i];
                 boolean narrow = key >= Short.MIN_VALUE && key <= Short.MAX_VALUE;
-                int code = narrow ? shortKeys[key - Short.MIN_VALUE] : wideKeys == null ? UNSEEN : wideKeys.get(key);
+                int code = narrow ? shortKeys[key - Short.MIN_VALUE] - 1 : wideKeys == null ? UNSEEN : wideKeys.get(key);
                 if (code >= 0 && code < 0x80) { // a one-byte varint for a value seen before: kept inline
                     if (u == out.length) {
                         md.update(out, 0, u);
@@ -262,7 +263,7 @@ public final class ContentDigest {
                     code = v.isEmpty() ? MISSING_CODE : dictionary.getOrDefault(v, UNSEEN);
                     if (code != UNSEEN) {
                         if (narrow) {
-                            shortKeys[key - Short.MIN_VALUE] = code;
+                            shortKeys[key - Short.MIN_VALUE] = code + 1;
                             seen.add(key - Short.MIN_VALUE);
                         } else {
                             if (wideKeys == null) {
@@ -277,7 +278,7 @@ public final class ContentDigest {
             }
             used = u;
             for (int i = 0; i < seen.size(); i++) {
-                shortKeys[seen.getInt(i)] = UNSEEN;
+                shortKeys[seen.getInt(i)] = 0;
             }
         }
 
