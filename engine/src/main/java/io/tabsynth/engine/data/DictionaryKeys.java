@@ -21,7 +21,8 @@ public final class DictionaryKeys {
 
     /**
      * Each row's key (the first {@code col.size()} entries), in {@code scratch} when it is long enough; null
-     * when Tablesaw keeps the column without a dictionary.
+     * when Tablesaw keeps the column without a dictionary. Two- and four-byte keys are copied in bulk; for
+     * one-byte keys, read {@link #bytes} in place.
      */
     public static int[] of(StringColumn col, int[] scratch) {
         DictionaryMap dict = col.getDictionary();
@@ -30,12 +31,7 @@ public final class DictionaryKeys {
         }
         int n = col.size();
         int[] keys = scratch != null && scratch.length >= n ? scratch : new int[n];
-        if (dict instanceof ByteDictionaryMap) {
-            byte[] k = ((ByteDictionaryMap) dict).values().elements();
-            for (int i = 0; i < n; i++) {
-                keys[i] = k[i];
-            }
-        } else if (dict instanceof ShortDictionaryMap) {
+        if (dict instanceof ShortDictionaryMap) {
             short[] k = ((ShortDictionaryMap) dict).values().elements();
             for (int i = 0; i < n; i++) {
                 keys[i] = k[i];

@@ -259,8 +259,7 @@ public final class ContentDigest {
                     putVarint(code);
                 } else {
                     String v = dict.getValueForKey(key);
-                    putText(v);
-                    code = v.isEmpty() ? MISSING_CODE : dictionary.getOrDefault(v, UNSEEN);
+                    code = putText(v);
                     if (code != UNSEEN) {
                         if (narrow) {
                             shortKeys[key - Short.MIN_VALUE] = code + 1;
@@ -282,22 +281,26 @@ public final class ContentDigest {
             }
         }
 
-        /** The code of a value already in the dictionary (missing included), null for one not yet in it. */
+        /** A value's code: {@link #MISSING_CODE} for missing, {@link #UNSEEN} for one not in the dictionary. */
+        private int codeOf(String v) {
+            return v.isEmpty() ? MISSING_CODE : dictionary.getOrDefault(v, UNSEEN);
+        }
+
+        /** {@link #codeOf} boxed, null for a value not in the dictionary. */
         private Integer knownCode(String v) {
-            int code = v.isEmpty() ? MISSING_CODE : dictionary.getOrDefault(v, UNSEEN);
+            int code = codeOf(v);
             return code == UNSEEN ? null : code;
         }
 
-        /** One text cell looked up by value. */
-        private void putText(String v) {
-            if (v.isEmpty()) {
-                putVarint(MISSING_CODE);
-                return;
-            }
-            int code = dictionary.getOrDefault(v, UNSEEN);
+        /**
+         * One text cell looked up by value; returns the value's code from now on ({@link #UNSEEN} for a new
+         * value that found the dictionary full).
+         */
+        private int putText(String v) {
+            int code = codeOf(v);
             if (code != UNSEEN) {
                 putVarint(code);
-                return;
+                return code;
             }
             byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
             putVarint(NEW_VALUE);
@@ -305,8 +308,10 @@ public final class ContentDigest {
             flush();
             md.update(utf8);
             if (dictionary.size() < DICTIONARY_LIMIT) {
-                dictionary.put(v, dictionary.size() + 2);
+                code = dictionary.size() + 2;
+                dictionary.put(v, code);
             }
+            return code;
         }
 
         /** An unsigned LEB128 varint: seven bits per byte, low first, the high bit set on all but the last. */
