@@ -70,6 +70,41 @@ class CommandLineTest {
     }
 
     @Test
+    void noGeneratorCopiesRealKeysOrAddressesWhenAFewOfThemRepeat() throws IOException {
+        // customer numbers and e-mail addresses with a handful of repeats, as real extracts have
+        StringBuilder csv = new StringBuilder("customer,email,age,city\n");
+        java.util.Set<String> realKeys = new java.util.HashSet<>();
+        java.util.Set<String> realEmails = new java.util.HashSet<>();
+        String[] first = {"anna", "bob", "carla", "dmitri", "eve", "farid"};
+        for (int i = 0; i < 400; i++) {
+            int person = i % 393;
+            String key = "C-" + (10_000 + person * 211 % 89_989);
+            String email = first[person % first.length] + ".smith" + person + "@mail.com";
+            realKeys.add(key);
+            realEmails.add(email);
+            csv.append(key).append(',').append(email).append(',').append(18 + person % 60).append(',')
+                    .append(person % 3 == 0 ? "Leeds" : "York").append('\n');
+        }
+        Path people = dir.resolve("people.csv");
+        Files.writeString(people, csv);
+        for (String generator : new String[] {"gaussian-copula", "ctgan"}) {
+            Path out = dir.resolve(generator + ".csv");
+            Cli r = Cli.run("synth", "--data", people, "--generator", generator, "--param",
+                    generator.equals("ctgan") ? "epochs=1" : "marginals=auto", "--rows", 500, "--seed", 4, "--out", out);
+            assertEquals(0, r.code(), r.err());
+            Frame syn = FrameReader.read(out);
+            for (int row = 0; row < syn.rowCount(); row++) {
+                String key = syn.strings("customer").get(row);
+                String email = syn.strings("email").get(row);
+                assertFalse(realKeys.contains(key), generator + " copied the real key " + key);
+                assertFalse(realEmails.contains(email), generator + " copied the real address " + email);
+                assertTrue(key.matches("C-\\d{5}") && email.matches("user\\d{6}@example\\.com"), key + " " + email);
+            }
+            assertEquals(500, new java.util.HashSet<>(syn.strings("customer").asList()).size(), generator);
+        }
+    }
+
+    @Test
     void synthWritesEveryFormatWithTheSameRows() {
         Path parquet = dir.resolve("s.parquet");
         Path csv = dir.resolve("s.csv");

@@ -11,19 +11,26 @@ import java.util.regex.Pattern;
  * Infers a column's kind from its cell texts. The rules, in order, over the non-missing cells:
  * <ol>
  *   <li>all {@code true}/{@code false} (any case): boolean;</li>
- *   <li>all whole numbers: integer, or identifier when every value is distinct and the name says id/key/uuid;</li>
+ *   <li>all whole numbers: integer, or identifier when the values are {@linkplain #keyLike key-like} and the
+ *       name says id/key/uuid;</li>
  *   <li>all numbers: continuous;</li>
  *   <li>all datetimes in one of {@link DateTimeFormats#CANDIDATES}: datetime with that format;</li>
- *   <li>text where every value is distinct (at least 20 values): free text if values average three or more
- *       words, otherwise identifier; text with an id-like name and distinct values: identifier;</li>
+ *   <li>text with at least 20 values, nearly all distinct: free text if values average three or more words,
+ *       otherwise identifier; key-like text with an id-like name: identifier;</li>
  *   <li>text averaging five or more words with mostly distinct values: free text;</li>
  *   <li>otherwise categorical, however many categories.</li>
  * </ol>
  * A column with no values at all is categorical. Numbers are read after trimming spaces; text is kept as is.
+ * Nearly distinct text is never categorical, because a generator would then copy real values: an e-mail or
+ * customer-number column in which a few values repeat would come out as real people's addresses and numbers.
  */
 public final class SchemaInference {
     /** Names that say "identifier": id, customer_id, customer-id, id_card, customerId, userID, uuid, guid, order_key. */
     private static final Pattern ID_NAME = Pattern.compile("(?i:^id$|^id[_-]|[_ -]id$|uuid|guid|[_-]key$)|[a-z](Id|ID)$");
+    /** From this many values on, a column counts as nearly distinct when {@link #DISTINCT_SHARE} of them are. */
+    static final int NEARLY_DISTINCT_VALUES = 20;
+    /** The least share of distinct values in a nearly distinct column. */
+    static final double DISTINCT_SHARE = 0.95;
 
     private SchemaInference() {
     }
@@ -61,7 +68,7 @@ public final class SchemaInference {
         }
         boolean idName = ID_NAME.matcher(name).find();
         if (allLong) {
-            return ColumnSpec.of(name, idName && allDistinct(cells, missing) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER);
+            return ColumnSpec.of(name, idName && keyLike(cells, missing) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER);
         }
         if (allNumber) {
             return ColumnSpec.of(name, ColumnKind.CONTINUOUS);
@@ -85,11 +92,10 @@ public final class SchemaInference {
             }
         }
         double meanWords = words / (double) present;
-        boolean unique = distinct.size() == present;
-        if (unique && present >= 20) {
+        if (present >= NEARLY_DISTINCT_VALUES && nearlyDistinct(distinct.size(), present)) {
             return meanWords >= 3 ? ColumnKind.FREE_TEXT : ColumnKind.IDENTIFIER;
         }
-        if (unique && idName) {
+        if (idName && distinct.size() == present) {
             return ColumnKind.IDENTIFIER;
         }
         if (meanWords >= 5 && distinct.size() > present / 2) {
@@ -98,14 +104,24 @@ public final class SchemaInference {
         return ColumnKind.CATEGORICAL;
     }
 
-    private static boolean allDistinct(List<String> cells, MissingValues missing) {
+    /**
+     * Key-like values: every value distinct, or, from {@link #NEARLY_DISTINCT_VALUES} values on, at least
+     * {@link #DISTINCT_SHARE} of them (real keys repeat now and then: a duplicated record, a reused number).
+     */
+    private static boolean keyLike(List<String> cells, MissingValues missing) {
         Set<String> seen = new HashSet<>();
+        int present = 0;
         for (String c : cells) {
-            if (!missing.isMissing(c) && !seen.add(c.trim())) {
-                return false;
+            if (!missing.isMissing(c)) {
+                present++;
+                seen.add(c.trim());
             }
         }
-        return true;
+        return seen.size() == present || present >= NEARLY_DISTINCT_VALUES && nearlyDistinct(seen.size(), present);
+    }
+
+    private static boolean nearlyDistinct(int distinct, int present) {
+        return distinct >= DISTINCT_SHARE * present;
     }
 
     private static String datetimeFormat(List<String> cells, MissingValues missing) {

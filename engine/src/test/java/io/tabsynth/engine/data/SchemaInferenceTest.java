@@ -45,6 +45,24 @@ class SchemaInferenceTest {
     }
 
     @Test
+    void nearlyDistinctColumnsAreKeysSoThatNoGeneratorCopiesTheirValues() {
+        // 400 addresses, 8 of them repeated: categorical would make generators replay real addresses
+        List<String> emails = repeat(400, i -> "person" + (i % 392) + "@mail.com");
+        assertEquals(ColumnKind.IDENTIFIER, infer("email", emails).kind());
+        List<String> ids = repeat(400, i -> "C-" + (10_000 + (i % 395) * 7));
+        assertEquals(ColumnKind.IDENTIFIER, infer("customer", ids).kind());
+        // whole numbers need an id-like name as well; a measurement with few repeats stays a number
+        assertEquals(ColumnKind.IDENTIFIER, infer("customer_id", repeat(400, i -> Integer.toString(i % 390))).kind());
+        assertEquals(ColumnKind.INTEGER, infer("fnlwgt", repeat(400, i -> Integer.toString(i % 390))).kind());
+        assertEquals(ColumnKind.FREE_TEXT, infer("note", repeat(100, i -> "called back on day " + i % 97)).kind());
+        // under 95 % distinct, or under 20 values with a repeat: categories
+        assertEquals(ColumnKind.CATEGORICAL, infer("city", repeat(400, i -> "town" + (i % 370))).kind());
+        assertEquals(ColumnKind.INTEGER, infer("customer_id", repeat(400, i -> Integer.toString(i % 370))).kind());
+        assertEquals(ColumnKind.CATEGORICAL, infer("name", repeat(19, i -> "n" + (i % 18))).kind());
+        assertEquals(ColumnKind.INTEGER, infer("order_id", repeat(19, i -> Integer.toString(i % 18))).kind());
+    }
+
+    @Test
     void impossibleDatesAndOddNumbersAreNotMisread() {
         assertEquals(ColumnKind.CATEGORICAL, infer("d", List.of("2024-02-30", "2024-01-01", "2024-02-30")).kind());
         assertEquals(ColumnKind.CATEGORICAL, infer("x", List.of("Infinity", "1", "Infinity")).kind());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.KeyFormat;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.random.Rng;
 import io.tabsynth.engine.spi.BatchedModel;
@@ -103,9 +104,10 @@ final class CtganModel extends BatchedModel {
     public Map<String, String> describeColumns() {
         Map<String, String> m = new LinkedHashMap<>();
         Map<String, Integer> modes = transformer.modes();
+        Map<String, KeyFormat> keys = transformer.keyFormats();
         for (String c : schema().names()) {
             m.put(c, modes.containsKey(c) ? modes.get(c) + " modes"
-                    : schema().column(c).kind() == io.tabsynth.engine.data.ColumnKind.IDENTIFIER ? "numbered, not learned"
+                    : keys.containsKey(c) ? keys.get(c).describe() + ", not learned"
                     : "one-hot");
         }
         if (!losses.isEmpty()) {
@@ -134,7 +136,7 @@ final class CtganModel extends BatchedModel {
         }
         INDArray in = Values.matrix(x, rows, embedding + c);
         INDArray out = generator.forward(in, rng, false).output();
-        return transformer.decode(out.castTo(DataType.DOUBLE).data().asDouble(), rows, batch * BATCH_ROWS);
+        return transformer.decode(out.castTo(DataType.DOUBLE).data().asDouble(), rows, batch * BATCH_ROWS, rng);
     }
 
     @Override

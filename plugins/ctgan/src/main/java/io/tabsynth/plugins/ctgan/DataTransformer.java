@@ -8,6 +8,7 @@ import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.KeyFormat;
 import io.tabsynth.engine.data.MissingValues;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.data.TextColumns;
@@ -30,7 +31,8 @@ import tech.tablesaw.api.Table;
  * output) followed by a one-hot indicator of its mode k, drawn from the modes' posterior probabilities; a
  * missing value gets its own indicator. A categorical or boolean column becomes a one-hot block (missing is a
  * category of its own); these are the discrete columns that condition the generator. Free text is treated as
- * categorical over its most frequent values; identifiers are not learned but numbered anew.
+ * categorical over its most frequent values; identifiers are not learned: they get new keys in their real
+ * format ({@link KeyFormat}).
  */
 public final class DataTransformer {
     /** How the generator outputs a span of the vector. */
@@ -40,16 +42,18 @@ public final class DataTransformer {
     public record Span(int start, int width, Activation activation) {
     }
 
-    /** A column's encoding. */
-    /** One column's encoding; numeric columns keep their observed range, to which decoded values are clipped. */
-    private record Codec(ColumnSpec spec, ModeMixture modes, Range range, List<String> categories, boolean nulls,
-                         int scalar, int block) {
+    /**
+     * One column's encoding; numeric columns keep their observed range, to which decoded values are clipped;
+     * identifiers have only their key format.
+     */
+    private record Codec(ColumnSpec spec, ModeMixture modes, Range range, List<String> categories, KeyFormat keys,
+                         boolean nulls, int scalar, int block) {
         boolean numeric() {
             return modes != null;
         }
 
         boolean identifier() {
-            return modes == null && categories == null;
+            return keys != null;
         }
 
         int blockWidth() {
@@ -85,7 +89,7 @@ public final class DataTransformer {
         for (int c = 0; c < codecs.size(); c++) {
             Codec k = codecs.get(c);
             if (k.identifier()) {
-                placed.add(new Codec(k.spec, null, null, null, false, -1, -1));
+                placed.add(k);
                 continue;
             }
             int scalar = -1;
@@ -100,7 +104,7 @@ public final class DataTransformer {
                 discrete.add(new Discrete(c, at, width, cond));
                 cond += width;
             }
-            placed.add(new Codec(k.spec, k.modes, k.range, k.categories, k.nulls, scalar, at));
+            placed.add(new Codec(k.spec, k.modes, k.range, k.categories, null, k.nulls, scalar, at));
             at += width;
         }
         this.codecs = placed;
@@ -125,11 +129,12 @@ public final class DataTransformer {
             case DATETIME: {
                 double[] values = data.numbers(spec.name());
                 Range range = Range.of(values);
-                return new Codec(spec, ModeMixture.fit(values, maxModes), range.isEmpty() ? null : range, null, nulls,
-                        -1, -1);
+                return new Codec(spec, ModeMixture.fit(values, maxModes), range.isEmpty() ? null : range, null, null,
+                        nulls, -1, -1);
             }
             case IDENTIFIER:
-                return new Codec(spec, null, null, null, false, -1, -1);
+                return new Codec(spec, null, null, null,
+                        KeyFormat.learn(spec.name(), data.strings(spec.name()).asList()), false, -1, -1);
             default: {
                 Map<String, Integer> counts = new LinkedHashMap<>();
                 for (int r = 0; r < data.rowCount(); r++) {
@@ -144,7 +149,7 @@ public final class DataTransformer {
                     nulls = true;
                 }
                 cats.sort(null);
-                return new Codec(spec, null, null, cats, nulls, -1, -1);
+                return new Codec(spec, null, null, cats, null, nulls, -1, -1);
             }
         }
     }
@@ -175,6 +180,13 @@ public final class DataTransformer {
     public Map<String, Integer> modes() {
         Map<String, Integer> m = new LinkedHashMap<>();
         codecs.stream().filter(Codec::numeric).forEach(k -> m.put(k.spec.name(), k.modes.size()));
+        return m;
+    }
+
+    /** Each identifier column's key format, by column name. */
+    public Map<String, KeyFormat> keyFormats() {
+        Map<String, KeyFormat> m = new LinkedHashMap<>();
+        codecs.stream().filter(Codec::identifier).forEach(k -> m.put(k.spec.name(), k.keys));
         return m;
     }
 
@@ -244,10 +256,10 @@ public final class DataTransformer {
     }
 
     /**
-     * Decodes {@code rows} encoded rows (softmax blocks read by their largest entry); identifiers are numbered
-     * from {@code firstRow}.
+     * Decodes {@code rows} encoded rows (softmax blocks read by their largest entry); identifiers get the keys of
+     * rows {@code firstRow} on, UUID keys drawn from {@code rng}.
      */
-    public Frame decode(double[] encoded, int rows, long firstRow) {
+    public Frame decode(double[] encoded, int rows, long firstRow, Rng rng) {
         Table t = Table.create("ctgan");
         for (int c = 0; c < codecs.size(); c++) {
             Codec k = codecs.get(c);
@@ -255,7 +267,7 @@ public final class DataTransformer {
             for (int r = 0; r < rows; r++) {
                 int base = r * dimensions;
                 if (k.identifier()) {
-                    cells.add(String.format("%s%09d", k.spec.name().isEmpty() ? "ID" : "ID-", firstRow + r));
+                    cells.add(k.keys.key(firstRow + r, rng));
                     continue;
                 }
                 int best = argmax(encoded, base + k.block, k.blockWidth());
@@ -321,6 +333,8 @@ public final class DataTransformer {
             } else if (k.categories != null) {
                 ArrayNode cats = o.putArray("categories");
                 k.categories.forEach(cats::add);
+            } else {
+                k.keys.writeTo(o.putObject("keys"));
             }
         }
         return n;
@@ -335,6 +349,7 @@ public final class DataTransformer {
             ModeMixture modes = null;
             Range range = null;
             List<String> cats = null;
+            KeyFormat keys = null;
             if (o.has("modes")) {
                 JsonNode m = o.get("modes");
                 double[] mean = new double[m.size()];
@@ -354,8 +369,11 @@ public final class DataTransformer {
                 for (JsonNode x : o.get("categories")) {
                     cats.add(x.asText());
                 }
+            } else {
+                // files written before key formats were learned: the column's name and a running number
+                keys = o.has("keys") ? KeyFormat.readFrom(o.get("keys")) : KeyFormat.named(schema.column(c).name());
             }
-            codecs.add(new Codec(schema.column(c), modes, range, cats, o.path("nulls").asBoolean(), -1, -1));
+            codecs.add(new Codec(schema.column(c), modes, range, cats, keys, o.path("nulls").asBoolean(), -1, -1));
         }
         return new DataTransformer(schema, codecs);
     }

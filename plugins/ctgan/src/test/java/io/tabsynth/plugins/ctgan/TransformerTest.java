@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.KeyFormat;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.random.Rng;
 import io.tabsynth.testkit.SampleData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -82,7 +84,7 @@ class TransformerTest {
         for (int r = 0; r < x.length; r++) {
             enc[r * t.dimensions() + scalarAt] = 2 * rng.nextDouble() - 1;
         }
-        Frame back = t.decode(enc, x.length, 0);
+        Frame back = t.decode(enc, x.length, 0, new Rng(1));
         for (int r = 0; r < x.length; r++) {
             double v = back.doubles("gain").getDouble(r);
             assertEquals(x[r] == 0, v == 0, "row " + r + ": " + x[r] + " came back as " + v);
@@ -108,7 +110,7 @@ class TransformerTest {
                 }
             }
         }
-        Frame back = t.decode(enc, 3000, 0);
+        Frame back = t.decode(enc, 3000, 0, new Rng(1));
         assertEquals(data.schema(), back.schema());
         int exact = 0;
         for (int r = 0; r < 3000; r++) {
@@ -125,7 +127,36 @@ class TransformerTest {
         assertTrue(exact > 0.85 * 3000, "exact " + exact);
         DataTransformer again = DataTransformer.fromJson(t.toJson());
         assertEquals(t.dimensions(), again.dimensions());
-        assertEquals(back.table().print(50), again.decode(enc, 3000, 0).table().print(50));
+        assertEquals(back.table().print(50), again.decode(enc, 3000, 0, new Rng(1)).table().print(50));
+    }
+
+    @Test
+    void identifiersGetNewKeysInTheirRealFormatAndTheFormatIsSavedWithTheModel() {
+        StringColumn order = StringColumn.create("order");
+        StringColumn email = StringColumn.create("email");
+        DoubleColumn v = DoubleColumn.create("v");
+        for (int i = 0; i < 500; i++) {
+            order.append(String.format("ORD-%05d", 700 + 3 * i));
+            email.append("client" + i + "@corp.example.org");
+            v.append(i);
+        }
+        Frame data = Frame.of(Table.create("t", order, email, v), Schema.of(ColumnSpec.of("order", ColumnKind.IDENTIFIER),
+                ColumnSpec.of("email", ColumnKind.IDENTIFIER), ColumnSpec.of("v", ColumnKind.CONTINUOUS)));
+        DataTransformer t = DataTransformer.fit(data, 10);
+        assertEquals(new KeyFormat(KeyFormat.NUMBERED, "ORD-", "", 5), t.keyFormats().get("order"));
+        double[] enc = t.encode(data, new Rng(2));
+        Frame back = t.decode(enc, 2, 40, new Rng(1));
+        assertEquals(List.of("ORD-00041", "ORD-00042"), back.strings("order").asList(), "numbered from the first row");
+        assertEquals(List.of("user000041@example.com", "user000042@example.com"), back.strings("email").asList());
+
+        com.fasterxml.jackson.databind.node.ObjectNode json = t.toJson();
+        assertEquals(t.keyFormats(), DataTransformer.fromJson(json).keyFormats());
+        // a model file written before key formats were saved numbers keys under the column's name
+        for (com.fasterxml.jackson.databind.JsonNode col : json.get("columns")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) col).remove("keys");
+        }
+        assertEquals("order-000001", DataTransformer.fromJson(json).decode(enc, 1, 0, new Rng(1))
+                .strings("order").get(0));
     }
 
     @Test

@@ -1,0 +1,134 @@
+package io.tabsynth.engine.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.random.Rng;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How new keys of an identifier column look. Keys carry no distribution to learn and copying them would leak
+ * them, so generators make new ones; the format is learned from the real keys without keeping any part of a
+ * single key:
+ * <ul>
+ *   <li>random version-4 UUIDs when most keys are UUIDs;</li>
+ *   <li>{@code user000001@example.com}, ... when most keys are e-mail addresses (example.com is reserved, so no
+ *       generated address reaches anyone);</li>
+ *   <li>a running number between the prefix and suffix that at least half the keys share, as wide as the
+ *       narrowest of them ({@code CUST-000042}, {@code +44 7000000042}, {@code 1000042});</li>
+ *   <li>otherwise the column's name, a dash and a six-digit number: a prefix found on fewer keys could be part of
+ *       a person's name or address.</li>
+ * </ul>
+ * Keys are numbered from one by row, so the keys of one sample are distinct.
+ *
+ * @param style  {@link #UUID} or {@link #NUMBERED}
+ * @param prefix text before the number (numbered keys)
+ * @param suffix text after the number (numbered keys)
+ * @param width  the number's least width, zero-padded (numbered keys)
+ */
+public record KeyFormat(String style, String prefix, String suffix, int width) {
+    /** Random version-4 UUIDs. */
+    public static final String UUID = "uuid";
+    /** A prefix, a zero-padded running number and a suffix. */
+    public static final String NUMBERED = "numbered";
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    private static final Pattern WITH_NUMBER = Pattern.compile("^(.*?)(\\d+)(\\D*)$");
+
+    public KeyFormat {
+        if (!style.equals(UUID) && !style.equals(NUMBERED)) {
+            throw new IllegalArgumentException("unknown key style '" + style + "' (uuid or numbered)");
+        }
+        if (width < 0) {
+            throw new IllegalArgumentException("negative key width " + width);
+        }
+    }
+
+    /** The fallback for a column whose keys have no common shape: {@code NAME-000001}. */
+    public static KeyFormat named(String column) {
+        return new KeyFormat(NUMBERED, (column.isEmpty() ? "id" : column) + "-", "", 6);
+    }
+
+    /** Learns the format from a column's real keys (empty strings are missing and ignored). */
+    public static KeyFormat learn(String column, List<String> keys) {
+        int present = 0;
+        int uuids = 0;
+        int emails = 0;
+        Map<String, int[]> shapes = new HashMap<>(); // prefix + "#" + suffix -> {count, narrowest width}
+        String common = null;
+        for (String k : keys) {
+            if (k == null || k.isEmpty()) {
+                continue;
+            }
+            present++;
+            if (UUID_TEXT.matcher(k).matches()) {
+                uuids++;
+            }
+            if (EMAIL.matcher(k).matches()) {
+                emails++;
+            }
+            Matcher m = WITH_NUMBER.matcher(k);
+            if (m.matches()) {
+                String shape = m.group(1) + "#" + m.group(3);
+                int[] s = shapes.computeIfAbsent(shape, x -> new int[] {0, Integer.MAX_VALUE});
+                s[0]++;
+                s[1] = Math.min(s[1], m.group(2).length());
+                if (common == null || s[0] > shapes.get(common)[0]) {
+                    common = shape;
+                }
+            }
+        }
+        if (present > 0 && uuids * 2 > present) {
+            return new KeyFormat(UUID, "", "", 0);
+        }
+        if (present > 0 && emails * 2 > present) {
+            return new KeyFormat(NUMBERED, "user", "@example.com", 6);
+        }
+        if (common != null && shapes.get(common)[0] * 2 >= present) {
+            int hash = common.indexOf('#');
+            return new KeyFormat(NUMBERED, common.substring(0, hash), common.substring(hash + 1),
+                    shapes.get(common)[1]);
+        }
+        return named(column);
+    }
+
+    /** The key of row {@code index} (from zero) of a sample; UUIDs come from {@code rng}. */
+    public String key(long index, Rng rng) {
+        if (style.equals(UUID)) {
+            return rng.nextUuid().toString();
+        }
+        String number = Long.toString(index + 1);
+        StringBuilder sb = new StringBuilder(prefix.length() + Math.max(width, number.length()) + suffix.length());
+        sb.append(prefix);
+        for (int p = number.length(); p < width; p++) {
+            sb.append('0');
+        }
+        return sb.append(number).append(suffix).toString();
+    }
+
+    /** A short description for model summaries: {@code new keys CUST-000000} or {@code new keys (uuid)}. */
+    public String describe() {
+        return style.equals(NUMBERED) ? "new keys " + prefix + "0".repeat(Math.max(1, width)) + suffix
+                : "new keys (" + style + ")";
+    }
+
+    /** Writes the format's fields ({@code style}, {@code prefix}, {@code suffix}, {@code width}) into a node. */
+    public ObjectNode writeTo(ObjectNode o) {
+        o.put("style", style);
+        o.put("prefix", prefix);
+        o.put("suffix", suffix);
+        o.put("width", width);
+        return o;
+    }
+
+    /** Reads the fields {@link #writeTo} wrote. */
+    public static KeyFormat readFrom(JsonNode o) {
+        return new KeyFormat(o.path("style").asText(), o.path("prefix").asText(), o.path("suffix").asText(),
+                o.path("width").asInt());
+    }
+}

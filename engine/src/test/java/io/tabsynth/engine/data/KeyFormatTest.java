@@ -1,0 +1,116 @@
+package io.tabsynth.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.tabsynth.engine.random.Rng;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/** New keys follow the real keys' format and carry no part of any one real key. */
+class KeyFormatTest {
+    private static List<String> keys(int n, IntFunction<String> f) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(f.apply(i));
+        }
+        return out;
+    }
+
+    private static List<String> sample(KeyFormat f, int n) {
+        Rng rng = new Rng(5);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(f.key(i, rng));
+        }
+        return out;
+    }
+
+    @Test
+    void sharedPrefixAndSuffixAroundAPaddedNumberAreKept() {
+        KeyFormat f = KeyFormat.learn("order", keys(500, i -> String.format("ORD-%05d-X", 300 + 7 * i)));
+        assertEquals(new KeyFormat(KeyFormat.NUMBERED, "ORD-", "-X", 5), f);
+        assertEquals(List.of("ORD-00001-X", "ORD-00002-X"), sample(f, 2));
+        assertEquals("ORD-123456-X", f.key(123_455, new Rng(1)), "wider numbers are not cut");
+        assertEquals("new keys ORD-00000-X", f.describe());
+
+        Rng rng = new Rng(2);
+        KeyFormat phone = KeyFormat.learn("phone", keys(300, i -> "+44 7" + (100_000_000 + rng.nextInt(899_999_999))));
+        assertEquals(List.of("+44 0000000001", "+44 0000000002"), sample(phone, 2));
+
+        KeyFormat plain = KeyFormat.learn("n", keys(300, i -> Integer.toString(1000 + i)));
+        assertEquals("0001", plain.key(0, new Rng(1)));
+        assertEquals(4, plain.width());
+        KeyFormat unpadded = KeyFormat.learn("n", keys(300, i -> "C" + (i + 1)));
+        assertEquals(List.of("C1", "C2"), sample(unpadded, 2), "the narrowest real width: no padding");
+    }
+
+    @Test
+    void eMailAddressesBecomeAddressesAtTheReservedDomain() {
+        String[] first = {"anna", "bob", "carla", "dmitri"};
+        String[] domain = {"gmail.com", "acme-corp.co.uk", "mail.com"};
+        List<String> real = keys(400, i -> first[i % 4] + ".smith" + (i % 97) + "@" + domain[i % 3]);
+        real.set(5, "");
+        real.set(6, "not an address");
+        KeyFormat f = KeyFormat.learn("email", real);
+        List<String> made = sample(f, 1000);
+        assertEquals("user000001@example.com", made.get(0));
+        assertEquals(1000, new HashSet<>(made).size());
+        for (String m : made) {
+            assertTrue(m.endsWith("@example.com"), m);
+            for (String name : first) {
+                assertFalse(m.contains(name), "a real name part in " + m);
+            }
+        }
+    }
+
+    @Test
+    void aPrefixFewKeysShareIsNotKeptBecauseItCouldBeSomeonesName() {
+        // every key has its own prefix: a person's name with a number
+        String[] names = {"anna.garcia", "bob.okafor", "carla.rossi", "dmitri.kim", "eve.silva"};
+        List<String> real = keys(50, i -> names[i % 5] + "-" + i);
+        KeyFormat f = KeyFormat.learn("login", real);
+        assertEquals(KeyFormat.named("login"), f);
+        assertEquals(List.of("login-000001", "login-000002"), sample(f, 2));
+
+        // but a prefix on half the keys is a format
+        List<String> half = keys(50, i -> i % 2 == 0 ? "ACC-" + (1000 + i) : names[i % 5] + i);
+        assertEquals("ACC-0001", KeyFormat.learn("account", half).key(0, new Rng(1)));
+        assertEquals(KeyFormat.named("x"), KeyFormat.learn("x", keys(30, i -> "no digits " + (char) ('a' + i % 26))));
+        assertEquals(KeyFormat.named("empty"), KeyFormat.learn("empty", List.of("", "")));
+    }
+
+    @Test
+    void uuidsBecomeNewRandomVersionFourUuids() {
+        Rng rng = new Rng(3);
+        List<String> real = keys(200, i -> new UUID(rng.nextLong(), rng.nextLong()).toString());
+        KeyFormat f = KeyFormat.learn("uuid", real);
+        assertEquals(KeyFormat.UUID, f.style());
+        List<String> made = sample(f, 2000);
+        Set<String> realSet = new HashSet<>(real);
+        assertEquals(2000, new HashSet<>(made).size());
+        for (String m : made) {
+            assertEquals(4, UUID.fromString(m).version());
+            assertFalse(realSet.contains(m));
+        }
+        assertEquals(made, sample(f, 2000), "the same seed gives the same keys");
+    }
+
+    @Test
+    void theFormatRoundTripsThroughJsonAndBadOnesAreRefused() {
+        KeyFormat f = new KeyFormat(KeyFormat.NUMBERED, "CUST-", "", 6);
+        assertEquals(f, KeyFormat.readFrom(f.writeTo(JsonNodeFactory.instance.objectNode())));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KeyFormat.readFrom(JsonNodeFactory.instance.objectNode().put("style", "serial")));
+        assertTrue(e.getMessage().contains("serial"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new KeyFormat(KeyFormat.NUMBERED, "", "", -1));
+    }
+}
