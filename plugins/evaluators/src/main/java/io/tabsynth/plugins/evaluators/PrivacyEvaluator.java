@@ -23,6 +23,8 @@ import tech.tablesaw.api.Table;
  * Privacy ({@code privacy}), on Gower distances over the scored columns (identifiers and free text left out):
  * <ul>
  *   <li>{@code exactMatches}: synthetic rows identical to a training row;</li>
+ *   <li>{@code uniqueValueReplay}: synthetic rows carrying a categorical or free-text value that only one
+ *       training row has ({@link ValueReplay});</li>
  *   <li>{@code dcr}: distance to the closest training record for synthetic rows and, as the baseline, for
  *       holdout rows; {@code shareCloserToTrain}: the share of synthetic rows closer to a training sample the
  *       size of the holdout than to the holdout (0.5 when the model learned no individual rows);</li>
@@ -38,8 +40,8 @@ import tech.tablesaw.api.Table;
  *   <li>{@code singlingOut} and {@code linkability} with a holdout, after Anonymeter ({@link SinglingOut},
  *       {@link Linkability}): attack success on training rows versus control rows, risk with a 95 % interval.</li>
  * </ul>
- * {@code score} averages the available protections: 1 − share of exact copies, min(1, 2·(1 − share closer to
- * train)), 1 − 2·|AUC − 0.5| for each membership attack, and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
+ * {@code score} averages the available protections: 1 − the larger of the shares of exact copies and of rows
+ * replaying a unique value, min(1, 2·(1 − share closer to train)), 1 − 2·|AUC − 0.5| for each membership attack, and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
  */
 @org.pf4j.Extension
 public final class PrivacyEvaluator implements Evaluator {
@@ -76,7 +78,11 @@ public final class PrivacyEvaluator implements Evaluator {
         }
         details.put("exactMatches", exact);
         details.put("exactMatchShare", synthetic.size() == 0 ? 0.0 : exact / (double) synthetic.size());
-        protections.add(1 - (synthetic.size() == 0 ? 0 : exact / (double) synthetic.size()));
+        Map<String, Object> replay = ValueReplay.of(real, holdout, syn, input.schema());
+        details.put("uniqueValueReplay", replay);
+        // copying whole rows and replaying one person's values are one protection, so neither dilutes the other
+        protections.add(1 - Math.max(synthetic.size() == 0 ? 0 : exact / (double) synthetic.size(),
+                (Double) replay.get("share")));
 
         double[][] synToTrain = space.nearestTwo(synthetic, train);
         Map<String, Object> dcr = new LinkedHashMap<>();

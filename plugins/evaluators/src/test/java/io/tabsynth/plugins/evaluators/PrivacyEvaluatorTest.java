@@ -126,6 +126,61 @@ class PrivacyEvaluatorTest {
         assertEquals(0.5, (Double) mia.get("densityRatioAttackAuc"), 0.07);
     }
 
+    /** Rows with a number, an address learned as a category, a common plan and a key. */
+    private static Frame people(int n, long seed, java.util.function.IntFunction<String> email) {
+        Rng rng = new Rng(seed);
+        double[] a = new double[n];
+        String[] mail = new String[n];
+        String[] plan = new String[n];
+        String[] key = new String[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = rng.nextGaussian();
+            mail[i] = email.apply(i);
+            plan[i] = "p" + rng.nextInt(3);
+            key[i] = "K" + i;
+        }
+        return Frame.of(Table.create("t").addColumns(DoubleColumn.create("a", a), StringColumn.create("email", mail),
+                StringColumn.create("plan", plan), StringColumn.create("key", key)), PEOPLE);
+    }
+
+    static final Schema PEOPLE = Schema.of(ColumnSpec.of("a", ColumnKind.CONTINUOUS),
+            ColumnSpec.of("email", ColumnKind.CATEGORICAL), ColumnSpec.of("plan", ColumnKind.CATEGORICAL),
+            ColumnSpec.of("key", ColumnKind.IDENTIFIER));
+
+    @Test
+    void valuesOnlyOneRealRowHasAreCaughtWhenReplayedInNewRows() {
+        // 1,000 training rows, each with its own address except ten shared ones; the holdout shares 50 more
+        Frame train = people(1000, 1, i -> i < 20 ? "shared" + i % 10 + "@x.org" : "person" + i + "@x.org");
+        Frame holdout = people(500, 2, i -> i < 50 ? "person" + (100 + i) + "@x.org" : "other" + i + "@y.org");
+        // new numbers and plans (no row is a copy), but addresses drawn from the training rows
+        Rng pick = new Rng(3);
+        Frame replaying = people(800, 4, i -> train.strings("email").get(pick.nextInt(1000)));
+        Frame fresh = people(800, 4, i -> "user" + i + "@example.com");
+        Result r = new PrivacyEvaluator().evaluate(new EvaluationInput(train, holdout, replaying, PEOPLE, Map.of()));
+        Result ok = new PrivacyEvaluator().evaluate(new EvaluationInput(train, holdout, fresh, PEOPLE, Map.of()));
+        assertEquals(0, r.details().get("exactMatches"));
+
+        Map<?, ?> replay = (Map<?, ?>) r.details().get("uniqueValueReplay");
+        Map<?, ?> email = (Map<?, ?>) ((Map<?, ?>) replay.get("columns")).get("email");
+        assertEquals(1000 - 20 - 50, email.get("uniqueValues"), "shared and holdout addresses are not one person's");
+        int expected = 0;
+        Rng again = new Rng(3);
+        for (int i = 0; i < 800; i++) {
+            int row = again.nextInt(1000);
+            expected += row >= 20 && (row < 100 || row >= 150) ? 1 : 0;
+        }
+        assertEquals(expected, email.get("rows"));
+        assertEquals(expected, replay.get("rows"));
+        assertEquals(expected / 800.0, (Double) replay.get("share"), 1e-12);
+        assertTrue(expected > 700, "most picks are one person's address: " + expected);
+        assertEquals(0, ((Map<?, ?>) ((Map<?, ?>) replay.get("columns")).get("plan")).get("uniqueValues"));
+        assertTrue(!((Map<?, ?>) replay.get("columns")).containsKey("key"), "identifiers are left out");
+
+        Map<?, ?> none = (Map<?, ?>) ok.details().get("uniqueValueReplay");
+        assertEquals(0, none.get("rows"));
+        assertTrue(r.score() < ok.score() - 0.1, "replay lowers the score: " + r.score() + " vs " + ok.score());
+    }
+
     @Test
     void attributeInferenceSeesMemorisedRows() {
         Frame train = draw(1500, 3);

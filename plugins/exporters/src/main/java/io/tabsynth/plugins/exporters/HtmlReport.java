@@ -147,6 +147,7 @@ public final class HtmlReport implements ReportExporter {
         h.append("<h2 id=\"privacy\">Privacy</h2>\n<table>");
         row(h, "score", p.path("score"));
         row(h, "exact copies of training rows", p.path("exactMatches"));
+        row(h, "synthetic rows with a value only one training row has", p.path("uniqueValueReplay").path("rows"));
         row(h, "membership inference AUC (0.5 = no leak)", p.path("membershipInferenceAuc"));
         row(h, "share of synthetic rows closer to train than to holdout (0.5 ideal)", p.path("dcr").path("shareCloserToTrain"));
         row(h, "attribute inference risk", p.path("attributeInference").path("risk"));
