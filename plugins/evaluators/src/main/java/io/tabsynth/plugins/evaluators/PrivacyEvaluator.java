@@ -22,7 +22,9 @@ import tech.tablesaw.api.Table;
 /**
  * Privacy ({@code privacy}), on Gower distances over the scored columns (identifiers and free text left out):
  * <ul>
- *   <li>{@code exactMatches}: synthetic rows identical to a training row;</li>
+ *   <li>{@code exactMatches}: synthetic rows identical to a training row; {@code exactMatchBaseline}: how often
+ *       that happens by chance (holdout rows identical to a training row, or without a holdout training rows
+ *       identical to another);</li>
  *   <li>{@code uniqueValueReplay}: synthetic rows carrying a categorical or free-text value that only one
  *       training row has ({@link ValueReplay});</li>
  *   <li>{@code dcr}: distance to the closest training record for synthetic rows and, as the baseline, for
@@ -40,7 +42,8 @@ import tech.tablesaw.api.Table;
  *   <li>{@code singlingOut} and {@code linkability} with a holdout, after Anonymeter ({@link SinglingOut},
  *       {@link Linkability}): attack success on training rows versus control rows, risk with a 95 % interval.</li>
  * </ul>
- * {@code score} averages the available protections: 1 − the larger of the shares of exact copies and of rows
+ * {@code score} averages the available protections: 1 − the larger of the excess share of exact copies (beyond
+ * {@code exactMatchBaseline}, the share of unlearned rows identical to a training row) and the share of rows
  * replaying a unique value, min(1, 2·(1 − share closer to train)), 1 − 2·|AUC − 0.5| for each membership attack, and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
  */
 @org.pf4j.Extension
@@ -68,21 +71,25 @@ public final class PrivacyEvaluator implements Evaluator {
         List<Double> protections = new ArrayList<>();
         List<Object> attackResults = null;
 
-        Set<String> trainRows = new HashSet<>();
+        Map<String, Integer> trainRows = new HashMap<>();
         for (int i = 0; i < train.size(); i++) {
-            trainRows.add(space.key(train, i));
+            trainRows.merge(space.key(train, i), 1, Integer::sum);
         }
         int exact = 0;
         for (int i = 0; i < synthetic.size(); i++) {
-            exact += trainRows.contains(space.key(synthetic, i)) ? 1 : 0;
+            exact += trainRows.containsKey(space.key(synthetic, i)) ? 1 : 0;
         }
+        double exactShare = synthetic.size() == 0 ? 0.0 : exact / (double) synthetic.size();
+        double baseline = exactMatchBaseline(space, trainRows, train, holdout);
         details.put("exactMatches", exact);
-        details.put("exactMatchShare", synthetic.size() == 0 ? 0.0 : exact / (double) synthetic.size());
+        details.put("exactMatchShare", exactShare);
+        details.put("exactMatchBaseline", baseline);
         Map<String, Object> replay = ValueReplay.of(real, holdout, syn, input.schema());
         details.put("uniqueValueReplay", replay);
-        // copying whole rows and replaying one person's values are one protection, so neither dilutes the other
-        protections.add(1 - Math.max(synthetic.size() == 0 ? 0 : exact / (double) synthetic.size(),
-                (Double) replay.get("share")));
+        // Copying whole rows and replaying one person's values are one protection, so neither dilutes the other;
+        // only the copies beyond what chance gives count (few scored columns make identical rows common).
+        double excess = baseline >= 1 ? 0 : Math.max(0, (exactShare - baseline) / (1 - baseline));
+        protections.add(1 - Math.max(excess, (Double) replay.get("share")));
 
         double[][] synToTrain = space.nearestTwo(synthetic, train);
         Map<String, Object> dcr = new LinkedHashMap<>();
@@ -159,6 +166,27 @@ public final class PrivacyEvaluator implements Evaluator {
         }
         double score = protections.stream().mapToDouble(Double::doubleValue).average().orElse(1);
         return new Result(Math.max(0, Math.min(1, score)), Map.of(), details);
+    }
+
+    /**
+     * How often a row that was not learned is identical to a training row over the scored columns: the share of
+     * holdout rows that are, or without a holdout the share of training rows identical to another training row.
+     */
+    private static double exactMatchBaseline(GowerSpace space, Map<String, Integer> trainRows, GowerSpace.Points train,
+                                             Frame holdout) {
+        if (holdout != null && holdout.rowCount() > 0) {
+            GowerSpace.Points hold = space.points(holdout);
+            int matches = 0;
+            for (int i = 0; i < hold.size(); i++) {
+                matches += trainRows.containsKey(space.key(hold, i)) ? 1 : 0;
+            }
+            return matches / (double) hold.size();
+        }
+        int shared = 0;
+        for (int i = 0; i < train.size(); i++) {
+            shared += trainRows.get(space.key(train, i)) > 1 ? 1 : 0;
+        }
+        return train.size() == 0 ? 0.0 : shared / (double) train.size();
     }
 
     /** Shares of synthetic-to-train and holdout-to-train distances in 20 equal bins from 0 to the largest. */

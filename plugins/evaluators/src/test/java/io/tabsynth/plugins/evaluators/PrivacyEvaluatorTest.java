@@ -182,6 +182,26 @@ class PrivacyEvaluatorTest {
     }
 
     @Test
+    void rowsIdenticalByChanceAreNotCountedAsCopies() {
+        // only two categorical columns are scored (12 combinations): every row is identical to some training row
+        Schema few = Schema.of(ColumnSpec.of("c", ColumnKind.CATEGORICAL), ColumnSpec.of("d", ColumnKind.CATEGORICAL));
+        java.util.function.LongFunction<Frame> draw = seed -> {
+            Frame f = draw(1000, seed);
+            return Frame.of(Table.create("t").addColumns(f.strings("c"), f.strings("d")), few);
+        };
+        Frame train = draw.apply(3);
+        for (Frame holdout : new Frame[] {draw.apply(4), null}) {
+            Result r = new PrivacyEvaluator().evaluate(new EvaluationInput(train, holdout, draw.apply(5), few, Map.of()));
+            assertEquals(1.0, (Double) r.details().get("exactMatchShare"), 0.001);
+            assertEquals(1.0, (Double) r.details().get("exactMatchBaseline"), 0.001, "chance explains them");
+            assertTrue(r.score() > 0.85, "score " + r.score() + " " + r.details());
+        }
+        // with a unique number per row, identical rows are copies: the baseline is zero
+        Result copied = evaluate(draw(1500, 3), draw(500, 4), draw(1500, 3), Map.of());
+        assertEquals(0.0, (Double) copied.details().get("exactMatchBaseline"));
+    }
+
+    @Test
     void attributeInferenceSeesMemorisedRows() {
         Frame train = draw(1500, 3);
         Frame holdout = draw(1500, 4);
