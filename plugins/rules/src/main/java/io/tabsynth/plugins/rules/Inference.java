@@ -9,6 +9,7 @@ import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.DateTimeFormats;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.KeyFormat;
 import io.tabsynth.engine.stats.RankCorrelation;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -266,6 +267,20 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 o.put("format", "%d");
                 return;
             }
+            if (oneShape(values) == null) {
+                // keys of mixed shapes (e-mail addresses, names with numbers): numbered in their common format
+                KeyFormat keys = KeyFormat.learn(c.name(), values);
+                if (keys.style().equals(KeyFormat.UUID)) {
+                    o.put("type", "uuid");
+                    return;
+                }
+                o.put("type", "sequence");
+                o.put("start", 1);
+                o.put("step", 1);
+                o.put("format", keys.prefix().replace("%", "%%") + "%0" + Math.max(1, keys.width()) + "d"
+                        + keys.suffix().replace("%", "%%"));
+                return;
+            }
         }
         o.put("type", "pattern");
         o.put("pattern", shape(values));
@@ -296,26 +311,33 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
 
     /** A pattern by character class, e.g. {@code [A-Z]{2}[0-9]{6}} for keys of one shape, else a length range. */
     static String shape(List<String> values) {
-        Set<String> shapes = new HashSet<>();
-        String shape = null;
-        int minLen = Integer.MAX_VALUE;
-        int maxLen = 0;
-        for (int i = 0; i < values.size(); i += Math.max(1, values.size() / 5000)) {
-            String v = values.get(i);
-            minLen = Math.min(minLen, v.length());
-            maxLen = Math.max(maxLen, v.length());
-            if (shapes.size() <= 1) {
-                shape = classes(v);
-                shapes.add(shape);
-            }
-        }
-        if (shapes.size() == 1 && shape != null) {
+        String shape = oneShape(values);
+        if (shape != null) {
             return shape;
         }
         if (values.isEmpty()) {
             return "[a-z]{5}";
         }
+        int minLen = Integer.MAX_VALUE;
+        int maxLen = 0;
+        for (int i = 0; i < values.size(); i += Math.max(1, values.size() / 5000)) {
+            minLen = Math.min(minLen, values.get(i).length());
+            maxLen = Math.max(maxLen, values.get(i).length());
+        }
         return "[A-Za-z0-9 ]{" + minLen + "," + Math.min(maxLen, 200) + "}";
+    }
+
+    /** The character-class pattern all values (up to 5,000 of them, evenly spaced) share, or null. */
+    private static String oneShape(List<String> values) {
+        String shape = null;
+        for (int i = 0; i < values.size(); i += Math.max(1, values.size() / 5000)) {
+            String s = classes(values.get(i));
+            if (s == null || shape != null && !shape.equals(s)) {
+                return null;
+            }
+            shape = s;
+        }
+        return shape;
     }
 
     private static String classes(String v) {

@@ -103,6 +103,35 @@ class InferenceTest {
         }
     }
 
+    @Test
+    void keysOfMixedShapesAreNumberedInTheirCommonFormatNeverCopied() throws Exception {
+        String[] first = {"anna", "bob", "carla", "dmitri"};
+        StringColumn email = StringColumn.create("email");
+        StringColumn phone = StringColumn.create("phone");
+        Rng rng = new Rng(2);
+        for (int i = 0; i < 300; i++) {
+            email.append(first[i % 4] + ".smith" + i + "@mail.com");
+            phone.append("+44 7" + (100_000_000 + rng.nextInt(899_999_999)));
+        }
+        Frame real = Frame.of(Table.create("real", email, phone), Schema.of(ColumnSpec.of("email", ColumnKind.IDENTIFIER),
+                ColumnSpec.of("phone", ColumnKind.IDENTIFIER)));
+        JsonNode spec = new Inference().infer(real);
+        assertEquals("sequence", column(spec, "email").path("type").asText());
+        assertEquals("user%06d@example.com", column(spec, "email").path("format").asText());
+        assertEquals("+44 %010d", column(spec, "phone").path("format").asText());
+
+        Path file = dir.resolve("keys.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(spec));
+        Frame made = RulesGeneratorTest.fit(dir, Files.readString(file)).sample(500, 3).collect();
+        java.util.Set<String> real1 = new java.util.HashSet<>(email.asList());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int r = 0; r < made.rowCount(); r++) {
+            String e = made.strings("email").get(r);
+            assertTrue(e.matches("user\\d{6}@example\\.com") && !real1.contains(e) && seen.add(e), e);
+            assertTrue(made.strings("phone").get(r).matches("\\+44 \\d{10}"), made.strings("phone").get(r));
+        }
+    }
+
     private static JsonNode column(JsonNode spec, String name) {
         for (JsonNode c : spec.path("columns")) {
             if (c.path("name").asText().equals(name)) {
