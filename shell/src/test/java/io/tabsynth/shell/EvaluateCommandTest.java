@@ -30,6 +30,8 @@ class EvaluateCommandTest {
         Path pass = Files.writeString(dir.resolve("pass.json"), "{\"checks\":[\"fidelity.score >= 0.8\"]}");
         Cli r = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--policy", pass, "--report", report);
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("utility    -  (utility needs a target column (--target))"),
+                "a missing score says what it needs: " + r.out());
         JsonNode rep = new ObjectMapper().readTree(Files.readAllBytes(report));
         JsonNode f = rep.path("fidelity");
         for (String key : new String[] {"score", "columnShapes", "columnPairTrends", "columnPairTrendsAllPairs", "columns"}) {

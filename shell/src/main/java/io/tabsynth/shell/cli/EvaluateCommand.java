@@ -92,8 +92,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             r.properties().forEach(entry -> {
                 if (!entry.getKey().equals("policy")) {
                     JsonNode score = entry.getValue().path("score");
+                    JsonNode note = entry.getValue().path("note");
                     out.printf(Locale.ROOT, "%-10s %s%n", entry.getKey(), score.isNumber()
-                            ? String.format(Locale.ROOT, "%.4f", score.asDouble()) : "-");
+                            ? String.format(Locale.ROOT, "%.4f", score.asDouble())
+                            : "-" + (note.isTextual() ? "  (" + note.asText() + ")" : ""));
                 }
             });
             out.println("report written to " + report + (html == null ? "" : " and " + html));
