@@ -4,7 +4,6 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.random.Rng;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,8 @@ final class Detection {
     }
 
     static Map<String, Object> of(Frame real, Frame synthetic, Schema schema) {
-        Frame r = sample(real, MAX_ROWS, SEED);
-        Frame s = sample(synthetic, MAX_ROWS, SEED + 1);
+        Frame r = real.sample(MAX_ROWS, SEED);
+        Frame s = synthetic.sample(MAX_ROWS, SEED + 1);
         Features fs = new Features(r, schema, null);
         double[][] xr = fs.trees(r);
         double[][] xs = fs.trees(s);
@@ -72,14 +71,5 @@ final class Detection {
         out.put("score", 1 - 2 * Math.max(0, auc - 0.5));
         out.put("rows", n);
         return out;
-    }
-
-    private static Frame sample(Frame f, int max, long seed) {
-        if (f.rowCount() <= max) {
-            return f;
-        }
-        int[] p = Arrays.copyOf(new Rng(seed).permutation(f.rowCount()), max);
-        Arrays.sort(p);
-        return Frame.of(f.table().rows(p), f.schema());
     }
 }

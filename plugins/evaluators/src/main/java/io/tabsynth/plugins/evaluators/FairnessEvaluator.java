@@ -17,11 +17,12 @@ import org.pf4j.Extension;
  * Fairness ({@code fairness}) across the groups of each protected column ({@code protected} option) for the
  * {@code target}: each group's share of rows, real versus synthetic; the target's base rate (share of the
  * positive class) per group and the disparate-impact ratio (lowest rate / highest rate), real versus
- * synthetic; and with a holdout, for a gradient-boosting model trained on synthetic data versus one trained
- * on real data, predicting the holdout: the demographic-parity difference (spread of positive-prediction
- * rates across groups) and the equalised-odds difference (the larger spread of true- and false-positive
- * rates). {@code score} = mean over protected columns of 1 − (total variation of group shares + |Δ disparate
- * impact|) / 2: how faithfully the synthetic data keeps the real data's group structure, biases included.
+ * synthetic; and with a holdout, for a gradient-boosting model trained on synthetic data (as many rows as the
+ * real data, {@link Models#syntheticTrainingRows}) versus one trained on real data, predicting the holdout: the
+ * demographic-parity difference (spread of positive-prediction rates across groups) and the equalised-odds
+ * difference (the larger spread of true- and false-positive rates). {@code score} = mean over protected
+ * columns of 1 − (total variation of group shares + |Δ disparate impact|) / 2: how faithfully the synthetic
+ * data keeps the real data's group structure, biases included.
  */
 @Extension
 public final class FairnessEvaluator implements Evaluator {
@@ -53,8 +54,9 @@ public final class FairnessEvaluator implements Evaluator {
         int[] truth = null;
         Frame holdout = input.holdout();
         if (holdout != null) {
-            Features onSyn = new Features(input.synthetic(), input.schema(), target);
-            int[] raw = Models.classify(input.synthetic(), holdout, onSyn, List.of("gradientBoosting")).get("gradientBoosting");
+            Frame synthetic = Models.syntheticTrainingRows(input);
+            Features onSyn = new Features(synthetic, input.schema(), target);
+            int[] raw = Models.classify(synthetic, holdout, onSyn, List.of("gradientBoosting")).get("gradientBoosting");
             synPred = Map.of("p", onSyn.relabel(raw, fs));
             realPred = Models.classify(input.real(), holdout, fs, List.of("gradientBoosting"));
             truth = fs.labels(holdout);

@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.evaluators;
 
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.spi.EvaluationInput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,15 @@ final class Models {
     static final List<String> REGRESSORS = List.of("gradientBoosting", "randomForest");
 
     private Models() {
+    }
+
+    /**
+     * The synthetic rows the models learn from: as many as the real training data has, a fixed random sample
+     * when there are more, so that models trained on synthetic and on real data learn from the same amount of
+     * data (and a large synthetic file does not make the evaluation slow).
+     */
+    static Frame syntheticTrainingRows(EvaluationInput input) {
+        return input.synthetic().sample(input.real().rowCount(), SEED);
     }
 
     /** Class predictions for {@code test} of each classifier trained on {@code train}; rows with an unknown class are dropped from training. */

@@ -1,11 +1,8 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.random.Rng;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
 import io.tabsynth.engine.spi.Result;
@@ -17,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tech.tablesaw.api.Table;
 
 /**
  * Privacy ({@code privacy}), on Gower distances over the scored columns (identifiers and free text left out):
@@ -104,9 +100,9 @@ public final class PrivacyEvaluator implements Evaluator {
             double[] holdToTrain = space.nearest(hold, train);
             dcr.put("holdoutToTrain", summary(holdToTrain));
             dcr.put("histogram", histogram(synToTrain[0], holdToTrain));
-            GowerSpace.Points sample = space.points(sample(real, hold.size(), 0x5eed));
+            GowerSpace.Points sample = space.points(real.sample(hold.size(), 0x5eed));
             // The share is a proportion: 10,000 synthetic rows (a fixed random sample) estimate it to within ±0.01.
-            GowerSpace.Points queries = syn.rowCount() > SHARE_ROWS ? space.points(sample(syn, SHARE_ROWS, 0x5eed5L))
+            GowerSpace.Points queries = syn.rowCount() > SHARE_ROWS ? space.points(syn.sample(SHARE_ROWS, 0x5eed5L))
                     : synthetic;
             double[] toSample = space.nearest(queries, sample);
             double[] toHold = space.nearest(queries, hold);
@@ -259,24 +255,6 @@ public final class PrivacyEvaluator implements Evaluator {
         double pos = q * (sorted.length - 1);
         int i = (int) pos;
         return i + 1 < sorted.length ? sorted[i] + (pos - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
-    }
-
-    /** {@code n} rows of the frame, chosen without replacement with a fixed seed (partial Fisher-Yates). */
-    private static Frame sample(Frame f, int n, long seed) {
-        int[] idx = new int[f.rowCount()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        Rng rng = new Rng(seed);
-        int take = Math.min(n, idx.length);
-        for (int i = 0; i < take; i++) {
-            int j = i + rng.nextInt(idx.length - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        Table t = f.table().rows(Arrays.copyOf(idx, take));
-        return Frame.of(t, f.schema());
     }
 
     private static Map<String, Object> kAnonymity(Frame syn, Frame real, List<String> quasi, String sensitive) {

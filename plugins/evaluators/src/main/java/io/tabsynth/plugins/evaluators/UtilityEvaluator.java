@@ -10,9 +10,10 @@ import org.pf4j.Extension;
 
 /**
  * Utility ({@code utility}): train on synthetic, test on the real holdout (TSTR), and train on real, test on
- * the same holdout (TRTR), with gradient boosting, random forest and logistic regression (Smile). The target
- * is the {@code target} option. Classification reports accuracy, macro F1 and the F1 of the positive class
- * (the {@code positive} option, else the rarer class of a binary target); {@code syntheticF1}/{@code realF1}
+ * the same holdout (TRTR), with gradient boosting, random forest and logistic regression (Smile); the synthetic
+ * side trains on as many rows as the real side ({@code syntheticRows}, {@link Models#syntheticTrainingRows}).
+ * The target is the {@code target} option. Classification reports accuracy, macro F1 and the F1 of the positive
+ * class (the {@code positive} option, else the rarer class of a binary target); {@code syntheticF1}/{@code realF1}
  * are the positive-class F1 for binary targets and macro F1 otherwise, averaged over the models. Regression
  * (numeric targets with more than 10 values) reports R². {@code score} = min(1, synthetic / real); none when the
  * real-trained models score below 0.05 themselves (nothing to compare against).
@@ -41,10 +42,12 @@ public final class UtilityEvaluator implements Evaluator {
             return new Result(null, Map.of(), d);
         }
         Frame holdout = input.holdout();
-        Features onSynthetic = new Features(input.synthetic(), input.schema(), target);
+        Frame synthetic = Models.syntheticTrainingRows(input);
+        Features onSynthetic = new Features(synthetic, input.schema(), target);
         Features onReal = new Features(input.real(), input.schema(), target);
         d.put("target", target);
         d.put("task", onReal.classification ? "classification" : "regression");
+        d.put("syntheticRows", synthetic.rowCount());
         Map<String, Object> models = new LinkedHashMap<>();
         double syn = 0;
         double real = 0;
@@ -52,7 +55,7 @@ public final class UtilityEvaluator implements Evaluator {
             int[] truth = onReal.labels(holdout);
             int positive = positiveClass(input, onReal, truth);
             Map<String, int[]> tstr = new LinkedHashMap<>();
-            Models.classify(input.synthetic(), holdout, target, onSynthetic)
+            Models.classify(synthetic, holdout, target, onSynthetic)
                     .forEach((m, p) -> tstr.put(m, onSynthetic.relabel(p, onReal)));
             Map<String, int[]> trtr = Models.classify(input.real(), holdout, target, onReal);
             boolean binary = onReal.classes.size() == 2;
@@ -86,7 +89,7 @@ public final class UtilityEvaluator implements Evaluator {
             d.put("realAccuracy", realAcc / k);
         } else {
             double[] truth = onReal.targets(holdout);
-            Map<String, double[]> tstr = Models.regress(input.synthetic(), holdout, onSynthetic);
+            Map<String, double[]> tstr = Models.regress(synthetic, holdout, onSynthetic);
             Map<String, double[]> trtr = Models.regress(input.real(), holdout, onReal);
             for (String m : Models.REGRESSORS) {
                 double s = Metrics.r2(truth, tstr.get(m));

@@ -58,6 +58,19 @@ class UtilityEvaluatorTest {
     }
 
     @Test
+    void aLargerSyntheticSetTrainsOnAsManyRowsAsTheRealOne() {
+        // 12,000 synthetic rows, the first 1,200 of which carry no signal: trained on all of them or on the first
+        // 1,200 the result would differ from training on a random 1,200, which is what both sides get
+        Frame big = Frame.concat(SCHEMA, java.util.List.of(draw(1200, 4, true), draw(10_800, 5, false)));
+        Result r = run(big, "y");
+        assertEquals(1200, r.details().get("syntheticRows"));
+        Result same = run(big.sample(1200, Models.SEED), "y");
+        assertEquals(same.details(), r.details(), "the models learn from a fixed random sample of the real size");
+        assertTrue(r.score() > 0.85, "score " + r.score());
+        assertEquals(700, run(draw(700, 3, false), "y").details().get("syntheticRows"), "a smaller set is used whole");
+    }
+
+    @Test
     void syntheticDataWithoutTheSignalIsUseless() {
         Result r = run(draw(1200, 3, true), "y");
         assertTrue(r.score() < 0.6, "score " + r.score());
