@@ -202,6 +202,23 @@ class PrivacyEvaluatorTest {
     }
 
     @Test
+    void distancesOfALargeSyntheticSetAreSummarisedFromASampleCopiesFromEveryRow() {
+        Frame train = draw(1500, 3);
+        // 60,000 fresh rows and, at the end, 40 copies of training rows
+        Frame syn = Frame.concat(SCHEMA, List.of(draw(59_960, 6), train.head(40)));
+        Result r = evaluate(train, null, syn, Map.of());
+        assertEquals(40, r.details().get("exactMatches"), "copies are counted over every row");
+        Map<?, ?> dcr = (Map<?, ?>) r.details().get("dcr");
+        assertEquals(PrivacyEvaluator.DCR_ROWS, dcr.get("rows"));
+        GowerSpace space = new GowerSpace(train, SCHEMA.columns());
+        double[] all = space.nearest(space.points(syn), space.points(train));
+        java.util.Arrays.sort(all);
+        Map<?, ?> summary = (Map<?, ?>) dcr.get("syntheticToTrain");
+        assertEquals(all[all.length / 2], (Double) summary.get("median"), 0.003, "the sample's median is all rows'");
+        assertEquals(all[all.length / 20], (Double) summary.get("p5"), 0.003);
+    }
+
+    @Test
     void attributeInferenceSeesMemorisedRows() {
         Frame train = draw(1500, 3);
         Frame holdout = draw(1500, 4);
