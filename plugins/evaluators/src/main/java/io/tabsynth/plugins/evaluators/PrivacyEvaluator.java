@@ -40,7 +40,8 @@ import java.util.Set;
  * </ul>
  * {@code score} averages the available protections: 1 − the larger of the excess share of exact copies (beyond
  * {@code exactMatchBaseline}, the share of unlearned rows identical to a training row) and the share of rows
- * replaying a unique value, min(1, 2·(1 − share closer to train)), 1 − 2·|AUC − 0.5| for each membership attack, and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
+ * replaying a unique value, min(1, 2·(1 − share closer to train)), 1 − 2·|AUC − 0.5| for each membership
+ * attack, and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
  */
 @org.pf4j.Extension
 public final class PrivacyEvaluator implements Evaluator {
