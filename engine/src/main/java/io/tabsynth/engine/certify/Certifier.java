@@ -187,7 +187,9 @@ public final class Certifier {
         List<String[]> gaps = new ArrayList<>();
         JsonNode privacy = report.path("privacy");
         addScore(gaps, "privacy score", privacy.path("score"));
-        addScore(gaps, "exact copies of real rows", privacy.path("exactMatches"));
+        addScore(gaps, "exact copies of real rows (over the scored columns)", privacy.path("exactMatches"));
+        addScore(gaps, "share of rows not learned that equal a real row by chance", privacy.path("exactMatchBaseline"));
+        addScore(gaps, "rows replaying a value only one real row has", privacy.path("uniqueValueReplay").path("rows"));
         addScore(gaps, "membership inference AUC", privacy.path("membershipInferenceAuc"));
         card.section("(h) Data gaps and shortcomings", List.of(info.get("gaps", "No gaps stated by the data owner."),
                 "Personal data: " + info.get("personalData", "not stated") + "."), gaps);
@@ -260,7 +262,7 @@ public final class Certifier {
 
     private static void addScore(List<String[]> rows, String label, JsonNode v) {
         if (v != null && v.isNumber()) {
-            rows.add(row(label, String.format(Locale.ROOT, "%.4f", v.asDouble())));
+            rows.add(row(label, v.isIntegralNumber() ? v.asText() : String.format(Locale.ROOT, "%.4f", v.asDouble())));
         }
     }
 
