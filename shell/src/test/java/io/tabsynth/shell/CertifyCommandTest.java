@@ -31,7 +31,8 @@ class CertifyCommandTest {
         assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 400, "--seed", 9,
                 "--out", syn, "--model", model).code());
         Path report = Files.writeString(dir.resolve("report.json"),
-                "{\"fidelity\":{\"score\":0.9},\"policy\":{\"passed\":true,\"checks\":[]}}");
+                "{\"fidelity\":{\"score\":0.9},\"privacy\":{\"score\":0.97,\"exactMatches\":3,"
+                        + "\"uniqueValueReplay\":{\"rows\":2}},\"policy\":{\"passed\":true,\"checks\":[]}}");
         Path info = Files.writeString(dir.resolve("info.json"), "{\"purpose\":\"dashboard testing\",\"origin\":\"CRM export 2024\"}");
         Path cert = dir.resolve("cert.json");
         Path card = dir.resolve("card.md");
@@ -59,7 +60,9 @@ class CertifyCommandTest {
         for (String section : new String[] {"(a) Design choices", "(b) Data origin and collection",
                 "(c) Data preparation operations", "(d) Assumptions", "(e) Availability, quantity and suitability",
                 "(f) Examination of possible biases", "(g) Measures to detect, prevent and mitigate biases",
-                "(h) Data gaps and shortcomings", "dashboard testing", "CRM export 2024", "0.9000", "passed"}) {
+                "(h) Data gaps and shortcomings", "dashboard testing", "CRM export 2024", "0.9000", "passed",
+                "| exact copies of real rows (over the scored columns) | 3 |",
+                "| rows replaying a value only one real row has | 2 |"}) {
             assertTrue(md.contains(section), section);
         }
         assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>") && Files.readString(html).contains("Design choices"));
