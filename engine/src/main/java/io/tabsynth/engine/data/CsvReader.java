@@ -22,7 +22,8 @@ import tech.tablesaw.api.Table;
  * quoted fields may hold separators, quotes and line breaks). The first record is the header. Every problem
  * is a {@link BadInputException} naming the file and, where there is one, the row, line and column: an empty
  * file, a header without rows, blank or repeated column names, a row with the wrong number of fields, a
- * quote never closed, bytes that are not UTF-8, and cells that do not fit a kind forced by metadata.
+ * quote never closed, bytes that are not UTF-8, and cells that do not fit a kind forced by metadata. A file
+ * that seems separated by another character (a one-field header holding semicolons, tabs or bars) gets a hint.
  */
 public final class CsvReader {
     private CsvReader() {
@@ -56,6 +57,10 @@ public final class CsvReader {
             throw new BadInputException(name + ": has a header but no data rows");
         }
         int rows = records.rows.size() - 1;
+        char other = otherSeparator(header, separator);
+        if (other != 0 && records.rows.stream().allMatch(row -> row.size() == 1 && row.get(0).indexOf(other) >= 0)) {
+            throw new BadInputException(name + ": every line is one field" + hint(header, other, separator));
+        }
         List<List<String>> cells = new ArrayList<>(width);
         for (int c = 0; c < width; c++) {
             cells.add(new ArrayList<>(rows));
@@ -64,7 +69,7 @@ public final class CsvReader {
             List<String> row = records.rows.get(r);
             if (row.size() != width) {
                 throw new BadInputException(name + ", row " + r + " (line " + records.lines.get(r) + "): has "
-                        + row.size() + " fields, the header has " + width);
+                        + row.size() + " fields, the header has " + width + hint(header, other, separator));
             }
             for (int c = 0; c < width; c++) {
                 cells.get(c).add(row.get(c));
@@ -87,6 +92,30 @@ public final class CsvReader {
         Schema schema = Schema.of(specs);
         metadata.checkColumns(schema, Path.of(name));
         return Frame.of(table, schema);
+    }
+
+    /** The character a one-field header seems to be separated by instead (semicolon, tab, bar, comma), or 0. */
+    private static char otherSeparator(List<String> header, char separator) {
+        if (header.size() == 1) {
+            for (char other : new char[] {';', '\t', '|', ','}) {
+                if (other != separator && header.get(0).indexOf(other) >= 0) {
+                    return other;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** What to do about a file separated by {@code other} ("" when there is none). */
+    private static String hint(List<String> header, char other, char separator) {
+        if (other == 0) {
+            return "";
+        }
+        boolean tsv = separator == '\t';
+        return " (the header is one field, '" + header.get(0) + "': this file seems to separate fields with "
+                + (other == '\t' ? "tabs" : "'" + other + "'") + ", but " + (tsv ? ".tsv files use tabs" : ".csv files use commas")
+                + "; save it with " + (tsv ? "tabs" : "commas and '.' as the decimal point")
+                + (other == '\t' && !tsv ? ", or name it .tsv" : "") + ")";
     }
 
     private static void checkHeader(String name, List<String> header) {

@@ -59,6 +59,24 @@ class CsvReaderTest {
     }
 
     @Test
+    void aFileSeparatedByAnotherCharacterGetsAHint() {
+        // a spreadsheet's semicolon export with decimal commas: the comma in 1,5 splits the first row
+        assertEquals("t.csv, row 1 (line 2): has 2 fields, the header has 1 (the header is one field, "
+                + "'name;amount;city': this file seems to separate fields with ';', but .csv files use commas; save it "
+                + "with commas and '.' as the decimal point)", error("name;amount;city\nanna;1,5;Bath\n"));
+        assertTrue(error("name\tamount\nanna\t1,5\n").endsWith("separate fields with tabs, but .csv files use commas; "
+                + "save it with commas and '.' as the decimal point, or name it .tsv)"));
+        String tsv = assertThrows(BadInputException.class, () -> CsvReader.parse("t.tsv",
+                "a,b\n1\t2\n".getBytes(StandardCharsets.UTF_8), '\t', Metadata.NONE)).getMessage();
+        assertTrue(tsv.endsWith("separate fields with ',', but .tsv files use tabs; save it with tabs)"), tsv);
+        // without a decimal comma every line is one field: refused rather than read as one text column
+        assertEquals("t.csv: every line is one field (the header is one field, 'name;amount': this file seems to "
+                + "separate fields with ';', but .csv files use commas; save it with commas and '.' as the decimal point)",
+                error("name;amount\nanna;15\nbob;20\n"));
+        assertEquals(2, parse("step;note\nsee a;b\nplain\n").rowCount(), "a ';' only in some lines is data");
+    }
+
+    @Test
     void duplicateAndBlankColumnNames() {
         assertEquals("t.csv, header: column name 'a' appears twice (columns 1 and 3)", error("a,b,a\n1,2,3\n"));
         assertEquals("t.csv, header: column 2 has a blank name", error("a, ,c\n1,2,3\n"));
