@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.KeyFormat;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.random.Rng;
 import io.tabsynth.engine.spi.BatchedModel;
@@ -104,10 +103,10 @@ final class CtganModel extends BatchedModel {
     public Map<String, String> describeColumns() {
         Map<String, String> m = new LinkedHashMap<>();
         Map<String, Integer> modes = transformer.modes();
-        Map<String, KeyFormat> keys = transformer.keyFormats();
+        Map<String, String> apart = transformer.madeApart();
         for (String c : schema().names()) {
             m.put(c, modes.containsKey(c) ? modes.get(c) + " modes"
-                    : keys.containsKey(c) ? keys.get(c).describe() + ", not learned"
+                    : apart.containsKey(c) ? apart.get(c) + ", not learned"
                     : "one-hot");
         }
         if (!losses.isEmpty()) {

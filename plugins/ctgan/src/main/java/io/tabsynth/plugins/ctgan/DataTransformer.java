@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.data.BagOfWords;
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
@@ -17,7 +18,6 @@ import io.tabsynth.engine.stats.Range;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +30,9 @@ import tech.tablesaw.api.Table;
  * gets a {@link ModeMixture}: a value becomes a scalar {@code (x − μ_k) / (4σ_k)} in [−0.99, 0.99] (a tanh
  * output) followed by a one-hot indicator of its mode k, drawn from the modes' posterior probabilities; a
  * missing value gets its own indicator. A categorical or boolean column becomes a one-hot block (missing is a
- * category of its own); these are the discrete columns that condition the generator. Free text is treated as
- * categorical over its most frequent values; identifiers are not learned: they get new keys in their real
- * format ({@link KeyFormat}).
+ * category of its own); these are the discrete columns that condition the generator. Free text and identifiers
+ * are not learned by the network: texts are drawn from a {@link BagOfWords}, keys made in their real format
+ * ({@link KeyFormat}), so no real text or key is copied.
  */
 public final class DataTransformer {
     /** How the generator outputs a span of the vector. */
@@ -43,17 +43,18 @@ public final class DataTransformer {
     }
 
     /**
-     * One column's encoding; numeric columns keep their observed range, to which decoded values are clipped;
-     * identifiers have only their key format.
+     * One column's encoding; numeric columns keep their observed range, to which decoded values are clipped.
+     * Identifiers (their key format) and free text (a bag of words) are made apart from the network.
      */
     private record Codec(ColumnSpec spec, ModeMixture modes, Range range, List<String> categories, KeyFormat keys,
-                         boolean nulls, int scalar, int block) {
+                         BagOfWords text, boolean nulls, int scalar, int block) {
         boolean numeric() {
             return modes != null;
         }
 
-        boolean identifier() {
-            return keys != null;
+        /** Made apart from the network: an identifier or free text. */
+        boolean apart() {
+            return keys != null || text != null;
         }
 
         int blockWidth() {
@@ -72,8 +73,6 @@ public final class DataTransformer {
     public record Discrete(int column, int offset, int categories, int condOffset) {
     }
 
-    static final int MAX_TEXT_CATEGORIES = 1000;
-
     private final Schema schema;
     private final List<Codec> codecs;
     private final List<Span> spans = new ArrayList<>();
@@ -88,7 +87,7 @@ public final class DataTransformer {
         int cond = 0;
         for (int c = 0; c < codecs.size(); c++) {
             Codec k = codecs.get(c);
-            if (k.identifier()) {
+            if (k.apart()) {
                 placed.add(k);
                 continue;
             }
@@ -104,7 +103,7 @@ public final class DataTransformer {
                 discrete.add(new Discrete(c, at, width, cond));
                 cond += width;
             }
-            placed.add(new Codec(k.spec, k.modes, k.range, k.categories, null, k.nulls, scalar, at));
+            placed.add(new Codec(k.spec, k.modes, k.range, k.categories, null, null, k.nulls, scalar, at));
             at += width;
         }
         this.codecs = placed;
@@ -130,11 +129,14 @@ public final class DataTransformer {
                 double[] values = data.numbers(spec.name());
                 Range range = Range.of(values);
                 return new Codec(spec, ModeMixture.fit(values, maxModes), range.isEmpty() ? null : range, null, null,
-                        nulls, -1, -1);
+                        null, nulls, -1, -1);
             }
             case IDENTIFIER:
                 return new Codec(spec, null, null, null,
-                        KeyFormat.learn(spec.name(), data.strings(spec.name()).asList()), false, -1, -1);
+                        KeyFormat.learn(spec.name(), data.strings(spec.name()).asList()), null, false, -1, -1);
+            case FREE_TEXT:
+                return new Codec(spec, null, null, null, null, BagOfWords.learn(data.strings(spec.name()).asList()),
+                        false, -1, -1);
             default: {
                 Map<String, Integer> counts = new LinkedHashMap<>();
                 for (int r = 0; r < data.rowCount(); r++) {
@@ -143,13 +145,8 @@ public final class DataTransformer {
                     }
                 }
                 List<String> cats = new ArrayList<>(counts.keySet());
-                if (spec.kind() == ColumnKind.FREE_TEXT && cats.size() > MAX_TEXT_CATEGORIES) {
-                    cats.sort(Comparator.comparing((String s) -> -counts.get(s)));
-                    cats = new ArrayList<>(cats.subList(0, MAX_TEXT_CATEGORIES));
-                    nulls = true;
-                }
                 cats.sort(null);
-                return new Codec(spec, null, null, cats, null, nulls, -1, -1);
+                return new Codec(spec, null, null, cats, null, null, nulls, -1, -1);
             }
         }
     }
@@ -186,7 +183,15 @@ public final class DataTransformer {
     /** Each identifier column's key format, by column name. */
     public Map<String, KeyFormat> keyFormats() {
         Map<String, KeyFormat> m = new LinkedHashMap<>();
-        codecs.stream().filter(Codec::identifier).forEach(k -> m.put(k.spec.name(), k.keys));
+        codecs.stream().filter(k -> k.keys != null).forEach(k -> m.put(k.spec.name(), k.keys));
+        return m;
+    }
+
+    /** How each column made apart from the network gets its values, by column name. */
+    public Map<String, String> madeApart() {
+        Map<String, String> m = new LinkedHashMap<>();
+        codecs.stream().filter(Codec::apart).forEach(k -> m.put(k.spec.name(),
+                k.keys != null ? k.keys.describe() : "bag of words (" + k.text.size() + " words)"));
         return m;
     }
 
@@ -225,7 +230,7 @@ public final class DataTransformer {
         double[] out = new double[n * dimensions];
         for (int c = 0; c < codecs.size(); c++) {
             Codec k = codecs.get(c);
-            if (k.identifier()) {
+            if (k.apart()) {
                 continue;
             }
             if (k.numeric()) {
@@ -266,8 +271,12 @@ public final class DataTransformer {
             List<String> cells = new ArrayList<>(rows);
             for (int r = 0; r < rows; r++) {
                 int base = r * dimensions;
-                if (k.identifier()) {
+                if (k.keys != null) {
                     cells.add(k.keys.key(firstRow + r, rng));
+                    continue;
+                }
+                if (k.text != null) {
+                    cells.add(k.text.text(rng));
                     continue;
                 }
                 int best = argmax(encoded, base + k.block, k.blockWidth());
@@ -333,6 +342,8 @@ public final class DataTransformer {
             } else if (k.categories != null) {
                 ArrayNode cats = o.putArray("categories");
                 k.categories.forEach(cats::add);
+            } else if (k.text != null) {
+                k.text.writeTo(o.putObject("text"));
             } else {
                 k.keys.writeTo(o.putObject("keys"));
             }
@@ -350,6 +361,7 @@ public final class DataTransformer {
             Range range = null;
             List<String> cats = null;
             KeyFormat keys = null;
+            BagOfWords text = null;
             if (o.has("modes")) {
                 JsonNode m = o.get("modes");
                 double[] mean = new double[m.size()];
@@ -369,11 +381,14 @@ public final class DataTransformer {
                 for (JsonNode x : o.get("categories")) {
                     cats.add(x.asText());
                 }
+            } else if (o.has("text")) {
+                text = BagOfWords.readFrom(o.get("text"));
             } else {
                 // files written before key formats were learned: the column's name and a running number
                 keys = o.has("keys") ? KeyFormat.readFrom(o.get("keys")) : KeyFormat.named(schema.column(c).name());
             }
-            codecs.add(new Codec(schema.column(c), modes, range, cats, keys, o.path("nulls").asBoolean(), -1, -1));
+            // (free text in files written before the bag of words has categories: it decodes as before)
+            codecs.add(new Codec(schema.column(c), modes, range, cats, keys, text, o.path("nulls").asBoolean(), -1, -1));
         }
         return new DataTransformer(schema, codecs);
     }

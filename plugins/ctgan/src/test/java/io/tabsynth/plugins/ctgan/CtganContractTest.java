@@ -4,7 +4,7 @@ import io.tabsynth.engine.spi.Generator;
 import io.tabsynth.testkit.GeneratorContract;
 import java.util.Map;
 
-/** The ctgan generator passes the generator conformance kit (small networks, 15 epochs, a higher learning rate). */
+/** The ctgan generator passes the generator conformance kit (small networks, 25 epochs, a higher learning rate). */
 class CtganContractTest extends GeneratorContract {
     @Override
     protected Generator generator() {
@@ -13,6 +13,6 @@ class CtganContractTest extends GeneratorContract {
 
     @Override
     protected Map<String, String> params() {
-        return Map.of("epochs", "15", "batchSize", "100", "width", "32", "embedding", "16", "learningRate", "2e-3");
+        return Map.of("epochs", "25", "batchSize", "100", "width", "32", "embedding", "16", "learningRate", "2e-3");
     }
 }

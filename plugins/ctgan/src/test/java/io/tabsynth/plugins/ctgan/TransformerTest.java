@@ -160,6 +160,41 @@ class TransformerTest {
     }
 
     @Test
+    void freeTextIsDrawnFromItsWordsNotCopiedAndOldModelsStillDecodeIt() {
+        StringColumn note = StringColumn.create("note");
+        DoubleColumn v = DoubleColumn.create("v");
+        String[] words = {"late", "delivery", "refund", "great", "service"};
+        Rng rng = new Rng(6);
+        for (int i = 0; i < 2000; i++) {
+            note.append(words[rng.nextInt(5)] + " " + words[rng.nextInt(5)] + " ticket" + i);
+            v.append(rng.nextGaussian());
+        }
+        Schema schema = Schema.of(ColumnSpec.of("note", ColumnKind.FREE_TEXT), ColumnSpec.of("v", ColumnKind.CONTINUOUS));
+        Frame data = Frame.of(Table.create("t", note, v), schema);
+        DataTransformer t = DataTransformer.fit(data, 10);
+        assertEquals(1 + t.modes().get("v"), t.dimensions(), "the text takes no part of the network's vector");
+        assertEquals("bag of words (5 words)", t.madeApart().get("note"), "each ticket number is one text's: left out");
+        double[] enc = t.encode(data, new Rng(2));
+        java.util.Set<String> real = new java.util.HashSet<>(note.asList());
+        Frame back = t.decode(enc, 2000, 0, new Rng(1));
+        for (String text : back.strings("note")) {
+            assertTrue(!real.contains(text) && text.split(" ").length == 3, text);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode json = t.toJson();
+        assertEquals(back.table().print(30), DataTransformer.fromJson(json).decode(enc, 2000, 0, new Rng(1)).table().print(30));
+
+        // a model saved when free text was a block of categories keeps decoding it from that block
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode) json.get("columns").get(0);
+        old.remove("text");
+        old.putArray("categories").add("late ticket").add("great service");
+        DataTransformer legacy = DataTransformer.fromJson(json);
+        assertEquals(t.dimensions() + 2, legacy.dimensions());
+        double[] row = new double[legacy.dimensions()];
+        row[1] = 1; // the second category's slot
+        assertEquals("great service", legacy.decode(row, 1, 0, new Rng(1)).strings("note").get(0));
+    }
+
+    @Test
     void trainingBySamplingFavoursRareCategoriesByLogFrequency() {
         StringColumn c = StringColumn.create("kind");
         DoubleColumn v = DoubleColumn.create("v");
