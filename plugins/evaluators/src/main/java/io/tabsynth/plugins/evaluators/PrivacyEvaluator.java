@@ -38,9 +38,9 @@ import java.util.Set;
  *   <li>{@code singlingOut} and {@code linkability} with a holdout, after Anonymeter ({@link SinglingOut},
  *       {@link Linkability}): attack success on training rows versus control rows, risk with a 95 % interval.</li>
  * </ul>
- * {@code score} averages the available protections: 1 − the larger of the excess share of exact copies (beyond
- * {@code exactMatchBaseline}, the share of unlearned rows identical to a training row) and the share of rows
- * replaying a unique value, min(1, 2·(1 − share closer to train)), 1 − 2·|AUC − 0.5| for each membership
+ * {@code score} averages the available protections: 1 − the larger of {@code exactMatchExcess} (the share of
+ * exact copies beyond {@code exactMatchBaseline}, the share of unlearned rows identical to a training row, taken
+ * at the low end of its 95 % interval) and the share of rows replaying a unique value, min(1, 2·(1 − share closer to train)), 1 − 2·|AUC − 0.5| for each membership
  * attack, and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
  */
 @org.pf4j.Extension
@@ -90,9 +90,13 @@ public final class PrivacyEvaluator implements Evaluator {
         details.put("exactMatchBaseline", baseline);
         Map<String, Object> replay = ValueReplay.of(real, holdout, syn, input.schema());
         details.put("uniqueValueReplay", replay);
-        // Copying whole rows and replaying one person's values are one protection, so neither dilutes the other;
-        // only the copies beyond what chance gives count (few scored columns make identical rows common).
-        double excess = baseline >= 1 ? 0 : Math.max(0, (exactShare - baseline) / (1 - baseline));
+        // Copying whole rows and replaying one person's values are one protection, so neither dilutes the other.
+        // Only copies beyond what chance gives count (few scored columns make identical rows common), and only as
+        // many as the sample shows with 95 % confidence (the low end of the share's Wilson interval), so that a
+        // handful of synthetic rows that happen to equal training rows is not taken for copying.
+        double low = AttackRate.wilson(exact, synthetic.size())[0];
+        double excess = baseline >= 1 ? 0 : Math.max(0, (low - baseline) / (1 - baseline));
+        details.put("exactMatchExcess", excess);
         protections.add(1 - Math.max(excess, (Double) replay.get("share")));
 
         GowerSpace.Points measured = syn.rowCount() > DCR_ROWS ? space.points(syn.sample(DCR_ROWS, 0xdc7L)) : synthetic;

@@ -199,6 +199,25 @@ class PrivacyEvaluatorTest {
         // with a unique number per row, identical rows are copies: the baseline is zero
         Result copied = evaluate(draw(1500, 3), draw(500, 4), draw(1500, 3), Map.of());
         assertEquals(0.0, (Double) copied.details().get("exactMatchBaseline"));
+        assertTrue((Double) copied.details().get("exactMatchExcess") > 0.99, copied.details().toString());
+        // 300 combinations of two columns over 600 rows: most rows equal another by chance (baseline near 0.85),
+        // so five synthetic rows that all equal training rows prove nothing, while 600 such rows would
+        Schema pq = Schema.of(ColumnSpec.of("p", ColumnKind.CATEGORICAL), ColumnSpec.of("q", ColumnKind.CATEGORICAL));
+        Rng rng = new Rng(11);
+        String[] p = new String[600];
+        String[] q = new String[600];
+        for (int i = 0; i < 600; i++) {
+            p[i] = "p" + rng.nextInt(3);
+            q[i] = "q" + rng.nextInt(100);
+        }
+        Frame six = Frame.of(Table.create("t").addColumns(StringColumn.create("p", p), StringColumn.create("q", q)), pq);
+        Result five = new PrivacyEvaluator().evaluate(new EvaluationInput(six, null, six.head(5), pq, Map.of()));
+        assertEquals(1.0, (Double) five.details().get("exactMatchShare"));
+        double baseline = (Double) five.details().get("exactMatchBaseline");
+        assertTrue(baseline > 0.7 && baseline < 0.95, "baseline " + baseline);
+        assertEquals(0.0, (Double) five.details().get("exactMatchExcess"), "five rows are within chance");
+        Result all = new PrivacyEvaluator().evaluate(new EvaluationInput(six, null, six, pq, Map.of()));
+        assertTrue((Double) all.details().get("exactMatchExcess") > 0.9, "600 of 600 are not: " + all.details());
     }
 
     @Test
