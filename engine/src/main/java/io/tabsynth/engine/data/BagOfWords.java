@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A free-text column as a bag of words, how generators make new texts without copying real ones: the share of
@@ -86,6 +88,67 @@ public final class BagOfWords {
             lens = sub;
         }
         return new BagOfWords(texts.isEmpty() ? 0 : nulls / (double) texts.size(), words, cumulative, lens);
+    }
+
+    /**
+     * A model from stated weights (never missing): words with their relative frequencies and text lengths in
+     * words with theirs, e.g. from a rules spec. Weights must be positive; words are kept most frequent first.
+     */
+    public static BagOfWords of(Map<String, Double> wordWeights, Map<Integer, Double> lengthWeights) {
+        if (wordWeights.isEmpty() || lengthWeights.isEmpty()) {
+            throw new IllegalArgumentException("a bag of words needs at least one word and one length");
+        }
+        List<Map.Entry<String, Double>> top = new ArrayList<>(wordWeights.entrySet());
+        top.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        String[] words = new String[top.size()];
+        double[] cumulative = new double[top.size()];
+        double total = top.stream().mapToDouble(Map.Entry::getValue).sum();
+        double run = 0;
+        for (int i = 0; i < words.length; i++) {
+            words[i] = top.get(i).getKey();
+            run += top.get(i).getValue();
+            cumulative[i] = run / total;
+        }
+        cumulative[words.length - 1] = 1.0;
+        // lengths as LENGTHS quantiles of the stated distribution, the form learned models keep
+        List<Map.Entry<Integer, Double>> lens = new ArrayList<>(lengthWeights.entrySet());
+        lens.sort(Map.Entry.comparingByKey());
+        double lengthTotal = lens.stream().mapToDouble(Map.Entry::getValue).sum();
+        int[] lengths = new int[LENGTHS];
+        int k = 0;
+        double below = lens.get(0).getValue() / lengthTotal;
+        for (int i = 0; i < LENGTHS; i++) {
+            double q = (i + 0.5) / LENGTHS;
+            while (q > below && k < lens.size() - 1) {
+                k++;
+                below += lens.get(k).getValue() / lengthTotal;
+            }
+            lengths[i] = lens.get(k).getKey();
+        }
+        return new BagOfWords(0, words, cumulative, lengths);
+    }
+
+    /** Each word's share of all words, most frequent first. */
+    public Map<String, Double> wordShares() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int i = 0; i < words.length; i++) {
+            out.put(words[i], cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]));
+        }
+        return out;
+    }
+
+    /** Each text length (in words) with its share of the texts, shortest first. */
+    public Map<Integer, Double> lengthShares() {
+        Map<Integer, Double> out = new TreeMap<>();
+        for (int len : lengths) {
+            out.merge(len, 1.0 / lengths.length, Double::sum);
+        }
+        return out;
+    }
+
+    /** The share of missing texts. */
+    public double nullRate() {
+        return nullRate;
     }
 
     /** A new text ("" for a missing one), from {@code rng}. */

@@ -1,12 +1,16 @@
 package io.tabsynth.plugins.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tabsynth.engine.data.BagOfWords;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.plugins.rules.spec.SpecObject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -17,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class ColumnRule {
     /** How values are made. */
-    enum Source { DISTRIBUTION, EXPRESSION, PATTERN, SEQUENCE, UUID }
+    enum Source { DISTRIBUTION, EXPRESSION, PATTERN, WORDS, SEQUENCE, UUID }
 
     /**
      * One way of making the column's values.
@@ -26,11 +30,12 @@ final class ColumnRule {
      * @param distribution for {@link Source#DISTRIBUTION}
      * @param expression   for {@link Source#EXPRESSION}
      * @param pattern      for {@link Source#PATTERN}
+     * @param words        for {@link Source#WORDS}
      * @param nullRate     share of rows left missing
      * @param decimals     rounding of expression results, or -1
      */
-    record Variant(Source source, Distribution distribution, Expression expression, String pattern, double nullRate,
-                   int decimals) {
+    record Variant(Source source, Distribution distribution, Expression expression, String pattern, BagOfWords words,
+                   double nullRate, int decimals) {
     }
 
     /** A variant used for rows where {@code condition} holds. */
@@ -153,7 +158,7 @@ final class ColumnRule {
         return new ColumnRule(name, kind, format, base, branches, start, step, idFormat, o);
     }
 
-    private static final List<String> SPECIAL = List.of("expression", "pattern", "sequence", "uuid");
+    private static final List<String> SPECIAL = List.of("expression", "pattern", "words", "sequence", "uuid");
 
     private static Variant variant(SpecObject o, String type, Collection<String> columns, boolean branch) {
         List<String> allowed = new ArrayList<>(Distribution.COMMON);
@@ -164,6 +169,7 @@ final class ColumnRule {
         Distribution dist = null;
         Expression expr = null;
         String pattern = null;
+        BagOfWords words = null;
         int decimals = -1;
         if (Distribution.TYPES.containsKey(type)) {
             allowed.addAll(Distribution.TYPES.get(type));
@@ -191,6 +197,13 @@ final class ColumnRule {
                         throw o.error("pattern", "'" + pattern + "' is not a usable regular expression: " + e.getMessage());
                     }
                     break;
+                case "words":
+                    allowed.addAll(List.of("words", "lengths", "kind"));
+                    o.allowOnly(allowed);
+                    source = Source.WORDS;
+                    words = BagOfWords.of(weights(o, "words", "word", k -> k),
+                            weights(o, "lengths", "length", k -> lengthOf(o, k)));
+                    break;
                 case "sequence":
                     allowed.addAll(List.of("start", "step", "format"));
                     o.allowOnly(allowed);
@@ -210,7 +223,36 @@ final class ColumnRule {
         if (nullRate > 0 && (source == Source.SEQUENCE || source == Source.UUID)) {
             throw o.error("nullRate", type + " columns are never missing; inject nulls with an edge case instead");
         }
-        return new Variant(source, dist, expr, pattern, nullRate, decimals);
+        return new Variant(source, dist, expr, pattern, words, nullRate, decimals);
+    }
+
+    /** A {@code {"key": weight, ...}} object of positive weights, its keys read by {@code key}. */
+    private static <K> Map<K, Double> weights(SpecObject o, String field, String what,
+                                              java.util.function.Function<String, K> key) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isObject() || v.isEmpty()) {
+            throw o.error(field, "expected {\"" + what + "\": weight, ...} with at least one " + what);
+        }
+        Map<K, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) v::fields) {
+            if (!e.getValue().isNumber() || !(e.getValue().asDouble() > 0)) {
+                throw o.error(field, "the weight of " + what + " '" + e.getKey() + "' must be a number > 0");
+            }
+            out.put(key.apply(e.getKey()), e.getValue().asDouble());
+        }
+        return out;
+    }
+
+    private static int lengthOf(SpecObject o, String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw o.error("lengths", "'" + text + "' is not a text length in words (1 to 1000)");
     }
 
     private static ColumnKind kindOf(SpecObject o, String type, Variant v) {
@@ -219,6 +261,7 @@ final class ColumnRule {
                 return v.distribution.kind();
             case EXPRESSION:
                 return o.has("kind") ? ColumnKind.parse(o.text("kind")) : ColumnKind.CONTINUOUS;
+            case WORDS:
             case PATTERN: {
                 ColumnKind k = o.has("kind") ? ColumnKind.parse(o.text("kind")) : ColumnKind.FREE_TEXT;
                 if (!k.isText()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.data.BagOfWords;
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
@@ -252,6 +253,18 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         for (String s : data.strings(c.name())) {
             if (!s.isEmpty()) {
                 values.add(s);
+            }
+        }
+        if (c.kind() == ColumnKind.FREE_TEXT) {
+            BagOfWords bag = BagOfWords.learn(values);
+            if (bag.size() > 0) {
+                // new texts from the real vocabulary and lengths, no word that only one real text has
+                o.put("type", "words");
+                ObjectNode words = o.putObject("words");
+                bag.wordShares().forEach((w, share) -> words.put(w, round(share, 6)));
+                ObjectNode lengths = o.putObject("lengths");
+                bag.lengthShares().forEach((len, share) -> lengths.put(Integer.toString(len), round(share, 4)));
+                return;
             }
         }
         if (c.kind() == ColumnKind.IDENTIFIER && !values.isEmpty()) {

@@ -165,6 +165,9 @@ final class RulesModel implements Model {
                         case PATTERN:
                             values[c][r] = patterns.computeIfAbsent(v, x -> RgxGen.parse(x.pattern())).generate(random);
                             break;
+                        case WORDS:
+                            values[c][r] = v.words().text(rng);
+                            break;
                         default:
                             break;
                     }

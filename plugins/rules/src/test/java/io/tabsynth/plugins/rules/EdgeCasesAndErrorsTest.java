@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.FrameStream;
 import io.tabsynth.engine.spi.Model;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -92,6 +94,47 @@ class EdgeCasesAndErrorsTest {
 
     private BadInputException specError(String spec) {
         return assertThrows(BadInputException.class, () -> RulesGeneratorTest.fit(dir, spec));
+    }
+
+    @Test
+    void wordsColumnsKeepTheirWordSharesAndLengths() throws IOException {
+        Frame f = RulesGeneratorTest.fit(dir, """
+                {"columns": [
+                  {"name": "note", "type": "words", "words": {"late": 3, "refund": 1}, "lengths": {"2": 1, "4": 3},
+                   "nullRate": 0.1}
+                ]}""").sample(20_000, 3).collect();
+        assertEquals(ColumnKind.FREE_TEXT, f.schema().column("note").kind());
+        int missing = 0;
+        int four = 0;
+        int late = 0;
+        int words = 0;
+        for (String t : f.strings("note")) {
+            if (t.isEmpty()) {
+                missing++;
+                continue;
+            }
+            String[] ws = t.split(" ");
+            assertTrue(ws.length == 2 || ws.length == 4, t);
+            four += ws.length == 4 ? 1 : 0;
+            for (String w : ws) {
+                late += w.equals("late") ? 1 : 0;
+                words++;
+            }
+        }
+        assertWithin(0.1, missing, 20_000);
+        assertWithin(0.75, four, 20_000 - missing);
+        assertWithin(0.75, late, words);
+
+        String m = specError("""
+                {"columns": [
+                  {"name": "note", "type": "words", "words": {"late": 0}, "lengths": {"2": 1}}
+                ]}""").getMessage();
+        assertTrue(m.contains("columns[0].words: the weight of word 'late' must be a number > 0"), m);
+        m = specError("""
+                {"columns": [
+                  {"name": "note", "type": "words", "words": {"late": 1}, "lengths": {"two": 1}}
+                ]}""").getMessage();
+        assertTrue(m.contains("columns[0].lengths: 'two' is not a text length in words (1 to 1000)"), m);
     }
 
     @Test

@@ -132,6 +132,29 @@ class InferenceTest {
         }
     }
 
+    @Test
+    void freeTextIsDraftedAsWordsWithoutAnyOnePersonsWord() throws Exception {
+        StringColumn note = StringColumn.create("note");
+        String[] words = {"late", "delivery", "refund", "great"};
+        Rng rng = new Rng(8);
+        for (int i = 0; i < 400; i++) {
+            note.append(words[rng.nextInt(4)] + " " + words[rng.nextInt(4)] + " order" + i);
+        }
+        Frame real = Frame.of(Table.create("real", note), Schema.of(ColumnSpec.of("note", ColumnKind.FREE_TEXT)));
+        JsonNode spec = new Inference().infer(real);
+        JsonNode col = column(spec, "note");
+        assertEquals("words", col.path("type").asText());
+        assertEquals(4, col.path("words").size(), "the order numbers are each one text's: " + col);
+        assertEquals(1.0, col.path("lengths").path("3").asDouble(), 1e-9);
+
+        Path file = dir.resolve("words.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(spec));
+        java.util.Set<String> realTexts = new java.util.HashSet<>(note.asList());
+        for (String t : RulesGeneratorTest.fit(dir, Files.readString(file)).sample(500, 3).collect().strings("note")) {
+            assertTrue(!realTexts.contains(t) && t.split(" ").length == 3 && !t.contains("order"), t);
+        }
+    }
+
     private static JsonNode column(JsonNode spec, String name) {
         for (JsonNode c : spec.path("columns")) {
             if (c.path("name").asText().equals(name)) {
