@@ -235,7 +235,11 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 counts.merge(s, 1, Integer::sum);
             }
         }
-        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
+        // a value only one row has may be that person's name or number: it stays out of the spec, which is
+        // meant to be read and shared without the data
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>();
+        counts.entrySet().stream().filter(e -> e.getValue() > 1).forEach(sorted::add);
+        int single = counts.size() - sorted.size();
         sorted.sort((a, b) -> b.getValue() - a.getValue());
         o.put("type", "categorical");
         ObjectNode values = o.putObject("values");
@@ -243,8 +247,15 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         if (values.isEmpty()) {
             values.put("unknown", 1);
         }
+        List<String> notes = new ArrayList<>();
         if (sorted.size() > MAX_CATEGORIES) {
-            o.put("description", "the " + MAX_CATEGORIES + " most frequent of " + sorted.size() + " categories");
+            notes.add("the " + MAX_CATEGORIES + " most frequent of " + sorted.size() + " categories");
+        }
+        if (single > 0) {
+            notes.add(single + (single == 1 ? " value" : " values") + " that only one row has left out");
+        }
+        if (!notes.isEmpty()) {
+            o.put("description", String.join("; ", notes));
         }
     }
 

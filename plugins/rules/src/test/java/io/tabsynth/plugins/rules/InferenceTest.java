@@ -155,6 +155,21 @@ class InferenceTest {
         }
     }
 
+    @Test
+    void aCategoryOnlyOneRowHasStaysOutOfTheSpec() {
+        StringColumn city = StringColumn.create("city");
+        for (int i = 0; i < 80; i++) {
+            city.append(i < 50 ? "Leeds" : "York");
+        }
+        city.append("Smallville");
+        Frame real = Frame.of(Table.create("real", city), Schema.of(ColumnSpec.of("city", ColumnKind.CATEGORICAL)));
+        JsonNode col = column(new Inference().infer(real), "city");
+        assertEquals(50, col.path("values").path("Leeds").asInt());
+        assertEquals(30, col.path("values").path("York").asInt());
+        assertTrue(col.path("values").path("Smallville").isMissingNode(), col.toString());
+        assertEquals("1 value that only one row has left out", col.path("description").asText());
+    }
+
     private static JsonNode column(JsonNode spec, String name) {
         for (JsonNode c : spec.path("columns")) {
             if (c.path("name").asText().equals(name)) {
