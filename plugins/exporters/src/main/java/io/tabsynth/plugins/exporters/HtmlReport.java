@@ -146,7 +146,8 @@ public final class HtmlReport implements ReportExporter {
         }
         h.append("<h2 id=\"privacy\">Privacy</h2>\n<table>");
         row(h, "score", p.path("score"));
-        row(h, "exact copies of training rows", p.path("exactMatches"));
+        row(h, "exact copies of training rows (over the scored columns)", p.path("exactMatches"));
+        row(h, "share of rows not learned that equal a training row by chance", p.path("exactMatchBaseline"));
         row(h, "synthetic rows with a value only one training row has", p.path("uniqueValueReplay").path("rows"));
         row(h, "membership inference AUC (0.5 = no leak)", p.path("membershipInferenceAuc"));
         row(h, "share of synthetic rows closer to train than to holdout (0.5 ideal)", p.path("dcr").path("shareCloserToTrain"));
