@@ -76,10 +76,18 @@ public final class CsvReader {
             }
         }
         records = null;
+        return frame(name, header, cells, metadata);
+    }
+
+    /**
+     * A frame from columns of cell texts (as CSV holds them; the lists are released as they are read): kinds
+     * inferred except where the metadata sets them, cells parsed by kind. Also used for JSON Lines.
+     */
+    static Frame frame(String name, List<String> header, List<List<String>> cells, Metadata metadata) {
         MissingValues missing = metadata.missingValues();
-        List<ColumnSpec> specs = new ArrayList<>(width);
+        List<ColumnSpec> specs = new ArrayList<>(header.size());
         Table table = Table.create(name);
-        for (int c = 0; c < width; c++) {
+        for (int c = 0; c < header.size(); c++) {
             String col = header.get(c);
             ColumnSpec spec = metadata.override(col);
             if (spec == null) {

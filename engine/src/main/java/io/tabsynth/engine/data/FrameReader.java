@@ -9,11 +9,17 @@ public final class FrameReader {
     private FrameReader() {
     }
 
-    /** Reads CSV ({@code .csv}, {@code .tsv}), Arrow IPC ({@code .arrow}, {@code .feather}, {@code .ipc}) or Parquet. */
+    /**
+     * Reads CSV ({@code .csv}, {@code .tsv}), JSON Lines ({@code .jsonl}, {@code .ndjson}), Arrow IPC
+     * ({@code .arrow}, {@code .feather}, {@code .ipc}) or Parquet.
+     */
     public static Frame read(Path file, Metadata metadata) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".tsv")) {
             return CsvReader.read(file, metadata);
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return JsonlReader.read(file, metadata);
         }
         if (name.endsWith(".arrow") || name.endsWith(".feather") || name.endsWith(".ipc")) {
             return ArrowIpcReader.read(file, metadata);
@@ -21,7 +27,7 @@ public final class FrameReader {
         if (name.endsWith(".parquet")) {
             return ParquetFrames.read(file, metadata);
         }
-        throw new BadInputException(file + ": unknown data format (expected .csv, .tsv, .arrow, .feather, .ipc or .parquet)");
+        throw new BadInputException(file + ": unknown data format (expected .csv, .tsv, .jsonl, .ndjson, .arrow, .feather, .ipc or .parquet)");
     }
 
     /** Reads with no metadata overrides. */

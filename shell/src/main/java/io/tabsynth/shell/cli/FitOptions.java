@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The options that say what to fit: data, metadata, generator, its parameters and constraints. */
 public final class FitOptions {
     @Option(names = "--data", paramLabel = "REAL",
-            description = "real data (.csv, .tsv, .arrow, .parquet); not needed by the rules generator")
+            description = "real data (.csv, .tsv, .jsonl, .arrow, .parquet); not needed by the rules generator")
     Path data;
 
     @Option(names = "--metadata", paramLabel = "M", description = "JSON file overriding column kinds and missing values")

@@ -90,7 +90,7 @@ class ExportRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"csv", "tsv", "arrow", "parquet"})
+    @ValueSource(strings = {"csv", "tsv", "jsonl", "arrow", "parquet"})
     void roundTripKeepsEveryCellAndKind(String ext) {
         Frame original = sample();
         Path file = dir.resolve("data." + ext);
