@@ -234,7 +234,7 @@ final class ColumnRule {
             throw o.error(field, "expected {\"" + what + "\": weight, ...} with at least one " + what);
         }
         Map<K, Double> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) v::fields) {
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
             if (!e.getValue().isNumber() || !(e.getValue().asDouble() > 0)) {
                 throw o.error(field, "the weight of " + what + " '" + e.getKey() + "' must be a number > 0");
             }
