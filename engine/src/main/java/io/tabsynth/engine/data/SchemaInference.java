@@ -25,8 +25,12 @@ import java.util.regex.Pattern;
  * customer-number column in which a few values repeat would come out as real people's addresses and numbers.
  */
 public final class SchemaInference {
-    /** Names that say "identifier": id, customer_id, customer-id, id_card, customerId, userID, uuid, guid, order_key. */
-    private static final Pattern ID_NAME = Pattern.compile("(?i:^id$|^id[_-]|[_ -]id$|uuid|guid|[_-]key$)|[a-z](Id|ID)$");
+    /**
+     * Names that say "identifier": id, customer_id, customer-id, id_card, customerId, userID, uuid, guid, order_key,
+     * account_number, order_no, policy_nr, accountNumber, ssn, iban, passport, phone, mobile_phone.
+     */
+    private static final Pattern ID_NAME = Pattern.compile("(?i:^id$|^id[_-]|[_ -]id$|uuid|guid|[_-]key$"
+            + "|[_ -](number|num|no|nr)$|(^|[_ -])(ssn|iban|passport|phone|mobile)([_ -]|$))|[a-z](Id|ID|Number|No)$");
     /** From this many values on, a column counts as nearly distinct when {@link #DISTINCT_SHARE} of them are. */
     static final int NEARLY_DISTINCT_VALUES = 20;
     /** The least share of distinct values in a nearly distinct column. */

@@ -35,6 +35,12 @@ class SchemaInferenceTest {
         assertEquals(ColumnKind.IDENTIFIER, infer("orderId", repeat(10, i -> Integer.toString(1000 + i))).kind());
         assertEquals(ColumnKind.INTEGER, infer("paid", repeat(10, i -> Integer.toString(1000 + i))).kind());
         assertEquals(ColumnKind.INTEGER, infer("valid", repeat(10, i -> Integer.toString(1000 + i))).kind());
+        for (String key : new String[] {"account_number", "order no", "policy_nr", "ssn", "iban", "phone", "accountNumber", "mobile_phone"}) {
+            assertEquals(ColumnKind.IDENTIFIER, infer(key, repeat(30, i -> Long.toString(4_470_000_000L + 17L * i))).kind(), key);
+        }
+        for (String other : new String[] {"number_of_children", "nominal", "phones_owned", "snow"}) {
+            assertEquals(ColumnKind.INTEGER, infer(other, repeat(30, i -> Integer.toString(i))).kind(), other);
+        }
         assertEquals(ColumnKind.FREE_TEXT, infer("comment", repeat(50, i -> "this is comment number " + i)).kind());
         assertEquals(ColumnKind.CATEGORICAL, infer("empty", List.of("", "", "NA")).kind());
     }
