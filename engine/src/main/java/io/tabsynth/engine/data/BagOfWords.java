@@ -59,26 +59,12 @@ public final class BagOfWords {
                 }
             }
         }
-        List<Map.Entry<String, Integer>> top = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (textsWith.get(e.getKey()) > 1) {
-                top.add(e);
+        Map<String, Double> shared = new HashMap<>();
+        counts.forEach((w, n) -> {
+            if (textsWith.get(w) > 1) {
+                shared.put(w, (double) n);
             }
-        }
-        top.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        int k = Math.min(VOCABULARY, top.size());
-        String[] words = new String[k];
-        double[] cumulative = new double[k];
-        double total = 0;
-        for (int i = 0; i < k; i++) {
-            total += top.get(i).getValue();
-        }
-        double run = 0;
-        for (int i = 0; i < k; i++) {
-            words[i] = top.get(i).getKey();
-            run += top.get(i).getValue();
-            cumulative[i] = run / total;
-        }
+        });
         int[] lens = lengths.stream().mapToInt(Integer::intValue).sorted().toArray();
         if (lens.length > LENGTHS) {
             int[] sub = new int[LENGTHS];
@@ -87,7 +73,7 @@ public final class BagOfWords {
             }
             lens = sub;
         }
-        return new BagOfWords(texts.isEmpty() ? 0 : nulls / (double) texts.size(), words, cumulative, lens);
+        return build(texts.isEmpty() ? 0 : nulls / (double) texts.size(), shared, VOCABULARY, lens);
     }
 
     /**
@@ -98,18 +84,6 @@ public final class BagOfWords {
         if (wordWeights.isEmpty() || lengthWeights.isEmpty()) {
             throw new IllegalArgumentException("a bag of words needs at least one word and one length");
         }
-        List<Map.Entry<String, Double>> top = new ArrayList<>(wordWeights.entrySet());
-        top.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        String[] words = new String[top.size()];
-        double[] cumulative = new double[top.size()];
-        double total = top.stream().mapToDouble(Map.Entry::getValue).sum();
-        double run = 0;
-        for (int i = 0; i < words.length; i++) {
-            words[i] = top.get(i).getKey();
-            run += top.get(i).getValue();
-            cumulative[i] = run / total;
-        }
-        cumulative[words.length - 1] = 1.0;
         // lengths as LENGTHS quantiles of the stated distribution, the form learned models keep
         List<Map.Entry<Integer, Double>> lens = new ArrayList<>(lengthWeights.entrySet());
         lens.sort(Map.Entry.comparingByKey());
@@ -125,7 +99,27 @@ public final class BagOfWords {
             }
             lengths[i] = lens.get(k).getKey();
         }
-        return new BagOfWords(0, words, cumulative, lengths);
+        return build(0, wordWeights, Integer.MAX_VALUE, lengths);
+    }
+
+    /** The model with the {@code limit} heaviest words (ties by word), their shares as cumulative probabilities. */
+    private static BagOfWords build(double nullRate, Map<String, Double> weights, int limit, int[] lengths) {
+        List<Map.Entry<String, Double>> top = new ArrayList<>(weights.entrySet());
+        top.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        int k = Math.min(limit, top.size());
+        String[] words = new String[k];
+        double[] cumulative = new double[k];
+        double total = 0;
+        for (int i = 0; i < k; i++) {
+            total += top.get(i).getValue();
+        }
+        double run = 0;
+        for (int i = 0; i < k; i++) {
+            words[i] = top.get(i).getKey();
+            run += top.get(i).getValue();
+            cumulative[i] = run / total;
+        }
+        return new BagOfWords(nullRate, words, cumulative, lengths);
     }
 
     /** Each word's share of all words, most frequent first. */
@@ -164,6 +158,11 @@ public final class BagOfWords {
             sb.append(w == 0 ? "" : " ").append(words[i]);
         }
         return sb.toString();
+    }
+
+    /** A short description for model summaries: {@code bag of words (120 words)}. */
+    public String describe() {
+        return "bag of words (" + words.length + " words)";
     }
 
     /** How many words the vocabulary holds. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.tabsynth.engine.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,8 +71,6 @@ public final class JsonlReader {
                     }
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": file not found");
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + ", line " + e.getLocation().getLineNr() + ": not valid JSON: "
                     + e.getOriginalMessage(), e);

@@ -48,7 +48,7 @@ final class TextColumn implements ColumnModel {
 
     @Override
     public String describe() {
-        return "bag of words (" + words.size() + " words)";
+        return words.describe();
     }
 
     @Override

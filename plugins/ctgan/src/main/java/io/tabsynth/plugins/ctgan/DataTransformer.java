@@ -191,7 +191,7 @@ public final class DataTransformer {
     public Map<String, String> madeApart() {
         Map<String, String> m = new LinkedHashMap<>();
         codecs.stream().filter(Codec::apart).forEach(k -> m.put(k.spec.name(),
-                k.keys != null ? k.keys.describe() : "bag of words (" + k.text.size() + " words)"));
+                k.keys != null ? k.keys.describe() : k.text.describe()));
         return m;
     }
 

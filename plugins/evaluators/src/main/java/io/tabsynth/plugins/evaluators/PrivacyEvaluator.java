@@ -84,7 +84,8 @@ public final class PrivacyEvaluator implements Evaluator {
             exact += trainRows.containsKey(space.key(synthetic, i)) ? 1 : 0;
         }
         double exactShare = synthetic.size() == 0 ? 0.0 : exact / (double) synthetic.size();
-        double baseline = exactMatchBaseline(space, trainRows, train, holdout);
+        GowerSpace.Points hold = holdout != null && holdout.rowCount() > 0 ? space.points(holdout) : null;
+        double baseline = exactMatchBaseline(space, trainRows, train.size(), hold);
         details.put("exactMatches", exact);
         details.put("exactMatchShare", exactShare);
         details.put("exactMatchBaseline", baseline);
@@ -109,8 +110,7 @@ public final class PrivacyEvaluator implements Evaluator {
             ratio[i] = synToTrain[1][i] > 0 ? synToTrain[0][i] / synToTrain[1][i] : (synToTrain[0][i] == 0 ? 0 : 1);
         }
         details.put("nndr", summary(ratio));
-        if (holdout != null && holdout.rowCount() > 0) {
-            GowerSpace.Points hold = space.points(holdout);
+        if (hold != null) {
             double[] holdToTrain = space.nearest(hold, train);
             dcr.put("holdoutToTrain", summary(holdToTrain));
             dcr.put("histogram", histogram(synToTrain[0], holdToTrain));
@@ -182,21 +182,17 @@ public final class PrivacyEvaluator implements Evaluator {
      * How often a row that was not learned is identical to a training row over the scored columns: the share of
      * holdout rows that are, or without a holdout the share of training rows identical to another training row.
      */
-    private static double exactMatchBaseline(GowerSpace space, Map<String, Integer> trainRows, GowerSpace.Points train,
-                                             Frame holdout) {
-        if (holdout != null && holdout.rowCount() > 0) {
-            GowerSpace.Points hold = space.points(holdout);
+    private static double exactMatchBaseline(GowerSpace space, Map<String, Integer> trainRows, int trainSize,
+                                             GowerSpace.Points hold) {
+        if (hold != null) {
             int matches = 0;
             for (int i = 0; i < hold.size(); i++) {
                 matches += trainRows.containsKey(space.key(hold, i)) ? 1 : 0;
             }
             return matches / (double) hold.size();
         }
-        int shared = 0;
-        for (int i = 0; i < train.size(); i++) {
-            shared += trainRows.get(space.key(train, i)) > 1 ? 1 : 0;
-        }
-        return train.size() == 0 ? 0.0 : shared / (double) train.size();
+        int shared = trainRows.values().stream().filter(n -> n > 1).mapToInt(Integer::intValue).sum();
+        return trainSize == 0 ? 0.0 : shared / (double) trainSize;
     }
 
     /** Shares of synthetic-to-train and holdout-to-train distances in 20 equal bins from 0 to the largest. */
