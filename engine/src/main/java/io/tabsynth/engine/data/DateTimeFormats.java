@@ -1,7 +1,9 @@
 package io.tabsynth.engine.data;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -14,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reading and writing datetimes in a column's format. A format is a {@link DateTimeFormatter} pattern;
- * patterns without a time of day read as midnight and write back without one.
+ * patterns without a time of day read as midnight and write back without one. A pattern with a UTC offset
+ * ({@code XXX}, as in {@code 2024-01-10T10:00:00+02:00} or {@code ...Z}) reads each value as the instant it
+ * names, kept in UTC, and writes it back in UTC ({@code 2024-01-10T08:00:00Z}).
  */
 public final class DateTimeFormats {
     /** The default format for datetimes of unknown origin. */
@@ -24,7 +28,8 @@ public final class DateTimeFormats {
     static final List<String> CANDIDATES = List.of(
             "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm",
             "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ss.SSS",
-            "yyyy/MM/dd", "MM/dd/yyyy", "dd/MM/yyyy", "dd.MM.yyyy");
+            "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX",
+            "yyyy-MM-dd HH:mm:ssXXX", "yyyy/MM/dd", "MM/dd/yyyy", "dd/MM/yyyy", "dd.MM.yyyy");
 
     private static final Map<String, DateTimeFormatter> CACHE = new ConcurrentHashMap<>();
 
@@ -37,9 +42,15 @@ public final class DateTimeFormats {
                 .withResolverStyle(ResolverStyle.STRICT));
     }
 
-    /** Parses text in the pattern; a date-only pattern gives midnight. Throws {@link DateTimeParseException}. */
+    /**
+     * Parses text in the pattern; a date-only pattern gives midnight, one with an offset the time in UTC.
+     * Throws {@link DateTimeParseException}.
+     */
     public static LocalDateTime parse(String text, String pattern) {
         TemporalAccessor t = formatter(pattern).parse(text);
+        if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
+            return LocalDateTime.ofInstant(Instant.from(t), ZoneOffset.UTC);
+        }
         LocalDate date = LocalDate.from(t);
         if (t.isSupported(ChronoField.HOUR_OF_DAY)) {
             return LocalDateTime.from(t);
@@ -47,9 +58,24 @@ public final class DateTimeFormats {
         return date.atStartOfDay();
     }
 
-    /** Writes a datetime in the pattern. */
+    /** Writes a datetime in the pattern; one with an offset writes it as a UTC time. */
     public static String format(LocalDateTime value, String pattern) {
-        return formatter(pattern).format(value);
+        DateTimeFormatter f = formatter(pattern);
+        return hasOffset(pattern) ? f.format(value.atOffset(ZoneOffset.UTC)) : f.format(value);
+    }
+
+    /** True if the pattern carries a UTC offset or zone (letters X, x, Z, O, V outside quotes). */
+    public static boolean hasOffset(String pattern) {
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char ch = pattern.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && "XxZOV".indexOf(ch) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True if the pattern carries a time of day. */

@@ -11,15 +11,19 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A user's overrides for reading a data file, from a JSON metadata file ({@code --metadata}):
  * <pre>
- * { "columns": { "age": {"kind": "integer"}, "joined": {"kind": "datetime", "format": "dd/MM/yyyy"} },
+ * { "columns": { "age": {"kind": "integer", "missingValues": ["unknown"]},
+ *                "joined": {"kind": "datetime", "format": "dd/MM/yyyy"} },
  *   "missingValues": ["", "?"] }
  * </pre>
+ * The top-level {@code missingValues} replace the default set for every column; a column's own are read as
+ * missing in that column besides them.
  * Kinds may also be given as SDV's {@code "sdtype"} ({@code numerical}, {@code categorical}, {@code id}, ...),
  * so an SDV metadata file works as it is. Columns not named keep their inferred kind.
  *
@@ -85,19 +89,29 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
                             + format + "': " + ex.getMessage());
                 }
             }
-            cols.put(e.getKey(), new ColumnSpec(e.getKey(), kind, format));
+            Set<String> own = texts(c.get("missingValues"), file, "column '" + e.getKey() + "': ");
+            cols.put(e.getKey(), new ColumnSpec(e.getKey(), kind, format, own == null ? List.of() : List.copyOf(own)));
         }
-        MissingValues missing = MissingValues.DEFAULT;
-        JsonNode mv = root.get("missingValues");
-        if (mv != null) {
-            if (!mv.isArray()) {
-                throw new BadInputException(file + ": \"missingValues\" must be an array of strings");
+        Set<String> tokens = texts(root.get("missingValues"), file, "");
+        return new Metadata(cols, tokens == null ? MissingValues.DEFAULT : new MissingValues(tokens), file);
+    }
+
+    /** A "missingValues" array's texts, {@code null} if there is none. */
+    private static Set<String> texts(JsonNode array, Path file, String where) {
+        if (array == null) {
+            return null;
+        }
+        if (!array.isArray()) {
+            throw new BadInputException(file + ": " + where + "\"missingValues\" must be an array of strings");
+        }
+        Set<String> tokens = new HashSet<>();
+        for (JsonNode t : array) {
+            if (!t.isTextual() && !t.isNumber()) {
+                throw new BadInputException(file + ": " + where + "\"missingValues\" must be an array of strings, not " + t);
             }
-            Set<String> tokens = new HashSet<>();
-            mv.forEach(t -> tokens.add(t.asText()));
-            missing = new MissingValues(tokens);
+            tokens.add(t.asText());
         }
-        return new Metadata(cols, missing, file);
+        return tokens;
     }
 
     /** Turns an strftime pattern (SDV's datetime_format) into a DateTimeFormatter pattern; others pass. */

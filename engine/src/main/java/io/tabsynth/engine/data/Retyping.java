@@ -22,8 +22,8 @@ final class Retyping {
         for (int c = 0; c < frame.columnCount(); c++) {
             ColumnSpec current = frame.schema().column(c);
             ColumnSpec wanted = metadata.override(current.name());
-            if (wanted == null || wanted.equals(current)) {
-                specs.add(current);
+            if (wanted == null || wanted.sameType(current)) {
+                specs.add(wanted == null ? current : wanted);
                 table.addColumns(frame.column(c));
                 continue;
             }

@@ -83,7 +83,10 @@ public final class Schema {
         return new Schema(copy);
     }
 
-    /** The JSON form: {@code {"columns":[{"name":..,"kind":..,"format":..}]}}. */
+    /**
+     * The JSON form: {@code {"columns":[{"name":..,"kind":..,"format":..,"missingValues":[..]}]}}, format and
+     * missing values only where a column has them.
+     */
     public ObjectNode toJson() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode cols = root.putArray("columns");
@@ -93,6 +96,9 @@ public final class Schema {
             o.put("kind", c.kind().jsonName());
             if (c.format() != null) {
                 o.put("format", c.format());
+            }
+            if (!c.missingValues().isEmpty()) {
+                c.missingValues().forEach(o.putArray("missingValues")::add);
             }
         }
         return root;
@@ -107,8 +113,10 @@ public final class Schema {
         List<ColumnSpec> specs = new ArrayList<>();
         for (JsonNode c : cols) {
             JsonNode format = c.get("format");
+            List<String> missing = new ArrayList<>();
+            c.path("missingValues").forEach(t -> missing.add(t.asText()));
             specs.add(new ColumnSpec(c.path("name").asText(), ColumnKind.parse(c.path("kind").asText()),
-                    format == null || format.isNull() ? null : format.asText()));
+                    format == null || format.isNull() ? null : format.asText(), missing));
         }
         return new Schema(specs);
     }
@@ -130,6 +138,9 @@ public final class Schema {
             sb.append(sb.length() == 0 ? "" : ", ").append(c.name()).append(':').append(c.kind().jsonName());
             if (c.format() != null) {
                 sb.append('(').append(c.format()).append(')');
+            }
+            if (!c.missingValues().isEmpty()) {
+                sb.append(" missing ").append(c.missingValues());
             }
         }
         return "Schema[" + sb + "]";

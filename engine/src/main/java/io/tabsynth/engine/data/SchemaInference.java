@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  *   <li>otherwise categorical, however many categories.</li>
  * </ol>
  * A column with no values at all is categorical. Numbers are read after trimming spaces; text is kept as is.
+ * In rules 2 to 4, a few {@link Placeholders placeholder} texts among the values ({@code n/a}, {@code unknown},
+ * {@code -}, {@code inf}, ...) do not make the column text: the spec lists them as the column's own missing
+ * values, so a number column with a handful of {@code n/a} stays a number column.
  * Nearly distinct text is never categorical, because a generator would then copy real values: an e-mail or
  * customer-number column in which a few values repeat would come out as real people's addresses and numbers.
  */
@@ -42,9 +45,10 @@ public final class SchemaInference {
     /** The inferred spec of one column. */
     public static ColumnSpec infer(String name, List<String> cells, MissingValues missing) {
         int present = 0;
+        int numbers = 0;
         boolean allBool = true;
-        boolean allLong = true;
-        boolean allNumber = true;
+        boolean wholeNumbers = true;
+        Placeholders placeholders = new Placeholders();
         for (String cell : cells) {
             if (missing.isMissing(cell)) {
                 continue;
@@ -54,13 +58,10 @@ public final class SchemaInference {
             if (allBool && !isBoolean(t)) {
                 allBool = false;
             }
-            if (allLong && !isLong(t)) {
-                allLong = false;
-            }
-            if (allNumber && !isNumber(t)) {
-                allNumber = false;
-            }
-            if (!allBool && !allNumber) {
+            if (isNumber(t)) {
+                numbers++;
+                wholeNumbers &= isLong(t);
+            } else if (!placeholders.add(cell) && !allBool) {
                 break;
             }
         }
@@ -71,15 +72,15 @@ public final class SchemaInference {
             return ColumnSpec.of(name, ColumnKind.BOOLEAN);
         }
         boolean idName = ID_NAME.matcher(name).find();
-        if (allLong) {
-            return ColumnSpec.of(name, idName && keyLike(cells, missing) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER);
+        if (numbers > 0 && placeholders.onlyThese()) {
+            List<String> texts = placeholders.texts();
+            ColumnKind kind = !wholeNumbers ? ColumnKind.CONTINUOUS
+                    : idName && keyLike(cells, missing.and(texts)) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER;
+            return new ColumnSpec(name, kind, null, texts);
         }
-        if (allNumber) {
-            return ColumnSpec.of(name, ColumnKind.CONTINUOUS);
-        }
-        String format = datetimeFormat(cells, missing);
-        if (format != null) {
-            return new ColumnSpec(name, ColumnKind.DATETIME, format);
+        ColumnSpec datetime = datetime(name, cells, missing);
+        if (datetime != null) {
+            return datetime;
         }
         return ColumnSpec.of(name, textKind(cells, missing, idName));
     }
@@ -128,10 +129,14 @@ public final class SchemaInference {
         return distinct >= DISTINCT_SHARE * present;
     }
 
-    private static String datetimeFormat(List<String> cells, MissingValues missing) {
+    /**
+     * A datetime spec if some cells start with a digit and every other cell parses in one candidate format, or
+     * is a {@link Placeholders placeholder}; {@code null} otherwise.
+     */
+    private static ColumnSpec datetime(String name, List<String> cells, MissingValues missing) {
         String first = null;
         for (String c : cells) {
-            if (!missing.isMissing(c)) {
+            if (!missing.isMissing(c) && !Placeholders.isPlaceholder(c)) {
                 first = c.trim();
                 break;
             }
@@ -140,25 +145,30 @@ public final class SchemaInference {
             return null;
         }
         for (String pattern : DateTimeFormats.CANDIDATES) {
-            if (parsesAll(cells, missing, pattern)) {
-                return pattern;
+            Placeholders placeholders = parsesAll(cells, missing, pattern);
+            if (placeholders != null) {
+                return new ColumnSpec(name, ColumnKind.DATETIME, pattern, placeholders.texts());
             }
         }
         return null;
     }
 
-    private static boolean parsesAll(List<String> cells, MissingValues missing, String pattern) {
+    /** The placeholders among the cells if every other cell parses in the pattern, or {@code null}. */
+    private static Placeholders parsesAll(List<String> cells, MissingValues missing, String pattern) {
+        Placeholders placeholders = new Placeholders();
         for (String c : cells) {
-            if (missing.isMissing(c)) {
+            if (missing.isMissing(c) || placeholders.seen(c)) {
                 continue;
             }
             try {
                 DateTimeFormats.parse(c.trim(), pattern);
             } catch (DateTimeParseException e) {
-                return false;
+                if (!placeholders.add(c)) {
+                    return null;
+                }
             }
         }
-        return true;
+        return placeholders;
     }
 
     private static int wordCount(String s) {

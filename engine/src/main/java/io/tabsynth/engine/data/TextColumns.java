@@ -18,10 +18,12 @@ public final class TextColumns {
     }
 
     /**
-     * Parses the cells; a cell that does not fit the kind is a {@link BadInputException} naming the place
-     * ({@code where.apply(row)} describes row {@code row}, 0-based) and the column.
+     * Parses the cells; a cell in {@code fileMissing} or the spec's own missing values is missing; a cell that
+     * does not fit the kind is a {@link BadInputException} naming the place ({@code where.apply(row)} describes
+     * row {@code row}, 0-based) and the column.
      */
-    public static Column<?> parse(ColumnSpec spec, List<String> cells, MissingValues missing, IntFunction<String> where) {
+    public static Column<?> parse(ColumnSpec spec, List<String> cells, MissingValues fileMissing, IntFunction<String> where) {
+        MissingValues missing = fileMissing.and(spec.missingValues());
         int n = cells.size();
         switch (spec.kind()) {
             case CONTINUOUS: {
@@ -101,6 +103,7 @@ public final class TextColumns {
 
     private static BadInputException bad(ColumnSpec spec, IntFunction<String> where, int row, String cell, String expected) {
         return new BadInputException(where.apply(row) + ", column '" + spec.name() + "': '" + cell + "' is not "
-                + expected + " (the column is " + spec.kind().jsonName() + ")");
+                + expected + " (the column is " + spec.kind().jsonName() + "; a metadata file's \"missingValues\" "
+                + "can list the texts that mean missing)");
     }
 }

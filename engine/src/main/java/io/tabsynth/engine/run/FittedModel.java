@@ -1,5 +1,6 @@
 package io.tabsynth.engine.run;
 
+import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.lineage.Artifact;
@@ -31,8 +32,23 @@ public record FittedModel(Model model, ModelInfo info, Source trainingData, Inst
      */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        model.describeColumns().forEach((c, d) -> b.append(String.format(java.util.Locale.ROOT, "  %-24s %-12s %s%n",
-                c, info.schema().has(c) ? info.schema().column(c).kind().jsonName() : "", d)));
+        var schema = info.schema();
+        model.describeColumns().forEach((c, d) -> {
+            String note = schema.has(c) ? schema.column(c).missingNote() : "";
+            b.append(String.format(java.util.Locale.ROOT, "  %-24s %-12s %s%s%n", c,
+                    schema.has(c) ? schema.column(c).kind().jsonName() : "", d, note.isEmpty() ? "" : "; " + note));
+        });
+        return b.toString();
+    }
+
+    /** One line per column that reads texts of its own as missing ({@link ColumnSpec#missingNote()}). */
+    public String missingNotes() {
+        StringBuilder b = new StringBuilder();
+        for (ColumnSpec c : info.schema().columns()) {
+            if (!c.missingNote().isEmpty()) {
+                b.append("  column '").append(c.name()).append("' ").append(c.missingNote()).append('\n');
+            }
+        }
         return b.toString();
     }
 

@@ -135,7 +135,8 @@ class CsvReaderTest {
         assertTrue(f.isMissing(2, 0), "' ?' is missing by the metadata");
         String msg = assertThrows(BadInputException.class, () -> CsvReader.parse("t.csv",
                 "zip,n\n1,5\n2,abc\n".getBytes(StandardCharsets.UTF_8), ',', m)).getMessage();
-        assertEquals("t.csv, row 2, column 'n': 'abc' is not a whole number (the column is integer)", msg);
+        assertEquals("t.csv, row 2, column 'n': 'abc' is not a whole number (the column is integer; a metadata file's "
+                + "\"missingValues\" can list the texts that mean missing)", msg);
     }
 
     @Test

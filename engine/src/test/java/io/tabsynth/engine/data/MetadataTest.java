@@ -48,4 +48,17 @@ class MetadataTest {
                 "a\n1\n".getBytes(StandardCharsets.UTF_8), ',', m)).getMessage();
         assertTrue(msg.startsWith(p + ": column 'nope' is not in d.csv"), msg);
     }
+
+    @Test
+    void aColumnMayListItsOwnMissingValues() throws Exception {
+        Path p = write("{\"columns\": {\"score\": {\"kind\": \"continuous\", \"missingValues\": [\"refused\", -1]}}}");
+        Metadata m = Metadata.read(p);
+        assertEquals(java.util.List.of("-1", "refused"), m.override("score").missingValues());
+        Frame f = CsvReader.parse("d.csv", "score,other\n2.5,refused\nrefused,x\n-1,-1\n".getBytes(StandardCharsets.UTF_8), ',', m);
+        assertEquals(2.0 / 3, f.missingRate("score"), 1e-12);
+        assertEquals("refused", f.strings("other").get(0), "other columns keep the text");
+        Path bad = write("{\"columns\": {\"score\": {\"kind\": \"continuous\", \"missingValues\": \"refused\"}}}");
+        String msg = assertThrows(BadInputException.class, () -> Metadata.read(bad)).getMessage();
+        assertEquals(bad + ": column 'score': \"missingValues\" must be an array of strings", msg);
+    }
 }

@@ -1,6 +1,7 @@
 package io.tabsynth.engine.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,70 @@ class SchemaInferenceTest {
     @Test
     void impossibleDatesAndOddNumbersAreNotMisread() {
         assertEquals(ColumnKind.CATEGORICAL, infer("d", List.of("2024-02-30", "2024-01-01", "2024-02-30")).kind());
-        assertEquals(ColumnKind.CATEGORICAL, infer("x", List.of("Infinity", "1", "Infinity")).kind());
+        assertEquals(ColumnKind.CATEGORICAL, infer("x", List.of("Inf1nity", "1", "Inf1nity")).kind());
         assertEquals(ColumnKind.CATEGORICAL, infer("x", List.of("0x1F", "1", "0x1F")).kind());
+    }
+
+    @Test
+    void placeholdersAmongNumbersAndDatesAreTheColumnsOwnMissingValues() {
+        // 1 in 40 incomes is a spelling of "not available", 1 in 60 ages a "?" or "none": without the rule they
+        // were an identifier (nearly distinct text) and 76 categories
+        List<String> incomes = repeat(500, i -> i % 40 == 0 ? List.of("n/a", "-", "unknown", "#N/A", ".").get(i / 40 % 5)
+                : String.format(java.util.Locale.ROOT, "%.2f", 20_000 + 37.5 * i));
+        assertEquals(new ColumnSpec("income", ColumnKind.CONTINUOUS, null, List.of("#N/A", "-", ".", "n/a", "unknown")),
+                infer("income", incomes));
+        ColumnSpec age = infer("age", repeat(500, i -> i % 60 == 0 ? (i % 120 == 0 ? "?" : " none") : Integer.toString(18 + i % 70)));
+        assertEquals(ColumnKind.INTEGER, age.kind());
+        assertEquals(List.of(" none", "?"), age.missingValues());
+        assertEquals(List.of("-Infinity", "Infinity"),
+                infer("x", repeat(100, i -> i % 30 == 0 ? (i % 60 == 0 ? "Infinity" : "-Infinity") : i + ".5")).missingValues());
+        assertEquals(ColumnKind.IDENTIFIER, infer("customer_id", repeat(50, i -> i == 7 ? "unknown" : Integer.toString(900 + i))).kind());
+        ColumnSpec day = infer("day", repeat(50, i -> i % 10 == 3 ? "TBD" : "2024-03-" + (10 + i % 19)));
+        assertEquals(new ColumnSpec("day", ColumnKind.DATETIME, "yyyy-MM-dd", List.of("TBD")), day);
+        assertEquals("reads 'TBD' as missing", day.missingNote());
+        // real text among the numbers keeps the column text: a grade "K", codes, units, too many placeholders
+        assertEquals(ColumnKind.CATEGORICAL, infer("grade", repeat(200, i -> i % 13 == 0 ? "K" : Integer.toString(1 + i % 12))).kind());
+        assertEquals(ColumnKind.CATEGORICAL, infer("size", repeat(200, i -> i % 9 == 0 ? "12a" : Integer.toString(i % 20))).kind());
+        List<String> punctuation = List.of("-", "--", "?", "??", ".", "..", "*", "**", "/", "//", "+");
+        assertEquals(ColumnKind.CATEGORICAL, infer("n", repeat(200, i -> i % 2 == 0 ? punctuation.get(i / 2 % 11) : Integer.toString(i % 20))).kind());
+        assertTrue(infer("n", repeat(200, i -> i % 2 == 0 ? punctuation.get(i / 2 % 10) : Integer.toString(i % 20))).kind().isNumeric());
+        // only placeholders: nothing says what the values would be
+        assertEquals(ColumnKind.CATEGORICAL, infer("n", List.of("-", "unknown", "-")).kind());
+        assertEquals(List.of(), infer("x", List.of("1", "2.5")).missingValues());
+    }
+
+    @Test
+    void aColumnsOwnMissingValuesAreReadAsMissingAndKeptByTheSchema() {
+        Frame f = CsvReader.parse("t.csv", "income,city\n1200.5,a\nn/a,b\n980,a\n-,c\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ',', Metadata.NONE);
+        assertEquals(ColumnKind.CONTINUOUS, f.schema().column("income").kind());
+        assertEquals(0.5, f.missingRate("income"));
+        assertEquals(980, f.doubles("income").getDouble(2));
+        Schema back = Schema.fromJson(f.schema().toJson());
+        assertEquals(f.schema(), back);
+        // a holdout read like the real data: the same texts are missing there; another text is an error that says how to fix it
+        Metadata likeReal = Metadata.of(f.schema(), MissingValues.DEFAULT);
+        Frame holdout = CsvReader.parse("h.csv", "income,city\n-,a\n5,b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), ',', likeReal);
+        assertTrue(holdout.isMissing(0, 0));
+        String msg = org.junit.jupiter.api.Assertions.assertThrows(io.tabsynth.engine.BadInputException.class, () -> CsvReader.parse(
+                "h.csv", "income,city\nnone,a\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), ',', likeReal)).getMessage();
+        assertEquals("h.csv, row 1, column 'income': 'none' is not a number (the column is continuous; a metadata file's "
+                + "\"missingValues\" can list the texts that mean missing)", msg);
+    }
+
+    @Test
+    void isoTimesWithAnOffsetAreInstantsKeptAndWrittenInUtc() {
+        ColumnSpec z = infer("created", List.of("2024-01-10T10:00:00Z", "2024-03-01T23:59:59Z"));
+        assertEquals("yyyy-MM-dd'T'HH:mm:ssXXX", z.format());
+        assertEquals("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", infer("t", List.of("2024-01-10T10:00:00.125Z")).format());
+        assertEquals("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX", infer("t", List.of("2024-01-10T12:00:00.000001+02:00")).format());
+        // the same instant written at two offsets is one time
+        assertEquals(java.time.LocalDateTime.of(2024, 1, 10, 8, 0),
+                DateTimeFormats.parse("2024-01-10T10:00:00+02:00", z.format()));
+        assertEquals(DateTimeFormats.parse("2024-01-10T08:00:00Z", z.format()),
+                DateTimeFormats.parse("2024-01-10T03:00:00-05:00", z.format()));
+        assertEquals("2024-01-10T08:00:00Z", DateTimeFormats.format(java.time.LocalDateTime.of(2024, 1, 10, 8, 0), z.format()));
+        assertTrue(DateTimeFormats.hasOffset(z.format()));
+        assertTrue(!DateTimeFormats.hasOffset("yyyy-MM-dd'T'HH:mm:ss") && !DateTimeFormats.hasOffset("yyyy-MM-dd'Z'"));
     }
 }

@@ -60,6 +60,7 @@ public final class SynthCommand implements Callable<Integer> {
             long written = e.sample(m, rows, seed, out, progress, sampling.sampling(null));
             spec.commandLine().getOut().printf(Locale.ROOT, "fitted %s on %,d rows and sampled %,d rows in %.2f s into %s%n",
                     fit.generator, m.info().rows(), written, (System.nanoTime() - t0) / 1e9, out);
+            spec.commandLine().getOut().print(m.missingNotes());
             return 0;
         }
     }

@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class CsvExporter implements Exporter {
         private final OutputStream out;
         private final Schema schema;
         private final char sep;
-        private final DateTimeFormatter[] formats;
+        private final String[] formats;
         private final ByteLine line = new ByteLine();
         private final StringBuilder scratch = new StringBuilder(32);
         private final Map<String, byte[]> encoded = new HashMap<>();
@@ -72,10 +71,10 @@ public final class CsvExporter implements Exporter {
             this.out = out;
             this.schema = schema;
             this.sep = sep;
-            this.formats = new DateTimeFormatter[schema.size()];
+            this.formats = new String[schema.size()];
             for (int c = 0; c < schema.size(); c++) {
                 if (schema.column(c).kind() == ColumnKind.DATETIME) {
-                    formats[c] = DateTimeFormats.formatter(schema.column(c).format());
+                    formats[c] = schema.column(c).format();
                 }
                 if (c > 0) {
                     line.put((byte) sep);
@@ -141,7 +140,7 @@ public final class CsvExporter implements Exporter {
             };
         }
 
-        private void appendCell(Column<?> col, ColumnKind kind, DateTimeFormatter format, int r) {
+        private void appendCell(Column<?> col, ColumnKind kind, String format, int r) {
             switch (kind) {
                 case CONTINUOUS: {
                     double v = ((DoubleColumn) col).getDouble(r);
@@ -169,7 +168,7 @@ public final class CsvExporter implements Exporter {
                 case DATETIME: {
                     DateTimeColumn d = (DateTimeColumn) col;
                     if (!d.isMissing(r)) {
-                        line.put(encode(format.format(d.get(r))));
+                        line.put(encode(DateTimeFormats.format(d.get(r), format)));
                     }
                     break;
                 }

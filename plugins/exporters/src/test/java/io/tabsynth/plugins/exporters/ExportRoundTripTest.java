@@ -60,6 +60,7 @@ class ExportRoundTripTest {
         String[] note = new String[n];
         LocalDateTime[] day = new LocalDateTime[n];
         LocalDateTime[] at = new LocalDateTime[n];
+        LocalDateTime[] utc = new LocalDateTime[n];
         BooleanColumn flag = BooleanColumn.create("flag");
         String[] cities = {"Zürich", "São Paulo", "a, b", "say \"hi\"", "two\nlines", " leading space"};
         for (int i = 0; i < n; i++) {
@@ -70,6 +71,7 @@ class ExportRoundTripTest {
             note[i] = i % 5 == 0 ? "" : "free text number " + i + " with several words";
             day[i] = i % 6 == 0 ? null : LocalDate.of(2021, 1, 1).plusDays(i * 11L).atStartOfDay();
             at[i] = LocalDateTime.of(2022, 3, 4, 5, 6, 7).plusMinutes(i * 97L);
+            utc[i] = at[i].plusNanos(i * 7_000_000L);
             if (i % 8 == 0) {
                 flag.appendMissing();
             } else {
@@ -80,12 +82,13 @@ class ExportRoundTripTest {
         counts.setMissing(3);
         Table t = Table.create("all").addColumns(DoubleColumn.create("price", price), counts,
                 StringColumn.create("city", city), StringColumn.create("id", id), StringColumn.create("note", note),
-                DateTimeColumn.create("day", day), DateTimeColumn.create("at", at), flag);
+                DateTimeColumn.create("day", day), DateTimeColumn.create("at", at), DateTimeColumn.create("utc", utc), flag);
         return Frame.of(t, Schema.of(ColumnSpec.of("price", ColumnKind.CONTINUOUS),
                 ColumnSpec.of("count", ColumnKind.INTEGER), ColumnSpec.of("city", ColumnKind.CATEGORICAL),
                 ColumnSpec.of("id", ColumnKind.IDENTIFIER), ColumnSpec.of("note", ColumnKind.FREE_TEXT),
                 new ColumnSpec("day", ColumnKind.DATETIME, "yyyy-MM-dd"),
                 new ColumnSpec("at", ColumnKind.DATETIME, "yyyy-MM-dd HH:mm:ss"),
+                new ColumnSpec("utc", ColumnKind.DATETIME, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"),
                 ColumnSpec.of("flag", ColumnKind.BOOLEAN)));
     }
 
@@ -99,7 +102,8 @@ class ExportRoundTripTest {
         if (ext.equals("parquet")) {
             // Parquet keeps timestamps as typed values but has no place for their text format: ISO comes back.
             original = Frame.of(original.table(), original.schema().with(
-                    new ColumnSpec("at", ColumnKind.DATETIME, io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME)));
+                    new ColumnSpec("at", ColumnKind.DATETIME, io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME)).with(
+                    new ColumnSpec("utc", ColumnKind.DATETIME, io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME)));
         }
         assertEquals(original.schema(), back.schema(), "schema after ." + ext);
         assertEquals(cells(original), cells(back), "cells after ." + ext);
@@ -112,7 +116,7 @@ class ExportRoundTripTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(40, lines.size());
         assertEquals("{\"price\":null,\"count\":-7,\"city\":null,\"id\":\"ID-00000\",\"note\":null,\"day\":null,"
-                + "\"at\":\"2022-03-04 05:06:07\",\"flag\":null}", lines.get(0));
+                + "\"at\":\"2022-03-04 05:06:07\",\"utc\":\"2022-03-04T05:06:07.000Z\",\"flag\":null}", lines.get(0));
         assertTrue(lines.get(4).contains("\"city\":\"two\\nlines\""), lines.get(4));
         assertTrue(lines.get(1).contains("\"price\":-2.25") && lines.get(1).contains("\"flag\":false"), lines.get(1));
     }
