@@ -5,14 +5,15 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * One column of a {@link Schema}: its name, its kind, for datetimes the text format (a
- * {@link java.time.format.DateTimeFormatter} pattern such as {@code yyyy-MM-dd}) used to read and write it, and
+ * One column of a {@link Schema}: its name, its kind, the text format used to read and write it (for datetimes
+ * a {@link java.time.format.DateTimeFormatter} pattern such as {@code yyyy-MM-dd}; for numbers written with signs
+ * or separators a {@link java.text.DecimalFormat} pattern such as {@code '$'#,##0.00}, see {@link NumberText}), and
  * the cell texts this column reads as missing besides the file's {@link MissingValues} (such as the {@code n/a}
  * and {@code -} that inference finds among a number column's values).
  *
  * @param name          column name, unique in its schema
  * @param kind          what the column holds
- * @param format        datetime pattern, or {@code null} for other kinds
+ * @param format        datetime or number pattern, or {@code null} (always for text and boolean kinds)
  * @param missingValues this column's own missing-value texts, exact (no trimming), sorted; empty for none
  */
 public record ColumnSpec(String name, ColumnKind kind, String format, List<String> missingValues) {
@@ -22,7 +23,7 @@ public record ColumnSpec(String name, ColumnKind kind, String format, List<Strin
         if (kind == ColumnKind.DATETIME && format == null) {
             format = DateTimeFormats.ISO_DATE_TIME;
         }
-        if (kind != ColumnKind.DATETIME) {
+        if (kind != ColumnKind.DATETIME && kind != ColumnKind.CONTINUOUS && kind != ColumnKind.INTEGER) {
             format = null;
         }
         missingValues = missingValues == null ? List.of() : List.copyOf(new TreeSet<>(missingValues));

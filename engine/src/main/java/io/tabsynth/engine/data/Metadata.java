@@ -22,6 +22,7 @@ import java.util.Set;
  *                "joined": {"kind": "datetime", "format": "dd/MM/yyyy"} },
  *   "missingValues": ["", "?"] }
  * </pre>
+ * A number column's {@code format} is a {@link NumberText} pattern ({@code "'$'#,##0.00"}).
  * The top-level {@code missingValues} replace the default set for every column; a column's own are read as
  * missing in that column besides them.
  * Kinds may also be given as SDV's {@code "sdtype"} ({@code numerical}, {@code categorical}, {@code id}, ...),
@@ -80,14 +81,19 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
                 throw new BadInputException(file + ": column '" + e.getKey() + "': " + ex.getMessage());
             }
             JsonNode fmt = c.has("format") ? c.get("format") : c.get("datetime_format");
-            String format = fmt == null || fmt.isNull() ? null : sdvFormat(fmt.asText());
-            if (format != null) {
+            boolean number = kind == ColumnKind.CONTINUOUS || kind == ColumnKind.INTEGER;
+            String format = fmt == null || fmt.isNull() ? null : number ? fmt.asText() : sdvFormat(fmt.asText());
+            if (format != null && kind == ColumnKind.DATETIME) {
                 try {
                     DateTimeFormats.formatter(format);
                 } catch (IllegalArgumentException ex) {
                     throw new BadInputException(file + ": column '" + e.getKey() + "': bad datetime format '"
                             + format + "': " + ex.getMessage());
                 }
+            }
+            if (format != null && number && !NumberText.isPattern(format)) {
+                throw new BadInputException(file + ": column '" + e.getKey() + "': bad number format '" + format
+                        + "' (a java.text.DecimalFormat pattern such as '$'#,##0.00)");
             }
             Set<String> own = texts(c.get("missingValues"), file, "column '" + e.getKey() + "': ");
             cols.put(e.getKey(), new ColumnSpec(e.getKey(), kind, format, own == null ? List.of() : List.copyOf(own)));

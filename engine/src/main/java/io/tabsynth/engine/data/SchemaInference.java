@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  *   <li>all whole numbers: integer, or identifier when the values are key-like (all distinct, or at least 95 %
  *       of them from 20 values on) and the name says id/key/uuid;</li>
  *   <li>all numbers: continuous;</li>
+ *   <li>all numbers written in one {@link NumberText pattern} with a currency or percent sign or thousands
+ *       separators ({@code $1,234.50}, {@code 12.5%}): integer or continuous with that format;</li>
  *   <li>all datetimes in one of {@link DateTimeFormats#CANDIDATES}: datetime with that format;</li>
  *   <li>text with at least 20 values, nearly all distinct: free text if values average three or more words,
  *       otherwise identifier; key-like text with an id-like name: identifier;</li>
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  *   <li>otherwise categorical, however many categories.</li>
  * </ol>
  * A column with no values at all is categorical. Numbers are read after trimming spaces; text is kept as is.
- * In rules 2 to 4, a few {@link Placeholders placeholder} texts among the values ({@code n/a}, {@code unknown},
+ * In rules 2 to 5, a few {@link Placeholders placeholder} texts among the values ({@code n/a}, {@code unknown},
  * {@code -}, {@code inf}, ...) do not make the column text: the spec lists them as the column's own missing
  * values, so a number column with a handful of {@code n/a} stays a number column.
  * Nearly distinct text is never categorical, because a generator would then copy real values: an e-mail or
@@ -77,6 +79,12 @@ public final class SchemaInference {
             ColumnKind kind = !wholeNumbers ? ColumnKind.CONTINUOUS
                     : idName && keyLike(cells, missing.and(texts)) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER;
             return new ColumnSpec(name, kind, null, texts);
+        }
+        Placeholders amongFormatted = new Placeholders();
+        boolean[] whole = new boolean[1];
+        String pattern = NumberText.infer(cells, missing, amongFormatted, whole);
+        if (pattern != null) {
+            return new ColumnSpec(name, whole[0] ? ColumnKind.INTEGER : ColumnKind.CONTINUOUS, pattern, amongFormatted.texts());
         }
         ColumnSpec datetime = datetime(name, cells, missing);
         if (datetime != null) {

@@ -28,14 +28,15 @@ public final class TextColumns {
         switch (spec.kind()) {
             case CONTINUOUS: {
                 double[] v = new double[n];
+                NumberText.Reader reader = spec.format() == null ? null : new NumberText.Reader(spec.format());
                 for (int i = 0; i < n; i++) {
                     String c = cells.get(i);
                     if (missing.isMissing(c)) {
                         v[i] = Double.NaN;
                     } else {
-                        String t = c.trim();
-                        if (!SchemaInference.isNumber(t)) {
-                            throw bad(spec, where, i, c, "a number");
+                        String t = reader == null ? c.trim() : reader.plain(c);
+                        if (t == null || !SchemaInference.isNumber(t)) {
+                            throw bad(spec, where, i, c, "a number" + in(spec));
                         }
                         v[i] = Double.parseDouble(t);
                     }
@@ -44,14 +45,15 @@ public final class TextColumns {
             }
             case INTEGER: {
                 LongColumn col = LongColumn.create(spec.name(), n);
+                NumberText.Reader reader = spec.format() == null ? null : new NumberText.Reader(spec.format());
                 for (int i = 0; i < n; i++) {
                     String c = cells.get(i);
                     if (missing.isMissing(c)) {
                         col.setMissing(i);
                     } else {
-                        String t = c.trim();
-                        if (!SchemaInference.isLong(t)) {
-                            throw bad(spec, where, i, c, "a whole number");
+                        String t = reader == null ? c.trim() : reader.plain(c);
+                        if (t == null || !SchemaInference.isLong(t)) {
+                            throw bad(spec, where, i, c, "a whole number" + in(spec));
                         }
                         col.set(i, Long.parseLong(t));
                     }
@@ -99,6 +101,10 @@ public final class TextColumns {
                 return StringColumn.create(spec.name(), v);
             }
         }
+    }
+
+    private static String in(ColumnSpec spec) {
+        return spec.format() == null ? "" : " in the format '" + spec.format() + "'";
     }
 
     private static BadInputException bad(ColumnSpec spec, IntFunction<String> where, int row, String cell, String expected) {

@@ -138,4 +138,41 @@ class SchemaInferenceTest {
         assertTrue(DateTimeFormats.hasOffset(z.format()));
         assertTrue(!DateTimeFormats.hasOffset("yyyy-MM-dd'T'HH:mm:ss") && !DateTimeFormats.hasOffset("yyyy-MM-dd'Z'"));
     }
+
+    @Test
+    void numbersWithCurrencyOrPercentSignsOrThousandsSeparatorsAreNumbersWithTheirFormat() {
+        // nearly distinct prices were an identifier ("price-000001"), percentages 98 categories
+        List<String> prices = repeat(300, i -> String.format(java.util.Locale.ROOT, "$%,.2f", 3.5 + 41.25 * i));
+        ColumnSpec price = infer("price", prices);
+        assertEquals(new ColumnSpec("price", ColumnKind.CONTINUOUS, "'$'#,##0.00"), price);
+        assertEquals(ColumnKind.INTEGER, infer("pct", repeat(100, i -> i + "%")).kind());
+        assertEquals("0'%'", infer("pct", repeat(100, i -> i + "%")).format());
+        assertEquals("0.#########' %'", infer("rate", List.of("12.5 %", "3 %", "7.25 %")).format());
+        assertEquals(new ColumnSpec("n", ColumnKind.INTEGER, "#,##0", List.of("n/a")),
+                infer("n", List.of("1,234", "999", "-12,345,678", "n/a")));
+        assertEquals("'€'0.00", infer("eur", List.of("€5.00", "-€3.20", "€-1.10")).format());
+        // not one pattern, or not numbers: text as before
+        assertEquals(ColumnKind.CATEGORICAL, infer("mixed", List.of("$5", "€5", "$5")).kind());
+        assertEquals(ColumnKind.CATEGORICAL, infer("weight", List.of("5 kg", "7 kg", "5 kg")).kind());
+        assertEquals(ColumnKind.CATEGORICAL, infer("decimalComma", List.of("1,5", "2,25", "1,5")).kind());
+        assertEquals(ColumnKind.CATEGORICAL, infer("quarter", List.of("Q1", "Q2", "Q1")).kind());
+        assertEquals(ColumnKind.CATEGORICAL, infer("code", List.of("#12", "#12a", "#12")).kind());
+        assertEquals(null, infer("plain", List.of("5", "6")).format());
+    }
+
+    @Test
+    void formattedNumbersReadBackInTheirFormatOrPlainAndNothingElse() {
+        Frame f = CsvReader.parse("t.csv", "price,n\n\"$1,234.50\",\"1,000\"\n-$3.00,12\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ',', Metadata.NONE);
+        assertEquals(1234.5, f.doubles("price").getDouble(0));
+        assertEquals(-3.0, f.doubles("price").getDouble(1));
+        assertEquals(1000, f.longs("n").getLong(0));
+        Metadata likeReal = Metadata.of(f.schema(), MissingValues.DEFAULT);
+        Frame plain = CsvReader.parse("s.csv", "price,n\n17.25,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), ',', likeReal);
+        assertEquals(17.25, plain.doubles("price").getDouble(0));
+        String msg = org.junit.jupiter.api.Assertions.assertThrows(io.tabsynth.engine.BadInputException.class, () -> CsvReader.parse(
+                "s.csv", "price,n\n€17.25,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), ',', likeReal)).getMessage();
+        assertTrue(msg.startsWith("s.csv, row 1, column 'price': '€17.25' is not a number in the format '\'$\'#,##0.00'"), msg);
+        assertEquals(f.schema(), Schema.fromJson(f.schema().toJson()));
+    }
 }

@@ -3,6 +3,7 @@ package io.tabsynth.plugins.exporters;
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.DateTimeFormats;
+import io.tabsynth.engine.data.NumberText;
 import io.tabsynth.engine.data.DictionaryKeys;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
@@ -11,6 +12,7 @@ import io.tabsynth.engine.spi.FrameWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -63,6 +65,8 @@ public final class CsvExporter implements Exporter {
         private final Schema schema;
         private final char sep;
         private final String[] formats;
+        /** Number columns' formats ({@link NumberText}), null for plain numbers; one per writer. */
+        private final DecimalFormat[] numberFormats;
         private final ByteLine line = new ByteLine();
         private final StringBuilder scratch = new StringBuilder(32);
         private final Map<String, byte[]> encoded = new HashMap<>();
@@ -72,9 +76,12 @@ public final class CsvExporter implements Exporter {
             this.schema = schema;
             this.sep = sep;
             this.formats = new String[schema.size()];
+            this.numberFormats = new DecimalFormat[schema.size()];
             for (int c = 0; c < schema.size(); c++) {
                 if (schema.column(c).kind() == ColumnKind.DATETIME) {
                     formats[c] = schema.column(c).format();
+                } else if (schema.column(c).format() != null) {
+                    numberFormats[c] = NumberText.formatter(schema.column(c).format());
                 }
                 if (c > 0) {
                     line.put((byte) sep);
@@ -106,7 +113,7 @@ public final class CsvExporter implements Exporter {
                     if (texts[c] != null) {
                         line.put(texts[c].at(r));
                     } else {
-                        appendCell(columns[c], kinds[c], formats[c], r);
+                        appendCell(columns[c], kinds[c], formats[c], numberFormats[c], r);
                     }
                 }
                 line.put((byte) '\n');
@@ -140,7 +147,15 @@ public final class CsvExporter implements Exporter {
             };
         }
 
-        private void appendCell(Column<?> col, ColumnKind kind, String format, int r) {
+        private void appendCell(Column<?> col, ColumnKind kind, String format, DecimalFormat number, int r) {
+            if (number != null) {
+                if (!col.isMissing(r)) {
+                    String text = kind == ColumnKind.INTEGER ? number.format(((LongColumn) col).getLong(r))
+                            : number.format(((DoubleColumn) col).getDouble(r));
+                    line.put(quote(text).getBytes(StandardCharsets.UTF_8));
+                }
+                return;
+            }
             switch (kind) {
                 case CONTINUOUS: {
                     double v = ((DoubleColumn) col).getDouble(r);

@@ -1,5 +1,6 @@
 package io.tabsynth.plugins.exporters;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,6 +62,7 @@ class ExportRoundTripTest {
         LocalDateTime[] day = new LocalDateTime[n];
         LocalDateTime[] at = new LocalDateTime[n];
         LocalDateTime[] utc = new LocalDateTime[n];
+        double[] amount = new double[n];
         BooleanColumn flag = BooleanColumn.create("flag");
         String[] cities = {"Zürich", "São Paulo", "a, b", "say \"hi\"", "two\nlines", " leading space"};
         for (int i = 0; i < n; i++) {
@@ -72,6 +74,7 @@ class ExportRoundTripTest {
             day[i] = i % 6 == 0 ? null : LocalDate.of(2021, 1, 1).plusDays(i * 11L).atStartOfDay();
             at[i] = LocalDateTime.of(2022, 3, 4, 5, 6, 7).plusMinutes(i * 97L);
             utc[i] = at[i].plusNanos(i * 7_000_000L);
+            amount[i] = i % 11 == 0 ? Double.NaN : i * 1234.5 - 20_000;
             if (i % 8 == 0) {
                 flag.appendMissing();
             } else {
@@ -82,14 +85,16 @@ class ExportRoundTripTest {
         counts.setMissing(3);
         Table t = Table.create("all").addColumns(DoubleColumn.create("price", price), counts,
                 StringColumn.create("city", city), StringColumn.create("id", id), StringColumn.create("note", note),
-                DateTimeColumn.create("day", day), DateTimeColumn.create("at", at), DateTimeColumn.create("utc", utc), flag);
+                DateTimeColumn.create("day", day), DateTimeColumn.create("at", at), DateTimeColumn.create("utc", utc), flag,
+                DoubleColumn.create("amount", amount));
         return Frame.of(t, Schema.of(ColumnSpec.of("price", ColumnKind.CONTINUOUS),
                 ColumnSpec.of("count", ColumnKind.INTEGER), ColumnSpec.of("city", ColumnKind.CATEGORICAL),
                 ColumnSpec.of("id", ColumnKind.IDENTIFIER), ColumnSpec.of("note", ColumnKind.FREE_TEXT),
                 new ColumnSpec("day", ColumnKind.DATETIME, "yyyy-MM-dd"),
                 new ColumnSpec("at", ColumnKind.DATETIME, "yyyy-MM-dd HH:mm:ss"),
                 new ColumnSpec("utc", ColumnKind.DATETIME, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"),
-                ColumnSpec.of("flag", ColumnKind.BOOLEAN)));
+                ColumnSpec.of("flag", ColumnKind.BOOLEAN),
+                new ColumnSpec("amount", ColumnKind.CONTINUOUS, "'$'#,##0.00")));
     }
 
     @ParameterizedTest
@@ -105,6 +110,14 @@ class ExportRoundTripTest {
                     new ColumnSpec("at", ColumnKind.DATETIME, io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME)).with(
                     new ColumnSpec("utc", ColumnKind.DATETIME, io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME)));
         }
+        if (ext.equals("csv")) {
+            String text = assertDoesNotThrow(() -> Files.readString(file));
+            assertTrue(text.contains(",\"-$18,765.50\"\n") && text.contains(",\"$4,690.00\"\n"), "amounts in their format");
+        }
+        if (ext.equals("parquet") || ext.equals("jsonl")) {
+            // typed numbers: the text format has no place there, plain numbers come back
+            original = Frame.of(original.table(), original.schema().with(ColumnSpec.of("amount", ColumnKind.CONTINUOUS)));
+        }
         assertEquals(original.schema(), back.schema(), "schema after ." + ext);
         assertEquals(cells(original), cells(back), "cells after ." + ext);
     }
@@ -116,7 +129,7 @@ class ExportRoundTripTest {
         List<String> lines = Files.readAllLines(file);
         assertEquals(40, lines.size());
         assertEquals("{\"price\":null,\"count\":-7,\"city\":null,\"id\":\"ID-00000\",\"note\":null,\"day\":null,"
-                + "\"at\":\"2022-03-04 05:06:07\",\"utc\":\"2022-03-04T05:06:07.000Z\",\"flag\":null}", lines.get(0));
+                + "\"at\":\"2022-03-04 05:06:07\",\"utc\":\"2022-03-04T05:06:07.000Z\",\"flag\":null,\"amount\":null}", lines.get(0));
         assertTrue(lines.get(4).contains("\"city\":\"two\\nlines\""), lines.get(4));
         assertTrue(lines.get(1).contains("\"price\":-2.25") && lines.get(1).contains("\"flag\":false"), lines.get(1));
     }
