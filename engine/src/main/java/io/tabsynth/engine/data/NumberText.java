@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@link Locale#ROOT} symbols ({@code '$'#,##0.00}); signs are quoted, so {@code '%'} is a literal suffix
  * and {@code 12.5%} is the number 12.5. Inference finds the pattern that every value of a column shares:
  * the same prefix and suffix of at most three symbols (no letters or digits), commas between groups of
- * three digits, and the number of decimals when every value has the same. Reading accepts the plain number
+ * three digits, and the number of decimals: exactly that many when every value has the same, otherwise up to
+ * the most any value has. Reading accepts the plain number
  * as well, so a file written without the format reads back.
  */
 public final class NumberText {
@@ -33,6 +34,7 @@ public final class NumberText {
         String suffix = null;
         boolean grouped = false;
         int decimals = -2; // -2 none seen yet, -1 varying
+        int mostDecimals = 0;
         boolean allWhole = true;
         for (String cell : cells) {
             if (missing.isMissing(cell) || placeholders.seen(cell)) {
@@ -54,6 +56,7 @@ public final class NumberText {
             grouped |= p.grouped;
             allWhole &= p.decimals == 0;
             decimals = decimals == -2 ? p.decimals : decimals == p.decimals ? decimals : -1;
+            mostDecimals = Math.max(mostDecimals, p.decimals);
         }
         if (prefix == null || prefix.isEmpty() && suffix.isEmpty() && !grouped) {
             return null;
@@ -65,7 +68,7 @@ public final class NumberText {
         if (decimals > 0) {
             b.append('.').append("0".repeat(decimals));
         } else if (decimals == -1) {
-            b.append('.').append("#".repeat(9));
+            b.append('.').append("#".repeat(mostDecimals));
         }
         quote(b, suffix);
         return b.toString();

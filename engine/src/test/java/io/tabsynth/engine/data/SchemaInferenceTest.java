@@ -147,7 +147,7 @@ class SchemaInferenceTest {
         assertEquals(new ColumnSpec("price", ColumnKind.CONTINUOUS, "'$'#,##0.00"), price);
         assertEquals(ColumnKind.INTEGER, infer("pct", repeat(100, i -> i + "%")).kind());
         assertEquals("0'%'", infer("pct", repeat(100, i -> i + "%")).format());
-        assertEquals("0.#########' %'", infer("rate", List.of("12.5 %", "3 %", "7.25 %")).format());
+        assertEquals("0.##' %'", infer("rate", List.of("12.5 %", "3 %", "7.25 %")).format());
         assertEquals(new ColumnSpec("n", ColumnKind.INTEGER, "#,##0", List.of("n/a")),
                 infer("n", List.of("1,234", "999", "-12,345,678", "n/a")));
         assertEquals("'€'0.00", infer("eur", List.of("€5.00", "-€3.20", "€-1.10")).format());
