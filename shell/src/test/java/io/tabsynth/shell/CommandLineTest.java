@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.run.Engine;
@@ -102,6 +103,39 @@ class CommandLineTest {
             }
             assertEquals(500, new java.util.HashSet<>(syn.strings("customer").asList()).size(), generator);
         }
+    }
+
+    @Test
+    void pricesPercentagesAndNumbersWithPlaceholdersComeOutAsNumbersInTheirOwnFormat() throws IOException {
+        // a spreadsheet export: prices with $ and thousands separators, a discount in %, incomes with "n/a" and
+        // "-" now and then; all three were text before (prices an identifier: "price-000001")
+        StringBuilder csv = new StringBuilder("price,discount,income\n");
+        for (int i = 0; i < 300; i++) {
+            double price = 900 + 37.25 * i;
+            csv.append(String.format(java.util.Locale.ROOT, "\"$%,.2f\",%d%%,%s%n", price, 5 + i % 20,
+                    i % 30 == 7 ? "n/a" : i % 30 == 19 ? "-" : Integer.toString(30_000 + 113 * i)));
+        }
+        Path shop = dir.resolve("shop.csv");
+        Files.writeString(shop, csv);
+        Path out = dir.resolve("shop-synthetic.csv");
+        Cli r = Cli.run("synth", "--data", shop, "--generator", "gaussian-copula", "--rows", 400, "--seed", 2, "--out", out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("column 'income' reads '-', 'n/a' as missing"), r.out());
+        Frame syn = FrameReader.read(out);
+        assertEquals("'$'#,##0.00", syn.schema().column("price").format());
+        assertEquals(ColumnKind.INTEGER, syn.schema().column("discount").kind());
+        assertEquals(ColumnKind.INTEGER, syn.schema().column("income").kind());
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        for (int row = 0; row < 400; row++) {
+            low = Math.min(low, syn.doubles("price").getDouble(row));
+            high = Math.max(high, syn.doubles("price").getDouble(row));
+        }
+        assertTrue(low >= 899 && high <= 12_040 && high - low > 5_000, low + " to " + high);
+        double missing = syn.missingRate("income");
+        assertTrue(missing > 0.02 && missing < 0.13, "income missing " + missing + " (real: 0.067)");
+        String text = Files.readString(out);
+        assertTrue(text.matches("(?s)price,discount,income\n\"\\$\\d{1,2},\\d{3}\\.\\d{2}\",\\d+%,.*"), text.substring(0, 80));
     }
 
     @Test
