@@ -34,8 +34,35 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
         return means.length;
     }
 
-    /** Fits at most {@code maxModes} modes to the values (NaN skipped). */
+    /**
+     * Fits at most {@code maxModes} modes to the values (NaN skipped). The fit works on the values divided by
+     * the largest magnitude among them, so that sums and squares stay finite for values up to ±{@link Double#MAX_VALUE}.
+     */
     public static ModeMixture fit(double[] data, int maxModes) {
+        double scale = 0;
+        for (double v : data) {
+            if (Math.abs(v) > scale) {
+                scale = Math.abs(v);
+            }
+        }
+        if (!(scale > 1e100)) {
+            return fitScaled(data, maxModes);
+        }
+        double[] scaled = new double[data.length];
+        for (int i = 0; i < data.length; i++) {
+            scaled[i] = data[i] / scale;
+        }
+        ModeMixture m = fitScaled(scaled, maxModes);
+        double[] means = m.means.clone();
+        double[] stds = m.stds.clone();
+        for (int j = 0; j < means.length; j++) {
+            means[j] *= scale;
+            stds[j] *= scale;
+        }
+        return new ModeMixture(means, stds, m.weights);
+    }
+
+    private static ModeMixture fitScaled(double[] data, int maxModes) {
         double[] x = Arrays.stream(data).filter(v -> !Double.isNaN(v)).toArray();
         int n = x.length;
         if (n == 0) {
@@ -227,13 +254,7 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
             anyGaussian |= stds[j] > 0;
         }
         if (!anyGaussian) {
-            int nearest = 0;
-            for (int j = 1; j < p.length; j++) {
-                if (Math.abs(v - means[j]) < Math.abs(v - means[nearest])) {
-                    nearest = j;
-                }
-            }
-            p[nearest] = 1;
+            p[nearest(v)] = 1;
             return p;
         }
         double max = Double.NEGATIVE_INFINITY;
@@ -242,9 +263,15 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
                 p[j] = Double.NEGATIVE_INFINITY;
                 continue;
             }
-            double z = (v - means[j]) / stds[j];
+            double d = v - means[j];
+            double z = Double.isFinite(d) ? d / stds[j] : (v / 2 - means[j] / 2) / (stds[j] / 2);
             p[j] = Math.log(weights[j]) - Math.log(stds[j]) - 0.5 * z * z;
             max = Math.max(max, p[j]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) { // far beyond every mode: the nearest one
+            Arrays.fill(p, 0);
+            p[nearest(v)] = 1;
+            return p;
         }
         double sum = 0;
         for (int j = 0; j < p.length; j++) {
@@ -257,17 +284,34 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
         return p;
     }
 
+    /** The mode whose mean is nearest the value (distances halved, so that none overflows). */
+    private int nearest(double v) {
+        int nearest = 0;
+        for (int j = 1; j < means.length; j++) {
+            if (Math.abs(v / 2 - means[j] / 2) < Math.abs(v / 2 - means[nearest] / 2)) {
+                nearest = j;
+            }
+        }
+        return nearest;
+    }
+
     /** Where a value sits in a mode: (v − mean) / 4 std, kept within ±0.99; 0 in a point mode. */
     public double scalar(int mode, double v) {
         if (stds[mode] == 0) {
             return 0;
         }
-        return Math.max(-0.99, Math.min(0.99, (v - means[mode]) / (4 * stds[mode])));
+        double d = v - means[mode];
+        double w = 4 * stds[mode];
+        // near ±Double.MAX_VALUE the difference or the width overflows: take quarters first
+        double z = Double.isFinite(d) && Double.isFinite(w) ? d / w : (v / 4 - means[mode] / 4) / stds[mode];
+        return Math.max(-0.99, Math.min(0.99, z));
     }
 
     /** The value a scalar (clamped to ±1) stands for in a mode; a point mode's value exactly. */
     public double value(int mode, double scalar) {
-        return means[mode] + 4 * stds[mode] * Math.max(-1, Math.min(1, scalar));
+        double s = Math.max(-1, Math.min(1, scalar));
+        double v = means[mode] + 4 * stds[mode] * s;
+        return Double.isFinite(v) ? v : means[mode] + stds[mode] * (4 * s);
     }
 
     /** The digamma function: recurrence up to 6, then the asymptotic series. */

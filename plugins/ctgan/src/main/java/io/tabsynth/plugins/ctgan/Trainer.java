@@ -235,6 +235,11 @@ final class Trainer {
         for (int e = losses.size(); e < s.epochs(); e++) {
             long t0 = System.nanoTime();
             double[] l = epoch(e);
+            if (!Double.isFinite(l[0]) || !Double.isFinite(l[1])) {
+                throw new BadInputException(String.format(java.util.Locale.ROOT,
+                        "ctgan: training diverged in epoch %d (generator loss %s, critic loss %s); try a lower "
+                                + "learningRate, or check the data for extreme values", e + 1, l[0], l[1]));
+            }
             epochSeconds.add((System.nanoTime() - t0) / 1e9);
             losses.add(l);
             progress.status(String.format(java.util.Locale.ROOT, "epoch %d: generator %.3f, critic %.3f", e + 1,

@@ -98,6 +98,43 @@ class CtganTest {
     }
 
     @Test
+    void trainingThatDivergesFailsWithAClearErrorInsteadOfSavingAModelThatSamplesNonsense() {
+        Trainer t = new Trainer(data(200), new Settings(3, 50, 10, 16, 32, 2e-4, 1e-6, 10, 0.2, 10, 0), 1);
+        t.criticParams().get(0).assign(Double.NaN); // what an overflow in the data or a step too large leaves
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> t.train(io.tabsynth.engine.spi.Progress.NONE, epoch -> { }, null));
+        assertTrue(e.getMessage().startsWith("ctgan: training diverged in epoch 1 (generator loss NaN"), e.getMessage());
+    }
+
+    @Test
+    void valuesNearTheLargestDoubleTrainAsWellAsOrdinaryOnes() {
+        // a column of ±1e308 once overflowed the mode fit's sums to NaN, and every sampled row of every column
+        // came out the same
+        Rng rng = new Rng(5);
+        int n = 600;
+        double[] big = new double[n];
+        String[] colour = new String[n];
+        for (int i = 0; i < n; i++) {
+            big[i] = (i % 10 < 3 ? 1 : -1) * 1e308 * (0.5 + 0.4 * rng.nextDouble());
+            colour[i] = i % 3 == 0 ? "red" : "blue";
+        }
+        Frame real = Frame.of(Table.create(DoubleColumn.create("big", big), StringColumn.create("colour", colour)),
+                Schema.of(ColumnSpec.of("big", ColumnKind.CONTINUOUS), ColumnSpec.of("colour", ColumnKind.CATEGORICAL)));
+        Frame synthetic = fit(real, 10, 3).sample(600, 1).collect();
+        int negative = 0;
+        java.util.Set<Double> distinct = new java.util.HashSet<>();
+        for (int i = 0; i < 600; i++) {
+            double v = synthetic.doubles("big").getDouble(i);
+            assertTrue(Double.isFinite(v) && Math.abs(v) <= 0.9e308, "row " + i + ": " + v);
+            negative += v < 0 ? 1 : 0;
+            distinct.add(v);
+        }
+        assertTrue(negative > 100 && negative < 500, negative + " negative of 600 (real: 420; 10 epochs)");
+        assertTrue(distinct.size() > 300, distinct.size() + " distinct values");
+        assertTrue(synthetic.strings("colour").countUnique() == 2, "both colours");
+    }
+
+    @Test
     void theSameSeedTrainsTheSameModel() {
         Frame real = data(600);
         assertEquals(ContentDigest.of(fit(real, 2, 5).sample(300, 1).collect()),

@@ -37,6 +37,31 @@ class TransformerTest {
     }
 
     @Test
+    void theMixtureOfValuesNearTheLargestDoubleIsFiniteAndEncodesThem() {
+        double[] x = new double[400];
+        Rng rng = new Rng(2);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 10 < 3 ? 1.6e308 : -1.6e308) + 1e306 * rng.nextGaussian();
+        }
+        ModeMixture m = ModeMixture.fit(x, 10);
+        assertEquals(2, m.size(), "modes: " + java.util.Arrays.toString(m.means()));
+        assertEquals(-1.6e308, m.means()[0], 1e306);
+        // the prior (the column's variance over a mode's count) widens both, as for any column
+        assertTrue(m.stds()[0] > 1e306 && m.stds()[1] < 5e307, "stds " + java.util.Arrays.toString(m.stds()));
+        for (double v : new double[] {1.6e308, -Double.MAX_VALUE, Double.MAX_VALUE, 0}) {
+            double[] p = m.responsibilities(v);
+            assertEquals(1, p[0] + p[1], 1e-12, v + ": " + java.util.Arrays.toString(p));
+        }
+        assertEquals(1.0, m.responsibilities(Double.MAX_VALUE)[1]);
+        assertEquals(0.99, m.scalar(0, Double.MAX_VALUE));
+        assertEquals(m.means()[0] + 2 * m.stds()[0], m.value(0, 0.5), 1e295);
+        // a mode as wide as the whole range of doubles still decodes to finite values
+        ModeMixture wide = new ModeMixture(new double[] {0}, new double[] {1e308}, new double[] {1});
+        assertEquals(4e307, wide.value(0, 0.1), 1e293);
+        assertEquals(0.25, wide.scalar(0, 1e308), 1e-12);
+    }
+
+    @Test
     void aSpikeOfOneValueBecomesAPointModeThatDecodesToExactlyThatValue() {
         // like adult's capital-gain: 92 % zeros, the rest spread between a few hundred and 20,000
         Rng rng = new Rng(3);
