@@ -39,6 +39,9 @@ public final class TextColumns {
                             throw bad(spec, where, i, c, "a number" + in(spec));
                         }
                         v[i] = Double.parseDouble(t);
+                        if (Double.isInfinite(v[i])) {
+                            throw bad(spec, where, i, c, "a number within ±1.8e308");
+                        }
                     }
                 }
                 return DoubleColumn.create(spec.name(), v);

@@ -42,6 +42,11 @@ class CsvReaderTest {
     }
 
     @Test
+    void aNumberBeyondTheRangeOfDoublesIsAnErrorNotInfinity() {
+        assertTrue(error("x\n1.5\n-2e400\n").startsWith("t.csv, row 2, column 'x': '-2e400' is not a number within ±1.8e308"));
+    }
+
+    @Test
     void emptyFile() {
         assertTrue(error("").contains("t.csv: the file is empty"));
         assertTrue(error("\n\n").contains("empty"));
