@@ -39,11 +39,6 @@ public record ColumnSpec(String name, ColumnKind kind, String format, List<Strin
         return new ColumnSpec(name, kind, null);
     }
 
-    /** The same column reading these texts as missing too. */
-    public ColumnSpec withMissingValues(List<String> texts) {
-        return new ColumnSpec(name, kind, format, texts);
-    }
-
     /**
      * For people: which texts this column reads as missing besides the file's, e.g.
      * {@code reads '-', 'n/a' as missing}; empty when it has none.

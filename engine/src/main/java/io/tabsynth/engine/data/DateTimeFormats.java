@@ -31,15 +31,22 @@ public final class DateTimeFormats {
             "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX",
             "yyyy-MM-dd HH:mm:ssXXX", "yyyy/MM/dd", "MM/dd/yyyy", "dd/MM/yyyy", "dd.MM.yyyy");
 
-    private static final Map<String, DateTimeFormatter> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Compiled> CACHE = new ConcurrentHashMap<>();
+
+    /** A pattern's formatter and whether it carries an offset, made once per pattern. */
+    private record Compiled(DateTimeFormatter formatter, boolean offset) {
+        static Compiled of(String pattern) {
+            return new Compiled(DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT), hasOffset(pattern));
+        }
+    }
 
     private DateTimeFormats() {
     }
 
     /** The strict formatter for a pattern (years written {@code yyyy} are read as proleptic years). */
     public static DateTimeFormatter formatter(String pattern) {
-        return CACHE.computeIfAbsent(pattern, p -> DateTimeFormatter.ofPattern(p.replace("yyyy", "uuuu"), Locale.ROOT)
-                .withResolverStyle(ResolverStyle.STRICT));
+        return CACHE.computeIfAbsent(pattern, Compiled::of).formatter();
     }
 
     /**
@@ -60,8 +67,8 @@ public final class DateTimeFormats {
 
     /** Writes a datetime in the pattern; one with an offset writes it as a UTC time. */
     public static String format(LocalDateTime value, String pattern) {
-        DateTimeFormatter f = formatter(pattern);
-        return hasOffset(pattern) ? f.format(value.atOffset(ZoneOffset.UTC)) : f.format(value);
+        Compiled c = CACHE.computeIfAbsent(pattern, Compiled::of);
+        return c.offset() ? c.formatter().format(value.atOffset(ZoneOffset.UTC)) : c.formatter().format(value);
     }
 
     /** True if the pattern carries a UTC offset or zone (letters X, x, Z, O, V outside quotes). */

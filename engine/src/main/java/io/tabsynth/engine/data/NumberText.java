@@ -13,8 +13,8 @@ import java.util.Locale;
  * and {@code 12.5%} is the number 12.5. Inference finds the pattern that every value of a column shares:
  * the same prefix and suffix of at most three symbols (no letters or digits), commas between groups of
  * three digits, and the number of decimals: exactly that many when every value has the same, otherwise up to
- * the most any value has. Reading accepts the plain number
- * as well, so a file written without the format reads back.
+ * the most any value has. Reading accepts the plain number as well, so a file written without the format
+ * reads back.
  */
 public final class NumberText {
     private static final int MAX_AFFIX = 3;
@@ -23,13 +23,12 @@ public final class NumberText {
     }
 
     /**
-     * The pattern every non-missing cell is written in, or {@code null} when they are plain numbers, share no
-     * pattern, or are not numbers at all. Cells that fit no pattern but are {@link Placeholders placeholders}
-     * are noted in {@code placeholders}.
-     *
-     * @param whole receives whether every value is a whole number (element 0)
+     * An integer or continuous spec with the pattern every non-missing cell is written in (and the
+     * {@link Placeholders placeholders} among them as its missing values), or {@code null} when the cells are
+     * plain numbers, share no pattern, or are not numbers at all.
      */
-    static String infer(List<String> cells, MissingValues missing, Placeholders placeholders, boolean[] whole) {
+    static ColumnSpec infer(String name, List<String> cells, MissingValues missing) {
+        Placeholders placeholders = new Placeholders();
         String prefix = null;
         String suffix = null;
         boolean grouped = false;
@@ -61,7 +60,6 @@ public final class NumberText {
         if (prefix == null || prefix.isEmpty() && suffix.isEmpty() && !grouped) {
             return null;
         }
-        whole[0] = allWhole;
         StringBuilder b = new StringBuilder();
         quote(b, prefix);
         b.append(grouped ? "#,##0" : "0");
@@ -71,7 +69,8 @@ public final class NumberText {
             b.append('.').append("#".repeat(mostDecimals));
         }
         quote(b, suffix);
-        return b.toString();
+        return new ColumnSpec(name, allWhole ? ColumnKind.INTEGER : ColumnKind.CONTINUOUS, b.toString(),
+                placeholders.texts());
     }
 
     /** How cells written in one pattern are read: its prefix and suffix. */

@@ -80,11 +80,9 @@ public final class SchemaInference {
                     : idName && keyLike(cells, missing.and(texts)) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER;
             return new ColumnSpec(name, kind, null, texts);
         }
-        Placeholders amongFormatted = new Placeholders();
-        boolean[] whole = new boolean[1];
-        String pattern = NumberText.infer(cells, missing, amongFormatted, whole);
-        if (pattern != null) {
-            return new ColumnSpec(name, whole[0] ? ColumnKind.INTEGER : ColumnKind.CONTINUOUS, pattern, amongFormatted.texts());
+        ColumnSpec formatted = NumberText.infer(name, cells, missing);
+        if (formatted != null) {
+            return formatted;
         }
         ColumnSpec datetime = datetime(name, cells, missing);
         if (datetime != null) {

@@ -45,8 +45,9 @@ public record FittedModel(Model model, ModelInfo info, Source trainingData, Inst
     public String missingNotes() {
         StringBuilder b = new StringBuilder();
         for (ColumnSpec c : info.schema().columns()) {
-            if (!c.missingNote().isEmpty()) {
-                b.append("  column '").append(c.name()).append("' ").append(c.missingNote()).append('\n');
+            String note = c.missingNote();
+            if (!note.isEmpty()) {
+                b.append("  column '").append(c.name()).append("' ").append(note).append('\n');
             }
         }
         return b.toString();
