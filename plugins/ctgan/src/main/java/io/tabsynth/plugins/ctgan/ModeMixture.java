@@ -9,7 +9,9 @@ import java.util.List;
  * Dirichlet-process (stick-breaking) prior on the weights (Blei and Jordan 2006) and a Gaussian-Gamma prior on
  * each mode's mean and precision, fitted by coordinate ascent on the variational bound. With a small
  * concentration (0.001) modes the data does not need lose their weight; modes under {@link #MIN_WEIGHT} are
- * dropped, as CTGAN's mode-specific normalisation does. Deterministic: responsibilities start random from a fixed seed.
+ * dropped, as CTGAN's mode-specific normalisation does. The fit runs twice ({@link VariationalFit}), from random
+ * responsibilities and from a k-means clustering, and keeps the run with the lower BIC; both starts are fixed,
+ * so the fit is deterministic.
  *
  * <p>A mode that is almost all one value ({@link #POINT_SHARE} of its data) becomes a <em>point mode</em>: that
  * value exactly, with standard deviation 0. Columns such as adult's {@code capital-gain} (92 % zeros) otherwise
@@ -25,9 +27,6 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
     public static final double MIN_WEIGHT = 0.005;
     /** A mode with at least this share of its weight on one value is that value exactly. */
     public static final double POINT_SHARE = 0.9;
-    private static final double CONCENTRATION = 0.001;
-    private static final int MAX_ITERATIONS = 100;
-    private static final double TOLERANCE = 1e-5;
 
     /** How many modes. */
     public int size() {
@@ -91,105 +90,28 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
             }
             count[u]++;
         }
-        x = values;
-        n = distinct;
-        // priors (as scikit-learn's BayesianGaussianMixture in one dimension)
-        double m0 = mean;
-        double beta0 = 1;
-        double nu0 = 1;
-        double w0inv = var;
-        // random soft responsibilities (fixed seed): every mode starts near the whole data, and the
-        // stick-breaking prior lets the later ones fade unless the data needs them
-        io.tabsynth.engine.random.Rng rng = new io.tabsynth.engine.random.Rng(0x6d6d);
-        double[] r = new double[n * k];
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                r[i * k + j] = rng.nextDouble();
-                sum += r[i * k + j];
-            }
-            for (int j = 0; j < k; j++) {
-                r[i * k + j] /= sum;
-            }
-        }
-        double[] a = new double[k];
-        double[] b = new double[k];
-        double[] nks = new double[k];
-        double[] beta = new double[k];
-        double[] m = new double[k];
-        double[] w = new double[k];
-        double[] nu = new double[k];
-        double[] previous = new double[k];
-        double[] logRho = new double[k];
-        for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
-            // M step: the variational posteriors from the responsibilities
-            for (int j = 0; j < k; j++) {
-                double nk = 0;
-                double sx = 0;
-                for (int i = 0; i < n; i++) {
-                    double ri = count[i] * r[i * k + j];
-                    nk += ri;
-                    sx += ri * x[i];
-                }
-                double xbar = nk > 1e-10 ? sx / nk : m0;
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    double d = x[i] - xbar;
-                    s += count[i] * r[i * k + j] * d * d;
-                }
-                nks[j] = nk;
-                beta[j] = beta0 + nk;
-                m[j] = (beta0 * m0 + nk * xbar) / beta[j];
-                double winv = w0inv + s + beta0 * nk / (beta0 + nk) * (xbar - m0) * (xbar - m0);
-                w[j] = 1 / winv;
-                nu[j] = nu0 + nk;
-            }
-            double tail = 0;
-            for (int j = k - 1; j >= 0; j--) {
-                a[j] = 1 + nks[j];
-                b[j] = CONCENTRATION + tail;
-                tail += nks[j];
-            }
-            double[] weights = stickWeights(a, b);
-            double change = 0;
-            for (int j = 0; j < k; j++) {
-                change = Math.max(change, Math.abs(weights[j] - previous[j]));
-                previous[j] = weights[j];
-            }
-            if (iter > 0 && change < TOLERANCE) {
-                break;
-            }
-            // E step: responsibilities from the expected log weights and log precisions
-            double[] elogPi = new double[k];
-            double[] elogLambda = new double[k];
-            double restLog = 0;
-            for (int j = 0; j < k; j++) {
-                double dab = digamma(a[j] + b[j]);
-                elogPi[j] = digamma(a[j]) - dab + restLog;
-                restLog += digamma(b[j]) - dab;
-                elogLambda[j] = digamma(nu[j] / 2) + Math.log(2) + Math.log(w[j]);
-            }
-            for (int i = 0; i < n; i++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < k; j++) {
-                    double d = x[i] - m[j];
-                    logRho[j] = elogPi[j] + 0.5 * elogLambda[j] - 0.5 * (1 / beta[j] + nu[j] * w[j] * d * d);
-                    max = Math.max(max, logRho[j]);
-                }
-                double sum = 0;
-                for (int j = 0; j < k; j++) {
-                    logRho[j] = Math.exp(logRho[j] - max);
-                    sum += logRho[j];
-                }
-                for (int j = 0; j < k; j++) {
-                    r[i * k + j] = logRho[j] / sum;
-                }
-            }
-        }
-        double[] finalWeights = stickWeights(a, b);
+        // Two starts, the better by BIC: from random soft responsibilities the modes grow apart from the whole
+        // data, but two equal modes far apart stay merged; from a k-means clustering they start apart, but wide
+        // modes tend to split further.
+        VariationalFit fromRandom = VariationalFit.run(values, count, k, VariationalFit.randomStart(distinct, k), mean, var);
+        VariationalFit fromClusters = VariationalFit.run(values, count, k, VariationalFit.clusterStart(values, count, k),
+                mean, var);
+        VariationalFit fit = fromClusters.bic(values, count) < fromRandom.bic(values, count)
+                ? fromClusters : fromRandom;
+        return modes(fit, values, count);
+    }
+
+    /**
+     * The modes of a fit that weigh at least {@link #MIN_WEIGHT}, sorted by mean: point modes where one value
+     * holds {@link #POINT_SHARE} of a mode, and modes that converged to the same Gaussian merged.
+     */
+    private static ModeMixture modes(VariationalFit fit, double[] x, double[] count) {
+        int n = x.length;
+        int k = fit.k;
+        double[] r = fit.responsibilities;
         List<double[]> kept = new ArrayList<>();
         for (int j = 0; j < k; j++) {
-            double weight = finalWeights[j];
+            double weight = fit.weights[j];
             if (weight < MIN_WEIGHT) {
                 continue;
             }
@@ -199,11 +121,10 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
                     top = i;
                 }
             }
-            if (count[top] * r[top * k + j] >= POINT_SHARE * nks[j]) {
+            if (count[top] * r[top * k + j] >= POINT_SHARE * fit.counts[j]) {
                 kept.add(new double[] {x[top], 0, weight});
             } else {
-                // the posterior mean of the precision is nu * W
-                kept.add(new double[] {m[j], Math.max(1e-6, Math.sqrt(1 / (nu[j] * w[j]))), weight});
+                kept.add(new double[] {fit.means[j], Math.max(1e-6, fit.std(j)), weight});
             }
         }
         kept.sort((p, q) -> Double.compare(p[0], q[0]));
@@ -225,18 +146,6 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
         return new ModeMixture(kept.stream().mapToDouble(v -> v[0]).toArray(),
                 kept.stream().mapToDouble(v -> v[1]).toArray(),
                 kept.stream().mapToDouble(v -> v[2] / total).toArray());
-    }
-
-    /** Expected weights under the stick-breaking posterior: E[v_k] · Π_{j<k} (1 − E[v_j]). */
-    private static double[] stickWeights(double[] a, double[] b) {
-        double[] w = new double[a.length];
-        double rest = 1;
-        for (int j = 0; j < a.length; j++) {
-            double v = a[j] / (a[j] + b[j]);
-            w[j] = v * rest;
-            rest *= 1 - v;
-        }
-        return w;
     }
 
     /**
@@ -312,17 +221,5 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
         double s = Math.max(-1, Math.min(1, scalar));
         double v = means[mode] + 4 * stds[mode] * s;
         return Double.isFinite(v) ? v : means[mode] + stds[mode] * (4 * s);
-    }
-
-    /** The digamma function: recurrence up to 6, then the asymptotic series. */
-    static double digamma(double x) {
-        double result = 0;
-        while (x < 6) {
-            result -= 1 / x;
-            x += 1;
-        }
-        double f = 1 / (x * x);
-        return result + Math.log(x) - 0.5 / x
-                - f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f / 132))));
     }
 }

@@ -37,6 +37,44 @@ class TransformerTest {
     }
 
     @Test
+    void twoEqualModesFarApartAreTwoModesAtAnyScale() {
+        // from a random start alone the mixture merged these into one mode as wide as the column
+        for (double c : new double[] {0.94, 10, 1e6}) {
+            Rng rng = new Rng(4);
+            double[] x = new double[2_000];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (i % 2 == 0 ? c : -c) + c / 100 * rng.nextGaussian();
+            }
+            ModeMixture m = ModeMixture.fit(x, 10);
+            assertEquals(2, m.size(), c + ": modes " + java.util.Arrays.toString(m.means()));
+            assertEquals(-c, m.means()[0], c / 100);
+            assertEquals(c, m.means()[1], c / 100);
+            assertEquals(0.5, m.weights()[0], 0.01);
+            // narrow, though the prior (the column's variance over the mode's count) widens them past c / 100
+            assertTrue(m.stds()[0] < c / 10 && m.stds()[1] < c / 10, "stds " + java.util.Arrays.toString(m.stds()));
+        }
+    }
+
+    @Test
+    void aSpikeAmongSeveralModesKeepsItsOwnModeAndTheFarOnesTheirs() {
+        // hours-per-week-like: spikes at 40 and 50 on a wide spread; the better-scoring start must keep both
+        // spikes as point modes rather than one wide mode over everything
+        Rng rng = new Rng(5);
+        double[] x = new double[20_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 10 < 5 ? 40 : i % 10 < 7 ? 50 : Math.max(1, Math.round(35 + 12 * rng.nextGaussian()));
+        }
+        ModeMixture m = ModeMixture.fit(x, 10);
+        java.util.Set<Double> points = new java.util.TreeSet<>();
+        for (int j = 0; j < m.size(); j++) {
+            if (m.stds()[j] == 0) {
+                points.add(m.means()[j]);
+            }
+        }
+        assertTrue(points.contains(40.0) && points.contains(50.0), "point modes " + points);
+    }
+
+    @Test
     void theMixtureOfValuesNearTheLargestDoubleIsFiniteAndEncodesThem() {
         double[] x = new double[400];
         Rng rng = new Rng(2);
