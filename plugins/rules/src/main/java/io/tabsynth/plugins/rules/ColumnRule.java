@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.data.BagOfWords;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
+import io.tabsynth.engine.data.NumberText;
 import io.tabsynth.plugins.rules.spec.SpecObject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,7 +115,11 @@ final class ColumnRule {
         String type = o.text("type");
         Variant base = variant(o, type, columns, false);
         ColumnKind kind = kindOf(o, type, base);
-        String format = base.distribution != null ? base.distribution.format() : null;
+        String format = kind == ColumnKind.CONTINUOUS || kind == ColumnKind.INTEGER ? numberFormat(o)
+                : base.distribution != null ? base.distribution.format() : null;
+        if (format == null && o.has("format") && base.source != Source.SEQUENCE) {
+            throw o.error("format", "only number and date columns have a format; this column is " + kind.jsonName());
+        }
         List<Branch> branches = new ArrayList<>();
         for (SpecObject w : o.objects("when")) {
             if (base.source == Source.SEQUENCE || base.source == Source.UUID) {
@@ -131,7 +136,8 @@ final class ColumnRule {
                         + kind.jsonName());
             }
             String f = v.distribution != null ? v.distribution.format() : null;
-            if (kind == ColumnKind.DATETIME && !java.util.Objects.equals(f, format)) {
+            if (kind == ColumnKind.DATETIME && !java.util.Objects.equals(f, format)
+                    || w.has("format") && kind != ColumnKind.DATETIME && !java.util.Objects.equals(numberFormat(w), format)) {
                 throw w.error("format", "a variant must keep the column's format " + format);
             }
             branches.add(new Branch(condition, v));
@@ -179,7 +185,7 @@ final class ColumnRule {
         } else {
             switch (type) {
                 case "expression":
-                    allowed.addAll(List.of("expr", "kind", "decimals"));
+                    allowed.addAll(List.of("expr", "kind", "decimals", "format"));
                     o.allowOnly(allowed);
                     source = Source.EXPRESSION;
                     expr = Expression.parse(o, "expr", columns);
@@ -253,6 +259,19 @@ final class ColumnRule {
             // reported below
         }
         throw o.error("lengths", "'" + text + "' is not a text length in words (1 to 1000)");
+    }
+
+    /**
+     * A number column's optional {@code format}: a {@link NumberText} pattern such as {@code '$'#,##0.00}, in which
+     * output files write its values (CSV) or keep it (Arrow).
+     */
+    private static String numberFormat(SpecObject o) {
+        String format = o.text("format", null);
+        if (format != null && !NumberText.isPattern(format)) {
+            throw o.error("format", "'" + format + "' is not a number format (a java.text.DecimalFormat pattern such as "
+                    + "'$'#,##0.00 or 0.0'%')");
+        }
+        return format;
     }
 
     private static ColumnKind kindOf(SpecObject o, String type, Variant v) {

@@ -24,18 +24,18 @@ import java.util.Set;
 public interface Distribution {
     /** The types a spec names, with the fields each reads. */
     Map<String, List<String>> TYPES = Map.ofEntries(
-            Map.entry("normal", List.of("mean", "sd", "min", "max", "decimals", "kind")),
-            Map.entry("lognormal", List.of("mu", "sigma", "min", "max", "decimals", "kind")),
-            Map.entry("uniform", List.of("min", "max", "decimals", "kind")),
-            Map.entry("exponential", List.of("mean", "decimals", "kind")),
-            Map.entry("integer", List.of("min", "max")),
-            Map.entry("poisson", List.of("lambda")),
+            Map.entry("normal", List.of("mean", "sd", "min", "max", "decimals", "kind", "format")),
+            Map.entry("lognormal", List.of("mu", "sigma", "min", "max", "decimals", "kind", "format")),
+            Map.entry("uniform", List.of("min", "max", "decimals", "kind", "format")),
+            Map.entry("exponential", List.of("mean", "decimals", "kind", "format")),
+            Map.entry("integer", List.of("min", "max", "format")),
+            Map.entry("poisson", List.of("lambda", "format")),
             Map.entry("categorical", List.of("values")),
             Map.entry("boolean", List.of("p")),
             Map.entry("date", List.of("min", "max", "format")),
             Map.entry("datetime", List.of("min", "max", "format")),
             Map.entry("time", List.of("min", "max", "format")),
-            Map.entry("constant", List.of("value", "kind")));
+            Map.entry("constant", List.of("value", "kind", "format")));
 
     /** The value at quantile {@code u} in (0, 1). */
     Object at(double u);
@@ -43,7 +43,7 @@ public interface Distribution {
     /** What it produces. */
     ColumnKind kind();
 
-    /** The datetime format of its values, or {@code null}. */
+    /** The datetime format of its values, or {@code null} (a number column's format is the column's own). */
     default String format() {
         return null;
     }

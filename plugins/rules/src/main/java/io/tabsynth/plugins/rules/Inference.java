@@ -84,6 +84,9 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
             case CONTINUOUS:
             case INTEGER:
                 numeric(data, c, o);
+                if (c.format() != null) {
+                    o.put("format", c.format());
+                }
                 break;
             case BOOLEAN: {
                 long t = data.booleans(c.name()).isTrue().size();
@@ -122,22 +125,27 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        double mean = 0;
         for (double x : v) {
             min = Math.min(min, x);
             max = Math.max(max, x);
-            mean += x;
+        }
+        // moments of values beyond ±1e100 on values scaled down, so that sums and squares stay finite
+        double scale = Math.max(Math.abs(min), Math.abs(max)) > 1e100 ? Math.max(Math.abs(min), Math.abs(max)) : 1;
+        double mean = 0;
+        for (double x : v) {
+            mean += x / scale;
         }
         mean /= v.length;
         double var = 0;
         double m3 = 0;
         for (double x : v) {
-            var += (x - mean) * (x - mean);
-            m3 += Math.pow(x - mean, 3);
+            var += (x / scale - mean) * (x / scale - mean);
+            m3 += Math.pow(x / scale - mean, 3);
         }
         var /= v.length;
-        double sd = Math.sqrt(var);
-        double skew = sd == 0 ? 0 : m3 / v.length / (sd * sd * sd);
+        double skew = var == 0 ? 0 : m3 / v.length / Math.pow(var, 1.5);
+        mean *= scale;
+        double sd = Math.sqrt(var) * scale;
         if (sd == 0) {
             o.put("type", "constant");
             if (integer) {
@@ -147,7 +155,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
             }
             return;
         }
-        if (integer && min >= 0 && mean > 0 && Math.abs(var / mean - 1) < 0.25) {
+        if (integer && min >= 0 && mean > 0 && Math.abs(sd * sd / mean - 1) < 0.25) {
             o.put("type", "poisson");
             o.put("lambda", round(mean, 4));
             return;
@@ -618,6 +626,6 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
 
     private static double round(double v, int decimals) {
         double s = Math.pow(10, decimals);
-        return Math.round(v * s) / s;
+        return Math.abs(v * s) < 1e15 ? Math.round(v * s) / s : v; // beyond 1e15 a double has no decimals to drop
     }
 }

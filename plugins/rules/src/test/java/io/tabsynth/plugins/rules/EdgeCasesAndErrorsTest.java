@@ -185,6 +185,25 @@ class EdgeCasesAndErrorsTest {
                  "correlations": [{"columns": ["a", "b"], "matrix": [[1, 2], [2, 1]]}]}""").getMessage();
         assertTrue(m.contains("line 3, correlations[0].matrix"), m);
 
+        m = specError("""
+                {"columns": [{"name": "price", "type": "uniform", "min": 0, "max": 1,
+                              "format": "#,##0.00.0"}]}""").getMessage();
+        assertTrue(m.contains("line 2, columns[0].format: '#,##0.00.0' is not a number format"), m);
+
+        m = specError("""
+                {"columns": [{"name": "tier", "type": "categorical", "values": ["a"],
+                              "format": "0.00"}]}""").getMessage();
+        assertTrue(m.contains("columns[0].format: unknown field"), m);
+
+        m = specError("""
+                {"columns": [{"name": "tier", "type": "constant", "value": "gold", "format": "0.00"}]}""").getMessage();
+        assertTrue(m.contains("columns[0].format: only number and date columns have a format; this column is categorical"), m);
+
+        m = specError("""
+                {"columns": [{"name": "p", "type": "uniform", "min": 0, "max": 1, "format": "'$'0.00",
+                              "when": [{"if": "true", "format": "0.00'%'"}]}]}""").getMessage();
+        assertTrue(m.contains("format: a variant must keep the column's format '$'0.00"), m);
+
         m = specError("{\"columns\": [\n{\"name\": \"a\", \"type\": \"uniform\",, }]}").getMessage();
         assertTrue(m.contains("spec.json line 2: not valid JSON"), m);
     }

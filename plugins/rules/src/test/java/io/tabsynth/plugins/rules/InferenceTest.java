@@ -133,6 +133,49 @@ class InferenceTest {
     }
 
     @Test
+    void numberFormatsCarryIntoTheSpecAndTheGeneratedColumns() throws Exception {
+        Rng rng = new Rng(6);
+        double[] price = new double[300];
+        long[] visits = new long[300];
+        for (int i = 0; i < price.length; i++) {
+            price[i] = Math.round(100 * (1500 + 400 * rng.nextGaussian())) / 100.0;
+            visits[i] = Math.round(20_000 + 3000 * rng.nextGaussian());
+        }
+        Frame real = Frame.of(Table.create("real", DoubleColumn.create("price", price), LongColumn.create("visits", visits)),
+                Schema.of(new ColumnSpec("price", ColumnKind.CONTINUOUS, "'$'#,##0.00"),
+                        new ColumnSpec("visits", ColumnKind.INTEGER, "#,##0")));
+        JsonNode spec = new Inference().infer(real);
+        assertEquals("'$'#,##0.00", column(spec, "price").path("format").asText());
+        assertEquals("#,##0", column(spec, "visits").path("format").asText());
+
+        Path file = dir.resolve("formats.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(spec));
+        Schema made = RulesGeneratorTest.fit(dir, Files.readString(file)).schema();
+        assertEquals("'$'#,##0.00", made.column("price").format());
+        assertEquals(ColumnKind.INTEGER, made.column("visits").kind());
+        assertEquals("#,##0", made.column("visits").format());
+    }
+
+    @Test
+    void valuesNearTheLargestDoubleGiveTheirTrueMeanAndSpread() throws Exception {
+        // sums and squares of such values overflow, and rounding them to 4 decimals went through a long
+        double[] big = new double[200];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = i % 4 == 0 ? 3.5 : i % 4 == 1 ? -1e308 : 1e308;
+        }
+        Frame real = Frame.of(Table.create("real", DoubleColumn.create("big", big)),
+                Schema.of(ColumnSpec.of("big", ColumnKind.CONTINUOUS)));
+        JsonNode col = column(new Inference().infer(real), "big");
+        assertEquals(2.5e307, col.path("mean").asDouble(), 1e292, col.toString());
+        assertEquals(8.29e307, col.path("sd").asDouble(), 0.01e307, col.toString());
+        Path file = dir.resolve("big.json");
+        Files.writeString(file, new ObjectMapper().writeValueAsString(new Inference().infer(real)));
+        for (double x : RulesGeneratorTest.fit(dir, Files.readString(file)).sample(200, 3).collect().numbers("big")) {
+            assertTrue(x >= -1e308 && x <= 1e308, "drawn " + x);
+        }
+    }
+
+    @Test
     void freeTextIsDraftedAsWordsWithoutAnyOnePersonsWord() throws Exception {
         StringColumn note = StringColumn.create("note");
         String[] words = {"late", "delivery", "refund", "great"};
