@@ -39,8 +39,8 @@ public final class FitCommand implements Callable<Integer> {
             FittedModel m = e.save(fit.fit(e, seed, TerminalProgress.forConsole()), model);
             var out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "fitted %s (%s %s) on %s in %.2f s%n", fit.generator, m.info().pluginId(),
-                    m.info().pluginVersion(), fit.data == null ? "its spec" : String.format(Locale.ROOT,
-                            "%,d rows x %d columns of %s", m.info().rows(), m.schema().size(), fit.data),
+                    m.info().pluginVersion(), fit.data == null ? "its spec" : Count.of(m.info().rows(), "row") + " x "
+                            + Count.of(m.schema().size(), "column") + " of " + fit.data,
                     (System.nanoTime() - t0) / 1e9);
             out.print(m.describe());
             if (m.model() instanceof ConstrainedModel) {

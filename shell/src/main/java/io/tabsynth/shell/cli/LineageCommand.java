@@ -50,8 +50,8 @@ public final class LineageCommand {
             PrintWriter out = spec.commandLine().getOut();
             r.notes().forEach(n -> out.println("note: " + n));
             if (r.ok()) {
-                out.printf("verified %s: %d record%s, signatures, chain and digests intact%n", target, r.records(),
-                        r.records() == 1 ? "" : "s");
+                out.printf("verified %s: %s, signatures, chain and digests intact%n", target,
+                        Count.of(r.records(), "record"));
                 return 0;
             }
             PrintWriter err = spec.commandLine().getErr();

@@ -40,9 +40,10 @@ public final class RulesCommand {
             try (Engine e = engine.open()) {
                 Frame frame = e.read(data, metadata);
                 var s = e.inferSpec("rules", frame, out);
-                spec.commandLine().getOut().printf(Locale.ROOT, "drafted a rules spec of %d columns, %d correlated "
-                        + "block(s) and %d constraint(s) from %s into %s%n", s.path("columns").size(),
-                        s.path("correlations").size(), s.path("constraints").size(), data, out);
+                spec.commandLine().getOut().printf(Locale.ROOT, "drafted a rules spec of %s, %s and %s from %s into "
+                        + "%s%n", Count.of(s.path("columns").size(), "column"),
+                        Count.of(s.path("correlations").size(), "correlated block"),
+                        Count.of(s.path("constraints").size(), "constraint"), data, out);
                 return 0;
             }
         }

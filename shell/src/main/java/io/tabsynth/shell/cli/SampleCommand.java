@@ -50,7 +50,7 @@ public final class SampleCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             long written = e.sample(m, rows, seed, out, TerminalProgress.forConsole(),
                     sampling.sampling(constraints == null ? null : e.constraints(constraints)));
-            spec.commandLine().getOut().printf(Locale.ROOT, "sampled %,d rows from %s in %.2f s into %s%n", written,
+            spec.commandLine().getOut().printf(Locale.ROOT, "sampled %s from %s in %.2f s into %s%n", Count.of(written, "row"),
                     model, (System.nanoTime() - t0) / 1e9, out);
             return 0;
         }
