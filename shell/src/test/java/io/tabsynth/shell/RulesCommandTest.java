@@ -95,5 +95,11 @@ class RulesCommandTest {
         assertEquals(2, impossible.code());
         assertTrue(impossible.err().contains("segment = nonexistent"), impossible.err());
         assertFalse(Files.exists(dir.resolve("none.csv")));
+
+        Cli misspelt = Cli.run("sample", "--model", model, "--rows", 10, "--seed", 2, "--out", dir.resolve("none.csv"),
+                "--condition", "segmnt=enterprise", "--ledger", ledger);
+        assertEquals(2, misspelt.code());
+        assertTrue(misspelt.err().contains("condition on 'segmnt' is not a column (did you mean 'segment'?)"), misspelt.err());
+        assertFalse(Files.exists(dir.resolve("none.csv")));
     }
 }

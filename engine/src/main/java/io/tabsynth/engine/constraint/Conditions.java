@@ -33,8 +33,7 @@ public final class Conditions implements Constraints.Bound {
         int i = 0;
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (!schema.has(e.getKey())) {
-                throw new BadInputException("condition on unknown column '" + e.getKey() + "' (columns: "
-                        + String.join(", ", schema.names()) + ")");
+                throw schema.noSuchColumn("condition on", e.getKey());
             }
             columns[i] = schema.indexOf(e.getKey());
             ColumnKind kind = schema.column(columns[i]).kind();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.Suggestion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -63,9 +64,18 @@ public final class Schema {
     public int indexOf(String name) {
         Integer i = index.get(name);
         if (i == null) {
-            throw new BadInputException("no column named '" + name + "' (columns: " + names() + ")");
+            throw noSuchColumn("", name);
         }
         return i;
+    }
+
+    /**
+     * The error for a name that is not a column: what the name was given as ({@code "target"}, or empty), the
+     * nearest column name if one is near, and the columns.
+     */
+    public BadInputException noSuchColumn(String role, String name) {
+        return new BadInputException((role.isEmpty() ? "" : role + " ") + "'" + name + "' is not a column"
+                + Suggestion.didYouMean(name, names()) + " (columns: " + String.join(", ", names()) + ")");
     }
 
     public List<String> names() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.Suggestion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,11 @@ import java.util.regex.Pattern;
  * { "checks": [ "fidelity.score >= 0.8", "privacy.exactMatches == 0",
  *               {"metric": "privacy.membershipInferenceAuc", "op": "&lt;=", "value": 0.6} ] }
  * </pre>
- * A metric is a dotted path into the report. A check whose metric is absent from the report fails, saying so.
+ * A metric is a dotted path into the report. A check whose metric has no number in the report fails, saying why
+ * (its evaluator did not run, the evaluator gave no value and its note, or the nearest metric the report has).
  */
 public final class Policy {
+    private static final List<String> OPS = List.of(">=", "<=", ">", "<", "==", "!=");
     private static final Pattern CHECK = Pattern.compile("\\s*([A-Za-z0-9_.\\-]+)\\s*(>=|<=|==|!=|>|<)\\s*(-?[0-9.eE+\\-]+)\\s*");
 
     /** One threshold. */
@@ -66,12 +69,22 @@ public final class Policy {
                             + "' is not of the form 'metric OP number' (OP one of >= <= > < == !=)");
                 }
                 checks.add(new Check(m.group(1), m.group(2), Double.parseDouble(m.group(3))));
-            } else if (c.isObject() && c.path("metric").isTextual() && c.path("value").isNumber()
-                    && List.of(">=", "<=", ">", "<", "==", "!=").contains(c.path("op").asText())) {
+            } else if (c.isObject()) {
+                String where = file + ": check " + i + ": ";
+                if (!c.path("metric").isTextual()) {
+                    throw new BadInputException(where + "needs a \"metric\", a dotted path into the report such as "
+                            + "\"fidelity.score\"");
+                }
+                if (!OPS.contains(c.path("op").asText())) {
+                    throw new BadInputException(where + "\"op\" " + c.path("op") + " is not one of " + String.join(" ", OPS));
+                }
+                if (!c.path("value").isNumber()) {
+                    throw new BadInputException(where + "\"value\" must be a number, found " + c.path("value"));
+                }
                 checks.add(new Check(c.path("metric").asText(), c.path("op").asText(), c.path("value").asDouble()));
             } else {
-                throw new BadInputException(file + ": check " + i + " needs \"metric\", \"op\" (>= <= > < == !=) and a "
-                        + "numeric \"value\"");
+                throw new BadInputException(file + ": check " + i + " is neither a text 'metric OP number' nor an object "
+                        + "{\"metric\", \"op\", \"value\"}");
             }
         }
         return new Policy(checks, file);
@@ -96,7 +109,7 @@ public final class Policy {
             boolean pass;
             if (!actual.isNumber() && !actual.isBoolean()) {
                 o.putNull("actual");
-                o.put("reason", "metric not in the report");
+                o.put("reason", whyNoValue(c.metric(), actual, report));
                 pass = false;
             } else {
                 double v = actual.isBoolean() ? (actual.asBoolean() ? 1 : 0) : actual.asDouble();
@@ -110,6 +123,40 @@ public final class Policy {
         verdict.put("policy", source == null ? null : source.toString());
         verdict.set("checks", out);
         return verdict;
+    }
+
+    /** Why a metric has no number: its evaluator did not run, the report has no such key (nearest one named), and so on. */
+    static String whyNoValue(String metric, JsonNode actual, JsonNode report) {
+        String section = metric.split("\\.")[0];
+        if (report.path(section).isMissingNode()) {
+            return "the report has no '" + section + "': its evaluator did not run (see --evaluators)";
+        }
+        if (actual.isNull()) {
+            String note = report.path(section).path("note").asText("");
+            return "no value in this report" + (note.isEmpty() ? "" : ": " + note);
+        }
+        if (actual.isContainerNode()) {
+            List<String> inside = new ArrayList<>();
+            leaves(actual, metric, inside);
+            return "not a number but a group of metrics, e.g. " + String.join(", ", inside.subList(0, Math.min(3, inside.size())));
+        }
+        if (!actual.isMissingNode()) {
+            return "not a number: " + actual;
+        }
+        List<String> known = new ArrayList<>();
+        leaves(report.path(section), section, known);
+        return "not in the report" + Suggestion.didYouMean(metric, known);
+    }
+
+    /** The dotted paths of the numbers and booleans under a node. */
+    private static void leaves(JsonNode node, String path, List<String> out) {
+        if (node.isNumber() || node.isBoolean() || node.isNull()) {
+            out.add(path);
+        }
+        for (var it = node.fields(); node.isObject() && it.hasNext(); ) {
+            var e = it.next();
+            leaves(e.getValue(), path + "." + e.getKey(), out);
+        }
     }
 
     private static boolean compare(double v, String op, double t) {

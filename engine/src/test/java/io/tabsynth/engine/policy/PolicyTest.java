@@ -33,7 +33,24 @@ class PolicyTest {
         assertFalse(bad.path("passed").asBoolean());
         assertEquals(0.85, bad.path("checks").path(0).path("actual").asDouble());
         assertFalse(bad.path("checks").path(1).path("passed").asBoolean());
-        assertEquals("metric not in the report", bad.path("checks").path(2).path("reason").asText());
+        assertEquals("the report has no 'utility': its evaluator did not run (see --evaluators)",
+                bad.path("checks").path(2).path("reason").asText());
+    }
+
+    @Test
+    void aCheckWithoutANumberSaysWhyAndSuggestsTheMetricMeant() throws Exception {
+        JsonNode report = new ObjectMapper().readTree("{\"fidelity\":{\"score\":0.85,\"detection\":{\"auc\":0.7,"
+                + "\"score\":0.6}},\"privacy\":{\"exactMatches\":0,\"membershipInferenceAuc\":null,"
+                + "\"note\":\"no holdout given\"}}");
+        JsonNode v = policy("{\"checks\":[\"fidelity.scor >= 0.8\", \"privacy.membershipInferenceAuc <= 0.6\", "
+                + "\"fidelity.detection >= 0.5\", \"privacy.exactmatch == 0\"]}").evaluate(report);
+        assertFalse(v.path("passed").asBoolean(), "a check without a number never passes");
+        assertEquals("not in the report (did you mean 'fidelity.score'?)", v.path("checks").path(0).path("reason").asText());
+        assertEquals("no value in this report: no holdout given", v.path("checks").path(1).path("reason").asText());
+        assertEquals("not a number but a group of metrics, e.g. fidelity.detection.auc, fidelity.detection.score",
+                v.path("checks").path(2).path("reason").asText());
+        assertEquals("not in the report (did you mean 'privacy.exactMatches'?)",
+                v.path("checks").path(3).path("reason").asText());
     }
 
     @Test
@@ -43,6 +60,11 @@ class PolicyTest {
         assertTrue(msg.endsWith("p.json: check 2 'fidelity.score about 0.8' is not of the form 'metric OP number' "
                 + "(OP one of >= <= > < == !=)"), msg);
         assertThrows(BadInputException.class, () -> policy("{\"rules\": []}"));
-        assertThrows(BadInputException.class, () -> policy("{\"checks\":[{\"metric\":\"a\",\"op\":\"~\",\"value\":1}]}"));
+        msg = assertThrows(BadInputException.class, () -> policy("{\"checks\":[{\"metric\":\"a\",\"op\":\"=<\",\"value\":1}]}"))
+                .getMessage();
+        assertTrue(msg.endsWith("p.json: check 1: \"op\" \"=<\" is not one of >= <= > < == !="), msg);
+        msg = assertThrows(BadInputException.class, () -> policy("{\"checks\":[{\"metric\":\"a\",\"op\":\"<\",\"value\":\"0.6\"}]}"))
+                .getMessage();
+        assertTrue(msg.endsWith("p.json: check 1: \"value\" must be a number, found \"0.6\""), msg);
     }
 }

@@ -105,7 +105,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             for (JsonNode c : verdict.path("checks")) {
                 out.printf(Locale.ROOT, "%s %-45s actual %s%n", c.path("passed").asBoolean() ? "PASS" : "FAIL",
-                        c.path("check").asText(), c.path("actual").isNull() ? "(not in report)" : c.path("actual").asText());
+                        c.path("check").asText(), c.path("actual").isNull() ? "none: " + c.path("reason").asText() : c.path("actual").asText());
             }
             if (!verdict.path("passed").asBoolean()) {
                 spec.commandLine().getErr().println("policy gate failed: see " + report);

@@ -34,8 +34,7 @@ final class AttributeInference {
         }
         for (String c : cols) {
             if (!train.schema().has(c)) {
-                throw new BadInputException("quasi-identifier '" + c + "' is not a column (columns: "
-                        + String.join(", ", train.schema().names()) + ")");
+                throw train.schema().noSuchColumn("quasi-identifier", c);
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
@@ -33,7 +32,7 @@ final class Features {
     /** Learns the encoding from the training frame; with a {@code null} target every column is an input. */
     Features(Frame train, Schema schema, String target) {
         if (target != null && !schema.has(target)) {
-            throw new BadInputException("target column '" + target + "' is not in the data (columns: " + schema.names() + ")");
+            throw schema.noSuchColumn("target", target);
         }
         this.target = target;
         ColumnKind tk = target == null ? ColumnKind.CATEGORICAL : schema.column(target).kind();

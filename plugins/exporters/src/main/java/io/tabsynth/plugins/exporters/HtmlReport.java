@@ -89,7 +89,7 @@ public final class HtmlReport implements ReportExporter {
         for (JsonNode c : policy.path("checks")) {
             boolean ok = c.path("passed").asBoolean();
             h.append("<tr><td>").append(esc(c.path("check").asText())).append("</td><td>")
-                    .append(c.path("actual").isNull() ? "not in report" : esc(c.path("actual").asText()))
+                    .append(c.path("actual").isNull() ? "none: " + esc(c.path("reason").asText()) : esc(c.path("actual").asText()))
                     .append("</td><td class=\"").append(ok ? "pass\">pass" : "fail\">fail").append("</td></tr>\n");
         }
         h.append("</table>\n");

@@ -3,6 +3,7 @@ package io.tabsynth.plugins.rules.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.Suggestion;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -53,8 +54,7 @@ public final class SpecObject {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                String near = nearest(f, allowed);
-                throw error(f, "unknown field" + (near == null ? "" : " (did you mean '" + near + "'?)")
+                throw error(f, "unknown field" + Suggestion.didYouMean(f, allowed)
                         + "; allowed here: " + String.join(", ", allowed));
             }
         }
@@ -228,38 +228,5 @@ public final class SpecObject {
             return "an object";
         }
         return v.toString();
-    }
-
-    private static String nearest(String name, Collection<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(name.toLowerCase(), c.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }
