@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
  * The {@code tabsynth} command. Exit codes: 0 success, 1 failure, 2 bad usage or bad input, 3 a policy gate
  * failed, 4 lineage verification failed.
  */
-@Command(name = "tabsynth", mixinStandardHelpOptions = true, versionProvider = Tabsynth.Version.class,
+@Command(name = "tabsynth", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Tabsynth.Version.class,
         description = "Synthetic tabular data with measured quality and signed lineage.",
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
                 EvaluateCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
