@@ -3,8 +3,7 @@ package io.tabsynth.engine.certify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tabsynth.engine.BadInputException;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.tabsynth.engine.JsonInput;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -25,13 +24,8 @@ public record CardInfo(JsonNode fields) {
 
     /** Reads the file; unknown keys and non-text values are a {@link BadInputException} naming them. */
     public static CardInfo read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read card info: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = JsonInput.read(file, "card info file");
+        if (!root.isObject()) {
             throw new BadInputException(file + ": card info must be a JSON object");
         }
         root.fieldNames().forEachRemaining(k -> {

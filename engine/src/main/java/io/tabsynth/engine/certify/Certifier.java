@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.JsonInput;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.Sha256;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -59,12 +58,8 @@ public final class Certifier {
                 throw new BadInputException(request.dataset() + ": a lineage record cannot be read", e);
             }
         }
-        try {
-            this.report = JSON.readTree(Files.readAllBytes(request.report()));
-        } catch (IOException e) {
-            throw new BadInputException(request.report() + ": not a readable JSON report: " + e.getMessage(), e);
-        }
-        if (report == null || !report.isObject()) {
+        this.report = JsonInput.read(request.report(), "report");
+        if (!report.isObject()) {
             throw new BadInputException(request.report() + ": the report must be a JSON object");
         }
         this.reportSha256 = Sha256.file(request.report());

@@ -1,12 +1,8 @@
 package io.tabsynth.engine.data;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tabsynth.engine.BadInputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.tabsynth.engine.JsonInput;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
@@ -49,17 +45,7 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
 
     /** Reads a metadata file; a {@link BadInputException} naming the file and field if it is malformed. */
     public static Metadata read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file + ": metadata file not found");
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read metadata: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonInput.read(file, "metadata file");
         if (root == null || !root.isObject()) {
             throw new BadInputException(file + ": metadata must be a JSON object with a \"columns\" object");
         }

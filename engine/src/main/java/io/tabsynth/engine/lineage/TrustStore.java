@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.JsonInput;
 import io.tabsynth.engine.run.AtomicFile;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -68,13 +68,8 @@ public final class TrustStore {
     }
 
     private void merge(Path file) {
-        JsonNode root;
-        try {
-            root = Dsse.JSON.readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read the trust file: " + e.getMessage(), e);
-        }
-        if (root == null || !root.path("keys").isArray()) {
+        JsonNode root = JsonInput.read(file, "trust file");
+        if (!root.path("keys").isArray()) {
             throw new BadInputException(file + ": a trust file needs a \"keys\" array");
         }
         for (JsonNode k : root.path("keys")) {

@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.JsonInput;
 import io.tabsynth.engine.Suggestion;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +48,8 @@ public final class Policy {
 
     /** Reads a policy file; a {@link BadInputException} names the file and the check that is malformed. */
     public static Policy read(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read the policy: " + e.getMessage(), e);
-        }
-        if (root == null || !root.path("checks").isArray()) {
+        JsonNode root = JsonInput.read(file, "policy");
+        if (!root.path("checks").isArray()) {
             throw new BadInputException(file + ": a policy needs a \"checks\" array");
         }
         List<Check> checks = new ArrayList<>();

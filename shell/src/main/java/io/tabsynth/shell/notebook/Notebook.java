@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.JsonInput;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +27,7 @@ public final class Notebook {
 
     /** Reads a notebook; a file that is not nbformat 4 JSON is bad input naming the file. */
     public static Notebook read(Path file) {
-        JsonNode n;
-        try {
-            n = JSON.readTree(file.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new BadInputException(file + ": notebook not found");
-        } catch (IOException e) {
-            throw new BadInputException(file + ": not a notebook (invalid JSON: " + e.getMessage() + ")");
-        }
+        JsonNode n = JsonInput.read(file, "notebook");
         if (!(n instanceof ObjectNode) || n.path("nbformat").asInt() != 4 || !n.path("cells").isArray()) {
             throw new BadInputException(file + ": not an nbformat 4 notebook (it needs \"nbformat\": 4 and a \"cells\" list)");
         }
