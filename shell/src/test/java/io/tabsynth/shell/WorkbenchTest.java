@@ -109,5 +109,16 @@ class WorkbenchTest {
         Cli c = Cli.run("run", script, "--dir", dir, "--ledger", dir.resolve("ledger.jsonl"));
         assertEquals(1, c.code());
         assertTrue(c.err().contains("bad.jsh line 2") && c.err().contains("incompatible types"), c.err());
+
+        // a compile error is reported once, at the line it is on: not the snippet's first line, and not shifted by
+        // the blank lines before the snippet (this said "line 3: line 5: incompatible types")
+        Files.writeString(script, "int y = 2;\n\nString s = y;\nvoid f() {\n  int z = \"x\";\n}\n");
+        c = Cli.run("run", script, "--dir", dir, "--ledger", dir.resolve("ledger.jsonl"));
+        assertTrue(c.err().trim().endsWith("bad.jsh line 3: incompatible types: int cannot be converted to java.lang.String"),
+                c.err());
+        Files.writeString(script, "int y = 2;\n\nvoid f() {\n  int z = \"x\";\n}\n");
+        c = Cli.run("run", script, "--dir", dir, "--ledger", dir.resolve("ledger.jsonl"));
+        assertTrue(c.err().trim().endsWith("bad.jsh line 4: incompatible types: java.lang.String cannot be converted to int"),
+                c.err());
     }
 }

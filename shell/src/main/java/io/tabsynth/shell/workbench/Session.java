@@ -119,9 +119,16 @@ public final class Session implements AutoCloseable {
             }
             Snippet s = e.snippet();
             if (e.status() == Snippet.Status.REJECTED) {
-                StringBuilder m = new StringBuilder();
-                shell.diagnostics(s).forEach(d -> m.append(m.length() > 0 ? "; " : "").append(describe(d, snippet, line)));
-                return new Failure(line, "compile", m.length() == 0 ? "does not compile: " + firstLine(snippet) : m.toString());
+                // the failure's line is the first diagnostic's; further diagnostics name their own lines
+                List<Diag> diagnostics = shell.diagnostics(s).toList();
+                if (diagnostics.isEmpty()) {
+                    return new Failure(line, "compile", "does not compile: " + firstLine(snippet));
+                }
+                StringBuilder m = new StringBuilder(message(diagnostics.get(0)));
+                for (Diag d : diagnostics.subList(1, diagnostics.size())) {
+                    m.append("; line ").append(lineOf(d, snippet, line)).append(": ").append(message(d));
+                }
+                return new Failure(lineOf(diagnostics.get(0), snippet, line), "compile", m.toString());
             }
             if (e.exception() != null) {
                 return new Failure(line, exceptionName(e.exception()), message(e.exception()));
@@ -147,10 +154,21 @@ public final class Session implements AutoCloseable {
         return null;
     }
 
-    private static String describe(Diag d, String snippet, int line) {
-        long pos = Math.max(0, d.getStartPosition());
-        int extra = count(snippet.substring(0, (int) Math.min(pos, snippet.length())));
-        return "line " + (line + extra) + ": " + d.getMessage(Locale.ROOT).replace('\n', ' ');
+    /**
+     * The source line a diagnostic points at, from the line the snippet's first non-blank character is on (the
+     * snippet's source keeps the blank lines before it).
+     */
+    private static int lineOf(Diag d, String snippet, int line) {
+        int pos = (int) Math.min(Math.max(0, d.getStartPosition()), snippet.length());
+        int lead = 0;
+        while (lead < pos && Character.isWhitespace(snippet.charAt(lead))) {
+            lead++;
+        }
+        return line + count(snippet.substring(lead, pos));
+    }
+
+    private static String message(Diag d) {
+        return d.getMessage(Locale.ROOT).replace('\n', ' ');
     }
 
     private static String exceptionName(Exception e) {
