@@ -30,9 +30,11 @@ class CertifyCommandTest {
         Path syn = dir.resolve("syn.csv");
         assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 400, "--seed", 9,
                 "--out", syn, "--model", model).code());
-        Path report = Files.writeString(dir.resolve("report.json"),
-                "{\"fidelity\":{\"score\":0.9},\"privacy\":{\"score\":0.97,\"exactMatches\":3,"
-                        + "\"uniqueValueReplay\":{\"rows\":2}},\"policy\":{\"passed\":true,\"checks\":[]}}");
+        Path report = dir.resolve("report.json");
+        Path policy = Files.writeString(dir.resolve("policy.json"), "{\"checks\": [\"fidelity.score >= 0.5\"]}");
+        assertEquals(0, Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity,privacy",
+                "--policy", policy, "--report", report).code());
+        JsonNode results = new ObjectMapper().readTree(Files.readAllBytes(report));
         Path info = Files.writeString(dir.resolve("info.json"), "{\"purpose\":\"dashboard testing\",\"origin\":\"CRM export 2024\"}");
         Path cert = dir.resolve("cert.json");
         Path card = dir.resolve("card.md");
@@ -48,7 +50,7 @@ class CertifyCommandTest {
         JsonNode p = st.path("predicate");
         assertEquals(Sha256.file(syn), p.path("dataset").path("sha256").asText());
         assertEquals(400, p.path("dataset").path("rows").asInt());
-        assertEquals(0.9, p.path("validation").path("results").path("fidelity").path("score").asDouble());
+        assertEquals(results, p.path("validation").path("results"));
         assertEquals(Sha256.file(report), p.path("validation").path("sha256").asText());
         assertEquals(3, p.path("history").size(), "export of the real file, fit, sample");
         assertEquals("fit", p.path("generation").path(1).path("step").asText());
@@ -60,9 +62,11 @@ class CertifyCommandTest {
         for (String section : new String[] {"(a) Design choices", "(b) Data origin and collection",
                 "(c) Data preparation operations", "(d) Assumptions", "(e) Availability, quantity and suitability",
                 "(f) Examination of possible biases", "(g) Measures to detect, prevent and mitigate biases",
-                "(h) Data gaps and shortcomings", "dashboard testing", "CRM export 2024", "0.9000", "passed",
-                "| exact copies of real rows (over the scored columns) | 3 |",
-                "| rows replaying a value only one real row has | 2 |"}) {
+                "(h) Data gaps and shortcomings", "dashboard testing", "CRM export 2024", "passed",
+                String.format(java.util.Locale.ROOT, "%.4f", results.path("fidelity").path("score").asDouble()),
+                "| exact copies of real rows (over the scored columns) | " + results.path("privacy").path("exactMatches").asInt() + " |",
+                "| rows replaying a value only one real row has | "
+                        + results.path("privacy").path("uniqueValueReplay").path("rows").asInt() + " |"}) {
             assertTrue(md.contains(section), section);
         }
         assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>") && Files.readString(html).contains("Design choices"));
@@ -89,5 +93,41 @@ class CertifyCommandTest {
         assertEquals(4, r.code());
         assertTrue(r.err().contains("lineage does not verify"), r.err());
         assertFalse(Files.exists(cert));
+    }
+
+    @Test
+    void aReportOfOtherDataOrWithoutLineageIsNotCertified() throws Exception {
+        Path real = dir.resolve("real.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 4), real);
+        }
+        Path syn = dir.resolve("syn.csv");
+        Path other = dir.resolve("other.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 9,
+                "--out", syn).code());
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 10,
+                "--out", other).code());
+        Path report = dir.resolve("other-report.json");
+        assertEquals(0, Cli.run("evaluate", "--real", real, "--synthetic", other, "--evaluators", "fidelity",
+                "--report", report).code());
+        Path cert = dir.resolve("cert.json");
+        Cli r = Cli.run("certify", syn, "--report", report, "--out", cert);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("other-report.json: evaluates " + other + " (sha256 " + Sha256.file(other) + "), not " + syn), r.err());
+        assertFalse(Files.exists(cert));
+
+        // the same data in another format is the same dataset: its report certifies the Parquet copy
+        Path parquet = dir.resolve("other.parquet");
+        try (Engine e = Engine.classpath()) {
+            e.write(e.read(other, null), parquet);
+        }
+        r = Cli.run("certify", parquet, "--report", report, "--out", cert);
+        assertEquals(0, r.code(), r.err());
+
+        Path handMade = Files.writeString(dir.resolve("hand.json"), "{\"fidelity\": {\"score\": 0.99}}");
+        r = Cli.run("certify", syn, "--report", handMade, "--out", dir.resolve("cert2.json"));
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.err().contains("hand.json: the report's lineage does not verify"), r.err());
+        assertFalse(Files.exists(dir.resolve("cert2.json")));
     }
 }

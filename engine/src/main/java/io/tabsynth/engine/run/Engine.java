@@ -624,7 +624,8 @@ public final class Engine implements AutoCloseable {
      * data card (Markdown, HTML) and Croissant JSON-LD. Records the certify step. Returns the key id that signed.
      */
     public String certify(CertifyRequest r) {
-        Verification v = new Verifier(TrustStore.standard(lineage.keys())).verifyFile(r.dataset());
+        Verifier verifier = new Verifier(TrustStore.standard(lineage.keys()));
+        Verification v = verifier.verifyFile(r.dataset());
         if (!v.ok()) {
             throw new VerificationException(r.dataset() + ": lineage does not verify, so it cannot be certified: "
                     + String.join("; ", v.problems()));
@@ -637,6 +638,7 @@ public final class Engine implements AutoCloseable {
             throw new VerificationException(r.dataset() + ": its content digest is " + data.source().contentSha256()
                     + " but its lineage recorded " + recorded);
         }
+        checkReportEvaluates(verifier, r.report(), r.dataset(), data);
         Certifier c = new Certifier(r, data, history, data.source().contentSha256());
         SigningKey key = lineage.keys().signingKey();
         List<Artifact> outputs = new ArrayList<>();
@@ -673,6 +675,46 @@ public final class Engine implements AutoCloseable {
         recordOrUndo(new Step("certify", "certify", "engine", EngineVersion.get(), Map.of(), null, inputs, outputs,
                 Map.of("datasetSha256", data.source().sha256()), started, Instant.now()), r.certificate());
         return key.keyId();
+    }
+
+    /**
+     * A certificate's validation results must be this dataset's: the report's own lineage verifies, and the
+     * evaluate step that wrote it read this dataset as its synthetic data (the same file bytes, or the same
+     * content in another format).
+     */
+    private static void checkReportEvaluates(Verifier verifier, Path report, Path dataset, Frame data) {
+        Verification v = verifier.verifyFile(report);
+        if (!v.ok()) {
+            throw new VerificationException(report + ": the report's lineage does not verify, so its results cannot go "
+                    + "into a certificate (write the report with tabsynth evaluate): " + String.join("; ", v.problems()));
+        }
+        JsonNode evaluate = null;
+        for (JsonNode envelope : Sidecar.read(report)) {
+            try {
+                JsonNode predicate = Dsse.JSON.readTree(Dsse.payload(envelope)).path("predicate");
+                if (predicate.path("step").asText().equals("evaluate")) {
+                    evaluate = predicate;
+                }
+            } catch (IOException e) {
+                throw new VerificationException(report + ": a lineage record of the report cannot be read");
+            }
+        }
+        if (evaluate == null) {
+            throw new BadInputException(report + ": its lineage has no evaluate step, so it is not an evaluation report");
+        }
+        for (JsonNode in : evaluate.path("inputs")) {
+            if (in.path("role").asText().equals("synthetic")) {
+                boolean sameFile = in.path("digest").path("sha256").asText().equals(data.source().sha256());
+                boolean sameContent = in.path("annotations").path("contentSha256").asText().equals(data.source().contentSha256());
+                if (sameFile || sameContent) {
+                    return;
+                }
+                throw new BadInputException(report + ": evaluates " + in.path("name").asText() + " (sha256 "
+                        + in.path("digest").path("sha256").asText() + "), not " + dataset + " (sha256 " + data.source().sha256()
+                        + "); evaluate " + dataset.getFileName() + " and certify it with that report");
+            }
+        }
+        throw new BadInputException(report + ": its evaluate step names no synthetic data");
     }
 
     private static String recordedContent(JsonNode envelope, Path file) {
