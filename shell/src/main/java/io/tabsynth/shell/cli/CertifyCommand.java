@@ -21,7 +21,8 @@ public final class CertifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the synthetic dataset")
     Path dataset;
 
-    @Option(names = "--report", required = true, paramLabel = "R.json", description = "the report tabsynth evaluate wrote on this dataset (or the same data in another format)")
+    @Option(names = "--report", required = true, paramLabel = "R.json",
+            description = "the report tabsynth evaluate wrote on this dataset (or the same data in another format)")
     Path report;
 
     @Option(names = "--out", required = true, paramLabel = "CERT.json", description = "where to write the certificate")
