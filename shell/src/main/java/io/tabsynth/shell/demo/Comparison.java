@@ -4,8 +4,10 @@ import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.stats.RankCorrelation;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
@@ -20,14 +22,27 @@ final class Comparison {
     private Comparison() {
     }
 
-    /** One line per column: kind, then real vs synthetic summary. */
+    /** One line per column: kind, then real vs synthetic summary, in columns as wide as their widest cell. */
     static String columns(Frame real, Frame synthetic, Map<String, String> models) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "  %-14s %-12s %-34s %-34s %s%n", "column", "kind", "real", "synthetic",
-                "model"));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"column", "kind", "real", "synthetic", "model"});
         for (ColumnSpec c : real.schema().columns()) {
-            sb.append(String.format(Locale.ROOT, "  %-14s %-12s %-34s %-34s %s%n", c.name(), c.kind().jsonName(),
-                    summary(real, c), summary(synthetic, c), models.getOrDefault(c.name(), "")));
+            rows.add(new String[] {c.name(), c.kind().jsonName(), summary(real, c), summary(synthetic, c),
+                    models.getOrDefault(c.name(), "")});
+        }
+        int[] width = new int[4];
+        for (String[] r : rows) {
+            for (int i = 0; i < width.length; i++) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : rows) {
+            sb.append("  ");
+            for (int i = 0; i < width.length; i++) {
+                sb.append(r[i]).append(" ".repeat(width[i] - r[i].length() + 2));
+            }
+            sb.append(r[4]).append('\n');
         }
         return sb.toString();
     }
