@@ -20,16 +20,29 @@ class CertifyCommandTest {
     @TempDir
     Path dir;
 
-    @Test
-    void certificateCardAndCroissant() throws Exception {
+    /** Demo customers written as real.csv (recorded as an export). */
+    private Path real(int rows) {
         Path real = dir.resolve("real.csv");
         try (Engine e = Engine.classpath()) {
-            e.write(DemoData.customers(600, 4), real);
+            e.write(DemoData.customers(rows, 4), real);
         }
-        Path model = dir.resolve("m.model");
-        Path syn = dir.resolve("syn.csv");
-        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 400, "--seed", 9,
-                "--out", syn, "--model", model).code());
+        return real;
+    }
+
+    /** A copula sample of the real data, with its lineage; {@code more} are further synth options. */
+    private Path synth(Path real, String name, int rows, int seed, Object... more) {
+        Path syn = dir.resolve(name);
+        Object[] args = {"synth", "--data", real, "--generator", "gaussian-copula", "--rows", rows, "--seed", seed, "--out", syn};
+        Object[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        assertEquals(0, Cli.run(all).code());
+        return syn;
+    }
+
+    @Test
+    void certificateCardAndCroissant() throws Exception {
+        Path real = real(600);
+        Path syn = synth(real, "syn.csv", 400, 9, "--model", dir.resolve("m.model"));
         Path report = dir.resolve("report.json");
         Path policy = Files.writeString(dir.resolve("policy.json"), "{\"checks\": [\"fidelity.score >= 0.5\"]}");
         assertEquals(0, Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity,privacy",
@@ -79,13 +92,7 @@ class CertifyCommandTest {
 
     @Test
     void aChangedDatasetIsNotCertified() throws Exception {
-        Path real = dir.resolve("real.csv");
-        try (Engine e = Engine.classpath()) {
-            e.write(DemoData.customers(300, 4), real);
-        }
-        Path syn = dir.resolve("syn.csv");
-        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 9,
-                "--out", syn).code());
+        Path syn = synth(real(300), "syn.csv", 100, 9);
         Files.writeString(syn, Files.readString(syn).replaceFirst("\n", "\n "));
         Path report = Files.writeString(dir.resolve("report.json"), "{}");
         Path cert = dir.resolve("cert.json");
@@ -97,16 +104,9 @@ class CertifyCommandTest {
 
     @Test
     void aReportOfOtherDataOrWithoutLineageIsNotCertified() throws Exception {
-        Path real = dir.resolve("real.csv");
-        try (Engine e = Engine.classpath()) {
-            e.write(DemoData.customers(300, 4), real);
-        }
-        Path syn = dir.resolve("syn.csv");
-        Path other = dir.resolve("other.csv");
-        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 9,
-                "--out", syn).code());
-        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 10,
-                "--out", other).code());
+        Path real = real(300);
+        Path syn = synth(real, "syn.csv", 100, 9);
+        Path other = synth(real, "other.csv", 100, 10);
         Path report = dir.resolve("other-report.json");
         assertEquals(0, Cli.run("evaluate", "--real", real, "--synthetic", other, "--evaluators", "fidelity",
                 "--report", report).code());
