@@ -19,7 +19,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * Reads RFC 4180 CSV (UTF-8, optional byte order mark, {@code ,} or, for {@code .tsv} files, tab separated;
- * quoted fields may hold separators, quotes and line breaks). The first record is the header. Every problem
+ * quoted fields may hold separators, quotes and line breaks). The first record is the header. A {@code .csv}
+ * file whose header has semicolons and no commas, and whose records all have the header's number of fields when
+ * split at semicolons, is read as semicolon separated, its numbers with decimal commas where a column has them
+ * ({@link DecimalComma}), as spreadsheets in many locales save CSV. Every problem
  * is a {@link BadInputException} naming the file and, where there is one, the row, line and column: an empty
  * file, a header without rows, blank or repeated column names, a row with the wrong number of fields, a
  * quote never closed, bytes that are not UTF-8, and cells that do not fit a kind forced by metadata. A file
@@ -43,13 +46,27 @@ public final class CsvReader {
         return parse(file.toString(), bytes, separator, metadata);
     }
 
-    /** Parses CSV bytes; {@code name} is used in error messages. */
+    /**
+     * Parses CSV bytes; {@code name} is used in error messages. With {@code ,} as the separator, a header with
+     * semicolons and no commas makes it {@code ;} if every record then has as many fields as the header.
+     */
     public static Frame parse(String name, byte[] bytes, char separator, Metadata metadata) {
         String text = decode(name, bytes, separator);
         if (text.isBlank()) {
             throw new BadInputException(name + ": the file is empty");
         }
-        Records records = split(name, text, separator);
+        Records records = null;
+        if (separator == ',' && semicolonHeader(text)) {
+            Records semicolons = split(name, text, ';');
+            int width = semicolons.rows.get(0).size();
+            if (semicolons.rows.stream().allMatch(row -> row.size() == width)) {
+                separator = ';';
+                records = semicolons;
+            }
+        }
+        if (records == null) {
+            records = split(name, text, separator);
+        }
         List<String> header = records.rows.get(0);
         checkHeader(name, header);
         int width = header.size();
@@ -76,7 +93,29 @@ public final class CsvReader {
             }
         }
         records = null;
+        if (separator == ';') {
+            cells.replaceAll(column -> DecimalComma.normalize(column, metadata.missingValues()));
+        }
         return frame(name, header, cells, metadata);
+    }
+
+    /** True if the first record, outside quotes, has a semicolon and no comma. */
+    private static boolean semicolonHeader(String text) {
+        boolean quoted = false;
+        boolean semicolon = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (ch == '\n' || ch == '\r')) {
+                break;
+            } else if (!quoted && ch == ',') {
+                return false;
+            } else if (!quoted && ch == ';') {
+                semicolon = true;
+            }
+        }
+        return semicolon;
     }
 
     /**
