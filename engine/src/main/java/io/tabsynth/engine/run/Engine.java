@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.EngineVersion;
+import io.tabsynth.engine.Suggestion;
 import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.certify.CertifyRequest;
@@ -146,7 +147,7 @@ public final class Engine implements AutoCloseable {
 
     private PluginHost.Found<Generator> findGenerator(String id) {
         return generators.stream().filter(g -> g.info().id().equals(id)).findFirst().orElseThrow(() ->
-                new BadInputException("no generator '" + id + "' (installed: " + ids(generators) + ")"));
+                notInstalled("generator", id, generators));
     }
 
     /** Installed evaluators. */
@@ -544,7 +545,7 @@ public final class Engine implements AutoCloseable {
         } else {
             for (String id : r.evaluators()) {
                 chosen.add(evaluators.stream().filter(e -> e.info().id().equals(id)).findFirst().orElseThrow(() ->
-                        new BadInputException("no evaluator '" + id + "' (installed: " + ids(evaluators) + ")")));
+                        notInstalled("evaluator", id, evaluators)));
             }
         }
         if (chosen.isEmpty()) {
@@ -760,6 +761,12 @@ public final class Engine implements AutoCloseable {
             out.add(new Artifact("metadata", source.metadata(), source.metadataSha256(), null, -1));
         }
         return out;
+    }
+
+    /** "no generator 'x' (did you mean 'y'?) (installed: ...)". */
+    private static BadInputException notInstalled(String what, String id, List<? extends PluginHost.Found<?>> found) {
+        return new BadInputException("no " + what + " '" + id + "'"
+                + Suggestion.didYouMean(id, found.stream().map(f -> f.info().id()).toList()) + " (installed: " + ids(found) + ")");
     }
 
     private static String ids(List<? extends PluginHost.Found<?>> found) {

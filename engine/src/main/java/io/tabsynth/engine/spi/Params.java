@@ -1,6 +1,7 @@
 package io.tabsynth.engine.spi;
 
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.Suggestion;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class Params {
             if (specs.stream().noneMatch(s -> s.name().equals(name))) {
                 StringBuilder known = new StringBuilder();
                 specs.forEach(s -> known.append(known.length() == 0 ? "" : ", ").append(s.name()));
-                throw new BadInputException(owner + " has no parameter '" + name + "' (parameters: "
+                throw new BadInputException(owner + " has no parameter '" + name + "'"
+                        + Suggestion.didYouMean(name, specs.stream().map(ParamSpec::name).toList()) + " (parameters: "
                         + (known.length() == 0 ? "none" : known) + ")");
             }
         }
