@@ -8,6 +8,7 @@ import io.tabsynth.engine.Suggestion;
 import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.certify.ReportBinding;
 import io.tabsynth.engine.constraint.Conditions;
 import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.data.Frame;
@@ -639,7 +640,7 @@ public final class Engine implements AutoCloseable {
             throw new VerificationException(r.dataset() + ": its content digest is " + data.source().contentSha256()
                     + " but its lineage recorded " + recorded);
         }
-        checkReportEvaluates(verifier, r.report(), r.dataset(), data);
+        ReportBinding.check(verifier, r.report(), r.dataset(), data.source());
         Certifier c = new Certifier(r, data, history, data.source().contentSha256());
         SigningKey key = lineage.keys().signingKey();
         List<Artifact> outputs = new ArrayList<>();
@@ -676,46 +677,6 @@ public final class Engine implements AutoCloseable {
         recordOrUndo(new Step("certify", "certify", "engine", EngineVersion.get(), Map.of(), null, inputs, outputs,
                 Map.of("datasetSha256", data.source().sha256()), started, Instant.now()), r.certificate());
         return key.keyId();
-    }
-
-    /**
-     * A certificate's validation results must be this dataset's: the report's own lineage verifies, and the
-     * evaluate step that wrote it read this dataset as its synthetic data (the same file bytes, or the same
-     * content in another format).
-     */
-    private static void checkReportEvaluates(Verifier verifier, Path report, Path dataset, Frame data) {
-        Verification v = verifier.verifyFile(report);
-        if (!v.ok()) {
-            throw new VerificationException(report + ": the report's lineage does not verify, so its results cannot go "
-                    + "into a certificate (write the report with tabsynth evaluate): " + String.join("; ", v.problems()));
-        }
-        JsonNode evaluate = null;
-        for (JsonNode envelope : Sidecar.read(report)) {
-            try {
-                JsonNode predicate = Dsse.JSON.readTree(Dsse.payload(envelope)).path("predicate");
-                if (predicate.path("step").asText().equals("evaluate")) {
-                    evaluate = predicate;
-                }
-            } catch (IOException e) {
-                throw new VerificationException(report + ": a lineage record of the report cannot be read");
-            }
-        }
-        if (evaluate == null) {
-            throw new BadInputException(report + ": its lineage has no evaluate step, so it is not an evaluation report");
-        }
-        for (JsonNode in : evaluate.path("inputs")) {
-            if (in.path("role").asText().equals("synthetic")) {
-                boolean sameFile = in.path("digest").path("sha256").asText().equals(data.source().sha256());
-                boolean sameContent = in.path("annotations").path("contentSha256").asText().equals(data.source().contentSha256());
-                if (sameFile || sameContent) {
-                    return;
-                }
-                throw new BadInputException(report + ": evaluates " + in.path("name").asText() + " (sha256 "
-                        + in.path("digest").path("sha256").asText() + "), not " + dataset + " (sha256 " + data.source().sha256()
-                        + "); evaluate " + dataset.getFileName() + " and certify it with that report");
-            }
-        }
-        throw new BadInputException(report + ": its evaluate step names no synthetic data");
     }
 
     private static String recordedContent(JsonNode envelope, Path file) {
