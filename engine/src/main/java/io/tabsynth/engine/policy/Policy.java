@@ -60,7 +60,7 @@ public final class Policy {
                 Matcher m = CHECK.matcher(c.asText());
                 if (!m.matches()) {
                     throw new BadInputException(file + ": check " + i + " '" + c.asText()
-                            + "' is not of the form 'metric OP number' (OP one of >= <= > < == !=)");
+                            + "' is not of the form 'metric OP number' (OP one of " + String.join(" ", OPS) + ")");
                 }
                 checks.add(new Check(m.group(1), m.group(2), Double.parseDouble(m.group(3))));
             } else if (c.isObject()) {
@@ -120,7 +120,7 @@ public final class Policy {
     }
 
     /** Why a metric has no number: its evaluator did not run, the report has no such key (nearest one named), and so on. */
-    static String whyNoValue(String metric, JsonNode actual, JsonNode report) {
+    private static String whyNoValue(String metric, JsonNode actual, JsonNode report) {
         String section = metric.split("\\.")[0];
         if (report.path(section).isMissingNode()) {
             return "the report has no '" + section + "': its evaluator did not run (see --evaluators)";
