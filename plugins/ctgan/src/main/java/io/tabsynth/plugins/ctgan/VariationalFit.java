@@ -129,26 +129,37 @@ final class VariationalFit {
         double[] nu = new double[k];
         double[] previous = new double[k];
         double[] logRho = new double[k];
+        double[] sx = new double[k];
+        double[] xbar = new double[k];
+        double[] ss = new double[k];
         for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
-            // M step: the variational posteriors from the responsibilities
-            for (int j = 0; j < k; j++) {
-                double nk = 0;
-                double sx = 0;
-                for (int i = 0; i < n; i++) {
+            // M step: the variational posteriors from the responsibilities (each sum over the values in order, the
+            // modes side by side, so the responsibilities are read row by row)
+            java.util.Arrays.fill(nks, 0);
+            java.util.Arrays.fill(sx, 0);
+            java.util.Arrays.fill(ss, 0);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
                     double ri = count[i] * r[i * k + j];
-                    nk += ri;
-                    sx += ri * x[i];
+                    nks[j] += ri;
+                    sx[j] += ri * x[i];
                 }
-                double xbar = nk > 1e-10 ? sx / nk : m0;
-                double s = 0;
-                for (int i = 0; i < n; i++) {
-                    double d = x[i] - xbar;
-                    s += count[i] * r[i * k + j] * d * d;
+            }
+            for (int j = 0; j < k; j++) {
+                xbar[j] = nks[j] > 1e-10 ? sx[j] / nks[j] : m0;
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < k; j++) {
+                    double d = x[i] - xbar[j];
+                    ss[j] += count[i] * r[i * k + j] * d * d;
                 }
-                nks[j] = nk;
+            }
+            for (int j = 0; j < k; j++) {
+                double nk = nks[j];
+                double s = ss[j];
                 beta[j] = beta0 + nk;
-                m[j] = (beta0 * m0 + nk * xbar) / beta[j];
-                double winv = w0inv + s + beta0 * nk / (beta0 + nk) * (xbar - m0) * (xbar - m0);
+                m[j] = (beta0 * m0 + nk * xbar[j]) / beta[j];
+                double winv = w0inv + s + beta0 * nk / (beta0 + nk) * (xbar[j] - m0) * (xbar[j] - m0);
                 w[j] = 1 / winv;
                 nu[j] = nu0 + nk;
             }
@@ -168,25 +179,29 @@ final class VariationalFit {
                 break;
             }
             // E step: responsibilities from the expected log weights and log precisions
-            double[] elogPi = new double[k];
-            double[] elogLambda = new double[k];
+            // log rho = E[log pi] + E[log lambda] / 2 - (1 / beta + nu W d^2) / 2 = base - half · d^2
+            double[] base = new double[k];
+            double[] half = new double[k];
             double restLog = 0;
             for (int j = 0; j < k; j++) {
                 double dab = digamma(a[j] + b[j]);
-                elogPi[j] = digamma(a[j]) - dab + restLog;
+                double elogPi = digamma(a[j]) - dab + restLog;
                 restLog += digamma(b[j]) - dab;
-                elogLambda[j] = digamma(nu[j] / 2) + Math.log(2) + Math.log(w[j]);
+                double elogLambda = digamma(nu[j] / 2) + Math.log(2) + Math.log(w[j]);
+                base[j] = elogPi + 0.5 * elogLambda - 0.5 / beta[j];
+                half[j] = 0.5 * nu[j] * w[j];
             }
             for (int i = 0; i < n; i++) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < k; j++) {
                     double d = x[i] - m[j];
-                    logRho[j] = elogPi[j] + 0.5 * elogLambda[j] - 0.5 * (1 / beta[j] + nu[j] * w[j] * d * d);
+                    logRho[j] = base[j] - half[j] * d * d;
                     max = Math.max(max, logRho[j]);
                 }
                 double sum = 0;
                 for (int j = 0; j < k; j++) {
-                    logRho[j] = Math.exp(logRho[j] - max);
+                    double e = logRho[j] - max;
+                    logRho[j] = e < -40 ? 0 : Math.exp(e); // below e^-40 a share is nothing next to the largest, 1
                     sum += logRho[j];
                 }
                 for (int j = 0; j < k; j++) {
