@@ -25,7 +25,7 @@ class ParamsTest {
 
     @Test
     void badValuesNameTheParameter() {
-        assertEquals("generator 'g' has no parameter 'kk' (parameters: k, rate, on, mode)", error(Map.of("kk", "1")));
+        assertEquals("generator 'g' has no parameter 'kk' (did you mean 'k'?) (parameters: k, rate, on, mode)", error(Map.of("kk", "1")));
         assertEquals("generator 'g' parameter 'k': 'ten' is not a whole number", error(Map.of("k", "ten")));
         assertEquals("generator 'g' parameter 'k': 0 is outside [1, 100]", error(Map.of("k", "0")));
         assertEquals("generator 'g' parameter 'rate': 'NaN' is outside [0.0, 1.0]".replace("'NaN' is", "NaN is"),
