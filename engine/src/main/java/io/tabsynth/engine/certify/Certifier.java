@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.JsonInput;
 import io.tabsynth.engine.EngineVersion;
+import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.Sha256;
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 public final class Certifier {
     public static final String PREDICATE_TYPE = "https://tabsynth.io/certificate/v1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonOutput.mapper();
 
     private final Frame data;
     private final List<JsonNode> history;

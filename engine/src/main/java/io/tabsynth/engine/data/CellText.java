@@ -1,5 +1,6 @@
 package io.tabsynth.engine.data;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -51,10 +52,15 @@ public final class CellText {
                     return;
                 }
             }
-            out.append(new java.math.BigDecimal(Double.toString(v)).toPlainString());
+            out.append(new java.math.BigDecimal(shortest(v)).toPlainString());
             return;
         }
-        out.append(Double.toString(v));
+        out.append(shortest(v));
+    }
+
+    /** The shortest decimal that reads back as the double, the same on every JDK (as Java 19's toString). */
+    private static String shortest(double v) {
+        return NumberOutput.toString(v, true);
     }
 
     /** A double in plain decimal, as {@link #appendNumber}. */

@@ -3,6 +3,7 @@ package io.tabsynth.engine.lineage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.JsonOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -15,7 +16,7 @@ public final class Dsse {
     /** The payload type of in-toto statements. */
     public static final String IN_TOTO = "application/vnd.in-toto+json";
     /** The mapper for lineage JSON (envelopes, statements, sidecars). */
-    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = JsonOutput.mapper();
 
     private Dsse() {
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.data.Schema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 final class ModelFile {
     static final String MAGIC = "TABSYNTH-MODEL 1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonOutput.mapper();
 
     private ModelFile() {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.JsonInput;
+import io.tabsynth.engine.JsonOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.List;
  * files open and run in Jupyter as well.
  */
 public final class Notebook {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonOutput.mapper();
 
     private final ObjectNode root;
 

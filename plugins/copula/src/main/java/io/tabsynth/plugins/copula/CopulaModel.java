@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
@@ -109,7 +110,7 @@ final class CopulaModel extends BatchedModel {
 
     /** Jackson, created on first save or load only: fitting and sampling should not pay for it. */
     private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final ObjectMapper MAPPER = JsonOutput.mapper();
     }
 
     @Override

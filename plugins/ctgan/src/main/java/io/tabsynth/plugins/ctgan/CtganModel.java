@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.random.Rng;
@@ -31,7 +32,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * decodes; batches are independent, so sampling is parallel and deterministic.
  */
 final class CtganModel extends BatchedModel {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonOutput.mapper();
 
     private final DataTransformer transformer;
     private final ConditionalSampler sampler;

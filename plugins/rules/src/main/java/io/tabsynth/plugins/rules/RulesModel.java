@@ -3,6 +3,7 @@ package io.tabsynth.plugins.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.curiousoddman.rgxgen.RgxGen;
+import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.Frame;
@@ -36,7 +37,7 @@ import tech.tablesaw.columns.Column;
  * sequences and UUIDs are numbered and edge cases injected (see {@link Finishing}).
  */
 final class RulesModel implements Model {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = JsonOutput.mapper();
 
     private final RulesSpec spec;
     private final int maxTries;

@@ -1,0 +1,30 @@
+package io.tabsynth.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tabsynth.engine.JsonOutput;
+import org.junit.jupiter.api.Test;
+
+/** Numbers are written in the shortest text that reads back exactly, and that text does not depend on the JDK. */
+class CellTextTest {
+    @Test
+    void numbersArePlainShortAndExact() {
+        assertEquals("393.43", CellText.number(393.43));
+        assertEquals("-0.000012345678901234", CellText.number(-1.2345678901234e-5));
+        assertEquals("0.30000000000000004", CellText.number(0.1 + 0.2));
+        assertEquals("3.0E-7", CellText.number(3e-7));
+        for (double v : new double[] {393.4312345678901, 1e23, 2.1684043449710089E-19, Math.PI * 1e-5}) {
+            assertEquals(v, Double.parseDouble(CellText.number(v)), "reads back exactly");
+        }
+    }
+
+    @Test
+    void theShortestFormIsWrittenOnJava17TooWhoseToStringAddsADigit() throws Exception {
+        // Java 17's Double.toString gives 9.999999999999999E22 and 2.1684043449710089E-19; Java 19 and later
+        // give the shortest forms below, so CSV files and JSON models and reports would differ between JDKs
+        assertEquals("1.0E23", CellText.number(1e23));
+        JsonNode n = JsonOutput.mapper().createObjectNode().put("a", 1e23).put("b", 2.1684043449710089E-19);
+        assertEquals("{\"a\":1.0E23,\"b\":2.168404344971009E-19}", JsonOutput.mapper().writeValueAsString(n));
+    }
+}
