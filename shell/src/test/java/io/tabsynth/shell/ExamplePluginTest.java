@@ -46,7 +46,10 @@ class ExamplePluginTest {
 
     private static void compile(Path out, String classpath, List<String> sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", classpath, "--release", "17"));
+        // the processor path named, as the template's pom names it: from Java 23 javac runs no annotation processor
+        // (PF4J's extension index) that it merely finds on the class path
+        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", classpath, "-processorpath", classpath,
+                "--release", "17"));
         args.addAll(sources);
         assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "the template compiles");
     }
