@@ -95,11 +95,22 @@ public final class SchemaInference {
         Set<String> distinct = new HashSet<>();
         long words = 0;
         int present = 0;
+        int seen = 0;
         for (String cell : cells) {
+            seen++;
             if (!missing.isMissing(cell)) {
                 present++;
                 distinct.add(cell);
                 words += wordCount(cell);
+            }
+            // each further cell adds at most 1 distinct value: once even all of them could not make the column
+            // nearly distinct, half distinct (free text) or all distinct (an identifier), it is categorical
+            if ((seen & 1023) == 0 && present >= NEARLY_DISTINCT_VALUES) {
+                int rest = cells.size() - seen;
+                if (distinct.size() + rest * (1 - DISTINCT_SHARE) < DISTINCT_SHARE * present
+                        && distinct.size() + rest * 0.5 <= present / 2.0 && distinct.size() < present) {
+                    return ColumnKind.CATEGORICAL;
+                }
             }
         }
         double meanWords = words / (double) present;

@@ -52,6 +52,19 @@ class SchemaInferenceTest {
     }
 
     @Test
+    void longColumnsAreClassifiedAsIfEveryCellWereRead() {
+        // inference stops reading a text column once no rest could make it keys or free text: the answers must
+        // be those of reading it all, also when the distinct values come late
+        assertEquals(ColumnKind.CATEGORICAL, infer("city", repeat(200_000, i -> "city-" + i % 40)).kind());
+        assertEquals(ColumnKind.IDENTIFIER, infer("code", repeat(50_000, i -> i < 1_000 ? "K-" + i % 500 : "K-" + i)).kind());
+        assertEquals(ColumnKind.CATEGORICAL, infer("code", repeat(50_000, i -> i < 5_000 ? "K-" + i % 500 : "K-" + i)).kind());
+        assertEquals(ColumnKind.FREE_TEXT, infer("note", repeat(50_000,
+                i -> "called back on day " + (i < 10_000 ? i % 7 : i))).kind());
+        assertEquals(ColumnKind.CATEGORICAL, infer("note", repeat(50_000,
+                i -> "called back on day " + (i < 30_000 ? i % 7 : i))).kind());
+    }
+
+    @Test
     void nearlyDistinctColumnsAreKeysSoThatNoGeneratorCopiesTheirValues() {
         // 400 addresses, 8 of them repeated: categorical would make generators replay real addresses
         List<String> emails = repeat(400, i -> "person" + (i % 392) + "@mail.com");
