@@ -55,44 +55,13 @@ public final class CsvReader {
         if (text.isBlank()) {
             throw new BadInputException(name + ": the file is empty");
         }
-        Records records = null;
-        if (separator == ',' && semicolonHeader(text)) {
-            Records semicolons = split(name, text, ';');
-            int width = semicolons.rows.get(0).size();
-            if (semicolons.rows.stream().allMatch(row -> row.size() == width)) {
-                separator = ';';
-                records = semicolons;
-            }
+        if (separator == ',' && semicolonHeader(text) && evenlySplit(name, text, ';')) {
+            separator = ';';
         }
-        if (records == null) {
-            records = split(name, text, separator);
-        }
-        List<String> header = records.rows.get(0);
-        checkHeader(name, header);
-        int width = header.size();
-        if (records.rows.size() == 1) {
-            throw new BadInputException(name + ": has a header but no data rows");
-        }
-        int rows = records.rows.size() - 1;
-        char other = otherSeparator(header, separator);
-        if (other != 0 && records.rows.stream().allMatch(row -> row.size() == 1 && row.get(0).indexOf(other) >= 0)) {
-            throw new BadInputException(name + ": every line is one field" + hint(header, other, separator));
-        }
-        List<List<String>> cells = new ArrayList<>(width);
-        for (int c = 0; c < width; c++) {
-            cells.add(new ArrayList<>(rows));
-        }
-        for (int r = 1; r <= rows; r++) {
-            List<String> row = records.rows.get(r);
-            if (row.size() != width) {
-                throw new BadInputException(name + ", row " + r + " (line " + records.lines.get(r) + "): has "
-                        + row.size() + " fields, the header has " + width + hint(header, other, separator));
-            }
-            for (int c = 0; c < width; c++) {
-                cells.get(c).add(row.get(c));
-            }
-        }
-        records = null;
+        Columns columns = new Columns(name, separator, lineBreaks(text) + 1);
+        split(name, text, separator, columns);
+        List<List<String>> cells = columns.finish();
+        List<String> header = columns.header;
         if (separator == ';') {
             cells.replaceAll(column -> DecimalComma.normalize(column, metadata.missingValues()));
         }
@@ -197,7 +166,12 @@ public final class CsvReader {
             String column = "field " + p.field;
             int headerEnd = prefix.indexOf('\n');
             if (p.line > 1 && headerEnd > 0) {
-                List<String> header = split(name, prefix.substring(0, headerEnd), separator).rows.get(0);
+                List<String> header = new ArrayList<>();
+                split(name, prefix.substring(0, headerEnd), separator, (fields, line) -> {
+                    if (header.isEmpty()) {
+                        header.addAll(fields);
+                    }
+                });
                 if (p.field <= header.size()) {
                     column = "column '" + header.get(p.field - 1).strip() + "'";
                 }
@@ -234,20 +208,102 @@ public final class CsvReader {
     private record Position(int line, int field) {
     }
 
-    private static final class Records {
-        final List<List<String>> rows = new ArrayList<>();
-        final List<Integer> lines = new ArrayList<>();
+    /** Receives the records of a file in order: the fields (a list reused for the next record) and its line. */
+    private interface Sink {
+        void record(List<String> fields, int line);
     }
 
-    private static Records split(String name, String text, char sep) {
-        Records out = new Records();
+    /**
+     * The records of a file as columns of cell texts: the header first, then each row checked against its width,
+     * its fields appended to the columns (no list per row: a million rows made a million lists to throw away).
+     */
+    private static final class Columns implements Sink {
+        private final String name;
+        private final char separator;
+        private final int lines;
+        List<String> header;
+        private char other;
+        private boolean allOneFieldWithOther;
+        private List<List<String>> cells;
+        private int rows;
+
+        /** @param lines at most as many records as the file will have (its line count) */
+        Columns(String name, char separator, int lines) {
+            this.name = name;
+            this.separator = separator;
+            this.lines = lines;
+        }
+
+        @Override
+        public void record(List<String> fields, int line) {
+            if (header == null) {
+                header = List.copyOf(fields);
+                checkHeader(name, header);
+                other = otherSeparator(header, separator);
+                allOneFieldWithOther = other != 0;
+                cells = new ArrayList<>(header.size());
+                for (int c = 0; c < header.size(); c++) {
+                    cells.add(new ArrayList<>(lines));
+                }
+                return;
+            }
+            rows++;
+            allOneFieldWithOther &= fields.size() == 1 && fields.get(0).indexOf(other) >= 0;
+            if (fields.size() != header.size()) {
+                throw new BadInputException(name + ", row " + rows + " (line " + line + "): has " + fields.size()
+                        + " fields, the header has " + header.size() + hint(header, other, separator));
+            }
+            for (int c = 0; c < fields.size(); c++) {
+                cells.get(c).add(fields.get(c));
+            }
+        }
+
+        /** The columns, once every record is in; errors for a file of a header alone or of one field per line. */
+        List<List<String>> finish() {
+            if (rows == 0) {
+                throw new BadInputException(name + ": has a header but no data rows");
+            }
+            if (allOneFieldWithOther) {
+                throw new BadInputException(name + ": every line is one field" + hint(header, other, separator));
+            }
+            return cells;
+        }
+    }
+
+    private static int lineBreaks(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** True if every record has as many fields as the first when split at {@code sep}. */
+    private static boolean evenlySplit(String name, String text, char sep) {
+        int[] width = {-1};
+        boolean[] even = {true};
+        split(name, text, sep, (fields, line) -> {
+            if (width[0] < 0) {
+                width[0] = fields.size();
+            }
+            even[0] &= fields.size() == width[0];
+        });
+        return even[0];
+    }
+
+    /** Splits the text into records, passing each to the sink; blank lines are skipped unless the header is one field. */
+    private static void split(String name, String text, char sep, Sink out) {
         int n = text.length();
         int i = 0;
         int line = 1;
+        int firstWidth = -1;
         StringBuilder field = new StringBuilder();
+        List<String> row = new ArrayList<>();
         while (i < n) {
             int recordLine = line;
-            List<String> row = new ArrayList<>();
+            row.clear();
             boolean endOfRecord = false;
             while (!endOfRecord) {
                 field.setLength(0);
@@ -309,11 +365,12 @@ public final class CsvReader {
                 }
             }
             boolean blankLine = row.size() == 1 && row.get(0).isEmpty();
-            if (!blankLine || (!out.rows.isEmpty() && out.rows.get(0).size() == 1)) {
-                out.rows.add(row);
-                out.lines.add(recordLine);
+            if (!blankLine || firstWidth == 1) {
+                if (firstWidth < 0) {
+                    firstWidth = row.size();
+                }
+                out.record(row, recordLine);
             }
         }
-        return out;
     }
 }
