@@ -333,6 +333,7 @@ public final class CsvReader {
                         throw new BadInputException(name + ", line " + line + ", field " + (row.size() + 1)
                                 + ": text after a closing quote");
                     }
+                    row.add(field.toString());
                 } else {
                     int s = i;
                     while (i < n) {
@@ -342,9 +343,8 @@ public final class CsvReader {
                         }
                         i++;
                     }
-                    field.append(text, s, i);
+                    row.add(text.substring(s, i)); // one copy, not two through the builder
                 }
-                row.add(field.toString());
                 if (i >= n) {
                     endOfRecord = true;
                 } else {
