@@ -25,14 +25,19 @@ public record PairTrend(String metric, Double score, Double real, Double synthet
 
     /** The trend of columns {@code a} and {@code b}, synthetic against real. */
     public static PairTrend of(Frame real, Frame synthetic, ColumnSpec a, ColumnSpec b) {
+        return of(new CodeBook(real, synthetic), a, b);
+    }
+
+    /** The trend of columns {@code a} and {@code b}, with their codes and numbers from the book. */
+    public static PairTrend of(CodeBook book, ColumnSpec a, ColumnSpec b) {
         if (a.kind().isNumeric() && b.kind().isNumeric()) {
-            double r = TwoSample.pearson(real.numbers(a.name()), real.numbers(b.name()));
-            double s = TwoSample.pearson(synthetic.numbers(a.name()), synthetic.numbers(b.name()));
+            double r = TwoSample.pearson(book.realNumbers(a.name()), book.realNumbers(b.name()));
+            double s = TwoSample.pearson(book.syntheticNumbers(a.name()), book.syntheticNumbers(b.name()));
             return new PairTrend("CorrelationSimilarity", Double.isNaN(r) || Double.isNaN(s) ? null : 1 - Math.abs(r - s) / 2,
                     Double.isNaN(r) ? null : r, Double.isNaN(s) ? null : s, !Double.isNaN(r) && Math.abs(r) > CORRELATION_THRESHOLD);
         }
-        Codes x = Codes.of(real, synthetic, a.name(), a.kind().isNumeric());
-        Codes y = Codes.of(real, synthetic, b.name(), b.kind().isNumeric());
+        Codes x = book.codes(a);
+        Codes y = book.codes(b);
         double[] joint = new double[x.levels() * y.levels()];
         int n = x.real().length;
         for (int i = 0; i < n; i++) {

@@ -37,9 +37,10 @@ public record Quality(double columnShapes, Double pairTrends, Double allPairs, i
             shapes.add(columnShape(real, synthetic, c));
         }
         List<PairTrend> pairs = new ArrayList<>();
+        CodeBook book = new CodeBook(real, synthetic);
         for (int a = 0; a < columns.size(); a++) {
             for (int b = a + 1; b < columns.size(); b++) {
-                pairs.add(PairTrend.of(real, synthetic, columns.get(a), columns.get(b)));
+                pairs.add(PairTrend.of(book, columns.get(a), columns.get(b)));
             }
         }
         return of(shapes, pairs);

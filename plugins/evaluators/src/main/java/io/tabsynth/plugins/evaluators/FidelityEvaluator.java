@@ -2,6 +2,7 @@ package io.tabsynth.plugins.evaluators;
 
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.fidelity.CodeBook;
 import io.tabsynth.engine.fidelity.Codes;
 import io.tabsynth.engine.fidelity.PairTrend;
 import io.tabsynth.engine.fidelity.Quality;
@@ -84,9 +85,10 @@ public final class FidelityEvaluator implements Evaluator {
         }
         List<PairTrend> trends = new ArrayList<>();
         List<Object> pairs = new ArrayList<>();
+        CodeBook book = new CodeBook(real, syn);
         for (int a = 0; a < scored.size(); a++) {
             for (int b = a + 1; b < scored.size(); b++) {
-                PairTrend t = PairTrend.of(real, syn, scored.get(a), scored.get(b));
+                PairTrend t = PairTrend.of(book, scored.get(a), scored.get(b));
                 trends.add(t);
                 pairs.add(pairJson(scored.get(a), scored.get(b), t));
             }
