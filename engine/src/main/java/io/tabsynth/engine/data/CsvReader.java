@@ -152,6 +152,9 @@ public final class CsvReader {
     private static String decode(String name, byte[] bytes, char separator) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
                 && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        if (ascii(bytes, start)) { // most files: no decoding to check, and no char buffer twice the file's size
+            return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -182,6 +185,15 @@ public final class CsvReader {
         decoder.flush(out);
         out.flip();
         return out.toString();
+    }
+
+    private static boolean ascii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the end of a text prefix falls: line number and field number, both 1-based. */
