@@ -63,7 +63,12 @@ public final class CsvReader {
         List<List<String>> cells = columns.finish();
         List<String> header = columns.header;
         if (separator == ';') {
-            cells.replaceAll(column -> DecimalComma.normalize(column, metadata.missingValues()));
+            for (int c = 0; c < cells.size(); c++) {
+                ColumnSpec forced = metadata.override(header.get(c));
+                if (forced == null || forced.kind().isNumeric()) { // text the metadata keeps as text stays as written
+                    cells.set(c, DecimalComma.normalize(cells.get(c), metadata.missingValues()));
+                }
+            }
         }
         return frame(name, header, cells, metadata);
     }

@@ -77,6 +77,11 @@ class CsvReaderTest {
         assertEquals(1.2, f.numbers("visits")[0]);
         assertEquals("York; North", f.strings("city").get(1));
         assertEquals(2, parse("name;amount\nanna;15\nbob;20\n").schema().size());
+        // a column the metadata makes categorical keeps its text as written
+        Frame codes = CsvReader.parse("t.csv", "code;amount\n1,5;2,5\n2,25;3\n".getBytes(StandardCharsets.UTF_8), ',',
+                new Metadata(java.util.Map.of("code", ColumnSpec.of("code", ColumnKind.CATEGORICAL)), MissingValues.DEFAULT, null));
+        assertEquals("1,5", codes.strings("code").get(0));
+        assertEquals(2.5, codes.numbers("amount")[0]);
     }
 
     @Test
