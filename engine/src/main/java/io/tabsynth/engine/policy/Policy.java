@@ -132,7 +132,8 @@ public final class Policy {
         if (actual.isContainerNode()) {
             List<String> inside = new ArrayList<>();
             leaves(actual, metric, inside);
-            return "not a number but a group of metrics, e.g. " + String.join(", ", inside.subList(0, Math.min(3, inside.size())));
+            return inside.isEmpty() ? "not a number but " + (actual.isArray() ? "a list" : "a group without numbers")
+                    : "not a number but a group of metrics, e.g. " + String.join(", ", inside.subList(0, Math.min(3, inside.size())));
         }
         if (!actual.isMissingNode()) {
             return "not a number: " + actual;
