@@ -101,5 +101,23 @@ class RulesCommandTest {
         assertEquals(2, misspelt.code());
         assertTrue(misspelt.err().contains("condition on 'segmnt' is not a column (did you mean 'segment'?)"), misspelt.err());
         assertFalse(Files.exists(dir.resolve("none.csv")));
+
+        // a value the model never draws: the error lists what it does draw and the nearest one
+        Cli value = Cli.run("sample", "--model", model, "--rows", 10, "--seed", 2, "--out", dir.resolve("none.csv"),
+                "--condition", "segment=enterprize", "--max-tries", 5, "--ledger", ledger);
+        assertEquals(2, value.code());
+        assertTrue(value.err().contains("the model drew ") && value.err().contains("enterprise")
+                && value.err().contains("for segment (did you mean 'enterprise'?)"), value.err());
+        // booleans are true or false, in any case; dates in the column's format
+        Cli yes = Cli.run("sample", "--model", model, "--rows", 10, "--seed", 2, "--out", dir.resolve("none.csv"),
+                "--condition", "churned=yes", "--ledger", ledger);
+        assertTrue(yes.err().contains("condition churned=yes: column 'churned' is boolean: write true or false"), yes.err());
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", 10, "--seed", 2, "--out", dir.resolve("churned.csv"),
+                "--condition", "churned=TRUE", "--ledger", ledger).code());
+        Cli day = Cli.run("sample", "--model", model, "--rows", 10, "--seed", 2, "--out", dir.resolve("none.csv"),
+                "--condition", "signup_date=31/01/2024", "--ledger", ledger);
+        assertTrue(day.err().contains("column 'signup_date' holds datetimes written yyyy-MM-dd, and '31/01/2024' is not one"),
+                day.err());
+        assertFalse(Files.exists(dir.resolve("none.csv")));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.Suggestion;
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.Frame;
@@ -27,6 +28,8 @@ public final class Conditions implements Constraints.Bound {
 
     private Conditions(Schema schema, Map<String, String> values) {
         this.schema = schema;
+        values.replaceAll((column, value) -> schema.has(column)
+                && schema.column(column).kind() == ColumnKind.BOOLEAN ? value.trim().toLowerCase(java.util.Locale.ROOT) : value);
         this.values = Map.copyOf(values);
         this.columns = new int[values.size()];
         this.numbers = new double[values.size()];
@@ -43,6 +46,19 @@ public final class Conditions implements Constraints.Bound {
                 } catch (NumberFormatException ex) {
                     throw new BadInputException("condition " + e.getKey() + "=" + e.getValue() + ": column '"
                             + e.getKey() + "' is " + kind.jsonName() + ", and '" + e.getValue() + "' is not a number");
+                }
+            } else if (kind == ColumnKind.BOOLEAN && !e.getValue().equals("true") && !e.getValue().equals("false")) {
+                throw new BadInputException("condition " + e.getKey() + "=" + e.getValue() + ": column '" + e.getKey()
+                        + "' is boolean: write true or false");
+            } else if (kind == ColumnKind.DATETIME) {
+                String format = schema.column(columns[i]).format();
+                try {
+                    if (format != null) {
+                        io.tabsynth.engine.data.DateTimeFormats.parse(e.getValue(), format);
+                    }
+                } catch (java.time.DateTimeException ex) {
+                    throw new BadInputException("condition " + e.getKey() + "=" + e.getValue() + ": column '"
+                            + e.getKey() + "' holds datetimes written " + format + ", and '" + e.getValue() + "' is not one");
                 }
             }
             i++;
@@ -112,6 +128,26 @@ public final class Conditions implements Constraints.Bound {
             }
             return -1;
         };
+    }
+
+    /** For a text column: the values the model drew instead, and the nearest to the one asked for. */
+    @Override
+    public String whyNoneMet(int index, Frame drawn) {
+        int c = columns[index];
+        if (schema.column(c).kind().isNumeric() || drawn.rowCount() == 0) {
+            return "";
+        }
+        java.util.TreeMap<String, Integer> seen = new java.util.TreeMap<>();
+        for (int r = 0; r < drawn.rowCount(); r++) {
+            if (!drawn.isMissing(c, r)) {
+                seen.merge(CellText.of(drawn, c, r), 1, Integer::sum);
+            }
+        }
+        String wanted = new ArrayList<>(values.values()).get(index);
+        List<String> common = seen.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+                .map(Map.Entry::getKey).toList();
+        return "; the model drew " + String.join(", ", common) + (seen.size() > common.size() ? ", ..." : "")
+                + " for " + schema.column(c).name() + Suggestion.didYouMean(wanted, seen.keySet());
     }
 
     private boolean matches(Frame frame, int i, int row, String wanted) {

@@ -98,6 +98,7 @@ public final class ConstrainedModel implements Model {
         private final Constraints.Checker checker = bound.checker();
         private final long[] rejectedBy = new long[bound.names().size()];
         private Frame leftover;
+        private Frame lastDrawn;
         private long delivered;
         private long drawn;
         private long kept;
@@ -139,6 +140,7 @@ public final class ConstrainedModel implements Model {
                     throw unsatisfiable(drawnHere, have);
                 }
                 Frame candidates = bound.fromModel(draw(need - have));
+                lastDrawn = candidates;
                 drawnHere += candidates.rowCount();
                 drawn += candidates.rowCount();
                 Selection ok = new BitmapBackedSelection();
@@ -189,7 +191,8 @@ public final class ConstrainedModel implements Model {
                 }
             }
             String which = rejectedBy.length == 0 ? "the constraints" : "constraint '" + bound.names().get(worst)
-                    + "' (it rejected " + rejectedBy[worst] + " of " + drawn + " rows drawn)";
+                    + "' (it rejected " + rejectedBy[worst] + " of " + drawn + " rows drawn"
+                    + (lastDrawn == null ? "" : bound.whyNoneMet(worst, lastDrawn)) + ")";
             return new BadInputException("the model cannot satisfy " + which + ": after drawing " + drawnHere
                     + " rows only " + have + " passed, more than " + maxTries + " tries per row. Loosen the "
                     + "constraint, fit with it so a transform can enforce it, or raise max tries");

@@ -42,6 +42,15 @@ public interface Constraints {
 
         /** A fresh checker for one sample (uniqueness remembers the keys it has admitted). */
         Checker checker();
+
+        /**
+         * Why constraint {@code index} may have rejected every row of {@code drawn}, for the error that sampling
+         * gives up with (e.g. the values the model does draw, and the one nearest a misspelt value); empty if
+         * there is nothing to add.
+         */
+        default String whyNoneMet(int index, Frame drawn) {
+            return "";
+        }
     }
 
     /** Checks rows one by one, in output order. Not thread-safe. */
