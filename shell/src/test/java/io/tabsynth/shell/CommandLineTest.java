@@ -48,6 +48,21 @@ class CommandLineTest {
     }
 
     @Test
+    void rowCountsMayBeWrittenWithSeparatorsExponentsOrSuffixes() throws IOException {
+        Path out = dir.resolve("n.csv");
+        for (String rows : new String[] {"1500", "1_500", "1,500", "1.5e3", "1.5k"}) {
+            Cli r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", rows, "--seed", 1, "--out", out);
+            assertEquals(0, r.code(), rows + ": " + r.err());
+            assertEquals(1501, Files.readAllLines(out).size(), rows);
+        }
+        for (String rows : new String[] {"-5", "1.5", "2m", "lots"}) {
+            Cli r = Cli.run("sample", "--model", "m.model", "--rows", rows, "--seed", 1, "--out", out);
+            assertEquals(2, r.code(), rows);
+            assertTrue(r.err().contains("'" + rows + "' is not a number of rows"), r.err());
+        }
+    }
+
+    @Test
     void everyCommandHasHelpThatExitsZeroWhateverItRequires() {
         // fit --help said "Missing required options" and exited 2 before the help options were inherited
         for (String[] command : new String[][] {{"fit"}, {"sample"}, {"synth"}, {"evaluate"}, {"certify"},

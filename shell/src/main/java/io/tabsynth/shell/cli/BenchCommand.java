@@ -32,7 +32,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "k=v", description = "generator parameter (repeatable)")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--rows", defaultValue = "1000000", description = "rows to sample (default ${DEFAULT-VALUE})")
+    @Option(names = "--rows", defaultValue = "1000000", converter = RowCount.class,
+            description = "rows to sample (default ${DEFAULT-VALUE}; 1e6 and 1M work too)")
     long rows;
 
     @Option(names = "--repeat", defaultValue = "3", description = "warm repetitions after the first run (default ${DEFAULT-VALUE})")

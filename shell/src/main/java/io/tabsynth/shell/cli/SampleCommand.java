@@ -20,7 +20,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "M.model", description = "model file from tabsynth fit")
     Path model;
 
-    @Option(names = "--rows", required = true, description = "how many rows")
+    @Option(names = "--rows", required = true, converter = RowCount.class,
+            description = "how many rows (1000000, 1_000_000, 1e6 or 1M)")
     long rows;
 
     @Option(names = "--seed", required = true, description = "seed for every random choice")

@@ -22,7 +22,8 @@ public final class SynthCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, multiplicity = "1")
     FitOptions fit;
 
-    @Option(names = "--rows", required = true, description = "how many rows")
+    @Option(names = "--rows", required = true, converter = RowCount.class,
+            description = "how many rows (1000000, 1_000_000, 1e6 or 1M)")
     long rows;
 
     @Option(names = "--seed", required = true, description = "seed for fitting and sampling")
