@@ -34,16 +34,18 @@ public final class CsvReader {
 
     /** Reads a CSV file into a frame, inferring kinds except where the metadata sets them. */
     public static Frame read(Path file, Metadata metadata) {
-        byte[] bytes;
+        char separator = file.getFileName().toString().toLowerCase().endsWith(".tsv") ? '\t' : ',';
+        return parse(file.toString(), bytes(file), separator, metadata); // no local keeps the bytes alive
+    }
+
+    private static byte[] bytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": file not found");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        char separator = file.getFileName().toString().toLowerCase().endsWith(".tsv") ? '\t' : ',';
-        return parse(file.toString(), bytes, separator, metadata);
     }
 
     /**
@@ -52,6 +54,7 @@ public final class CsvReader {
      */
     public static Frame parse(String name, byte[] bytes, char separator, Metadata metadata) {
         String text = decode(name, bytes, separator);
+        bytes = null; // the file's bytes and (below) its text are garbage once split: let the collector have them
         if (text.isBlank()) {
             throw new BadInputException(name + ": the file is empty");
         }
@@ -60,6 +63,7 @@ public final class CsvReader {
         }
         Columns columns = new Columns(name, separator, lineBreaks(text) + 1);
         split(name, text, separator, columns);
+        text = null;
         List<List<String>> cells = columns.finish();
         List<String> header = columns.header;
         if (separator == ';') {
