@@ -626,6 +626,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
 
     private static double round(double v, int decimals) {
         double s = Math.pow(10, decimals);
-        return Math.abs(v * s) < 1e15 ? Math.round(v * s) / s : v; // beyond 1e15 a double has no decimals to drop
+        // beyond 1e15 a double has no decimals to drop (and rounding through a long would clip it); NaN stays 0
+        return Double.isFinite(v) && Math.abs(v * s) >= 1e15 ? v : Math.round(v * s) / s;
     }
 }
