@@ -239,7 +239,6 @@ public final class CsvReader {
      * its fields appended to the columns (no list per row: a million rows made a million lists to throw away).
      */
     private static final class Columns implements Sink {
-        private static final int SHARED = 50_000;
         private final String name;
         private final char separator;
         private final int lines;
@@ -247,7 +246,7 @@ public final class CsvReader {
         private char other;
         private boolean allOneFieldWithOther;
         private List<List<String>> cells;
-        private List<Map<String, String>> seen;
+        private List<SharedTexts> shared;
         private int rows;
 
         /** @param lines at most as many records as the file will have (its line count) */
@@ -265,10 +264,10 @@ public final class CsvReader {
                 other = otherSeparator(header, separator);
                 allOneFieldWithOther = other != 0;
                 cells = new ArrayList<>(header.size());
-                seen = new ArrayList<>(header.size());
+                shared = new ArrayList<>(header.size());
                 for (int c = 0; c < header.size(); c++) {
                     cells.add(new ArrayList<>(lines));
-                    seen.add(new HashMap<>());
+                    shared.add(new SharedTexts());
                 }
                 return;
             }
@@ -279,24 +278,8 @@ public final class CsvReader {
                         + " fields, the header has " + header.size() + hint(header, other, separator));
             }
             for (int c = 0; c < fields.size(); c++) {
-                cells.get(c).add(shared(c, fields.get(c)));
+                cells.get(c).add(shared.get(c).of(fields.get(c)));
             }
-        }
-
-        /**
-         * One string per distinct value of a column, while it has at most {@link #SHARED} of them: a million
-         * copies of " Private" kept until the column is built were most of what the collector had to copy.
-         */
-        private String shared(int column, String value) {
-            Map<String, String> values = seen.get(column);
-            if (values == null) {
-                return value;
-            }
-            String first = values.putIfAbsent(value, value);
-            if (first == null && values.size() > SHARED) {
-                seen.set(column, null); // many distinct values: keys, free text, measurements
-            }
-            return first == null ? value : first;
         }
 
         /** The columns, once every record is in; errors for a file of a header alone or of one field per line. */
@@ -307,7 +290,7 @@ public final class CsvReader {
             if (allOneFieldWithOther) {
                 throw new BadInputException(name + ": every line is one field" + hint(header, other, separator));
             }
-            seen = null;
+            shared = null;
             return cells;
         }
     }

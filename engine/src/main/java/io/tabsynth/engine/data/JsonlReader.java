@@ -34,6 +34,7 @@ public final class JsonlReader {
         }
         Map<String, Integer> index = new LinkedHashMap<>();
         List<List<String>> cells = new ArrayList<>();
+        List<SharedTexts> shared = new ArrayList<>();
         int rows = 0;
         try (JsonParser p = JSON.createParser(file.toFile())) {
             JsonToken t;
@@ -57,12 +58,13 @@ public final class JsonlReader {
                             fresh.add("");
                         }
                         cells.add(fresh);
+                        shared.add(new SharedTexts());
                         return cells.size() - 1;
                     }));
                     if (column.size() > rows) {
                         throw new BadInputException(file + ", line " + line + ": key '" + key + "' appears twice");
                     }
-                    column.add(v == JsonToken.VALUE_NULL ? "" : p.getText());
+                    column.add(v == JsonToken.VALUE_NULL ? "" : shared.get(index.get(key)).of(p.getText()));
                 }
                 rows++;
                 for (List<String> column : cells) {
