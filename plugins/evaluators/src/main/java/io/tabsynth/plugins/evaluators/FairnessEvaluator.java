@@ -58,7 +58,7 @@ public final class FairnessEvaluator implements Evaluator {
             Features onSyn = new Features(synthetic, input.schema(), target);
             int[] raw = Models.classify(synthetic, holdout, onSyn, List.of("gradientBoosting")).get("gradientBoosting");
             synPred = Map.of("p", onSyn.relabel(raw, fs));
-            realPred = Models.classify(input.real(), holdout, fs, List.of("gradientBoosting"));
+            realPred = Models.classify(Models.realTrainingRows(input), holdout, fs, List.of("gradientBoosting"));
             truth = fs.labels(holdout);
         }
         Map<String, Object> columns = new LinkedHashMap<>();

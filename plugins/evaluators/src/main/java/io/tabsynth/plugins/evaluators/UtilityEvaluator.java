@@ -11,7 +11,8 @@ import org.pf4j.Extension;
 /**
  * Utility ({@code utility}): train on synthetic, test on the real holdout (TSTR), and train on real, test on
  * the same holdout (TRTR), with gradient boosting, random forest and logistic regression (Smile); the synthetic
- * side trains on as many rows as the real side ({@code syntheticRows}, {@link Models#syntheticTrainingRows}).
+ * side trains on as many rows as the real side ({@code syntheticRows}, {@link Models#syntheticTrainingRows}), and
+ * either side on at most {@link Models#MAX_TRAINING_ROWS} ({@code realRows}).
  * The target is the {@code target} option. Classification reports accuracy, macro F1 and the F1 of the positive
  * class (the {@code positive} option, else the rarer class of a binary target); {@code syntheticF1}/{@code realF1}
  * are the positive-class F1 for binary targets and macro F1 otherwise, averaged over the models. Regression
@@ -43,11 +44,13 @@ public final class UtilityEvaluator implements Evaluator {
         }
         Frame holdout = input.holdout();
         Frame synthetic = Models.syntheticTrainingRows(input);
+        Frame realRows = Models.realTrainingRows(input);
         Features onSynthetic = new Features(synthetic, input.schema(), target);
         Features onReal = new Features(input.real(), input.schema(), target);
         d.put("target", target);
         d.put("task", onReal.classification ? "classification" : "regression");
         d.put("syntheticRows", synthetic.rowCount());
+        d.put("realRows", realRows.rowCount());
         Map<String, Object> models = new LinkedHashMap<>();
         double syn = 0;
         double real = 0;
@@ -57,7 +60,7 @@ public final class UtilityEvaluator implements Evaluator {
             Map<String, int[]> tstr = new LinkedHashMap<>();
             Models.classify(synthetic, holdout, target, onSynthetic)
                     .forEach((m, p) -> tstr.put(m, onSynthetic.relabel(p, onReal)));
-            Map<String, int[]> trtr = Models.classify(input.real(), holdout, target, onReal);
+            Map<String, int[]> trtr = Models.classify(realRows, holdout, target, onReal);
             boolean binary = onReal.classes.size() == 2;
             double synAcc = 0;
             double realAcc = 0;
@@ -90,7 +93,7 @@ public final class UtilityEvaluator implements Evaluator {
         } else {
             double[] truth = onReal.targets(holdout);
             Map<String, double[]> tstr = Models.regress(synthetic, holdout, onSynthetic);
-            Map<String, double[]> trtr = Models.regress(input.real(), holdout, onReal);
+            Map<String, double[]> trtr = Models.regress(realRows, holdout, onReal);
             for (String m : Models.REGRESSORS) {
                 double s = Metrics.r2(truth, tstr.get(m));
                 double r = Metrics.r2(truth, trtr.get(m));
