@@ -22,16 +22,19 @@ import java.util.Map;
  */
 public final class Conditions implements Constraints.Bound {
     private final Schema schema;
+    /** In the order given: {@link #columns}, {@link #wanted} and {@link #numbers} are indexed alike. */
     private final Map<String, String> values;
     private final int[] columns;
+    private final String[] wanted;
     private final double[] numbers;
 
     private Conditions(Schema schema, Map<String, String> values) {
         this.schema = schema;
         values.replaceAll((column, value) -> schema.has(column)
                 && schema.column(column).kind() == ColumnKind.BOOLEAN ? value.trim().toLowerCase(java.util.Locale.ROOT) : value);
-        this.values = Map.copyOf(values);
+        this.values = java.util.Collections.unmodifiableMap(values);
         this.columns = new int[values.size()];
+        this.wanted = values.values().toArray(new String[0]);
         this.numbers = new double[values.size()];
         int i = 0;
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -119,10 +122,9 @@ public final class Conditions implements Constraints.Bound {
 
     @Override
     public Constraints.Checker checker() {
-        List<String> wanted = new ArrayList<>(values.values());
         return (frame, row) -> {
             for (int i = 0; i < columns.length; i++) {
-                if (!matches(frame, i, row, wanted.get(i))) {
+                if (!matches(frame, i, row, wanted[i])) {
                     return i;
                 }
             }
@@ -143,11 +145,10 @@ public final class Conditions implements Constraints.Bound {
                 seen.merge(CellText.of(drawn, c, r), 1, Integer::sum);
             }
         }
-        String wanted = new ArrayList<>(values.values()).get(index);
         List<String> common = seen.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
                 .map(Map.Entry::getKey).toList();
         return "; the model drew " + String.join(", ", common) + (seen.size() > common.size() ? ", ..." : "")
-                + " for " + schema.column(c).name() + Suggestion.didYouMean(wanted, seen.keySet());
+                + " for " + schema.column(c).name() + Suggestion.didYouMean(wanted[index], seen.keySet());
     }
 
     private boolean matches(Frame frame, int i, int row, String wanted) {
