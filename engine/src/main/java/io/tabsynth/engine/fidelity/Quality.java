@@ -32,12 +32,12 @@ public record Quality(double columnShapes, Double pairTrends, Double allPairs, i
     /** The quality of {@code synthetic} against {@code real} over the schema's {@link #scored} columns. */
     public static Quality of(Frame real, Frame synthetic) {
         List<ColumnSpec> columns = scored(real.schema());
+        CodeBook book = new CodeBook(real, synthetic);
         List<Double> shapes = new ArrayList<>();
         for (ColumnSpec c : columns) {
-            shapes.add(columnShape(real, synthetic, c));
+            shapes.add(columnShape(book, c));
         }
         List<PairTrend> pairs = new ArrayList<>();
-        CodeBook book = new CodeBook(real, synthetic);
         for (int a = 0; a < columns.size(); a++) {
             for (int b = a + 1; b < columns.size(); b++) {
                 pairs.add(PairTrend.of(book, columns.get(a), columns.get(b)));
@@ -72,10 +72,15 @@ public record Quality(double columnShapes, Double pairTrends, Double allPairs, i
 
     /** One column's shape score, synthetic against real. */
     public static double columnShape(Frame real, Frame synthetic, ColumnSpec c) {
+        return columnShape(new CodeBook(real, synthetic), c);
+    }
+
+    /** One column's shape score, with its numbers or codes from the book. */
+    public static double columnShape(CodeBook book, ColumnSpec c) {
         if (c.kind().isNumeric()) {
-            return 1 - TwoSample.ks(real.numbers(c.name()), synthetic.numbers(c.name()));
+            return 1 - TwoSample.ks(book.realNumbers(c.name()), book.syntheticNumbers(c.name()));
         }
-        return categoryShape(Codes.of(real, synthetic, c.name(), false));
+        return categoryShape(book.codes(c));
     }
 
     /** A category column's shape score from its codes: 1 − the total variation distance of the shares. */

@@ -57,19 +57,20 @@ public final class FidelityEvaluator implements Evaluator {
         int ranges = 0;
         double categorySum = 0;
         int categoryColumns = 0;
+        CodeBook book = new CodeBook(real, syn);
         for (ColumnSpec c : scored) {
             Map<String, Object> col = new LinkedHashMap<>();
             double shape;
             if (c.kind().isNumeric()) {
-                shape = Quality.columnShape(real, syn, c);
+                shape = Quality.columnShape(book, c);
                 col.put("metric", "KSComplement");
-                double range = rangeCoverage(real.numbers(c.name()), syn.numbers(c.name()));
+                double range = rangeCoverage(book.realNumbers(c.name()), book.syntheticNumbers(c.name()));
                 col.put("rangeCoverage", range);
                 rangeSum += range;
                 ranges++;
             } else {
                 col.put("metric", "TVComplement");
-                Codes codes = Codes.of(real, syn, c.name(), false);
+                Codes codes = book.codes(c);
                 shape = Quality.categoryShape(codes);
                 double coverage = categoryCoverage(codes);
                 col.put("categoryCoverage", coverage);
@@ -85,7 +86,6 @@ public final class FidelityEvaluator implements Evaluator {
         }
         List<PairTrend> trends = new ArrayList<>();
         List<Object> pairs = new ArrayList<>();
-        CodeBook book = new CodeBook(real, syn);
         for (int a = 0; a < scored.size(); a++) {
             for (int b = a + 1; b < scored.size(); b++) {
                 PairTrend t = PairTrend.of(book, scored.get(a), scored.get(b));
