@@ -52,7 +52,7 @@ public final class JsonlReader {
                                 + "; only flat values can be columns");
                     }
                     int rowsBefore = rows;
-                    List<String> column = cells.get(index.computeIfAbsent(key, k -> {
+                    int at = index.computeIfAbsent(key, k -> {
                         List<String> fresh = new ArrayList<>();
                         for (int r = 0; r < rowsBefore; r++) {
                             fresh.add("");
@@ -60,11 +60,12 @@ public final class JsonlReader {
                         cells.add(fresh);
                         shared.add(new SharedTexts());
                         return cells.size() - 1;
-                    }));
+                    });
+                    List<String> column = cells.get(at);
                     if (column.size() > rows) {
                         throw new BadInputException(file + ", line " + line + ": key '" + key + "' appears twice");
                     }
-                    column.add(v == JsonToken.VALUE_NULL ? "" : shared.get(index.get(key)).of(p.getText()));
+                    column.add(v == JsonToken.VALUE_NULL ? "" : shared.get(at).of(p.getText()));
                 }
                 rows++;
                 for (List<String> column : cells) {
