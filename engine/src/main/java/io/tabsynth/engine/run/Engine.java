@@ -62,6 +62,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
 
 /**
@@ -467,23 +468,22 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Writes the stream through the exporter to a temporary file and renames it into place; meanwhile a
-     * second thread gets the lineage ready to record, computes the content digest of the same batches and,
-     * for exporters that only append, the file digest of the bytes written so far, so hashing overlaps writing.
+     * Writes the stream through the exporter to a temporary file and renames it into place. Meanwhile one
+     * thread computes the content digest of the same batches and, for exporters that only append, the file
+     * digest of the bytes written so far, so hashing overlaps writing; another gets the lineage ready to record
+     * (key and first-record code, 0.1-0.2 s in a fresh JVM), so that the writer, which waits for the digests
+     * when they fall more than four batches behind, never waits for that.
      */
     private Artifact write(FrameStream stream, Exporter exporter, Path out, long expected, Progress progress) {
         ContentDigest.Hasher content = new ContentDigest.Hasher(stream.schema());
-        ExecutorService hashing = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "tabsynth-digests");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService hashing = Executors.newSingleThreadExecutor(daemon("tabsynth-digests"));
+        ExecutorService preparing = Executors.newSingleThreadExecutor(daemon("tabsynth-lineage"));
         String[] sha = new String[1];
         progress.start("writing " + out.getFileName(), expected);
         try {
+            Future<?> ready = preparing.submit(lineage::prepare);
             AtomicFile.write(out, tmp -> {
                 ArrayDeque<Future<?>> pending = new ArrayDeque<>();
-                pending.add(hashing.submit(lineage::prepare));
                 try (GrowingFileDigest file = new GrowingFileDigest(tmp)) {
                     try (FrameWriter w = exporter.open(tmp, stream.schema())) {
                         while (stream.hasNext()) {
@@ -498,31 +498,41 @@ public final class Engine implements AutoCloseable {
                             w.write(batch);
                             progress.advance(batch.rowCount());
                             while (pending.size() > 4) {
-                                await(pending.poll());
+                                await(pending.poll(), "computing the digests");
                             }
                         }
                     }
                     while (!pending.isEmpty()) {
-                        await(pending.poll());
+                        await(pending.poll(), "computing the digests");
                     }
                     sha[0] = exporter.appendsOnly() ? file.finish() : Sha256.file(tmp);
                 }
+                await(ready, "getting lineage ready");
             });
         } finally {
             hashing.shutdownNow();
+            preparing.shutdownNow();
         }
         progress.finish();
         return new Artifact("output", out, sha[0], content.finish(), content.rows());
     }
 
-    private static void await(Future<?> f) throws IOException {
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void await(Future<?> f, String what) throws IOException {
         try {
             f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while computing the content digest", e);
+            throw new IOException("interrupted while " + what, e);
         } catch (ExecutionException e) {
-            throw new IOException("content digest failed: " + e.getCause(), e.getCause());
+            throw new IOException(what + " failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -97,6 +97,21 @@ class LineageTest {
     }
 
     @Test
+    void prepareRehearsesARecordWithoutWritingOne() throws Exception {
+        lineage.prepare(); // the key exists (setUp): prepare signs and drops a rehearsal record
+        assertFalse(Files.exists(dir.resolve("ledger")), "prepare writes no ledger");
+        Path out = twoSteps();
+        List<String> lines = lineage.ledger().lines();
+        assertEquals(2, lines.size(), "only the two steps are in the ledger");
+        JsonNode first = Dsse.JSON.readTree(Dsse.payload(Dsse.JSON.readTree(lines.get(0))));
+        assertEquals(0, first.path("predicate").path("sequence").asLong(), "the rehearsal took no sequence number");
+        assertEquals("fit", first.path("predicate").path("step").asText());
+        assertEquals(2, Sidecar.read(out).size(), "out.csv's history is fit and sample, no rehearsal");
+        Verification v = verifier.verifyFile(out);
+        assertTrue(v.ok(), v.problems().toString());
+    }
+
+    @Test
     void goodLineageVerifies() throws Exception {
         Path out = twoSteps();
         Verification v = verifier.verifyFile(out);
