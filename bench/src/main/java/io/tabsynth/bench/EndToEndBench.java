@@ -34,7 +34,8 @@ public final class EndToEndBench {
      * @param output      where they were written
      * @param sampleCold  first sample-and-write, seconds
      * @param sampleWarm  median of the repeated sample-and-writes, seconds
-     * @param plainWarm   median of the same sample-and-writes without lineage (no digests, no record), seconds
+     * @param plainWarm   median of the same sample-and-writes without lineage (no digests, no record), each run
+     *                    right after one with lineage, seconds
      * @param outputBytes size of the written file
      * @param peakHeap    highest heap use seen during the run, bytes
      * @param training    the model's notes on its fit (CTGAN: encoding and epoch times, losses)
@@ -86,16 +87,15 @@ public final class EndToEndBench {
                 model = engine.fit(frame, generator, params, seed, Progress.NONE);
                 fits.add(seconds(t));
             }
+            // with and without lineage in turn, so that the JIT's warming up and the machine's drift fall on both
             List<Double> samples = new ArrayList<>();
-            for (int i = 0; i <= repeats; i++) {
-                long t = System.nanoTime();
-                engine.sample(model, rows, seed, output, Progress.NONE);
-                samples.add(seconds(t));
-            }
             List<Double> plain = new ArrayList<>();
             Path bare = output.resolveSibling("plain-" + output.getFileName());
             for (int i = 0; i <= repeats; i++) {
                 long t = System.nanoTime();
+                engine.sample(model, rows, seed, output, Progress.NONE);
+                samples.add(seconds(t));
+                t = System.nanoTime();
                 writeWithoutLineage(engine, model, rows, seed, bare);
                 plain.add(seconds(t));
             }
