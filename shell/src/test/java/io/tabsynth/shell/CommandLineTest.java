@@ -226,6 +226,16 @@ class CommandLineTest {
                 "--out", dir.resolve("out.xlsx"));
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no exporter writes '.xlsx' files"), r.err());
+        r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 10, "--seed", 1,
+                "--out", dir.resolve("out.cvs"));
+        assertTrue(r.err().contains("no exporter writes '.cvs' files (did you mean 'csv'?)"), r.err());
+        r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 10, "--seed", 1,
+                "--out", dir.resolve("out"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("out: has no extension to tell the format, e.g. " + dir.resolve("out.csv")), r.err());
+        r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 10, "--seed", 1, "--out", dir);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(": is a directory; name the file to write, e.g. " + dir.resolve("synthetic.csv")), r.err());
 
         Path model = dir.resolve("m.model");
         assertEquals(0, Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model", model).code());

@@ -173,8 +173,16 @@ public final class Engine implements AutoCloseable {
         }
         List<String> formats = new ArrayList<>();
         exporters.forEach(e -> formats.addAll(e.extension().formats()));
-        throw new BadInputException(file + ": no exporter writes '." + ext + "' files (formats: "
-                + (formats.isEmpty() ? "none installed" : String.join(", ", formats)) + ")");
+        String installed = " (formats: " + (formats.isEmpty() ? "none installed" : String.join(", ", formats)) + ")";
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file + ": is a directory; name the file to write, e.g. "
+                    + file.resolve("synthetic.csv") + installed);
+        }
+        if (ext.isEmpty()) {
+            throw new BadInputException(file + ": has no extension to tell the format, e.g. " + file + ".csv" + installed);
+        }
+        throw new BadInputException(file + ": no exporter writes '." + ext + "' files" + Suggestion.didYouMean(ext, formats)
+                + installed);
     }
 
     /**
