@@ -1,8 +1,10 @@
 package io.tabsynth.shell;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;
 import java.nio.file.Files;
@@ -74,6 +76,15 @@ class LineageCommandTest {
         Path trust = dir.resolve("trust.json");
         Cli added = Cli.run("keys", "trust", pem, "--name", "data team", "--trust-file", trust);
         assertEquals(0, added.code(), added.err());
+        assertTrue(added.out().startsWith("trusting key "), added.out());
+        assertEquals(0, Cli.run("lineage", "verify", out, "--trust", trust).code());
+        byte[] before = Files.readAllBytes(trust);
+        Cli again = Cli.run("keys", "trust", pem, "--name", "data team", "--trust-file", trust);
+        assertTrue(again.out().contains("is already trusted in " + trust + " as data team; nothing changed"), again.out());
+        assertArrayEquals(before, Files.readAllBytes(trust), "trusting a key twice leaves the file as it is");
+        Cli renamed = Cli.run("keys", "trust", pem, "--name", "synthetic data team", "--trust-file", trust);
+        assertTrue(renamed.out().contains("as data team, is now named synthetic data team"), renamed.out());
+        assertEquals(1, TrustStore.read(trust).size(), "renamed, not added twice");
         assertEquals(0, Cli.run("lineage", "verify", out, "--trust", trust).code());
 
         Path other = dir.resolve("other.json");

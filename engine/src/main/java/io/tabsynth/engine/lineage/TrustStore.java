@@ -88,23 +88,38 @@ public final class TrustStore {
         }
     }
 
-    /** Adds a PEM public key to a trust file (created if missing), atomically. */
-    public static String addToFile(Path file, String publicKeyPem, String name) {
+    /**
+     * What {@link #addToFile} did.
+     *
+     * @param keyId        the key's id
+     * @param previousName the name it was trusted under before, or {@code null} if it was not trusted
+     */
+    public record Added(String keyId, String previousName) {
+    }
+
+    /**
+     * Adds a PEM public key to a trust file (created if missing), atomically. A key already there keeps its
+     * place and takes the new name; if the name is the same too, the file is left as it is.
+     */
+    public static Added addToFile(Path file, String publicKeyPem, String name) {
         byte[] raw = SigningKey.publicKeyFromPem(publicKeyPem);
         String id = SigningKey.keyId(raw);
         ObjectNode root = Dsse.JSON.createObjectNode();
         ArrayNode arr = root.putArray("keys");
+        String previous = null;
         if (Files.exists(file)) {
             TrustStore existing = read(file);
-            existing.keys.forEach((k, v) -> {
-                if (!k.equals(id)) {
-                    arr.addObject().put("keyid", k).put("name", existing.names.get(k))
-                            .put("publicKey", SigningKey.publicKeyPem(v));
-                }
-            });
+            previous = existing.names.get(id);
+            if (name.equals(previous)) {
+                return new Added(id, previous);
+            }
+            existing.keys.forEach((k, v) -> arr.addObject().put("keyid", k)
+                    .put("name", k.equals(id) ? name : existing.names.get(k)).put("publicKey", SigningKey.publicKeyPem(v)));
         }
-        arr.addObject().put("keyid", id).put("name", name).put("publicKey", publicKeyPem);
+        if (previous == null) {
+            arr.addObject().put("keyid", id).put("name", name).put("publicKey", publicKeyPem);
+        }
         AtomicFile.write(file, tmp -> Dsse.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root));
-        return id;
+        return new Added(id, previous);
     }
 }

@@ -106,13 +106,22 @@ public final class KeysCommand implements Callable<Integer> {
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new io.tabsynth.engine.BadInputException(pem + ": file not found");
             }
-            String id;
+            TrustStore.Added added;
             try {
-                id = TrustStore.addToFile(target, text, name);
+                added = TrustStore.addToFile(target, text, name);
             } catch (IllegalArgumentException e) {
                 throw new io.tabsynth.engine.BadInputException(pem + ": not an Ed25519 public key in PEM");
             }
-            spec.commandLine().getOut().println("trusting key " + id + " (" + name + ") in " + target);
+            String id = added.keyId();
+            String said;
+            if (added.previousName() == null) {
+                said = "trusting key " + id + " (" + name + ") in " + target;
+            } else if (added.previousName().equals(name)) {
+                said = "key " + id + " is already trusted in " + target + " as " + name + "; nothing changed";
+            } else {
+                said = "key " + id + ", trusted in " + target + " as " + added.previousName() + ", is now named " + name;
+            }
+            spec.commandLine().getOut().println(said);
             return 0;
         }
     }
