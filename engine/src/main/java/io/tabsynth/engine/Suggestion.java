@@ -10,7 +10,8 @@ public final class Suggestion {
 
     /**
      * The candidate nearest the name by edit distance, ignoring case, or {@code null} if none is within a third of
-     * the name's length (at least 2 edits).
+     * the name's length (at least 2 edits), or it takes as many edits as the name has characters ('w' suggests
+     * nothing, not 'x').
      */
     public static String nearest(String name, Collection<String> candidates) {
         String best = null;
@@ -22,7 +23,7 @@ public final class Suggestion {
                 best = c;
             }
         }
-        return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+        return bestDistance <= Math.max(2, name.length() / 3) && bestDistance < name.length() ? best : null;
     }
 
     /** {@code " (did you mean 'x'?)"} for the nearest candidate, or the empty text if none is near. */

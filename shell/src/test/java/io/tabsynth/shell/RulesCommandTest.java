@@ -108,6 +108,8 @@ class RulesCommandTest {
         assertEquals(2, value.code());
         assertTrue(value.err().contains("the model drew ") && value.err().contains("enterprise")
                 && value.err().contains("for segment (did you mean 'enterprise'?)"), value.err());
+        assertTrue(value.err().contains("cannot satisfy condition 'segment = enterprize'")
+                && value.err().contains("Ask for a value the model draws"), value.err());
         // booleans are true or false, in any case; dates in the column's format
         Cli yes = Cli.run("sample", "--model", model, "--rows", 10, "--seed", 2, "--out", dir.resolve("none.csv"),
                 "--condition", "churned=yes", "--ledger", ledger);

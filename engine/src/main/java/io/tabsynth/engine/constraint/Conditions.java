@@ -132,12 +132,28 @@ public final class Conditions implements Constraints.Bound {
         };
     }
 
-    /** For a text column: the values the model drew instead, and the nearest to the one asked for. */
+    /**
+     * The values the model drew instead: for a number column their range (and, for whole numbers asked a
+     * fraction, that the column holds none), for any other the commonest and the one nearest the value asked.
+     */
     @Override
     public String whyNoneMet(int index, Frame drawn) {
         int c = columns[index];
-        if (schema.column(c).kind().isNumeric() || drawn.rowCount() == 0) {
-            return "";
+        String name = schema.column(c).name();
+        if (schema.column(c).kind().isNumeric()) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < drawn.rowCount(); r++) {
+                if (!drawn.isMissing(c, r)) {
+                    double v = drawn.number(c, r);
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            String whole = schema.column(c).kind() == ColumnKind.INTEGER && numbers[index] != Math.rint(numbers[index])
+                    ? "; " + name + " holds whole numbers" : "";
+            return lo > hi ? whole : whole + "; the model drew " + name + " from " + CellText.number(lo) + " to "
+                    + CellText.number(hi);
         }
         java.util.TreeMap<String, Integer> seen = new java.util.TreeMap<>();
         for (int r = 0; r < drawn.rowCount(); r++) {
@@ -145,10 +161,23 @@ public final class Conditions implements Constraints.Bound {
                 seen.merge(CellText.of(drawn, c, r), 1, Integer::sum);
             }
         }
+        if (seen.isEmpty()) {
+            return "";
+        }
         List<String> common = seen.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
                 .map(Map.Entry::getKey).toList();
         return "; the model drew " + String.join(", ", common) + (seen.size() > common.size() ? ", ..." : "")
-                + " for " + schema.column(c).name() + Suggestion.didYouMean(wanted[index], seen.keySet());
+                + " for " + name + Suggestion.didYouMean(wanted[index], seen.keySet());
+    }
+
+    @Override
+    public String noun() {
+        return "condition";
+    }
+
+    @Override
+    public String advice() {
+        return "Ask for a value the model draws, or raise max tries (--max-tries) if the value is only rare";
     }
 
     private boolean matches(Frame frame, int i, int row, String wanted) {

@@ -190,12 +190,11 @@ public final class ConstrainedModel implements Model {
                     worst = i;
                 }
             }
-            String which = rejectedBy.length == 0 ? "the constraints" : "constraint '" + bound.names().get(worst)
+            String which = rejectedBy.length == 0 ? "the constraints" : bound.noun() + " '" + bound.names().get(worst)
                     + "' (it rejected " + rejectedBy[worst] + " of " + drawn + " rows drawn"
                     + (lastDrawn == null ? "" : bound.whyNoneMet(worst, lastDrawn)) + ")";
             return new BadInputException("the model cannot satisfy " + which + ": after drawing " + drawnHere
-                    + " rows only " + have + " passed, more than " + maxTries + " tries per row. Loosen the "
-                    + "constraint, fit with it so a transform can enforce it, or raise max tries");
+                    + " rows only " + have + " passed, more than " + maxTries + " tries per row. " + bound.advice());
         }
 
         @Override

@@ -51,6 +51,16 @@ public interface Constraints {
         default String whyNoneMet(int index, Frame drawn) {
             return "";
         }
+
+        /** What one of these is called in messages: {@code constraint} unless said otherwise. */
+        default String noun() {
+            return "constraint";
+        }
+
+        /** What the user can do when sampling gives up on these constraints, one sentence. */
+        default String advice() {
+            return "Loosen the constraint, fit with it so a transform can enforce it, or raise max tries";
+        }
     }
 
     /** Checks rows one by one, in output order. Not thread-safe. */
