@@ -19,6 +19,8 @@ import java.util.Map;
 public final class Lineage {
     private final Ledger ledger;
     private final KeyStore keys;
+    /** Whether this lineage has rehearsed or made a record, after which there is nothing left to warm up. */
+    private volatile boolean warm;
 
     public Lineage(Ledger ledger, KeyStore keys) {
         this.ledger = ledger;
@@ -43,13 +45,17 @@ public final class Lineage {
      * Castle builds its tables, 20-100 ms in a fresh JVM) and rehearses a record, making, signing and parsing
      * back a statement that is then dropped. In a fresh JVM the first record loads and initialises JSON,
      * time-formatting and signing code (about 25 ms); rehearsed, the step's own record, made after its output
-     * is written, takes a few milliseconds. Writes nothing and creates no key; a key that cannot be read is
-     * reported by {@link #record}.
+     * is written, takes a few milliseconds. Rehearses once: after a rehearsal or a record there is nothing left
+     * to warm. Writes nothing and creates no key; a key that cannot be read is reported by {@link #record}.
      */
     public void prepare() {
         try {
             if (keys.exists()) {
-                rehearse(keys.signingKey());
+                SigningKey key = keys.signingKey();
+                if (!warm) {
+                    rehearse(key);
+                    warm = true;
+                }
             }
         } catch (RuntimeException | IOException e) {
             // the step's own record reads the key again and reports any problem
@@ -82,6 +88,7 @@ public final class Lineage {
         for (Artifact out : step.outputs()) {
             Sidecar.write(out.path(), history);
         }
+        warm = true;
         return envelope;
     }
 
