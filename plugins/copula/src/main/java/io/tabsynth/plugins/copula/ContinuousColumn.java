@@ -18,6 +18,8 @@ final class ContinuousColumn implements ColumnModel {
     private static final double Z_MAX = 6;
     private static final int GRID = 4097;
     private static final double H = (Z_MAX - Z_MIN) / (GRID - 1);
+    /** The grid's probabilities are kept this far from 0 and 1. */
+    static final double TAIL = 1e-12;
 
     private final ColumnSpec spec;
     private final Marginal marginal;
@@ -36,7 +38,7 @@ final class ContinuousColumn implements ColumnModel {
         this.nulls = new NullGate(nullRate);
         this.grid = new double[GRID];
         for (int k = 0; k < GRID; k++) {
-            grid[k] = marginal.quantile(Math.max(1e-12, Math.min(1 - 1e-12, Normal.cdf(Z_MIN + k * H))));
+            grid[k] = marginal.quantile(Math.max(TAIL, Math.min(1 - TAIL, Normal.cdf(Z_MIN + k * H))));
         }
     }
 
@@ -72,7 +74,7 @@ final class ContinuousColumn implements ColumnModel {
             } else {
                 int k = (int) pos;
                 double f = pos - k;
-                v[i] = output.finish(grid[k] + f * (grid[k + 1] - grid[k]));
+                v[i] = output.finish(Interpolation.between(grid[k], grid[k + 1], f));
             }
         }
         return output.column(v, rows);

@@ -54,12 +54,21 @@ abstract class Marginal {
             int count = Math.max(2, Math.min(k, n));
             double[] knots = new double[count];
             for (int j = 0; j < count; j++) {
-                double pos = j * (n - 1) / (double) (count - 1);
+                double pos = knotPosition(j, n, count);
                 int i = (int) pos;
                 double f = pos - i;
-                knots[j] = i + 1 < n ? sorted[i] + f * (sorted[i + 1] - sorted[i]) : sorted[n - 1];
+                knots[j] = i + 1 < n ? Interpolation.between(sorted[i], sorted[i + 1], f) : sorted[n - 1];
             }
             return new Empirical(knots);
+        }
+
+        /**
+         * Where knot {@code j} of {@code count} falls among {@code n} order statistics: j·(n-1)/(count-1), in
+         * floating point, since the product of a knot and a row count passes int's range from about 2,150,000
+         * rows at the default 1,000 knots.
+         */
+        static double knotPosition(int j, int n, int count) {
+            return (double) j * (n - 1) / (count - 1);
         }
 
         @Override
@@ -67,7 +76,7 @@ abstract class Marginal {
             double pos = u * (knots.length - 1);
             int i = (int) Math.max(0, Math.min(knots.length - 2, Math.floor(pos)));
             double f = Math.max(0, Math.min(1, pos - i));
-            return knots[i] + f * (knots[i + 1] - knots[i]);
+            return Interpolation.between(knots[i], knots[i + 1], f);
         }
 
         @Override
@@ -89,8 +98,7 @@ abstract class Marginal {
                     hi = mid;
                 }
             }
-            double width = knots[hi] - knots[lo];
-            double f = width > 0 ? (x - knots[lo]) / width : 1;
+            double f = knots[hi] > knots[lo] ? Interpolation.fraction(x, knots[lo], knots[hi]) : 1;
             return (lo + f) / (k - 1);
         }
 
@@ -103,7 +111,7 @@ abstract class Marginal {
             if (k == knots.length) {
                 return 1;
             }
-            return (k - 1 + (x - knots[k - 1]) / (knots[k] - knots[k - 1])) / (knots.length - 1);
+            return (k - 1 + Interpolation.fraction(x, knots[k - 1], knots[k])) / (knots.length - 1);
         }
 
         @Override
