@@ -53,7 +53,7 @@ final class ColumnModels {
                 return categories(spec, labels);
             }
             default:
-                return numeric(spec, NumericOutput.values(data, spec), s);
+                return numeric(spec, withoutNegativeZero(NumericOutput.values(data, spec)), s);
         }
     }
 
@@ -150,6 +150,20 @@ final class ColumnModels {
             }
         }
         return new Fitted(model, z, nullZ);
+    }
+
+    /**
+     * The values with -0.0 made 0.0: the two are equal under {@code ==}, which groups ties, but sorting and
+     * binary search order -0.0 before 0.0, so a column holding both would have a tie group that the lookup of
+     * its scores cannot find.
+     */
+    static double[] withoutNegativeZero(double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] == 0) {
+                v[i] = 0.0;
+            }
+        }
+        return v;
     }
 
     /** E[Z | Φ⁻¹(lo) < Z < Φ⁻¹(hi)] for a standard normal Z; 0 for an empty interval. */

@@ -18,6 +18,8 @@ final class ContinuousColumn implements ColumnModel {
     private static final double Z_MAX = 6;
     private static final int GRID = 4097;
     private static final double H = (Z_MAX - Z_MIN) / (GRID - 1);
+    /** The grid's probabilities are kept this far from 0 and 1. */
+    static final double TAIL = 1e-12;
 
     private final ColumnSpec spec;
     private final Marginal marginal;
@@ -25,7 +27,8 @@ final class ContinuousColumn implements ColumnModel {
     private final double ks;
     private final NumericOutput output;
     private final NullGate nulls;
-    private final double[] grid;
+    /** The score-to-value table, made on first use: fitting does not need it, only sampling does. */
+    private volatile double[] grid;
 
     ContinuousColumn(ColumnSpec spec, Marginal marginal, double nullRate, double ks, NumericOutput output) {
         this.spec = spec;
@@ -34,10 +37,20 @@ final class ContinuousColumn implements ColumnModel {
         this.ks = ks;
         this.output = output;
         this.nulls = new NullGate(nullRate);
-        this.grid = new double[GRID];
-        for (int k = 0; k < GRID; k++) {
-            grid[k] = marginal.quantile(Math.max(1e-12, Math.min(1 - 1e-12, Normal.cdf(Z_MIN + k * H))));
+    }
+
+    /** The values at the grid's scores (computed once; two threads racing compute the same values). */
+    private double[] grid() {
+        double[] g = grid;
+        if (g == null) {
+            double[] u = new double[GRID];
+            for (int k = 0; k < GRID; k++) {
+                u[k] = Math.max(TAIL, Math.min(1 - TAIL, Normal.cdf(Z_MIN + k * H)));
+            }
+            g = marginal.quantiles(u);
+            grid = g;
         }
+        return g;
     }
 
     @Override
@@ -57,6 +70,7 @@ final class ContinuousColumn implements ColumnModel {
 
     @Override
     public Column<?> sample(double[] z, double[] nullZ, int rows, long firstRow, Rng rng) {
+        double[] grid = grid();
         double[] v = new double[rows];
         for (int i = 0; i < rows; i++) {
             double zi = z[i];
@@ -72,7 +86,7 @@ final class ContinuousColumn implements ColumnModel {
             } else {
                 int k = (int) pos;
                 double f = pos - k;
-                v[i] = output.finish(grid[k] + f * (grid[k + 1] - grid[k]));
+                v[i] = output.finish(Interpolation.between(grid[k], grid[k + 1], f));
             }
         }
         return output.column(v, rows);

@@ -20,8 +20,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * A fitted Gaussian copula: one {@link ColumnModel} per column and the latent correlation of the copula
- * dimensions (one per modelled column, plus one per numeric column with missing values). A batch draws independent normals, correlates them with the Cholesky factor, and hands each
- * column its scores. The saved form is JSON (see docs/model-format.md), readable by an auditor.
+ * dimensions (one per modelled column, plus one per numeric column with missing values). A batch draws
+ * correlated normals ({@link CorrelatedNormals}) and hands each column its scores. The saved form is JSON (see docs/model-format.md), readable by an auditor.
  */
 final class CopulaModel extends BatchedModel {
     static final String FORMAT = "tabsynth-gaussian-copula";
@@ -31,10 +31,9 @@ final class CopulaModel extends BatchedModel {
     private final List<ColumnModel> columns;
     private final int[] dimension;
     private final int[] nullDimension;
-    private final double[][] correlation;
-    private final double[][] cholesky;
+    private final CorrelatedNormals normals;
 
-    CopulaModel(Schema schema, List<ColumnModel> columns, double[][] correlation) {
+    CopulaModel(Schema schema, List<ColumnModel> columns, CorrelatedNormals normals) {
         this.schema = schema;
         this.columns = List.copyOf(columns);
         this.dimension = new int[columns.size()];
@@ -44,12 +43,11 @@ final class CopulaModel extends BatchedModel {
             dimension[i] = columns.get(i).inCopula() ? d++ : -1;
             nullDimension[i] = columns.get(i).nullDimension() ? d++ : -1;
         }
-        if (correlation.length != d) {
-            throw new IllegalArgumentException("correlation is " + correlation.length + "x" + correlation.length
-                    + " but the model has " + d + " copula dimensions");
+        if (normals.dimensions() != d) {
+            throw new IllegalArgumentException("the correlation has " + normals.dimensions()
+                    + " dimensions but the model has " + d + " copula dimensions");
         }
-        this.correlation = correlation;
-        this.cholesky = Correlation.cholesky(correlation);
+        this.normals = normals;
     }
 
     @Override
@@ -59,11 +57,12 @@ final class CopulaModel extends BatchedModel {
 
     /** The copula columns' correlation of normal scores (a copy). */
     double[][] correlation() {
-        double[][] c = new double[correlation.length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = correlation[i].clone();
-        }
-        return c;
+        return normals.correlation();
+    }
+
+    /** How the model draws its correlated normal scores. */
+    CorrelatedNormals normals() {
+        return normals;
     }
 
     List<ColumnModel> columns() {
@@ -82,22 +81,8 @@ final class CopulaModel extends BatchedModel {
     @Override
     protected Frame sampleBatch(long batch, int rows, Rng rng) {
         long columnSeed = rng.nextLong();
-        int d = correlation.length;
-        double[][] z = new double[d][rows];
-        double[] e = new double[d];
-        for (int i = 0; i < rows; i++) {
-            for (int k = 0; k < d; k++) {
-                e[k] = rng.nextGaussian();
-            }
-            for (int a = 0; a < d; a++) {
-                double[] la = cholesky[a];
-                double s = 0;
-                for (int k = 0; k <= a; k++) {
-                    s += la[k] * e[k];
-                }
-                z[a][i] = s;
-            }
-        }
+        double[][] z = new double[normals.dimensions()][rows];
+        normals.draw(rng, z, rows);
         Table t = Table.create("synthetic");
         long firstRow = batch * BATCH_ROWS;
         for (int c = 0; c < columns.size(); c++) {
@@ -125,7 +110,7 @@ final class CopulaModel extends BatchedModel {
             o.put("name", c.spec().name());
             cols.add(o);
         }
-        root.putPOJO("correlation", correlation);
+        normals.toJson(root);
         Json.MAPPER.writeValue(new NonClosing(out), root);
     }
 
@@ -145,12 +130,7 @@ final class CopulaModel extends BatchedModel {
             ColumnSpec spec = schema.column(i);
             columns.add(ColumnModels.fromJson(spec, cols.get(i)));
         }
-        JsonNode corr = root.get("correlation");
-        double[][] c = new double[corr.size()][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = ColumnModels.doubles(corr.get(i));
-        }
-        return new CopulaModel(schema, columns, c);
+        return new CopulaModel(schema, columns, CorrelatedNormals.fromJson(root));
     }
 
     /** Keeps Jackson from closing the engine's stream. */

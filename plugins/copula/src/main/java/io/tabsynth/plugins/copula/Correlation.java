@@ -1,5 +1,11 @@
 package io.tabsynth.plugins.copula;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
 /**
  * The copula's correlation matrix: Pearson correlation of the normal scores, repaired to be positive
  * definite (eigenvalues clipped from below, then rescaled to a unit diagonal), and its Cholesky factor.
@@ -48,7 +54,9 @@ final class Correlation {
                 norm[a] = Math.sqrt(cc);
             }
         }
-        for (int a = 0; a < d; a++) {
+        // Each row of the triangle on its own (in the caller's fork-join pool): every entry is computed alone,
+        // so the matrix does not depend on how many threads share the work.
+        java.util.stream.IntStream.range(0, d).parallel().forEach(a -> {
             r[a][a] = 1;
             for (int b = 0; b < a; b++) {
                 double v = centred[a] != null && centred[b] != null
@@ -58,7 +66,7 @@ final class Correlation {
                 r[a][b] = v;
                 r[b][a] = v;
             }
-        }
+        });
         return r;
     }
 
@@ -120,26 +128,36 @@ final class Correlation {
         return r;
     }
 
-    /** The nearest-by-eigenvalue-clipping positive definite correlation matrix. */
+    /**
+     * The nearest-by-eigenvalue-clipping positive definite correlation matrix: {@code r} itself when every
+     * eigenvalue is at least {@link #MIN_EIGENVALUE} (checked by a Cholesky factorisation of r - MIN·I, a
+     * fraction of the cost of the eigen-decomposition), otherwise the eigenvalues clipped from below and the
+     * result rescaled to a unit diagonal.
+     */
     static double[][] repair(double[][] r) {
         int d = r.length;
-        double[][] vectors = new double[d][d];
-        double[] values = eigen(r, vectors);
-        boolean ok = true;
-        for (double v : values) {
-            ok &= v >= MIN_EIGENVALUE;
+        DMatrixRMaj shifted = matrix(r);
+        for (int a = 0; a < d; a++) {
+            shifted.add(a, a, -MIN_EIGENVALUE);
         }
-        if (ok) {
+        if (DecompositionFactory_DDRM.chol(d, true).decompose(shifted)) {
             return r;
         }
+        double[][] vectors = new double[d][d];
+        double[] values = eigen(r, vectors);
         double[][] out = new double[d][d];
+        double[][] scaledVectors = new double[d][d];
+        for (int a = 0; a < d; a++) {
+            for (int k = 0; k < d; k++) {
+                scaledVectors[a][k] = vectors[a][k] * Math.sqrt(Math.max(values[k], MIN_EIGENVALUE));
+            }
+        }
+        DMatrixRMaj w = matrix(scaledVectors);
+        DMatrixRMaj product = new DMatrixRMaj(d, d);
+        CommonOps_MT_DDRM.multTransB(w, w, product);
         for (int a = 0; a < d; a++) {
             for (int b = 0; b < d; b++) {
-                double s = 0;
-                for (int k = 0; k < d; k++) {
-                    s += vectors[a][k] * Math.max(values[k], MIN_EIGENVALUE) * vectors[b][k];
-                }
-                out[a][b] = s;
+                out[a][b] = product.get(a, b);
             }
         }
         double[] scale = new double[d];
@@ -157,82 +175,52 @@ final class Correlation {
     /** Lower-triangular L with L·Lᵀ = r; r must be positive definite. */
     static double[][] cholesky(double[][] r) {
         int d = r.length;
-        double[][] l = new double[d][d];
+        CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
+        if (!chol.decompose(matrix(r))) {
+            throw new IllegalStateException("correlation matrix is not positive definite");
+        }
+        DMatrixRMaj l = chol.getT(null);
+        double[][] out = new double[d][d];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j <= i; j++) {
-                double s = r[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (s <= 0) {
-                        throw new IllegalStateException("correlation matrix is not positive definite");
-                    }
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
+                out[i][j] = l.get(i, j);
+            }
+            if (!(out[i][i] > 0)) {
+                throw new IllegalStateException("correlation matrix is not positive definite");
             }
         }
-        return l;
+        return out;
     }
 
-    /** Eigenvalues of a symmetric matrix by cyclic Jacobi rotations; eigenvectors into the columns of {@code v}. */
+    /**
+     * Eigenvalues of a symmetric matrix (EJML's symmetric QR algorithm), in decreasing order; the matching
+     * unit eigenvectors go into the columns of {@code v}.
+     */
     static double[] eigen(double[][] m, double[][] v) {
         int d = m.length;
-        double[][] a = new double[d][];
-        for (int i = 0; i < d; i++) {
-            a[i] = m[i].clone();
-            java.util.Arrays.fill(v[i], 0);
-            v[i][i] = 1;
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig.decompose(matrix(m))) {
+            throw new IllegalStateException("the eigen-decomposition of the " + d + " x " + d
+                    + " correlation matrix did not converge");
         }
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0;
-            for (int p = 0; p < d; p++) {
-                for (int q = p + 1; q < d; q++) {
-                    off += a[p][q] * a[p][q];
-                }
-            }
-            if (off < 1e-22) {
-                break;
-            }
-            for (int p = 0; p < d; p++) {
-                for (int q = p + 1; q < d; q++) {
-                    if (Math.abs(a[p][q]) < 1e-300) {
-                        continue;
-                    }
-                    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) {
-                        t = 1;
-                    }
-                    double c = 1 / Math.sqrt(t * t + 1);
-                    double s = t * c;
-                    for (int k = 0; k < d; k++) {
-                        double akp = a[k][p];
-                        double akq = a[k][q];
-                        a[k][p] = c * akp - s * akq;
-                        a[k][q] = s * akp + c * akq;
-                    }
-                    for (int k = 0; k < d; k++) {
-                        double apk = a[p][k];
-                        double aqk = a[q][k];
-                        a[p][k] = c * apk - s * aqk;
-                        a[q][k] = s * apk + c * aqk;
-                    }
-                    for (int k = 0; k < d; k++) {
-                        double vkp = v[k][p];
-                        double vkq = v[k][q];
-                        v[k][p] = c * vkp - s * vkq;
-                        v[k][q] = s * vkp + c * vkq;
-                    }
-                }
-            }
+        Integer[] order = new Integer[d];
+        for (int k = 0; k < d; k++) {
+            order[k] = k;
         }
+        java.util.Arrays.sort(order, (p, q) -> Double.compare(eig.getEigenvalue(q).real, eig.getEigenvalue(p).real));
         double[] values = new double[d];
-        for (int i = 0; i < d; i++) {
-            values[i] = a[i][i];
+        for (int k = 0; k < d; k++) {
+            values[k] = eig.getEigenvalue(order[k]).real;
+            DMatrixRMaj vector = eig.getEigenVector(order[k]);
+            for (int a = 0; a < d; a++) {
+                v[a][k] = vector.get(a, 0);
+            }
         }
         return values;
+    }
+
+    /** An EJML matrix holding a copy of {@code m}. */
+    static DMatrixRMaj matrix(double[][] m) {
+        return new DMatrixRMaj(m);
     }
 }

@@ -7,6 +7,7 @@ import io.tabsynth.engine.spi.Generator;
 import io.tabsynth.engine.spi.Model;
 import io.tabsynth.engine.spi.ParamSpec;
 import io.tabsynth.engine.spi.Params;
+import io.tabsynth.engine.spi.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -55,14 +56,20 @@ public final class GaussianCopula implements Generator {
         ColumnModels.Settings settings = new ColumnModels.Settings(params.getString("marginals"),
                 params.getInt("knots"), params.getInt("discreteLevels"), params.getBoolean("enforceMinMax"));
         List<ColumnSpec> specs = data.schema().columns();
-        context.progress().start("fitting gaussian-copula", specs.size());
+        Progress progress = context.progress();
+        // one unit per column's model, and as many again for the correlation, which dominates on wide tables
+        progress.start("fitting gaussian-copula", 2L * specs.size());
         ColumnModels.Fitted[] fitted = new ColumnModels.Fitted[specs.size()];
+        CorrelatedNormals[] normals = new CorrelatedNormals[1];
         ForkJoinPool pool = new ForkJoinPool(context.threads());
         try {
-            pool.submit(() -> IntStream.range(0, specs.size()).parallel().forEach(i -> {
-                fitted[i] = ColumnModels.fit(data, specs.get(i), settings);
-                context.progress().advance(1);
-            })).get();
+            pool.submit(() -> {
+                IntStream.range(0, specs.size()).parallel().forEach(i -> {
+                    fitted[i] = ColumnModels.fit(data, specs.get(i), settings);
+                    progress.advance(1);
+                });
+                normals[0] = CorrelatedNormals.fit(scores(fitted), progress, specs.size());
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("fit interrupted", e);
@@ -75,9 +82,17 @@ public final class GaussianCopula implements Generator {
             pool.shutdown();
         }
         List<ColumnModel> models = new ArrayList<>();
-        List<double[]> scores = new ArrayList<>();
         for (ColumnModels.Fitted f : fitted) {
             models.add(f.model());
+        }
+        progress.finish();
+        return new CopulaModel(data.schema(), models, normals[0]);
+    }
+
+    /** The normal scores of every copula dimension, in the model's order. */
+    private static double[][] scores(ColumnModels.Fitted[] fitted) {
+        List<double[]> scores = new ArrayList<>();
+        for (ColumnModels.Fitted f : fitted) {
             if (f.scores() != null) {
                 scores.add(f.scores());
             }
@@ -85,9 +100,7 @@ public final class GaussianCopula implements Generator {
                 scores.add(f.nullScores());
             }
         }
-        double[][] corr = Correlation.repair(Correlation.latent(scores.toArray(new double[0][])));
-        context.progress().finish();
-        return new CopulaModel(data.schema(), models, corr);
+        return scores.toArray(new double[0][]);
     }
 
     @Override

@@ -28,6 +28,15 @@ abstract class Marginal {
         return cdf(x);
     }
 
+    /** The values at each of the ascending probabilities {@code u}. */
+    double[] quantiles(double[] u) {
+        double[] x = new double[u.length];
+        for (int k = 0; k < u.length; k++) {
+            x[k] = quantile(u[k]);
+        }
+        return x;
+    }
+
     abstract String describe();
 
     abstract ObjectNode toJson();
@@ -54,12 +63,21 @@ abstract class Marginal {
             int count = Math.max(2, Math.min(k, n));
             double[] knots = new double[count];
             for (int j = 0; j < count; j++) {
-                double pos = j * (n - 1) / (double) (count - 1);
+                double pos = knotPosition(j, n, count);
                 int i = (int) pos;
                 double f = pos - i;
-                knots[j] = i + 1 < n ? sorted[i] + f * (sorted[i + 1] - sorted[i]) : sorted[n - 1];
+                knots[j] = i + 1 < n ? Interpolation.between(sorted[i], sorted[i + 1], f) : sorted[n - 1];
             }
             return new Empirical(knots);
+        }
+
+        /**
+         * Where knot {@code j} of {@code count} falls among {@code n} order statistics: j·(n-1)/(count-1), in
+         * floating point, since the product of a knot and a row count passes int's range from about 2,150,000
+         * rows at the default 1,000 knots.
+         */
+        static double knotPosition(int j, int n, int count) {
+            return (double) j * (n - 1) / (count - 1);
         }
 
         @Override
@@ -67,7 +85,7 @@ abstract class Marginal {
             double pos = u * (knots.length - 1);
             int i = (int) Math.max(0, Math.min(knots.length - 2, Math.floor(pos)));
             double f = Math.max(0, Math.min(1, pos - i));
-            return knots[i] + f * (knots[i + 1] - knots[i]);
+            return Interpolation.between(knots[i], knots[i + 1], f);
         }
 
         @Override
@@ -89,8 +107,7 @@ abstract class Marginal {
                     hi = mid;
                 }
             }
-            double width = knots[hi] - knots[lo];
-            double f = width > 0 ? (x - knots[lo]) / width : 1;
+            double f = knots[hi] > knots[lo] ? Interpolation.fraction(x, knots[lo], knots[hi]) : 1;
             return (lo + f) / (k - 1);
         }
 
@@ -103,7 +120,7 @@ abstract class Marginal {
             if (k == knots.length) {
                 return 1;
             }
-            return (k - 1 + (x - knots[k - 1]) / (knots[k] - knots[k - 1])) / (knots.length - 1);
+            return (k - 1 + Interpolation.fraction(x, knots[k - 1], knots[k])) / (knots.length - 1);
         }
 
         @Override
@@ -122,6 +139,11 @@ abstract class Marginal {
 
     /** A named parametric family with its parameters; a shift moves families with positive support. */
     static final class Parametric extends Marginal {
+        /** Every this many grid probabilities, the quantile comes from the family's own inversion. */
+        private static final int ANCHOR_STRIDE = 32;
+        /** Most regula falsi steps between anchors, and the relative width at which it stops. */
+        private static final int SOLVER_STEPS = 60;
+        private static final double SOLVER_TOLERANCE = 1e-13;
         private final String family;
         private final double[] params;
         private final ContinuousDistribution dist;
@@ -171,6 +193,65 @@ abstract class Marginal {
         @Override
         double cdf(double x) {
             return dist.cumulativeProbability((x - shift) / scale);
+        }
+
+        /**
+         * Inverting a family's CDF by a general-purpose solver costs dozens of CDF evaluations (most of a wide
+         * table's fit once went into beta and gamma quantiles): here only every {@link #ANCHOR_STRIDE}th
+         * probability is inverted so; the values between two anchors are found by regula falsi (Illinois) inside
+         * the anchors' bracket, a few CDF evaluations each.
+         */
+        @Override
+        double[] quantiles(double[] u) {
+            int n = u.length;
+            double[] x = new double[n];
+            for (int k = 0; k < n; k += ANCHOR_STRIDE) {
+                x[k] = quantile(u[k]);
+            }
+            x[n - 1] = quantile(u[n - 1]);
+            for (int lo = 0; lo < n - 1; lo += ANCHOR_STRIDE) {
+                int hi = Math.min(lo + ANCHOR_STRIDE, n - 1);
+                for (int k = lo + 1; k < hi; k++) {
+                    x[k] = solve(u[k], x[lo], u[lo], x[hi], u[hi]);
+                }
+            }
+            return x;
+        }
+
+        /** The x in [a, b] with cdf(x) = p, where cdf(a) = fa ≤ p ≤ fb = cdf(b), by the Illinois method. */
+        private double solve(double p, double a, double fa, double b, double fb) {
+            if (!(b > a) || !(fb > fa)) {
+                return a;
+            }
+            double ga = fa - p;
+            double gb = fb - p;
+            int side = 0;
+            for (int it = 0; it < SOLVER_STEPS && b - a > SOLVER_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)); it++) {
+                double c = b - gb * ((b - a) / (gb - ga));
+                if (!(c > a && c < b)) {
+                    c = Interpolation.between(a, b, 0.5);
+                }
+                double gc = cdf(c) - p;
+                if (gc == 0) {
+                    return c;
+                }
+                if (gc < 0) {
+                    a = c;
+                    ga = gc;
+                    if (side == -1) {
+                        gb /= 2;
+                    }
+                    side = -1;
+                } else {
+                    b = c;
+                    gb = gc;
+                    if (side == 1) {
+                        ga /= 2;
+                    }
+                    side = 1;
+                }
+            }
+            return Math.abs(ga) <= Math.abs(gb) ? a : b;
         }
 
         @Override

@@ -57,23 +57,24 @@ final class MarginalFit {
         var /= n;
         double sd = Math.sqrt(var);
         List<Marginal> out = new ArrayList<>();
-        if (!(sd > 0)) {
+        if (!(sd > 0) || !Double.isFinite(sd) || !Double.isFinite(max - min)) {
+            // no spread, or one so wide (values near ±1e308) that the moments overflow: the empirical marginal
             return out;
         }
         double pad = (max - min) / n;
-        out.add(Marginal.Parametric.of("normal", new double[] {mean, sd}));
-        out.add(Marginal.Parametric.of("truncnorm", new double[] {mean, sd, min, max}));
-        out.add(Marginal.Parametric.of("uniform", new double[] {min, max}));
+        add(out, "normal", mean, sd);
+        add(out, "truncnorm", mean, sd, min, max);
+        add(out, "uniform", min, max);
         double lo = min - pad;
         double hi = max + pad;
         double m = (mean - lo) / (hi - lo);
         double v = var / ((hi - lo) * (hi - lo));
         double common = m * (1 - m) / v - 1;
         if (common > 0) {
-            out.add(Marginal.Parametric.of("beta", new double[] {m * common, (1 - m) * common, lo, hi}));
+            add(out, "beta", m * common, (1 - m) * common, lo, hi);
         }
         double shifted = mean - lo;
-        out.add(Marginal.Parametric.of("gamma", new double[] {shifted * shifted / var, var / shifted, lo}));
+        add(out, "gamma", shifted * shifted / var, var / shifted, lo);
         double lm = 0;
         for (double val : x) {
             lm += Math.log(val - lo);
@@ -86,9 +87,26 @@ final class MarginalFit {
         }
         double ls = Math.sqrt(lv / n);
         if (ls > 0) {
-            out.add(Marginal.Parametric.of("lognormal", new double[] {lm, ls, lo}));
+            add(out, "lognormal", lm, ls, lo);
         }
+        out.removeIf(family -> !finiteTails(family));
         return out;
+    }
+
+    /** Adds the family unless a parameter overflowed (moments of values near ±1e308). */
+    private static void add(List<Marginal> out, String family, double... params) {
+        for (double p : params) {
+            if (!Double.isFinite(p)) {
+                return;
+            }
+        }
+        out.add(Marginal.Parametric.of(family, params));
+    }
+
+    /** Whether the family's values stay finite out to the tails that sampling reaches. */
+    private static boolean finiteTails(Marginal family) {
+        return Double.isFinite(family.quantile(ContinuousColumn.TAIL))
+                && Double.isFinite(family.quantile(1 - ContinuousColumn.TAIL));
     }
 
     /**

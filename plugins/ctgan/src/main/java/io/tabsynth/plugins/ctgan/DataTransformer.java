@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.BagOfWords;
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
@@ -35,6 +36,9 @@ import tech.tablesaw.api.Table;
  * ({@link KeyFormat}), so no real text or key is copied.
  */
 public final class DataTransformer {
+    /** The most values one encoded training array holds (Java's largest array length, with headroom). */
+    static final int MAX_ENCODED = Integer.MAX_VALUE - 8;
+
     /** How the generator outputs a span of the vector. */
     public enum Activation { TANH, SOFTMAX }
 
@@ -219,6 +223,21 @@ public final class DataTransformer {
         return index;
     }
 
+    /**
+     * The length of {@code rows} encoded rows of {@code width} values; the training data is one array, so a
+     * table whose encoding passes an array's largest length (rows × width beyond int) is refused.
+     */
+    static int encodedSize(int rows, int width) {
+        long size = (long) rows * width;
+        if (size > MAX_ENCODED) {
+            throw new BadInputException(String.format(java.util.Locale.ROOT, "ctgan: %,d rows encode to %,d values each "
+                    + "(%,d in all), more than the %,d one training array holds; train on at most %,d rows "
+                    + "(a sample of the data), or use gaussian-copula", rows, width, size, MAX_ENCODED,
+                    MAX_ENCODED / width));
+        }
+        return (int) size;
+    }
+
     private static int category(Frame data, int c, int r, Codec k, Map<String, Integer> index) {
         Integer i = data.isMissing(c, r) ? null : index.get(CellText.of(data, c, r));
         return i != null ? i : k.nulls ? k.categories.size() : 0;
@@ -227,7 +246,7 @@ public final class DataTransformer {
     /** Encodes rows into a row-major array of {@code rows × dimensions}; modes are drawn with {@code rng}. */
     public double[] encode(Frame data, Rng rng) {
         int n = data.rowCount();
-        double[] out = new double[n * dimensions];
+        double[] out = new double[encodedSize(n, dimensions)];
         for (int c = 0; c < codecs.size(); c++) {
             Codec k = codecs.get(c);
             if (k.apart()) {

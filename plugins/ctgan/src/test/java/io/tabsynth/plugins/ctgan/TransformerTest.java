@@ -287,4 +287,14 @@ class TransformerTest {
         }
         assertEquals(0.01, rareGen / (double) n, 0.003, "real frequency at generation");
     }
+
+    @Test
+    void anEncodingLargerThanOneArrayIsRefusedWithTheRowsThatFit() {
+        // 10,000,000 rows of 215 one-hot values are 2,150,000,000: past int, once a negative array size.
+        assertEquals(2_000_000_000, DataTransformer.encodedSize(10_000_000, 200));
+        io.tabsynth.engine.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.tabsynth.engine.BadInputException.class, () -> DataTransformer.encodedSize(10_000_000, 215));
+        assertTrue(e.getMessage().contains("10,000,000 rows") && e.getMessage().contains("at most 9,988,295 rows"),
+                e.getMessage());
+    }
 }
