@@ -15,6 +15,7 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Metadata;
 import io.tabsynth.engine.data.Source;
+import io.tabsynth.engine.data.WrittenForm;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.ContentDigest;
 import io.tabsynth.engine.lineage.Dsse;
@@ -242,7 +243,8 @@ public final class Engine implements AutoCloseable {
                 training = bound.toModel(data);
             }
         }
-        Model model = g.extension().fit(training, resolved, ctx);
+        WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;
+        Model model = WrittenFormModel.of(g.extension().fit(training, resolved, ctx), form);
         if (constraints != null) {
             if (!learns) {
                 bound = constraints.constraints().bind(model.schema(), null);
@@ -252,7 +254,7 @@ public final class Engine implements AutoCloseable {
         }
         ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
                 EngineVersion.get(), resolved.asText(), seed, model.schema(), data.rowCount(),
-                bound == null ? null : bound.spec());
+                bound == null ? null : bound.spec(), form);
         return new FittedModel(model, info, data.source(), started, Instant.now(), null, inputs);
     }
 
@@ -347,6 +349,7 @@ public final class Engine implements AutoCloseable {
                     + " cannot load this model (written by " + info.pluginId() + " " + info.pluginVersion() + "): "
                     + e.getMessage(), e);
         }
+        model = WrittenFormModel.of(model, info.writtenForm());
         if (info.constraints() != null) {
             if (constraintLanguages.isEmpty()) {
                 throw new BadInputException(file + ": the model was fitted with constraints, and no installed plugin "
