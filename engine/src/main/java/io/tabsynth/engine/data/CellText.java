@@ -77,6 +77,15 @@ public final class CellText {
         return -1;
     }
 
+    /**
+     * A single-precision value as the double its shortest text names ({@code 0.1f} as 0.1, not as
+     * 0.10000000149011612, the double nearest the float): what a column of float32 data means, so that it is
+     * modelled and written as the real file's readers see it.
+     */
+    public static double widen(float v) {
+        return Float.isFinite(v) ? Double.parseDouble(NumberOutput.toString(v, true)) : v;
+    }
+
     /** The shortest decimal that reads back as the double, the same on every JDK (as Java 19's toString). */
     private static String shortest(double v) {
         return NumberOutput.toString(v, true);

@@ -376,6 +376,7 @@ public final class Engine implements AutoCloseable {
      * how many rows were drawn and rejected.
      */
     public long sample(FittedModel model, long rows, long seed, Path out, Progress progress, Sampling sampling) {
+        checkSampleRows(rows, "rows");
         PluginHost.Found<Exporter> exporter = findExporter(out);
         Model sampler = constrain(model.model(), sampling);
         Instant started = Instant.now();
@@ -408,6 +409,17 @@ public final class Engine implements AutoCloseable {
         recordOrUndo(new Step("sample", info.generator(), info.pluginId(), info.pluginVersion(), params, seed, inputs,
                 List.of(written), results, started, Instant.now()), out);
         return written.rows();
+    }
+
+    /**
+     * Refuses a row count for a sample file below one, as a {@link BadInputException} naming the option
+     * ({@code --rows}): a file of no rows is a header alone, which tabsynth, like most tools, does not read as data.
+     */
+    public static void checkSampleRows(long rows, String option) {
+        if (rows < 1) {
+            throw new BadInputException(option + " must be at least 1, not " + rows + ": a sample of no rows would be"
+                    + " a file of a header alone, which is no data to read back or evaluate");
+        }
     }
 
     /** Samples rows into memory under conditions and constraints (no file, so no lineage record). */
