@@ -44,7 +44,7 @@ public final class WrittenForms {
         CSV_FORMS.put("month", Pattern.compile("\\d{4}-\\d{2}-01"));
         CSV_FORMS.put("reading", Pattern.compile("\\d{4}/\\d{2}/\\d{2} \\d{2}:00:00"));
         CSV_FORMS.put("released", Pattern.compile("[A-Z][a-z]{2} \\d{1,2} \\d{4}"));
-        CSV_FORMS.put("price", Pattern.compile("\\d+(\\.\\d)?"));
+        CSV_FORMS.put("price", Pattern.compile("\\d+\\.\\d"));
         CSV_FORMS.put("rate", Pattern.compile("-?\\d+(\\.\\d{1,2})?"));
         CSV_FORMS.put("age", Pattern.compile("\\d{2}"));
     }
@@ -55,7 +55,7 @@ public final class WrittenForms {
     /**
      * Writes {@code rows} rows to {@code file}: {@code zip} (codes, half of them with a leading zero), {@code month}
      * (a monthly series, {@code 2010-03-01}, ...), {@code reading} (hourly, {@code 2015/01/01 01:00:00}),
-     * {@code released} ({@code Jun 12 1998}), {@code price} (one decimal), {@code rate} (two decimals) and
+     * {@code released} ({@code Jun 12 1998}), {@code price} (always one decimal, {@code 25.0}), {@code rate} (up to two) and
      * {@code age} (two digits), with price depending on month and rate on zip so that there is something to learn.
      */
     public static Path realCsv(Path file, int rows, long seed) {
@@ -88,7 +88,7 @@ public final class WrittenForms {
         assertEquals(new ArrayList<>(CSV_FORMS.keySet()), new ArrayList<>(columns.keySet()), "the columns, in order");
         CSV_FORMS.forEach((name, form) -> assertAll(name, columns.get(name), form));
         assertTrue(columns.get("zip").stream().anyMatch(z -> z.startsWith("0")), "zip codes keep their leading zeros");
-        assertTrue(columns.get("price").stream().anyMatch(p -> p.contains(".")), "prices keep their decimal");
+        assertTrue(columns.get("price").stream().anyMatch(p -> p.endsWith(".0")), "prices keep their trailing zero");
     }
 
     /** Writes {@code rows} float32 values with one decimal, {@code 0.1} to {@code 9.9}, as column {@code ratio} of an Arrow IPC file. */

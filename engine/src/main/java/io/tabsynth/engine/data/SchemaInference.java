@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *       identifier as rule 6 decides, so every generator writes the codes back as they were;</li>
  *   <li>all whole numbers: integer, or identifier when the values are key-like (all distinct, or at least 95 %
  *       of them from 20 values on) and the name says id/key/uuid;</li>
- *   <li>all numbers: continuous;</li>
+ *   <li>all numbers: continuous; with a {@link NumberText#fixedDecimals fixed-decimals format} ({@code 0.00})
+ *       when every value has the same decimals and some show a trailing zero ({@code 12.50});</li>
  *   <li>all numbers written in one {@link NumberText pattern} with a currency or percent sign or thousands
  *       separators ({@code $1,234.50}, {@code 12.5%}): integer or continuous with that format;</li>
  *   <li>all datetimes in one of {@link DateTimeFormats#CANDIDATES} (the first that reads them all): datetime
@@ -90,7 +91,8 @@ public final class SchemaInference {
             List<String> texts = placeholders.texts();
             ColumnKind kind = !wholeNumbers ? ColumnKind.CONTINUOUS
                     : idName && keyLike(cells, missing.and(texts)) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER;
-            return new ColumnSpec(name, kind, null, texts);
+            String format = kind == ColumnKind.CONTINUOUS ? NumberText.fixedDecimals(cells, missing.and(texts)) : null;
+            return new ColumnSpec(name, kind, format, texts);
         }
         ColumnSpec formatted = NumberText.infer(name, cells, missing);
         if (formatted != null) {

@@ -60,6 +60,18 @@ class CodesAndDatetimesInferenceTest {
         assertEquals(ColumnKind.IDENTIFIER, infer("customer_id", repeat(100, i -> Integer.toString(1000 + i))).kind());
     }
 
+    @Test
+    void numbersWithAFixedNumberOfDecimalsAndTrailingZerosKeepThem() {
+        assertEquals(new ColumnSpec("price", ColumnKind.CONTINUOUS, "0.00"), infer("price", List.of("12.50", "3.00", "-7.25", "NA")));
+        assertEquals(new ColumnSpec("x", ColumnKind.CONTINUOUS, "0.0"), infer("x", List.of("25.0", "3.5")));
+        // nothing to keep: no trailing zero, or decimals that vary, or exponents
+        assertEquals(new ColumnSpec("x", ColumnKind.CONTINUOUS, null), infer("x", List.of("12.5", "3.25")));
+        assertEquals(new ColumnSpec("x", ColumnKind.CONTINUOUS, null), infer("x", List.of("12.50", "3.125")));
+        assertEquals(new ColumnSpec("x", ColumnKind.CONTINUOUS, null), infer("x", List.of("12.50", "3")));
+        assertEquals(new ColumnSpec("x", ColumnKind.CONTINUOUS, null), infer("x", List.of("1.50e3", "2.50e3")));
+        assertEquals(new ColumnSpec("n", ColumnKind.INTEGER, null), infer("n", List.of("10", "20")));
+    }
+
     /** The column is a datetime in the format, and every value is written back exactly as it was read. */
     private static void datetime(String format, List<String> values) {
         ColumnSpec spec = infer("when", values);
