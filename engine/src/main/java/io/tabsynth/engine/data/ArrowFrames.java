@@ -17,6 +17,7 @@ import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DateMilliVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.LargeVarCharVector;
@@ -304,6 +305,9 @@ public final class ArrowFrames {
     }
 
     private static double asDouble(FieldVector v, int i) {
+        if (v instanceof Float4Vector) {
+            return CellText.widen(((Float4Vector) v).get(i));
+        }
         if (v instanceof FloatingPointVector) {
             return ((FloatingPointVector) v).getValueAsDouble(i);
         }

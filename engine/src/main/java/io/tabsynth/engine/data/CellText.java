@@ -40,22 +40,50 @@ public final class CellText {
         }
     }
 
+    /** The most decimals a number is written with in plain decimal before the shortest exact form takes over. */
+    public static final int MAX_DECIMALS = 9;
+
     /** Appends a double in plain decimal; the shortest form with up to nine decimals that reads back exactly. */
     public static void appendNumber(StringBuilder out, double v) {
         double a = Math.abs(v);
         if (a < 1e15 && (a >= 1e-6 || a == 0)) {
-            for (int d = 0; d <= 9; d++) {
-                double scaled = v * POW10[d];
-                long r = Math.round(scaled);
-                if (r / (double) POW10[d] == v) {
-                    appendScaled(out, r, d);
-                    return;
-                }
+            int d = decimals(v);
+            if (d >= 0) {
+                appendScaled(out, Math.round(v * POW10[d]), d);
+                return;
             }
             out.append(new java.math.BigDecimal(shortest(v)).toPlainString());
             return;
         }
         out.append(shortest(v));
+    }
+
+    /**
+     * The fewest decimals that write the number exactly (0 for whole numbers and for magnitudes from 1e15 on,
+     * where a double has no fraction), or -1 when it needs more than {@link #MAX_DECIMALS} (or is not finite).
+     */
+    public static int decimals(double v) {
+        if (!Double.isFinite(v)) {
+            return -1;
+        }
+        if (Math.abs(v) >= 1e15) {
+            return 0;
+        }
+        for (int d = 0; d <= MAX_DECIMALS; d++) {
+            if (Math.round(v * POW10[d]) / (double) POW10[d] == v) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A single-precision value as the double its shortest text names ({@code 0.1f} as 0.1, not as
+     * 0.10000000149011612, the double nearest the float): what a column of float32 data means, so that it is
+     * modelled and written as the real file's readers see it.
+     */
+    public static double widen(float v) {
+        return Float.isFinite(v) ? Double.parseDouble(NumberOutput.toString(v, true)) : v;
     }
 
     /** The shortest decimal that reads back as the double, the same on every JDK (as Java 19's toString). */

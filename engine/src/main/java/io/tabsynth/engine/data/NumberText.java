@@ -73,6 +73,33 @@ public final class NumberText {
                 placeholders.texts());
     }
 
+    /**
+     * The pattern of plain numbers that all have the same number of decimals, at least one, where some value
+     * shows a trailing zero ({@code 12.50}, {@code 3.00}: pattern {@code 0.00}), so that they are written back
+     * with it; {@code null} otherwise, since a number without a trailing zero is already written as it was.
+     */
+    static String fixedDecimals(List<String> cells, MissingValues missing) {
+        int decimals = -1;
+        boolean trailingZero = false;
+        for (String cell : cells) {
+            if (missing.isMissing(cell)) {
+                continue;
+            }
+            String t = cell.trim();
+            int dot = t.indexOf('.');
+            if (dot < 0 || !Parts.digits(t.substring(dot + 1)) || t.indexOf('e') >= 0 || t.indexOf('E') >= 0) {
+                return null;
+            }
+            int d = t.length() - dot - 1;
+            if (d == 0 || decimals >= 0 && d != decimals) {
+                return null;
+            }
+            decimals = d;
+            trailingZero |= t.charAt(t.length() - 1) == '0';
+        }
+        return trailingZero ? "0." + "0".repeat(decimals) : null;
+    }
+
     /** How cells written in one pattern are read: its prefix and suffix. */
     public static final class Reader {
         private final String prefix;

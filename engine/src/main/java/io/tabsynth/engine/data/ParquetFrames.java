@@ -193,7 +193,8 @@ public final class ParquetFrames {
                 double[] d = new double[n];
                 for (int i = 0; i < n; i++) {
                     Object v = rows.get(i)[c];
-                    d[i] = v == null ? Double.NaN : ((Number) v).doubleValue();
+                    d[i] = v == null ? Double.NaN
+                            : v instanceof Float ? CellText.widen((Float) v) : ((Number) v).doubleValue();
                 }
                 return DoubleColumn.create(spec.name(), d);
             }

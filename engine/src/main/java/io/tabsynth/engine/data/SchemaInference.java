@@ -11,12 +11,17 @@ import java.util.regex.Pattern;
  * Infers a column's kind from its cell texts. The rules, in order, over the non-missing cells:
  * <ol>
  *   <li>all {@code true}/{@code false} (any case): boolean;</li>
+ *   <li>all whole numbers written as {@link DigitCodes codes} (a leading zero on any value, as in {@code 00501};
+ *       or all of one width and a code-like name, as a {@code zip} column of {@code 90210}): text, categorical or
+ *       identifier as rule 6 decides, so every generator writes the codes back as they were;</li>
  *   <li>all whole numbers: integer, or identifier when the values are key-like (all distinct, or at least 95 %
  *       of them from 20 values on) and the name says id/key/uuid;</li>
- *   <li>all numbers: continuous;</li>
+ *   <li>all numbers: continuous; with a {@link NumberText#fixedDecimals fixed-decimals format} ({@code 0.00})
+ *       when every value has the same decimals and some show a trailing zero ({@code 12.50});</li>
  *   <li>all numbers written in one {@link NumberText pattern} with a currency or percent sign or thousands
  *       separators ({@code $1,234.50}, {@code 12.5%}): integer or continuous with that format;</li>
- *   <li>all datetimes in one of {@link DateTimeFormats#CANDIDATES}: datetime with that format;</li>
+ *   <li>all datetimes in one of {@link DateTimeFormats#CANDIDATES} (the first that reads them all): datetime
+ *       with that format;</li>
  *   <li>text with at least 20 values, nearly all distinct: free text if values average three or more words,
  *       otherwise identifier; key-like text with an id-like name: identifier;</li>
  *   <li>text averaging five or more words with mostly distinct values: free text;</li>
@@ -40,6 +45,8 @@ public final class SchemaInference {
     static final int NEARLY_DISTINCT_VALUES = 20;
     /** The least share of distinct values in a nearly distinct column. */
     static final double DISTINCT_SHARE = 0.95;
+    /** The longest text read as a datetime ({@code September 30, 2024 12:59:59 PM} has 32 characters). */
+    private static final int MAX_DATETIME_TEXT = 40;
 
     private SchemaInference() {
     }
@@ -51,6 +58,7 @@ public final class SchemaInference {
         boolean allBool = true;
         boolean wholeNumbers = true;
         Placeholders placeholders = new Placeholders();
+        DigitCodes codes = new DigitCodes();
         for (String cell : cells) {
             if (missing.isMissing(cell)) {
                 continue;
@@ -63,6 +71,7 @@ public final class SchemaInference {
             if (isNumber(t)) {
                 numbers++;
                 wholeNumbers &= isLong(t);
+                codes.add(t);
             } else if (!placeholders.add(cell) && !allBool) {
                 break;
             }
@@ -74,11 +83,16 @@ public final class SchemaInference {
             return ColumnSpec.of(name, ColumnKind.BOOLEAN);
         }
         boolean idName = ID_NAME.matcher(name).find();
+        if (numbers > 0 && placeholders.onlyThese() && wholeNumbers
+                && codes.areCodes(DigitCodes.codeName(name))) {
+            return ColumnSpec.of(name, textKind(cells, missing, idName));
+        }
         if (numbers > 0 && placeholders.onlyThese()) {
             List<String> texts = placeholders.texts();
             ColumnKind kind = !wholeNumbers ? ColumnKind.CONTINUOUS
                     : idName && keyLike(cells, missing.and(texts)) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER;
-            return new ColumnSpec(name, kind, null, texts);
+            String format = kind == ColumnKind.CONTINUOUS ? NumberText.fixedDecimals(cells, missing.and(texts)) : null;
+            return new ColumnSpec(name, kind, format, texts);
         }
         ColumnSpec formatted = NumberText.infer(name, cells, missing);
         if (formatted != null) {
@@ -147,7 +161,7 @@ public final class SchemaInference {
     }
 
     /**
-     * A datetime spec if some cells start with a digit and every other cell parses in one candidate format, or
+     * A datetime spec if the first value holds a digit and every value parses in one candidate format, or
      * is a {@link Placeholders placeholder}; {@code null} otherwise.
      */
     private static ColumnSpec datetime(String name, List<String> cells, MissingValues missing) {
@@ -158,7 +172,7 @@ public final class SchemaInference {
                 break;
             }
         }
-        if (first == null || first.isEmpty() || !Character.isDigit(first.charAt(0))) {
+        if (first == null || first.length() > MAX_DATETIME_TEXT || first.chars().noneMatch(Character::isDigit)) {
             return null;
         }
         for (String pattern : DateTimeFormats.CANDIDATES) {

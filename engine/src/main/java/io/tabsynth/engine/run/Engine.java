@@ -15,6 +15,7 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Metadata;
 import io.tabsynth.engine.data.Source;
+import io.tabsynth.engine.data.WrittenForm;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.ContentDigest;
 import io.tabsynth.engine.lineage.Dsse;
@@ -242,7 +243,8 @@ public final class Engine implements AutoCloseable {
                 training = bound.toModel(data);
             }
         }
-        Model model = g.extension().fit(training, resolved, ctx);
+        WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;
+        Model model = WrittenFormModel.of(g.extension().fit(training, resolved, ctx), form);
         if (constraints != null) {
             if (!learns) {
                 bound = constraints.constraints().bind(model.schema(), null);
@@ -252,7 +254,7 @@ public final class Engine implements AutoCloseable {
         }
         ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
                 EngineVersion.get(), resolved.asText(), seed, model.schema(), data.rowCount(),
-                bound == null ? null : bound.spec());
+                bound == null ? null : bound.spec(), form);
         return new FittedModel(model, info, data.source(), started, Instant.now(), null, inputs);
     }
 
@@ -347,6 +349,7 @@ public final class Engine implements AutoCloseable {
                     + " cannot load this model (written by " + info.pluginId() + " " + info.pluginVersion() + "): "
                     + e.getMessage(), e);
         }
+        model = WrittenFormModel.of(model, info.writtenForm());
         if (info.constraints() != null) {
             if (constraintLanguages.isEmpty()) {
                 throw new BadInputException(file + ": the model was fitted with constraints, and no installed plugin "
@@ -373,6 +376,7 @@ public final class Engine implements AutoCloseable {
      * how many rows were drawn and rejected.
      */
     public long sample(FittedModel model, long rows, long seed, Path out, Progress progress, Sampling sampling) {
+        checkSampleRows(rows, "rows");
         PluginHost.Found<Exporter> exporter = findExporter(out);
         Model sampler = constrain(model.model(), sampling);
         Instant started = Instant.now();
@@ -405,6 +409,17 @@ public final class Engine implements AutoCloseable {
         recordOrUndo(new Step("sample", info.generator(), info.pluginId(), info.pluginVersion(), params, seed, inputs,
                 List.of(written), results, started, Instant.now()), out);
         return written.rows();
+    }
+
+    /**
+     * Refuses a row count for a sample file below one, as a {@link BadInputException} naming the option
+     * ({@code --rows}): a file of no rows is a header alone, which tabsynth, like most tools, does not read as data.
+     */
+    public static void checkSampleRows(long rows, String option) {
+        if (rows < 1) {
+            throw new BadInputException(option + " must be at least 1, not " + rows + ": a sample of no rows would be"
+                    + " a file of a header alone, which is no data to read back or evaluate");
+        }
     }
 
     /** Samples rows into memory under conditions and constraints (no file, so no lineage record). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.data.WrittenForm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,6 +46,9 @@ final class ModelFile {
         h.set("schema", info.schema().toJson());
         if (info.constraints() != null) {
             h.set("constraints", info.constraints());
+        }
+        if (!info.writtenForm().columns().isEmpty()) {
+            h.set("writtenForm", info.writtenForm().toJson());
         }
         h.put("payloadBytes", payload.length);
         h.put("payloadSha256", sha256(payload));
@@ -94,8 +98,17 @@ final class ModelFile {
         ModelInfo info = new ModelInfo(h.path("generator").asText(), h.path("plugin").path("id").asText(),
                 h.path("plugin").path("version").asText(), h.path("engineVersion").asText(), params,
                 h.path("seed").asLong(), Schema.fromJson(h.path("schema")), h.path("rows").asLong(),
-                h.hasNonNull("constraints") ? h.get("constraints") : null);
+                h.hasNonNull("constraints") ? h.get("constraints") : null, writtenForm(name, h.get("writtenForm")));
         return new Decoded(info, payload);
+    }
+
+    /** The header's written form; none in a file saved before forms were learned. */
+    private static WrittenForm writtenForm(String name, JsonNode node) {
+        try {
+            return WrittenForm.fromJson(node);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(name + ": model header 'writtenForm': " + e.getMessage(), e);
+        }
     }
 
     private static int indexOf(byte[] b, int from) {

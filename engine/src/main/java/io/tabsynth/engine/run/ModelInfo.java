@@ -1,6 +1,7 @@
 package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.data.WrittenForm;
 import java.util.Map;
 
 /**
@@ -16,11 +17,14 @@ import java.util.Map;
  * @param rows          how many rows it was fitted on
  * @param constraints   the constraints it was fitted with ({@link io.tabsynth.engine.spi.Constraints.Bound#spec()}),
  *                      or {@code null}
+ * @param writtenForm   the decimals and datetime granularity of the real columns, which samples are rounded to
+ *                      ({@link WrittenForm#NONE} for a model saved before forms were learned)
  */
 public record ModelInfo(String generator, String pluginId, String pluginVersion, String engineVersion,
                         Map<String, String> params, long seed, Schema schema, long rows,
-                        com.fasterxml.jackson.databind.JsonNode constraints) {
+                        com.fasterxml.jackson.databind.JsonNode constraints, WrittenForm writtenForm) {
     public ModelInfo {
         params = Map.copyOf(params);
+        writtenForm = writtenForm == null ? WrittenForm.NONE : writtenForm;
     }
 }

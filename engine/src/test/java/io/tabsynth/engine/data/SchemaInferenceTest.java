@@ -95,7 +95,7 @@ class SchemaInferenceTest {
         // were an identifier (nearly distinct text) and 76 categories
         List<String> incomes = repeat(500, i -> i % 40 == 0 ? List.of("n/a", "-", "unknown", "#N/A", ".").get(i / 40 % 5)
                 : String.format(java.util.Locale.ROOT, "%.2f", 20_000 + 37.5 * i));
-        assertEquals(new ColumnSpec("income", ColumnKind.CONTINUOUS, null, List.of("#N/A", "-", ".", "n/a", "unknown")),
+        assertEquals(new ColumnSpec("income", ColumnKind.CONTINUOUS, "0.00", List.of("#N/A", "-", ".", "n/a", "unknown")),
                 infer("income", incomes));
         ColumnSpec age = infer("age", repeat(500, i -> i % 60 == 0 ? (i % 120 == 0 ? "?" : " none") : Integer.toString(18 + i % 70)));
         assertEquals(ColumnKind.INTEGER, age.kind());

@@ -42,9 +42,7 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rows < 0) {
-            throw new io.tabsynth.engine.BadInputException("--rows must not be negative: " + rows);
-        }
+        Engine.checkSampleRows(rows, "--rows");
         Inputs.notAnInput(out, model, constraints);
         try (Engine e = engine.open()) {
             FittedModel m = e.load(model);

@@ -43,9 +43,7 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rows < 0) {
-            throw new io.tabsynth.engine.BadInputException("--rows must not be negative: " + rows);
-        }
+        Engine.checkSampleRows(rows, "--rows");
         Inputs.notAnInput(out, fit.inputs());
         Inputs.notAnInput(out, model);
         if (model != null) {

@@ -98,7 +98,7 @@ final class ColumnModels {
         double[] sorted = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
         int c = sorted.length;
         double nullRate = (n - c) / (double) n;
-        int decimals = NumericOutput.roundingFor(spec, c == 0 ? 0 : NumericOutput.decimalsOf(sorted));
+        int decimals = NumericOutput.roundingFor(spec);
         double min = c == 0 ? 0 : sorted[0];
         double max = c == 0 ? 0 : sorted[c - 1];
         NumericOutput output = new NumericOutput(spec, decimals, min, max, s.enforceMinMax());

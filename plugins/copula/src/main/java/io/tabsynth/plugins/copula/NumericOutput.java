@@ -17,8 +17,8 @@ import tech.tablesaw.columns.Column;
 /**
  * How a numeric-like column turns into numbers for modelling and back: continuous and integer values as
  * they are, date-only datetimes as days since the epoch, other datetimes as seconds. On the way back values
- * are clipped to the real range (when asked), rounded to whole numbers or to the decimals the real data
- * shows, and stored in the column's kind.
+ * are clipped to the real range (when asked), integers and dates rounded to whole numbers, and stored in the
+ * column's kind.
  */
 final class NumericOutput {
     private final ColumnSpec spec;
@@ -76,30 +76,17 @@ final class NumericOutput {
         return v;
     }
 
-    /** Decimals needed to write every value exactly (0 for whole numbers), or -1 if more than nine. */
-    static int decimalsOf(double[] sortedValues) {
-        int step = Math.max(1, sortedValues.length / 20_000);
-        int best = 0;
-        for (int i = 0; i < sortedValues.length; i += step) {
-            double x = sortedValues[i];
-            int d = 0;
-            while (d <= 9 && Math.round(x * Math.pow(10, d)) / Math.pow(10, d) != x) {
-                d++;
-            }
-            if (d > 9) {
-                return -1;
-            }
-            best = Math.max(best, d);
-        }
-        return best;
-    }
-
-    /** Rounding to apply: whole numbers for integers and dates, the data's decimals otherwise. */
-    static int roundingFor(ColumnSpec spec, int dataDecimals) {
+    /**
+     * Rounding to apply: whole numbers for integers and date-only datetimes (which the column stores as such),
+     * none otherwise: the engine rounds every generator's continuous values and datetimes to the decimals and
+     * granularity the real data is written in ({@link io.tabsynth.engine.data.WrittenForm}). Models saved
+     * before that still round to the decimals their file records.
+     */
+    static int roundingFor(ColumnSpec spec) {
         if (spec.kind() == ColumnKind.INTEGER || (spec.kind() == ColumnKind.DATETIME && !DateTimeFormats.hasTime(spec.format()))) {
             return 0;
         }
-        return dataDecimals;
+        return -1;
     }
 
     /** Clips and rounds one value; NaN stays NaN. */

@@ -198,19 +198,21 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         }
     }
 
-    /** The fewest decimals that write every value exactly (up to 6), or -1. */
+    /**
+     * The decimals the values are written with, by the engine's one rule ({@link CellText#decimals}: the most any
+     * value needs, or -1 when one needs more than {@link CellText#MAX_DECIMALS}), so a drafted spec writes a column
+     * as every other generator does.
+     */
     private static int decimals(double[] v) {
-        for (int d = 0; d <= 6; d++) {
-            double s = Math.pow(10, d);
-            boolean ok = true;
-            for (int i = 0; i < v.length && ok; i += Math.max(1, v.length / 2000)) {
-                ok = Math.abs(v[i] * s - Math.rint(v[i] * s)) < 1e-6 * Math.max(1, Math.abs(v[i] * s));
+        int most = 0;
+        for (double x : v) {
+            int d = CellText.decimals(x);
+            if (d < 0) {
+                return -1;
             }
-            if (ok) {
-                return d;
-            }
+            most = Math.max(most, d);
         }
-        return -1;
+        return most;
     }
 
     private static void temporal(Frame data, ColumnSpec c, ObjectNode o) {
