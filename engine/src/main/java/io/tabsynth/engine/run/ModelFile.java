@@ -46,6 +46,9 @@ final class ModelFile {
         if (info.constraints() != null) {
             h.set("constraints", info.constraints());
         }
+        if (info.rareValues() != null) {
+            h.set("rareValues", info.rareValues());
+        }
         h.put("payloadBytes", payload.length);
         h.put("payloadSha256", sha256(payload));
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 4096);
@@ -94,7 +97,8 @@ final class ModelFile {
         ModelInfo info = new ModelInfo(h.path("generator").asText(), h.path("plugin").path("id").asText(),
                 h.path("plugin").path("version").asText(), h.path("engineVersion").asText(), params,
                 h.path("seed").asLong(), Schema.fromJson(h.path("schema")), h.path("rows").asLong(),
-                h.hasNonNull("constraints") ? h.get("constraints") : null);
+                h.hasNonNull("constraints") ? h.get("constraints") : null,
+                h.hasNonNull("rareValues") ? h.get("rareValues") : null);
         return new Decoded(info, payload);
     }
 
