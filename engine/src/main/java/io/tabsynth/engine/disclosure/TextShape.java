@@ -20,8 +20,8 @@ import java.util.Set;
  * {@code minCount} real rows hold is kept as it is ({@code St}, {@code Avenue}); any other word becomes its
  * shape: each upper-case letter {@code A}, each lower-case letter {@code a}, each digit {@code 9}, any other
  * character itself ({@code O'Neil} is {@code A'Aaaa}). A value's words so changed are its template
- * ({@code 999 Aaaaaa St}); templates that fewer than {@code minCount} rows have become shapes throughout
- * ({@code 999 Aaaaaa Aa}).
+ * ({@code 999 Aaaaaa St}); a rare value made of kept words only ({@code New York}) has its least held word
+ * changed ({@code New Aaaa}).
  *
  * <p>A new value is a template with each shape filled by an invented word of that shape (letters alternating
  * consonants and vowels, digits by digits) taken from a pool made at fit time: the pool holds no word that any
@@ -61,18 +61,22 @@ public final class TextShape {
      * whole column hold each word ({@link #wordRows}); invented words come from {@code rng}.
      */
     public static TextShape learn(List<String> rare, Map<String, Integer> wordRows, int minCount, Rng rng) {
-        Map<List<String>, Integer> detailed = new HashMap<>();
-        for (String v : rare) {
-            List<String> parts = new ArrayList<>();
-            for (String w : words(v)) {
-                parts.add(wordRows.getOrDefault(w, 0) >= minCount ? WORD + w : SHAPE + shapeOf(w));
-            }
-            detailed.merge(parts, 1, Integer::sum);
-        }
         Map<List<String>, Integer> counts = new HashMap<>();
-        // a template of kept words only is a real value (or one differing in white space): it becomes all shapes
-        detailed.forEach((parts, n) -> counts.merge(n >= minCount && hasShape(parts) ? parts : allShapes(parts), n,
-                Integer::sum));
+        for (String v : rare) {
+            List<String> words = words(v);
+            List<String> parts = new ArrayList<>();
+            int least = 0;
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
+                parts.add(wordRows.getOrDefault(w, 0) >= minCount ? WORD + w : SHAPE + shapeOf(w));
+                least = wordRows.getOrDefault(w, 0) <= wordRows.getOrDefault(words.get(least), 0) ? i : least;
+            }
+            // kept words only would give the rare value back (or one differing in white space)
+            if (!parts.isEmpty() && parts.stream().noneMatch(p -> p.charAt(0) == SHAPE)) {
+                parts.set(least, SHAPE + shapeOf(words.get(least)));
+            }
+            counts.merge(parts, 1, Integer::sum);
+        }
         List<Map.Entry<List<String>, Integer>> order = new ArrayList<>(counts.entrySet());
         order.sort(Map.Entry.<List<String>, Integer>comparingByValue().reversed()
                 .thenComparing(e -> String.join(" ", e.getKey())));
@@ -186,18 +190,6 @@ public final class TextShape {
     private static List<String> words(String value) {
         String t = value.trim();
         return t.isEmpty() ? List.of() : Arrays.asList(t.split("\\s+"));
-    }
-
-    private static boolean hasShape(List<String> parts) {
-        return parts.stream().anyMatch(p -> p.charAt(0) == SHAPE);
-    }
-
-    private static List<String> allShapes(List<String> parts) {
-        List<String> out = new ArrayList<>(parts.size());
-        for (String p : parts) {
-            out.add(p.charAt(0) == SHAPE ? p : SHAPE + shapeOf(p.substring(1)));
-        }
-        return out;
     }
 
     /** Up to {@code size} distinct words of the shape that are not among {@code real}. */
