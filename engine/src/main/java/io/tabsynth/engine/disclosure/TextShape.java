@@ -187,9 +187,15 @@ public final class TextShape {
         return b.toString();
     }
 
+    /** The words of a value; white space before the first word stays with it (UCI Adult's {@code " Private"}). */
     private static List<String> words(String value) {
         String t = value.trim();
-        return t.isEmpty() ? List.of() : Arrays.asList(t.split("\\s+"));
+        if (t.isEmpty()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>(Arrays.asList(t.split("\\s+")));
+        words.set(0, value.substring(0, value.indexOf(t.charAt(0))) + words.get(0));
+        return words;
     }
 
     /** Up to {@code size} distinct words of the shape that are not among {@code real}. */

@@ -134,6 +134,17 @@ class RareValuesTest {
     }
 
     @Test
+    void aLeadingSpaceIsPartOfTheWrittenForm() {
+        // UCI Adult writes every category after a space; its one ' Holand-Netherlands' row is rare
+        List<String> rare = List.of(" Holand-Netherlands");
+        TextShape shape = TextShape.learn(rare, TextShape.wordRows(List.of(" United-States", " Holand-Netherlands")), K,
+                new Rng(1));
+        String made = shape.draw(new Rng(2));
+        assertTrue(made.matches(" [A-Z][a-z]{5}-[A-Z][a-z]{10}"), "'" + made + "'");
+        assertEquals(List.of(" Aaaaaa-Aaaaaaaaaaa"), shape.templates());
+    }
+
+    @Test
     void thePlanRoundTripsThroughJsonDependsOnTheSeedAloneAndKeepsNoRareValue() {
         Frame real = people(3);
         RareValues plan = RareValues.learn(real, K, 5);

@@ -287,8 +287,10 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         plan.kept().stream().limit(MAX_CATEGORIES).forEach(v -> values.put(v, counts.get(v)));
         o.put("newValues", plan.rareRows());
         o.set("shape", plan.shape().toJson());
-        o.put("description", plan.rareValues() + " values that fewer than " + minCount + " rows hold left out; "
-                + "new values in their written form take their " + plan.rareRows() + " rows");
+        boolean one = plan.rareValues() == 1;
+        o.put("description", plan.rareValues() + (one ? " value" : " values") + " that fewer than " + minCount
+                + " rows hold left out; new values in " + (one ? "its" : "their") + " written form take "
+                + (one ? "its " : "their ") + plan.rareRows() + (plan.rareRows() == 1 ? " row" : " rows"));
     }
 
     private static void text(Frame data, ColumnSpec c, ObjectNode o) {
