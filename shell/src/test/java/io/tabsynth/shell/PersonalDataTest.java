@@ -33,8 +33,7 @@ class PersonalDataTest {
     private static final List<String> TEXT = List.of("last_name", "address", "car_model", "segment");
     private static final String[] SUFFIXES = {"St", "Avenue", "Road", "Lane"};
 
-    @TempDir
-    Path dir;
+    private Path dir;
     private Path real;
     private Path ledger;
     private final Map<String, Map<String, Integer>> realCounts = new HashMap<>();
@@ -54,7 +53,8 @@ class PersonalDataTest {
      * models 76 % distinct (ten common ones); a segment with three rare values; age and income.
      */
     @BeforeAll
-    void writePeople() throws IOException {
+    void writePeople(@TempDir Path folder) throws IOException {
+        dir = folder;
         Random r = new Random(21);
         String[] common = {"Smith", "Garcia", "Okafor", "Rossi", "Kim", "Silva"};
         String[] models = {"Corolla", "Golf", "Civic", "Focus", "Clio", "Polo", "Astra", "Octavia", "Yaris", "Fiesta"};
@@ -143,6 +143,19 @@ class PersonalDataTest {
             assertTrue(show.out().contains("minCount=5") || show.out().contains("minCount: 5")
                     || show.out().contains("\"minCount\""), show.out());
         }
+    }
+
+    @Test
+    void withTheRuleTurnedOffTheCheckCatchesTheCopiedValues() {
+        // what issue 21 found, and what the checks above would catch: real last names and rare segments copied
+        Path out = dir.resolve("off.csv");
+        Cli r = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--param", "minCount=1", "--rows",
+                4000, "--seed", 4, "--out", out, "--ledger", ledger);
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("column '"), r.err());
+        AssertionError copied = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> check("gaussian-copula", out));
+        assertTrue(copied.getMessage().contains("is held by 1 real rows"), copied.getMessage());
     }
 
     @Test
