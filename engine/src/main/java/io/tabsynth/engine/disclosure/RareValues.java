@@ -157,18 +157,10 @@ public final class RareValues {
         if (columns.isEmpty()) {
             return data;
         }
-        Table t = data.table().copy();
-        for (Column c : columns) {
-            Set<String> kept = Set.copyOf(c.kept());
-            StringColumn s = (StringColumn) t.column(c.name());
-            String[] out = new String[s.size()];
-            for (int i = 0; i < out.length; i++) {
-                String v = s.get(i);
-                out[i] = v.isEmpty() || kept.contains(v) ? v : c.standIn();
-            }
-            t.replaceColumn(c.name(), StringColumn.create(c.name(), out));
-        }
-        return Frame.of(t, data.schema()).withSource(data.source());
+        Map<String, Set<String>> kept = new HashMap<>();
+        columns.forEach(c -> kept.put(c.name(), Set.copyOf(c.kept())));
+        return Frame.of(replaced(data.table(), (c, v) -> v.isEmpty() || kept.get(c.name()).contains(v) ? v : c.standIn()),
+                data.schema()).withSource(data.source());
     }
 
     /** Sampled rows with every stand-in replaced by a new value in its column's shape, from {@code rng}. */
@@ -176,17 +168,27 @@ public final class RareValues {
         if (columns.isEmpty()) {
             return sampled;
         }
-        Table t = sampled.table().copy();
-        for (Column c : columns) {
-            StringColumn s = (StringColumn) t.column(c.name());
-            String[] out = new String[s.size()];
-            for (int i = 0; i < out.length; i++) {
-                String v = s.get(i);
-                out[i] = v.equals(c.standIn()) ? c.shape().draw(rng) : v;
+        return Frame.of(replaced(sampled.table(), (c, v) -> v.equals(c.standIn()) ? c.shape().draw(rng) : v),
+                sampled.schema());
+    }
+
+    /** A table sharing the unchanged columns of {@code table}, with each changed column's values mapped. */
+    private Table replaced(Table table, java.util.function.BiFunction<Column, String, String> map) {
+        Table out = Table.create(table.name());
+        for (tech.tablesaw.columns.Column<?> col : table.columns()) {
+            Column c = column(col.name());
+            if (c == null) {
+                out.addColumns(col);
+                continue;
             }
-            t.replaceColumn(c.name(), StringColumn.create(c.name(), out));
+            StringColumn s = (StringColumn) col;
+            String[] values = new String[s.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = map.apply(c, s.get(i));
+            }
+            out.addColumns(StringColumn.create(c.name(), values));
         }
-        return Frame.of(t, sampled.schema());
+        return out;
     }
 
     /**
