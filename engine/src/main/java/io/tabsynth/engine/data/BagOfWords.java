@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * that person's name, address or number. New texts are drawn word by word: they match the real texts'
  * vocabulary and length but copy none of them. Immutable.
  */
-public final class BagOfWords {
+public final class BagOfWords implements TextSource {
     /** The most words kept. */
     public static final int VOCABULARY = 5000;
     private static final int LENGTHS = 1000;
@@ -145,7 +145,7 @@ public final class BagOfWords {
         return nullRate;
     }
 
-    /** A new text ("" for a missing one), from {@code rng}. */
+    @Override
     public String text(Rng rng) {
         if (words.length == 0 || lengths.length == 0 || rng.nextDouble() < nullRate) {
             return "";

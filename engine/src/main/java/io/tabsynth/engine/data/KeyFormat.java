@@ -3,6 +3,7 @@ package io.tabsynth.engine.data;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.random.Rng;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,21 @@ import java.util.regex.Pattern;
  *   <li>otherwise the column's name, a dash and a six-digit number: a prefix found on fewer keys could be part of
  *       a person's name or address.</li>
  * </ul>
- * Keys are numbered from one by row, so the keys of one sample are distinct.
+ * Keys are numbered by row, so the keys of one sample are distinct, and numbering starts above every real key
+ * of the same prefix and suffix: above the largest real number rounded up at its leading digit (real keys up to
+ * {@code CUST-005000} give {@code CUST-006001}, ...), so no new key is a real key and the model keeps no real
+ * key, only that leading digit. A real key of another prefix or suffix cannot equal a new one: the number is the
+ * last run of digits, so the prefix, number and suffix of a key are one reading of it. New e-mail addresses are
+ * numbered the same way above any real {@code user...@example.com}. Random version-4 UUIDs have 122 random bits:
+ * the chance that one of a billion new keys equals one of a billion real ones is below 1e-18.
  *
  * @param style  {@link #UUID} or {@link #NUMBERED}
  * @param prefix text before the number (numbered keys)
  * @param suffix text after the number (numbered keys)
  * @param width  the number's least width, zero-padded (numbered keys)
+ * @param start  the number of the first key (numbered keys), above every real key's
  */
-public record KeyFormat(String style, String prefix, String suffix, int width) {
+public record KeyFormat(String style, String prefix, String suffix, int width, BigInteger start) {
     /** Random version-4 UUIDs. */
     public static final String UUID = "uuid";
     /** A prefix, a zero-padded running number and a suffix. */
@@ -38,6 +46,11 @@ public record KeyFormat(String style, String prefix, String suffix, int width) {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+    private static final String EMAIL_PREFIX = "user";
+    /** example.com is reserved (RFC 2606): no generated address reaches anyone. */
+    private static final String EMAIL_SUFFIX = "@example.com";
+    /** Numbers below this are added as longs, larger ones as big integers. */
+    private static final BigInteger LONG_START_LIMIT = BigInteger.valueOf(Long.MAX_VALUE / 2);
     private static final Pattern WITH_NUMBER = Pattern.compile("^(.*?)(\\d+)(\\D*)$");
 
     public KeyFormat {
@@ -47,11 +60,35 @@ public record KeyFormat(String style, String prefix, String suffix, int width) {
         if (width < 0) {
             throw new IllegalArgumentException("negative key width " + width);
         }
+        if (start.signum() < 0) {
+            throw new IllegalArgumentException("negative first key number " + start);
+        }
+    }
+
+    /** A format numbered from one. */
+    public KeyFormat(String style, String prefix, String suffix, int width) {
+        this(style, prefix, suffix, width, BigInteger.ONE);
     }
 
     /** The fallback for a column whose keys have no common shape: {@code NAME-000001}. */
     public static KeyFormat named(String column) {
-        return new KeyFormat(NUMBERED, (column.isEmpty() ? "id" : column) + "-", "", 6);
+        return new KeyFormat(NUMBERED, namedPrefix(column), "", 6);
+    }
+
+    private static String namedPrefix(String column) {
+        return (column.isEmpty() ? "id" : column) + "-";
+    }
+
+    /**
+     * The first number above {@code largest}, rounded up at its leading digit: 5000 gives 6001, 42 gives 51, 9
+     * gives 11, none ({@code null}) gives 1.
+     */
+    static BigInteger above(BigInteger largest) {
+        if (largest == null) {
+            return BigInteger.ONE;
+        }
+        BigInteger unit = BigInteger.TEN.pow(largest.toString().length() - 1);
+        return largest.divide(unit).add(BigInteger.ONE).multiply(unit).add(BigInteger.ONE);
     }
 
     /** Learns the format from a column's real keys (empty strings are missing and ignored). */
@@ -60,6 +97,7 @@ public record KeyFormat(String style, String prefix, String suffix, int width) {
         int uuids = 0;
         int emails = 0;
         Map<String, int[]> shapes = new HashMap<>(); // prefix + "#" + suffix -> {count, narrowest width}
+        Map<String, BigInteger> largest = new HashMap<>(); // prefix + "#" + suffix -> the largest number
         String common = null;
         for (String k : keys) {
             if (k == null || k.isEmpty()) {
@@ -78,6 +116,7 @@ public record KeyFormat(String style, String prefix, String suffix, int width) {
                 int[] s = shapes.computeIfAbsent(shape, x -> new int[] {0, Integer.MAX_VALUE});
                 s[0]++;
                 s[1] = Math.min(s[1], m.group(2).length());
+                largest.merge(shape, new BigInteger(m.group(2)), BigInteger::max);
                 if (common == null || s[0] > shapes.get(common)[0]) {
                     common = shape;
                 }
@@ -87,14 +126,17 @@ public record KeyFormat(String style, String prefix, String suffix, int width) {
             return new KeyFormat(UUID, "", "", 0);
         }
         if (present > 0 && emails * 2 > present) {
-            return new KeyFormat(NUMBERED, "user", "@example.com", 6);
+            return numbered(EMAIL_PREFIX, EMAIL_SUFFIX, 6, largest);
         }
         if (common != null && shapes.get(common)[0] * 2 >= present) {
             int hash = common.indexOf('#');
-            return new KeyFormat(NUMBERED, common.substring(0, hash), common.substring(hash + 1),
-                    shapes.get(common)[1]);
+            return numbered(common.substring(0, hash), common.substring(hash + 1), shapes.get(common)[1], largest);
         }
-        return named(column);
+        return numbered(namedPrefix(column), "", 6, largest);
+    }
+
+    private static KeyFormat numbered(String prefix, String suffix, int width, Map<String, BigInteger> largest) {
+        return new KeyFormat(NUMBERED, prefix, suffix, width, above(largest.get(prefix + "#" + suffix)));
     }
 
     /** The key of row {@code index} (from zero) of a sample; UUIDs come from {@code rng}. */
@@ -102,7 +144,8 @@ public record KeyFormat(String style, String prefix, String suffix, int width) {
         if (style.equals(UUID)) {
             return rng.nextUuid().toString();
         }
-        String number = Long.toString(index + 1);
+        String number = start.compareTo(LONG_START_LIMIT) < 0 ? Long.toString(start.longValue() + index)
+                : start.add(BigInteger.valueOf(index)).toString();
         StringBuilder sb = new StringBuilder(prefix.length() + Math.max(width, number.length()) + suffix.length());
         sb.append(prefix);
         for (int p = number.length(); p < width; p++) {
@@ -111,10 +154,9 @@ public record KeyFormat(String style, String prefix, String suffix, int width) {
         return sb.append(number).append(suffix).toString();
     }
 
-    /** A short description for model summaries: {@code new keys CUST-000000} or {@code new keys (uuid)}. */
+    /** A short description for model summaries: {@code new keys CUST-006001, ...} or {@code new keys (uuid)}. */
     public String describe() {
-        return style.equals(NUMBERED) ? "new keys " + prefix + "0".repeat(Math.max(1, width)) + suffix
-                : "new keys (" + style + ")";
+        return style.equals(NUMBERED) ? "new keys " + key(0, null) + ", ..." : "new keys (" + style + ")";
     }
 
     /** Writes the format's fields ({@code style}, {@code prefix}, {@code suffix}, {@code width}) into a node. */
@@ -123,12 +165,17 @@ public record KeyFormat(String style, String prefix, String suffix, int width) {
         o.put("prefix", prefix);
         o.put("suffix", suffix);
         o.put("width", width);
+        o.put("start", start.toString());
         return o;
     }
 
     /** Reads the fields {@link #writeTo} wrote. */
     public static KeyFormat readFrom(JsonNode o) {
+        String start = o.path("start").asText("1");
+        if (!start.matches("\\d{1,1000}")) {
+            throw new IllegalArgumentException("the first key number '" + start + "' is not a whole number");
+        }
         return new KeyFormat(o.path("style").asText(), o.path("prefix").asText(), o.path("suffix").asText(),
-                o.path("width").asInt());
+                o.path("width").asInt(), new BigInteger(start));
     }
 }

@@ -12,6 +12,8 @@ import io.tabsynth.engine.certify.ReportBinding;
 import io.tabsynth.engine.constraint.Conditions;
 import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.disclosure.RareValueModel;
+import io.tabsynth.engine.disclosure.RareValues;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Metadata;
 import io.tabsynth.engine.data.Source;
@@ -72,6 +74,9 @@ import java.util.stream.Collectors;
  * writes a file (saving a fitted model, sampling, exporting) leaves a signed lineage record.
  */
 public final class Engine implements AutoCloseable {
+    /** The seed of the words {@link #inferSpec} invents: a drafted spec depends on the data alone. */
+    private static final long INFER_SEED = 0;
+
     private final PluginHost plugins;
     private final Lineage lineage;
     private final List<PluginHost.Found<Generator>> generators;
@@ -211,7 +216,10 @@ public final class Engine implements AutoCloseable {
                            ConstraintFile constraints) {
         PluginHost.Found<Generator> g = findGenerator(generatorId);
         String owner = "generator '" + generatorId + "'";
-        Params resolved = Params.resolve(owner, g.extension().describe(), params);
+        int minCount = RareValues.minCount(params);
+        Map<String, String> own = new LinkedHashMap<>(params);
+        own.remove(RareValues.PARAM);
+        Params resolved = Params.resolve(owner, g.extension().describe(), own);
         List<Artifact> inputs = new ArrayList<>();
         for (ParamSpec spec : g.extension().describe()) {
             String value = resolved.asText().get(spec.name());
@@ -243,8 +251,19 @@ public final class Engine implements AutoCloseable {
                 training = bound.toModel(data);
             }
         }
+        RareValues rare = null;
+        if (learns) {
+            // a column a constraint's transform made (fixed combinations, merged) keeps the real combinations asked for
+            List<String> own = training.schema().names().stream().filter(data.schema()::has).toList();
+            rare = RareValues.learn(training.select(own), minCount, seed);
+            training = rare.toModel(training);
+        }
         WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;
-        Model model = WrittenFormModel.of(g.extension().fit(training, resolved, ctx), form);
+        Model model = g.extension().fit(training, resolved, ctx);
+        if (rare != null && !rare.isEmpty()) {
+            model = new RareValueModel(model, rare);
+        }
+        model = WrittenFormModel.of(model, form);
         if (constraints != null) {
             if (!learns) {
                 bound = constraints.constraints().bind(model.schema(), null);
@@ -252,23 +271,39 @@ public final class Engine implements AutoCloseable {
             model = new ConstrainedModel(model, bound, learns ? data.schema() : model.schema(),
                     ConstrainedModel.DEFAULT_MAX_TRIES);
         }
+        Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
+        if (learns) {
+            recorded.put(RareValues.PARAM, Integer.toString(minCount));
+        }
         ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
-                EngineVersion.get(), resolved.asText(), seed, model.schema(), data.rowCount(),
-                bound == null ? null : bound.spec(), form);
+                EngineVersion.get(), recorded, seed, model.schema(), data.rowCount(),
+                bound == null ? null : bound.spec(), rare == null || rare.isEmpty() ? null : rare.toJson(), form);
         return new FittedModel(model, info, data.source(), started, Instant.now(), null, inputs);
     }
 
     /**
      * Drafts a spec for a spec-driven generator from real data (e.g. {@code rules}), writes it atomically as
-     * JSON to {@code out} and records the step. Returns the spec.
+     * JSON to {@code out} and records the step. Returns the spec. Text values fewer than
+     * {@link RareValues#DEFAULT_MIN_COUNT} rows hold stay out of it.
      */
     public JsonNode inferSpec(String generatorId, Frame data, Path out) {
+        return inferSpec(generatorId, data, out, RareValues.DEFAULT_MIN_COUNT, note -> { });
+    }
+
+    /**
+     * As {@link #inferSpec(String, Frame, Path)}, keeping out of the spec text values fewer than {@code minCount}
+     * rows hold (new values in their written form take their place, as in {@link #fit}); {@code notes} gets one
+     * line per column so changed.
+     */
+    public JsonNode inferSpec(String generatorId, Frame data, Path out, int minCount,
+                              java.util.function.Consumer<String> notes) {
         PluginHost.Found<io.tabsynth.engine.spi.SpecInference> found = specInferences.stream()
                 .filter(f -> f.extension().generatorId().equals(generatorId)).findFirst()
                 .orElseThrow(() -> new BadInputException("no installed plugin drafts specs for generator '" + generatorId
                         + "' (installed: " + ids(specInferences) + ")"));
         Instant started = Instant.now();
-        JsonNode spec = found.extension().infer(data);
+        RareValues rare = RareValues.learn(data, minCount, INFER_SEED);
+        JsonNode spec = found.extension().infer(data, rare);
         byte[] bytes;
         try {
             bytes = (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec) + "\n")
@@ -277,9 +312,16 @@ public final class Engine implements AutoCloseable {
             throw new TabsynthException("cannot encode the spec: " + e.getMessage(), e);
         }
         Artifact written = writeText(out, bytes, "spec");
-        recordOrUndo(new Step("infer", generatorId, found.info().pluginId(), found.info().pluginVersion(), Map.of(), null,
-                sourceArtifacts(data.source()), List.of(written), Map.of("columns", spec.path("columns").size(),
-                "constraints", spec.path("constraints").size()), started, Instant.now()), out);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("columns", spec.path("columns").size());
+        results.put("constraints", spec.path("constraints").size());
+        if (!rare.isEmpty()) {
+            results.put("rareValues", rare.notes());
+        }
+        recordOrUndo(new Step("infer", generatorId, found.info().pluginId(), found.info().pluginVersion(),
+                Map.of(RareValues.PARAM, Integer.toString(minCount)), null, sourceArtifacts(data.source()),
+                List.of(written), results, started, Instant.now()), out);
+        rare.notes().forEach(notes);
         return spec;
     }
 
@@ -317,6 +359,9 @@ public final class Engine implements AutoCloseable {
         if (info.constraints() != null) {
             results.put("constraints", info.constraints());
         }
+        if (info.rareValues() != null) {
+            results.put("rareValues", RareValues.fromJson(info.rareValues()).notes());
+        }
         Instant started = model.fitStarted() == null ? Instant.now() : model.fitStarted();
         Instant finished = model.fitFinished() == null ? started : model.fitFinished();
         recordOrUndo(new Step("fit", info.generator(), info.pluginId(), info.pluginVersion(), info.params(), info.seed(),
@@ -349,6 +394,13 @@ public final class Engine implements AutoCloseable {
                     + " cannot load this model (written by " + info.pluginId() + " " + info.pluginVersion() + "): "
                     + e.getMessage(), e);
         }
+        if (info.rareValues() != null) {
+            try {
+                model = new RareValueModel(model, RareValues.fromJson(info.rareValues()));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file + ": the model's rare-value plan cannot be read: " + e.getMessage(), e);
+            }
+        }
         model = WrittenFormModel.of(model, info.writtenForm());
         if (info.constraints() != null) {
             if (constraintLanguages.isEmpty()) {
@@ -378,6 +430,7 @@ public final class Engine implements AutoCloseable {
     public long sample(FittedModel model, long rows, long seed, Path out, Progress progress, Sampling sampling) {
         checkSampleRows(rows, "rows");
         PluginHost.Found<Exporter> exporter = findExporter(out);
+        checkConditions(model, sampling);
         Model sampler = constrain(model.model(), sampling);
         Instant started = Instant.now();
         Artifact written;
@@ -424,8 +477,17 @@ public final class Engine implements AutoCloseable {
 
     /** Samples rows into memory under conditions and constraints (no file, so no lineage record). */
     public Frame sampleFrame(FittedModel model, int rows, long seed, Sampling sampling) {
+        checkConditions(model, sampling);
         try (FrameStream stream = constrain(model.model(), sampling).sample(rows, seed)) {
             return stream.collect();
+        }
+    }
+
+    /** Refuses a condition on a value the model never emits because fewer than minCount real rows hold it. */
+    private static void checkConditions(FittedModel model, Sampling sampling) {
+        if (model.info().rareValues() != null && !sampling.conditions().isEmpty()) {
+            RareValues plan = RareValues.fromJson(model.info().rareValues());
+            sampling.conditions().forEach(plan::checkCondition);
         }
     }
 

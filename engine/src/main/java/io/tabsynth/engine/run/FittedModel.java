@@ -53,6 +53,15 @@ public record FittedModel(Model model, ModelInfo info, Source trainingData, Inst
         return b.toString();
     }
 
+    /**
+     * One line per column whose rare text values the fit replaced by new ones, saying why
+     * ({@link io.tabsynth.engine.disclosure.RareValues#notes()}); empty if none.
+     */
+    public java.util.List<String> rareValueNotes() {
+        return info.rareValues() == null ? java.util.List.of()
+                : io.tabsynth.engine.disclosure.RareValues.fromJson(info.rareValues()).notes();
+    }
+
     /** The schema of the rows it samples. */
     public io.tabsynth.engine.data.Schema schema() {
         return model.schema();

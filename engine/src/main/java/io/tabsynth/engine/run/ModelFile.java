@@ -50,6 +50,9 @@ final class ModelFile {
         if (!info.writtenForm().columns().isEmpty()) {
             h.set("writtenForm", info.writtenForm().toJson());
         }
+        if (info.rareValues() != null) {
+            h.set("rareValues", info.rareValues());
+        }
         h.put("payloadBytes", payload.length);
         h.put("payloadSha256", sha256(payload));
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 4096);
@@ -98,7 +101,9 @@ final class ModelFile {
         ModelInfo info = new ModelInfo(h.path("generator").asText(), h.path("plugin").path("id").asText(),
                 h.path("plugin").path("version").asText(), h.path("engineVersion").asText(), params,
                 h.path("seed").asLong(), Schema.fromJson(h.path("schema")), h.path("rows").asLong(),
-                h.hasNonNull("constraints") ? h.get("constraints") : null, writtenForm(name, h.get("writtenForm")));
+                h.hasNonNull("constraints") ? h.get("constraints") : null,
+                h.hasNonNull("rareValues") ? h.get("rareValues") : null,
+                writtenForm(name, h.get("writtenForm")));
         return new Decoded(info, payload);
     }
 

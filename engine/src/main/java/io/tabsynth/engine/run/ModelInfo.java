@@ -17,12 +17,15 @@ import java.util.Map;
  * @param rows          how many rows it was fitted on
  * @param constraints   the constraints it was fitted with ({@link io.tabsynth.engine.spi.Constraints.Bound#spec()}),
  *                      or {@code null}
+ * @param rareValues    the {@link io.tabsynth.engine.disclosure.RareValues} plan of the fit (text values fewer than
+ *                      {@code minCount} real rows hold, replaced by new ones), or {@code null} if it changed nothing
  * @param writtenForm   the decimals and datetime granularity of the real columns, which samples are rounded to
  *                      ({@link WrittenForm#NONE} for a model saved before forms were learned)
  */
 public record ModelInfo(String generator, String pluginId, String pluginVersion, String engineVersion,
                         Map<String, String> params, long seed, Schema schema, long rows,
-                        com.fasterxml.jackson.databind.JsonNode constraints, WrittenForm writtenForm) {
+                        com.fasterxml.jackson.databind.JsonNode constraints,
+                        com.fasterxml.jackson.databind.JsonNode rareValues, WrittenForm writtenForm) {
     public ModelInfo {
         params = Map.copyOf(params);
         writtenForm = writtenForm == null ? WrittenForm.NONE : writtenForm;

@@ -2,6 +2,7 @@ package io.tabsynth.engine.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.disclosure.RareValues;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -14,4 +15,13 @@ public interface SpecInference extends ExtensionPoint {
 
     /** A spec describing the data: kinds, marginals, categories and the constraints the data obeys. */
     JsonNode infer(Frame data);
+
+    /**
+     * As {@link #infer(Frame)}, under the engine's rule that no text value fewer than {@code rare.minCount()} real
+     * rows hold is emitted: the spec must not name such values, and should make new values in their place
+     * ({@link RareValues.Column#shape()}). The default ignores the plan, for inferences whose specs name no values.
+     */
+    default JsonNode infer(Frame data, RareValues rare) {
+        return infer(data);
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.tabsynth.engine.random.Rng;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,20 +38,21 @@ class KeyFormatTest {
     @Test
     void sharedPrefixAndSuffixAroundAPaddedNumberAreKept() {
         KeyFormat f = KeyFormat.learn("order", keys(500, i -> String.format("ORD-%05d-X", 300 + 7 * i)));
-        assertEquals(new KeyFormat(KeyFormat.NUMBERED, "ORD-", "-X", 5), f);
-        assertEquals(List.of("ORD-00001-X", "ORD-00002-X"), sample(f, 2));
-        assertEquals("ORD-123456-X", f.key(123_455, new Rng(1)), "wider numbers are not cut");
-        assertEquals("new keys ORD-00000-X", f.describe());
+        // real numbers up to 3793: new ones from 4001
+        assertEquals(new KeyFormat(KeyFormat.NUMBERED, "ORD-", "-X", 5, BigInteger.valueOf(4001)), f);
+        assertEquals(List.of("ORD-04001-X", "ORD-04002-X"), sample(f, 2));
+        assertEquals("ORD-127456-X", f.key(123_455, new Rng(1)), "wider numbers are not cut");
+        assertEquals("new keys ORD-04001-X, ...", f.describe());
 
         Rng rng = new Rng(2);
         KeyFormat phone = KeyFormat.learn("phone", keys(300, i -> "+44 7" + (100_000_000 + rng.nextInt(899_999_999))));
-        assertEquals(List.of("+44 0000000001", "+44 0000000002"), sample(phone, 2));
+        assertEquals(List.of("+44 8000000001", "+44 8000000002"), sample(phone, 2));
 
         KeyFormat plain = KeyFormat.learn("n", keys(300, i -> Integer.toString(1000 + i)));
-        assertEquals("0001", plain.key(0, new Rng(1)));
+        assertEquals("2001", plain.key(0, new Rng(1)));
         assertEquals(4, plain.width());
         KeyFormat unpadded = KeyFormat.learn("n", keys(300, i -> "C" + (i + 1)));
-        assertEquals(List.of("C1", "C2"), sample(unpadded, 2), "the narrowest real width: no padding");
+        assertEquals(List.of("C401", "C402"), sample(unpadded, 2), "the narrowest real width: no padding");
     }
 
     @Test
@@ -83,7 +85,7 @@ class KeyFormatTest {
 
         // but a prefix on half the keys is a format
         List<String> half = keys(50, i -> i % 2 == 0 ? "ACC-" + (1000 + i) : names[i % 5] + i);
-        assertEquals("ACC-0001", KeyFormat.learn("account", half).key(0, new Rng(1)));
+        assertEquals("ACC-2001", KeyFormat.learn("account", half).key(0, new Rng(1)));
         assertEquals(KeyFormat.named("x"), KeyFormat.learn("x", keys(30, i -> "no digits " + (char) ('a' + i % 26))));
         assertEquals(KeyFormat.named("empty"), KeyFormat.learn("empty", List.of("", "")));
     }
@@ -105,9 +107,56 @@ class KeyFormatTest {
     }
 
     @Test
+    void newKeysAreNeverRealKeysAndTheModelKeepsNoRealKey() {
+        // issue 21: CUST-000001...CUST-010000 used to contain every real key CUST-000001...CUST-005000
+        List<String> real = keys(5000, i -> String.format("CUST-%06d", i + 1));
+        KeyFormat f = KeyFormat.learn("customer_id", real);
+        List<String> made = sample(f, 10_000);
+        Set<String> realSet = new HashSet<>(real);
+        assertEquals(10_000, new HashSet<>(made).size());
+        assertTrue(made.stream().noneMatch(realSet::contains), "a new key is a real one");
+        assertEquals("CUST-006001", made.get(0), "above the largest real number, rounded up at its leading digit");
+        String saved = f.writeTo(JsonNodeFactory.instance.objectNode()).toString();
+        assertTrue(real.stream().noneMatch(saved::contains), "a real key in the model: " + saved);
+
+        // keys of several widths and gaps, and a minority of another shape: still none reused
+        Rng rng = new Rng(9);
+        List<String> mixed = keys(3000, i -> i % 10 == 0 ? "OLD" + rng.nextInt(1_000_000) : "K-" + rng.nextInt(90_000));
+        Set<String> mixedSet = new HashSet<>(mixed);
+        assertTrue(sample(KeyFormat.learn("k", mixed), 20_000).stream().noneMatch(mixedSet::contains));
+
+        // the fallback and the e-mail format count above real keys that already have their form
+        List<String> named = keys(40, i -> i % 2 == 0 ? "login-" + (900 + i) : "x" + i + "y" + i + "@mail.test" + i % 3);
+        assertTrue(sample(KeyFormat.learn("login", named), 2000).stream().noneMatch(new HashSet<>(named)::contains));
+        List<String> mails = keys(300, i -> i < 100 ? "user" + String.format("%06d", i + 1) + "@example.com"
+                : "p" + i + ".q@corp" + i % 7 + ".org");
+        List<String> newMails = sample(KeyFormat.learn("email", mails), 500);
+        assertEquals("user000201@example.com", newMails.get(0));
+        assertTrue(newMails.stream().noneMatch(new HashSet<>(mails)::contains));
+    }
+
+    @Test
+    void theFirstNumberIsAboveTheLargestRoundedUpAtItsLeadingDigit() {
+        assertEquals(BigInteger.ONE, KeyFormat.above(null));
+        assertEquals(BigInteger.valueOf(6001), KeyFormat.above(BigInteger.valueOf(5000)));
+        assertEquals(BigInteger.valueOf(6001), KeyFormat.above(BigInteger.valueOf(5999)));
+        assertEquals(BigInteger.valueOf(51), KeyFormat.above(BigInteger.valueOf(42)));
+        assertEquals(BigInteger.valueOf(11), KeyFormat.above(BigInteger.valueOf(9)));
+        assertEquals(BigInteger.valueOf(2), KeyFormat.above(BigInteger.ZERO));
+        BigInteger huge = new BigInteger("98765432109876543210987");
+        assertEquals(new BigInteger("100000000000000000000001"), KeyFormat.above(huge));
+        KeyFormat f = new KeyFormat(KeyFormat.NUMBERED, "N", "", 1, KeyFormat.above(huge));
+        assertEquals("N100000000000000000000003", f.key(2, null), "numbers beyond a long");
+    }
+
+    @Test
     void theFormatRoundTripsThroughJsonAndBadOnesAreRefused() {
-        KeyFormat f = new KeyFormat(KeyFormat.NUMBERED, "CUST-", "", 6);
+        KeyFormat f = new KeyFormat(KeyFormat.NUMBERED, "CUST-", "", 6, BigInteger.valueOf(6001));
         assertEquals(f, KeyFormat.readFrom(f.writeTo(JsonNodeFactory.instance.objectNode())));
+        assertEquals(BigInteger.ONE, KeyFormat.readFrom(JsonNodeFactory.instance.objectNode().put("style", "numbered")
+                .put("prefix", "A").put("suffix", "").put("width", 3)).start(), "a model saved before 'start' counts from 1");
+        assertThrows(IllegalArgumentException.class, () -> KeyFormat.readFrom(JsonNodeFactory.instance.objectNode()
+                .put("style", "numbered").put("start", "-5")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KeyFormat.readFrom(JsonNodeFactory.instance.objectNode().put("style", "serial")));
         assertTrue(e.getMessage().contains("serial"), e.getMessage());

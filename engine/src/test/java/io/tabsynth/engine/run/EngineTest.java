@@ -57,7 +57,7 @@ class EngineTest {
     void fitRecordsProvenanceAndParametersWithDefaults() {
         FittedModel m = engine.fit(data(), "mean", Map.of(), 5, Progress.NONE);
         assertEquals("mean", m.info().generator());
-        assertEquals(Map.of("spread", "1.0"), m.info().params());
+        assertEquals(Map.of("spread", "1.0", "minCount", "5"), m.info().params(), "the engine's rare-value rule is recorded");
         assertEquals(5, m.info().seed());
         assertEquals(4, m.info().rows());
     }

@@ -31,6 +31,11 @@ public final class RulesCommand {
         @Option(names = "--out", required = true, paramLabel = "SPEC.json", description = "where to write the spec")
         Path out;
 
+        @Option(names = "--min-count", paramLabel = "K", defaultValue = "" + io.tabsynth.engine.disclosure.RareValues.DEFAULT_MIN_COUNT,
+                description = "leave out text values fewer than K rows hold; new values in their written form take "
+                        + "their place (default: ${DEFAULT-VALUE}; 1 keeps every value)")
+        int minCount;
+
         @Spec
         CommandSpec spec;
 
@@ -39,7 +44,10 @@ public final class RulesCommand {
             Inputs.notAnInput(out, data, metadata);
             try (Engine e = engine.open()) {
                 Frame frame = e.read(data, metadata);
-                var s = e.inferSpec("rules", frame, out);
+                if (minCount < 1) {
+                    throw new io.tabsynth.engine.BadInputException("--min-count must be at least 1: " + minCount);
+                }
+                var s = e.inferSpec("rules", frame, out, minCount, spec.commandLine().getErr()::println);
                 spec.commandLine().getOut().printf(Locale.ROOT, "drafted a rules spec of %s, %s and %s from %s into "
                         + "%s%n", Count.of(s.path("columns").size(), "column"),
                         Count.of(s.path("correlations").size(), "correlated block"),

@@ -163,7 +163,9 @@ public final class Workbench {
                 throw new BadInputException("fit takes seed(..), param(..) and constraints(..), not " + o);
             }
         }
-        return new Model(engine().fit(data, generator, params, seed, Progress.NONE, c), seed);
+        var fitted = engine().fit(data, generator, params, seed, Progress.NONE, c);
+        fitted.rareValueNotes().forEach(System.err::println);
+        return new Model(fitted, seed);
     }
 
     /** Fits a generator that needs no data, e.g. {@code fit("rules", param("spec", "spec.json"))}. */

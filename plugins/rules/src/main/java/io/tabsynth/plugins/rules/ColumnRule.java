@@ -5,6 +5,9 @@ import io.tabsynth.engine.data.BagOfWords;
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.NumberText;
+import io.tabsynth.engine.data.TextSource;
+import io.tabsynth.engine.disclosure.NewValues;
+import io.tabsynth.engine.disclosure.TextShape;
 import io.tabsynth.plugins.rules.spec.SpecObject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,11 +34,11 @@ final class ColumnRule {
      * @param distribution for {@link Source#DISTRIBUTION}
      * @param expression   for {@link Source#EXPRESSION}
      * @param pattern      for {@link Source#PATTERN}
-     * @param words        for {@link Source#WORDS}
+     * @param words        for {@link Source#WORDS}: a bag of words or values with new ones in their shape
      * @param nullRate     share of rows left missing
      * @param decimals     rounding of expression results, or -1
      */
-    record Variant(Source source, Distribution distribution, Expression expression, String pattern, BagOfWords words,
+    record Variant(Source source, Distribution distribution, Expression expression, String pattern, TextSource words,
                    double nullRate, int decimals) {
     }
 
@@ -164,7 +167,7 @@ final class ColumnRule {
         return new ColumnRule(name, kind, format, base, branches, start, step, idFormat, o);
     }
 
-    private static final List<String> SPECIAL = List.of("expression", "pattern", "words", "sequence", "uuid");
+    private static final List<String> SPECIAL = List.of("expression", "pattern", "words", "shape", "sequence", "uuid");
 
     private static Variant variant(SpecObject o, String type, Collection<String> columns, boolean branch) {
         List<String> allowed = new ArrayList<>(Distribution.COMMON);
@@ -175,7 +178,7 @@ final class ColumnRule {
         Distribution dist = null;
         Expression expr = null;
         String pattern = null;
-        BagOfWords words = null;
+        TextSource words = null;
         int decimals = -1;
         if (Distribution.TYPES.containsKey(type)) {
             allowed.addAll(Distribution.TYPES.get(type));
@@ -210,6 +213,13 @@ final class ColumnRule {
                     words = BagOfWords.of(weights(o, "words", "word", k -> k),
                             weights(o, "lengths", "length", k -> lengthOf(o, k)));
                     break;
+                case "shape":
+                    // what rules infer writes for a column with values fewer than minCount rows hold
+                    allowed.addAll(List.of("values", "newValues", "shape", "kind"));
+                    o.allowOnly(allowed);
+                    source = Source.WORDS;
+                    words = newValues(o);
+                    break;
                 case "sequence":
                     allowed.addAll(List.of("start", "step", "format"));
                     o.allowOnly(allowed);
@@ -230,6 +240,22 @@ final class ColumnRule {
             throw o.error("nullRate", type + " columns are never missing; inject nulls with an edge case instead");
         }
         return new Variant(source, dist, expr, pattern, words, nullRate, decimals);
+    }
+
+    /** A {@code shape} column: {@code values} with weights (optional), the {@code newValues} weight, the {@code shape}. */
+    private static NewValues newValues(SpecObject o) {
+        Map<String, Double> values = o.has("values") && !o.get("values").isEmpty()
+                ? weights(o, "values", "value", k -> k) : Map.of();
+        double newWeight = o.number("newValues");
+        if (!(newWeight > 0)) {
+            throw o.error("newValues", "the weight of new values must be a number > 0");
+        }
+        try {
+            return new NewValues(values, newWeight, TextShape.fromJson(o.get("shape") == null
+                    ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : o.get("shape")));
+        } catch (IllegalArgumentException e) {
+            throw o.error("shape", e.getMessage());
+        }
     }
 
     /** A {@code {"key": weight, ...}} object of positive weights, its keys read by {@code key}. */

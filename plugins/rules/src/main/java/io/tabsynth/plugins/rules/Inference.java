@@ -11,6 +11,7 @@ import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.DateTimeFormats;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.KeyFormat;
+import io.tabsynth.engine.disclosure.RareValues;
 import io.tabsynth.engine.stats.RankCorrelation;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int MAX_CATEGORIES = 1000;
+    /** A sequence's start must leave room to count up in a long. */
+    private static final int MAX_START_BITS = 62;
 
     @Override
     public String generatorId() {
@@ -45,6 +48,11 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
 
     @Override
     public JsonNode infer(Frame data) {
+        return infer(data, RareValues.learn(data, RareValues.DEFAULT_MIN_COUNT, 0));
+    }
+
+    @Override
+    public JsonNode infer(Frame data, RareValues rare) {
         ObjectNode spec = NODES.objectNode();
         spec.put("description", "drafted by tabsynth rules infer from " + (data.source() == null ? "data"
                 : data.source().file().getFileName()) + " (" + data.rowCount() + " rows); review before use");
@@ -52,7 +60,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         List<String> quantiled = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (ColumnSpec c : data.schema().columns()) {
-            ObjectNode col = column(data, c);
+            ObjectNode col = column(data, c, rare);
             columns.add(col);
             String type = col.path("type").asText();
             if (List.of("normal", "lognormal", "poisson", "integer").contains(type)) {
@@ -62,7 +70,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 keys.add(c.name());
             }
         }
-        derive(data, columns, quantiled);
+        derive(data, columns, quantiled, rare.names());
         ArrayNode corr = correlations(data, quantiled);
         if (corr.size() > 0) {
             spec.set("correlations", corr);
@@ -74,7 +82,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         return spec;
     }
 
-    private static ObjectNode column(Frame data, ColumnSpec c) {
+    private static ObjectNode column(Frame data, ColumnSpec c, RareValues rare) {
         ObjectNode o = NODES.objectNode();
         o.put("name", c.name());
         Column<?> col = data.column(c.name());
@@ -99,7 +107,11 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 temporal(data, c, o);
                 break;
             case CATEGORICAL:
-                categorical(data, c, o);
+                if (rare.column(c.name()) != null) {
+                    newValues(data, rare.column(c.name()), rare.minCount(), o);
+                } else {
+                    categorical(data, c, o);
+                }
                 break;
             default:
                 text(data, c, o);
@@ -245,11 +257,9 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 counts.merge(s, 1, Integer::sum);
             }
         }
-        // a value only one row has may be that person's name or number: it stays out of the spec, which is
-        // meant to be read and shared without the data
-        List<Map.Entry<String, Integer>> sorted = new ArrayList<>();
-        counts.entrySet().stream().filter(e -> e.getValue() > 1).forEach(sorted::add);
-        int single = counts.size() - sorted.size();
+        // values that fewer than minCount rows hold never get here (see newValues): the spec is meant to be read and
+        // shared without the data
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort((a, b) -> b.getValue() - a.getValue());
         o.put("type", "categorical");
         ObjectNode values = o.putObject("values");
@@ -257,16 +267,32 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         if (values.isEmpty()) {
             values.put("unknown", 1);
         }
-        List<String> notes = new ArrayList<>();
         if (sorted.size() > MAX_CATEGORIES) {
-            notes.add("the " + MAX_CATEGORIES + " most frequent of " + sorted.size() + " categories");
+            o.put("description", "the " + MAX_CATEGORIES + " most frequent of " + sorted.size() + " categories");
         }
-        if (single > 0) {
-            notes.add(single + (single == 1 ? " value" : " values") + " that only one row has left out");
+    }
+
+    /**
+     * A categorical column with values fewer than {@code minCount} rows hold: the others with their row counts,
+     * and new values in the rare ones' written form with theirs (type {@code shape}); no rare value is named.
+     */
+    private static void newValues(Frame data, RareValues.Column plan, int minCount, ObjectNode o) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String s : data.strings(plan.name())) {
+            if (!s.isEmpty()) {
+                counts.merge(s, 1, Integer::sum);
+            }
         }
-        if (!notes.isEmpty()) {
-            o.put("description", String.join("; ", notes));
-        }
+        o.put("type", "shape");
+        o.put("kind", ColumnKind.CATEGORICAL.jsonName());
+        ObjectNode values = o.putObject("values");
+        plan.kept().stream().limit(MAX_CATEGORIES).forEach(v -> values.put(v, counts.get(v)));
+        o.put("newValues", plan.rareRows());
+        o.set("shape", plan.shape().toJson());
+        boolean one = plan.rareValues() == 1;
+        o.put("description", plan.rareValues() + (one ? " value" : " values") + " that fewer than " + minCount
+                + " rows hold left out; new values in " + (one ? "its" : "their") + " written form take "
+                + (one ? "its " : "their ") + plan.rareRows() + (plan.rareRows() == 1 ? " row" : " rows"));
     }
 
     private static void text(Frame data, ColumnSpec c, ObjectNode o) {
@@ -289,27 +315,16 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
             }
         }
         if (c.kind() == ColumnKind.IDENTIFIER && !values.isEmpty()) {
-            if (values.stream().allMatch(v -> UUID.matcher(v).matches())) {
-                o.put("type", "uuid");
-                return;
-            }
-            long[] seq = sequence(values);
-            if (seq != null) {
-                o.put("type", "sequence");
-                o.put("start", seq[0]);
-                o.put("step", seq[1]);
-                o.put("format", "%d");
-                return;
-            }
-            if (oneShape(values) == null) {
-                // keys of mixed shapes (e-mail addresses, names with numbers): numbered in their common format
+            String one = oneShape(values);
+            if (one == null || one.contains("[0-9]")) {
+                // numbered in the keys' common format, above every real key's number: no new key is a real one
                 KeyFormat keys = KeyFormat.learn(c.name(), values);
-                if (keys.style().equals(KeyFormat.UUID)) {
+                if (keys.style().equals(KeyFormat.UUID) || keys.start().bitLength() > MAX_START_BITS) {
                     o.put("type", "uuid");
                     return;
                 }
                 o.put("type", "sequence");
-                o.put("start", 1);
+                o.put("start", keys.start().longValue());
                 o.put("step", 1);
                 o.put("format", keys.prefix().replace("%", "%%") + "%0" + Math.max(1, keys.width()) + "d"
                         + keys.suffix().replace("%", "%%"));
@@ -319,28 +334,6 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         o.put("type", "pattern");
         o.put("pattern", shape(values));
         o.put("kind", c.kind().jsonName());
-    }
-
-    /** Start and step if the values are whole numbers in an arithmetic sequence. */
-    private static long[] sequence(List<String> values) {
-        try {
-            long first = Long.parseLong(values.get(0));
-            if (values.size() == 1) {
-                return new long[] {first, 1};
-            }
-            long step = Long.parseLong(values.get(1)) - first;
-            if (step == 0) {
-                return null;
-            }
-            for (int i = 0; i < values.size(); i++) {
-                if (Long.parseLong(values.get(i)) != first + step * i) {
-                    return null;
-                }
-            }
-            return new long[] {first, step};
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** A pattern by character class, e.g. {@code [A-Z]{2}[0-9]{6}} for keys of one shape, else a length range. */
@@ -530,12 +523,14 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
      * Where one category-like column determines another (education and education-num), the second becomes an
      * expression that looks its value up from the first, so generated rows keep the real combinations.
      */
-    private static void derive(Frame data, ArrayNode columns, List<String> quantiled) {
+    private static void derive(Frame data, ArrayNode columns, List<String> quantiled, Set<String> newValues) {
         List<ColumnSpec> cols = data.schema().columns();
         Set<String> derived = new HashSet<>();
         for (ColumnSpec a : cols) {
             for (ColumnSpec b : cols) {
-                if (a == b || derived.contains(a.name()) || derived.contains(b.name()) || !categoryLike(data, a)
+                // a column with new values in place of rare ones would need its rare values in the lookup
+                if (a == b || derived.contains(a.name()) || derived.contains(b.name()) || newValues.contains(a.name())
+                        || newValues.contains(b.name()) || !categoryLike(data, a)
                         || !categoryLike(data, b) || !determines(data, a.name(), b.name())) {
                     continue;
                 }
