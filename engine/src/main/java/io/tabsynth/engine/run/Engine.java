@@ -79,6 +79,8 @@ public final class Engine implements AutoCloseable {
     private final List<PluginHost.Found<ReportExporter>> reportExporters;
     private final List<PluginHost.Found<ConstraintLanguage>> constraintLanguages;
     private final List<PluginHost.Found<io.tabsynth.engine.spi.SpecInference>> specInferences;
+    /** Every file this engine has read, which none of its outputs may replace. */
+    private final InputFiles inputFiles = new InputFiles();
 
     private Engine(PluginHost plugins, Lineage lineage) {
         this.plugins = plugins;
@@ -191,6 +193,8 @@ public final class Engine implements AutoCloseable {
      */
     public Frame read(Path data, Path metadata) {
         Frame frame = FrameReader.read(data, metadata == null ? Metadata.NONE : Metadata.read(metadata));
+        inputFiles.remember(data);
+        inputFiles.remember(metadata);
         return frame.withSource(new Source(data, Sha256.file(data), ContentDigest.of(frame), frame.rowCount(),
                 metadata, metadata == null ? null : Sha256.file(metadata)));
     }
@@ -220,6 +224,7 @@ public final class Engine implements AutoCloseable {
                     throw new BadInputException(owner + " parameter '" + spec.name() + "': file not found: " + value);
                 }
                 inputs.add(Artifact.file(spec.name(), file));
+                inputFiles.remember(file);
             }
         }
         if (data == null) {
@@ -290,6 +295,7 @@ public final class Engine implements AutoCloseable {
             throw new BadInputException(file + ": constraints file not found");
         }
         Constraints c = constraintLanguages.get(0).extension().read(file);
+        inputFiles.remember(file);
         return new ConstraintFile(file, Artifact.file("constraints", file), c);
     }
 
@@ -305,6 +311,7 @@ public final class Engine implements AutoCloseable {
             throw new TabsynthException("cannot serialise the model: " + e.getMessage(), e);
         }
         byte[] bytes = ModelFile.encode(model.info(), payload.toByteArray());
+        inputFiles.refuseIfRead(file);
         AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
         Artifact saved = new Artifact("model", file, Sha256.hex(bytes), null, -1);
         ModelInfo info = model.info();
@@ -332,6 +339,7 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
+        inputFiles.remember(file);
         ModelFile.Decoded d = ModelFile.decode(file.toString(), bytes);
         Artifact artifact = new Artifact("model", file, Sha256.hex(bytes), null, -1);
         ModelInfo info = d.info();
@@ -487,6 +495,7 @@ public final class Engine implements AutoCloseable {
         ExecutorService hashing = Executors.newSingleThreadExecutor(daemon("tabsynth-digests"));
         ExecutorService preparing = Executors.newSingleThreadExecutor(daemon("tabsynth-lineage"));
         String[] sha = new String[1];
+        inputFiles.refuseIfRead(out);
         progress.start("writing " + out.getFileName(), expected);
         try {
             Future<?> ready = preparing.submit(lineage::prepare);
@@ -582,6 +591,7 @@ public final class Engine implements AutoCloseable {
         }
         if (r.policy() != null) {
             var verdict = Policy.read(r.policy()).evaluate(report);
+            inputFiles.remember(r.policy());
             report.set("policy", verdict);
             results.put("policy.passed", verdict.path("passed").asBoolean());
         }
@@ -633,6 +643,7 @@ public final class Engine implements AutoCloseable {
 
     private Frame readAs(Path file, Metadata likeReal, Path metadataFile) {
         Frame f = FrameReader.read(file, likeReal);
+        inputFiles.remember(file);
         return f.withSource(new Source(file, Sha256.file(file), ContentDigest.of(f), f.rowCount(), metadataFile,
                 metadataFile == null ? null : Sha256.file(metadataFile)));
     }
@@ -659,6 +670,8 @@ public final class Engine implements AutoCloseable {
                     + " but its lineage recorded " + recorded);
         }
         ReportBinding.check(verifier, r.report(), r.dataset(), data.source());
+        inputFiles.remember(r.report());
+        inputFiles.remember(r.cardInfo());
         Certifier c = new Certifier(r, data, history, data.source().contentSha256());
         SigningKey key = lineage.keys().signingKey();
         List<Artifact> outputs = new ArrayList<>();
@@ -711,7 +724,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static Artifact writeText(Path out, byte[] bytes, String role) {
+    private Artifact writeText(Path out, byte[] bytes, String role) {
+        inputFiles.refuseIfRead(out);
         AtomicFile.write(out, tmp -> Files.write(tmp, bytes));
         return new Artifact(role, out, Sha256.hex(bytes), null, -1);
     }
