@@ -313,7 +313,7 @@ public final class Engine implements AutoCloseable {
         byte[] bytes = ModelFile.encode(model.info(), payload.toByteArray());
         inputFiles.refuseIfRead(file);
         AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
-        Artifact saved = new Artifact("model", file, Sha256.hex(bytes), null, -1);
+        Artifact saved = new Artifact(Artifact.MODEL_ROLE, file, Sha256.hex(bytes), null, -1);
         ModelInfo info = model.info();
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("rows", info.rows());
@@ -341,7 +341,7 @@ public final class Engine implements AutoCloseable {
         }
         inputFiles.remember(file);
         ModelFile.Decoded d = ModelFile.decode(file.toString(), bytes);
-        Artifact artifact = new Artifact("model", file, Sha256.hex(bytes), null, -1);
+        Artifact artifact = new Artifact(Artifact.MODEL_ROLE, file, Sha256.hex(bytes), null, -1);
         ModelInfo info = d.info();
         PluginHost.Found<Generator> g = generators.stream().filter(x -> x.info().id().equals(info.generator()))
                 .findFirst().orElseThrow(() -> new BadInputException(file + ": the model needs generator '"
@@ -496,11 +496,13 @@ public final class Engine implements AutoCloseable {
         ExecutorService preparing = Executors.newSingleThreadExecutor(daemon("tabsynth-lineage"));
         String[] sha = new String[1];
         inputFiles.refuseIfRead(out);
+        FreeSpace space = new FreeSpace(out, expected, FreeSpace.FILE_STORE);
         progress.start("writing " + out.getFileName(), expected);
         try {
             Future<?> ready = preparing.submit(lineage::prepare);
             AtomicFile.write(out, tmp -> {
                 ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+                long rowsWritten = 0;
                 try (GrowingFileDigest file = new GrowingFileDigest(tmp)) {
                     try (FrameWriter w = exporter.open(tmp, stream.schema())) {
                         while (stream.hasNext()) {
@@ -513,6 +515,8 @@ public final class Engine implements AutoCloseable {
                                 return null;
                             }));
                             w.write(batch);
+                            rowsWritten += batch.rowCount();
+                            space.afterBatch(tmp, rowsWritten);
                             progress.advance(batch.rowCount());
                             while (pending.size() > 4) {
                                 await(pending.poll(), "computing the digests");
@@ -661,6 +665,11 @@ public final class Engine implements AutoCloseable {
             throw new VerificationException(r.dataset() + ": lineage does not verify, so it cannot be certified: "
                     + String.join("; ", v.problems()));
         }
+        if (!v.reachesRealData() && !r.allowUnverifiedModel()) {
+            throw new VerificationException(r.dataset() + ": " + v.unreachedSummary() + "; a dataset from a model of "
+                    + "unknown origin is not certified (--allow-unverified-model certifies it anyway, and the certificate "
+                    + "and data card then say so)");
+        }
         Instant started = Instant.now();
         Frame data = read(r.dataset(), null);
         List<JsonNode> history = Sidecar.read(r.dataset());
@@ -672,7 +681,7 @@ public final class Engine implements AutoCloseable {
         ReportBinding.check(verifier, r.report(), r.dataset(), data.source());
         inputFiles.remember(r.report());
         inputFiles.remember(r.cardInfo());
-        Certifier c = new Certifier(r, data, history, data.source().contentSha256());
+        Certifier c = new Certifier(r, data, history, data.source().contentSha256(), v.unreached());
         SigningKey key = lineage.keys().signingKey();
         List<Artifact> outputs = new ArrayList<>();
         byte[] certificate;
@@ -714,7 +723,7 @@ public final class Engine implements AutoCloseable {
         try {
             var st = Dsse.JSON.readTree(Dsse.payload(envelope));
             for (var s : st.path("subject")) {
-                if (Path.of(s.path("name").asText()).getFileName().equals(file.getFileName())) {
+                if (Path.of(s.path("name").asText()).getFileName().toString().equals(Sidecar.recordedName(file))) {
                     return s.path("annotations").path("contentSha256").asText(null);
                 }
             }
