@@ -61,6 +61,25 @@ public final class Sidecar {
         return root(file).path("subject").asText(file.getFileName().toString());
     }
 
+    /**
+     * Whether the file's sidecar has a record that made a file with this digest: false for a file with no sidecar,
+     * or one changed since its lineage was written. Signatures are not checked here; {@link Verifier} does that.
+     */
+    public static boolean recordsMaking(Path file, String sha256) {
+        for (JsonNode envelope : read(file)) {
+            try {
+                for (var subject : Statement.subjects(Dsse.JSON.readTree(Dsse.payload(envelope)))) {
+                    if (subject.getValue().equals(sha256)) {
+                        return true;
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static JsonNode root(Path file) {
         Path side = of(file);
         if (!Files.exists(side)) {

@@ -342,6 +342,10 @@ public final class Engine implements AutoCloseable {
         inputFiles.remember(file);
         ModelFile.Decoded d = ModelFile.decode(file.toString(), bytes);
         Artifact artifact = new Artifact(Artifact.MODEL_ROLE, file, Sha256.hex(bytes), null, -1);
+        if (!Sidecar.recordsMaking(file, artifact.sha256())) {
+            System.err.println("note: " + file + " has no recorded fit (no lineage record made a file with its digest), "
+                    + "so the lineage of what is sampled from it will not reach real data");
+        }
         ModelInfo info = d.info();
         PluginHost.Found<Generator> g = generators.stream().filter(x -> x.info().id().equals(info.generator()))
                 .findFirst().orElseThrow(() -> new BadInputException(file + ": the model needs generator '"
