@@ -91,6 +91,59 @@ class CertifyCommandTest {
     }
 
     @Test
+    void aDatasetFromAModelOfUnknownOriginIsCertifiedOnlyWhenAllowedAndThenSaysSo() throws Exception {
+        Path real = real(300);
+        Path model = dir.resolve("m.model");
+        assertEquals(0, Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model", model).code());
+        Files.delete(Path.of(model + ".lineage.json")); // a model from elsewhere: no recorded fit
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", 100, "--seed", 2, "--out", syn).code());
+        Cli v = Cli.run("lineage", "verify", syn);
+        assertEquals(4, v.code(), v.out());
+        assertTrue(v.err().startsWith("NOT VERIFIED: " + syn + ": 1 record, signatures and digests intact, but the chain "
+                + "does not reach real data: syn.csv.lineage.json record 1 (sample) used the model " + model + " (sha256 "
+                + Sha256.file(model) + "), which no earlier record made"), v.err());
+
+        Path report = dir.resolve("report.json");
+        assertEquals(0, Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity",
+                "--report", report).code());
+        Path cert = dir.resolve("cert.json");
+        Path card = dir.resolve("card.md");
+        Cli refused = Cli.run("certify", syn, "--report", report, "--out", cert, "--card", card);
+        assertEquals(4, refused.code(), refused.err());
+        assertTrue(refused.err().contains(syn + ": the chain does not reach real data: ")
+                && refused.err().contains("--allow-unverified-model certifies it anyway"), refused.err());
+        assertFalse(Files.exists(cert) || Files.exists(card));
+
+        Cli allowed = Cli.run("certify", syn, "--report", report, "--out", cert, "--card", card, "--allow-unverified-model");
+        assertEquals(0, allowed.code(), allowed.err());
+        JsonNode origin = new ObjectMapper().readTree(Dsse.payload(new ObjectMapper().readTree(Files.readAllBytes(cert))))
+                .path("predicate").path("origin");
+        assertFalse(origin.path("reachesRealData").asBoolean(true), origin.toString());
+        assertTrue(origin.path("allowedUnverifiedModel").asBoolean(), origin.toString());
+        assertTrue(origin.path("unreached").path(0).asText().contains("used the model " + model), origin.toString());
+        String md = Files.readString(card);
+        assertTrue(md.contains("UNVERIFIED MODEL: certified with --allow-unverified-model; the lineage does not show which "
+                + "real data the model was learned from: syn.csv.lineage.json record 1 (sample) used the model "), md);
+    }
+
+    @Test
+    void aCertificateOfRealDataSaysItsChainReachesIt() throws Exception {
+        Path real = real(300);
+        Path syn = synth(real, "syn.csv", 100, 9);
+        Path report = dir.resolve("report.json");
+        assertEquals(0, Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity",
+                "--report", report).code());
+        Path cert = dir.resolve("cert.json");
+        Path card = dir.resolve("card.md");
+        assertEquals(0, Cli.run("certify", syn, "--report", report, "--out", cert, "--card", card).code());
+        JsonNode origin = new ObjectMapper().readTree(Dsse.payload(new ObjectMapper().readTree(Files.readAllBytes(cert))))
+                .path("predicate").path("origin");
+        assertEquals("{\"reachesRealData\":true}", origin.toString());
+        assertFalse(Files.readString(card).contains("UNVERIFIED"));
+    }
+
+    @Test
     void aChangedDatasetIsNotCertified() throws Exception {
         Path syn = synth(real(300), "syn.csv", 100, 9);
         Files.writeString(syn, Files.readString(syn).replaceFirst("\n", "\n "));

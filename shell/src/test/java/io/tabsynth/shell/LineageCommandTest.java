@@ -2,8 +2,10 @@ package io.tabsynth.shell;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tabsynth.engine.lineage.Sha256;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;
@@ -56,6 +58,28 @@ class LineageCommandTest {
         Cli badLedger = Cli.run("lineage", "verify", ledger);
         assertEquals(4, badLedger.code());
         assertTrue(badLedger.err().contains("line 2 (sample)") && badLedger.err().contains("syn.parquet"), badLedger.err());
+    }
+
+    @Test
+    void aFileRenamedWithItsSidecarVerifiesAndSaysItsRecordedName() throws Exception {
+        Path real = dir.resolve("real.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 2), real);
+        }
+        Path out = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 3,
+                "--out", out).code());
+        Path renamed = Files.move(out, dir.resolve("customers-2026.csv"));
+        Files.move(Path.of(out + ".lineage.json"), Path.of(renamed + ".lineage.json"));
+        Cli v = Cli.run("lineage", "verify", renamed);
+        assertEquals(0, v.code(), v.err());
+        assertTrue(v.out().contains("note: customers-2026.csv was named syn.csv when its lineage was written; it was "
+                + "renamed together with its sidecar, and its content is the one the records signed"), v.out());
+        assertTrue(v.out().contains("verified " + renamed + ": 2 records"), v.out());
+        assertFalse(v.err().contains("FAILED"), v.err());
+        Cli show = Cli.run("lineage", "show", renamed);
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().startsWith("customers-2026.csv  sha256 " + Sha256.file(renamed).substring(0, 16)), show.out());
     }
 
     @Test

@@ -29,6 +29,8 @@ import java.util.Map;
 public final class Certifier {
     public static final String PREDICATE_TYPE = "https://tabsynth.io/certificate/v1";
     private static final ObjectMapper JSON = JsonOutput.mapper();
+    /** What the card says of a dataset certified with {@code --allow-unverified-model}. */
+    static final String UNVERIFIED_MODEL = "UNVERIFIED MODEL: certified with --allow-unverified-model";
 
     private final Frame data;
     private final List<JsonNode> history;
@@ -39,15 +41,20 @@ public final class Certifier {
     private final CertifyRequest request;
     private final String datasetSha256;
     private final String contentSha256;
+    /** Where the chain stops short of real data (models of unknown origin); empty when it reaches it. */
+    private final List<String> unreached;
 
     /**
      * @param request       what to certify and where to write
      * @param data          the dataset, read back
      * @param history       its sidecar's records, verified
      * @param contentSha256 its content digest as recomputed
+     * @param unreached     where its chain does not reach real data, allowed by the request; empty when it does
      */
-    public Certifier(CertifyRequest request, Frame data, List<JsonNode> history, String contentSha256) {
+    public Certifier(CertifyRequest request, Frame data, List<JsonNode> history, String contentSha256,
+                     List<String> unreached) {
         this.request = request;
+        this.unreached = List.copyOf(unreached);
         this.data = data;
         this.history = history;
         this.contentSha256 = contentSha256;
@@ -83,6 +90,12 @@ public final class Certifier {
         dataset.put("contentSha256", contentSha256);
         dataset.put("rows", data.rowCount());
         dataset.set("schema", data.schema().toJson());
+        ObjectNode origin = p.putObject("origin");
+        origin.put("reachesRealData", unreached.isEmpty());
+        if (!unreached.isEmpty()) {
+            origin.put("allowedUnverifiedModel", true);
+            unreached.forEach(origin.putArray("unreached")::add);
+        }
         ArrayNode generation = p.putArray("generation");
         for (JsonNode s : statements) {
             JsonNode pred = s.path("predicate");
@@ -137,8 +150,14 @@ public final class Certifier {
                         ? ", " + in.path("annotations").path("rows").asLong() + " rows" : "") + ")"));
             }
         }
-        card.section("(b) Data origin and collection", List.of(info.get("origin", "Origin of the real data not stated."),
-                info.get("collection", "Collection process not stated.")), origin);
+        List<String> originText = new ArrayList<>();
+        if (!unreached.isEmpty()) {
+            originText.add(UNVERIFIED_MODEL + "; the lineage does not show which real data the model was learned from: "
+                    + String.join("; ", unreached) + ".");
+        }
+        originText.add(info.get("origin", "Origin of the real data not stated."));
+        originText.add(info.get("collection", "Collection process not stated."));
+        card.section("(b) Data origin and collection", originText, origin);
 
         List<String[]> prep = new ArrayList<>();
         for (JsonNode s : statements) {
@@ -191,7 +210,8 @@ public final class Certifier {
                 "Personal data: " + info.get("personalData", "not stated") + "."), gaps);
 
         card.section("Certificate", List.of("Signed with Ed25519 key " + certificateKeyId + "; contact: "
-                + info.get("contact", "not stated") + "; licence: " + info.get("license", "not stated") + "."),
+                + info.get("contact", "not stated") + "; licence: " + info.get("license", "not stated") + "."
+                + (unreached.isEmpty() ? "" : " " + UNVERIFIED_MODEL + " (see (b)).")),
                 List.<String[]>of(row("certificate", request.certificate().getFileName().toString())));
         return card;
     }

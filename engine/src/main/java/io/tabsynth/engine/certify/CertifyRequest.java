@@ -12,7 +12,14 @@ import java.nio.file.Path;
  * @param cardMarkdown where to write the data card as Markdown, or {@code null}
  * @param cardHtml     where to write the data card as HTML, or {@code null}
  * @param croissant    where to write Croissant 1.1 JSON-LD with RAI fields, or {@code null}
+ * @param allowUnverifiedModel certify even when the dataset's lineage does not reach real data (a model of
+ *                     unknown origin); the certificate and the data card then say so
  */
 public record CertifyRequest(Path dataset, Path report, Path cardInfo, Path certificate, Path cardMarkdown, Path cardHtml,
-                             Path croissant) {
+                             Path croissant, boolean allowUnverifiedModel) {
+    /** A request that refuses a dataset whose lineage does not reach real data. */
+    public CertifyRequest(Path dataset, Path report, Path cardInfo, Path certificate, Path cardMarkdown, Path cardHtml,
+                          Path croissant) {
+        this(dataset, report, cardInfo, certificate, cardMarkdown, cardHtml, croissant, false);
+    }
 }

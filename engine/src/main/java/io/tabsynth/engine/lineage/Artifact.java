@@ -13,6 +13,9 @@ import java.nio.file.Path;
  * @param rows          rows of data, or -1 when not data
  */
 public record Artifact(String role, Path path, String sha256, String contentSha256, long rows) {
+    /** The role of a model file: made by a fit, read by a sample. */
+    public static final String MODEL_ROLE = "model";
+
     /** A file identified by its bytes only. */
     public static Artifact file(String role, Path path) {
         return new Artifact(role, path, Sha256.file(path), null, -1);

@@ -44,7 +44,7 @@ public final class History {
         JsonNode last = h.statements.get(h.statements.size() - 1);
         JsonNode subject = null;
         for (JsonNode s : last.path("subject")) {
-            if (Path.of(s.path("name").asText()).getFileName().equals(file.getFileName())) {
+            if (Path.of(s.path("name").asText()).getFileName().toString().equals(Sidecar.recordedName(file))) {
                 subject = s;
             }
         }

@@ -28,10 +28,10 @@ public final class Sidecar {
         return file.resolveSibling(file.getFileName() + SUFFIX);
     }
 
-    /** The canonical bytes of a sidecar. */
-    static byte[] encode(Path file, List<JsonNode> records) {
+    /** The canonical bytes of a sidecar for a file named {@code subject}. */
+    static byte[] encode(String subject, List<JsonNode> records) {
         ObjectNode root = Dsse.JSON.createObjectNode();
-        root.put("subject", file.getFileName().toString());
+        root.put("subject", subject);
         ArrayNode arr = root.putArray("records");
         records.forEach(arr::add);
         try {
@@ -42,24 +42,53 @@ public final class Sidecar {
     }
 
     static void write(Path file, List<JsonNode> records) {
-        byte[] bytes = encode(file, records);
+        byte[] bytes = encode(file.getFileName().toString(), records);
         AtomicFile.write(of(file), tmp -> Files.write(tmp, bytes));
     }
 
     /** The records of a file's sidecar; empty if it has none. A malformed sidecar is a {@link BadInputException}. */
     public static List<JsonNode> read(Path file) {
+        List<JsonNode> out = new ArrayList<>();
+        root(file).path("records").forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The name the file had when its lineage was written: its own name, unless it was renamed together with its
+     * sidecar since. A file with no sidecar has its own name.
+     */
+    public static String recordedName(Path file) {
+        return root(file).path("subject").asText(file.getFileName().toString());
+    }
+
+    /**
+     * Whether the file's sidecar has a record that made a file with this digest: false for a file with no sidecar,
+     * or one changed since its lineage was written. Signatures are not checked here; {@link Verifier} does that.
+     */
+    public static boolean recordsMaking(Path file, String sha256) {
+        for (JsonNode envelope : read(file)) {
+            try {
+                for (var subject : Statement.subjects(Dsse.JSON.readTree(Dsse.payload(envelope)))) {
+                    if (subject.getValue().equals(sha256)) {
+                        return true;
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode root(Path file) {
         Path side = of(file);
         if (!Files.exists(side)) {
-            return List.of();
+            return Dsse.JSON.createObjectNode();
         }
-        JsonNode root;
         try {
-            root = Dsse.JSON.readTree(Files.readAllBytes(side));
+            return Dsse.JSON.readTree(Files.readAllBytes(side));
         } catch (IOException e) {
             throw new BadInputException(side + ": not a valid lineage sidecar: " + e.getMessage(), e);
         }
-        List<JsonNode> out = new ArrayList<>();
-        root.path("records").forEach(out::add);
-        return out;
     }
 }

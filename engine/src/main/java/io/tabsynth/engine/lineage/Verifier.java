@@ -26,10 +26,15 @@ public final class Verifier {
         this.trust = trust;
     }
 
-    /** Verifies a file against its {@code FILE.lineage.json}. */
+    /**
+     * Verifies a file against its {@code FILE.lineage.json}. A file renamed together with its sidecar is checked
+     * under the name its lineage recorded, and the rename is a note, not a problem. A model that the chain uses
+     * but no record in it made (a model of unknown origin) is named in {@link Verification#unreached()}.
+     */
     public Verification verifyFile(Path file) {
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> unreached = new ArrayList<>();
         Path side = Sidecar.of(file);
         if (!Files.exists(file)) {
             return new Verification(file.toString(), 0, List.of(file + ": file not found"), notes);
@@ -38,13 +43,15 @@ public final class Verifier {
             return new Verification(file.toString(), 0, List.of(file + ": has no lineage sidecar " + side.getFileName()), notes);
         }
         List<JsonNode> records;
+        String name = file.getFileName().toString();
         try {
             byte[] bytes = Files.readAllBytes(side);
             JsonNode root = Dsse.JSON.readTree(bytes);
             records = new ArrayList<>();
             root.path("records").forEach(records::add);
-            if (!Arrays.equals(bytes, Sidecar.encode(file, records))) {
-                problems.add(side + ": not in canonical form (changed after it was written, or not for " + file.getFileName() + ")");
+            name = root.path("subject").asText(name);
+            if (!Arrays.equals(bytes, Sidecar.encode(name, records))) {
+                problems.add(side + ": not in canonical form (changed after it was written)");
             }
         } catch (IOException e) {
             return new Verification(file.toString(), 0, List.of(side + ": not valid JSON: " + e.getMessage()), notes);
@@ -61,7 +68,16 @@ public final class Verifier {
                 continue;
             }
             where += " (" + st.path("predicate").path("step").asText() + ")";
-            if (i > 0) {
+            boolean unknownModel = false;
+            for (JsonNode in : st.path("predicate").path("inputs")) {
+                String digest = in.path("digest").path("sha256").asText();
+                if (Artifact.MODEL_ROLE.equals(in.path("role").asText()) && !produced.contains(digest)) {
+                    unknownModel = true;
+                    unreached.add(where + " used the model " + in.path("name").asText() + " (sha256 " + digest
+                            + "), which no earlier record made: its fit, and the data it learned from, are not recorded");
+                }
+            }
+            if (i > 0 && !unknownModel) {
                 boolean linked = false;
                 for (JsonNode in : st.path("predicate").path("inputs")) {
                     linked |= produced.contains(in.path("digest").path("sha256").asText());
@@ -76,7 +92,6 @@ public final class Verifier {
             last = st;
         }
         if (last != null) {
-            String name = file.getFileName().toString();
             String actual = Sha256.file(file);
             String expected = null;
             for (Map.Entry<String, String> s : Statement.subjects(last)) {
@@ -89,9 +104,12 @@ public final class Verifier {
             } else if (!expected.equals(actual)) {
                 problems.add(file + ": sha256 is " + actual + " but record " + records.size() + " signed " + expected
                         + "; the file has changed");
+            } else if (!name.equals(file.getFileName().toString())) {
+                notes.add(file.getFileName() + " was named " + name + " when its lineage was written; it was renamed "
+                        + "together with its sidecar, and its content is the one the records signed");
             }
         }
-        return new Verification(file.toString(), records.size(), problems, notes);
+        return new Verification(file.toString(), records.size(), problems, notes, unreached);
     }
 
     /** Verifies a ledger: signatures, chain, sequence, signed head, and subject files that still exist. */

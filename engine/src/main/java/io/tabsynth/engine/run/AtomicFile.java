@@ -4,17 +4,16 @@ import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file all or nothing: the content goes to a hidden temporary file beside the target (its name
- * ends with the target's name, so the extension is kept), which is
+ * ends with the target's name, so the extension is kept; see {@link TemporaryFiles}), which is
  * renamed over the target only when writing succeeded. A failure leaves the target as it was and removes
- * the temporary file.
+ * the temporary file; so does Ctrl-C or SIGTERM. Before writing, the temporary files that killed tabsynth
+ * processes left in the folder are removed, each reported on standard error.
  */
 public final class AtomicFile {
     /** Writes content to the path it is given. */
@@ -24,26 +23,6 @@ public final class AtomicFile {
     }
 
     private AtomicFile() {
-    }
-
-    /**
-     * A new empty file {@code .tmp-<random>-<name>} beside the target, created with the default permissions
-     * (the user's umask) rather than the owner-only ones of {@link Files#createTempFile}, so the finished
-     * file is as readable as any other the user writes.
-     */
-    private static Path createTemporary(Path target, Path dir, String name) {
-        for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve(".tmp-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + "-" + name);
-            try {
-                return Files.createFile(temp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 100) {
-                    throw new TabsynthException(target + ": cannot find a free temporary name in " + dir, e);
-                }
-            } catch (IOException e) {
-                throw new BadInputException(target + ": cannot write in " + dir + ": " + e.getMessage(), e);
-            }
-        }
     }
 
     /** Writes {@code target} atomically; parent directories are created. */
@@ -58,7 +37,8 @@ public final class AtomicFile {
         if (Files.isDirectory(abs)) {
             throw new BadInputException(target + ": is a directory, not a file");
         }
-        Path temp = createTemporary(target, dir, abs.getFileName().toString());
+        TemporaryFiles.removeStale(dir).forEach(line -> System.err.println("note: " + line));
+        Path temp = TemporaryFiles.create(abs, dir);
         boolean done = false;
         try {
             content.writeTo(temp);
@@ -78,6 +58,7 @@ public final class AtomicFile {
                     // the original failure is the one to report
                 }
             }
+            TemporaryFiles.closed(temp);
         }
     }
 }

@@ -85,6 +85,8 @@ public final class Engine implements AutoCloseable {
     private final List<PluginHost.Found<ReportExporter>> reportExporters;
     private final List<PluginHost.Found<ConstraintLanguage>> constraintLanguages;
     private final List<PluginHost.Found<io.tabsynth.engine.spi.SpecInference>> specInferences;
+    /** Every file this engine has read, which none of its outputs may replace. */
+    private final InputFiles inputFiles = new InputFiles();
 
     private Engine(PluginHost plugins, Lineage lineage) {
         this.plugins = plugins;
@@ -197,6 +199,8 @@ public final class Engine implements AutoCloseable {
      */
     public Frame read(Path data, Path metadata) {
         Frame frame = FrameReader.read(data, metadata == null ? Metadata.NONE : Metadata.read(metadata));
+        inputFiles.remember(data);
+        inputFiles.remember(metadata);
         return frame.withSource(new Source(data, Sha256.file(data), ContentDigest.of(frame), frame.rowCount(),
                 metadata, metadata == null ? null : Sha256.file(metadata)));
     }
@@ -229,6 +233,7 @@ public final class Engine implements AutoCloseable {
                     throw new BadInputException(owner + " parameter '" + spec.name() + "': file not found: " + value);
                 }
                 inputs.add(Artifact.file(spec.name(), file));
+                inputFiles.remember(file);
             }
         }
         if (data == null) {
@@ -334,6 +339,7 @@ public final class Engine implements AutoCloseable {
             throw new BadInputException(file + ": constraints file not found");
         }
         Constraints c = constraintLanguages.get(0).extension().read(file);
+        inputFiles.remember(file);
         return new ConstraintFile(file, Artifact.file("constraints", file), c);
     }
 
@@ -349,8 +355,9 @@ public final class Engine implements AutoCloseable {
             throw new TabsynthException("cannot serialise the model: " + e.getMessage(), e);
         }
         byte[] bytes = ModelFile.encode(model.info(), payload.toByteArray());
+        inputFiles.refuseIfRead(file);
         AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
-        Artifact saved = new Artifact("model", file, Sha256.hex(bytes), null, -1);
+        Artifact saved = new Artifact(Artifact.MODEL_ROLE, file, Sha256.hex(bytes), null, -1);
         ModelInfo info = model.info();
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("rows", info.rows());
@@ -379,8 +386,13 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
+        inputFiles.remember(file);
         ModelFile.Decoded d = ModelFile.decode(file.toString(), bytes);
-        Artifact artifact = new Artifact("model", file, Sha256.hex(bytes), null, -1);
+        Artifact artifact = new Artifact(Artifact.MODEL_ROLE, file, Sha256.hex(bytes), null, -1);
+        if (!Sidecar.recordsMaking(file, artifact.sha256())) {
+            System.err.println("note: " + file + " has no recorded fit (no lineage record made a file with its digest), "
+                    + "so the lineage of what is sampled from it will not reach real data");
+        }
         ModelInfo info = d.info();
         PluginHost.Found<Generator> g = generators.stream().filter(x -> x.info().id().equals(info.generator()))
                 .findFirst().orElseThrow(() -> new BadInputException(file + ": the model needs generator '"
@@ -564,11 +576,14 @@ public final class Engine implements AutoCloseable {
         ExecutorService hashing = Executors.newSingleThreadExecutor(daemon("tabsynth-digests"));
         ExecutorService preparing = Executors.newSingleThreadExecutor(daemon("tabsynth-lineage"));
         String[] sha = new String[1];
+        inputFiles.refuseIfRead(out);
+        FreeSpace space = new FreeSpace(out, expected, FreeSpace.FILE_STORE);
         progress.start("writing " + out.getFileName(), expected);
         try {
             Future<?> ready = preparing.submit(lineage::prepare);
             AtomicFile.write(out, tmp -> {
                 ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+                long rowsWritten = 0;
                 try (GrowingFileDigest file = new GrowingFileDigest(tmp)) {
                     try (FrameWriter w = exporter.open(tmp, stream.schema())) {
                         while (stream.hasNext()) {
@@ -581,6 +596,8 @@ public final class Engine implements AutoCloseable {
                                 return null;
                             }));
                             w.write(batch);
+                            rowsWritten += batch.rowCount();
+                            space.afterBatch(tmp, rowsWritten);
                             progress.advance(batch.rowCount());
                             while (pending.size() > 4) {
                                 await(pending.poll(), "computing the digests");
@@ -659,6 +676,7 @@ public final class Engine implements AutoCloseable {
         }
         if (r.policy() != null) {
             var verdict = Policy.read(r.policy()).evaluate(report);
+            inputFiles.remember(r.policy());
             report.set("policy", verdict);
             results.put("policy.passed", verdict.path("passed").asBoolean());
         }
@@ -710,6 +728,7 @@ public final class Engine implements AutoCloseable {
 
     private Frame readAs(Path file, Metadata likeReal, Path metadataFile) {
         Frame f = FrameReader.read(file, likeReal);
+        inputFiles.remember(file);
         return f.withSource(new Source(file, Sha256.file(file), ContentDigest.of(f), f.rowCount(), metadataFile,
                 metadataFile == null ? null : Sha256.file(metadataFile)));
     }
@@ -727,6 +746,11 @@ public final class Engine implements AutoCloseable {
             throw new VerificationException(r.dataset() + ": lineage does not verify, so it cannot be certified: "
                     + String.join("; ", v.problems()));
         }
+        if (!v.reachesRealData() && !r.allowUnverifiedModel()) {
+            throw new VerificationException(r.dataset() + ": " + v.unreachedSummary() + "; a dataset from a model of "
+                    + "unknown origin is not certified (--allow-unverified-model certifies it anyway, and the certificate "
+                    + "and data card then say so)");
+        }
         Instant started = Instant.now();
         Frame data = read(r.dataset(), null);
         List<JsonNode> history = Sidecar.read(r.dataset());
@@ -736,7 +760,9 @@ public final class Engine implements AutoCloseable {
                     + " but its lineage recorded " + recorded);
         }
         ReportBinding.check(verifier, r.report(), r.dataset(), data.source());
-        Certifier c = new Certifier(r, data, history, data.source().contentSha256());
+        inputFiles.remember(r.report());
+        inputFiles.remember(r.cardInfo());
+        Certifier c = new Certifier(r, data, history, data.source().contentSha256(), v.unreached());
         SigningKey key = lineage.keys().signingKey();
         List<Artifact> outputs = new ArrayList<>();
         byte[] certificate;
@@ -778,7 +804,7 @@ public final class Engine implements AutoCloseable {
         try {
             var st = Dsse.JSON.readTree(Dsse.payload(envelope));
             for (var s : st.path("subject")) {
-                if (Path.of(s.path("name").asText()).getFileName().equals(file.getFileName())) {
+                if (Path.of(s.path("name").asText()).getFileName().toString().equals(Sidecar.recordedName(file))) {
                     return s.path("annotations").path("contentSha256").asText(null);
                 }
             }
@@ -788,7 +814,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static Artifact writeText(Path out, byte[] bytes, String role) {
+    private Artifact writeText(Path out, byte[] bytes, String role) {
+        inputFiles.refuseIfRead(out);
         AtomicFile.write(out, tmp -> Files.write(tmp, bytes));
         return new Artifact(role, out, Sha256.hex(bytes), null, -1);
     }

@@ -18,14 +18,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The model file format, version 1 (documented in docs/model-format.md): a first line
- * {@code TABSYNTH-MODEL 1}, a second line holding one JSON header object (generator, plugin id and
- * version, engine version, parameters, seed, schema, payload length and SHA-256), then the generator's
- * own payload bytes. The header lets any tabsynth find the plugin that can load the model and refuse a
- * damaged file before handing it to that plugin.
+ * The model file format, version 2 (documented in docs/model-format.md): a first line
+ * {@code TABSYNTH-MODEL 2 <sha256>}, whose digest covers every byte after that line; a second line holding one
+ * JSON header object (generator, plugin id and version, engine version, parameters, seed, rows, schema,
+ * payload length and SHA-256), then the generator's own payload bytes. The header lets any tabsynth find the
+ * plugin that can load the model, and the digest lets it refuse a damaged or edited file, header included,
+ * before handing it to that plugin. Version 1 files, whose header no digest covered, are refused.
  */
 final class ModelFile {
-    static final String MAGIC = "TABSYNTH-MODEL 1";
+    /** What the first line starts with, in every version. */
+    static final String MAGIC = "TABSYNTH-MODEL";
+    static final int VERSION = 2;
+    private static final int OLD_VERSION = 1;
+    private static final int HEX_DIGEST_LENGTH = 64;
     private static final ObjectMapper JSON = JsonOutput.mapper();
 
     private ModelFile() {
@@ -35,7 +40,7 @@ final class ModelFile {
     static byte[] encode(ModelInfo info, byte[] payload) {
         ObjectNode h = JSON.createObjectNode();
         h.put("format", "tabsynth-model");
-        h.put("formatVersion", 1);
+        h.put("formatVersion", VERSION);
         h.put("generator", info.generator());
         h.putObject("plugin").put("id", info.pluginId()).put("version", info.pluginVersion());
         h.put("engineVersion", info.engineVersion());
@@ -55,16 +60,19 @@ final class ModelFile {
         }
         h.put("payloadBytes", payload.length);
         h.put("payloadSha256", sha256(payload));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 4096);
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream(payload.length + 4096);
         try {
-            out.write((MAGIC + "\n").getBytes(StandardCharsets.UTF_8));
-            out.write(JSON.writeValueAsBytes(h));
-            out.write('\n');
-            out.write(payload);
+            sealed.write(JSON.writeValueAsBytes(h));
+            sealed.write('\n');
+            sealed.write(payload);
+            byte[] body = sealed.toByteArray();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 100);
+            out.write((MAGIC + " " + VERSION + " " + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return out.toByteArray();
     }
 
     /** A decoded file: header and verified payload. */
@@ -73,8 +81,23 @@ final class ModelFile {
 
     static Decoded decode(String name, byte[] bytes) {
         int first = indexOf(bytes, 0);
-        if (first < 0 || !new String(bytes, 0, first, StandardCharsets.UTF_8).equals(MAGIC)) {
-            throw new BadInputException(name + ": not a tabsynth model file (it must start with '" + MAGIC + "')");
+        String[] magic = first < 0 ? new String[0] : new String(bytes, 0, first, StandardCharsets.UTF_8).split(" ", -1);
+        if (magic.length < 2 || !magic[0].equals(MAGIC)) {
+            throw new BadInputException(name + ": not a tabsynth model file (it must start with '" + MAGIC + " "
+                    + VERSION + "')");
+        }
+        if (magic[1].equals(Integer.toString(OLD_VERSION))) {
+            throw new BadInputException(name + ": model file format " + OLD_VERSION + ", written by an earlier tabsynth "
+                    + "whose digest did not cover the header; this version reads format " + VERSION
+                    + " only: fit the model again");
+        }
+        if (!magic[1].equals(Integer.toString(VERSION)) || magic.length != 3 || magic[2].length() != HEX_DIGEST_LENGTH) {
+            throw new BadInputException(name + ": model file format '" + String.join(" ", magic).substring(MAGIC.length()).strip()
+                    + "' is not one this version reads (format " + VERSION + ")");
+        }
+        if (!sha256(bytes, first + 1).equals(magic[2])) {
+            throw new BadInputException(name + ": model file is damaged or was edited: its content no longer has the "
+                    + "SHA-256 on its first line (a byte of the header or the payload changed)");
         }
         int second = indexOf(bytes, first + 1);
         if (second < 0) {
@@ -126,8 +149,15 @@ final class ModelFile {
     }
 
     static String sha256(byte[] data) {
+        return sha256(data, 0);
+    }
+
+    /** The SHA-256 (hex) of {@code data} from {@code from} to its end. */
+    private static String sha256(byte[] data, int from) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(data, from, data.length - from);
+            return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

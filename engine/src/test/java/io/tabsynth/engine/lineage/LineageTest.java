@@ -130,6 +130,42 @@ class LineageTest {
     }
 
     @Test
+    void aFileRenamedWithItsSidecarVerifiesUnderItsRecordedName() throws Exception {
+        Path out = twoSteps();
+        Path renamed = Files.move(out, dir.resolve("renamed.csv"));
+        Files.move(Sidecar.of(out), Sidecar.of(renamed));
+        Verification v = verifier.verifyFile(renamed);
+        assertTrue(v.ok(), v.problems().toString());
+        assertTrue(v.reachesRealData());
+        assertEquals(List.of("renamed.csv was named out.csv when its lineage was written; it was renamed together with "
+                + "its sidecar, and its content is the one the records signed"), v.notes());
+        assertTrue(History.of(renamed).startsWith("renamed.csv  sha256 " + Sha256.file(renamed).substring(0, 16)),
+                History.of(renamed));
+        Files.writeString(renamed, "a,b\n3,z\n");
+        Verification changed = verifier.verifyFile(renamed);
+        assertFalse(changed.ok());
+        assertTrue(changed.problems().get(0).contains("the file has changed"), changed.problems().toString());
+    }
+
+    @Test
+    void aModelNoRecordMadeIsAnOriginTheChainDoesNotReach() throws Exception {
+        assertTrue(verifier.verifyFile(twoSteps()).reachesRealData(), "a sample of a recorded fit reaches real data");
+        Path model = Files.writeString(dir.resolve("edited.model"), "hand-edited model bytes");
+        Path out = Files.writeString(dir.resolve("unknown.csv"), "a,b\n1,x\n");
+        lineage.record(new Step("sample", "gaussian-copula", "copula", "0.1.0", Map.of("rows", "1"), 2L,
+                List.of(Artifact.file("model", model)), List.of(Artifact.file("output", out)), Map.of("rows", 1),
+                Instant.parse("2026-01-01T00:00:02Z"), Instant.parse("2026-01-01T00:00:03Z")));
+        Verification v = verifier.verifyFile(out);
+        assertTrue(v.ok(), "signatures and digests are intact: " + v.problems());
+        assertFalse(v.reachesRealData());
+        assertEquals(List.of("unknown.csv.lineage.json record 1 (sample) used the model " + model + " (sha256 "
+                + Sha256.file(model) + "), which no earlier record made: its fit, and the data it learned from, are not "
+                + "recorded"), v.unreached());
+        assertTrue(v.toString().startsWith("NOT VERIFIED: " + out + ": 1 records, signatures and digests intact, but the "
+                + "chain does not reach real data: "), v.toString());
+    }
+
+    @Test
     void everyChangedByteOfTheOutputIsCaught() throws Exception {
         Path out = twoSteps();
         byte[] good = Files.readAllBytes(out);

@@ -74,7 +74,7 @@ class EngineTest {
         assertEquals(m.info(), loaded.info());
         assertArrayEquals(m.sampleFrame(100, 1).doubles("x").asDoubleArray(),
                 loaded.sampleFrame(100, 1).doubles("x").asDoubleArray());
-        assertTrue(Files.readString(a).startsWith("TABSYNTH-MODEL 1\n{\"format\":\"tabsynth-model\""));
+        assertTrue(Files.readString(a).matches("(?s)TABSYNTH-MODEL 2 [0-9a-f]{64}\n\\{\"format\":\"tabsynth-model\".*"));
     }
 
     @Test
@@ -86,7 +86,7 @@ class EngineTest {
         flipped[flipped.length - 1] ^= 1;
         Files.write(a, flipped);
         assertTrue(assertThrows(BadInputException.class, () -> engine.load(a)).getMessage()
-                .contains("damaged: payload digest does not match"));
+                .contains("damaged or was edited"));
         Files.write(a, java.util.Arrays.copyOf(good, good.length - 3));
         assertTrue(assertThrows(BadInputException.class, () -> engine.load(a)).getMessage().contains("damaged"));
         Files.writeString(a, "hello");
@@ -94,9 +94,66 @@ class EngineTest {
                 .contains("not a tabsynth model file"));
         String other = new String(good, java.nio.charset.StandardCharsets.UTF_8).replace("\"generator\":\"mean\"",
                 "\"generator\":\"ctgan\"");
-        Files.writeString(a, other);
+        Files.write(a, reseal(other.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertTrue(assertThrows(BadInputException.class, () -> engine.load(a)).getMessage()
                 .contains("needs generator 'ctgan'"));
+    }
+
+    @Test
+    void aChangedHeaderIsRefused() throws IOException {
+        Path a = dir.resolve("a.model");
+        engine.save(engine.fit(data(), "mean", Map.of(), 5, Progress.NONE), a);
+        String good = Files.readString(a);
+        assertTrue(good.contains("\"rows\":4,"), good);
+        Files.writeString(a, good.replace("\"rows\":4,", "\"rows\":5,"));
+        String message = assertThrows(BadInputException.class, () -> engine.load(a)).getMessage();
+        assertEquals(a + ": model file is damaged or was edited: its content no longer has the SHA-256 on its first "
+                + "line (a byte of the header or the payload changed)", message);
+        Files.writeString(a, good.replaceFirst("TABSYNTH-MODEL 2 [0-9a-f]{64}", "TABSYNTH-MODEL 1"));
+        assertTrue(assertThrows(BadInputException.class, () -> engine.load(a)).getMessage()
+                .contains("model file format 1, written by an earlier tabsynth whose digest did not cover the header"));
+    }
+
+    /** A hand-edited model file with its digest computed again, as someone who edits it on purpose would. */
+    static byte[] reseal(byte[] edited) {
+        int nl = 0;
+        while (edited[nl] != '\n') {
+            nl++;
+        }
+        byte[] body = java.util.Arrays.copyOfRange(edited, nl + 1, edited.length);
+        String head = "TABSYNTH-MODEL 2 " + io.tabsynth.engine.lineage.Sha256.hex(body) + "\n";
+        byte[] out = java.util.Arrays.copyOf(head.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                head.length() + body.length);
+        System.arraycopy(body, 0, out, head.length(), body.length);
+        return out;
+    }
+
+    @Test
+    void noOutputReplacesAFileTheEngineRead() throws IOException {
+        Path real = dir.resolve("real.csv");
+        Files.writeString(real, "x\n1.5\n2.5\n3.5\n4.5\n");
+        Frame read = engine.read(real, null);
+        FittedModel fitted = engine.fit(read, "mean", Map.of(), 5, Progress.NONE);
+        BadInputException e = assertThrows(BadInputException.class, () -> engine.save(fitted, real));
+        assertEquals(real + ": is also an input (" + real + "); tabsynth never overwrites a file it reads: choose "
+                + "another output file", e.getMessage());
+        assertEquals("x\n1.5\n2.5\n3.5\n4.5\n", Files.readString(real), "the input is untouched");
+        assertFalse(Files.exists(dir.resolve("real.csv.lineage.json")));
+        Path link = dir.resolve("link.csv");
+        Files.createSymbolicLink(link, real);
+        assertTrue(assertThrows(BadInputException.class, () -> engine.save(fitted, link)).getMessage()
+                .contains("is also an input"), "a link to an input is the input");
+        Path hard = dir.resolve("hard.csv");
+        Files.createLink(hard, real);
+        assertTrue(assertThrows(BadInputException.class, () -> engine.save(fitted, hard)).getMessage()
+                .contains("is also an input"), "a hard link to an input is the input");
+        Path model = dir.resolve("m.model");
+        engine.save(fitted, model);
+        FittedModel loaded = engine.load(model);
+        assertTrue(assertThrows(BadInputException.class, () -> engine.save(loaded, model)).getMessage()
+                .contains("is also an input"), "a loaded model is an input");
+        engine.save(loaded, dir.resolve("copy.model"));
+        assertTrue(Files.exists(dir.resolve("copy.model")));
     }
 
     @Test

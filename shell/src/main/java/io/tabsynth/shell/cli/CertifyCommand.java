@@ -42,6 +42,10 @@ public final class CertifyCommand implements Callable<Integer> {
     @Option(names = "--croissant", paramLabel = "FILE.json", description = "write Croissant 1.1 JSON-LD with RAI fields")
     Path croissant;
 
+    @Option(names = "--allow-unverified-model", description = "certify even when the dataset's lineage does not "
+            + "reach real data (its model has no recorded fit); the certificate and the data card then say so")
+    boolean allowUnverifiedModel;
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +57,8 @@ public final class CertifyCommand implements Callable<Integer> {
             }
         }
         try (Engine e = engine.open()) {
-            String key = e.certify(new CertifyRequest(dataset, report, cardInfo, out, card, html, croissant));
+            String key = e.certify(new CertifyRequest(dataset, report, cardInfo, out, card, html, croissant,
+                    allowUnverifiedModel));
             spec.commandLine().getOut().println("certified " + dataset + " -> " + out + " (signed with key "
                     + key.substring(0, 12) + ")");
             return 0;

@@ -1,7 +1,6 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.BadInputException;
-import java.nio.file.Files;
+import io.tabsynth.engine.run.InputFiles;
 import java.nio.file.Path;
 
 /** Checks on the files a command is given, before any work starts. */
@@ -9,23 +8,11 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** Fails if {@code out} is the same file as one of the inputs: tabsynth never overwrites an input. */
+    /**
+     * Fails if {@code out} is the same file as one of the inputs, before a long step starts; the engine refuses
+     * the same again when it writes, for every way in.
+     */
     static void notAnInput(Path out, Path... inputs) {
-        for (Path in : inputs) {
-            if (in == null) {
-                continue;
-            }
-            Path a = out.toAbsolutePath().normalize();
-            Path b = in.toAbsolutePath().normalize();
-            boolean same = a.equals(b);
-            try {
-                same |= Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-            } catch (java.io.IOException ignored) {
-                // not the same if it cannot be compared
-            }
-            if (same) {
-                throw new BadInputException(out + ": is also an input; choose another output file");
-            }
-        }
+        InputFiles.refuseIfAmong(out, inputs);
     }
 }

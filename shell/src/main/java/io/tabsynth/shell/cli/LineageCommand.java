@@ -29,7 +29,8 @@ public final class LineageCommand {
     public static final int VERIFICATION_FAILED = 4;
 
     /** {@code lineage verify FILE|LEDGER}. */
-    @Command(name = "verify", description = "Check signatures, the chain, key trust and file digests; exit 4 on any failure.")
+    @Command(name = "verify", description = "Check signatures, the chain, key trust and file digests, and that the chain "
+            + "reaches real data; exit 4 on any failure.")
     static final class Verify implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "a file with a .lineage.json sidecar, or a ledger (.jsonl)")
         Path target;
@@ -49,6 +50,11 @@ public final class LineageCommand {
             Verification r = ledger ? v.verifyLedger(target) : v.verifyFile(target);
             PrintWriter out = spec.commandLine().getOut();
             r.notes().forEach(n -> out.println("note: " + n));
+            if (r.ok() && !r.reachesRealData()) {
+                spec.commandLine().getErr().printf("NOT VERIFIED: %s: %s, signatures and digests intact, but %s%n", target,
+                        Count.of(r.records(), "record"), r.unreachedSummary());
+                return VERIFICATION_FAILED;
+            }
             if (r.ok()) {
                 out.printf("verified %s: %s, signatures, chain and digests intact%n", target,
                         Count.of(r.records(), "record"));
