@@ -547,14 +547,20 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 int ia = data.schema().indexOf(a.name());
                 int ib = data.schema().indexOf(b.name());
                 Map<String, String> map = new LinkedHashMap<>();
+                Map<String, Integer> counts = new HashMap<>();
                 for (int r = 0; r < data.rowCount(); r++) {
                     if (!data.isMissing(ia, r) && !data.isMissing(ib, r)) {
-                        map.putIfAbsent(CellText.of(data, ia, r), literal(b.kind(), CellText.of(data, ib, r)));
+                        String value = literal(b.kind(), CellText.of(data, ib, r));
+                        map.putIfAbsent(key(a.kind(), CellText.of(data, ia, r)), value);
+                        counts.merge(value, 1, Integer::sum);
                     }
                 }
+                String mostCommon = counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
                 StringBuilder expr = new StringBuilder("{");
-                map.forEach((k, v) -> expr.append(expr.length() > 1 ? ", " : "").append(quote(k)).append(": ").append(v));
-                expr.append("}[").append(reference(a.name())).append(']');
+                map.forEach((k, v) -> expr.append(expr.length() > 1 ? ", " : "").append(k).append(": ").append(v));
+                // a value the real data lacks (a Poisson draw beyond the real range) gets the most common one
+                expr.append("}[").append(Expression.reference(a.name())).append("] ?? ").append(mostCommon);
                 ObjectNode col = NODES.objectNode();
                 col.put("name", b.name());
                 col.put("type", "expression");
@@ -572,17 +578,16 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         }
     }
 
+    /**
+     * A lookup key as the looked-up column's values are: whole numbers are longs ({@code 7L}; JEXL reads
+     * {@code 7} as an int, which no long equals), booleans bare, anything else a string.
+     */
+    private static String key(ColumnKind kind, String text) {
+        return kind == ColumnKind.INTEGER ? text + "L" : literal(kind, text);
+    }
+
     private static String literal(ColumnKind kind, String text) {
-        return kind == ColumnKind.INTEGER || kind == ColumnKind.BOOLEAN ? text : quote(text);
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    /** How an expression names a column: bare if it is an identifier, else {@code row['name']}. */
-    private static String reference(String name) {
-        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "row[" + quote(name) + "]";
+        return kind == ColumnKind.INTEGER || kind == ColumnKind.BOOLEAN ? text : Expression.quote(text);
     }
 
     private static boolean equalAll(Frame data, int a, int b) {
