@@ -49,6 +49,7 @@ public final class Tabsynth {
         CommandLine cli = new CommandLine(new Tabsynth());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler(Tabsynth::usageError);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof io.tabsynth.engine.lineage.VerificationException) {
                 line.getErr().println("FAILED: " + e.getMessage());
@@ -68,6 +69,19 @@ public final class Tabsynth {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A bad option or argument: the one line that says what is wrong (with picocli's "did you mean" for a
+     * misspelt option or command) and where the full usage is, instead of the usage itself.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("see '" + line.getCommandSpec().qualifiedName() + " --help'");
+        return BAD_INPUT;
     }
 
     /** Prints the engine version. */

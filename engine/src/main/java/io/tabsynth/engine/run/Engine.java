@@ -648,6 +648,7 @@ public final class Engine implements AutoCloseable {
     public ObjectNode evaluate(EvaluateRequest r) {
         Instant started = Instant.now();
         Frame real = read(r.real(), r.metadata());
+        r.checkColumns(real.schema());
         Metadata metadata = r.metadata() == null ? Metadata.NONE : Metadata.read(r.metadata());
         Metadata likeReal = Metadata.of(real.schema(), metadata.missingValues());
         Frame synthetic = readAs(r.synthetic(), likeReal, r.metadata());

@@ -1,5 +1,7 @@
 package io.tabsynth.engine.run;
 
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.data.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,31 @@ import java.util.Map;
  */
 public record EvaluateRequest(Path real, Path holdout, Path synthetic, Path metadata, List<String> evaluators,
                               Map<String, String> options, Path policy, Path report, Path rendered) {
+    /** The options whose values are column names of the real data (comma-separated lists for several). */
+    public static final List<String> COLUMN_OPTIONS = List.of("target", "protected", "quasi", "sensitive");
+
     public EvaluateRequest {
         evaluators = List.copyOf(evaluators);
         options = Map.copyOf(options);
+    }
+
+    /**
+     * Checks that every column-naming option names a column of the real data, whatever the evaluators would
+     * do without it (a misspelt target is an error, not a missing score).
+     *
+     * @throws BadInputException naming the real data file, the option, and the nearest column
+     */
+    public void checkColumns(Schema realSchema) {
+        for (String option : COLUMN_OPTIONS) {
+            String value = options.get(option);
+            if (value == null) {
+                continue;
+            }
+            for (String column : value.split(",", -1)) {
+                if (!realSchema.has(column.strip())) {
+                    throw new BadInputException(real + ": " + realSchema.noSuchColumn(option, column.strip()).getMessage());
+                }
+            }
+        }
     }
 }

@@ -24,10 +24,10 @@ import java.util.Set;
 public interface Distribution {
     /** The types a spec names, with the fields each reads. */
     Map<String, List<String>> TYPES = Map.ofEntries(
-            Map.entry("normal", List.of("mean", "sd", "min", "max", "decimals", "kind", "format")),
-            Map.entry("lognormal", List.of("mu", "sigma", "min", "max", "decimals", "kind", "format")),
-            Map.entry("uniform", List.of("min", "max", "decimals", "kind", "format")),
-            Map.entry("exponential", List.of("mean", "decimals", "kind", "format")),
+            Map.entry("normal", List.of("mean", "sd", "min", "max", "decimals", "kind", "format", Spikes.FIELD)),
+            Map.entry("lognormal", List.of("mu", "sigma", "min", "max", "decimals", "kind", "format", Spikes.FIELD)),
+            Map.entry("uniform", List.of("min", "max", "decimals", "kind", "format", Spikes.FIELD)),
+            Map.entry("exponential", List.of("mean", "decimals", "kind", "format", Spikes.FIELD)),
             Map.entry("integer", List.of("min", "max", "format")),
             Map.entry("poisson", List.of("lambda", "format")),
             Map.entry("categorical", List.of("values")),
@@ -121,7 +121,8 @@ public interface Distribution {
 
     /**
      * A continuous distribution, optionally truncated to [min, max] (by sampling its quantile function on
-     * the matching probability range), rounded to {@code decimals}, or made whole with {@code kind: integer}.
+     * the matching probability range), rounded to {@code decimals}, or made whole with {@code kind: integer};
+     * with {@link Spikes} it is the distribution of the values the spikes leave.
      */
     private static Distribution continuous(SpecObject o, java.util.function.DoubleUnaryOperator quantile,
                                            java.util.function.DoubleUnaryOperator cdf) {
@@ -138,7 +139,7 @@ public interface Distribution {
         double scale = decimals < 0 ? 0 : Math.pow(10, decimals);
         Double min = o.has("min") ? o.number("min") : null;
         Double max = o.has("max") ? o.number("max") : null;
-        java.util.function.DoubleFunction<Object> f = u -> {
+        java.util.function.DoubleFunction<Object> rest = u -> {
             double x = quantile.applyAsDouble(lo + (hi - lo) * u);
             if (min != null) {
                 x = Math.max(min, x);
@@ -151,6 +152,9 @@ public interface Distribution {
             }
             return scale == 0 ? x : Math.round(x * scale) / scale;
         };
+        Spikes spikes = Spikes.read(o, kind, min, max);
+        java.util.function.DoubleFunction<Object> f = spikes == null ? rest
+                : spikes.over(rest, x -> (cdf.applyAsDouble(x) - lo) / (hi - lo), kind);
         return new Bounded(kind, f, bound(kind, min), bound(kind, max), null);
     }
 

@@ -15,13 +15,17 @@ import org.apache.commons.jexl3.JexlScript;
 
 /**
  * An Apache Commons JEXL expression over a row's columns, e.g. {@code price * quantity} or
- * {@code segment == 'enterprise' && revenue > 1e6}. Columns are variables by name; a column whose name is
- * not an identifier is reached as {@code row['capital-gain']}. Functions of {@link Math} are under
+ * {@code segment == 'enterprise' && revenue > 1e6}. Columns are variables by name; any column, whatever its
+ * name (spaces, dashes, dots, unicode, JEXL keywords such as {@code size}), is also reached as
+ * {@code row['capital-gain']}: {@code row} is always the row itself. Functions of {@link Math} are under
  * {@code math:} (e.g. {@code math:log(x)}). Compiled once, thread-safe to evaluate.
  */
 public final class Expression {
     private static final JexlEngine JEXL = new JexlBuilder().strict(true).silent(false).safe(false)
             .namespaces(Map.of("math", Math.class)).cache(512).create();
+
+    /** The variable that holds the whole row, for columns whose names are not identifiers. */
+    private static final String ROW = "row";
 
     private final String text;
     private final JexlScript script;
@@ -50,7 +54,11 @@ public final class Expression {
         }
         Set<String> used = new LinkedHashSet<>();
         for (List<String> var : script.getVariables()) {
-            String name = var.get(0).equals("row") && var.size() > 1 ? var.get(1) : var.get(0);
+            if (var.get(0).equals(ROW) && var.size() == 1) {
+                throw owner.error(field, "expression '" + text + "' uses 'row' without a quoted column name: "
+                        + "'row' is the row itself, write row['name'] for a column (" + ROW + "['row'] for one named row)");
+            }
+            String name = var.get(0).equals(ROW) ? var.get(1) : var.get(0);
             if (known != null && !known.contains(name)) {
                 throw owner.error(field, "expression '" + text + "' uses '" + name + "', which is not a column here"
                         + " (columns: " + String.join(", ", known) + ")");
@@ -58,6 +66,29 @@ public final class Expression {
             used.add(name);
         }
         return new Expression(text, script, used, owner.path() + "." + field);
+    }
+
+    /**
+     * How an expression names a column: bare when the name parses as that one variable ({@code age},
+     * {@code capital_gain}), else {@code row['name']} (spaces, dashes, dots, digits first, unicode, keywords).
+     */
+    public static String reference(String column) {
+        if (!column.equals(ROW)) {
+            try {
+                List<List<String>> vars = new java.util.ArrayList<>(JEXL.createScript(column).getVariables());
+                if (vars.equals(List.of(List.of(column)))) {
+                    return column;
+                }
+            } catch (JexlException e) {
+                // not an identifier: reached through the row below
+            }
+        }
+        return ROW + "[" + quote(column) + "]";
+    }
+
+    /** A JEXL string literal of the text. */
+    public static String quote(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** The expression as written. */
@@ -101,11 +132,14 @@ public final class Expression {
 
     private static String brief(JexlException e) {
         String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.replaceFirst("^[\\w.$]+@[\\d:-]+ ", "");
+        // JEXL prefixes where it was called from ("io.x.Expression.parse:47@1:5 "): the expression is named already
+        return m == null ? "JEXL could not evaluate it" : m.replaceFirst("^[\\w.$]+(:\\d+)?@[\\d:-]+ ", "");
     }
 
     /** The row an expression sees: column values by name, and {@code row} for names that are not identifiers. */
     public abstract static class Row implements JexlContext {
+        private Map<String, Object> columns;
+
         /** The value of a column, or {@code null} when missing or unknown. */
         protected abstract Object value(String column);
 
@@ -117,25 +151,38 @@ public final class Expression {
 
         @Override
         public Object get(String name) {
-            if (name.equals("row") && !hasColumn("row")) {
-                return new java.util.AbstractMap<String, Object>() {
+            return name.equals(ROW) ? columns() : value(name);
+        }
+
+        /**
+         * The row as a map of column values. JEXL looks into the classes its permissions allow, java.* by
+         * default, so the view is handed over inside a java.util wrapper.
+         */
+        private Map<String, Object> columns() {
+            if (columns == null) {
+                columns = java.util.Collections.unmodifiableMap(new java.util.AbstractMap<String, Object>() {
                     @Override
                     public Object get(Object key) {
                         return value(String.valueOf(key));
                     }
 
                     @Override
+                    public boolean containsKey(Object key) {
+                        return hasColumn(String.valueOf(key));
+                    }
+
+                    @Override
                     public Set<Entry<String, Object>> entrySet() {
                         return Set.of();
                     }
-                };
+                });
             }
-            return value(name);
+            return columns;
         }
 
         @Override
         public boolean has(String name) {
-            return hasColumn(name) || name.equals("row");
+            return hasColumn(name) || name.equals(ROW);
         }
 
         @Override

@@ -12,6 +12,7 @@ import io.tabsynth.engine.data.DateTimeFormats;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.KeyFormat;
 import io.tabsynth.engine.disclosure.RareValues;
+import io.tabsynth.engine.stats.Normal;
 import io.tabsynth.engine.stats.RankCorrelation;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -40,6 +41,14 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
     private static final int MAX_CATEGORIES = 1000;
     /** A sequence's start must leave room to count up in a long. */
     private static final int MAX_START_BITS = 62;
+    /** A number that at least this share of a column's present values hold is a spike (a point mass). */
+    private static final double SPIKE_SHARE = 0.1;
+    /** Spike shares are written with this many parts per one (six decimals). */
+    private static final double SHARE_SCALE = 1e6;
+    /** Indexes into {@link #moments}. */
+    private static final int MEAN = 0;
+    private static final int SD = 1;
+    private static final int SKEW = 2;
 
     @Override
     public String generatorId() {
@@ -141,8 +150,132 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
             min = Math.min(min, x);
             max = Math.max(max, x);
         }
-        // moments of values beyond ±1e100 on values scaled down, so that sums and squares stay finite
-        double scale = Math.max(Math.abs(min), Math.abs(max)) > 1e100 ? Math.max(Math.abs(min), Math.abs(max)) : 1;
+        double[] all = moments(v);
+        if (all[SD] == 0) {
+            o.put("type", "constant");
+            if (integer) {
+                o.put("value", (long) min);
+            } else {
+                o.put("value", min);
+            }
+            return;
+        }
+        if (integer && min >= 0 && all[MEAN] > 0 && Math.abs(all[SD] * all[SD] / all[MEAN] - 1) < 0.25) {
+            o.put("type", "poisson");
+            o.put("lambda", round(all[MEAN], 4));
+            return;
+        }
+        // values that hold a large share by themselves stay point masses; the distribution is fitted to the rest
+        Map<Double, Integer> spikes = spikes(v);
+        double[] rest = java.util.Arrays.stream(v).filter(x -> !spikes.containsKey(x == 0 ? 0.0 : x)).toArray();
+        if (java.util.Arrays.stream(rest).distinct().limit(2).count() < 2) {
+            rest = v;
+        }
+        double[] m = rest == v ? all : moments(rest);
+        double restMin = java.util.Arrays.stream(rest).min().orElse(min);
+        java.util.function.DoubleUnaryOperator restCdf;
+        if (restMin > 0 && m[SKEW] > 1) {
+            double lm = 0;
+            for (double x : rest) {
+                lm += Math.log(x);
+            }
+            lm /= rest.length;
+            double ls = 0;
+            for (double x : rest) {
+                ls += (Math.log(x) - lm) * (Math.log(x) - lm);
+            }
+            double mu = round(lm, 4);
+            double sigma = round(Math.max(1e-6, Math.sqrt(ls / rest.length)), 4);
+            o.put("type", "lognormal");
+            o.put("mu", mu);
+            o.put("sigma", sigma);
+            restCdf = x -> x <= 0 ? 0 : Normal.cdf((Math.log(x) - mu) / sigma);
+        } else {
+            double mean = round(m[MEAN], 4);
+            double rounded = round(m[SD], 4);
+            double sd = rounded > 0 ? rounded : m[SD];   // a spread too small for four decimals is written in full
+            o.put("type", "normal");
+            o.put("mean", mean);
+            o.put("sd", sd);
+            restCdf = x -> Normal.cdf((x - mean) / sd);
+        }
+        putNumber(o, "min", min, integer);
+        putNumber(o, "max", max, integer);
+        int decimals = integer ? 0 : decimals(v);
+        if (!spikes.isEmpty()) {
+            double step = decimals < 0 ? 0 : Math.pow(10, -decimals);
+            Map<Double, Double> shares = spikeShares(spikes, v.length, restCdf, min, max, step);
+            if (!shares.isEmpty()) {
+                ObjectNode field = o.putObject(Spikes.FIELD);
+                shares.forEach((x, share) -> field.put(integer ? Long.toString((long) (double) x) : CellText.number(x),
+                        share));
+            }
+        }
+        if (integer) {
+            o.put("kind", "integer");
+        } else if (decimals >= 0) {
+            o.put("decimals", decimals);
+        }
+    }
+
+    /**
+     * The share each spike needs in the spec so that, with what the rest's distribution rounds onto the same
+     * value ({@code step} apart, 1 for whole numbers; 0 when not rounded), the column gets its real share:
+     * real = spike + (1 - all spikes) * rest's probability of the value. Rounded down, so that they never add up
+     * to more than 1.
+     */
+    private static Map<Double, Double> spikeShares(Map<Double, Integer> spikes, int n,
+                                                   java.util.function.DoubleUnaryOperator restCdf, double min,
+                                                   double max, double step) {
+        double mass = restCdf.applyAsDouble(max) - restCdf.applyAsDouble(min);
+        Map<Double, Double> onValue = new LinkedHashMap<>();
+        double realTotal = 0;
+        double restTotal = 0;
+        for (Map.Entry<Double, Integer> e : spikes.entrySet()) {
+            double x = e.getKey();
+            double q = step == 0 || !(mass > 0) ? 0 : (restCdf.applyAsDouble(Math.min(max, x + step / 2))
+                    - restCdf.applyAsDouble(Math.max(min, x - step / 2))) / mass;
+            onValue.put(x, q);
+            realTotal += e.getValue() / (double) n;
+            restTotal += q;
+        }
+        double spikesTotal = restTotal >= 1 ? realTotal : Math.max(0, (realTotal - restTotal) / (1 - restTotal));
+        Map<Double, Double> shares = new LinkedHashMap<>();
+        for (Map.Entry<Double, Integer> e : spikes.entrySet()) {
+            double share = e.getValue() / (double) n - (1 - spikesTotal) * onValue.get(e.getKey());
+            double written = Math.floor(share * SHARE_SCALE) / SHARE_SCALE;
+            if (written > 0) {
+                shares.put(e.getKey(), written);
+            }
+        }
+        return shares;
+    }
+
+    /** The values holding at least {@link #SPIKE_SHARE} of the column each, with their counts, in order. */
+    private static Map<Double, Integer> spikes(double[] v) {
+        Map<Double, Integer> counts = new HashMap<>();
+        for (double x : v) {
+            counts.merge(x == 0 ? 0.0 : x, 1, Integer::sum);   // -0.0 and 0.0 are one value
+        }
+        Map<Double, Integer> spikes = new java.util.TreeMap<>();
+        counts.forEach((x, n) -> {
+            if (n >= SPIKE_SHARE * v.length && n > 1) {
+                spikes.put(x, n);
+            }
+        });
+        return spikes;
+    }
+
+    /**
+     * Mean, standard deviation and skewness; values beyond ±1e100 are scaled down first, so that sums and squares
+     * stay finite.
+     */
+    private static double[] moments(double[] v) {
+        double top = 0;
+        for (double x : v) {
+            top = Math.max(top, Math.abs(x));
+        }
+        double scale = top > 1e100 ? top : 1;
         double mean = 0;
         for (double x : v) {
             mean += x / scale;
@@ -156,50 +289,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         }
         var /= v.length;
         double skew = var == 0 ? 0 : m3 / v.length / Math.pow(var, 1.5);
-        mean *= scale;
-        double sd = Math.sqrt(var) * scale;
-        if (sd == 0) {
-            o.put("type", "constant");
-            if (integer) {
-                o.put("value", (long) min);
-            } else {
-                o.put("value", min);
-            }
-            return;
-        }
-        if (integer && min >= 0 && mean > 0 && Math.abs(sd * sd / mean - 1) < 0.25) {
-            o.put("type", "poisson");
-            o.put("lambda", round(mean, 4));
-            return;
-        }
-        if (min > 0 && skew > 1) {
-            double lm = 0;
-            for (double x : v) {
-                lm += Math.log(x);
-            }
-            lm /= v.length;
-            double ls = 0;
-            for (double x : v) {
-                ls += (Math.log(x) - lm) * (Math.log(x) - lm);
-            }
-            o.put("type", "lognormal");
-            o.put("mu", round(lm, 4));
-            o.put("sigma", round(Math.max(1e-6, Math.sqrt(ls / v.length)), 4));
-        } else {
-            o.put("type", "normal");
-            o.put("mean", round(mean, 4));
-            o.put("sd", round(sd, 4));
-        }
-        putNumber(o, "min", min, integer);
-        putNumber(o, "max", max, integer);
-        if (integer) {
-            o.put("kind", "integer");
-        } else {
-            int d = decimals(v);
-            if (d >= 0) {
-                o.put("decimals", d);
-            }
-        }
+        return new double[] {mean * scale, Math.sqrt(var) * scale, skew};
     }
 
     private static void putNumber(ObjectNode o, String field, double v, boolean integer) {
@@ -544,14 +634,20 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 int ia = data.schema().indexOf(a.name());
                 int ib = data.schema().indexOf(b.name());
                 Map<String, String> map = new LinkedHashMap<>();
+                Map<String, Integer> counts = new HashMap<>();
                 for (int r = 0; r < data.rowCount(); r++) {
                     if (!data.isMissing(ia, r) && !data.isMissing(ib, r)) {
-                        map.putIfAbsent(CellText.of(data, ia, r), literal(b.kind(), CellText.of(data, ib, r)));
+                        String value = literal(b.kind(), CellText.of(data, ib, r));
+                        map.putIfAbsent(key(a.kind(), CellText.of(data, ia, r)), value);
+                        counts.merge(value, 1, Integer::sum);
                     }
                 }
+                String mostCommon = counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
                 StringBuilder expr = new StringBuilder("{");
-                map.forEach((k, v) -> expr.append(expr.length() > 1 ? ", " : "").append(quote(k)).append(": ").append(v));
-                expr.append("}[").append(reference(a.name())).append(']');
+                map.forEach((k, v) -> expr.append(expr.length() > 1 ? ", " : "").append(k).append(": ").append(v));
+                // a value the real data lacks (a Poisson draw beyond the real range) gets the most common one
+                expr.append("}[").append(Expression.reference(a.name())).append("] ?? ").append(mostCommon);
                 ObjectNode col = NODES.objectNode();
                 col.put("name", b.name());
                 col.put("type", "expression");
@@ -569,17 +665,16 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         }
     }
 
+    /**
+     * A lookup key as the looked-up column's values are: whole numbers are longs ({@code 7L}; JEXL reads
+     * {@code 7} as an int, which no long equals), booleans bare, anything else a string.
+     */
+    private static String key(ColumnKind kind, String text) {
+        return kind == ColumnKind.INTEGER ? text + "L" : literal(kind, text);
+    }
+
     private static String literal(ColumnKind kind, String text) {
-        return kind == ColumnKind.INTEGER || kind == ColumnKind.BOOLEAN ? text : quote(text);
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    /** How an expression names a column: bare if it is an identifier, else {@code row['name']}. */
-    private static String reference(String name) {
-        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "row[" + quote(name) + "]";
+        return kind == ColumnKind.INTEGER || kind == ColumnKind.BOOLEAN ? text : Expression.quote(text);
     }
 
     private static boolean equalAll(Frame data, int a, int b) {

@@ -1,0 +1,52 @@
+package io.tabsynth.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** A bad option or value prints what is wrong and where help is, not the whole usage; exit 2. */
+class UsageErrorTest {
+    /** The most lines a usage error may take: the error, picocli's suggestions, the hint. */
+    private static final int MAX_LINES = 4;
+
+    @Test
+    void aBadValuePrintsTheErrorAndAOneLineHint() {
+        Cli r = Cli.run("sample", "--model", "m.model", "--rows", "lots", "--seed", 1, "--out", "x.csv");
+        assertEquals(2, r.code());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(0).startsWith("error: ") && lines.get(0).contains("--rows") && lines.get(0).contains("lots"),
+                r.err());
+        assertEquals("see 'tabsynth sample --help'", lines.get(lines.size() - 1), r.err());
+        assertTrue(lines.size() <= MAX_LINES, r.err());
+        assertFalse(r.err().contains("Usage:") || r.out().contains("Usage:"), r.err());
+    }
+
+    @Test
+    void everyCommandAnswersABadCommandLineInAFewLines() {
+        CommandLine root = new CommandLine(new Tabsynth());
+        for (String name : root.getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            Cli r = Cli.run(name, "--no-such-option");
+            assertEquals(2, r.code(), name + ": " + r.err());
+            List<String> lines = r.err().lines().toList();
+            assertTrue(lines.size() <= MAX_LINES && !r.err().contains("Usage:"), name + ": " + r.err());
+            // the first problem picocli finds: a missing required option, or the unknown one
+            assertTrue(lines.get(0).startsWith("error: "), name + ": " + r.err());
+            assertEquals("see 'tabsynth " + name + " --help'", lines.get(lines.size() - 1), name + ": " + r.err());
+        }
+    }
+
+    @Test
+    void aMisspeltOptionGetsASuggestion() {
+        Cli r = Cli.run("sample", "--model", "m.model", "--row", 10, "--seed", 1, "--out", "x.csv");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--rows"), "did you mean --rows: " + r.err());
+        assertTrue(r.err().lines().count() <= MAX_LINES, r.err());
+    }
+}
