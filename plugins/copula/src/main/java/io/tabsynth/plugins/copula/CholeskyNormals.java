@@ -65,6 +65,11 @@ final class CholeskyNormals extends CorrelatedNormals {
     }
 
     @Override
+    int payloadVersion() {
+        return 1;
+    }
+
+    @Override
     void toJson(ObjectNode root) {
         root.putPOJO(KEY, correlation);
     }

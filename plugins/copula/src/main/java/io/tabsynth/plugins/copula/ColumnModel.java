@@ -29,6 +29,10 @@ interface ColumnModel {
      */
     Column<?> sample(double[] z, double[] nullZ, int rows, long firstRow, Rng rng);
 
+    /** Builds what sampling needs and fitting does not (lookup tables); called once, columns in parallel. */
+    default void prepareSampling() {
+    }
+
     /** A short description for people, e.g. {@code gamma(k=2.1, θ=3.4)} or {@code 16 values}. */
     String describe();
 

@@ -39,6 +39,11 @@ final class ContinuousColumn implements ColumnModel {
         this.nulls = new NullGate(nullRate);
     }
 
+    @Override
+    public void prepareSampling() {
+        grid();
+    }
+
     /** The values at the grid's scores (computed once; two threads racing compute the same values). */
     private double[] grid() {
         double[] g = grid;

@@ -25,13 +25,16 @@ import tech.tablesaw.api.Table;
  */
 final class CopulaModel extends BatchedModel {
     static final String FORMAT = "tabsynth-gaussian-copula";
-    static final int VERSION = 1;
+    /** The newest payload version this plugin reads: 1 holds a full correlation, 2 a factor model. */
+    static final int VERSION = 2;
 
     private final Schema schema;
     private final List<ColumnModel> columns;
     private final int[] dimension;
     private final int[] nullDimension;
     private final CorrelatedNormals normals;
+    /** Whether every column's sampling tables are made (racing batches make the same tables twice at worst). */
+    private volatile boolean prepared;
 
     CopulaModel(Schema schema, List<ColumnModel> columns, CorrelatedNormals normals) {
         this.schema = schema;
@@ -80,6 +83,11 @@ final class CopulaModel extends BatchedModel {
 
     @Override
     protected Frame sampleBatch(long batch, int rows, Rng rng) {
+        if (!prepared) {
+            // a wide table's lookup tables take seconds one after another: make them on every core
+            columns.parallelStream().forEach(ColumnModel::prepareSampling);
+            prepared = true;
+        }
         long columnSeed = rng.nextLong();
         double[][] z = new double[normals.dimensions()][rows];
         normals.draw(rng, z, rows);
@@ -102,7 +110,7 @@ final class CopulaModel extends BatchedModel {
     public void save(OutputStream out) throws IOException {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", VERSION);
+        root.put("version", normals.payloadVersion());
         root.set("schema", schema.toJson());
         ArrayNode cols = root.putArray("columns");
         for (ColumnModel c : columns) {
@@ -119,9 +127,10 @@ final class CopulaModel extends BatchedModel {
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException("not a Gaussian copula model (format is not " + FORMAT + ")");
         }
-        if (root.path("version").asInt() != VERSION) {
-            throw new IOException("Gaussian copula model version " + root.path("version").asInt()
-                    + " is not supported (this plugin reads version " + VERSION + ")");
+        int version = root.path("version").asInt();
+        if (version < 1 || version > VERSION) {
+            throw new IOException("Gaussian copula model version " + version
+                    + " is not supported (this plugin reads versions 1 to " + VERSION + ")");
         }
         Schema schema = Schema.fromJson(root.get("schema"));
         List<ColumnModel> columns = new ArrayList<>();

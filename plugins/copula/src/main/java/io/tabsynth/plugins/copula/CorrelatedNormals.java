@@ -21,6 +21,9 @@ abstract class CorrelatedNormals {
     /** The correlation of the dimensions as a full matrix (a copy). */
     abstract double[][] correlation();
 
+    /** The oldest payload version that can hold this dependence (see {@link CopulaModel#VERSION}). */
+    abstract int payloadVersion();
+
     /** Writes the model's dependence into the saved model's root object. */
     abstract void toJson(ObjectNode root);
 

@@ -136,6 +136,9 @@ final class Correlation {
      */
     static double[][] repair(double[][] r) {
         int d = r.length;
+        if (d == 0) {
+            return r;
+        }
         DMatrixRMaj shifted = matrix(r);
         for (int a = 0; a < d; a++) {
             shifted.add(a, a, -MIN_EIGENVALUE);
@@ -175,6 +178,9 @@ final class Correlation {
     /** Lower-triangular L with L·Lᵀ = r; r must be positive definite. */
     static double[][] cholesky(double[][] r) {
         int d = r.length;
+        if (d == 0) {
+            return new double[0][0];
+        }
         CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(d, true);
         if (!chol.decompose(matrix(r))) {
             throw new IllegalStateException("correlation matrix is not positive definite");
@@ -221,6 +227,12 @@ final class Correlation {
 
     /** An EJML matrix holding a copy of {@code m}. */
     static DMatrixRMaj matrix(double[][] m) {
-        return new DMatrixRMaj(m);
+        DMatrixRMaj out = new DMatrixRMaj(m.length, m.length == 0 ? 0 : m[0].length);
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[i].length; j++) {
+                out.unsafe_set(i, j, m[i][j]);
+            }
+        }
+        return out;
     }
 }

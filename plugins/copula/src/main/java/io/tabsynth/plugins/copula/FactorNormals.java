@@ -165,6 +165,11 @@ final class FactorNormals extends CorrelatedNormals {
     }
 
     @Override
+    int payloadVersion() {
+        return 2;
+    }
+
+    @Override
     void toJson(ObjectNode root) {
         ObjectNode o = root.putObject(KEY);
         o.putPOJO("loadings", loadings);

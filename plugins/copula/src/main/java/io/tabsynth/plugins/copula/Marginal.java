@@ -28,6 +28,11 @@ abstract class Marginal {
         return cdf(x);
     }
 
+    /** Whether P(X &lt; x) can differ from P(X ≤ x), so that both must be computed. */
+    boolean hasAtoms() {
+        return false;
+    }
+
     /** The values at each of the ascending probabilities {@code u}. */
     double[] quantiles(double[] u) {
         double[] x = new double[u.length];
@@ -109,6 +114,11 @@ abstract class Marginal {
             }
             double f = knots[hi] > knots[lo] ? Interpolation.fraction(x, knots[lo], knots[hi]) : 1;
             return (lo + f) / (k - 1);
+        }
+
+        @Override
+        boolean hasAtoms() {
+            return true;
         }
 
         @Override

@@ -121,7 +121,9 @@ final class MarginalFit {
             double x = sorted[i];
             int lo = ColumnModels.lowerBound(sorted, x);
             int hi = ColumnModels.upperBound(sorted, x);
-            d = Math.max(d, Math.max(Math.abs(m.cdfBelow(x) - lo / (double) n), Math.abs(m.cdf(x) - hi / (double) n)));
+            double at = m.cdf(x);
+            double below = m.hasAtoms() ? m.cdfBelow(x) : at;
+            d = Math.max(d, Math.max(Math.abs(below - lo / (double) n), Math.abs(at - hi / (double) n)));
         }
         return d;
     }

@@ -66,6 +66,8 @@ class WideTableTest {
         double unrelated = RankCorrelation.spearman(GaussianCopulaTest.values(s, "x0"), GaussianCopulaTest.values(s, "x2"));
         assertTrue(Math.abs(unrelated) < Math.abs(synthetic) - 0.4, "unrelated columns stay weak: " + unrelated);
         assertEquals(save(model), save(fit(wide)), "same data, same model bytes");
+        assertTrue(save(model).contains("\"version\":2") && save(model).contains("\"correlationFactor\""),
+                "a factor model is payload version 2");
         CopulaModel reloaded = CopulaModel.load(new ByteArrayInputStream(save(model).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertEquals(GaussianCopulaTest.text(model.sampleFrame(50, 7)), GaussianCopulaTest.text(reloaded.sampleFrame(50, 7)),
                 "a saved wide model samples the same rows");
