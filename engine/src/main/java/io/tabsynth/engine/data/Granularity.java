@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import tech.tablesaw.api.DateTimeColumn;
 
 /**
  * The coarsest unit every value of a datetime column falls on: a monthly series has all its values at midnight
@@ -85,19 +86,49 @@ public enum Granularity {
     }
 
     private LocalDateTime next(LocalDateTime floor) {
+        return floor.plus(1, unit());
+    }
+
+    /** True if the value falls on a whole unit ({@code 2010-03-01T00:00} does for {@link #MONTH}). */
+    public boolean holds(LocalDateTime v) {
+        return floor(v).equals(v);
+    }
+
+    /** The unit as a {@link ChronoUnit}, for counting and stepping whole units. */
+    public ChronoUnit unit() {
         switch (this) {
             case YEAR:
-                return floor.plusYears(1);
+                return ChronoUnit.YEARS;
             case MONTH:
-                return floor.plusMonths(1);
+                return ChronoUnit.MONTHS;
             case DAY:
-                return floor.plusDays(1);
+                return ChronoUnit.DAYS;
             case HOUR:
-                return floor.plusHours(1);
+                return ChronoUnit.HOURS;
             case MINUTE:
-                return floor.plusMinutes(1);
+                return ChronoUnit.MINUTES;
             default:
-                return floor.plusSeconds(1);
+                return ChronoUnit.SECONDS;
         }
+    }
+
+    /**
+     * The coarsest unit every non-missing value of a column falls on, or {@code null} when one has a fraction of a
+     * second or the column has no values.
+     */
+    public static Granularity of(DateTimeColumn column) {
+        Granularity coarsest = YEAR;
+        boolean any = false;
+        for (int r = 0; r < column.size(); r++) {
+            if (column.isMissing(r)) {
+                continue;
+            }
+            any = true;
+            coarsest = finer(coarsest, of(column.get(r)));
+            if (coarsest == null) {
+                return null;
+            }
+        }
+        return any ? coarsest : null;
     }
 }

@@ -58,7 +58,7 @@ public final class WrittenForm {
                 int d = decimals((DoubleColumn) data.column(c));
                 form = d < 0 ? null : new Form(d, null);
             } else if (spec.kind() == ColumnKind.DATETIME) {
-                Granularity g = granularity((DateTimeColumn) data.column(c));
+                Granularity g = Granularity.of((DateTimeColumn) data.column(c));
                 form = g == null ? null : new Form(-1, g);
             }
             if (form != null) {
@@ -83,23 +83,6 @@ public final class WrittenForm {
             most = Math.max(most, d);
         }
         return most;
-    }
-
-    /** The finest granularity among the values, or {@code null} when one has a fraction of a second or none is present. */
-    private static Granularity granularity(DateTimeColumn column) {
-        Granularity coarsest = Granularity.YEAR;
-        boolean any = false;
-        for (int r = 0; r < column.size(); r++) {
-            if (column.isMissing(r)) {
-                continue;
-            }
-            any = true;
-            coarsest = Granularity.finer(coarsest, Granularity.of(column.get(r)));
-            if (coarsest == null) {
-                return null;
-            }
-        }
-        return any ? coarsest : null;
     }
 
     /** The frame with every column that has a form rounded to it; the frame itself when nothing applies. */

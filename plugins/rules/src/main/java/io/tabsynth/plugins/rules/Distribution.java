@@ -2,6 +2,7 @@ package io.tabsynth.plugins.rules;
 
 import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.DateTimeFormats;
+import io.tabsynth.engine.data.Granularity;
 import io.tabsynth.engine.stats.Normal;
 import io.tabsynth.plugins.rules.spec.SpecObject;
 import java.time.LocalDate;
@@ -32,8 +33,8 @@ public interface Distribution {
             Map.entry("poisson", List.of("lambda", "format")),
             Map.entry("categorical", List.of("values")),
             Map.entry("boolean", List.of("p")),
-            Map.entry("date", List.of("min", "max", "format")),
-            Map.entry("datetime", List.of("min", "max", "format")),
+            Map.entry("date", List.of("min", "max", "format", "granularity")),
+            Map.entry("datetime", List.of("min", "max", "format", "granularity")),
             Map.entry("time", List.of("min", "max", "format")),
             Map.entry("constant", List.of("value", "kind", "format")));
 
@@ -234,11 +235,43 @@ public interface Distribution {
         if (max < min) {
             throw o.error("max", "must not be before min");
         }
+        Granularity granularity = granularity(type, o, min, max);
+        if (granularity != null) {
+            LocalDateTime first = LocalDateTime.ofEpochSecond(min, 0, ZoneOffset.UTC);
+            long units = granularity.unit().between(first, LocalDateTime.ofEpochSecond(max, 0, ZoneOffset.UTC));
+            java.util.function.DoubleFunction<Object> f = u -> first.plus(Math.min(units, (long) Math.floor(u * (units + 1))),
+                    granularity.unit());
+            return new Bounded(ColumnKind.DATETIME, f, f.apply(0), f.apply(1 - 1e-16), format);
+        }
         long step = type.equals("date") ? 86_400 : 1;
         long steps = (max - min) / step;
         java.util.function.DoubleFunction<Object> f = u -> LocalDateTime.ofEpochSecond(
                 min + step * Math.min(steps, (long) Math.floor(u * (steps + 1))), 0, ZoneOffset.UTC);
         return new Bounded(ColumnKind.DATETIME, f, f.apply(0), f.apply(1 - 1e-16), format);
+    }
+
+    /**
+     * The optional {@code granularity} of a date or datetime column ({@code year}, {@code month}, ...): values are
+     * drawn uniformly among the whole units from min to max, which must fall on whole units; {@code null} if none.
+     */
+    private static Granularity granularity(String type, SpecObject o, long min, long max) {
+        if (!o.has("granularity")) {
+            return null;
+        }
+        Granularity g;
+        try {
+            g = Granularity.parse(o.text("granularity"));
+        } catch (IllegalArgumentException e) {
+            throw o.error("granularity", e.getMessage());
+        }
+        for (String field : List.of("min", "max")) {
+            LocalDateTime v = LocalDateTime.ofEpochSecond(field.equals("min") ? min : max, 0, ZoneOffset.UTC);
+            if (!g.holds(v)) {
+                throw o.error(field, "'" + o.scalar(field) + "' is not a whole " + g.jsonName() + " (granularity '"
+                        + g.jsonName() + "')");
+            }
+        }
+        return g;
     }
 
     /** A date, date-time or time field as seconds since the epoch (times on 1970-01-01). */

@@ -10,6 +10,7 @@ import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.DateTimeFormats;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Granularity;
 import io.tabsynth.engine.data.KeyFormat;
 import io.tabsynth.engine.disclosure.RareValues;
 import io.tabsynth.engine.stats.Normal;
@@ -338,6 +339,10 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         o.put("min", hasTime ? min.toString().length() == 16 ? min + ":00" : min.toString() : min.toLocalDate().toString());
         o.put("max", hasTime ? max.toString().length() == 16 ? max + ":00" : max.toString() : max.toLocalDate().toString());
         o.put("format", format);
+        Granularity granularity = Granularity.of(col);
+        if (granularity != null && granularity.ordinal() < (hasTime ? Granularity.SECOND : Granularity.DAY).ordinal()) {
+            o.put("granularity", granularity.jsonName());
+        }
     }
 
     private static void categorical(Frame data, ColumnSpec c, ObjectNode o) {
