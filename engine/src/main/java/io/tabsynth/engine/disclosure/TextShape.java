@@ -42,6 +42,7 @@ public final class TextShape {
     /** A template part that is a kept word starts with this; a shape starts with {@link #SHAPE}. */
     private static final char WORD = '=';
     private static final char SHAPE = '~';
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final String CONSONANTS = "bcdfghjklmnprstvwz";
     private static final String VOWELS = "aeiou";
     /** The template of last resort: one capitalised seven-letter word. */
@@ -198,7 +199,7 @@ public final class TextShape {
         if (t.isEmpty()) {
             return List.of();
         }
-        List<String> words = new ArrayList<>(Arrays.asList(t.split("\\s+")));
+        List<String> words = new ArrayList<>(Arrays.asList(SPACES.split(t)));
         words.set(0, value.substring(0, value.indexOf(t.charAt(0))) + words.get(0));
         return words;
     }
