@@ -18,7 +18,8 @@ import java.util.Set;
  * The written form of a column's rare values, from which new values are made that read like the real ones but
  * are none of them. A value is a sequence of words (split at white space). A word that at least
  * {@code minCount} real rows hold is kept as it is ({@code St}, {@code Avenue}); any other word becomes its
- * shape: each upper-case letter {@code A}, each lower-case letter {@code a}, each digit {@code 9}, any other
+ * shape: each upper-case letter {@code A}, each lower-case letter {@code a}, each digit {@code 9} (a zero that
+ * starts a number stays {@code 0}), any other
  * character itself ({@code O'Neil} is {@code A'Aaaa}). A value's words so changed are its template
  * ({@code 999 Aaaaaa St}); a rare value made of kept words only ({@code New York}) has its least held word
  * changed ({@code New Aaaa}).
@@ -41,6 +42,7 @@ public final class TextShape {
     /** A template part that is a kept word starts with this; a shape starts with {@link #SHAPE}. */
     private static final char WORD = '=';
     private static final char SHAPE = '~';
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final String CONSONANTS = "bcdfghjklmnprstvwz";
     private static final String VOWELS = "aeiou";
     /** The template of last resort: one capitalised seven-letter word. */
@@ -170,12 +172,16 @@ public final class TextShape {
         return out;
     }
 
-    /** The shape of a word: {@code A} per upper-case letter, {@code a} per lower-case one, {@code 9} per digit. */
+    /**
+     * The shape of a word: {@code A} per upper-case letter, {@code a} per lower-case one, {@code 9} per digit but a
+     * zero that starts a number, which stays {@code 0} ({@code 00501} is {@code 09999}, {@code 417} is {@code 999}).
+     */
     static String shapeOf(String word) {
         StringBuilder b = new StringBuilder(word.length());
         word.codePoints().forEach(c -> {
             if (Character.isDigit(c)) {
-                b.append('9');
+                boolean starts = b.length() == 0 || !isDigitShape(b.charAt(b.length() - 1));
+                b.append(starts && c == '0' ? '0' : '9');
             } else if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
                 b.append('A');
             } else if (Character.isLetter(c)) {
@@ -193,7 +199,7 @@ public final class TextShape {
         if (t.isEmpty()) {
             return List.of();
         }
-        List<String> words = new ArrayList<>(Arrays.asList(t.split("\\s+")));
+        List<String> words = new ArrayList<>(Arrays.asList(SPACES.split(t)));
         words.set(0, value.substring(0, value.indexOf(t.charAt(0))) + words.get(0));
         return words;
     }
@@ -210,14 +216,22 @@ public final class TextShape {
         return pool.toArray(new String[0]);
     }
 
-    /** A word of the shape: letters alternate consonants and vowels (starting either way), digits are digits. */
+    private static boolean isDigitShape(char c) {
+        return c == '9' || c == '0';
+    }
+
+    /**
+     * A word of the shape: letters alternate consonants and vowels (starting either way), digits are digits, and
+     * a number does not start with a zero unless the shape says so.
+     */
     private static String fill(String shape, Rng rng) {
         StringBuilder b = new StringBuilder(shape.length());
         boolean vowel = rng.nextInt(3) == 0;
         for (int i = 0; i < shape.length(); i++) {
             char c = shape.charAt(i);
             if (c == '9') {
-                b.append((char) ('0' + rng.nextInt(10)));
+                boolean leads = i == 0 || !isDigitShape(shape.charAt(i - 1));
+                b.append((char) (leads ? '1' + rng.nextInt(9) : '0' + rng.nextInt(10)));
             } else if (c == 'a' || c == 'A') {
                 String letters = vowel ? VOWELS : CONSONANTS;
                 char l = letters.charAt(rng.nextInt(letters.length()));

@@ -259,8 +259,8 @@ public final class Engine implements AutoCloseable {
         RareValues rare = null;
         if (learns) {
             // a column a constraint's transform made (fixed combinations, merged) keeps the real combinations asked for
-            List<String> own = training.schema().names().stream().filter(data.schema()::has).toList();
-            rare = RareValues.learn(training.select(own), minCount, seed);
+            List<String> dataColumns = training.schema().names().stream().filter(data.schema()::has).toList();
+            rare = RareValues.learn(training.select(dataColumns), minCount, seed);
             training = rare.toModel(training);
         }
         WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;

@@ -120,7 +120,7 @@ class RareValuesTest {
         int withSuffix = 0;
         for (String a : made) {
             String[] words = a.split(" ");
-            assertTrue(words[0].matches("\\d{1,3}"), "a house number first: " + a);
+            assertTrue(words[0].matches("[1-9]\\d{0,2}"), "a house number first, not starting with 0: " + a);
             assertTrue(words[1].matches("[A-Z][a-z]+"), "a capitalised street name: " + a);
             withSuffix += List.of(SUFFIXES).contains(words[words.length - 1]) ? 1 : 0;
         }
@@ -131,6 +131,19 @@ class RareValuesTest {
         }
         assertTrue(names.stream().allMatch(n -> n.matches("[A-Z][a-z]+-\\d")), names.subList(0, 5).toString());
         assertTrue(counts(names).size() > 100, "varied: " + counts(names).size() + " distinct");
+    }
+
+    @Test
+    void aZeroThatStartsANumberIsPartOfTheShapeAndOtherNumbersDoNotStartWithZero() {
+        assertEquals("09999", TextShape.shapeOf("00501"));
+        assertEquals("999", TextShape.shapeOf("417"));
+        assertEquals("A-0999/9", TextShape.shapeOf("B-0417/3"));
+        TextShape zips = TextShape.learn(List.of("00501", "00544"), TextShape.wordRows(List.of("00501", "00544")), K,
+                new Rng(1));
+        Rng rng = new Rng(2);
+        for (int i = 0; i < 200; i++) {
+            assertTrue(zips.draw(rng).matches("0\\d{4}"), "zip codes keep their leading zero");
+        }
     }
 
     @Test
