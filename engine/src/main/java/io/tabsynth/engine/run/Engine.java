@@ -2,6 +2,7 @@ package io.tabsynth.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.Suggestion;
@@ -190,7 +191,8 @@ public final class Engine implements AutoCloseable {
      * the file and its digests (bytes and canonical content) for lineage.
      */
     public Frame read(Path data, Path metadata) {
-        Frame frame = FrameReader.read(data, metadata == null ? Metadata.NONE : Metadata.read(metadata));
+        Frame frame = Activity.run("reading " + data,
+                () -> FrameReader.read(data, metadata == null ? Metadata.NONE : Metadata.read(metadata)));
         return frame.withSource(new Source(data, Sha256.file(data), ContentDigest.of(frame), frame.rowCount(),
                 metadata, metadata == null ? null : Sha256.file(metadata)));
     }
@@ -242,7 +244,9 @@ public final class Engine implements AutoCloseable {
                 training = bound.toModel(data);
             }
         }
-        Model model = g.extension().fit(training, resolved, ctx);
+        Frame learnt = training;
+        Model model = Activity.run("fitting " + generatorId + (learns ? " to " + named(data) : ""),
+                () -> g.extension().fit(learnt, resolved, ctx));
         if (constraints != null) {
             if (!learns) {
                 bound = constraints.constraints().bind(model.schema(), null);
@@ -266,7 +270,8 @@ public final class Engine implements AutoCloseable {
                 .orElseThrow(() -> new BadInputException("no installed plugin drafts specs for generator '" + generatorId
                         + "' (installed: " + ids(specInferences) + ")"));
         Instant started = Instant.now();
-        JsonNode spec = found.extension().infer(data);
+        JsonNode spec = Activity.run("drafting a " + generatorId + " spec from " + named(data),
+                () -> found.extension().infer(data));
         byte[] bytes;
         try {
             bytes = (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec) + "\n")
@@ -379,7 +384,8 @@ public final class Engine implements AutoCloseable {
         Artifact written;
         Map<String, Object> results = new LinkedHashMap<>();
         try (FrameStream stream = sampler.sample(rows, seed)) {
-            written = write(stream, exporter.extension(), out, rows, progress);
+            written = Activity.run("sampling " + model.info().generator() + " into " + out,
+                    () -> write(stream, exporter.extension(), out, rows, progress));
             results.put("rows", written.rows());
             results.putAll(stream.notes());
         }
@@ -525,6 +531,11 @@ public final class Engine implements AutoCloseable {
         return new Artifact("output", out, sha[0], content.finish(), content.rows());
     }
 
+    /** The data's file for messages, or "the data" for a frame that was not read from one. */
+    private static String named(Frame data) {
+        return data.source() == null ? "the data" : data.source().file().toString();
+    }
+
     private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
@@ -575,7 +586,8 @@ public final class Engine implements AutoCloseable {
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(real, holdout, synthetic, real.schema(), r.options());
         for (PluginHost.Found<Evaluator> e : chosen) {
-            Result result = e.extension().evaluate(input);
+            Result result = Activity.run("evaluating " + r.synthetic() + " with " + e.info().id(),
+                    () -> e.extension().evaluate(input));
             report.set(e.info().id(), ResultJson.of(result));
             if (result.score() != null) {
                 results.put(e.info().id() + ".score", result.score());

@@ -1,5 +1,6 @@
 package io.tabsynth.plugins.copula;
 
+import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.FitContext;
@@ -58,9 +59,11 @@ public final class GaussianCopula implements Generator {
         context.progress().start("fitting gaussian-copula", specs.size());
         ColumnModels.Fitted[] fitted = new ColumnModels.Fitted[specs.size()];
         ForkJoinPool pool = new ForkJoinPool(context.threads());
+        Activity fitting = Activity.current();
         try {
             pool.submit(() -> IntStream.range(0, specs.size()).parallel().forEach(i -> {
-                fitted[i] = ColumnModels.fit(data, specs.get(i), settings);
+                fitted[i] = fitting.within("column '" + specs.get(i).name() + "'",
+                        () -> ColumnModels.fit(data, specs.get(i), settings));
                 context.progress().advance(1);
             })).get();
         } catch (InterruptedException e) {
