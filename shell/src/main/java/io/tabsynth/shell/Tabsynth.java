@@ -20,6 +20,7 @@ import io.tabsynth.shell.cli.SampleCommand;
 import io.tabsynth.shell.cli.SynthCommand;
 import io.tabsynth.shell.demo.DemoCommand;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -103,6 +104,11 @@ public final class Tabsynth {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
+        List<String> unmatched = line.getUnmatchedArguments();
+        if (e instanceof CommandLine.MissingParameterException && !unmatched.isEmpty()) {
+            // picocli checks required options first; a misspelt one ('--row') is the cause of the missing one ('--rows')
+            e = new CommandLine.UnmatchedArgumentException(line, unmatched);
+        }
         err.println("error: " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("see '" + line.getCommandSpec().qualifiedName() + " --help'");
