@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * explained ({@link TabsynthException}, {@link BadInputException}) pass through unchanged.
  *
  * <p>Work handed to other threads keeps its context: take {@link #current()} on the calling thread and
- * {@link #run} the work with it on the worker.
+ * {@link #within} the work with it on the worker. A failure made on a thread that knew nothing of it gets the
+ * steps of each thread it passes through on its way out.
  */
 public final class Activity {
     private static final ThreadLocal<Activity> CURRENT = ThreadLocal.withInitial(() -> new Activity(List.of()));
@@ -56,6 +57,12 @@ public final class Activity {
             return work.get();
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             TabsynthException explained = explained(e);
+            if (explained instanceof InternalFailure && !((InternalFailure) explained).doing().startsWith(step.describe())) {
+                // made on a thread that did not know what this one is doing: say both
+                InternalFailure inner = (InternalFailure) explained;
+                throw new InternalFailure(step.describe() + (inner.doing().isEmpty() ? "" : ", " + inner.doing()),
+                        inner.getCause());
+            }
             throw explained != null ? explained : new InternalFailure(step.describe(), e);
         } finally {
             CURRENT.set(before);

@@ -40,6 +40,17 @@ class ActivityTest {
     }
 
     @Test
+    void aFailureFromAThreadThatKnewNothingGetsTheStepsOfTheThreadItReaches() {
+        InternalFailure f = assertThrows(InternalFailure.class, () -> Activity.run("sampling rules into out.csv",
+                () -> CompletableFuture.supplyAsync(() -> {
+                    throw Activity.failure("generating column 'x'", new IllegalStateException("broken"));
+                }).join()));
+        assertEquals("sampling rules into out.csv, generating column 'x'", f.doing());
+        assertEquals("internal error while sampling rules into out.csv, generating column 'x': broken", f.getMessage());
+        assertTrue(f.getCause() instanceof IllegalStateException, "the stack trace is still the cause's");
+    }
+
+    @Test
     void explainedFailuresPassThroughUnchanged() {
         BadInputException bad = new BadInputException("data.csv, row 2: not a number");
         assertSame(bad, assertThrows(BadInputException.class, () -> Activity.run("reading data.csv", () -> {
