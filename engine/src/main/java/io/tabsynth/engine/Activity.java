@@ -59,9 +59,9 @@ public final class Activity {
             TabsynthException explained = explained(e);
             if (explained instanceof InternalFailure && !((InternalFailure) explained).doing().startsWith(step.describe())) {
                 // made on a thread that did not know what this one is doing: say both
-                InternalFailure inner = (InternalFailure) explained;
-                throw new InternalFailure(step.describe() + (inner.doing().isEmpty() ? "" : ", " + inner.doing()),
-                        inner.getCause());
+                InternalFailure elsewhere = (InternalFailure) explained;
+                throw new InternalFailure(step.describe() + (elsewhere.doing().isEmpty() ? "" : ", " + elsewhere.doing()),
+                        elsewhere.getCause());
             }
             throw explained != null ? explained : new InternalFailure(step.describe(), e);
         } finally {
