@@ -1,6 +1,8 @@
 package io.tabsynth.shell;
 
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.InternalFailure;
+import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.data.TablesawStartup;
 import io.tabsynth.shell.cli.BenchCommand;
@@ -18,6 +20,7 @@ import io.tabsynth.shell.cli.SampleCommand;
 import io.tabsynth.shell.cli.SynthCommand;
 import io.tabsynth.shell.demo.DemoCommand;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +31,9 @@ import picocli.CommandLine.Command;
 @Command(name = "tabsynth", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Tabsynth.Version.class,
         description = "Synthetic tabular data with measured quality and signed lineage.",
+        footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage or bad input, 3 a policy gate failed, "
+                + "4 lineage verification failed.",
+                "Internal errors: set " + Tabsynth.DEBUG + "=1 to print the stack trace."},
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
                 EvaluateCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
@@ -38,6 +44,8 @@ public final class Tabsynth {
     public static final int FAILURE = 1;
     /** Bad usage or bad input. */
     public static final int BAD_INPUT = 2;
+    /** The environment variable that, set, prints the stack trace of a failure. */
+    public static final String DEBUG = "TABSYNTH_DEBUG";
 
     public static void main(String[] args) {
         TablesawStartup.loadTableClass(); // first, while this is the only thread: see its description
@@ -59,8 +67,8 @@ public final class Tabsynth {
                 line.getErr().println("error: " + e.getMessage());
                 return BAD_INPUT;
             }
-            line.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            if (System.getenv("TABSYNTH_DEBUG") != null) {
+            line.getErr().println("error: " + failure(e, line.getCommandSpec().qualifiedName()));
+            if (System.getenv(DEBUG) != null) {
                 e.printStackTrace(line.getErr());
             }
             return FAILURE;
@@ -72,12 +80,35 @@ public final class Tabsynth {
     }
 
     /**
+     * The message of a failure that is not the user's input: a {@link TabsynthException} says what went wrong;
+     * anything else is a bug, named by what was being done and how to see the stack trace, never by the
+     * exception's class.
+     */
+    static String failure(Exception e, String command) {
+        Exception named = e instanceof TabsynthException ? e : new InternalFailure("", e);
+        if (!(named instanceof InternalFailure)) {
+            return named.getMessage();
+        }
+        String message = command + ": " + named.getMessage();
+        if (((InternalFailure) named).outOfMemory()) {
+            return message;
+        }
+        return message + (System.getenv(DEBUG) != null ? " (stack trace below)"
+                : " (a bug in tabsynth or a plugin; run again with " + DEBUG + "=1 to see the stack trace)");
+    }
+
+    /**
      * A bad option or argument: the one line that says what is wrong (with picocli's "did you mean" for a
      * misspelt option or command) and where the full usage is, instead of the usage itself.
      */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
+        List<String> unmatched = line.getUnmatchedArguments();
+        if (e instanceof CommandLine.MissingParameterException && !unmatched.isEmpty()) {
+            // picocli checks required options first; a misspelt one ('--row') is the cause of the missing one ('--rows')
+            e = new CommandLine.UnmatchedArgumentException(line, unmatched);
+        }
         err.println("error: " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("see '" + line.getCommandSpec().qualifiedName() + " --help'");

@@ -6,19 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;
 import java.io.File;
-import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.Launcher;
@@ -38,43 +29,17 @@ class ExamplePluginTest {
     @TempDir
     Path dir;
 
-    private static List<String> sources(Path root) throws Exception {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-        }
-    }
-
-    private static void compile(Path out, String classpath, List<String> sources) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        // the processor path named, as the template's pom names it: from Java 23 javac runs no annotation processor
-        // (PF4J's extension index) that it merely finds on the class path
-        List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-cp", classpath, "-processorpath", classpath,
-                "--release", "17"));
-        args.addAll(sources);
-        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "the template compiles");
-    }
-
     @Test
     void theTemplatePluginBuildsLoadsRunsAndPassesTheKit() throws Exception {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         String cp = System.getProperty("java.class.path");
-        compile(classes, cp, sources(TEMPLATE.resolve("src/main/java")));
+        PluginJar.compile(classes, cp, PluginJar.sources(TEMPLATE.resolve("src/main/java")));
         Path index = classes.resolve("META-INF/extensions.idx");
         assertTrue(Files.readString(index).contains("com.example.tabsynth.IndependentColumns"), "PF4J indexed the extension");
         String props = Files.readString(TEMPLATE.resolve("src/main/resources/plugin.properties"))
                 .replace("${project.version}", "1.0.0");
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Path jar = plugins.resolve("tabsynth-independent-columns-1.0.0.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
-            out.putNextEntry(new JarEntry("plugin.properties"));
-            out.write(props.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
-                Files.copy(f, (OutputStream) out);
-                out.closeEntry();
-            }
-        }
+        PluginJar.jar(classes, props, plugins.resolve("tabsynth-independent-columns-1.0.0.jar"));
 
         Cli list = Cli.run("plugins", "--plugins", plugins);
         assertEquals(0, list.code(), list.err());
@@ -108,7 +73,7 @@ class ExamplePluginTest {
 
         // the template's own test: the conformance kit, run as its build would run it
         Path testClasses = Files.createDirectories(dir.resolve("test-classes"));
-        compile(testClasses, cp + File.pathSeparator + classes, sources(TEMPLATE.resolve("src/test/java")));
+        PluginJar.compile(testClasses, cp + File.pathSeparator + classes, PluginJar.sources(TEMPLATE.resolve("src/test/java")));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), testClasses.toUri().toURL()},
                 getClass().getClassLoader())) {
             Launcher launcher = LauncherFactory.create();

@@ -2,6 +2,7 @@ package io.tabsynth.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.Suggestion;
@@ -198,7 +199,8 @@ public final class Engine implements AutoCloseable {
      * the file and its digests (bytes and canonical content) for lineage.
      */
     public Frame read(Path data, Path metadata) {
-        Frame frame = FrameReader.read(data, metadata == null ? Metadata.NONE : Metadata.read(metadata));
+        Frame frame = Activity.run("reading " + data,
+                () -> FrameReader.read(data, metadata == null ? Metadata.NONE : Metadata.read(metadata)));
         inputFiles.remember(data);
         inputFiles.remember(metadata);
         return frame.withSource(new Source(data, Sha256.file(data), ContentDigest.of(frame), frame.rowCount(),
@@ -264,7 +266,9 @@ public final class Engine implements AutoCloseable {
             training = rare.toModel(training);
         }
         WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;
-        Model model = g.extension().fit(training, resolved, ctx);
+        Frame learnt = training;
+        Model model = Activity.run("fitting " + generatorId + (learns ? " to " + named(data) : ""),
+                () -> g.extension().fit(learnt, resolved, ctx));
         if (rare != null && !rare.isEmpty()) {
             model = new RareValueModel(model, rare);
         }
@@ -308,7 +312,8 @@ public final class Engine implements AutoCloseable {
                         + "' (installed: " + ids(specInferences) + ")"));
         Instant started = Instant.now();
         RareValues rare = RareValues.learn(data, minCount, INFER_SEED);
-        JsonNode spec = found.extension().infer(data, rare);
+        JsonNode spec = Activity.run("drafting a " + generatorId + " spec from " + named(data),
+                () -> found.extension().infer(data, rare));
         byte[] bytes;
         try {
             bytes = (Dsse.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec) + "\n")
@@ -448,7 +453,8 @@ public final class Engine implements AutoCloseable {
         Artifact written;
         Map<String, Object> results = new LinkedHashMap<>();
         try (FrameStream stream = sampler.sample(rows, seed)) {
-            written = write(stream, exporter.extension(), out, rows, progress);
+            written = Activity.run("sampling " + model.info().generator() + " into " + out,
+                    () -> write(stream, exporter.extension(), out, rows, progress));
             results.put("rows", written.rows());
             results.putAll(stream.notes());
         }
@@ -619,6 +625,11 @@ public final class Engine implements AutoCloseable {
         return new Artifact("output", out, sha[0], content.finish(), content.rows());
     }
 
+    /** The data's file for messages, or "the data" for a frame that was not read from one. */
+    private static String named(Frame data) {
+        return data.source() == null ? "the data" : data.source().file().toString();
+    }
+
     private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
@@ -669,7 +680,8 @@ public final class Engine implements AutoCloseable {
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(real, holdout, synthetic, real.schema(), r.options());
         for (PluginHost.Found<Evaluator> e : chosen) {
-            Result result = e.extension().evaluate(input);
+            Result result = Activity.run("evaluating " + r.synthetic() + " with " + e.info().id(),
+                    () -> e.extension().evaluate(input));
             report.set(e.info().id(), ResultJson.of(result));
             if (result.score() != null) {
                 results.put(e.info().id() + ".score", result.score());

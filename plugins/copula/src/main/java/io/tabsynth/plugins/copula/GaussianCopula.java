@@ -1,5 +1,6 @@
 package io.tabsynth.plugins.copula;
 
+import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.FitContext;
@@ -62,10 +63,12 @@ public final class GaussianCopula implements Generator {
         ColumnModels.Fitted[] fitted = new ColumnModels.Fitted[specs.size()];
         CorrelatedNormals[] normals = new CorrelatedNormals[1];
         ForkJoinPool pool = new ForkJoinPool(context.threads());
+        Activity fitting = Activity.current();
         try {
             pool.submit(() -> {
                 IntStream.range(0, specs.size()).parallel().forEach(i -> {
-                    fitted[i] = ColumnModels.fit(data, specs.get(i), settings);
+                    fitted[i] = fitting.within("column '" + specs.get(i).name() + "'",
+                            () -> ColumnModels.fit(data, specs.get(i), settings));
                     progress.advance(1);
                 });
                 normals[0] = CorrelatedNormals.fit(scores(fitted), progress, specs.size());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.data.BagOfWords;
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnKind;
@@ -70,7 +71,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         List<String> quantiled = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (ColumnSpec c : data.schema().columns()) {
-            ObjectNode col = column(data, c, rare);
+            ObjectNode col = Activity.run("column '" + c.name() + "'", () -> column(data, c, rare));
             columns.add(col);
             String type = col.path("type").asText();
             if (List.of("normal", "lognormal", "poisson", "integer").contains(type)) {

@@ -3,6 +3,7 @@ package io.tabsynth.plugins.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.curiousoddman.rgxgen.RgxGen;
+import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.data.ColumnKind;
@@ -137,10 +138,26 @@ final class RulesModel implements Model {
             Map<ColumnRule.Variant, RgxGen> patterns = new IdentityHashMap<>();
             Object[][] values = new Object[m][rows];
             GenerationRow row = new GenerationRow(spec, values);
+            try {
+                generate(rows, rng, u, nulls, random, patterns, values, row);
+            } catch (RuntimeException e) {
+                throw Activity.failure("generating column '" + row.column + "'", e);
+            }
+            Table t = Table.create("rules");
+            for (int c = 0; c < m; c++) {
+                t.addColumns(column(spec.columns.get(c), values[c]));
+            }
+            return Frame.of(t, spec.schema);
+        }
+
+        /** Fills {@code values} row by row, each row's columns in dependency order. */
+        private void generate(int rows, Rng rng, double[][] u, double[][] nulls, Random random,
+                              Map<ColumnRule.Variant, RgxGen> patterns, Object[][] values, GenerationRow row) {
             for (int r = 0; r < rows; r++) {
                 row.at(r);
                 for (int c : spec.order) {
                     ColumnRule col = spec.columns.get(c);
+                    row.column = col.name;
                     if (col.finishing()) {
                         continue;
                     }
@@ -174,11 +191,6 @@ final class RulesModel implements Model {
                     }
                 }
             }
-            Table t = Table.create("rules");
-            for (int c = 0; c < m; c++) {
-                t.addColumns(column(spec.columns.get(c), values[c]));
-            }
-            return Frame.of(t, spec.schema);
         }
     }
 
@@ -277,6 +289,8 @@ final class RulesModel implements Model {
         private final Map<String, Integer> index = new LinkedHashMap<>();
         private final Object[][] values;
         private int row;
+        /** The column being generated, for the message of a failure. */
+        private String column = "";
 
         GenerationRow(RulesSpec spec, Object[][] values) {
             this.values = values;

@@ -31,11 +31,13 @@ class ExpressionTest {
                    "expr": "row['capital-gain'] * row['size'] + row['row']"},
                   {"name": "half", "type": "expression", "expr": "row['größe.m'] / 2",
                    "when": [{"if": "row['Airport Name'] == 'Luton'", "expr": "0"}]}
-                ]}""").sample(50, 2).collect();
+                ],
+                "constraints": [{"type": "expression", "expr": "row['capital-gain'] <= 5"}]}""").sample(50, 2).collect();
         for (int r = 0; r < f.rowCount(); r++) {
             String airport = f.strings("Airport Name").get(r);
             assertEquals(airport.equals("Heathrow") ? "LHR" : "LTN", f.strings("code").get(r));
             assertEquals(f.longs("capital-gain").getLong(r) * 3 + 10, f.longs("total").getLong(r));
+            assertTrue(f.longs("capital-gain").getLong(r) <= 5, "the constraint reads the column through row");
             assertEquals(airport.equals("Luton") ? 0 : 1.25, f.doubles("half").getDouble(r), 1e-12);
         }
     }
