@@ -21,7 +21,7 @@ import tech.tablesaw.columns.Column;
  * no form. Immutable.
  */
 public final class WrittenForm {
-    /** No form: samples are written as the generator makes them (models saved before forms were learned). */
+    /** No form: samples are written as the generator makes them (a model whose real columns have no decimals or granularity to keep). */
     public static final WrittenForm NONE = new WrittenForm(Map.of());
 
     private static final String DECIMALS = "decimals";

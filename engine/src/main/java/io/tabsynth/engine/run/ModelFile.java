@@ -130,7 +130,7 @@ final class ModelFile {
         return new Decoded(info, payload);
     }
 
-    /** The header's written form; none in a file saved before forms were learned. */
+    /** The header's written form; none when no column has one. */
     private static WrittenForm writtenForm(String name, JsonNode node) {
         try {
             return WrittenForm.fromJson(node);

@@ -20,7 +20,7 @@ import java.util.Map;
  * @param rareValues    the {@link io.tabsynth.engine.disclosure.RareValues} plan of the fit (text values fewer than
  *                      {@code minCount} real rows hold, replaced by new ones), or {@code null} if it changed nothing
  * @param writtenForm   the decimals and datetime granularity of the real columns, which samples are rounded to
- *                      ({@link WrittenForm#NONE} for a model saved before forms were learned)
+ *                      ({@link WrittenForm#NONE} when no real column has one)
  */
 public record ModelInfo(String generator, String pluginId, String pluginVersion, String engineVersion,
                         Map<String, String> params, long seed, Schema schema, long rows,
