@@ -50,6 +50,7 @@ final class TortureCorpus {
         t.add(monthlySeries());
         t.add(decimals());
         t.add(oddNames());
+        t.add(namesDifferingInCase());
         t.add(nullsAndConstants());
         t.add(heavyTies());
         t.add(oneRow());
@@ -165,11 +166,14 @@ final class TortureCorpus {
                         "ratio", "-?\\d+(\\.\\d{1,3})?"));
     }
 
-    /** Column names with spaces, dots, quotes, unicode, SQL keywords and a leading digit. */
+    /**
+     * Column names with spaces (inside, and around: ' padded ' is read as 'padded'), dots, quotes, unicode, SQL
+     * keywords and a leading digit.
+     */
     static Table oddNames() {
         Random r = new Random(4);
         List<String> names = List.of("Airport Name", "capital-gain", "a.b", "Größe", "select", "1st place", "名前",
-                "from", "it's");
+                "from", "it's", " padded ");
         return csv("odd-names.csv", names, 200, i -> List.of(
                 new String[] {"Heathrow", "Schiphol", "Narita", "O'Hare"}[r.nextInt(4)],
                 Integer.toString(r.nextInt(10) < 8 ? 0 : r.nextInt(5000)),
@@ -179,9 +183,15 @@ final class TortureCorpus {
                 Integer.toString(1 + r.nextInt(3)),
                 new String[] {"花子", "太郎", "次郎"}[r.nextInt(3)],
                 new String[] {"north", "south"}[r.nextInt(2)],
-                new String[] {"a", "b", "c"}[r.nextInt(3)]),
+                new String[] {"a", "b", "c"}[r.nextInt(3)],
+                Integer.toString(r.nextInt(9))),
                 Map.of("capital-gain", WHOLE, "a.b", ONE_DECIMAL, "Größe", WHOLE, "1st place", "[123]",
-                        "名前", "花子|太郎|次郎"));
+                        "名前", "花子|太郎|次郎", "padded", "\\d"));
+    }
+
+    /** Two columns whose names differ only in case: refused with exit 2 (it was an internal error). */
+    static Table namesDifferingInCase() {
+        return csv("same-name.csv", List.of("Name", "name"), 50, i -> List.of("a" + i % 5, "b" + i % 7), Map.of());
     }
 
     /** An all-empty column, constant text and number columns, and a column that is 95 % missing. */

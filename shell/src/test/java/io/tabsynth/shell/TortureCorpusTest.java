@@ -89,7 +89,8 @@ class TortureCorpusTest {
         }
         List<List<String>> realRows = parse(new String(table.bytes(), StandardCharsets.UTF_8));
         List<List<String>> synRows = parse(Files.readString(out));
-        assertEquals(realRows.get(0), synRows.get(0), "the header comes back as it was: " + said);
+        assertEquals(realRows.get(0).stream().map(String::trim).toList(), synRows.get(0),
+                "the header comes back as it was (the spaces around a name are not part of it): " + said);
         assertEquals(ROWS, synRows.size() - 1, "rows: " + said);
         List<String> header = synRows.get(0);
         for (Map.Entry<String, String> form : table.forms().entrySet()) {
@@ -109,7 +110,7 @@ class TortureCorpusTest {
     private static void assertNoSingleRowTextReplayed(Path real, List<List<String>> realRows, List<List<String>> synRows,
             String said) {
         Frame frame = FrameReader.read(real);
-        List<String> header = realRows.get(0);
+        List<String> header = realRows.get(0).stream().map(String::trim).toList();
         for (ColumnSpec spec : frame.schema().columns()) {
             if (!TEXT_KINDS.contains(spec.kind())) {
                 continue;

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * the cell texts this column reads as missing besides the file's {@link MissingValues} (such as the {@code n/a}
  * and {@code -} that inference finds among a number column's values).
  *
- * @param name          column name, unique in its schema
+ * @param name          column name, unique in its schema regardless of case; spaces around it are dropped
  * @param kind          what the column holds
  * @param format        datetime or number pattern, or {@code null} (always for text and boolean kinds)
  * @param missingValues this column's own missing-value texts, exact (no trimming), sorted; empty for none
@@ -20,6 +20,7 @@ public record ColumnSpec(String name, ColumnKind kind, String format, List<Strin
     public ColumnSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        name = name.trim(); // the spaces around a name are not part of it (tables drop them too)
         if (kind == ColumnKind.DATETIME && format == null) {
             format = DateTimeFormats.ISO_DATE_TIME;
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 
@@ -101,11 +102,12 @@ public final class CsvReader {
      * inferred except where the metadata sets them, cells parsed by kind. Also used for JSON Lines.
      */
     static Frame frame(String name, List<String> header, List<List<String>> cells, Metadata metadata) {
+        checkHeader(name, header);
         MissingValues missing = metadata.missingValues();
         List<ColumnSpec> specs = new ArrayList<>(header.size());
         Table table = Table.create(name);
         for (int c = 0; c < header.size(); c++) {
-            String col = header.get(c);
+            String col = header.get(c).trim();
             ColumnSpec spec = metadata.override(col);
             if (spec == null) {
                 spec = SchemaInference.infer(col, cells.get(c), missing);
@@ -143,17 +145,24 @@ public final class CsvReader {
                 + (other == '\t' && !tsv ? ", or name it .tsv" : "") + ")";
     }
 
-    private static void checkHeader(String name, List<String> header) {
+    /**
+     * Refuses a header with a blank name or two names that tabsynth cannot tell apart: tables look columns up
+     * regardless of case and read names without the spaces around them (`Name` and ` name` are one name).
+     */
+    static void checkHeader(String name, List<String> header) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
             if (h.isBlank()) {
                 throw new BadInputException(name + ", header: column " + (i + 1) + " has a blank name");
             }
-            Integer before = seen.put(h, i);
+            Integer before = seen.put(h.trim().toLowerCase(Locale.ROOT), i);
             if (before != null) {
-                throw new BadInputException(name + ", header: column name '" + h + "' appears twice (columns "
-                        + (before + 1) + " and " + (i + 1) + ")");
+                String first = header.get(before);
+                throw new BadInputException(name + ", header: " + (first.equals(h)
+                        ? "column name '" + h + "' appears twice (columns " + (before + 1) + " and " + (i + 1) + ")"
+                        : "columns " + (before + 1) + " ('" + first + "') and " + (i + 1) + " ('" + h + "') have the same"
+                                + " name to tabsynth, which ignores case and the spaces around a name: rename one"));
             }
         }
     }

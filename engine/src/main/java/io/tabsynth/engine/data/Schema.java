@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The ordered, named and typed columns of a {@link Frame}. Immutable. */
@@ -20,10 +21,16 @@ public final class Schema {
     private Schema(List<ColumnSpec> columns) {
         this.columns = List.copyOf(columns);
         Map<String, Integer> idx = new HashMap<>();
+        Map<String, String> folded = new HashMap<>();
         for (int i = 0; i < this.columns.size(); i++) {
             String name = this.columns.get(i).name();
             if (idx.put(name, i) != null) {
                 throw new BadInputException("column name '" + name + "' appears twice in the schema");
+            }
+            String other = folded.put(name.toLowerCase(Locale.ROOT), name);
+            if (other != null) {
+                throw new BadInputException("column names '" + other + "' and '" + name + "' differ only in case, and"
+                        + " tabsynth looks columns up regardless of case: rename one");
             }
         }
         this.index = Collections.unmodifiableMap(idx);

@@ -100,6 +100,18 @@ class CsvReaderTest {
     void duplicateAndBlankColumnNames() {
         assertEquals("t.csv, header: column name 'a' appears twice (columns 1 and 3)", error("a,b,a\n1,2,3\n"));
         assertEquals("t.csv, header: column 2 has a blank name", error("a, ,c\n1,2,3\n"));
+        // tables look names up regardless of case and without the spaces around them: these were internal errors
+        assertEquals("t.csv, header: columns 1 ('Name') and 2 ('name') have the same name to tabsynth, which ignores"
+                + " case and the spaces around a name: rename one", error("Name,name\na,b\n"));
+        assertEquals("t.csv, header: columns 1 ('a') and 2 (' a ') have the same name to tabsynth, which ignores"
+                + " case and the spaces around a name: rename one", error("a, a \n1,2\n"));
+    }
+
+    @Test
+    void spacesAroundAColumnNameAreNotPartOfIt() {
+        Frame f = parse(" lead,b , c\n1,x,2.5\n2,y,3.5\n");
+        assertEquals(java.util.List.of("lead", "b", "c"), f.schema().names());
+        assertEquals(2L, f.longs("lead").get(1));
     }
 
     @Test
