@@ -27,6 +27,11 @@ public final class RankCorrelation {
         return TwoSample.pearson(ranks(Arrays.copyOf(x, n)), ranks(Arrays.copyOf(y, n)));
     }
 
+    /** The mean of the ranks {@code first..last}; in floating point, as their int sum passes 2³¹ beyond 2³⁰ rows. */
+    static double meanRank(int first, int last) {
+        return ((double) first + last) / 2;
+    }
+
     /** Ranks from 0, ties sharing their mean rank. */
     public static double[] ranks(double[] v) {
         Integer[] idx = new Integer[v.length];
@@ -40,8 +45,9 @@ public final class RankCorrelation {
             while (j + 1 < v.length && v[idx[j + 1]] == v[idx[i]]) {
                 j++;
             }
+            double rank = meanRank(i, j);
             for (int k = i; k <= j; k++) {
-                r[idx[k]] = (i + j) / 2.0;
+                r[idx[k]] = rank;
             }
             i = j + 1;
         }

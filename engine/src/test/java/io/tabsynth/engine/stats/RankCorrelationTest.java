@@ -20,4 +20,11 @@ class RankCorrelationTest {
         assertEquals(1, RankCorrelation.spearman(new double[] {1, Double.NaN, 3, 4}, new double[] {1, 0, 5, Double.NaN}), 1e-12);
         assertEquals(Double.NaN, RankCorrelation.spearman(new double[] {1, Double.NaN}, new double[] {1, 2}));
     }
+
+    @Test
+    void meanRanksOfLongColumnsDoNotOverflow() {
+        // a tie group near the end of a 2,000,000,000-row column: the ranks' int sum is past 2^31
+        assertEquals(1_999_999_998.5, RankCorrelation.meanRank(1_999_999_997, 2_000_000_000), 0);
+        assertEquals(Integer.MAX_VALUE - 0.5, RankCorrelation.meanRank(Integer.MAX_VALUE - 1, Integer.MAX_VALUE), 0);
+    }
 }
