@@ -117,6 +117,14 @@ public final class WrittenForm {
         return DoubleColumn.create(column.name(), v);
     }
 
+    /**
+     * The value rounded half to even to so many decimals (none below zero); NaN stays NaN, and a value too large
+     * to scale (1e308 to two decimals) stays as it is, since a double that large holds no decimals anyway.
+     */
+    public static double round(double v, int decimals) {
+        return decimals < 0 ? v : round(v, decimals < POW10.length ? POW10[decimals] : Math.pow(10, decimals));
+    }
+
     /** The value rounded half to even at the scale; NaN stays NaN, and a value too large to scale stays as it is. */
     static double round(double v, double scale) {
         double scaled = v * scale;

@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.rules;
 
 import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.WrittenForm;
 import io.tabsynth.engine.data.DateTimeFormats;
 import io.tabsynth.engine.data.Granularity;
 import io.tabsynth.engine.stats.Normal;
@@ -78,7 +79,9 @@ public interface Distribution {
                 if (!(max > min)) {
                     throw o.error("max", "must be greater than min (" + min + ")");
                 }
-                return continuous(o, u -> min + (max - min) * u, x -> (x - min) / (max - min));
+                // in halves and as a blend, so that a range as wide as -1e308 to 1e308 does not overflow
+                double half = max / 2 - min / 2;
+                return continuous(o, u -> min * (1 - u) + max * u, x -> (x / 2 - min / 2) / half);
             }
             case "exponential": {
                 double mean = positive(o, "mean");
@@ -137,7 +140,6 @@ public interface Distribution {
         if (kind != ColumnKind.CONTINUOUS && kind != ColumnKind.INTEGER) {
             throw o.error("kind", "a numeric distribution makes continuous or integer values, not " + kind.jsonName());
         }
-        double scale = decimals < 0 ? 0 : Math.pow(10, decimals);
         Double min = o.has("min") ? o.number("min") : null;
         Double max = o.has("max") ? o.number("max") : null;
         java.util.function.DoubleFunction<Object> rest = u -> {
@@ -151,7 +153,7 @@ public interface Distribution {
             if (kind == ColumnKind.INTEGER) {
                 return Math.round(x);
             }
-            return scale == 0 ? x : Math.round(x * scale) / scale;
+            return WrittenForm.round(x, decimals); // exact at any magnitude: a scaled 1e308 is no long
         };
         Spikes spikes = Spikes.read(o, kind, min, max);
         java.util.function.DoubleFunction<Object> f = spikes == null ? rest

@@ -47,6 +47,12 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
     private static final double SPIKE_SHARE = 0.1;
     /** Spike shares are written with this many parts per one (six decimals). */
     private static final double SHARE_SCALE = 1e6;
+    /** Beyond this magnitude moments are computed on scaled values. */
+    private static final double LARGE = 1e100;
+    /** Below this magnitude moments are computed on scaled values. */
+    private static final double SMALL = 1e-100;
+    /** Digits a drafted parameter keeps when its decimals would round it to zero. */
+    private static final int SIGNIFICANT_DIGITS = 6;
     /** Indexes into {@link #moments}. */
     private static final int MEAN = 0;
     private static final int SD = 1;
@@ -270,14 +276,15 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
 
     /**
      * Mean, standard deviation and skewness; values beyond ±1e100 are scaled down first, so that sums and squares
-     * stay finite.
+     * stay finite, and values all within ±1e-100 are scaled up, so that squares do not vanish (a spread of 1e-301
+     * read as none made a constant column).
      */
     private static double[] moments(double[] v) {
         double top = 0;
         for (double x : v) {
             top = Math.max(top, Math.abs(x));
         }
-        double scale = top > 1e100 ? top : 1;
+        double scale = top > LARGE || top > 0 && top < SMALL ? top : 1;
         double mean = 0;
         for (double x : v) {
             mean += x / scale;
@@ -722,9 +729,17 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         return bs.size() >= 2 && seen.size() > bs.size() - 1 && data.rowCount() >= 2 * seen.size();
     }
 
+    /**
+     * The value to so many decimals; a value that those decimals would round to zero keeps six significant
+     * digits instead (a mean of 3e-301 is not 0).
+     */
     private static double round(double v, int decimals) {
         double s = Math.pow(10, decimals);
         // beyond 1e15 a double has no decimals to drop (and rounding through a long would clip it); NaN stays 0
-        return Double.isFinite(v) && Math.abs(v * s) >= 1e15 ? v : Math.round(v * s) / s;
+        double rounded = Double.isFinite(v) && Math.abs(v * s) >= 1e15 ? v : Math.round(v * s) / s;
+        if (rounded == 0 && v != 0 && Double.isFinite(v)) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(SIGNIFICANT_DIGITS)).doubleValue();
+        }
+        return rounded;
     }
 }

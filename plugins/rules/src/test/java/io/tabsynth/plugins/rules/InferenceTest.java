@@ -27,6 +27,30 @@ class InferenceTest {
     Path dir;
 
     @Test
+    void tinyAndHugeNumbersAreDraftedWithTheirSpread() throws Exception {
+        // squares of 1e-301 vanish: the column read as a constant; rounding the mean to four decimals made it 0
+        Rng rng = new Rng(3);
+        double[] tiny = new double[300];
+        double[] huge = new double[300];
+        for (int i = 0; i < tiny.length; i++) {
+            tiny[i] = rng.nextDouble() * 1e-300;
+            huge[i] = (rng.nextDouble() * 2 - 1) * 1e308;
+        }
+        Frame real = Frame.of(Table.create("t", DoubleColumn.create("tiny", tiny), DoubleColumn.create("huge", huge)),
+                Schema.of(ColumnSpec.of("tiny", ColumnKind.CONTINUOUS), ColumnSpec.of("huge", ColumnKind.CONTINUOUS)));
+        JsonNode spec = new Inference().infer(real);
+        JsonNode t = spec.path("columns").get(0);
+        assertEquals("normal", t.path("type").asText(), t.toString());
+        assertEquals(5e-301, t.path("mean").asDouble(), 1e-301, t.toString());
+        Frame made = RulesGeneratorTest.fit(dir, new ObjectMapper().writeValueAsString(spec)).sample(1000, 2).collect();
+        double[] x = made.doubles("tiny").asDoubleArray();
+        assertTrue(java.util.Arrays.stream(x).distinct().count() > 900, "tiny values vary");
+        assertTrue(java.util.Arrays.stream(x).allMatch(v -> v >= 0 && v <= 1e-300), "within the real range");
+        double[] h = made.doubles("huge").asDoubleArray();
+        assertTrue(java.util.Arrays.stream(h).filter(v -> Math.abs(v) > 1e307).count() > 500, "huge values stay huge");
+    }
+
+    @Test
     void infersMarginalsDependenciesAndConstraintsThatTheGeneratedDataKeeps() throws Exception {
         Rng rng = new Rng(5);
         int n = 4000;

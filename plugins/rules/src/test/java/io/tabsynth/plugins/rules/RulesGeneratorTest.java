@@ -55,6 +55,17 @@ class RulesGeneratorTest {
     }
 
     @Test
+    void hugeNumbersWithDecimalsKeepTheirMagnitude() throws IOException {
+        // rounding to decimals scaled 1e308 past the long range, so every value came out as -9.2e18 or 9.2e18
+        Model m = fit(dir, """
+                {"columns": [{"name": "x", "type": "uniform", "min": -1e308, "max": 1e308, "decimals": 2}]}""");
+        double[] x = m.sample(2000, 5).collect().doubles("x").asDoubleArray();
+        long beyond = java.util.Arrays.stream(x).filter(v -> Math.abs(v) > 1e300).count();
+        assertTrue(beyond > 1900, beyond + " of 2000 values beyond 1e300");
+        assertTrue(java.util.Arrays.stream(x).allMatch(v -> Double.isFinite(v) && Math.abs(v) <= 1e308));
+    }
+
+    @Test
     void distributionsDependenciesAndCorrelationsAreWhatTheSpecSays() throws IOException {
         Model m = fit(dir, SPEC);
         Frame f = m.sample(40_000, 7).collect();
