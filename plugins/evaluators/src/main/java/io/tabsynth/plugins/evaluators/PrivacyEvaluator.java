@@ -20,12 +20,14 @@ import java.util.Set;
  * <ul>
  *   <li>{@code exactMatches}: synthetic rows identical to a training row; {@code exactMatchBaseline}: how often
  *       that happens by chance (holdout rows identical to a training row, or without a holdout training rows
- *       identical to another);</li>
+ *       identical to another); {@code exactMatchExcess}: the copies chance does not explain;</li>
  *   <li>{@code uniqueValueReplay}: synthetic rows carrying a categorical or free-text value that only one
  *       training row has ({@link ValueReplay});</li>
+ *   <li>{@code nearCopies}: synthetic rows closer to a training row than real rows that were not learned lie to
+ *       theirs, holdout rows or, without a holdout, training rows to their closest other one ({@link NearCopies});</li>
  *   <li>{@code dcr}: distance to the closest training record for synthetic rows and, as the baseline, for
- *       holdout rows; {@code shareCloserToTrain}: the share of synthetic rows closer to a training sample the
- *       size of the holdout than to the holdout (0.5 when the model learned no individual rows);</li>
+ *       holdout rows; {@code shareCloserToTrain}: the share of synthetic rows closer to the training data than to
+ *       the holdout, against {@code shareExpected} = train / (train + holdout) for a model that learned no rows;</li>
  *   <li>{@code nndr}: nearest/second-nearest distance ratio of synthetic rows to training rows;</li>
  *   <li>{@code membershipInferenceAuc}: an attacker who calls a real row a member when it lies close to the
  *       synthetic data, scored by AUC on training rows (members) versus holdout rows (non-members); 0.5 is no
@@ -33,15 +35,13 @@ import java.util.Set;
  *   <li>{@code kAnonymity} over the quasi-identifiers ({@code quasi} option): the smallest group of synthetic
  *       rows sharing their quasi-identifier values, the share of rows in groups under 5, and with a
  *       {@code sensitive} column the l-diversity (fewest distinct sensitive values in a group);</li>
- *   <li>{@code attributeInference} with quasi-identifiers, a sensitive column and a holdout
- *       ({@link AttributeInference});</li>
+ *   <li>{@code attributeInference} with a sensitive column and a holdout ({@link AttributeInference});</li>
  *   <li>{@code singlingOut} and {@code linkability} with a holdout, after Anonymeter ({@link SinglingOut},
  *       {@link Linkability}): attack success on training rows versus control rows, risk with a 95 % interval.</li>
  * </ul>
- * {@code score} averages the available protections: 1 − the larger of {@code exactMatchExcess} (the share of
- * exact copies beyond {@code exactMatchBaseline}, the share of unlearned rows identical to a training row, taken
- * at the low end of its 95 % interval) and the share of rows replaying a unique value, min(1, 2·(1 − share closer to train)), 1 − 2·|AUC − 0.5| for each membership
- * attack, and 1 − min(1, 2·attribute-inference risk). Distance searches are exact, pruned and run on every core.
+ * Each harm is also a {@link Protection} on one scale (0.5 at its red threshold), listed with its level under
+ * {@code findings}; {@code score} is the smallest protection, so a red component makes the score red. Distance
+ * searches are exact, pruned and run on every core.
  */
 @org.pf4j.Extension
 public final class PrivacyEvaluator implements Evaluator {
