@@ -101,7 +101,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
             });
             out.println("report written to " + report + (html == null ? "" : " and " + html));
-            RedFindings.lines(r).forEach(spec.commandLine().getErr()::println);
+            FindingWarnings.lines(r).forEach(spec.commandLine().getErr()::println);
             JsonNode verdict = r.path("policy");
             if (verdict.isMissingNode()) {
                 return 0;

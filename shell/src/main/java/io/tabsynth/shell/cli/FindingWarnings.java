@@ -9,10 +9,10 @@ import java.util.List;
  * warning about what a score can say) that an evaluator listed under its {@code findings}, with the finding's
  * message, which names the metric, its value, the threshold it crossed and what that means.
  */
-final class RedFindings {
+final class FindingWarnings {
     private static final List<String> PRINTED = List.of("red", "warning");
 
-    private RedFindings() {
+    private FindingWarnings() {
     }
 
     /** One line per red finding or warning of the report, in report order. */
