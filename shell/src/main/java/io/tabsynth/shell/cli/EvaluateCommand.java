@@ -54,7 +54,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--sensitive", paramLabel = "c", description = "sensitive column (privacy)")
     String sensitive;
 
-    @Option(names = "--policy", paramLabel = "P.json", description = "policy file with acceptance thresholds")
+    @Option(names = "--policy", paramLabel = "P.json", description = "policy file with acceptance thresholds, or "
+            + "'baseline' for the baseline charter shipped with tabsynth")
     Path policy;
 
     @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "where to write the report")
@@ -68,6 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        policy = ShippedPolicy.resolve(policy);
         Inputs.notAnInput(report, real, holdout, synthetic, metadata, policy);
         if (html != null) {
             Inputs.notAnInput(html, real, holdout, synthetic, metadata, policy, report);
@@ -99,6 +101,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
             });
             out.println("report written to " + report + (html == null ? "" : " and " + html));
+            FindingWarnings.lines(r).forEach(spec.commandLine().getErr()::println);
             JsonNode verdict = r.path("policy");
             if (verdict.isMissingNode()) {
                 return 0;

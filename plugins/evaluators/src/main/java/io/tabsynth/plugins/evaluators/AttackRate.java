@@ -9,6 +9,9 @@ import java.util.Map;
  * synthetic data, (train − control) / (1 − control), with a 95 % Wilson interval on the training rate.
  */
 final class AttackRate {
+    /** The key of the risk's lower 95 % bound, the figure the privacy score judges. */
+    static final String RISK_LOW = "riskLowerBound";
+
     private AttackRate() {
     }
 
@@ -27,6 +30,7 @@ final class AttackRate {
         double[] riskCi = {control >= 1 ? 0 : Math.max(0, (ci[0] - control) / (1 - control)),
                 control >= 1 ? 0 : Math.max(0, (ci[1] - control) / (1 - control))};
         out.put("riskInterval", riskCi);
+        out.put(RISK_LOW, riskCi[0]);
         return out;
     }
 

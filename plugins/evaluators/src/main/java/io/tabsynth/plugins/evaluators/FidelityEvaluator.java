@@ -34,18 +34,34 @@ import org.pf4j.Extension;
  *       column pair trends.</li>
  * </ul>
  * Also reported: missing-value similarity (1 − |null share difference|), range coverage of numeric columns,
- * category coverage, and a detection score ({@link Detection}: can a classifier tell real from synthetic?),
- * none of which changes {@code score}. The score itself is the engine's {@link Quality}, which generators also
+ * category coverage, a detection score ({@link Detection}: can a classifier tell real from synthetic?) and
+ * relationship retention over every pair ({@link Relationships}), none of which changes {@code score};
+ * {@code pairsScored} of {@code pairsTotal} pairs count in {@code score}, and {@code findings} warn when fewer than a
+ * third do or when little of the real relationships is kept. The score itself is the engine's {@link Quality}, which generators also
  * use to pick a model on held-out rows.
  */
 @Extension
 public final class FidelityEvaluator implements Evaluator {
+    /** Share of column pairs counted in {@code score} under which the report warns that it says little. */
+    static final double FEW_PAIRS_SCORED = 1.0 / 3;
+    /** Relationship retention under which fidelity is red. */
+    static final double RELATIONSHIPS_RED = 0.4;
+    /** Relationship retention under which fidelity is amber. */
+    static final double RELATIONSHIPS_AMBER = 0.85;
+
     @Override
     public String id() {
         return "fidelity";
     }
 
+    /** A finding on a value where lower is worse. */
+    private static Finding lowIsBad(String metric, double value, double red, double amber, String why) {
+        String level = value < red ? Finding.RED : value < amber ? Finding.AMBER : Finding.GREEN;
+        return new Finding(metric, value, "<", red, level, why);
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public Result evaluate(EvaluationInput input) {
         Frame real = input.real();
         Frame syn = input.synthetic();
@@ -99,13 +115,29 @@ public final class FidelityEvaluator implements Evaluator {
         details.put("columnPairTrends", quality.pairTrends());
         details.put("columnPairTrendsAllPairs", quality.allPairs());
         details.put("pairsWithRelationship", quality.pairsWithRelationship());
-        details.put("pairsScored", quality.pairsScored());
+        // SDMetrics scores only the pairs whose real data shows a relationship: say how many that was
+        details.put("pairsScored", quality.pairsWithRelationship());
+        details.put("pairsTotal", quality.pairsScored());
+        double scoredShare = quality.pairsScored() == 0 ? 1.0 : quality.pairsWithRelationship() / (double) quality.pairsScored();
+        details.put("pairsScoredShare", scoredShare);
+        Map<String, Object> relationships = Relationships.of(real, syn, scored);
+        details.put("relationships", relationships);
         details.put("missingValueSimilarity", scored.isEmpty() ? 1 : missingSum / scored.size());
         details.put("rangeCoverage", ranges == 0 ? null : rangeSum / ranges);
         details.put("categoryCoverage", categoryColumns == 0 ? null : categorySum / categoryColumns);
         details.put("detection", Detection.of(real, syn, input.schema()));
         details.put("columns", columns);
         details.put("pairs", pairs);
+        List<Finding> findings = new ArrayList<>();
+        if (scoredShare < FEW_PAIRS_SCORED) {
+            findings.add(new Finding("fidelity.pairsScoredShare", scoredShare, "<", FEW_PAIRS_SCORED, Finding.WARNING,
+                    quality.pairsWithRelationship() + " of " + quality.pairsScored() + " column pairs reach SDMetrics' "
+                            + "relationship threshold, so score says little about relationships: see fidelity.relationships"));
+        }
+        findings.add(lowIsBad("fidelity.relationships.score", (Double) relationships.get("score"), RELATIONSHIPS_RED,
+                RELATIONSHIPS_AMBER, "the synthetic data keeps little of the real relationships between columns (weakest: "
+                        + String.join(", ", (List<String>) relationships.get("mostWeakened")) + ")"));
+        details.put("findings", Finding.json(findings));
         return new Result(quality.score(), Map.of(), details);
     }
 

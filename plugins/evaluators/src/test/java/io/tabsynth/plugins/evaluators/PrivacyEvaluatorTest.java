@@ -120,10 +120,98 @@ class PrivacyEvaluatorTest {
         assertEquals(0.5, (Double) r.details().get("membershipInferenceAuc"), 0.05);
         @SuppressWarnings("unchecked")
         Map<String, Object> dcr = (Map<String, Object>) r.details().get("dcr");
-        assertEquals(0.5, (Double) dcr.get("shareCloserToTrain"), 0.05);
+        assertEquals(0.75, (Double) dcr.get("shareExpected"), 1e-12, "1,500 of 2,000 pooled real rows are training rows");
+        assertEquals(0.75, (Double) dcr.get("shareCloserToTrain"), 0.05);
+        assertEquals(0.0, (Double) dcr.get("excess"), 1e-12);
         assertTrue(r.score() > 0.85, "score " + r.score());
         Map<?, ?> mia = (Map<?, ?>) r.details().get("membershipInference");
         assertEquals(0.5, (Double) mia.get("densityRatioAttackAuc"), 0.07);
+    }
+
+    /** The rows of {@code f} with every number moved a little: a by ±0.01 (its spread is 1), b by ±0.05 (of 10). */
+    static Frame moved(Frame f, long seed) {
+        Rng rng = new Rng(seed);
+        double[] a = f.doubles("a").asDoubleArray();
+        double[] b = f.doubles("b").asDoubleArray();
+        for (int i = 0; i < a.length; i++) {
+            a[i] += rng.nextInt(2) == 0 ? -0.01 : 0.01;
+            b[i] += rng.nextInt(2) == 0 ? -0.05 : 0.05;
+        }
+        return Frame.of(Table.create("t").addColumns(DoubleColumn.create("a", a), DoubleColumn.create("b", b),
+                f.strings("c").copy(), f.strings("d").copy()), SCHEMA);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> section(Result r, String key) {
+        return (Map<String, Object>) r.details().get(key);
+    }
+
+    static List<String> red(Result r) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) r.details().get("findings");
+        return findings.stream().filter(f -> f.get("level").equals("red")).map(f -> (String) f.get("metric")).toList();
+    }
+
+    @Test
+    void copiesAndMovedCopiesAreRedWithAndWithoutAHoldoutFreshDrawsAreNot() {
+        Frame train = draw(1500, 3);
+        Frame moved = moved(train, 9);
+        Frame fresh = draw(1500, 5);
+        for (Frame holdout : new Frame[] {draw(500, 4), null}) {
+            String baseline = holdout == null ? NearCopies.LEAVE_ONE_OUT_BASELINE : NearCopies.HOLDOUT_BASELINE;
+            Result copy = evaluate(train, holdout, train, Map.of());
+            Result near = evaluate(train, holdout, moved, Map.of());
+            Result ok = evaluate(train, holdout, fresh, Map.of());
+            assertEquals(0, near.details().get("exactMatches"), "no moved row is an exact copy");
+            for (Result r : List.of(copy, near)) {
+                Map<String, Object> nc = section(r, "nearCopies");
+                assertEquals(baseline, nc.get("baseline"));
+                assertTrue((Double) nc.get("excess") > 0.95, baseline + ": " + nc);
+                assertTrue(red(r).contains("privacy.nearCopies.excess"), baseline + ": " + red(r));
+            }
+            assertTrue(copy.score() <= 0.1, baseline + ": copy scores " + copy.score());
+            assertTrue(near.score() <= 0.3, baseline + ": moved copy scores " + near.score());
+            assertEquals(0.0, (Double) section(ok, "nearCopies").get("excess"), 0.02, baseline + ": " + section(ok, "nearCopies"));
+            assertTrue(ok.score() >= 0.85, baseline + ": fresh draws score " + ok.score() + " " + ok.details().get("findings"));
+            assertEquals(List.of(), red(ok), baseline);
+        }
+    }
+
+    @Test
+    void nearCopiesCountRowsUnderTheBaselinesPercentiles() {
+        double[] baseline = new double[100];
+        for (int i = 0; i < 100; i++) {
+            baseline[i] = i + 1;   // 1 .. 100: p1 = 1.99, p5 = 5.95, median = 50.5
+        }
+        double[] synthetic = new double[200];
+        for (int i = 0; i < 200; i++) {
+            synthetic[i] = i < 100 ? 0.5 : 200;   // half the rows under every threshold
+        }
+        NearCopies near = new NearCopies(synthetic, baseline, NearCopies.HOLDOUT_BASELINE);
+        Map<?, ?> p5 = (Map<?, ?>) near.json().get("p5");
+        assertEquals(5.95, (Double) p5.get("distance"), 1e-9);
+        assertEquals(0.05, (Double) p5.get("baselineShare"), 1e-12, "rows 1..5 lie under 5.95");
+        assertEquals(0.5, (Double) p5.get("syntheticShare"), 1e-12);
+        double low = AttackRate.wilson(100, 200)[0];
+        assertEquals((low - 0.05) / 0.95, (Double) p5.get("excess"), 1e-12);
+        Map<?, ?> median = (Map<?, ?>) near.json().get("median");
+        assertEquals(0.5, (Double) median.get("baselineShare"), 1e-12);
+        assertEquals(0.0, (Double) median.get("excess"), 1e-12, "half under the median is what chance gives");
+        assertEquals((low - 0.01) / 0.99, near.excess(), 1e-12, "the largest excess, at p1");
+    }
+
+    @Test
+    void aRedComponentMakesTheScoreRedWhateverTheOthersSay() {
+        Protection calm = Protection.oneSided("privacy.x", 0, 0.1, "x");
+        Protection alarm = Protection.oneSided("privacy.y", 0.1, 0.1, "y");
+        assertEquals(1.0, calm.protection(), 1e-12);
+        assertEquals(Protection.RED_BELOW, alarm.protection(), 1e-12, "the red threshold is protection 0.5");
+        assertEquals("red", Protection.oneSided("privacy.y", 0.11, 0.1, "y").finding().level());
+        assertEquals("amber", Protection.oneSided("privacy.y", 0.05, 0.1, "y").finding().level());
+        assertEquals("green", calm.finding().level());
+        Protection auc = new Protection("privacy.auc", 0.2, 0.5, 0.75, true, "auc");
+        assertEquals(0.4, auc.protection(), 1e-12, "an inverted attack is as telling");
+        assertEquals(0.25, auc.finding().threshold(), 1e-12);
     }
 
     /** Rows with a number, an address learned as a category, a common plan and a key. */
@@ -179,6 +267,13 @@ class PrivacyEvaluatorTest {
         Map<?, ?> none = (Map<?, ?>) ok.details().get("uniqueValueReplay");
         assertEquals(0, none.get("rows"));
         assertTrue(r.score() < ok.score() - 0.1, "replay lowers the score: " + r.score() + " vs " + ok.score());
+        // red components among calm ones (no exact copies, no membership leak): the score is red all the same
+        assertTrue(red(r).contains("privacy.uniqueValueReplay.share"), red(r).toString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) r.details().get("findings");
+        long green = findings.stream().filter(f -> f.get("level").equals("green")).count();
+        assertTrue(green >= 3, "copies, singling out and linkability are calm: " + findings);
+        assertTrue(r.score() < Protection.RED_BELOW, "score " + r.score());
     }
 
     @Test
@@ -245,7 +340,15 @@ class PrivacyEvaluatorTest {
         Map<?, ?> copied = (Map<?, ?>) evaluate(train, holdout, train, options).details().get("attributeInference");
         Map<?, ?> fresh = (Map<?, ?>) evaluate(train, holdout, draw(1500, 5), options).details().get("attributeInference");
         // d is independent of a and c, so only memorised rows let an attacker beat the holdout-trained baseline.
-        assertTrue((Double) copied.get("risk") > 0.2, "copies leak d: " + copied);
+        assertTrue((Double) copied.get("risk") > 0.9, "copies leak d: " + copied);
+        assertEquals(1.0, (Double) copied.get("successRate"), 1e-12, "each target's copy is found at distance 0");
+        double[] interval = (double[]) copied.get("riskInterval");
+        assertTrue(interval[0] > 0.9 && interval[0] <= (Double) copied.get("risk"), "interval " + interval[0]);
+        assertEquals(interval[0], (Double) copied.get(AttackRate.RISK_LOW), 1e-12);
+        double c = (Double) copied.get("controlRate");
+        assertEquals(((Double) copied.get("successRate") - c) / (1 - c), (Double) copied.get("risk"), 1e-12,
+                "Anonymeter's normalised risk");
+        assertEquals(List.of("a", "b", "c"), copied.get("auxiliaryColumns"), "the attacker knows every other column");
         assertEquals(0.0, (Double) fresh.get("risk"), 0.05, "fresh draws do not: " + fresh);
     }
 

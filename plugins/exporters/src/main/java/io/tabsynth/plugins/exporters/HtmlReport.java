@@ -150,7 +150,7 @@ public final class HtmlReport implements ReportExporter {
         row(h, "share of rows not learned that equal a training row by chance", p.path("exactMatchBaseline"));
         row(h, "synthetic rows with a value only one training row has", p.path("uniqueValueReplay").path("rows"));
         row(h, "membership inference AUC (0.5 = no leak)", p.path("membershipInferenceAuc"));
-        row(h, "share of synthetic rows closer to train than to holdout (0.5 ideal)", p.path("dcr").path("shareCloserToTrain"));
+        row(h, "share of synthetic rows closer to train than to holdout (no memorisation: train / (train + holdout))", p.path("dcr").path("shareCloserToTrain"));
         row(h, "attribute inference risk", p.path("attributeInference").path("risk"));
         row(h, "k-anonymity of synthetic rows over the quasi-identifiers", p.path("kAnonymity").path("syntheticK"));
         h.append("</table>\n");
