@@ -1,5 +1,6 @@
 package io.tabsynth.plugins.evaluators;
 
+import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
@@ -19,6 +20,8 @@ import java.util.stream.IntStream;
  * a population count per word.
  */
 final class GowerSpace {
+    /** The most elements one Java array holds on common JVMs. */
+    static final int MAX_CELLS = Integer.MAX_VALUE - 8;
     private final List<ColumnSpec> columns;
     private final int cats;
     private final int nums;
@@ -54,6 +57,19 @@ final class GowerSpace {
         }
     }
 
+    /**
+     * The cells of n rows of the given width in one array, refused with what to do where one array cannot hold
+     * them (an int product would overflow: 10,000,000 rows of 250 columns).
+     */
+    static int cells(int n, int width) {
+        long cells = (long) n * width;
+        if (cells > MAX_CELLS) {
+            throw new BadInputException("privacy: " + n + " rows of " + width + " scored columns are " + cells
+                    + " cells, more than one array holds (" + MAX_CELLS + "): evaluate a sample of the rows");
+        }
+        return (int) cells;
+    }
+
     int dimensions() {
         return columns.size();
     }
@@ -65,8 +81,8 @@ final class GowerSpace {
 
     private Points unpacked(Frame f) {
         int n = f.rowCount();
-        int[] codes = new int[n * cats];
-        double[] values = new double[n * nums];
+        int[] codes = new int[cells(n, cats)];
+        double[] values = new double[cells(n, nums)];
         for (int j = 0; j < cats; j++) {
             int col = f.schema().indexOf(columns.get(j).name());
             Map<String, Integer> dict = dictionaries[j];
@@ -266,9 +282,9 @@ final class GowerSpace {
                 return Integer.compare(a, b);
             });
             Groups g = new Groups();
-            g.words = new long[n * w];
+            g.words = new long[cells(n, w)];
             g.start = new int[n + 1];
-            g.values = new double[n * nums];
+            g.values = new double[cells(n, nums)];
             g.rows = new int[n];
             for (int pos = 0; pos < n; pos++) {
                 int row = order[pos];
