@@ -100,7 +100,7 @@ public final class History {
     private static String pairs(JsonNode obj) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, JsonNode> e : obj.properties()) {
-            if (e.getValue().isObject()) {
+            if (e.getValue().isContainerNode()) { // details (column models, rare-value notes) stay in the record
                 continue;
             }
             sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue().asText());
