@@ -62,7 +62,7 @@ class InputFilesTest {
                 write(fit(real, "gaussian-copula", seed(1)).sample(50), "adult-train.csv");
                 """);
         Cli r = Cli.run("run", script, "--dir", dir, "--ledger", dir.resolve("ledger.jsonl"));
-        assertEquals(1, r.code(), "a failing snippet stops a script with exit 1");
+        assertEquals(2, r.code(), "bad input stops a script with exit 2, as on the command line");
         assertTrue(r.err().contains("overwrite.jsh line 2: " + real + ": is also an input"), r.err());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(real)));
     }

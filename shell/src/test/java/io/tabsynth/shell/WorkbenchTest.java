@@ -72,7 +72,7 @@ class WorkbenchTest {
     void aBatchScriptSeesItsArgumentsAndStreamsItsOutput() throws Exception {
         Path ledger = dir.resolve("ledger.jsonl");
         Cli r = Cli.run("run", NOTEBOOKS.resolve("quickstart.jsh"), "--dir", dir, "--ledger", ledger, "demo.csv", "out");
-        assertEquals(1, r.code(), "demo.csv does not exist yet: " + r.out());
+        assertEquals(2, r.code(), "demo.csv does not exist yet, which is bad input (exit 2): " + r.out());
         assertTrue(r.err().contains("quickstart.jsh line 7") && r.err().contains("demo.csv"), r.err());
         Path script = dir.resolve("make.jsh");
         Files.writeString(script, """
@@ -101,13 +101,13 @@ class WorkbenchTest {
                 System.out.println("never");
                 """);
         Cli r = Cli.run("run", script, "--dir", dir, "--ledger", dir.resolve("ledger.jsonl"));
-        assertEquals(1, r.code());
+        assertEquals(2, r.code(), "a missing file is bad input");
         assertTrue(r.out().contains("before") && !r.out().contains("never"), r.out());
         assertTrue(r.err().contains("bad.jsh line 4") && r.err().contains("missing.csv"), r.err());
 
         Files.writeString(script, "int y = 2;\nString s = y;\n");
         Cli c = Cli.run("run", script, "--dir", dir, "--ledger", dir.resolve("ledger.jsonl"));
-        assertEquals(1, c.code());
+        assertEquals(1, c.code(), "a snippet that does not compile is no input error");
         assertTrue(c.err().contains("bad.jsh line 2") && c.err().contains("incompatible types"), c.err());
 
         // a compile error is reported once, at the line it is on: not the snippet's first line, and not shifted by

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tabsynth run SCRIPT.jsh [args]}: runs a saved JShell script non-interactively. */
 @Command(name = "run", description = "Run a saved JShell script (.jsh) with the workbench API; args() holds the "
-        + "arguments after the script. The first failing snippet stops the run with its line and exit 1.")
+        + "arguments after the script. The first failing snippet stops the run with its line and exit 1 (2 for bad input, 4 for failed verification).")
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
@@ -55,10 +55,22 @@ public final class RunCommand implements Callable<Integer> {
                 if (f != null) {
                     io.out().flush();
                     spec.commandLine().getErr().println("error: " + script + " line " + f.line() + ": " + f.message());
-                    return 1;
+                    return exitCode(f);
                 }
             }
             return 0;
         }
+    }
+
+    /**
+     * The command line's exit code for a snippet's failure: 2 for bad input (a missing file, an output that is an
+     * input), 4 for failed lineage verification, 1 for anything else (a snippet that does not compile included).
+     */
+    static int exitCode(Session.Failure f) {
+        return switch (f.kind()) {
+            case "BadInputException" -> 2;
+            case "VerificationException" -> 4;
+            default -> 1;
+        };
     }
 }
