@@ -162,4 +162,33 @@ class KeyFormatTest {
         assertTrue(e.getMessage().contains("serial"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new KeyFormat(KeyFormat.NUMBERED, "", "", -1));
     }
+
+    @Test
+    void codesOfOneWidthKeepTheirWidthBelowTheSmallestRealOneAndNeverEqualOne() {
+        // random five-digit zip codes up to 99950: above them the numbers would need six digits (100001)
+        java.util.Random r = new java.util.Random(3);
+        List<String> zips = keys(300, i -> String.format("%05d", 501 + r.nextInt(99_450)));
+        zips.set(0, "00501");
+        zips.set(1, "99950");
+        KeyFormat f = KeyFormat.learn("zip", zips);
+        assertEquals(new KeyFormat(KeyFormat.NUMBERED, "", "", 5, BigInteger.ONE, BigInteger.valueOf(500),
+                BigInteger.valueOf(100_001)), f);
+        List<String> made = sample(f, 600);
+        assertEquals("00001", made.get(0));
+        assertEquals("00499", made.get(498));
+        assertEquals("100001", made.get(499), "past the room below, above every real one (wider)");
+        assertTrue(made.subList(0, 499).stream().allMatch(k -> k.matches("\\d{5}")));
+        assertTrue(java.util.Collections.disjoint(made, zips), "no new key is a real one");
+        assertEquals(600, new java.util.HashSet<>(made).size());
+        assertEquals(f, KeyFormat.readFrom(f.writeTo(JsonNodeFactory.instance.objectNode())));
+    }
+
+    @Test
+    void aPrefixOnlyAFewKeysShareIsNotKept() {
+        // two of three people share '(289) 804-': new keys kept it with seven of a real person's ten digits
+        KeyFormat f = KeyFormat.learn("phone", List.of("(289) 804-6912", "(289) 804-6913", "(415) 555-0101"));
+        assertEquals("phone-000001", f.key(0, null));
+        KeyFormat many = KeyFormat.learn("phone", keys(5, i -> "(289) 804-69" + (10 + i)));
+        assertTrue(many.key(0, null).startsWith("(289) 804-"), "five keys share it: a common form, kept");
+    }
 }

@@ -16,6 +16,7 @@ import io.tabsynth.engine.data.KeyFormat;
 import io.tabsynth.engine.disclosure.RareValues;
 import io.tabsynth.engine.stats.Normal;
 import io.tabsynth.engine.stats.RankCorrelation;
+import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -422,12 +423,14 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
             if (one == null || one.contains("[0-9]")) {
                 // numbered in the keys' common format, above every real key's number: no new key is a real one
                 KeyFormat keys = KeyFormat.learn(c.name(), values);
-                if (keys.style().equals(KeyFormat.UUID) || keys.start().bitLength() > MAX_START_BITS) {
+                BigInteger first = keys.limit() == null ? keys.start() : keys.resume();
+                if (keys.style().equals(KeyFormat.UUID) || first.bitLength() > MAX_START_BITS) {
                     o.put("type", "uuid");
                     return;
                 }
                 o.put("type", "sequence");
-                o.put("start", keys.start().longValue());
+                // a spec's sequence has no second range: it numbers above every real key even where that widens them
+                o.put("start", first.longValue());
                 o.put("step", 1);
                 o.put("format", keys.prefix().replace("%", "%%") + "%0" + Math.max(1, keys.width()) + "d"
                         + keys.suffix().replace("%", "%%"));
