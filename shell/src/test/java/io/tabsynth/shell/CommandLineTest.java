@@ -127,8 +127,8 @@ class CommandLineTest {
                 String email = syn.strings("email").get(row);
                 assertFalse(realKeys.contains(key), generator + " copied the real key " + key);
                 assertFalse(realEmails.contains(email), generator + " copied the real address " + email);
-                // numbered above every real key: C-100001, ...
-                assertTrue(key.matches("C-1\\d{5}") && email.matches("user\\d{6}@example\\.com"), key + " " + email);
+                // five digits from 10000 up: numbered below every real key (C-00001, ...), in the keys' width
+                assertTrue(key.matches("C-0\\d{4}") && email.matches("user\\d{6}@example\\.com"), key + " " + email);
             }
             assertEquals(500, new java.util.HashSet<>(syn.strings("customer").asList()).size(), generator);
         }

@@ -147,6 +147,33 @@ class ConstraintsTest {
     }
 
     @Test
+    void anInequalityWhoseHighColumnSpreadsLittleKeepsItsRange() throws Exception {
+        // birth years over fifty years, sign-ups within one: low + a sampled difference put 65 % of the sign-ups
+        // outside their year (a new user's customers table); rejection alone keeps them in it
+        Rng rng = new Rng(4);
+        int n = 2000;
+        double[] birth = new double[n];
+        double[] signup = new double[n];
+        for (int i = 0; i < n; i++) {
+            birth[i] = 1950 + 50 * rng.nextDouble();
+            signup[i] = 2021 + rng.nextDouble();
+        }
+        Frame real = Frame.of(tech.tablesaw.api.Table.create("people", tech.tablesaw.api.DoubleColumn.create("birth", birth),
+                tech.tablesaw.api.DoubleColumn.create("signup", signup)),
+                Schema.of(ColumnSpec.of("birth", ColumnKind.CONTINUOUS), ColumnSpec.of("signup", ColumnKind.CONTINUOUS)));
+        Path file = dir.resolve("c.json");
+        Files.writeString(file, "{\"constraints\": [{\"type\": \"inequality\", \"low\": \"birth\", \"high\": \"signup\"}]}");
+        FittedModel m = engine.fit(real, "gaussian-copula", Map.of(), 1, Progress.NONE, engine.constraints(file));
+        assertEquals("none", m.info().constraints().get(0).path("transform").asText("none"), m.info().constraints().toString());
+        Frame syn = m.sampleFrame(3000, 2);
+        for (int r = 0; r < syn.rowCount(); r++) {
+            double s = syn.doubles("signup").getDouble(r);
+            assertTrue(s >= 2021 && s <= 2022, "row " + r + ": sign-up " + s + " outside the real year");
+            assertTrue(syn.doubles("birth").getDouble(r) <= s, "row " + r);
+        }
+    }
+
+    @Test
     void constraintsGivenOnlyAtSampleTimeAndConditionsWorkTogether() throws Exception {
         Path file = dir.resolve("late.json");
         Files.writeString(file, """

@@ -9,9 +9,16 @@ import java.util.List;
 
 /**
  * {@code low < high} (or {@code <=}) between two ordered columns of the same kind. Its transform replaces
- * {@code high} by {@code log(high - low + 1)}, so that any sampled value maps back above {@code low}.
+ * {@code high} by {@code log(high - low + 1)}, so that any sampled value maps back above {@code low}. Chosen
+ * automatically only where {@code high} spreads at least half as widely as {@code low} (an end time after a start
+ * time): where it spreads much less (sign-ups within one year after birth dates over fifty), {@code low} plus a
+ * sampled difference would carry {@code low}'s spread into {@code high} and far outside its real range, so the
+ * constraint is then enforced by rejection alone.
  */
 final class Inequality extends Rule {
+    /** The least ratio of {@code high}'s spread to {@code low}'s for which the transform is chosen automatically. */
+    static final double SPREAD_RATIO = 0.5;
+
     private final SpecObject spec;
     private final String low;
     private final String high;
@@ -75,6 +82,10 @@ final class Inequality extends Rule {
             }
             throw spec.error("transform", "log-difference needs '" + low + "' and '" + high + "' without missing values");
         }
+        if (choice.equals("auto") && training != null
+                && spread(training.numbers(high)) < SPREAD_RATIO * spread(training.numbers(low))) {
+            return null;
+        }
         ColumnSpec highSpec = schema.column(high);
         return new Transform() {
             @Override
@@ -112,5 +123,19 @@ final class Inequality extends Rule {
                 return Cells.replace(sampled, h, highSpec, Cells.column(high, highSpec.kind(), v));
             }
         };
+    }
+
+    /** The standard deviation of the values (in halves, so that huge values do not overflow). */
+    private static double spread(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            mean += x / 2 / v.length;
+        }
+        double var = 0;
+        for (double x : v) {
+            double d = x / 2 - mean;
+            var += d * d / v.length;
+        }
+        return Math.sqrt(var);
     }
 }
