@@ -68,14 +68,11 @@ final class BarChart {
         double plotHeight = HEIGHT - TOP - bottom;
         double baseY = TOP + plotHeight;
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title>", WIDTH, HEIGHT, Html.escape(title)));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" text-anchor=\"middle\" class=\"t\">%s</text>",
-                WIDTH / 2, Html.escape(title)));
+        s.append(Svg.open(WIDTH, HEIGHT, title));
         for (int t = 0; t <= TICKS; t++) {
             double value = max * t / TICKS;
             double y = baseY - plotHeight * t / TICKS;
-            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"g\"/>"
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e4e4e4\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT, WIDTH - RIGHT, y, y, LEFT - 4, y + 3,
                     Readable.number(value)));
         }
@@ -98,7 +95,7 @@ final class BarChart {
                     + "<text x=\"%.1f\" y=\"%d\">%s</text>", lx, HEIGHT - 14, colour, lx + 14, HEIGHT - 5, Html.escape(e.getKey())));
             k++;
         }
-        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" class=\"a\"/>", LEFT, WIDTH - RIGHT,
+        s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#777\"/>", LEFT, WIDTH - RIGHT,
                 baseY, baseY));
         for (int i = 0; i < shown.size(); i++) {
             double x = LEFT + slot * (i + 0.5);
@@ -110,8 +107,8 @@ final class BarChart {
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>", x, baseY + 13, text));
             }
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"x\">%s</text>",
+        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
                 LEFT + plotWidth / 2, HEIGHT - LEGEND - 4, Html.escape(xTitle)));
-        return s.append("</svg>").toString();
+        return s.append(Svg.CLOSE).toString();
     }
 }

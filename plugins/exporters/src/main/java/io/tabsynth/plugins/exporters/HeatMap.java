@@ -20,9 +20,7 @@ final class HeatMap {
         int n = names.size();
         double cell = (SIZE - MARGIN - 6.0) / Math.max(1, n);
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\"><title>%s</title><text x=\"%d\" y=\"16\" text-anchor=\"middle\" "
-                + "class=\"t\">%s</text>", SIZE, SIZE + TOP, Html.escape(title), SIZE / 2, Html.escape(title)));
+        s.append(Svg.open(SIZE, SIZE + TOP, title));
         for (int i = 0; i < n; i++) {
             String name = names.get(i);
             String shown = Html.escape(name.length() > LABEL_CHARS ? name.substring(0, LABEL_CHARS - 1) + "…" : name);
@@ -43,7 +41,7 @@ final class HeatMap {
                 }
             }
         }
-        return s.append("</svg>").toString();
+        return s.append(Svg.CLOSE).toString();
     }
 
     private static String colour(double v) {

@@ -31,9 +31,7 @@ public final class HtmlReport implements ReportExporter {
     private static final String STYLE = "<style>body{font-family:system-ui,sans-serif;max-width:80em;margin:2em auto;padding:0 1em}"
             + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
             + ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,24em),1fr));gap:1em}"
-            + ".plot svg{width:100%;height:auto;display:block}svg text{font-size:11px;fill:#333}svg .t{font-size:13px}"
-            + "svg .g{stroke:#e4e4e4}svg .a{stroke:#777}"
-            + ".pass,.green .level,.level.green{color:#1a7f37}.fail,.red .level,.level.red{color:#c62828}"
+            + ".plot svg{width:100%;height:auto;display:block}.pass,.green .level,.level.green{color:#1a7f37}.fail,.red .level,.level.red{color:#c62828}"
             + ".amber .level,.level.amber{color:#b26a00}.warning .level,.level.warning{color:#8a5a00}"
             + "tr.green{background:#e9f6ec}tr.amber{background:#fff4e0}tr.red{background:#fde8e8}tr.warning{background:#fff8d6}"
             + ".level{font-weight:bold;text-transform:uppercase}</style>";
@@ -174,9 +172,9 @@ public final class HtmlReport implements ReportExporter {
             for (int i = 0; i + 1 < edges.size(); i++) {
                 labels.add(Readable.number(edges.get(i).asDouble()));
             }
-            h.append(figure(new BarChart("Distance to closest training record", "distance", labels)
+            h.append("<div class=\"grid\">\n").append(figure(new BarChart("Distance to closest training record", "distance", labels)
                     .add("synthetic", numbers(hist.path("syntheticToTrain")))
-                    .add("holdout (baseline)", numbers(hist.path("holdoutToTrain"))).svg()));
+                    .add("holdout (baseline)", numbers(hist.path("holdoutToTrain"))).svg())).append("</div>\n");
         }
     }
 
@@ -195,8 +193,8 @@ public final class HtmlReport implements ReportExporter {
             syn.add(e.getValue().path(regression ? "syntheticR2" : "syntheticF1").asDouble());
             real.add(e.getValue().path(regression ? "realR2" : "realF1").asDouble());
         });
-        h.append(figure(new BarChart(regression ? "R² on the real holdout" : "F1 on the real holdout", "model", models)
-                .add("trained on synthetic", syn).add("trained on real", real).svg()));
+        h.append("<div class=\"grid\">\n").append(figure(new BarChart(regression ? "R² on the real holdout" : "F1 on the real holdout",
+                "model", models).add("trained on synthetic", syn).add("trained on real", real).svg())).append("</div>\n");
     }
 
     private static void fairness(StringBuilder h, JsonNode f) {
