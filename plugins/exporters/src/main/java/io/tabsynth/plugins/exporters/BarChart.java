@@ -15,12 +15,12 @@ final class BarChart {
     static final int WIDTH = 460;
     static final int HEIGHT = 320;
     static final int LABEL_CHARS = 14;
-    private static final int LEFT = 48;
+    private static final int LEFT = 60;
     private static final int RIGHT = 10;
     private static final int TOP = 28;
     private static final int LEGEND = 22;
     private static final int TICKS = 4;
-    private static final double CHAR_WIDTH = 6.2;
+    private static final double CHAR_WIDTH = 6.6;
     private static final double ROTATION = -40;
     private static final String[] COLOURS = {"#4878a8", "#e0803a", "#6aa84f"};
 
@@ -28,6 +28,7 @@ final class BarChart {
     private final String xTitle;
     private final List<String> labels;
     private final Map<String, double[]> series = new LinkedHashMap<>();
+    private boolean logValues;
 
     BarChart(String title, String xTitle, List<String> labels) {
         this.title = title;
@@ -37,6 +38,12 @@ final class BarChart {
 
     BarChart add(String name, double[] values) {
         series.put(name, values.clone());
+        return this;
+    }
+
+    /** Draws the values on a log axis, for shares of a heavy-tailed column where one bar dwarfs the rest. */
+    BarChart logValues(boolean log) {
+        this.logValues = log;
         return this;
     }
 
@@ -51,7 +58,7 @@ final class BarChart {
                 max = Double.isNaN(x) ? max : Math.max(max, x);
             }
         }
-        max = max > 0 ? max : 1;
+        ValueAxis axis = logValues ? ValueAxis.log(max) : ValueAxis.linear(max, TICKS);
         int n = Math.max(1, labels.size());
         double plotWidth = WIDTH - LEFT - RIGHT;
         double slot = plotWidth / n;
@@ -69,9 +76,8 @@ final class BarChart {
         double baseY = TOP + plotHeight;
         StringBuilder s = new StringBuilder();
         s.append(Svg.open(WIDTH, HEIGHT, title));
-        for (int t = 0; t <= TICKS; t++) {
-            double value = max * t / TICKS;
-            double y = baseY - plotHeight * t / TICKS;
+        for (double value : axis.ticks()) {
+            double y = baseY - plotHeight * axis.position(value);
             s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e4e4e4\"/>"
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT, WIDTH - RIGHT, y, y, LEFT - 4, y + 3,
                     Readable.number(value)));
@@ -85,7 +91,10 @@ final class BarChart {
                 if (Double.isNaN(v[i]) || v[i] <= 0) {
                     continue;
                 }
-                double h = plotHeight * v[i] / max;
+                double h = plotHeight * axis.position(v[i]);
+                if (h <= 0) {
+                    continue;
+                }
                 s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                         + "<title>%s %s: %s</title></rect>", LEFT + slot * i + slot * 0.1 + barWidth * k, baseY - h, barWidth, h,
                         colour, Html.escape(e.getKey()), Html.escape(labels.get(i)), Readable.number(v[i])));

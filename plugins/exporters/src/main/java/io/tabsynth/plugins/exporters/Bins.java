@@ -8,8 +8,9 @@ import java.util.List;
  * How a numeric column is cut into bars, chosen from the real values: whole numbers that span at most
  * {@value #MAX_BINS} values get one bin each, other whole numbers bins of a whole width starting on a whole
  * number; a heavy-tailed column (no negative values, and a largest value more than {@value #HEAVY_TAIL} times its
- * 90th percentile, such as capital gains that are mostly 0) gets bins even on a log scale (of 1 + x); any other
- * column {@value #BINS} even bins. Each bin is labelled by its lowest value.
+ * 90th percentile, such as capital gains that are mostly 0) gets bins even on a log scale (of 1 + x), and its
+ * shares are drawn on a log axis too ({@link ValueAxis#log}); any other column {@value #BINS} even bins. Each
+ * bin is labelled by its lowest value, or by its first and last whole number.
  */
 final class Bins {
     static final int BINS = 20;
@@ -24,7 +25,7 @@ final class Bins {
     private final int count;
     private final List<String> labels = new ArrayList<>();
 
-    private Bins(boolean log, double start, double width, int count, boolean whole) {
+    private Bins(boolean log, double start, double width, int count, boolean whole, double max) {
         this.log = log;
         this.start = start;
         this.width = width;
@@ -36,7 +37,7 @@ final class Bins {
             if (whole && width == 1 && !log) {
                 labels.add(from);
             } else {
-                labels.add(from + (whole && !log ? "–" + Readable.number(Math.ceil(high - 1e-9) - 1) : ""));
+                labels.add(from + (whole && !log ? "–" + Readable.number(Math.min(max, Math.ceil(high - 1e-9) - 1)) : ""));
             }
         }
     }
@@ -45,24 +46,24 @@ final class Bins {
     static Bins of(double[] real) {
         double[] v = Arrays.stream(real).filter(x -> !Double.isNaN(x)).sorted().toArray();
         if (v.length == 0) {
-            return new Bins(false, 0, 1, 1, false);
+            return new Bins(false, 0, 1, 1, false, 0);
         }
         double min = v[0];
         double max = v[v.length - 1];
         boolean whole = Arrays.stream(v).allMatch(x -> x == Math.rint(x));
         double p90 = v[(int) Math.floor(TAIL_QUANTILE * (v.length - 1))];
         if (whole && max - min + 1 <= MAX_BINS) {
-            return new Bins(false, min, 1, (int) (max - min) + 1, true);
+            return new Bins(false, min, 1, (int) (max - min) + 1, true, max);
         }
         if (min >= 0 && max > HEAVY_TAIL * Math.max(p90, 1)) {
             double top = Math.log10(1 + max);
-            return new Bins(true, 0, top / BINS, BINS, whole);
+            return new Bins(true, 0, top / BINS, BINS, whole, max);
         }
         if (whole) {
             double w = Math.ceil((max - min + 1) / BINS);
-            return new Bins(false, min, w, (int) Math.ceil((max - min + 1) / w), true);
+            return new Bins(false, min, w, (int) Math.ceil((max - min + 1) / w), true, max);
         }
-        return new Bins(false, min, max > min ? (max - min) / BINS : 1, BINS, false);
+        return new Bins(false, min, max > min ? (max - min) / BINS : 1, BINS, false, max);
     }
 
     boolean logScale() {

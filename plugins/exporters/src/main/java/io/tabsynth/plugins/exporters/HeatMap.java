@@ -9,6 +9,8 @@ final class HeatMap {
     private static final int MARGIN = 110;
     private static final int TOP = 26;
     private static final int SHOW_VALUES_UP_TO = 8;
+    /** Values this far from 0 sit on a dark cell: their text is white. */
+    private static final double LIGHT_TEXT_FROM = 0.6;
     private static final int LABEL_CHARS = 16;
     private static final int[] NEGATIVE = {0x21, 0x66, 0xac};
     private static final int[] POSITIVE = {0xb2, 0x18, 0x2b};
@@ -36,8 +38,9 @@ final class HeatMap {
                         + "<title>%s × %s: %s</title></rect>", MARGIN + j * cell, y, cell, cell, colour(v), Html.escape(name),
                         Html.escape(names.get(j)), Readable.number(m[i][j])));
                 if (n <= SHOW_VALUES_UP_TO) {
-                    s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.2f</text>",
-                            MARGIN + j * cell + cell / 2, y + cell / 2 + 4, m[i][j]));
+                    s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\"%s>%.2f</text>",
+                            MARGIN + j * cell + cell / 2, y + cell / 2 + 4, Math.abs(v) > LIGHT_TEXT_FROM ? " fill=\"#fff\"" : "",
+                            m[i][j] == 0 ? 0.0 : m[i][j]));
                 }
             }
         }

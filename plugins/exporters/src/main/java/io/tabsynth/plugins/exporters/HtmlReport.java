@@ -235,7 +235,8 @@ public final class HtmlReport implements ReportExporter {
         double[] r = values(real, column);
         Bins bins = Bins.of(r);
         return new BarChart(bins.logScale() ? title + ", log scale" : title, bins.logScale() ? column + " (log scale)" : column,
-                bins.labels()).add("real", bins.shares(r)).add("synthetic", bins.shares(values(syn, column))).svg();
+                bins.labels()).logValues(bins.logScale()).add("real", bins.shares(r)).add("synthetic", bins.shares(values(syn, column)))
+                .svg();
     }
 
     private static String categories(String title, Frame real, Frame syn, String column) {

@@ -229,6 +229,23 @@ class HtmlReportTest {
                 "charts scale with the window");
     }
 
+    private static List<String> ticks(ValueAxis axis) {
+        return axis.ticks().stream().map(Readable::number).toList();
+    }
+
+    @Test
+    void shareAxesTickOnRoundValuesAndHeavyTailsOnPowersOfTen() {
+        assertEquals(List.of("0", "0.025", "0.05", "0.075", "0.1"), ticks(ValueAxis.linear(0.0804, 4)));
+        assertEquals(List.of("0", "0.25", "0.5", "0.75", "1"), ticks(ValueAxis.linear(0.918, 4)));
+        ValueAxis log = ValueAxis.log(0.918);
+        assertEquals(List.of("0.0001", "0.001", "0.01", "0.1", "1"), ticks(log));
+        assertEquals(0.5, log.position(0.01), 1e-9, "0.01 halfway between 0.0001 and 1");
+        assertEquals(0.0, log.position(0), 1e-9, "no bar for a share of 0");
+        String svg = new BarChart("gains", "gain", List.of("0", "1,000")).logValues(true).add("real", new double[] {0.95, 0.001})
+                .svg();
+        assertTrue(svg.contains(">0.001</text>") && svg.contains(">0.1</text>"), "ticks at powers of ten: " + svg);
+    }
+
     @Test
     void aReportOnAnAdultSizedTableStaysUnderOneMegabyte() throws IOException {
         Frame real = adultLike(26_048, 12);
