@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * HTML views of workbench values for notebooks: frames and samples as tables, reports as a score table
- * followed by the evaluation's HTML report (with its XChart SVG plots), verifications as a verdict.
+ * followed by the evaluation's HTML report (with its SVG plots), verifications as a verdict.
  */
 final class Rich {
     private static final int ROWS = 10;

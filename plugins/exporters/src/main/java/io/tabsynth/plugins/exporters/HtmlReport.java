@@ -7,9 +7,7 @@ import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.ReportExporter;
-import io.tabsynth.engine.stats.Range;
 import io.tabsynth.engine.stats.TwoSample;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,24 +16,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
 
 /**
- * The evaluation report as one self-contained HTML page (no scripts, no network): the scores and policy
- * verdict as tables, and plots drawn with XChart as inline SVG: real versus synthetic distribution of each
- * column, correlation heatmaps of the numeric columns (real, synthetic, difference), distance-to-closest-record
- * histograms, fairness base rates per group and utility per model.
+ * The evaluation report as one self-contained HTML page (no scripts, no network): the scores with each section's
+ * verdict colour, the policy verdict, every judged metric of the privacy and fidelity evaluators green, amber or
+ * red with the threshold at which it turns red, and plots as small inline SVG whose width follows the window:
+ * real versus synthetic distribution of each column, correlation heatmaps of the numeric columns (real,
+ * synthetic, difference), distance-to-closest-record histograms, fairness base rates per group and utility per
+ * model. Numbers are rounded for reading ({@link Readable}).
  */
 @org.pf4j.Extension
 public final class HtmlReport implements ReportExporter {
     private static final int MAX_COLUMNS = 40;
-    private static final int BINS = 20;
+    private static final String STYLE = "<style>body{font-family:system-ui,sans-serif;max-width:80em;margin:2em auto;padding:0 1em}"
+            + "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
+            + ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,24em),1fr));gap:1em}"
+            + ".plot svg{width:100%;height:auto;display:block}.pass,.green .level,.level.green{color:#1a7f37}.fail,.red .level,.level.red{color:#c62828}"
+            + ".amber .level,.level.amber{color:#b26a00}.warning .level,.level.warning{color:#8a5a00}"
+            + "tr.green{background:#e9f6ec}tr.amber{background:#fff4e0}tr.red{background:#fde8e8}tr.warning{background:#fff8d6}"
+            + ".level{font-weight:bold;text-transform:uppercase}</style>";
     private static final int TOP = 12;
 
     @Override
@@ -51,22 +50,22 @@ public final class HtmlReport implements ReportExporter {
     @Override
     public void export(JsonNode report, EvaluationInput data, OutputStream out) throws IOException {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>tabsynth evaluation</title>")
-                .append("<style>body{font-family:system-ui,sans-serif;max-width:72em;margin:2em auto;padding:0 1em}")
-                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}")
-                .append(".grid{display:flex;flex-wrap:wrap;gap:1em}.pass{color:#1a7f37}.fail{color:#c62828}svg{max-width:100%;height:auto}")
-                .append("</style></head><body>\n<h1>Synthetic data evaluation</h1>\n");
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>tabsynth evaluation</title>")
+                .append(STYLE).append("</head><body>\n<h1>Synthetic data evaluation</h1>\n");
         h.append("<p>").append(String.format(Locale.ROOT, "%,d real rows, %,d synthetic rows", data.real().rowCount(),
                 data.synthetic().rowCount()));
         if (data.holdout() != null) {
             h.append(String.format(Locale.ROOT, ", %,d holdout rows", data.holdout().rowCount()));
         }
-        h.append(".</p>\n<h2>Scores</h2>\n<table><tr><th>section</th><th>score</th></tr>\n");
+        h.append(".</p>\n<h2>Scores</h2>\n<table><tr><th>section</th><th>score</th><th>verdict</th></tr>\n");
         report.properties().forEach(e -> {
             if (!e.getKey().equals("policy")) {
                 JsonNode s = e.getValue().path("score");
-                h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>")
-                        .append(s.isNumber() ? String.format(Locale.ROOT, "%.4f", s.asDouble()) : "-").append("</td></tr>\n");
+                String level = Verdicts.weakest(e.getValue().path("findings"));
+                h.append("<tr").append(level == null ? "" : " class=\"" + level + "\"").append("><td>").append(esc(e.getKey()))
+                        .append("</td><td>").append(s.isNumber() ? Readable.number(s.asDouble()) : "-")
+                        .append("</td><td class=\"level\">").append(level == null ? "" : level).append("</td></tr>\n");
             }
         });
         h.append("</table>\n");
@@ -75,7 +74,7 @@ public final class HtmlReport implements ReportExporter {
         privacy(h, report.path("privacy"));
         utility(h, report.path("utility"));
         fairness(h, report.path("fairness"));
-        h.append("<p><small>Written by tabsynth. Plots drawn with XChart.</small></p>\n</body></html>\n");
+        h.append("<p><small>Written by tabsynth.</small></p>\n</body></html>\n");
         out.write(h.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -88,29 +87,33 @@ public final class HtmlReport implements ReportExporter {
                 .append("<tr><th>check</th><th>actual</th><th></th></tr>\n");
         for (JsonNode c : policy.path("checks")) {
             boolean ok = c.path("passed").asBoolean();
+            JsonNode actual = c.path("actual");
             h.append("<tr><td>").append(esc(c.path("check").asText())).append("</td><td>")
-                    .append(c.path("actual").isNull() ? "none: " + esc(c.path("reason").asText()) : esc(c.path("actual").asText()))
+                    .append(actual.isNull() ? "none: " + esc(c.path("reason").asText())
+                            : actual.isNumber() ? Readable.number(actual.asDouble()) : esc(actual.asText()))
                     .append("</td><td class=\"").append(ok ? "pass\">pass" : "fail\">fail").append("</td></tr>\n");
         }
         h.append("</table>\n");
     }
 
-    private static void fidelity(StringBuilder h, JsonNode f, EvaluationInput data) throws IOException {
+    private static void fidelity(StringBuilder h, JsonNode f, EvaluationInput data) {
         if (f.isMissingNode()) {
             return;
         }
-        h.append("<h2 id=\"fidelity\">Fidelity</h2>\n<table>");
+        h.append("<h2 id=\"fidelity\">Fidelity").append(headline(f.path("findings"))).append("</h2>\n<table>");
         for (String k : new String[] {"score", "columnShapes", "columnPairTrends", "columnPairTrendsAllPairs",
                 "missingValueSimilarity", "rangeCoverage", "categoryCoverage"}) {
-            if (f.path(k).isNumber()) {
-                h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td></tr>", k, f.path(k).asDouble()));
-            }
+            row(h, k, f.path(k));
         }
-        if (f.path("detection").path("auc").isNumber()) {
-            h.append(String.format(Locale.ROOT, "<tr><td>detection AUC (0.5 = indistinguishable)</td><td>%.4f</td></tr>",
-                    f.path("detection").path("auc").asDouble()));
+        if (f.path("pairsScored").isNumber()) {
+            h.append("<tr><td>column pairs with a relationship SDMetrics scores</td><td>").append(f.path("pairsScored").asText())
+                    .append(f.path("pairsTotal").isNumber() ? " of " + f.path("pairsTotal").asText() : "").append("</td></tr>");
         }
-        h.append("</table>\n<h3>Column distributions, real versus synthetic</h3>\n<div class=\"grid\">\n");
+        row(h, "relationship retention (weighted by real strength)", f.path("relationships").path("score"));
+        row(h, "detection AUC (0.5 = indistinguishable)", f.path("detection").path("auc"));
+        h.append("</table>\n");
+        Verdicts.table(h, f.path("findings"));
+        h.append("<h3>Column distributions, real versus synthetic</h3>\n<div class=\"grid\">\n");
         int shown = 0;
         for (ColumnSpec c : data.schema().columns()) {
             if (shown++ >= MAX_COLUMNS || c.kind() == ColumnKind.IDENTIFIER || c.kind() == ColumnKind.FREE_TEXT) {
@@ -118,8 +121,8 @@ public final class HtmlReport implements ReportExporter {
             }
             JsonNode col = f.path("columns").path(c.name());
             String title = c.name() + (col.path("score").isNumber()
-                    ? String.format(Locale.ROOT, " (%s %.3f)", col.path("metric").asText(), col.path("score").asDouble()) : "");
-            h.append(svg(c.kind().isNumeric() ? histogram(title, data.real(), data.synthetic(), c.name())
+                    ? " (" + col.path("metric").asText() + " " + Readable.number(col.path("score").asDouble()) + ")" : "");
+            h.append(figure(c.kind().isNumeric() ? histogram(title, data.real(), data.synthetic(), c.name())
                     : categories(title, data.real(), data.synthetic(), c.name())));
         }
         h.append("</div>\n");
@@ -135,23 +138,31 @@ public final class HtmlReport implements ReportExporter {
                 }
             }
             h.append("<h3 id=\"correlations\">Correlations of numeric columns (Pearson)</h3>\n<div class=\"grid\">\n")
-                    .append(svg(heatmap("real", numeric, r))).append(svg(heatmap("synthetic", numeric, s)))
-                    .append(svg(heatmap("synthetic − real", numeric, d))).append("</div>\n");
+                    .append(figure(HeatMap.svg("real", numeric, r))).append(figure(HeatMap.svg("synthetic", numeric, s)))
+                    .append(figure(HeatMap.svg("synthetic − real", numeric, d))).append("</div>\n");
         }
     }
 
-    private static void privacy(StringBuilder h, JsonNode p) throws IOException {
+    private static void privacy(StringBuilder h, JsonNode p) {
         if (p.isMissingNode()) {
             return;
         }
-        h.append("<h2 id=\"privacy\">Privacy</h2>\n<table>");
-        row(h, "score", p.path("score"));
+        h.append("<h2 id=\"privacy\">Privacy").append(headline(p.path("findings"))).append("</h2>\n");
+        if (p.path("note").isTextual()) {
+            h.append("<p>").append(esc(p.path("note").asText())).append("</p>\n");
+        }
+        Verdicts.table(h, p.path("findings"));
+        h.append("<table>");
+        row(h, "score (the weakest protection)", p.path("score"));
         row(h, "exact copies of training rows (over the scored columns)", p.path("exactMatches"));
         row(h, "share of rows not learned that equal a training row by chance", p.path("exactMatchBaseline"));
         row(h, "synthetic rows with a value only one training row has", p.path("uniqueValueReplay").path("rows"));
         row(h, "membership inference AUC (0.5 = no leak)", p.path("membershipInferenceAuc"));
-        row(h, "share of synthetic rows closer to train than to holdout (no memorisation: train / (train + holdout))", p.path("dcr").path("shareCloserToTrain"));
-        row(h, "attribute inference risk", p.path("attributeInference").path("risk"));
+        row(h, "share of synthetic rows closer to train than to holdout", p.path("dcr").path("shareCloserToTrain"));
+        row(h, "the same share for a generator that learned no rows", p.path("dcr").path("shareExpected"));
+        row(h, "singling out risk (lower bound)", p.path("singlingOut").path("riskLowerBound"));
+        row(h, "linkability risk (lower bound)", p.path("linkability").path("riskLowerBound"));
+        row(h, "attribute inference risk (lower bound)", p.path("attributeInference").path("riskLowerBound"));
         row(h, "k-anonymity of synthetic rows over the quasi-identifiers", p.path("kAnonymity").path("syntheticK"));
         h.append("</table>\n");
         JsonNode hist = p.path("dcr").path("histogram");
@@ -159,17 +170,15 @@ public final class HtmlReport implements ReportExporter {
             List<String> labels = new ArrayList<>();
             JsonNode edges = hist.path("edges");
             for (int i = 0; i + 1 < edges.size(); i++) {
-                labels.add(String.format(Locale.ROOT, "%.3f", edges.get(i).asDouble()));
+                labels.add(Readable.number(edges.get(i).asDouble()));
             }
-            CategoryChart c = bars("Distance to closest training record", "distance", "share of rows");
-            c.addSeries("synthetic", labels, numbers(hist.path("syntheticToTrain")));
-            c.addSeries("holdout (baseline)", labels, numbers(hist.path("holdoutToTrain")));
-            c.getStyler().setXAxisLabelRotation(60);
-            h.append(svg(c));
+            h.append("<div class=\"grid\">\n").append(figure(new BarChart("Distance to closest training record", "distance", labels)
+                    .add("synthetic", numbers(hist.path("syntheticToTrain")))
+                    .add("holdout (baseline)", numbers(hist.path("holdoutToTrain"))).svg())).append("</div>\n");
         }
     }
 
-    private static void utility(StringBuilder h, JsonNode u) throws IOException {
+    private static void utility(StringBuilder h, JsonNode u) {
         if (u.isMissingNode() || !u.path("models").isObject()) {
             return;
         }
@@ -184,13 +193,11 @@ public final class HtmlReport implements ReportExporter {
             syn.add(e.getValue().path(regression ? "syntheticR2" : "syntheticF1").asDouble());
             real.add(e.getValue().path(regression ? "realR2" : "realF1").asDouble());
         });
-        CategoryChart c = bars(regression ? "R² on the real holdout" : "F1 on the real holdout", "model", regression ? "R²" : "F1");
-        c.addSeries("trained on synthetic", models, syn);
-        c.addSeries("trained on real", models, real);
-        h.append(svg(c));
+        h.append("<div class=\"grid\">\n").append(figure(new BarChart(regression ? "R² on the real holdout" : "F1 on the real holdout",
+                "model", models).add("trained on synthetic", syn).add("trained on real", real).svg())).append("</div>\n");
     }
 
-    private static void fairness(StringBuilder h, JsonNode f) throws IOException {
+    private static void fairness(StringBuilder h, JsonNode f) {
         if (f.isMissingNode() || !f.path("protected").isObject()) {
             return;
         }
@@ -205,70 +212,41 @@ public final class HtmlReport implements ReportExporter {
                 real.add(g.getValue().path("realBaseRate").asDouble(0));
                 syn.add(g.getValue().path("syntheticBaseRate").asDouble(0));
             });
-            CategoryChart c = bars(String.format(Locale.ROOT, "%s: disparate impact %.3f real, %.3f synthetic", col.getKey(),
-                    col.getValue().path("realDisparateImpact").asDouble(), col.getValue().path("syntheticDisparateImpact").asDouble()),
-                    col.getKey(), "base rate");
-            c.addSeries("real", groups, real);
-            c.addSeries("synthetic", groups, syn);
-            h.append(svg(c));
+            String title = col.getKey() + ": disparate impact " + Readable.number(col.getValue().path("realDisparateImpact").asDouble())
+                    + " real, " + Readable.number(col.getValue().path("syntheticDisparateImpact").asDouble()) + " synthetic";
+            h.append(figure(new BarChart(title, col.getKey(), groups).add("real", real).add("synthetic", syn).svg()));
         }
         h.append("</div>\n");
     }
 
+    /** The section's headline colour: its weakest finding's level, or nothing without findings. */
+    private static String headline(JsonNode findings) {
+        String level = Verdicts.weakest(findings);
+        return level == null ? "" : ": <span class=\"" + level + " level\">" + level + "</span>";
+    }
+
     private static void row(StringBuilder h, String label, JsonNode v) {
         if (v.isNumber()) {
-            h.append("<tr><td>").append(esc(label)).append("</td><td>")
-                    .append(v.isIntegralNumber() ? v.asText() : String.format(Locale.ROOT, "%.4f", v.asDouble())).append("</td></tr>");
+            h.append("<tr><td>").append(esc(label)).append("</td><td>").append(Readable.number(v.asDouble())).append("</td></tr>");
         }
     }
 
-    private static CategoryChart histogram(String title, Frame real, Frame syn, String column) {
+    private static String histogram(String title, Frame real, Frame syn, String column) {
         double[] r = values(real, column);
-        double[] s = values(syn, column);
-        Range range = Range.of(r);
-        double min = range.min();
-        double max = range.max();
-        if (!(max > min)) {
-            max = min + 1;
-        }
-        double width = (max - min) / BINS;
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < BINS; i++) {
-            labels.add(CellText.number(Math.round((min + i * width) * 100) / 100.0));
-        }
-        CategoryChart c = bars(title, column, "share of rows");
-        c.addSeries("real", labels, binShares(r, min, width));
-        c.addSeries("synthetic", labels, binShares(s, min, width));
-        c.getStyler().setXAxisLabelRotation(60);
-        return c;
+        Bins bins = Bins.of(r);
+        return new BarChart(bins.logScale() ? title + ", log scale" : title, bins.logScale() ? column + " (log scale)" : column,
+                bins.labels()).logValues(bins.logScale()).add("real", bins.shares(r)).add("synthetic", bins.shares(values(syn, column)))
+                .svg();
     }
 
-    private static List<Number> binShares(double[] v, double min, double width) {
-        double[] counts = new double[BINS];
-        int n = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                counts[Math.max(0, Math.min(BINS - 1, (int) ((x - min) / width)))]++;
-                n++;
-            }
-        }
-        List<Number> out = new ArrayList<>();
-        for (double c : counts) {
-            out.add(n == 0 ? 0 : c / n);
-        }
-        return out;
-    }
-
-    private static CategoryChart categories(String title, Frame real, Frame syn, String column) {
+    private static String categories(String title, Frame real, Frame syn, String column) {
         Map<String, Double> r = shares(real, column);
         Map<String, Double> s = shares(syn, column);
-        List<String> top = r.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        List<String> top = r.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP).map(Map.Entry::getKey).toList();
-        CategoryChart c = bars(title, column, "share of rows");
-        c.addSeries("real", top, top.stream().map(k -> (Number) r.getOrDefault(k, 0.0)).toList());
-        c.addSeries("synthetic", top, top.stream().map(k -> (Number) s.getOrDefault(k, 0.0)).toList());
-        c.getStyler().setXAxisLabelRotation(45);
-        return c;
+        return new BarChart(title, column, top).add("real", top.stream().map(k -> r.getOrDefault(k, 0.0)).toList())
+                .add("synthetic", top.stream().map(k -> s.getOrDefault(k, 0.0)).toList()).svg();
     }
 
     private static Map<String, Double> shares(Frame f, String column) {
@@ -296,32 +274,6 @@ public final class HtmlReport implements ReportExporter {
         return r;
     }
 
-    private static HeatMapChart heatmap(String title, List<String> names, double[][] m) {
-        HeatMapChart c = new HeatMapChartBuilder().width(460).height(420).title(title).build();
-        c.getStyler().setShowValue(m.length <= 8);
-        c.getStyler().setMin(-1);
-        c.getStyler().setMax(1);
-        c.getStyler().setRangeColors(new java.awt.Color[] {new java.awt.Color(0x2166ac), java.awt.Color.WHITE,
-                new java.awt.Color(0xb2182b)});
-        c.getStyler().setXAxisLabelRotation(45);
-        List<Number[]> cells = new ArrayList<>();
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m.length; j++) {
-                cells.add(new Number[] {i, j, Math.round(m[i][j] * 100) / 100.0});
-            }
-        }
-        c.addSeries("r", names, names, cells);
-        return c;
-    }
-
-    private static CategoryChart bars(String title, String x, String y) {
-        CategoryChart c = new CategoryChartBuilder().width(460).height(340).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        c.getStyler().setChartTitleFont(c.getStyler().getChartTitleFont().deriveFont(13f));
-        return c;
-    }
-
     private static List<Number> numbers(JsonNode array) {
         List<Number> out = new ArrayList<>();
         array.forEach(v -> out.add(v.asDouble()));
@@ -344,16 +296,11 @@ public final class HtmlReport implements ReportExporter {
         return v;
     }
 
-    /** The chart as inline SVG (without the XML prolog). */
-    private static String svg(Chart<?, ?> chart) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        String s = out.toString(StandardCharsets.UTF_8);
-        int start = s.indexOf("<svg");
-        return "<div>" + (start >= 0 ? s.substring(start) : s) + "</div>\n";
+    private static String figure(String svg) {
+        return "<div class=\"plot\">" + svg + "</div>\n";
     }
 
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(s);
     }
 }
