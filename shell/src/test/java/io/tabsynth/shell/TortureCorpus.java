@@ -103,44 +103,36 @@ final class TortureCorpus {
                 Map.of("zip", "\\d{5}", "account", "\\d{10}", "phone", "0\\d{10}", "amount", WHOLE));
     }
 
+    /** A column of dates written in one pattern, and the form every synthetic cell of it must have. */
+    private record DateStyle(String name, String pattern, String form) {
+    }
+
+    private static final List<DateStyle> DATE_STYLES = List.of(
+            new DateStyle("slashed", "yyyy/MM/dd HH:mm:ss", "\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}"),
+            new DateStyle("slashed_minutes", "yyyy/MM/dd HH:mm", "\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}"),
+            new DateStyle("month_first", "MMM d yyyy", "[A-Z][a-z]{2} \\d{1,2} \\d{4}"),
+            new DateStyle("day_first", "d MMM yyyy", "\\d{1,2} [A-Z][a-z]{2} \\d{4}"),
+            new DateStyle("short_year", "dd-MMM-yy", "\\d{2}-[A-Z][a-z]{2}-\\d{2}"),
+            new DateStyle("us_clock", "M/d/yy h:mm a", "\\d{1,2}/\\d{1,2}/\\d{2} \\d{1,2}:\\d{2} (AM|PM)"),
+            new DateStyle("us_clock_seconds", "M/d/yy h:mm:ss a", "\\d{1,2}/\\d{1,2}/\\d{2} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)"),
+            new DateStyle("full_month", "MMMM d, yyyy", "[A-Z][a-z]+ \\d{1,2}, \\d{4}"),
+            new DateStyle("iso", "yyyy-MM-dd'T'HH:mm:ss", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}"));
+
     /** Every common written form of a date or date-time, each in its own column, kept as written. */
     static Table dateStyles() {
         Random r = new Random(3);
         LocalDateTime start = LocalDateTime.of(1998, 1, 1, 0, 0);
-        Map<String, String> patterns = new LinkedHashMap<>();
-        patterns.put("slashed", "yyyy/MM/dd HH:mm:ss");
-        patterns.put("slashed_minutes", "yyyy/MM/dd HH:mm");
-        patterns.put("month_first", "MMM d yyyy");
-        patterns.put("day_first", "d MMM yyyy");
-        patterns.put("short_year", "dd-MMM-yy");
-        patterns.put("us_clock", "M/d/yy h:mm a");
-        patterns.put("us_clock_seconds", "M/d/yy h:mm:ss a");
-        patterns.put("full_month", "MMMM d, yyyy");
-        patterns.put("iso", "yyyy-MM-dd'T'HH:mm:ss");
         Map<String, String> forms = new LinkedHashMap<>();
-        forms.put("slashed", "\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}");
-        forms.put("slashed_minutes", "\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}");
-        forms.put("month_first", "[A-Z][a-z]{2} \\d{1,2} \\d{4}");
-        forms.put("day_first", "\\d{1,2} [A-Z][a-z]{2} \\d{4}");
-        forms.put("short_year", "\\d{2}-[A-Z][a-z]{2}-\\d{2}");
-        forms.put("us_clock", "\\d{1,2}/\\d{1,2}/\\d{2} \\d{1,2}:\\d{2} (AM|PM)");
-        forms.put("us_clock_seconds", "\\d{1,2}/\\d{1,2}/\\d{2} \\d{1,2}:\\d{2}:\\d{2} (AM|PM)");
-        forms.put("full_month", "[A-Z][a-z]+ \\d{1,2}, \\d{4}");
-        forms.put("iso", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
-        List<String> names = new ArrayList<>(patterns.keySet());
-        return csv("dates.csv", names, 300, i -> {
+        DATE_STYLES.forEach(d -> forms.put(d.name(), d.form()));
+        return csv("dates.csv", DATE_STYLES.stream().map(DateStyle::name).toList(), 300, i -> {
             List<String> row = new ArrayList<>();
-            for (String name : names) {
+            for (DateStyle d : DATE_STYLES) {
                 LocalDateTime t = start.plusMinutes((long) r.nextInt(60 * 24 * 365 * 20));
-                if (!patterns.get(name).contains("H") && !patterns.get(name).contains("h")) {
+                if (!d.pattern().contains("H") && !d.pattern().contains("h")) {
                     t = t.toLocalDate().atStartOfDay();
                 }
-                if (!patterns.get(name).contains("ss")) {
-                    t = t.withSecond(0);
-                } else {
-                    t = t.withSecond(r.nextInt(60));
-                }
-                row.add(DateTimeFormatter.ofPattern(patterns.get(name), Locale.ENGLISH).format(t));
+                t = d.pattern().contains("ss") ? t.withSecond(r.nextInt(60)) : t.withSecond(0);
+                row.add(DateTimeFormatter.ofPattern(d.pattern(), Locale.ENGLISH).format(t));
             }
             return row;
         }, forms);

@@ -1,6 +1,5 @@
 package io.tabsynth.engine.disclosure;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.random.Seeds;
 import io.tabsynth.engine.spi.FrameStream;
@@ -66,35 +65,8 @@ public final class RareValueModel implements Model {
 
     @Override
     public FrameStream sample(long rows, long seed) {
-        FrameStream source = inner.sample(rows, seed);
         long stream = Seeds.derive(seed, STREAM);
-        return new FrameStream() {
-            private long batch;
-
-            @Override
-            public Schema schema() {
-                return source.schema();
-            }
-
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public Frame next() {
-                return plan.fromModel(source.next(), Seeds.rng(stream, batch++));
-            }
-
-            @Override
-            public Map<String, Object> notes() {
-                return source.notes();
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        long[] batch = {0};
+        return inner.sample(rows, seed).map(frame -> plan.fromModel(frame, Seeds.rng(stream, batch[0]++)));
     }
 }

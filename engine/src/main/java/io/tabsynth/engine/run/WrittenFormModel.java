@@ -1,6 +1,5 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.data.WrittenForm;
 import io.tabsynth.engine.spi.FrameStream;
@@ -37,33 +36,7 @@ final class WrittenFormModel implements Model {
 
     @Override
     public FrameStream sample(long rows, long seed) {
-        FrameStream source = inner.sample(rows, seed);
-        return new FrameStream() {
-            @Override
-            public Schema schema() {
-                return source.schema();
-            }
-
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public Frame next() {
-                return form.apply(source.next());
-            }
-
-            @Override
-            public Map<String, Object> notes() {
-                return source.notes();
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        return inner.sample(rows, seed).map(form::apply);
     }
 
     @Override

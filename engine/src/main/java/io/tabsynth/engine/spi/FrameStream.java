@@ -32,6 +32,40 @@ public interface FrameStream extends Iterator<Frame>, AutoCloseable {
         }
     }
 
+    /**
+     * This stream with every batch passed through {@code f}, which keeps the schema: the notes and closing are
+     * this stream's. How the engine's wrappers (written form, rare values) change what a model samples.
+     */
+    default FrameStream map(java.util.function.UnaryOperator<Frame> f) {
+        FrameStream source = this;
+        return new FrameStream() {
+            @Override
+            public Schema schema() {
+                return source.schema();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public Frame next() {
+                return f.apply(source.next());
+            }
+
+            @Override
+            public java.util.Map<String, Object> notes() {
+                return source.notes();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
     /** A stream over frames already in memory. */
     static FrameStream of(Schema schema, List<Frame> frames) {
         Iterator<Frame> it = frames.iterator();
