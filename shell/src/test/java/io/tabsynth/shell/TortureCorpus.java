@@ -138,12 +138,16 @@ final class TortureCorpus {
         }, forms);
     }
 
-    /** A monthly series: synthetic dates must stay on the first of a month (722 of 741 rows got arbitrary days). */
+    /**
+     * A monthly series: synthetic dates must stay on the first of a month (722 of 741 rows got arbitrary days);
+     * the same months written as year and month ({@code 2000-01}) stay so (they became {@code ym-000001}).
+     */
     static Table monthlySeries() {
         Random r = new Random(8);
-        return csv("monthly.csv", List.of("month", "sales"), 240, i -> List.of(
-                LocalDate.of(2000, 1, 1).plusMonths(i).toString(), Integer.toString(1_000 + r.nextInt(500))),
-                Map.of("month", "\\d{4}-\\d{2}-01", "sales", WHOLE));
+        return csv("monthly.csv", List.of("month", "sales", "ym"), 240, i -> List.of(
+                LocalDate.of(2000, 1, 1).plusMonths(i).toString(), Integer.toString(1_000 + r.nextInt(500)),
+                LocalDate.of(2000, 1, 1).plusMonths(i).toString().substring(0, 7)),
+                Map.of("month", "\\d{4}-\\d{2}-01", "sales", WHOLE, "ym", "\\d{4}-(0[1-9]|1[0-2])"));
     }
 
     /** One, two and no decimals: each column comes back with the decimals it has. */

@@ -33,7 +33,9 @@ public final class DateTimeFormats {
             "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm",
             "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss.SSS", "yyyy-MM-dd'T'HH:mm:ss.SSS",
             "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX",
-            "yyyy-MM-dd HH:mm:ssXXX", "yyyy/MM/dd", "MM/dd/yyyy", "dd/MM/yyyy", "dd.MM.yyyy");
+            "yyyy-MM-dd HH:mm:ssXXX", "yyyy/MM/dd", "MM/dd/yyyy", "dd/MM/yyyy", "dd.MM.yyyy",
+            // a year and a month, the first of that month (a monthly series written 2000-01)
+            "yyyy-MM");
 
     /** Dates that may be followed by a time of day ({@link #TIMES}), in order of preference. */
     private static final List<String> DATES = List.of(
@@ -85,6 +87,9 @@ public final class DateTimeFormats {
                         .appendPattern(p.substring(twoDigitYear + 2));
             } else {
                 b.appendPattern(p);
+            }
+            if (!pattern.contains("d")) { // a year and a month name the first day of that month
+                b.parseDefaulting(ChronoField.DAY_OF_MONTH, 1);
             }
             return new Compiled(b.toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT),
                     hasOffset(pattern));

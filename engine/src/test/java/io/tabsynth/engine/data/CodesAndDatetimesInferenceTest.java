@@ -23,6 +23,19 @@ class CodesAndDatetimesInferenceTest {
     }
 
     @Test
+    void yearMonthsAreDatesOnTheFirstOfTheMonthWrittenAsTheyWere() {
+        // a monthly series written 2000-01 became an identifier (ym-000001)
+        List<String> months = repeat(120, i -> String.format("%d-%02d", 2000 + i / 12, 1 + i % 12));
+        ColumnSpec spec = infer("ym", months);
+        assertEquals(ColumnKind.DATETIME, spec.kind());
+        assertEquals("yyyy-MM", spec.format());
+        assertEquals(java.time.LocalDateTime.of(2003, 7, 1, 0, 0), DateTimeFormats.parse("2003-07", "yyyy-MM"));
+        assertEquals("2003-07", DateTimeFormats.format(java.time.LocalDateTime.of(2003, 7, 1, 0, 0), "yyyy-MM"));
+        assertEquals(ColumnKind.CATEGORICAL, infer("season", repeat(60, i -> "20" + (10 + i % 5) + "-" + (11 + i % 5))).kind(),
+                "2010-11 has no thirteenth month: 2014-15 is a season, not a date");
+    }
+
+    @Test
     void digitStringsWithALeadingZeroAreCodesWhateverTheName() {
         // 00501 is the zip code of Holtsville, NY; as a number it was written back as 501
         List<String> zips = repeat(200, i -> List.of("00501", "02134", "90210", "10001", "60601").get(i % 5));
