@@ -2,7 +2,7 @@ package io.tabsynth.plugins.rules.spec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +52,7 @@ public final class SpecFile {
             return new SpecFile(file.toString(), root, lines);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": file not found");
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) { // a syntax error or a truncated file: its own words, not the parser's source
             JsonLocation at = e.getLocation();
             throw new BadInputException(file + " line " + (at == null ? "?" : at.getLineNr()) + ": not valid "
                     + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
