@@ -30,7 +30,7 @@ public final class JsonInput {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new BadInputException(file + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[")
+                    + ", column " + at.getColumnNr()) + ": " + plainMessage(e)
                     + " (expected a " + what + ")");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read the " + what + ": " + e.getMessage(), e);
@@ -39,5 +39,13 @@ public final class JsonInput {
             throw new BadInputException(file + ": is empty (expected a " + what + ")");
         }
         return root;
+    }
+
+    /**
+     * The parser's message in its own words, without the source it names inside ("start marker at [Source:
+     * REDACTED (...); line: 1, column: 13]" reads "start marker at [line: 1, column: 13]").
+     */
+    public static String plainMessage(JsonProcessingException e) {
+        return e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
     }
 }

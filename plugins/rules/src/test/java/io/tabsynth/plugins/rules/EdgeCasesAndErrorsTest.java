@@ -206,6 +206,10 @@ class EdgeCasesAndErrorsTest {
 
         m = specError("{\"columns\": [\n{\"name\": \"a\", \"type\": \"uniform\",, }]}").getMessage();
         assertTrue(m.contains("spec.json line 2: not valid JSON"), m);
+
+        // a file cut off in the middle: its line, in words, without the parser's "[Source: REDACTED ...]"
+        m = specError("{\"columns\": [\n{\"name\": \"a\", \"type\": ").getMessage();
+        assertTrue(m.contains("spec.json line 2: not valid JSON") && !m.contains("Source"), m);
     }
 
     @Test

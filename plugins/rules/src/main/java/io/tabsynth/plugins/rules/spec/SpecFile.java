@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ public final class SpecFile {
         } catch (JsonProcessingException e) { // a syntax error or a truncated file: its own words, not the parser's source
             JsonLocation at = e.getLocation();
             throw new BadInputException(file + " line " + (at == null ? "?" : at.getLineNr()) + ": not valid "
-                    + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+                    + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": " + JsonInput.plainMessage(e));
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read: " + e.getMessage(), e);
         }
