@@ -26,7 +26,6 @@ final class NumericOutput {
     private final double min;
     private final double max;
     private final boolean clip;
-    private final double scale;
 
     NumericOutput(ColumnSpec spec, int decimals, double min, double max, boolean clip) {
         this.spec = spec;
@@ -34,7 +33,6 @@ final class NumericOutput {
         this.min = min;
         this.max = max;
         this.clip = clip;
-        this.scale = decimals > 0 ? Math.pow(10, decimals) : 1;
     }
 
     /** The column's values as numbers, NaN for missing. */
@@ -79,8 +77,8 @@ final class NumericOutput {
     /**
      * Rounding to apply: whole numbers for integers and date-only datetimes (which the column stores as such),
      * none otherwise: the engine rounds every generator's continuous values and datetimes to the decimals and
-     * granularity the real data is written in ({@link io.tabsynth.engine.data.WrittenForm}). Models saved
-     * before that still round to the decimals their file records.
+     * granularity the real data is written in ({@link io.tabsynth.engine.data.WrittenForm}), so the copula
+     * itself only makes whole numbers whole.
      */
     static int roundingFor(ColumnSpec spec) {
         if (spec.kind() == ColumnKind.INTEGER || (spec.kind() == ColumnKind.DATETIME && !DateTimeFormats.hasTime(spec.format()))) {
@@ -97,13 +95,7 @@ final class NumericOutput {
         if (clip) {
             x = Math.max(min, Math.min(max, x));
         }
-        if (decimals == 0) {
-            return Math.rint(x);
-        }
-        if (decimals > 0) {
-            return Math.rint(x * scale) / scale;
-        }
-        return x;
+        return decimals == 0 ? Math.rint(x) : x;
     }
 
     /** A column of the spec's kind holding the values (already finished), NaN as missing. */
