@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Metadata;
 import io.tabsynth.engine.disclosure.RareValues;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.spi.Evaluator;
@@ -104,6 +105,14 @@ public final class Engine implements AutoCloseable {
     /** Reads a data file (CSV, Arrow IPC, Parquet); {@code metadata} may be {@code null}. The frame remembers the file and its digests for lineage. */
     public Frame read(Path data, Path metadata) {
         return dataFiles.read(data, metadata);
+    }
+
+    /**
+     * Reads a data file with the column kinds of {@code like} (as {@link #evaluate(EvaluateRequest)} reads synthetic
+     * data with the real data's), remembering its file and digests for lineage.
+     */
+    public Frame readLike(Path data, Frame like) {
+        return dataFiles.readLike(data, Metadata.of(like.schema(), Metadata.NONE.missingValues()), null);
     }
 
     /** Fits a generator to data. Parameters are checked against the generator's description first. */

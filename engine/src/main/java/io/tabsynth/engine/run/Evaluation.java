@@ -38,6 +38,8 @@ final class Evaluation {
      * {@code plugin.<evaluator> = "<plugin id> <version>"} (the step's own plugin is the first evaluator's).
      */
     static final String PLUGIN_PREFIX = "plugin.";
+    /** What follows the role in the name of evaluated data that was read from no file. */
+    static final String IN_MEMORY = " (in memory)";
 
     private final Extensions extensions;
     private final Recorder recorder;
@@ -64,8 +66,14 @@ final class Evaluation {
 
     /** Evaluates frames; see {@link EvaluateFrames}. */
     ObjectNode evaluate(EvaluateFrames f) {
-        EvaluateRequest.checkColumns(DataFiles.named(f.real()), f.options(), f.real().schema());
-        return evaluate(f, Instant.now());
+        Instant started = Instant.now();
+        EvaluateRequest.checkColumns(named(f.real(), "real data"), f.options(), f.real().schema());
+        Metadata likeReal = Metadata.of(f.real().schema(), Metadata.NONE.missingValues());
+        likeReal.checkColumns(f.synthetic().schema(), Path.of(named(f.synthetic(), "synthetic")));
+        if (f.holdout() != null) {
+            likeReal.checkColumns(f.holdout().schema(), Path.of(named(f.holdout(), "holdout")));
+        }
+        return evaluate(f, started);
     }
 
     private ObjectNode evaluate(EvaluateFrames f, Instant started) {
@@ -74,7 +82,7 @@ final class Evaluation {
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options());
         for (PluginHost.Found<Evaluator> e : chosen) {
-            Result result = Activity.run("evaluating " + DataFiles.named(f.synthetic()) + " with " + e.info().id(),
+            Result result = Activity.run("evaluating " + named(f.synthetic(), "synthetic") + " with " + e.info().id(),
                     () -> e.extension().evaluate(input));
             report.set(e.info().id(), ResultJson.of(result));
             if (result.score() != null) {
@@ -124,6 +132,11 @@ final class Evaluation {
         return chosen;
     }
 
+    /** The frame's file, or {@code <role> (in memory)} for one read from none: its name in messages and lineage. */
+    private static String named(Frame frame, String role) {
+        return frame.source() == null ? role + IN_MEMORY : frame.source().file().toString();
+    }
+
     /**
      * How lineage names one of the evaluated frames: by its file (the real data with its metadata file), or, for
      * a frame that was read from none, by its content digest under the name {@code <role> (in memory)}.
@@ -132,7 +145,7 @@ final class Evaluation {
         Source source = frame.source();
         if (source == null) {
             String content = ContentDigest.of(frame);
-            return List.of(new Artifact(role, Path.of(role + " (in memory)"), content, content, frame.rowCount()));
+            return List.of(new Artifact(role, Path.of(named(frame, role)), content, content, frame.rowCount()));
         }
         if (role.equals("real data")) {
             return DataFiles.artifacts(source);

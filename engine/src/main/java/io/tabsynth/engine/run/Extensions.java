@@ -32,12 +32,21 @@ final class Extensions {
     private final List<PluginHost.Found<SpecInference>> specInferences;
 
     Extensions(PluginHost host) {
-        this.generators = host.generators();
-        this.evaluators = host.evaluators();
-        this.exporters = host.exporters();
-        this.reportExporters = host.reportExporters();
-        this.constraintLanguages = host.constraintLanguages();
-        this.specInferences = host.specInferences();
+        this(host.generators(), host.evaluators(), host.exporters(), host.reportExporters(), host.constraintLanguages(),
+                host.specInferences());
+    }
+
+    /** The given extensions of each kind (the generators' list grows with {@link #register}). */
+    Extensions(List<PluginHost.Found<Generator>> generators, List<PluginHost.Found<Evaluator>> evaluators,
+               List<PluginHost.Found<Exporter>> exporters, List<PluginHost.Found<ReportExporter>> reportExporters,
+               List<PluginHost.Found<ConstraintLanguage>> constraintLanguages,
+               List<PluginHost.Found<SpecInference>> specInferences) {
+        this.generators = new ArrayList<>(generators);
+        this.evaluators = List.copyOf(evaluators);
+        this.exporters = List.copyOf(exporters);
+        this.reportExporters = List.copyOf(reportExporters);
+        this.constraintLanguages = List.copyOf(constraintLanguages);
+        this.specInferences = List.copyOf(specInferences);
     }
 
     /** Every extension, generators first, then evaluators, exporters, report exporters, constraint languages and spec inferences, each sorted by id. */
@@ -69,7 +78,7 @@ final class Extensions {
     }
 
     List<PluginHost.Found<Evaluator>> evaluators() {
-        return List.copyOf(evaluators);
+        return evaluators;
     }
 
     PluginHost.Found<Evaluator> evaluator(String id) {

@@ -12,6 +12,7 @@ import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.io.AtomicFile;
 import io.tabsynth.engine.spi.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
