@@ -39,7 +39,12 @@ final class Certification {
         this.dataFiles = dataFiles;
     }
 
-    /** See {@link Engine#certify}. */
+    /**
+     * Checks the dataset's lineage (a {@link VerificationException} if it fails or, unless allowed, does not reach
+     * real data) and its recorded content digest, then writes a signed certificate binding the dataset digest, the
+     * generation parameters, the report's validation results and the signed history, plus, if asked, the data card
+     * (Markdown, HTML) and Croissant JSON-LD, and records the step. Returns the key id that signed.
+     */
     String certify(CertifyRequest r) {
         Verifier verifier = new Verifier(TrustStore.standard(recorder.lineage().keys()));
         Verification v = verifier.verifyFile(r.dataset());

@@ -107,10 +107,7 @@ public final class Engine implements AutoCloseable {
         return dataFiles.read(data, metadata);
     }
 
-    /**
-     * Reads a data file with the column kinds of {@code like} (as {@link #evaluate(EvaluateRequest)} reads synthetic
-     * data with the real data's), remembering its file and digests for lineage.
-     */
+    /** Reads a data file with the column kinds of {@code like}, as evaluation reads synthetic data like the real data. */
     public Frame readLike(Path data, Frame like) {
         return dataFiles.readLike(data, Metadata.of(like.schema(), Metadata.NONE.missingValues()), null);
     }
@@ -120,12 +117,7 @@ public final class Engine implements AutoCloseable {
         return fit(data, generatorId, params, seed, progress, null);
     }
 
-    /**
-     * Fits a generator to data under constraints ({@code null} for none): the constraints are checked against the
-     * data, transforms that enforce some of them by construction are applied before the generator sees the data,
-     * and the model rejects sampled rows that break the rest. {@code data} may be {@code null} for a generator that
-     * needs none (see {@link Generator#needsData()}).
-     */
+    /** Fits under constraints ({@code null} for none; see {@link Fitting}); {@code data} is {@code null} for a generator that needs none. */
     public FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress,
                            ConstraintFile constraints) {
         return fitting.fit(data, generatorId, params, seed, progress, constraints);
@@ -176,15 +168,9 @@ public final class Engine implements AutoCloseable {
         return sampler.sampleFrame(model, rows, seed, sampling);
     }
 
-    /**
-     * Refuses a row count for a sample file below one, as a {@link BadInputException} naming the option
-     * ({@code --rows}): a file of no rows is a header alone, which tabsynth, like most tools, does not read as data.
-     */
+    /** Refuses a sample file of fewer than one row, naming the option (e.g. {@code --rows}): it would be a header alone. */
     public static void checkSampleRows(long rows, String option) {
-        if (rows < 1) {
-            throw new BadInputException(option + " must be at least 1, not " + rows + ": a sample of no rows would be"
-                    + " a file of a header alone, which is no data to read back or evaluate");
-        }
+        Sampler.checkRows(rows, option);
     }
 
     /** Writes a frame atomically to {@code out}, in the format its extension names, and records the export. */
@@ -197,12 +183,7 @@ public final class Engine implements AutoCloseable {
         return export.write(stream, out, List.of());
     }
 
-    /**
-     * Evaluates synthetic data against real data with the chosen evaluators (the synthetic and holdout files read
-     * with the real data's column kinds), applies the policy if there is one, writes the reports atomically and
-     * records the step with every evaluator's plugin. Returns the report; {@code policy.passed} says whether every
-     * gate passed.
-     */
+    /** Evaluates synthetic data against real data, applies the policy, writes and records the reports (see {@link Evaluation}). */
     public ObjectNode evaluate(EvaluateRequest r) {
         return evaluation.evaluate(r);
     }
@@ -212,11 +193,7 @@ public final class Engine implements AutoCloseable {
         return evaluation.evaluate(frames);
     }
 
-    /**
-     * Certifies a synthetic dataset: checks its lineage (a {@link io.tabsynth.engine.lineage.VerificationException}
-     * if it fails) and its recorded content digest, then writes a signed certificate and, if asked, the data card
-     * and Croissant JSON-LD, and records the step. Returns the key id that signed.
-     */
+    /** Certifies a synthetic dataset whose lineage verifies (see {@link Certification}); returns the signing key id. */
     public String certify(CertifyRequest r) {
         return certification.certify(r);
     }

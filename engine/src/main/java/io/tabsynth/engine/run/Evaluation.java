@@ -51,7 +51,12 @@ final class Evaluation {
         this.dataFiles = dataFiles;
     }
 
-    /** Reads the request's files, the synthetic and holdout data with the real data's column kinds, and evaluates. */
+    /**
+     * Reads the request's files, the synthetic and holdout data with the real data's column kinds, evaluates, applies
+     * the policy if there is one, writes the JSON report and the rendered one atomically, and records the step
+     * (inputs: real, holdout, synthetic, metadata, policy; results: each score and the policy verdict). Returns the
+     * report; {@code policy.passed} says whether every gate passed.
+     */
     ObjectNode evaluate(EvaluateRequest r) {
         Instant started = Instant.now();
         Frame real = dataFiles.read(r.real(), r.metadata());

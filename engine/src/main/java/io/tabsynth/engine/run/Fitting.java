@@ -39,7 +39,12 @@ final class Fitting {
         this.recorder = recorder;
     }
 
-    /** See {@link Engine#fit(Frame, String, Map, long, Progress, ConstraintFile)}. */
+    /**
+     * Fits a generator to data under constraints ({@code null} for none): the constraints are checked against the
+     * data, transforms that enforce some of them by construction are applied before the generator sees the data,
+     * and the model rejects sampled rows that break the rest. {@code data} may be {@code null} for a generator that
+     * needs none (see {@link Generator#needsData()}).
+     */
     FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress,
                     ConstraintFile constraints) {
         PluginHost.Found<Generator> g = extensions.generator(generatorId);

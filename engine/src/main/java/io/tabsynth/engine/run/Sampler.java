@@ -1,6 +1,7 @@
 package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.Activity;
+import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.constraint.Conditions;
 import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.data.Frame;
@@ -35,7 +36,7 @@ final class Sampler {
 
     /** See {@link Engine#sample(FittedModel, long, long, Path, Progress, Sampling)}. */
     long sample(FittedModel model, long rows, long seed, Path out, Progress progress, Sampling sampling) {
-        Engine.checkSampleRows(rows, "rows");
+        checkRows(rows, "rows");
         PluginHost.Found<Exporter> exporter = extensions.exporterFor(out);
         checkConditions(model, sampling);
         Model sampler = constrain(model.model(), sampling);
@@ -70,6 +71,17 @@ final class Sampler {
         recorder.record(new Step("sample", info.generator(), info.pluginId(), info.pluginVersion(), params, seed, inputs,
                 List.of(written), results, started, Instant.now()));
         return written.rows();
+    }
+
+    /**
+     * Refuses a row count for a sample file below one, as a {@link BadInputException} naming the option
+     * ({@code --rows}): a file of no rows is a header alone, which tabsynth, like most tools, does not read as data.
+     */
+    static void checkRows(long rows, String option) {
+        if (rows < 1) {
+            throw new BadInputException(option + " must be at least 1, not " + rows + ": a sample of no rows would be"
+                    + " a file of a header alone, which is no data to read back or evaluate");
+        }
     }
 
     /** Samples rows into memory (no file, so no lineage record). */
