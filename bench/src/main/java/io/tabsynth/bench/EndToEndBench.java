@@ -152,7 +152,7 @@ public final class EndToEndBench {
     static void writeWithoutLineage(Engine engine, FittedModel model, long rows, long seed, Path out) {
         io.tabsynth.engine.spi.Exporter exporter = engine.exporterFor(out);
         try (io.tabsynth.engine.spi.FrameStream stream = model.sample(rows, seed)) {
-            io.tabsynth.engine.run.AtomicFile.write(out, tmp -> {
+            io.tabsynth.engine.io.AtomicFile.write(out, tmp -> {
                 try (io.tabsynth.engine.spi.FrameWriter w = exporter.open(tmp, stream.schema())) {
                     while (stream.hasNext()) {
                         w.write(stream.next());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tabsynth.engine.lineage.Dsse;
-import io.tabsynth.engine.lineage.Sha256;
+import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;
 import java.nio.file.Files;

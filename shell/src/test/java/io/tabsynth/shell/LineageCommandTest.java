@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.lineage.Sha256;
+import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;

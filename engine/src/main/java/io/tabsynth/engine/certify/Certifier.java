@@ -10,7 +10,7 @@ import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.lineage.Sha256;
+import io.tabsynth.engine.io.Sha256;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,12 +53,21 @@ public final class Certifier {
      */
     public Certifier(CertifyRequest request, Frame data, List<JsonNode> history, String contentSha256,
                      List<String> unreached) {
+        this(request, data, history, Sha256.file(request.dataset()), contentSha256, unreached);
+    }
+
+    /**
+     * As {@link #Certifier(CertifyRequest, Frame, List, String, List)}, with the digest of the dataset file's bytes
+     * already computed ({@code datasetSha256}), so that the file is not read again to hash it.
+     */
+    public Certifier(CertifyRequest request, Frame data, List<JsonNode> history, String datasetSha256,
+                     String contentSha256, List<String> unreached) {
         this.request = request;
         this.unreached = List.copyOf(unreached);
         this.data = data;
         this.history = history;
         this.contentSha256 = contentSha256;
-        this.datasetSha256 = Sha256.file(request.dataset());
+        this.datasetSha256 = datasetSha256;
         for (JsonNode env : history) {
             try {
                 statements.add(JSON.readTree(Base64.getDecoder().decode(env.path("payload").asText())));

@@ -1,5 +1,6 @@
 package io.tabsynth.engine.lineage;
 
+import io.tabsynth.engine.io.Sha256;
 import java.nio.file.Path;
 
 /**

@@ -6,6 +6,7 @@ import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.DictionaryKeys;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.io.Sha256;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;

@@ -1,6 +1,7 @@
 package io.tabsynth.engine.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tabsynth.engine.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

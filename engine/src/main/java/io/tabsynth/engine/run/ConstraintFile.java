@@ -5,7 +5,7 @@ import io.tabsynth.engine.spi.Constraints;
 import java.nio.file.Path;
 
 /**
- * Constraints read from a file, with the file's identity for lineage. Made by {@link Engine#constraints}.
+ * Constraints read from a file, with the file's identity for lineage. Made by {@link Engine#constraints(Path)}.
  *
  * @param file        the constraints file
  * @param artifact    the file as lineage records it

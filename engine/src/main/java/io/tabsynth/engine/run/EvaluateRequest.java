@@ -36,6 +36,11 @@ public record EvaluateRequest(Path real, Path holdout, Path synthetic, Path meta
      * @throws BadInputException naming the real data file, the option, and the nearest column
      */
     public void checkColumns(Schema realSchema) {
+        checkColumns(real.toString(), options, realSchema);
+    }
+
+    /** As {@link #checkColumns(Schema)}, for real data named {@code realName} in messages. */
+    static void checkColumns(String realName, Map<String, String> options, Schema realSchema) {
         for (String option : COLUMN_OPTIONS) {
             String value = options.get(option);
             if (value == null) {
@@ -43,7 +48,8 @@ public record EvaluateRequest(Path real, Path holdout, Path synthetic, Path meta
             }
             for (String column : value.split(",", -1)) {
                 if (!realSchema.has(column.strip())) {
-                    throw new BadInputException(real + ": " + realSchema.noSuchColumn(option, column.strip()).getMessage());
+                    throw new BadInputException(realName + ": "
+                            + realSchema.noSuchColumn(option, column.strip()).getMessage());
                 }
             }
         }

@@ -77,6 +77,13 @@ public record FittedModel(Model model, ModelInfo info, Source trainingData, Inst
         return model.sampleFrame(rows, seed);
     }
 
+    /** What lineage names as the fit's inputs: the training data and metadata files, then the fit's other files. */
+    java.util.List<Artifact> lineageInputs() {
+        java.util.List<Artifact> inputs = new java.util.ArrayList<>(DataFiles.artifacts(trainingData));
+        inputs.addAll(fitInputs);
+        return inputs;
+    }
+
     /** The same model, now kept in {@code file}. */
     FittedModel savedAs(Artifact file) {
         return new FittedModel(model, info, trainingData, fitStarted, fitFinished, file, fitInputs);

@@ -7,13 +7,11 @@ import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.data.WrittenForm;
+import io.tabsynth.engine.io.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +19,7 @@ import java.util.Map;
  * The model file format, version 2 (documented in docs/model-format.md): a first line
  * {@code TABSYNTH-MODEL 2 <sha256>}, whose digest covers every byte after that line; a second line holding one
  * JSON header object (generator, plugin id and version, engine version, parameters, seed, rows, schema,
- * payload length and SHA-256), then the generator's own payload bytes. The header lets any tabsynth find the
+ * the training data's name and content digest, payload length and SHA-256), then the generator's own payload bytes. The header lets any tabsynth find the
  * plugin that can load the model, and the digest lets it refuse a damaged or edited file, header included,
  * before handing it to that plugin. Version 1 files, whose header no digest covered, are refused.
  */
@@ -48,6 +46,10 @@ final class ModelFile {
         new java.util.TreeMap<>(info.params()).forEach(params::put);
         h.put("seed", info.seed());
         h.put("rows", info.rows());
+        if (info.trainingData() != null) {
+            h.putObject("trainingData").put("name", info.trainingData().name())
+                    .put("contentSha256", info.trainingData().contentSha256());
+        }
         h.set("schema", info.schema().toJson());
         if (info.constraints() != null) {
             h.set("constraints", info.constraints());
@@ -59,7 +61,7 @@ final class ModelFile {
             h.set("rareValues", info.rareValues());
         }
         h.put("payloadBytes", payload.length);
-        h.put("payloadSha256", sha256(payload));
+        h.put("payloadSha256", Sha256.hex(payload));
         ByteArrayOutputStream sealed = new ByteArrayOutputStream(payload.length + 4096);
         try {
             sealed.write(JSON.writeValueAsBytes(h));
@@ -67,7 +69,7 @@ final class ModelFile {
             sealed.write(payload);
             byte[] body = sealed.toByteArray();
             ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 100);
-            out.write((MAGIC + " " + VERSION + " " + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.write((MAGIC + " " + VERSION + " " + Sha256.hex(body) + "\n").getBytes(StandardCharsets.UTF_8));
             out.write(body);
             return out.toByteArray();
         } catch (IOException e) {
@@ -95,7 +97,7 @@ final class ModelFile {
             throw new BadInputException(name + ": model file format '" + String.join(" ", magic).substring(MAGIC.length()).strip()
                     + "' is not one this version reads (format " + VERSION + ")");
         }
-        if (!sha256(bytes, first + 1).equals(magic[2])) {
+        if (!Sha256.hex(bytes, first + 1).equals(magic[2])) {
             throw new BadInputException(name + ": model file is damaged or was edited: its content no longer has the "
                     + "SHA-256 on its first line (a byte of the header or the payload changed)");
         }
@@ -114,7 +116,7 @@ final class ModelFile {
             throw new BadInputException(name + ": model file is damaged: payload has " + payload.length
                     + " bytes, the header says " + h.path("payloadBytes").asLong(-1));
         }
-        if (!sha256(payload).equals(h.path("payloadSha256").asText())) {
+        if (!Sha256.hex(payload).equals(h.path("payloadSha256").asText())) {
             throw new BadInputException(name + ": model file is damaged: payload digest does not match its header");
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -126,7 +128,7 @@ final class ModelFile {
                 h.path("seed").asLong(), Schema.fromJson(h.path("schema")), h.path("rows").asLong(),
                 h.hasNonNull("constraints") ? h.get("constraints") : null,
                 h.hasNonNull("rareValues") ? h.get("rareValues") : null,
-                writtenForm(name, h.get("writtenForm")));
+                writtenForm(name, h.get("writtenForm")), trainingData(h.get("trainingData")));
         return new Decoded(info, payload);
     }
 
@@ -139,6 +141,12 @@ final class ModelFile {
         }
     }
 
+    /** The header's training data; none in files written before it was recorded, or from no file. */
+    private static ModelInfo.TrainingData trainingData(JsonNode node) {
+        return node == null || node.isNull() ? null
+                : new ModelInfo.TrainingData(node.path("name").asText(), node.path("contentSha256").asText());
+    }
+
     private static int indexOf(byte[] b, int from) {
         for (int i = from; i < b.length; i++) {
             if (b[i] == '\n') {
@@ -148,18 +156,4 @@ final class ModelFile {
         return -1;
     }
 
-    static String sha256(byte[] data) {
-        return sha256(data, 0);
-    }
-
-    /** The SHA-256 (hex) of {@code data} from {@code from} to its end. */
-    private static String sha256(byte[] data, int from) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(data, from, data.length - from);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

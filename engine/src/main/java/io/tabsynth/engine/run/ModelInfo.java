@@ -21,13 +21,32 @@ import java.util.Map;
  *                      {@code minCount} real rows hold, replaced by new ones), or {@code null} if it changed nothing
  * @param writtenForm   the decimals and datetime granularity of the real columns, which samples are rounded to
  *                      ({@link WrittenForm#NONE} when no real column has one)
+ * @param trainingData  the file the model learnt from, by name and content digest, or {@code null} when it learnt
+ *                      from no file (in-memory data, a generator that needs none, or a model file written before
+ *                      tabsynth recorded it)
  */
 public record ModelInfo(String generator, String pluginId, String pluginVersion, String engineVersion,
                         Map<String, String> params, long seed, Schema schema, long rows,
                         com.fasterxml.jackson.databind.JsonNode constraints,
-                        com.fasterxml.jackson.databind.JsonNode rareValues, WrittenForm writtenForm) {
+                        com.fasterxml.jackson.databind.JsonNode rareValues, WrittenForm writtenForm,
+                        TrainingData trainingData) {
     public ModelInfo {
         params = Map.copyOf(params);
         writtenForm = writtenForm == null ? WrittenForm.NONE : writtenForm;
+    }
+
+    /**
+     * The training data a model file names in its header.
+     *
+     * @param name          the data file's name (without its folder, which says nothing about the data)
+     * @param contentSha256 the digest of its data in canonical form ({@link io.tabsynth.engine.lineage.ContentDigest}),
+     *                      the same whatever the file's format
+     */
+    public record TrainingData(String name, String contentSha256) {
+        /** The training data of a frame read from a file; {@code null} for one that was not. */
+        static TrainingData of(io.tabsynth.engine.data.Source source) {
+            return source == null ? null
+                    : new TrainingData(source.file().getFileName().toString(), source.contentSha256());
+        }
     }
 }

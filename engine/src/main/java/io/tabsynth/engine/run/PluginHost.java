@@ -33,6 +33,9 @@ final class PluginHost implements AutoCloseable {
     record Found<T>(T extension, ExtensionInfo info) {
     }
 
+    /** The {@link ExtensionInfo#source()} of an extension found on the class path. */
+    static final String CLASSPATH = "classpath";
+
     private final PluginManager manager;
     private final boolean classpath;
     private final Map<URL, Properties> classpathDescriptors = new HashMap<>();
@@ -73,28 +76,38 @@ final class PluginHost implements AutoCloseable {
     }
 
     private <T> List<Found<T>> find(Class<T> type, String typeName, Function<T, String> id, Function<T, String> doc) {
-        Map<String, Found<T>> byId = new LinkedHashMap<>();
+        List<Found<T>> found = new ArrayList<>();
         for (T ext : manager.getExtensions(type)) {
             PluginWrapper plugin = manager.whichPlugin(ext.getClass());
-            ExtensionInfo info;
             if (plugin != null) {
-                info = new ExtensionInfo(id.apply(ext), typeName, plugin.getPluginId(),
-                        plugin.getDescriptor().getVersion(), plugin.getPluginPath().toString(), doc.apply(ext));
+                found.add(new Found<>(ext, new ExtensionInfo(id.apply(ext), typeName, plugin.getPluginId(),
+                        plugin.getDescriptor().getVersion(), plugin.getPluginPath().toString(), doc.apply(ext))));
             } else if (classpath) {
                 Properties p = classpathDescriptor(ext.getClass());
-                info = new ExtensionInfo(id.apply(ext), typeName, p.getProperty("plugin.id", "classpath"),
-                        p.getProperty("plugin.version", "unknown"), "classpath", doc.apply(ext));
-            } else {
-                continue;
+                found.add(new Found<>(ext, new ExtensionInfo(id.apply(ext), typeName, p.getProperty("plugin.id", "classpath"),
+                        p.getProperty("plugin.version", "unknown"), CLASSPATH, doc.apply(ext))));
             }
-            Found<T> found = new Found<>(ext, info);
-            Found<T> before = byId.get(info.id());
-            if (before == null || (before.info().source().equals("classpath") && plugin != null)) {
-                byId.put(info.id(), found);
-            } else if (!before.info().source().equals("classpath") && plugin != null) {
-                throw new TabsynthException("two plugins provide " + typeName + " '" + info.id() + "': "
-                        + before.info().pluginId() + " (" + before.info().source() + ") and " + info.pluginId()
-                        + " (" + info.source() + "); remove one");
+        }
+        return oneById(found, typeName);
+    }
+
+    /**
+     * One extension per id: a plugin directory's replaces a class path's of the same id (so an installed plugin
+     * overrides the development build); two from the same place claiming one id are an error naming both, since
+     * which one would answer is an accident of discovery order.
+     */
+    static <T> List<Found<T>> oneById(List<Found<T>> found, String typeName) {
+        Map<String, Found<T>> byId = new LinkedHashMap<>();
+        for (Found<T> f : found) {
+            Found<T> before = byId.get(f.info().id());
+            boolean beforeOnClasspath = before != null && before.info().source().equals(CLASSPATH);
+            boolean onClasspath = f.info().source().equals(CLASSPATH);
+            if (before == null || (beforeOnClasspath && !onClasspath)) {
+                byId.put(f.info().id(), f);
+            } else if (beforeOnClasspath == onClasspath) {
+                throw new TabsynthException("two plugins provide " + typeName + " '" + f.info().id() + "': "
+                        + before.info().pluginId() + " (" + before.info().source() + ") and " + f.info().pluginId()
+                        + " (" + f.info().source() + "); remove one");
             }
         }
         return new ArrayList<>(byId.values());

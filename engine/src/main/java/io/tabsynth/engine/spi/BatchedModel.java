@@ -1,13 +1,11 @@
 package io.tabsynth.engine.spi;
 
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.io.DaemonPool;
 import io.tabsynth.engine.random.Rng;
 import io.tabsynth.engine.random.Seeds;
 import java.util.ArrayDeque;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -40,7 +38,7 @@ public abstract class BatchedModel implements Model {
         private final long rows;
         private final long seed;
         private final long batches;
-        private final ExecutorService pool;
+        private final DaemonPool pool;
         private final int lookahead;
         private final ArrayDeque<Future<Frame>> pending = new ArrayDeque<>();
         private long submitted;
@@ -50,11 +48,7 @@ public abstract class BatchedModel implements Model {
             this.rows = rows;
             this.seed = seed;
             this.batches = (rows + BATCH_ROWS - 1) / BATCH_ROWS;
-            this.pool = batches > 1 && threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "tabsynth-sample");
-                t.setDaemon(true);
-                return t;
-            }) : null;
+            this.pool = batches > 1 && threads > 1 ? DaemonPool.of("tabsynth-sample", threads) : null;
             this.lookahead = 2 * threads;
             fill();
         }
@@ -92,28 +86,16 @@ public abstract class BatchedModel implements Model {
             if (pool == null) {
                 return compute(delivered++);
             }
-            Future<Frame> f = pending.poll();
-            try {
-                Frame frame = f.get();
-                delivered++;
-                fill();
-                return frame;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("sampling interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                throw new IllegalStateException("sampling failed", cause);
-            }
+            Frame frame = DaemonPool.await(pending.poll(), "sampling");
+            delivered++;
+            fill();
+            return frame;
         }
 
         @Override
         public void close() {
             if (pool != null) {
-                pool.shutdownNow();
+                pool.close();
             }
         }
     }

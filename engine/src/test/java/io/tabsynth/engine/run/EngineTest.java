@@ -12,6 +12,7 @@ import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.io.AtomicFile;
 import io.tabsynth.engine.spi.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,7 +122,7 @@ class EngineTest {
             nl++;
         }
         byte[] body = java.util.Arrays.copyOfRange(edited, nl + 1, edited.length);
-        String head = "TABSYNTH-MODEL 2 " + io.tabsynth.engine.lineage.Sha256.hex(body) + "\n";
+        String head = "TABSYNTH-MODEL 2 " + io.tabsynth.engine.io.Sha256.hex(body) + "\n";
         byte[] out = java.util.Arrays.copyOf(head.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 head.length() + body.length);
         System.arraycopy(body, 0, out, head.length(), body.length);

@@ -3,7 +3,7 @@ package io.tabsynth.shell.cli;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.SigningKey;
 import io.tabsynth.engine.lineage.TrustStore;
-import io.tabsynth.engine.run.AtomicFile;
+import io.tabsynth.engine.io.AtomicFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

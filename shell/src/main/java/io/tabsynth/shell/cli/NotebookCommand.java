@@ -1,6 +1,6 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.run.AtomicFile;
+import io.tabsynth.engine.io.AtomicFile;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.notebook.Notebook;
 import io.tabsynth.shell.notebook.NotebookRunner;

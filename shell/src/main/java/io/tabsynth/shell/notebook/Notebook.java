@@ -104,11 +104,6 @@ public final class Notebook {
 
     /** The notebook as pretty JSON, as Jupyter writes it. */
     public byte[] bytes() {
-        try {
-            return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonOutput.pretty(root, "notebook");
     }
 }

@@ -9,7 +9,7 @@ import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.Verifier;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Engine;
-import io.tabsynth.engine.run.EvaluateRequest;
+import io.tabsynth.engine.run.EvaluateFrames;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.engine.spi.Progress;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * Every call goes through the same {@link Engine} calls as the command line and leaves the same signed
  * lineage records: a sample is written (and recorded) by re-drawing it from its model and seed, which gives
- * the same rows; an evaluation of in-memory data first writes it, recorded, under the work directory.
+ * the same rows; an evaluation of in-memory data evaluates the rows in memory and records them by content digest.
  */
 public final class Workbench {
     private static Engine engine;
@@ -80,7 +80,7 @@ public final class Workbench {
         return args;
     }
 
-    /** Where in-memory frames are written when a step needs a file (beside the ledger). */
+    /** Where the workbench writes the reports of its evaluations (beside the ledger). */
     public static synchronized Path workDirectory() {
         engine();
         return work;
@@ -236,17 +236,18 @@ public final class Workbench {
     }
 
     /**
-     * Evaluates synthetic data (a sample, a frame or a file name) against real data. In-memory data is first
-     * written, with its lineage, under the work directory; the JSON and HTML reports are written there too.
+     * Evaluates synthetic data (a sample, a frame or a file name) against real data. In-memory data is evaluated
+     * as it is, and recorded by its content digest; files (and frames read from files) are read with the real
+     * data's column kinds. The JSON and HTML reports are written, recorded, under the work directory.
      */
     public static Report evaluate(Object real, Object synthetic, Check... checks) {
-        Path holdout = null;
+        Object holdout = null;
         Path policy = null;
         List<String> evaluators = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
         for (Check c : checks) {
             if (c instanceof Holdout h) {
-                holdout = fileOf(h.data(), "holdout");
+                holdout = h.data();
             } else if (c instanceof Setting s && s.name().equals("evaluators")) {
                 evaluators.addAll(List.of(s.value().split(",")));
             } else if (c instanceof Setting s) {
@@ -255,12 +256,12 @@ public final class Workbench {
                 policy = file(p.file());
             }
         }
-        Path r = fileOf(real, "real");
-        Path s = fileOf(synthetic, "synthetic");
+        Frame r = realFrame(real);
+        Frame s = frameLike(synthetic, r);
+        Frame h = holdout == null ? null : frameLike(holdout, r);
         Path json = fresh("report", ".json");
         Path html = json.resolveSibling(json.getFileName().toString().replace(".json", ".html"));
-        ObjectNode report = engine().evaluate(new EvaluateRequest(r, holdout, s, null, evaluators, options, policy,
-                json, html));
+        ObjectNode report = engine().evaluate(new EvaluateFrames(r, h, s, evaluators, options, policy, json, html));
         return new Report(report, json, html);
     }
 
@@ -278,20 +279,42 @@ public final class Workbench {
         return p;
     }
 
-    /** The file behind data: a file name, a frame read from a file, or in-memory data written now. */
-    private static Path fileOf(Object data, String role) {
+    /** The real data as a frame: a file name read now, a frame, or a sample's rows. */
+    private static Frame realFrame(Object data) {
         if (data instanceof String name) {
-            return file(name);
+            return engine().read(file(name), null);
         }
         if (data instanceof Path p) {
-            return p;
+            return engine().read(p, null);
+        }
+        return inMemory(data);
+    }
+
+    /**
+     * Data to compare with the real frame: a file (named, or the one a frame was read from) read with the real
+     * data's column kinds, or in-memory rows as they are.
+     */
+    private static Frame frameLike(Object data, Frame real) {
+        if (data instanceof String name) {
+            return engine().readLike(file(name), real);
+        }
+        if (data instanceof Path p) {
+            return engine().readLike(p, real);
         }
         if (data instanceof Frame f && f.source() != null) {
-            return f.source().file();
+            return engine().readLike(f.source().file(), real);
         }
-        Path out = fresh(role, ".csv");
-        write(data, out.toString());
-        return out;
+        return inMemory(data);
+    }
+
+    private static Frame inMemory(Object data) {
+        if (data instanceof Sample s) {
+            return s.frame();
+        }
+        if (data instanceof Frame f) {
+            return f;
+        }
+        throw new BadInputException("evaluate takes samples, frames and file names, not " + data);
     }
 
     /** The history of a file as a tree: which real data, which model, which parameters, which scores. */

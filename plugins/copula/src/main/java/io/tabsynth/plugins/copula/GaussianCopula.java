@@ -3,6 +3,7 @@ package io.tabsynth.plugins.copula;
 import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.io.DaemonPool;
 import io.tabsynth.engine.spi.FitContext;
 import io.tabsynth.engine.spi.Generator;
 import io.tabsynth.engine.spi.Model;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.pf4j.Extension;
@@ -65,22 +65,14 @@ public final class GaussianCopula implements Generator {
         ForkJoinPool pool = new ForkJoinPool(context.threads());
         Activity fitting = Activity.current();
         try {
-            pool.submit(() -> {
+            DaemonPool.await(pool.submit(() -> {
                 IntStream.range(0, specs.size()).parallel().forEach(i -> {
                     fitted[i] = fitting.within("column '" + specs.get(i).name() + "'",
                             () -> ColumnModels.fit(data, specs.get(i), settings));
                     progress.advance(1);
                 });
                 normals[0] = CorrelatedNormals.fit(scores(fitted), progress, specs.size());
-            }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("fit interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw new IllegalStateException(e.getCause());
+            }), "fitting gaussian-copula");
         } finally {
             pool.shutdown();
         }

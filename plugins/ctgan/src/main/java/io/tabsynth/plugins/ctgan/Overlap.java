@@ -1,9 +1,7 @@
 package io.tabsynth.plugins.ctgan;
 
+import io.tabsynth.engine.io.DaemonPool;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -14,18 +12,9 @@ import java.util.concurrent.Future;
  * runs it and whenever it runs, so training stays reproducible.
  */
 final class Overlap {
-    private static final ExecutorService THREAD = daemon("ctgan-overlap");
+    private static final DaemonPool THREAD = DaemonPool.of("ctgan-overlap", 1);
 
     private Overlap() {
-    }
-
-    /** A single daemon thread of the given name, for work that must not keep the JVM alive. */
-    static ExecutorService daemon(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Starts {@code work} on the second thread. Its inputs must not change until it is joined. */
@@ -35,19 +24,6 @@ final class Overlap {
 
     /** Waits for {@code f}'s result (from this class or any other executor); its failure is rethrown here. */
     static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException x) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("ctgan training interrupted", x);
-        } catch (ExecutionException x) {
-            if (x.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (x.getCause() instanceof Error e) {
-                throw e;
-            }
-            throw new IllegalStateException(x.getCause());
-        }
+        return DaemonPool.await(f, "ctgan training");
     }
 }

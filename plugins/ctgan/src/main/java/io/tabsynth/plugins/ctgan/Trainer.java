@@ -2,12 +2,12 @@ package io.tabsynth.plugins.ctgan;
 
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.io.DaemonPool;
 import io.tabsynth.engine.random.Rng;
 import io.tabsynth.engine.random.Seeds;
 import io.tabsynth.engine.spi.Progress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -265,8 +265,7 @@ final class Trainer {
         int steps = Math.max(1, rows / s.batch());
         double gl = 0;
         double dl = 0;
-        ExecutorService ahead = Overlap.daemon("ctgan-draws");
-        try {
+        try (DaemonPool ahead = DaemonPool.of("ctgan-draws", 1)) {
             Future<StepDraws> next = ahead.submit(() -> draw(rng));
             for (int k = 0; k < steps; k++) {
                 StepDraws d = Overlap.join(next);
@@ -277,8 +276,6 @@ final class Trainer {
                 gl += generatorStep(d);
                 average();
             }
-        } finally {
-            ahead.shutdownNow();
         }
         return new double[] {gl / steps, dl / steps};
     }

@@ -1,4 +1,4 @@
-package io.tabsynth.engine.lineage;
+package io.tabsynth.engine.io;
 
 import io.tabsynth.engine.TabsynthException;
 import java.io.IOException;
@@ -24,7 +24,14 @@ public final class Sha256 {
     }
 
     public static String hex(byte[] data) {
-        return HexFormat.of().formatHex(digester().digest(data));
+        return hex(data, 0);
+    }
+
+    /** The digest of {@code data} from index {@code from} to its end. */
+    public static String hex(byte[] data, int from) {
+        MessageDigest md = digester();
+        md.update(data, from, data.length - from);
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /** The digest of a file's bytes, read in 1 MiB blocks. */

@@ -1,16 +1,16 @@
-package io.tabsynth.engine.run;
+package io.tabsynth.engine.io;
 
 import java.util.Locale;
 
 /** Byte counts for people, in decimal units as disk tools show them: {@code 512 bytes}, {@code 13.6 GB}. */
-final class ByteCount {
+public final class ByteCount {
     private static final String[] UNITS = {"bytes", "kB", "MB", "GB", "TB", "PB", "EB"};
     private static final double STEP = 1000.0;
 
     private ByteCount() {
     }
 
-    static String of(long bytes) {
+    public static String of(long bytes) {
         if (bytes < STEP) {
             return bytes + " bytes";
         }

@@ -1,4 +1,4 @@
-package io.tabsynth.engine.run;
+package io.tabsynth.engine.io;
 
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;

@@ -1,4 +1,4 @@
-package io.tabsynth.engine.run;
+package io.tabsynth.engine.io;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

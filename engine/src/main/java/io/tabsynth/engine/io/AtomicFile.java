@@ -1,8 +1,9 @@
-package io.tabsynth.engine.run;
+package io.tabsynth.engine.io;
 
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class AtomicFile {
                 Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             done = true;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new TabsynthException(target + ": write failed: " + e.getMessage(), e);
         } finally {
             if (!done) {

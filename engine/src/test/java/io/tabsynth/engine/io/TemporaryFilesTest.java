@@ -1,4 +1,4 @@
-package io.tabsynth.engine.run;
+package io.tabsynth.engine.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

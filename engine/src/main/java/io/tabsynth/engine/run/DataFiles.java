@@ -1,0 +1,62 @@
+package io.tabsynth.engine.run;
+
+import io.tabsynth.engine.Activity;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.FrameReader;
+import io.tabsynth.engine.data.Metadata;
+import io.tabsynth.engine.data.Source;
+import io.tabsynth.engine.io.Sha256;
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.ContentDigest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Data files read for a step: each frame remembers its file and digests (bytes and canonical content) as its
+ * {@link Source}, which is how lineage names it as an input.
+ */
+final class DataFiles {
+    private final Recorder recorder;
+
+    DataFiles(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** Reads a data file (CSV, Arrow IPC, Parquet, JSON Lines) with an optional metadata file. */
+    Frame read(Path data, Path metadata) {
+        Frame frame = Activity.run("reading " + data,
+                () -> FrameReader.read(data, metadata == null ? Metadata.NONE : Metadata.read(metadata)));
+        recorder.remember(metadata);
+        return sourced(frame, data, metadata);
+    }
+
+    /** Reads a data file with the column kinds of {@code like} (e.g. synthetic data read as the real data is). */
+    Frame readLike(Path data, Metadata like, Path metadataFile) {
+        return sourced(FrameReader.read(data, like), data, metadataFile);
+    }
+
+    private Frame sourced(Frame frame, Path data, Path metadata) {
+        recorder.remember(data);
+        return frame.withSource(new Source(data, Sha256.file(data), ContentDigest.of(frame), frame.rowCount(),
+                metadata, metadata == null ? null : Sha256.file(metadata)));
+    }
+
+    /** How lineage names a frame's source: the data file as {@code real data}, and its metadata file if any. */
+    static List<Artifact> artifacts(Source source) {
+        if (source == null) {
+            return List.of();
+        }
+        List<Artifact> out = new ArrayList<>();
+        out.add(new Artifact("real data", source.file(), source.sha256(), source.contentSha256(), source.rows()));
+        if (source.metadata() != null) {
+            out.add(new Artifact("metadata", source.metadata(), source.metadataSha256(), null, -1));
+        }
+        return out;
+    }
+
+    /** The data's file for messages, or "the data" for a frame that was not read from one. */
+    static String named(Frame data) {
+        return data.source() == null ? "the data" : data.source().file().toString();
+    }
+}

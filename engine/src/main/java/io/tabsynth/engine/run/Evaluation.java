@@ -1,0 +1,171 @@
+package io.tabsynth.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.Activity;
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Metadata;
+import io.tabsynth.engine.data.Source;
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.lineage.Step;
+import io.tabsynth.engine.policy.Policy;
+import io.tabsynth.engine.spi.EvaluationInput;
+import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.ReportExporter;
+import io.tabsynth.engine.spi.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluating synthetic data against real data, from files or from frames in memory: the chosen evaluators run,
+ * the policy is applied, the JSON report (and the one for people) is written, and the evaluate step records every
+ * evaluator that ran, with its plugin and version.
+ */
+final class Evaluation {
+    /**
+     * The prefix of the step's parameters naming each evaluator's plugin and version,
+     * {@code plugin.<evaluator> = "<plugin id> <version>"} (the step's own plugin is the first evaluator's).
+     */
+    static final String PLUGIN_PREFIX = "plugin.";
+    /** What follows the role in the name of evaluated data that was read from no file. */
+    static final String IN_MEMORY = " (in memory)";
+
+    private final Extensions extensions;
+    private final Recorder recorder;
+    private final DataFiles dataFiles;
+
+    Evaluation(Extensions extensions, Recorder recorder, DataFiles dataFiles) {
+        this.extensions = extensions;
+        this.recorder = recorder;
+        this.dataFiles = dataFiles;
+    }
+
+    /**
+     * Reads the request's files, the synthetic and holdout data with the real data's column kinds, evaluates, applies
+     * the policy if there is one, writes the JSON report and the rendered one atomically, and records the step
+     * (inputs: real, holdout, synthetic, metadata, policy; results: each score and the policy verdict). Returns the
+     * report; {@code policy.passed} says whether every gate passed.
+     */
+    ObjectNode evaluate(EvaluateRequest r) {
+        Instant started = Instant.now();
+        Frame real = dataFiles.read(r.real(), r.metadata());
+        r.checkColumns(real.schema());
+        Metadata metadata = r.metadata() == null ? Metadata.NONE : Metadata.read(r.metadata());
+        Metadata likeReal = Metadata.of(real.schema(), metadata.missingValues());
+        Frame synthetic = dataFiles.readLike(r.synthetic(), likeReal, r.metadata());
+        Frame holdout = r.holdout() == null ? null : dataFiles.readLike(r.holdout(), likeReal, r.metadata());
+        return evaluate(new EvaluateFrames(real, holdout, synthetic, r.evaluators(), r.options(), r.policy(), r.report(),
+                r.rendered()), started);
+    }
+
+    /** Evaluates frames; see {@link EvaluateFrames}. */
+    ObjectNode evaluate(EvaluateFrames f) {
+        Instant started = Instant.now();
+        EvaluateRequest.checkColumns(named(f.real(), "real data"), f.options(), f.real().schema());
+        Metadata likeReal = Metadata.of(f.real().schema(), Metadata.NONE.missingValues());
+        likeReal.checkColumns(f.synthetic().schema(), Path.of(named(f.synthetic(), "synthetic")));
+        if (f.holdout() != null) {
+            likeReal.checkColumns(f.holdout().schema(), Path.of(named(f.holdout(), "holdout")));
+        }
+        return evaluate(f, started);
+    }
+
+    private ObjectNode evaluate(EvaluateFrames f, Instant started) {
+        List<PluginHost.Found<Evaluator>> chosen = chosen(f.evaluators());
+        ObjectNode report = JsonNodeFactory.instance.objectNode();
+        Map<String, Object> results = new LinkedHashMap<>();
+        EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options());
+        for (PluginHost.Found<Evaluator> e : chosen) {
+            Result result = Activity.run("evaluating " + named(f.synthetic(), "synthetic") + " with " + e.info().id(),
+                    () -> e.extension().evaluate(input));
+            report.set(e.info().id(), ResultJson.of(result));
+            if (result.score() != null) {
+                results.put(e.info().id() + ".score", result.score());
+            }
+        }
+        if (f.policy() != null) {
+            var verdict = Policy.read(f.policy()).evaluate(report);
+            recorder.remember(f.policy());
+            report.set("policy", verdict);
+            results.put("policy.passed", verdict.path("passed").asBoolean());
+        }
+        List<Artifact> outputs = new ArrayList<>(List.of(recorder.writeJson(f.report(), report, "report")));
+        if (f.rendered() != null) {
+            outputs.add(render(report, input, f.rendered()));
+        }
+        List<Artifact> inputs = new ArrayList<>(dataInputs(f.real(), "real data"));
+        inputs.addAll(dataInputs(f.synthetic(), "synthetic"));
+        if (f.holdout() != null) {
+            inputs.addAll(dataInputs(f.holdout(), "holdout"));
+        }
+        if (f.policy() != null) {
+            inputs.add(Artifact.file("policy", f.policy()));
+        }
+        Map<String, String> params = new LinkedHashMap<>(f.options());
+        params.put("evaluators", chosen.stream().map(e -> e.info().id()).collect(Collectors.joining(",")));
+        for (PluginHost.Found<Evaluator> e : chosen) {
+            params.put(PLUGIN_PREFIX + e.info().id(), e.info().pluginId() + " " + e.info().pluginVersion());
+        }
+        PluginHost.Found<Evaluator> first = chosen.get(0);
+        recorder.record(new Step("evaluate", params.get("evaluators"), first.info().pluginId(),
+                first.info().pluginVersion(), params, null, inputs, outputs, results, started, Instant.now()));
+        return report;
+    }
+
+    /** The evaluators asked for by id, in that order, or every installed one when none is named. */
+    private List<PluginHost.Found<Evaluator>> chosen(List<String> ids) {
+        List<PluginHost.Found<Evaluator>> chosen = new ArrayList<>();
+        if (ids.isEmpty()) {
+            chosen.addAll(extensions.evaluators());
+        } else {
+            ids.forEach(id -> chosen.add(extensions.evaluator(id)));
+        }
+        if (chosen.isEmpty()) {
+            throw new BadInputException("no evaluators are installed");
+        }
+        return chosen;
+    }
+
+    /** The frame's file, or {@code <role> (in memory)} for one read from none: its name in messages and lineage. */
+    private static String named(Frame frame, String role) {
+        return frame.source() == null ? role + IN_MEMORY : frame.source().file().toString();
+    }
+
+    /**
+     * How lineage names one of the evaluated frames: by its file (the real data with its metadata file), or, for
+     * a frame that was read from none, by its content digest under the name {@code <role> (in memory)}.
+     */
+    private static List<Artifact> dataInputs(Frame frame, String role) {
+        Source source = frame.source();
+        if (source == null) {
+            String content = ContentDigest.of(frame);
+            return List.of(new Artifact(role, Path.of(named(frame, role)), content, content, frame.rowCount()));
+        }
+        if (role.equals("real data")) {
+            return DataFiles.artifacts(source);
+        }
+        return List.of(new Artifact(role, source.file(), source.sha256(), source.contentSha256(), frame.rowCount()));
+    }
+
+    private Artifact render(JsonNode report, EvaluationInput input, Path out) {
+        ReportExporter exporter = extensions.reportExporterFor(out).extension();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            exporter.export(report, input, bytes);
+        } catch (IOException e) {
+            throw new TabsynthException(out + ": cannot render the report: " + e.getMessage(), e);
+        }
+        return recorder.write(out, bytes.toByteArray(), "report");
+    }
+}

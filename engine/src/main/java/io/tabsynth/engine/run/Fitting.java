@@ -1,0 +1,139 @@
+package io.tabsynth.engine.run;
+
+import io.tabsynth.engine.Activity;
+import io.tabsynth.engine.BadInputException;
+import io.tabsynth.engine.EngineVersion;
+import io.tabsynth.engine.constraint.ConstrainedModel;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.data.WrittenForm;
+import io.tabsynth.engine.disclosure.RareValueModel;
+import io.tabsynth.engine.disclosure.RareValues;
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.spi.Constraints;
+import io.tabsynth.engine.spi.FitContext;
+import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.engine.spi.Model;
+import io.tabsynth.engine.spi.ParamSpec;
+import io.tabsynth.engine.spi.Params;
+import io.tabsynth.engine.spi.Progress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fitting a generator: parameters checked against its description, constraints bound to the data (transforms
+ * applied before the generator sees it, the rest enforced on samples), rare text values kept out, and samples
+ * given the real data's written form. Also reads the constraints files a fit or a sample uses.
+ */
+final class Fitting {
+    private final Extensions extensions;
+    private final Recorder recorder;
+
+    Fitting(Extensions extensions, Recorder recorder) {
+        this.extensions = extensions;
+        this.recorder = recorder;
+    }
+
+    /**
+     * Fits a generator to data under constraints ({@code null} for none): the constraints are checked against the
+     * data, transforms that enforce some of them by construction are applied before the generator sees the data,
+     * and the model rejects sampled rows that break the rest. {@code data} may be {@code null} for a generator that
+     * needs none (see {@link Generator#needsData()}).
+     */
+    FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress,
+                    ConstraintFile constraints) {
+        PluginHost.Found<Generator> g = extensions.generator(generatorId);
+        Generator generator = g.extension();
+        String owner = "generator '" + generatorId + "'";
+        int minCount = RareValues.minCount(params);
+        Map<String, String> own = new LinkedHashMap<>(params);
+        own.remove(RareValues.PARAM);
+        Params resolved = Params.resolve(owner, generator.describe(), own);
+        List<Artifact> inputs = fileParameters(generator, resolved, owner);
+        if (data == null) {
+            if (generator.needsData()) {
+                throw new BadInputException(owner + " learns from real data: give --data");
+            }
+            data = Frame.empty(Schema.of());
+        } else if (data.rowCount() == 0 && generator.needsData()) {
+            throw new BadInputException("cannot fit generator '" + generatorId + "' to data with no rows");
+        }
+        FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress);
+        Instant started = Instant.now();
+        boolean learns = generator.needsData();
+        Constraints.Bound bound = null;
+        Frame training = data;
+        if (constraints != null) {
+            inputs.add(constraints.artifact());
+            if (learns) {
+                bound = constraints.constraints().bind(data.schema(), data);
+                training = bound.toModel(data);
+            }
+        }
+        RareValues rare = null;
+        if (learns) {
+            // a column a constraint's transform made (fixed combinations, merged) keeps the real combinations asked for
+            List<String> dataColumns = training.schema().names().stream().filter(data.schema()::has).toList();
+            rare = RareValues.learn(training.select(dataColumns), minCount, seed);
+            training = rare.toModel(training);
+        }
+        WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;
+        Frame learnt = training;
+        Model model = Activity.run("fitting " + generatorId + (learns ? " to " + DataFiles.named(data) : ""),
+                () -> generator.fit(learnt, resolved, ctx));
+        if (rare != null && !rare.isEmpty()) {
+            model = new RareValueModel(model, rare);
+        }
+        model = WrittenFormModel.of(model, form);
+        if (constraints != null) {
+            if (!learns) {
+                bound = constraints.constraints().bind(model.schema(), null);
+            }
+            model = new ConstrainedModel(model, bound, learns ? data.schema() : model.schema(),
+                    ConstrainedModel.DEFAULT_MAX_TRIES);
+        }
+        Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
+        if (learns) {
+            recorded.put(RareValues.PARAM, Integer.toString(minCount));
+        }
+        ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
+                EngineVersion.get(), recorded, seed, model.schema(), data.rowCount(),
+                bound == null ? null : bound.spec(), rare == null || rare.isEmpty() ? null : rare.toJson(), form,
+                learns ? ModelInfo.TrainingData.of(data.source()) : null);
+        return new FittedModel(model, info, data.source(), started, Instant.now(), null, inputs);
+    }
+
+    /** The files the generator's FILE parameters name (a spec, say), which the fit reads as inputs. */
+    private List<Artifact> fileParameters(Generator generator, Params resolved, String owner) {
+        List<Artifact> inputs = new ArrayList<>();
+        for (ParamSpec spec : generator.describe()) {
+            String value = resolved.asText().get(spec.name());
+            if (spec.type() == ParamSpec.Type.FILE && !value.isEmpty()) {
+                Path file = Path.of(value);
+                if (!Files.isRegularFile(file)) {
+                    throw new BadInputException(owner + " parameter '" + spec.name() + "': file not found: " + value);
+                }
+                inputs.add(Artifact.file(spec.name(), file));
+                recorder.remember(file);
+            }
+        }
+        return inputs;
+    }
+
+    /** Reads a constraints file with the installed constraint language, or the one with id {@code language}. */
+    ConstraintFile constraints(Path file, String language) {
+        PluginHost.Found<io.tabsynth.engine.spi.ConstraintLanguage> reader = extensions.constraintLanguage(language,
+                file.toString(), file + ": no installed plugin reads constraints files (the rules plugin does)");
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": constraints file not found");
+        }
+        Constraints c = reader.extension().read(file);
+        recorder.remember(file);
+        return new ConstraintFile(file, Artifact.file("constraints", file), c);
+    }
+}
