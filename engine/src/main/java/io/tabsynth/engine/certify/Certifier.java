@@ -11,7 +11,7 @@ import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.Record;
+import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.Sha256;
 import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.Statement;
@@ -41,7 +41,7 @@ public final class Certifier {
 
     private final Frame data;
     private final List<JsonNode> history;
-    private final List<Record> records;
+    private final List<SignedRecord> records;
     private final JsonNode report;
     private final String reportSha256;
     private final CardInfo info;
@@ -80,7 +80,7 @@ public final class Certifier {
                 data.source() != null ? data.source().sha256() : Sha256.file(request.dataset()), contentSha256, unreached);
     }
 
-    private Certifier(CertifyRequest request, Frame data, List<Record> records, String datasetSha256,
+    private Certifier(CertifyRequest request, Frame data, List<SignedRecord> records, String datasetSha256,
                       String contentSha256, List<String> unreached) {
         this.request = request;
         this.unreached = List.copyOf(unreached);
@@ -97,10 +97,10 @@ public final class Certifier {
         this.info = request.cardInfo() == null ? CardInfo.none() : CardInfo.read(request.cardInfo());
     }
 
-    private static List<Record> parse(Path dataset, List<JsonNode> history) {
-        List<Record> out = new ArrayList<>();
+    private static List<SignedRecord> parse(Path dataset, List<JsonNode> history) {
+        List<SignedRecord> out = new ArrayList<>();
         for (JsonNode envelope : history) {
-            out.add(Record.parse(envelope, Sidecar.where(dataset, out.size())));
+            out.add(SignedRecord.parse(envelope, Sidecar.where(dataset, out.size())));
         }
         return out;
     }
@@ -151,7 +151,7 @@ public final class Certifier {
             unreached.forEach(origin.putArray("unreached")::add);
         }
         ArrayNode generation = p.putArray("generation");
-        for (Record r : records) {
+        for (SignedRecord r : records) {
             ObjectNode g = generation.addObject();
             Statement.writeWhatWasDone(g, r.step());
             g.put("finishedOn", r.step().finished().toString());
@@ -210,7 +210,7 @@ public final class Certifier {
         card.section("(b) Data origin and collection", originText, origin);
 
         List<String[]> prep = new ArrayList<>();
-        for (Record r : records) {
+        for (SignedRecord r : records) {
             Step step = r.step();
             prep.add(row(step.finished().toString(), step.step() + " by " + step.extension()
                     + (step.seed() == null ? "" : ", seed " + step.seed())));
@@ -304,7 +304,7 @@ public final class Certifier {
                 + "(origin: " + info.get("origin", "not stated") + ")."));
         c.put("rai:dataCollectionType", "Others: synthetic data generation");
         StringBuilder steps = new StringBuilder();
-        for (Record r : records) {
+        for (SignedRecord r : records) {
             steps.append(steps.length() == 0 ? "" : "; ").append(r.step().step()).append(" by ").append(r.step().extension());
         }
         c.put("rai:dataPreprocessingProtocol", steps.toString());

@@ -3,7 +3,7 @@ package io.tabsynth.engine.certify;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.Record;
+import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.VerificationException;
@@ -39,7 +39,7 @@ public final class ReportBinding {
                     + "into a certificate (write the report with tabsynth evaluate): " + String.join("; ", v.problems()));
         }
         Step evaluate = null;
-        for (Record r : v.chain()) {
+        for (SignedRecord r : v.chain()) {
             if (r.step().step().equals("evaluate")) {
                 evaluate = r.step();
             }

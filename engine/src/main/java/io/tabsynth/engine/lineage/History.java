@@ -16,11 +16,11 @@ public final class History {
     private static final int SHORT_HEX = 16;
     private static final int SHORT_KEY_ID = 12;
 
-    private final List<Record> records;
+    private final List<SignedRecord> records;
     /** The index of the record that made each digest. */
     private final Map<String, Integer> producer = new HashMap<>();
 
-    private History(List<Record> records) {
+    private History(List<SignedRecord> records) {
         this.records = records;
         for (int i = 0; i < records.size(); i++) {
             for (Artifact s : records.get(i).subjects()) {
@@ -31,12 +31,12 @@ public final class History {
 
     /** The tree for a file; a {@link BadInputException} if it has no sidecar or a record cannot be read. */
     public static String of(Path file) {
-        List<Record> records = Sidecar.records(file);
+        List<SignedRecord> records = Sidecar.records(file);
         if (records.isEmpty()) {
             throw new BadInputException(file + ": has no lineage sidecar " + Sidecar.of(file).getFileName());
         }
         History h = new History(records);
-        Record last = records.get(records.size() - 1);
+        SignedRecord last = records.get(records.size() - 1);
         Artifact subject = last.subjectNamed(Sidecar.recordedName(file));
         if (subject == null && !last.subjects().isEmpty()) {
             subject = last.subjects().get(0);

@@ -62,7 +62,7 @@ public final class Ledger {
      * Appends the record made from the previous line's digest ({@code null} for the first) and the new
      * record's sequence number; returns it. The maker runs under the lock, so concurrent appends chain.
      */
-    public Record append(BiFunction<String, Long, Record> maker, SigningKey key) {
+    public SignedRecord append(BiFunction<String, Long, SignedRecord> maker, SigningKey key) {
         Object monitor = IN_PROCESS.computeIfAbsent(file, f -> new Object());
         synchronized (monitor) {
             try {
@@ -71,8 +71,8 @@ public final class Ledger {
                         StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
                     String last = lastLine(ch);
                     String previous = last == null ? null : digest(last);
-                    long sequence = last == null ? 0 : Record.parse(last, file.getFileName() + " last line").sequence() + 1;
-                    Record record = maker.apply(previous, sequence);
+                    long sequence = last == null ? 0 : SignedRecord.parse(last, file.getFileName() + " last line").sequence() + 1;
+                    SignedRecord record = maker.apply(previous, sequence);
                     String line = Dsse.JSON.writeValueAsString(record.toJson());
                     ch.position(ch.size());
                     ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -146,11 +146,11 @@ public final class Ledger {
      * {@link BadInputException} naming the ledger, the line and what is wrong. Signatures are not checked here;
      * {@link Verifier} does that.
      */
-    public List<Record> records() {
+    public List<SignedRecord> records() {
         List<String> lines = lines();
-        List<Record> out = new ArrayList<>(lines.size());
+        List<SignedRecord> out = new ArrayList<>(lines.size());
         for (String line : lines) {
-            out.add(Record.parse(line, where(out.size())));
+            out.add(SignedRecord.parse(line, where(out.size())));
         }
         return out;
     }

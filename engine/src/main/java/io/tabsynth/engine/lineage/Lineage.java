@@ -68,14 +68,14 @@ public final class Lineage {
         Artifact file = new Artifact("output", Path.of("rehearsal"), zeros, zeros, 0);
         Step step = Step.builder("rehearsal").by("", "", "").parameter("rows", "0").seed(0L).input(file).output(file)
                 .result("rows", 0L).between(now, now).build();
-        Record.parse(Dsse.JSON.writeValueAsString(Record.sign(step, null, 0, key).toJson()), "rehearsal"); // as the next
+        SignedRecord.parse(Dsse.JSON.writeValueAsString(SignedRecord.sign(step, null, 0, key).toJson()), "rehearsal"); // as the next
         // append reads the last line
     }
 
     /** Records a step: signs, appends to the ledger, writes the outputs' sidecars; returns the envelope. */
     public ObjectNode record(Step step) {
         SigningKey key = keys.signingKey();
-        Record record = ledger.append((previous, sequence) -> Record.sign(step, previous, sequence, key), key);
+        SignedRecord record = ledger.append((previous, sequence) -> SignedRecord.sign(step, previous, sequence, key), key);
         List<JsonNode> history = history(step.inputs());
         history.add(record.toJson());
         for (Artifact out : step.outputs()) {

@@ -61,10 +61,10 @@ public final class Sidecar {
      * is a {@link BadInputException} naming the sidecar, the record and what is wrong. Signatures are not checked
      * here; {@link Verifier} does that.
      */
-    public static List<Record> records(Path file) {
-        List<Record> out = new ArrayList<>();
+    public static List<SignedRecord> records(Path file) {
+        List<SignedRecord> out = new ArrayList<>();
         for (JsonNode envelope : read(file)) {
-            out.add(Record.parse(envelope, where(file, out.size())));
+            out.add(SignedRecord.parse(envelope, where(file, out.size())));
         }
         return out;
     }
@@ -90,7 +90,7 @@ public final class Sidecar {
         List<JsonNode> envelopes = read(file);
         for (int i = 0; i < envelopes.size(); i++) {
             try {
-                if (Record.parse(envelopes.get(i), where(file, i)).made(sha256)) {
+                if (SignedRecord.parse(envelopes.get(i), where(file, i)).made(sha256)) {
                     return true;
                 }
             } catch (BadInputException e) {

@@ -99,10 +99,10 @@ public final class Statement {
     }
 
     /**
-     * Reads a signed statement back into a {@link Record}; a {@link BadInputException} "WHERE: what is wrong" when
+     * Reads a signed statement back into a {@link SignedRecord}; a {@link BadInputException} "WHERE: what is wrong" when
      * it is not JSON, not a tabsynth lineage statement, or a field is missing or of the wrong kind.
      */
-    static Record read(Envelope envelope, JsonNode json, String where) {
+    static SignedRecord read(Envelope envelope, JsonNode json, String where) {
         JsonNode st;
         try {
             st = Dsse.JSON.readTree(envelope.payload());
@@ -150,7 +150,7 @@ public final class Statement {
         if (!previous.isNull() && !previous.isTextual()) {
             throw new BadInputException(where + ": previousRecord is neither a digest nor null");
         }
-        return new Record(envelope, json, step, sequence.isIntegralNumber() ? sequence.asLong() : Record.NO_SEQUENCE,
+        return new SignedRecord(envelope, json, step, sequence.isIntegralNumber() ? sequence.asLong() : SignedRecord.NO_SEQUENCE,
                 previous.isNull() ? null : previous.asText());
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What one engine step did, as the engine reports it to {@link Lineage}: the step name, the extension and
  * plugin that did it, every parameter, the seed, the files read and written, results, and when. Made with
- * {@link #builder(String)}; a {@link Record} read back gives its step again.
+ * {@link #builder(String)}; a {@link SignedRecord} read back gives its step again.
  *
  * @param step          {@code fit}, {@code sample}, {@code evaluate}, {@code export} or {@code certify}
  * @param extension     the extension's id, e.g. {@code gaussian-copula}

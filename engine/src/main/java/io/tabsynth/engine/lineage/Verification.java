@@ -17,7 +17,7 @@ import java.util.List;
  *                   found to have; {@code null} for a ledger or a file that did not verify
  */
 public record Verification(String target, int records, List<String> problems, List<String> notes,
-                           List<String> unreached, List<Record> chain, Artifact subject) {
+                           List<String> unreached, List<SignedRecord> chain, Artifact subject) {
     public Verification {
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);

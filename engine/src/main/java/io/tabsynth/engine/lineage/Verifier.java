@@ -60,11 +60,11 @@ public final class Verifier {
             problems.add(side + ": holds no records");
         }
         Set<String> produced = new HashSet<>();
-        List<Record> chain = new ArrayList<>();
-        Record last = null;
+        List<SignedRecord> chain = new ArrayList<>();
+        SignedRecord last = null;
         for (int i = 0; i < records.size(); i++) {
             String where = Sidecar.where(file, i);
-            Record record = record(records.get(i), where, problems);
+            SignedRecord record = record(records.get(i), where, problems);
             if (record == null) {
                 continue;
             }
@@ -121,7 +121,7 @@ public final class Verifier {
         }
         Path base = ledger.file().getParent().getParent();
         String previous = null;
-        List<Record> chain = new ArrayList<>();
+        List<SignedRecord> chain = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String where = ledger.where(i);
             String line = lines.get(i);
@@ -136,7 +136,7 @@ public final class Verifier {
                 previous = Ledger.digest(line);
                 continue;
             }
-            Record record = record(env, where, problems);
+            SignedRecord record = record(env, where, problems);
             if (record != null) {
                 chain.add(record);
                 where += " (" + record.step().step() + ")";
@@ -194,7 +194,7 @@ public final class Verifier {
      * after adding the problem. Signatures are checked before the statement is read, so a changed payload is
      * reported as the broken signature it is.
      */
-    private Record record(JsonNode json, String where, List<String> problems) {
+    private SignedRecord record(JsonNode json, String where, List<String> problems) {
         try {
             Envelope env = Envelope.parse(json, Dsse.IN_TOTO, where);
             for (Envelope.Signature s : env.signatures()) {
@@ -208,7 +208,7 @@ public final class Verifier {
                     return null;
                 }
             }
-            return Record.of(env, json, where);
+            return SignedRecord.of(env, json, where);
         } catch (BadInputException e) {
             problems.add(e.getMessage());
             return null;

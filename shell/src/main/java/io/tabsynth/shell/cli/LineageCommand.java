@@ -3,7 +3,7 @@ package io.tabsynth.shell.cli;
 import io.tabsynth.engine.lineage.History;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Ledger;
-import io.tabsynth.engine.lineage.Record;
+import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.TrustStore;
@@ -98,7 +98,7 @@ public final class LineageCommand {
             Ledger ledger = engine.lineage().ledger();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-5s %-24s %-8s %-16s %-13s %s%n", "SEQ", "FINISHED", "STEP", "BY", "KEY", "SUBJECTS");
-            for (Record r : ledger.records()) {
+            for (SignedRecord r : ledger.records()) {
                 Step step = r.step();
                 String subjects = r.subjects().stream().map(s -> s.path().toString()).collect(Collectors.joining(", "));
                 out.printf("%-5d %-24s %-8s %-16s %-13s %s%n", r.sequence(), step.finished(), step.step(),

@@ -13,7 +13,7 @@ import java.util.List;
  * ledger. Written by {@link #sign} and read by {@link #parse}, the one reader of ledger lines and sidecar records.
  * Parsing checks the shape, not the signatures: {@link Verifier} checks those.
  */
-public final class Record {
+public final class SignedRecord {
     /** The sequence of a record that carries none. */
     public static final long NO_SEQUENCE = -1;
 
@@ -23,7 +23,7 @@ public final class Record {
     private final long sequence;
     private final String previousRecord;
 
-    Record(Envelope envelope, JsonNode json, Step step, long sequence, String previousRecord) {
+    SignedRecord(Envelope envelope, JsonNode json, Step step, long sequence, String previousRecord) {
         this.envelope = envelope;
         this.json = json.deepCopy();
         this.step = step;
@@ -35,7 +35,7 @@ public final class Record {
      * The record of a step, signed with the key: the statement chains to the previous ledger line's digest
      * ({@code null} for the first) and carries its sequence number.
      */
-    public static Record sign(Step step, String previousRecord, long sequence, SigningKey key) {
+    public static SignedRecord sign(Step step, String previousRecord, long sequence, SigningKey key) {
         byte[] payload;
         try {
             payload = Dsse.JSON.writeValueAsBytes(Statement.of(step, previousRecord, sequence));
@@ -50,12 +50,12 @@ public final class Record {
      * Reads a record from its envelope JSON; a {@link BadInputException} "WHERE: what is wrong" (e.g. "ledger.jsonl
      * line 3: payload is not base64") when it is not one. {@code where} names the file and the record in it.
      */
-    public static Record parse(JsonNode envelope, String where) {
+    public static SignedRecord parse(JsonNode envelope, String where) {
         return Statement.read(Envelope.parse(envelope, Dsse.IN_TOTO, where), envelope, where);
     }
 
     /** Reads a record from one line of JSON, as the ledger holds them. */
-    public static Record parse(String line, String where) {
+    public static SignedRecord parse(String line, String where) {
         JsonNode json;
         try {
             json = Dsse.JSON.readTree(line);
@@ -69,7 +69,7 @@ public final class Record {
     }
 
     /** Reads the statement of an envelope whose signatures were checked; as {@link #parse} for what is wrong. */
-    static Record of(Envelope envelope, JsonNode json, String where) {
+    static SignedRecord of(Envelope envelope, JsonNode json, String where) {
         return Statement.read(envelope, json, where);
     }
 
@@ -126,7 +126,7 @@ public final class Record {
     /** Records are equal when their envelopes are: the same payload and signatures. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Record r && envelope.equals(r.envelope);
+        return o instanceof SignedRecord r && envelope.equals(r.envelope);
     }
 
     @Override
@@ -136,6 +136,6 @@ public final class Record {
 
     @Override
     public String toString() {
-        return "Record[" + step.step() + " by " + step.extension() + ", sequence " + sequence + ", key " + keyId() + "]";
+        return "SignedRecord[" + step.step() + " by " + step.extension() + ", sequence " + sequence + ", key " + keyId() + "]";
     }
 }
