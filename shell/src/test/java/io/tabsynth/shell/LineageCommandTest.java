@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.engine.io.Sha256;
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.KeyStore;
+import io.tabsynth.engine.lineage.Ledger;
+import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;
@@ -58,6 +63,29 @@ class LineageCommandTest {
         Cli badLedger = Cli.run("lineage", "verify", ledger);
         assertEquals(4, badLedger.code());
         assertTrue(badLedger.err().contains("line 2 (sample)") && badLedger.err().contains("syn.parquet"), badLedger.err());
+    }
+
+    @Test
+    void logAndShowNameTheRecordThatCannotBeRead() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        Lineage lineage = new Lineage(new Ledger(ledger), new KeyStore(dir.resolve("keys")));
+        Path out = Files.writeString(dir.resolve("out.csv"), "a\n1\n");
+        lineage.record(Step.builder("export").by("csv", "exporters", "0.1.0").parameter("format", "csv")
+                .output(Artifact.file("output", out)).build());
+        Cli log = Cli.run("lineage", "log", "--ledger", ledger);
+        assertEquals(0, log.code(), log.err());
+        assertTrue(log.out().contains("export   csv") && log.out().contains(out.toString()), log.out());
+
+        Files.writeString(ledger, Files.readString(ledger).replaceFirst("\"payload\":\"", "\"payload\":\"%"));
+        Cli badLog = Cli.run("lineage", "log", "--ledger", ledger);
+        assertEquals(2, badLog.code(), badLog.err());
+        assertTrue(badLog.err().contains("ledger.jsonl line 1: payload is not base64"), badLog.err());
+
+        Path side = Path.of(out + ".lineage.json");
+        Files.writeString(side, Files.readString(side).replaceFirst("\"payload\":\"", "\"payload\":\"%"));
+        Cli badShow = Cli.run("lineage", "show", out);
+        assertEquals(2, badShow.code(), badShow.err());
+        assertTrue(badShow.err().contains("out.csv.lineage.json record 1: payload is not base64"), badShow.err());
     }
 
     @Test

@@ -11,13 +11,20 @@ import io.tabsynth.engine.JsonOutput;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.io.Sha256;
-import java.io.IOException;
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.SignedRecord;
+import io.tabsynth.engine.lineage.Sidecar;
+import io.tabsynth.engine.lineage.Statement;
+import io.tabsynth.engine.lineage.Step;
+import io.tabsynth.engine.lineage.Verification;
+import io.tabsynth.engine.lineage.VerificationException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds a dataset's certificate, data card and Croissant description from its verified lineage chain and
@@ -34,7 +41,7 @@ public final class Certifier {
 
     private final Frame data;
     private final List<JsonNode> history;
-    private final List<JsonNode> statements = new ArrayList<>();
+    private final List<SignedRecord> records;
     private final JsonNode report;
     private final String reportSha256;
     private final CardInfo info;
@@ -45,15 +52,32 @@ public final class Certifier {
     private final List<String> unreached;
 
     /**
+     * Certifies a dataset whose lineage verified, taking its digests from the record that was checked against its
+     * bytes rather than hashing it again. The content digest of the data as read must be the one recorded (a
+     * {@link VerificationException} otherwise), so a file changed after it was verified is still caught; where the
+     * record holds no content digest, the file's bytes are hashed again instead.
+     *
      * @param request       what to certify and where to write
      * @param data          the dataset, read back
+     * @param contentSha256 the content digest of {@code data} ({@link io.tabsynth.engine.lineage.ContentDigest})
+     * @param verified      the verification of the dataset's lineage: ok, with the subject its bytes matched
+     */
+    public Certifier(CertifyRequest request, Frame data, String contentSha256, Verification verified) {
+        this(request, verified.chain(), data, recordedSha256(request.dataset(), contentSha256, verified), contentSha256,
+                verified.unreached());
+    }
+
+    /**
+     * @param request       what to certify and where to write
+     * @param data          the dataset, read back (its source's digest is the certified one)
      * @param history       its sidecar's records, verified
      * @param contentSha256 its content digest as recomputed
      * @param unreached     where its chain does not reach real data, allowed by the request; empty when it does
      */
     public Certifier(CertifyRequest request, Frame data, List<JsonNode> history, String contentSha256,
                      List<String> unreached) {
-        this(request, data, history, Sha256.file(request.dataset()), contentSha256, unreached);
+        this(request, data, history, data.source() != null ? data.source().sha256() : Sha256.file(request.dataset()),
+                contentSha256, unreached);
     }
 
     /**
@@ -62,25 +86,55 @@ public final class Certifier {
      */
     public Certifier(CertifyRequest request, Frame data, List<JsonNode> history, String datasetSha256,
                      String contentSha256, List<String> unreached) {
+        this(request, parse(request.dataset(), history), data, datasetSha256, contentSha256, unreached);
+    }
+
+    private Certifier(CertifyRequest request, List<SignedRecord> records, Frame data, String datasetSha256,
+                      String contentSha256, List<String> unreached) {
         this.request = request;
         this.unreached = List.copyOf(unreached);
         this.data = data;
-        this.history = history;
+        this.records = List.copyOf(records);
+        this.history = records.stream().map(r -> (JsonNode) r.toJson()).toList();
         this.contentSha256 = contentSha256;
         this.datasetSha256 = datasetSha256;
-        for (JsonNode env : history) {
-            try {
-                statements.add(JSON.readTree(Base64.getDecoder().decode(env.path("payload").asText())));
-            } catch (IOException e) {
-                throw new BadInputException(request.dataset() + ": a lineage record cannot be read", e);
-            }
-        }
         this.report = JsonInput.read(request.report(), "report");
         if (!report.isObject()) {
             throw new BadInputException(request.report() + ": the report must be a JSON object");
         }
         this.reportSha256 = Sha256.file(request.report());
         this.info = request.cardInfo() == null ? CardInfo.none() : CardInfo.read(request.cardInfo());
+    }
+
+    private static List<SignedRecord> parse(Path dataset, List<JsonNode> history) {
+        List<SignedRecord> out = new ArrayList<>();
+        for (JsonNode envelope : history) {
+            out.add(SignedRecord.parse(envelope, Sidecar.where(dataset, out.size())));
+        }
+        return out;
+    }
+
+    /**
+     * The dataset's SHA-256 as its verified record signed it, once the content read is the content recorded; a
+     * {@link VerificationException} if it is not, or if the lineage did not verify.
+     */
+    private static String recordedSha256(Path dataset, String contentSha256, Verification verified) {
+        Artifact subject = verified.subject();
+        if (!verified.ok() || subject == null) {
+            throw new VerificationException(dataset + ": lineage does not verify, so it cannot be certified: "
+                    + String.join("; ", verified.problems()));
+        }
+        if (subject.contentSha256() == null) {
+            String now = Sha256.file(dataset);
+            if (!now.equals(subject.sha256())) {
+                throw new VerificationException(dataset + ": sha256 is " + now + " but its lineage recorded "
+                        + subject.sha256() + "; the file has changed");
+            }
+        } else if (!subject.contentSha256().equals(contentSha256)) {
+            throw new VerificationException(dataset + ": its content digest is " + contentSha256
+                    + " but its lineage recorded " + subject.contentSha256());
+        }
+        return subject.sha256();
     }
 
     /** The unsigned certificate statement. */
@@ -106,12 +160,10 @@ public final class Certifier {
             unreached.forEach(origin.putArray("unreached")::add);
         }
         ArrayNode generation = p.putArray("generation");
-        for (JsonNode s : statements) {
-            JsonNode pred = s.path("predicate");
+        for (SignedRecord r : records) {
             ObjectNode g = generation.addObject();
-            for (String k : new String[] {"step", "extension", "plugin", "parameters", "seed", "inputs", "finishedOn"}) {
-                g.set(k, pred.path(k));
-            }
+            Statement.writeWhatWasDone(g, r.step());
+            g.put("finishedOn", r.step().finished().toString());
         }
         ObjectNode validation = p.putObject("validation");
         validation.put("report", request.report().getFileName().toString());
@@ -125,9 +177,9 @@ public final class Certifier {
 
     /** The data card, sections per EU AI Act Article 10(2). */
     public DataCard card(String certificateKeyId) {
-        JsonNode fit = last("fit");
-        JsonNode sample = last("sample");
-        JsonNode gen = sample != null ? sample : fit;
+        Step fit = last("fit");
+        Step sample = last("sample");
+        Step gen = sample != null ? sample : fit;
         String title = info.get("title", "Data card: " + request.dataset().getFileName());
         DataCard card = new DataCard(title);
         card.section("Purpose", List.of(info.get("purpose", "Not stated (add \"purpose\" to the card info file)."),
@@ -135,28 +187,26 @@ public final class Certifier {
 
         List<String[]> design = new ArrayList<>();
         if (gen != null) {
-            design.add(row("generator", gen.path("extension").asText() + " (plugin " + gen.path("plugin").path("id").asText()
-                    + " " + gen.path("plugin").path("version").asText() + ")"));
+            design.add(row("generator", gen.extension() + " (plugin " + gen.pluginId() + " " + gen.pluginVersion() + ")"));
         }
         if (fit != null) {
-            design.add(row("fit parameters", pairs(fit.path("parameters"))));
-            design.add(row("fit seed", fit.path("seed").asText()));
-            fit.path("results").path("columnModels").properties().forEach(e -> design.add(row("model of " + e.getKey(),
-                    e.getValue().asText())));
+            design.add(row("fit parameters", pairs(fit.parameters())));
+            design.add(row("fit seed", String.valueOf(fit.seed())));
+            JSON.valueToTree(fit.results()).path("columnModels").properties().forEach(e -> design.add(row("model of "
+                    + e.getKey(), e.getValue().asText())));
         }
         if (sample != null) {
-            design.add(row("sampling parameters", pairs(sample.path("parameters"))));
-            design.add(row("sampling seed", sample.path("seed").asText()));
+            design.add(row("sampling parameters", pairs(sample.parameters())));
+            design.add(row("sampling seed", String.valueOf(sample.seed())));
         }
         card.section("(a) Design choices", List.of("Every row is synthetic: drawn from a model fitted to real data, "
                 + "not copied from it. The generator, its parameters and seeds below reproduce the dataset exactly."), design);
 
         List<String[]> origin = new ArrayList<>();
         if (fit != null) {
-            for (JsonNode in : fit.path("inputs")) {
-                origin.add(row(in.path("role").asText(), in.path("name").asText() + " (sha256 "
-                        + in.path("digest").path("sha256").asText() + (in.path("annotations").has("rows")
-                        ? ", " + in.path("annotations").path("rows").asLong() + " rows" : "") + ")"));
+            for (Artifact in : fit.inputs()) {
+                origin.add(row(in.role(), in.path() + " (sha256 " + in.sha256()
+                        + (in.rows() >= 0 ? ", " + in.rows() + " rows" : "") + ")"));
             }
         }
         List<String> originText = new ArrayList<>();
@@ -169,16 +219,16 @@ public final class Certifier {
         card.section("(b) Data origin and collection", originText, origin);
 
         List<String[]> prep = new ArrayList<>();
-        for (JsonNode s : statements) {
-            JsonNode pred = s.path("predicate");
-            prep.add(row(pred.path("finishedOn").asText(), pred.path("step").asText() + " by " + pred.path("extension").asText()
-                    + (pred.path("seed").isNull() ? "" : ", seed " + pred.path("seed").asText())));
+        for (SignedRecord r : records) {
+            Step step = r.step();
+            prep.add(row(step.finished().toString(), step.step() + " by " + step.extension()
+                    + (step.seed() == null ? "" : ", seed " + step.seed())));
         }
         card.section("(c) Data preparation operations", List.of("Each operation below is a signed lineage record; "
                 + "`tabsynth lineage verify` checks them."), prep);
 
         card.section("(d) Assumptions", List.of(info.get("assumptions", "No assumptions stated by the data owner."),
-                gen != null && gen.path("extension").asText().equals("gaussian-copula")
+                gen != null && gen.extension().equals("gaussian-copula")
                         ? "The generator assumes the columns' dependence is captured by a Gaussian copula over their "
                         + "marginal distributions; relationships it cannot express (e.g. interactions that change sign) "
                         + "are weakened." : "See the generator's documentation for its modelling assumptions."), List.of());
@@ -263,10 +313,8 @@ public final class Certifier {
                 + "(origin: " + info.get("origin", "not stated") + ")."));
         c.put("rai:dataCollectionType", "Others: synthetic data generation");
         StringBuilder steps = new StringBuilder();
-        for (JsonNode s : statements) {
-            JsonNode p = s.path("predicate");
-            steps.append(steps.length() == 0 ? "" : "; ").append(p.path("step").asText()).append(" by ")
-                    .append(p.path("extension").asText());
+        for (SignedRecord r : records) {
+            steps.append(steps.length() == 0 ? "" : "; ").append(r.step().step()).append(" by ").append(r.step().extension());
         }
         c.put("rai:dataPreprocessingProtocol", steps.toString());
         c.put("rai:dataBiases", report.has("fairness") ? report.path("fairness").toString() : "Not examined.");
@@ -276,10 +324,10 @@ public final class Certifier {
         return c;
     }
 
-    private JsonNode last(String step) {
-        for (int i = statements.size() - 1; i >= 0; i--) {
-            if (statements.get(i).path("predicate").path("step").asText().equals(step)) {
-                return statements.get(i).path("predicate");
+    private Step last(String step) {
+        for (int i = records.size() - 1; i >= 0; i--) {
+            if (records.get(i).step().step().equals(step)) {
+                return records.get(i).step();
             }
         }
         return null;
@@ -295,10 +343,11 @@ public final class Certifier {
         return new String[] {a, b};
     }
 
-    private static String pairs(JsonNode obj) {
+    /** "k=v, ..." in name order, as the record lists parameters. */
+    private static String pairs(Map<String, String> parameters) {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, JsonNode> e : obj.properties()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue().asText());
+        for (Map.Entry<String, String> e : new TreeMap<>(parameters).entrySet()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
         }
         return sb.toString();
     }

@@ -1,14 +1,13 @@
 package io.tabsynth.engine.certify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.Source;
-import io.tabsynth.engine.lineage.Dsse;
-import io.tabsynth.engine.lineage.Sidecar;
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.SignedRecord;
+import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.VerificationException;
 import io.tabsynth.engine.lineage.Verifier;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -17,43 +16,46 @@ import java.nio.file.Path;
  * the same content in another format).
  */
 public final class ReportBinding {
+    /** The role of the synthetic data in an evaluate step. */
+    static final String SYNTHETIC_ROLE = "synthetic";
+
     private ReportBinding() {
     }
 
-    /**
-     * Returns if the report evaluates the dataset; a {@link VerificationException} if the report's lineage does not
-     * verify, a {@link BadInputException} naming both files and digests if it evaluates other data.
-     */
+    /** As {@link #check(Verifier, Path, Artifact)}, for a dataset known by the frame read from it. */
     public static void check(Verifier verifier, Path report, Path dataset, Source data) {
+        check(verifier, report, new Artifact("dataset", dataset, data.sha256(), data.contentSha256(), data.rows()));
+    }
+
+    /**
+     * Returns the report's verified lineage if the report evaluates the dataset (known by its digests); a
+     * {@link VerificationException} if the report's lineage does not verify, a {@link BadInputException} naming both
+     * files and digests if it evaluates other data.
+     */
+    public static Verification check(Verifier verifier, Path report, Artifact dataset) {
         Verification v = verifier.verifyFile(report);
         if (!v.ok()) {
             throw new VerificationException(report + ": the report's lineage does not verify, so its results cannot go "
                     + "into a certificate (write the report with tabsynth evaluate): " + String.join("; ", v.problems()));
         }
-        JsonNode evaluate = null;
-        for (JsonNode envelope : Sidecar.read(report)) {
-            try {
-                JsonNode predicate = Dsse.JSON.readTree(Dsse.payload(envelope)).path("predicate");
-                if (predicate.path("step").asText().equals("evaluate")) {
-                    evaluate = predicate;
-                }
-            } catch (IOException e) {
-                throw new VerificationException(report + ": a lineage record of the report cannot be read");
+        Step evaluate = null;
+        for (SignedRecord r : v.chain()) {
+            if (r.step().step().equals("evaluate")) {
+                evaluate = r.step();
             }
         }
         if (evaluate == null) {
             throw new BadInputException(report + ": its lineage has no evaluate step, so it is not an evaluation report");
         }
-        for (JsonNode in : evaluate.path("inputs")) {
-            if (in.path("role").asText().equals("synthetic")) {
-                String sha256 = in.path("digest").path("sha256").asText();
-                if (sha256.equals(data.sha256())
-                        || in.path("annotations").path("contentSha256").asText().equals(data.contentSha256())) {
-                    return;
+        for (Artifact in : evaluate.inputs()) {
+            if (in.role().equals(SYNTHETIC_ROLE)) {
+                if (in.sha256().equals(dataset.sha256())
+                        || in.contentSha256() != null && in.contentSha256().equals(dataset.contentSha256())) {
+                    return v;
                 }
-                throw new BadInputException(report + ": evaluates " + in.path("name").asText() + " (sha256 " + sha256
-                        + "), not " + dataset + " (sha256 " + data.sha256() + "); evaluate " + dataset.getFileName()
-                        + " and certify it with that report");
+                throw new BadInputException(report + ": evaluates " + in.path() + " (sha256 " + in.sha256()
+                        + "), not " + dataset.path() + " (sha256 " + dataset.sha256() + "); evaluate "
+                        + dataset.path().getFileName() + " and certify it with that report");
             }
         }
         throw new BadInputException(report + ": its evaluate step names no synthetic data");

@@ -33,13 +33,7 @@ public final class Dsse {
 
     /** An envelope holding the payload, signed with the key. */
     public static ObjectNode sign(String payloadType, byte[] payload, SigningKey key) {
-        ObjectNode env = JSON.createObjectNode();
-        env.put("payloadType", payloadType);
-        env.put("payload", Base64.getEncoder().encodeToString(payload));
-        ObjectNode sig = env.putArray("signatures").addObject();
-        sig.put("keyid", key.keyId());
-        sig.put("sig", Base64.getEncoder().encodeToString(key.sign(pae(payloadType, payload))));
-        return env;
+        return Envelope.sign(payloadType, payload, key).toJson();
     }
 
     /** The payload bytes of an envelope. */

@@ -1,114 +1,111 @@
 package io.tabsynth.engine.lineage;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.BadInputException;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A file's history as a readable tree, from its sidecar: which step made it, with which extension, plugin,
  * parameters, seed and results, from which inputs, and recursively how those were made.
  */
 public final class History {
-    private final List<JsonNode> statements = new ArrayList<>();
-    private final List<String> keyIds = new ArrayList<>();
+    private static final int SHORT_HEX = 16;
+    private static final int SHORT_KEY_ID = 12;
+
+    private final List<SignedRecord> records;
+    /** The index of the record that made each digest. */
     private final Map<String, Integer> producer = new HashMap<>();
 
-    private History(List<JsonNode> envelopes) {
-        for (JsonNode env : envelopes) {
-            try {
-                JsonNode st = Dsse.JSON.readTree(Dsse.payload(env));
-                for (Map.Entry<String, String> s : Statement.subjects(st)) {
-                    producer.put(s.getValue(), statements.size());
-                }
-                statements.add(st);
-                keyIds.add(env.path("signatures").path(0).path("keyid").asText());
-            } catch (IOException | IllegalArgumentException e) {
-                throw new BadInputException("a lineage record cannot be read: " + e.getMessage(), e);
+    private History(List<SignedRecord> records) {
+        this.records = records;
+        for (int i = 0; i < records.size(); i++) {
+            for (Artifact s : records.get(i).subjects()) {
+                producer.put(s.sha256(), i);
             }
         }
     }
 
-    /** The tree for a file; a {@link BadInputException} if it has no sidecar. */
+    /** The tree for a file; a {@link BadInputException} if it has no sidecar or a record cannot be read. */
     public static String of(Path file) {
-        List<JsonNode> records = Sidecar.read(file);
+        List<SignedRecord> records = Sidecar.records(file);
         if (records.isEmpty()) {
             throw new BadInputException(file + ": has no lineage sidecar " + Sidecar.of(file).getFileName());
         }
         History h = new History(records);
-        StringBuilder sb = new StringBuilder();
-        JsonNode last = h.statements.get(h.statements.size() - 1);
-        JsonNode subject = null;
-        for (JsonNode s : last.path("subject")) {
-            if (Path.of(s.path("name").asText()).getFileName().toString().equals(Sidecar.recordedName(file))) {
-                subject = s;
-            }
+        SignedRecord last = records.get(records.size() - 1);
+        Artifact subject = last.subjectNamed(Sidecar.recordedName(file));
+        if (subject == null && !last.subjects().isEmpty()) {
+            subject = last.subjects().get(0);
         }
-        sb.append(file.getFileName()).append("  ").append(describe(subject == null ? last.path("subject").path(0) : subject))
-                .append('\n');
-        h.step(sb, h.statements.size() - 1, "");
+        StringBuilder sb = new StringBuilder();
+        sb.append(file.getFileName()).append("  ").append(describe(subject)).append('\n');
+        h.step(sb, records.size() - 1, "");
         return sb.toString();
     }
 
     private void step(StringBuilder sb, int index, String indent) {
-        JsonNode p = statements.get(index).path("predicate");
-        sb.append(indent).append("└─ ").append(p.path("step").asText()).append(" by ").append(p.path("extension").asText())
-                .append(" (").append(p.path("plugin").path("id").asText()).append(' ')
-                .append(p.path("plugin").path("version").asText()).append(')');
-        if (!p.path("seed").isNull()) {
-            sb.append(", seed ").append(p.path("seed").asLong());
+        Step p = records.get(index).step();
+        String keyId = records.get(index).keyId();
+        sb.append(indent).append("└─ ").append(p.step()).append(" by ").append(p.extension())
+                .append(" (").append(p.pluginId()).append(' ').append(p.pluginVersion()).append(')');
+        if (p.seed() != null) {
+            sb.append(", seed ").append(p.seed());
         }
-        sb.append(", ").append(p.path("finishedOn").asText()).append(", key ")
-                .append(keyIds.get(index), 0, Math.min(12, keyIds.get(index).length())).append('\n');
+        sb.append(", ").append(p.finished()).append(", key ")
+                .append(keyId, 0, Math.min(SHORT_KEY_ID, keyId.length())).append('\n');
         String inner = indent + "   ";
-        if (p.path("parameters").size() > 0) {
-            sb.append(inner).append("parameters: ").append(pairs(p.path("parameters"))).append('\n');
+        if (!p.parameters().isEmpty()) {
+            sb.append(inner).append("parameters: ").append(pairs(p.parameters())).append('\n');
         }
-        JsonNode results = p.path("results");
-        if (results.size() > 0) {
-            sb.append(inner).append("results: ").append(pairs(results)).append('\n');
+        if (!p.results().isEmpty()) {
+            sb.append(inner).append("results: ").append(pairs(p.results())).append('\n');
         }
-        JsonNode inputs = p.path("inputs");
+        List<Artifact> inputs = p.inputs();
         for (int i = 0; i < inputs.size(); i++) {
-            JsonNode in = inputs.get(i);
+            Artifact in = inputs.get(i);
             boolean lastInput = i == inputs.size() - 1;
-            sb.append(inner).append(lastInput ? "└─ " : "├─ ").append(in.path("role").asText()).append(' ')
-                    .append(in.path("name").asText()).append("  ").append(describe(in)).append('\n');
-            Integer made = producer.get(in.path("digest").path("sha256").asText());
+            sb.append(inner).append(lastInput ? "└─ " : "├─ ").append(in.role()).append(' ')
+                    .append(in.path()).append("  ").append(describe(in)).append('\n');
+            Integer made = producer.get(in.sha256());
             if (made != null && made < index) {
                 step(sb, made, inner + (lastInput ? "   " : "│  "));
             }
         }
     }
 
-    private static String describe(JsonNode descriptor) {
-        StringBuilder sb = new StringBuilder("sha256 ").append(shortHex(descriptor.path("digest").path("sha256").asText()));
-        JsonNode ann = descriptor.path("annotations");
-        if (ann.has("rows")) {
-            sb.append(String.format(java.util.Locale.ROOT, ", %,d rows", ann.path("rows").asLong()));
+    /** "sha256 ab12…, 1,000 rows, content cd34…"; just "sha256 " for a record that names no subject. */
+    private static String describe(Artifact a) {
+        if (a == null) {
+            return "sha256 ";
         }
-        if (ann.has("contentSha256")) {
-            sb.append(", content ").append(shortHex(ann.path("contentSha256").asText()));
+        StringBuilder sb = new StringBuilder("sha256 ").append(shortHex(a.sha256()));
+        if (a.rows() >= 0) {
+            sb.append(String.format(Locale.ROOT, ", %,d rows", a.rows()));
+        }
+        if (a.contentSha256() != null) {
+            sb.append(", content ").append(shortHex(a.contentSha256()));
         }
         return sb.toString();
     }
 
-    private static String pairs(JsonNode obj) {
+    /** "k=v, ..." in name order; values that are lists or maps (column models, rare-value notes) stay in the record. */
+    private static String pairs(Map<String, ?> values) {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, JsonNode> e : obj.properties()) {
-            if (e.getValue().isContainerNode()) { // details (column models, rare-value notes) stay in the record
+        for (Map.Entry<String, ?> e : new TreeMap<>(values).entrySet()) {
+            if (e.getValue() instanceof Map || e.getValue() instanceof List) {
                 continue;
             }
-            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue().asText());
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=')
+                    .append(Dsse.JSON.valueToTree(e.getValue()).asText());
         }
         return sb.toString();
     }
 
     private static String shortHex(String hex) {
-        return hex.length() > 16 ? hex.substring(0, 16) + "…" : hex;
+        return hex.length() > SHORT_HEX ? hex.substring(0, SHORT_HEX) + "…" : hex;
     }
 }

@@ -1,6 +1,5 @@
 package io.tabsynth.engine.lineage;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
@@ -15,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,10 +60,10 @@ public final class Ledger {
     }
 
     /**
-     * Appends the envelope made from the previous line's digest ({@code null} for the first) and the new
+     * Appends the record made from the previous line's digest ({@code null} for the first) and the new
      * record's sequence number; returns it. The maker runs under the lock, so concurrent appends chain.
      */
-    public ObjectNode append(BiFunction<String, Long, ObjectNode> maker, SigningKey key) {
+    public SignedRecord append(BiFunction<String, Long, SignedRecord> maker, SigningKey key) {
         Object monitor = IN_PROCESS.computeIfAbsent(file, f -> new Object());
         synchronized (monitor) {
             try {
@@ -72,9 +72,9 @@ public final class Ledger {
                         StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
                     String last = lastLine(ch);
                     String previous = last == null ? null : digest(last);
-                    long sequence = last == null ? 0 : sequenceOf(last) + 1;
-                    ObjectNode envelope = maker.apply(previous, sequence);
-                    String line = Dsse.JSON.writeValueAsString(envelope);
+                    long sequence = last == null ? 0 : SignedRecord.parse(last, file.getFileName() + " last line").sequence() + 1;
+                    SignedRecord record = maker.apply(previous, sequence);
+                    String line = Dsse.JSON.writeValueAsString(record.toJson());
                     ch.position(ch.size());
                     ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
                     while (buf.hasRemaining()) {
@@ -82,7 +82,7 @@ public final class Ledger {
                     }
                     ch.force(false);
                     writeHead(sequence + 1, digest(line), key);
-                    return envelope;
+                    return record;
                 }
             } catch (IOException e) {
                 throw new TabsynthException(file + ": cannot append to the ledger: " + e.getMessage(), e);
@@ -104,11 +104,6 @@ public final class Ledger {
         ObjectNode env = Dsse.sign(HEAD_TYPE, payload, key);
         AtomicFile.write(head(), tmp -> Files.write(tmp, (Dsse.JSON.writeValueAsString(env) + "\n")
                 .getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static long sequenceOf(String line) throws IOException {
-        JsonNode env = Dsse.JSON.readTree(line);
-        return Dsse.JSON.readTree(Dsse.payload(env)).path("predicate").path("sequence").asLong();
     }
 
     /** The last non-empty line, read backwards from the end. */
@@ -145,6 +140,25 @@ public final class Ledger {
         ByteBuffer line = ByteBuffer.allocate((int) (end - start));
         ch.read(line, start);
         return new String(line.array(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every record of the ledger, in order (empty if it does not exist); a line that is not a record is a
+     * {@link BadInputException} naming the ledger, the line and what is wrong. Signatures are not checked here;
+     * {@link Verifier} does that.
+     */
+    public List<SignedRecord> records() {
+        List<String> lines = lines();
+        List<SignedRecord> out = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            out.add(SignedRecord.parse(line, where(out.size())));
+        }
+        return out;
+    }
+
+    /** "ledger.jsonl line N", counting from 1: how messages name a line of this ledger. */
+    String where(int index) {
+        return file.getFileName() + " line " + (index + 1);
     }
 
     /** Every line of the ledger (empty if it does not exist). */

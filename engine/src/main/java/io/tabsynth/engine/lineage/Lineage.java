@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Records engine steps: each {@link Step} becomes an in-toto statement in a DSSE envelope signed with the
@@ -66,40 +66,34 @@ public final class Lineage {
         Instant now = Instant.now();
         String zeros = "0".repeat(64);
         Artifact file = new Artifact("output", Path.of("rehearsal"), zeros, zeros, 0);
-        Step step = new Step("rehearsal", "", "", "", Map.of("rows", "0"), 0L, List.of(file), List.of(file),
-                Map.of("rows", 0L), now, now);
-        ObjectNode envelope = Dsse.sign(Dsse.IN_TOTO, Dsse.JSON.writeValueAsBytes(Statement.of(step, null, 0)), key);
-        Dsse.JSON.readTree(Dsse.JSON.writeValueAsString(envelope)); // as the next append reads the last line
+        Step step = Step.builder("rehearsal").by("", "", "").parameter("rows", "0").seed(0L).input(file).output(file)
+                .result("rows", 0L).between(now, now).build();
+        SignedRecord.parse(Dsse.JSON.writeValueAsString(SignedRecord.sign(step, null, 0, key).toJson()), "rehearsal"); // as the next
+        // append reads the last line
     }
 
     /** Records a step: signs, appends to the ledger, writes the outputs' sidecars; returns the envelope. */
     public ObjectNode record(Step step) {
         SigningKey key = keys.signingKey();
-        ObjectNode envelope = ledger.append((previous, sequence) -> {
-            try {
-                byte[] payload = Dsse.JSON.writeValueAsBytes(Statement.of(step, previous, sequence));
-                return Dsse.sign(Dsse.IN_TOTO, payload, key);
-            } catch (IOException e) {
-                throw new TabsynthException("cannot encode the lineage statement: " + e.getMessage(), e);
-            }
-        }, key);
+        SignedRecord record = ledger.append((previous, sequence) -> SignedRecord.sign(step, previous, sequence, key), key);
         List<JsonNode> history = history(step.inputs());
-        history.add(envelope);
+        history.add(record.toJson());
         for (Artifact out : step.outputs()) {
             Sidecar.write(out.path(), history);
         }
         warm = true;
-        return envelope;
+        return record.toJson();
     }
 
-    /** The records of the inputs' sidecars, oldest first, each once. */
+    /**
+     * The records of the inputs' sidecars, oldest first, each once, copied as they are: a record that cannot be read
+     * is the verifier's to report, on the output that carries it.
+     */
     private static List<JsonNode> history(List<Artifact> inputs) {
-        Map<String, JsonNode> seen = new LinkedHashMap<>();
+        Set<JsonNode> seen = new LinkedHashSet<>();
         for (Artifact in : inputs) {
-            for (JsonNode r : Sidecar.read(in.path())) {
-                seen.putIfAbsent(r.path("signatures").path(0).path("sig").asText(), r);
-            }
+            seen.addAll(Sidecar.read(in.path()));
         }
-        return new ArrayList<>(seen.values());
+        return new ArrayList<>(seen);
     }
 }

@@ -46,11 +46,32 @@ public final class Sidecar {
         AtomicFile.write(of(file), tmp -> Files.write(tmp, bytes));
     }
 
-    /** The records of a file's sidecar; empty if it has none. A malformed sidecar is a {@link BadInputException}. */
+    /**
+     * The records of a file's sidecar as JSON, unread, oldest first; empty if it has none. A sidecar that is not JSON
+     * is a {@link BadInputException}.
+     */
     public static List<JsonNode> read(Path file) {
         List<JsonNode> out = new ArrayList<>();
         root(file).path("records").forEach(out::add);
         return out;
+    }
+
+    /**
+     * The records of a file's sidecar, oldest first; empty if it has none. A sidecar or record that cannot be read
+     * is a {@link BadInputException} naming the sidecar, the record and what is wrong. Signatures are not checked
+     * here; {@link Verifier} does that.
+     */
+    public static List<SignedRecord> records(Path file) {
+        List<SignedRecord> out = new ArrayList<>();
+        for (JsonNode envelope : read(file)) {
+            out.add(SignedRecord.parse(envelope, where(file, out.size())));
+        }
+        return out;
+    }
+
+    /** "F.lineage.json record N", counting from 1: how messages name a sidecar's record. */
+    public static String where(Path file, int index) {
+        return of(file).getFileName() + " record " + (index + 1);
     }
 
     /**
@@ -66,14 +87,13 @@ public final class Sidecar {
      * or one changed since its lineage was written. Signatures are not checked here; {@link Verifier} does that.
      */
     public static boolean recordsMaking(Path file, String sha256) {
-        for (JsonNode envelope : read(file)) {
+        List<JsonNode> envelopes = read(file);
+        for (int i = 0; i < envelopes.size(); i++) {
             try {
-                for (var subject : Statement.subjects(Dsse.JSON.readTree(Dsse.payload(envelope)))) {
-                    if (subject.getValue().equals(sha256)) {
-                        return true;
-                    }
+                if (SignedRecord.parse(envelopes.get(i), where(file, i)).made(sha256)) {
+                    return true;
                 }
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (BadInputException e) {
                 return false;
             }
         }

@@ -11,13 +11,24 @@ import java.util.List;
  * @param notes      facts worth telling that are not failures (e.g. a subject file no longer present, a renamed file)
  * @param unreached  where the chain stops short of real data: an input (a model) that no record in the chain
  *                   made, so nothing shows what it was learned from; empty when the chain is complete
+ * @param chain      the records read, oldest first (a file's sidecar records, or a ledger's); those that could
+ *                   not be read are left out, and it is complete only when {@link #ok()}
+ * @param subject    for a verified file, the last record's subject naming it, whose SHA-256 the file's bytes were
+ *                   found to have; {@code null} for a ledger or a file that did not verify
  */
 public record Verification(String target, int records, List<String> problems, List<String> notes,
-                           List<String> unreached) {
+                           List<String> unreached, List<SignedRecord> chain, Artifact subject) {
     public Verification {
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
         unreached = List.copyOf(unreached);
+        chain = List.copyOf(chain);
+    }
+
+    /** A verification of a file's chain, without the records read. */
+    public Verification(String target, int records, List<String> problems, List<String> notes,
+                        List<String> unreached) {
+        this(target, records, problems, notes, unreached, List.of(), null);
     }
 
     /** A verification that found nothing to say about the chain's origin (a ledger, or a file that failed early). */

@@ -2,16 +2,16 @@ package io.tabsynth.engine.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.io.Sha256;
+import io.tabsynth.engine.BadInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -61,56 +61,52 @@ public final class Verifier {
             problems.add(side + ": holds no records");
         }
         Set<String> produced = new HashSet<>();
-        JsonNode last = null;
+        List<SignedRecord> chain = new ArrayList<>();
+        SignedRecord last = null;
         for (int i = 0; i < records.size(); i++) {
-            String where = side.getFileName() + " record " + (i + 1);
-            JsonNode st = statement(records.get(i), where, problems);
-            if (st == null) {
+            String where = Sidecar.where(file, i);
+            SignedRecord record = record(records.get(i), where, problems);
+            if (record == null) {
                 continue;
             }
-            where += " (" + st.path("predicate").path("step").asText() + ")";
+            chain.add(record);
+            Step step = record.step();
+            where += " (" + step.step() + ")";
             boolean unknownModel = false;
-            for (JsonNode in : st.path("predicate").path("inputs")) {
-                String digest = in.path("digest").path("sha256").asText();
-                if (Artifact.MODEL_ROLE.equals(in.path("role").asText()) && !produced.contains(digest)) {
+            for (Artifact in : step.inputs()) {
+                if (Artifact.MODEL_ROLE.equals(in.role()) && !produced.contains(in.sha256())) {
                     unknownModel = true;
-                    unreached.add(where + " used the model " + in.path("name").asText() + " (sha256 " + digest
+                    unreached.add(where + " used the model " + in.path() + " (sha256 " + in.sha256()
                             + "), which no earlier record made: its fit, and the data it learned from, are not recorded");
                 }
             }
-            if (i > 0 && !unknownModel) {
-                boolean linked = false;
-                for (JsonNode in : st.path("predicate").path("inputs")) {
-                    linked |= produced.contains(in.path("digest").path("sha256").asText());
-                }
-                if (!linked) {
-                    problems.add(where + ": none of its inputs is an output of an earlier record; the chain is broken");
-                }
+            if (i > 0 && !unknownModel && step.inputs().stream().noneMatch(in -> produced.contains(in.sha256()))) {
+                problems.add(where + ": none of its inputs is an output of an earlier record; the chain is broken");
             }
-            for (Map.Entry<String, String> s : Statement.subjects(st)) {
-                produced.add(s.getValue());
+            for (Artifact s : record.subjects()) {
+                produced.add(s.sha256());
             }
-            last = st;
+            last = record;
         }
+        Artifact verified = null;
         if (last != null) {
             String actual = Sha256.file(file);
-            String expected = null;
-            for (Map.Entry<String, String> s : Statement.subjects(last)) {
-                if (Path.of(s.getKey()).getFileName().toString().equals(name)) {
-                    expected = s.getValue();
-                }
-            }
+            Artifact expected = last.subjectNamed(name);
             if (expected == null) {
                 problems.add(side.getFileName() + " record " + records.size() + ": does not name " + name + " as a subject");
-            } else if (!expected.equals(actual)) {
-                problems.add(file + ": sha256 is " + actual + " but record " + records.size() + " signed " + expected
+            } else if (!expected.sha256().equals(actual)) {
+                problems.add(file + ": sha256 is " + actual + " but record " + records.size() + " signed " + expected.sha256()
                         + "; the file has changed");
-            } else if (!name.equals(file.getFileName().toString())) {
-                notes.add(file.getFileName() + " was named " + name + " when its lineage was written; it was renamed "
-                        + "together with its sidecar, and its content is the one the records signed");
+            } else {
+                verified = expected;
+                if (!name.equals(file.getFileName().toString())) {
+                    notes.add(file.getFileName() + " was named " + name + " when its lineage was written; it was renamed "
+                            + "together with its sidecar, and its content is the one the records signed");
+                }
             }
         }
-        return new Verification(file.toString(), records.size(), problems, notes, unreached);
+        return new Verification(file.toString(), records.size(), problems, notes, unreached, chain,
+                problems.isEmpty() ? verified : null);
     }
 
     /** Verifies a ledger: signatures, chain, sequence, signed head, and subject files that still exist. */
@@ -126,8 +122,9 @@ public final class Verifier {
         }
         Path base = ledger.file().getParent().getParent();
         String previous = null;
+        List<SignedRecord> chain = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String where = ledgerFile.getFileName() + " line " + (i + 1);
+            String where = ledger.where(i);
             String line = lines.get(i);
             JsonNode env;
             try {
@@ -140,25 +137,23 @@ public final class Verifier {
                 previous = Ledger.digest(line);
                 continue;
             }
-            JsonNode st = statement(env, where, problems);
-            if (st != null) {
-                JsonNode p = st.path("predicate");
-                where += " (" + p.path("step").asText() + ")";
-                String prev = p.path("previousRecord").isNull() ? null : p.path("previousRecord").asText();
-                if (!java.util.Objects.equals(prev, previous)) {
+            SignedRecord record = record(env, where, problems);
+            if (record != null) {
+                chain.add(record);
+                where += " (" + record.step().step() + ")";
+                if (!Objects.equals(record.previousRecord(), previous)) {
                     problems.add(where + ": previous-record digest does not match line " + i
                             + "; a record was removed, inserted or reordered");
                 }
-                if (p.path("sequence").asLong(-1) != i) {
-                    problems.add(where + ": sequence number " + p.path("sequence").asLong(-1) + " where " + i
+                if (record.sequence() != i) {
+                    problems.add(where + ": sequence number " + record.sequence() + " where " + i
                             + " was expected; a record was removed or reordered");
                 }
-                for (Map.Entry<String, String> s : Statement.subjects(st)) {
-                    Path f = Path.of(s.getKey());
-                    Path found = Files.exists(f) ? f : base.resolve(s.getKey());
+                for (Artifact s : record.subjects()) {
+                    Path found = Files.exists(s.path()) ? s.path() : base.resolve(s.path());
                     if (!Files.exists(found)) {
-                        notes.add(where + ": " + s.getKey() + " is no longer present");
-                    } else if (!Sha256.file(found).equals(s.getValue())) {
+                        notes.add(where + ": " + s.path() + " is no longer present");
+                    } else if (!Sha256.file(found).equals(s.sha256())) {
                         problems.add(where + ": " + found + " no longer has the digest this record signed; the file has changed");
                     }
                 }
@@ -166,7 +161,7 @@ public final class Verifier {
             previous = Ledger.digest(line);
         }
         checkHead(ledger, lines.size(), previous, problems);
-        return new Verification(ledgerFile.toString(), lines.size(), problems, notes);
+        return new Verification(ledgerFile.toString(), lines.size(), problems, notes, List.of(), chain, null);
     }
 
     private void checkHead(Ledger ledger, int count, String lastDigest, List<String> problems) {
@@ -179,85 +174,45 @@ public final class Verifier {
         }
         try {
             String text = Files.readString(head, StandardCharsets.UTF_8);
-            JsonNode env = Dsse.JSON.readTree(text);
-            if (!(Dsse.JSON.writeValueAsString(env) + "\n").equals(text) || !Ledger.HEAD_TYPE.equals(env.path("payloadType").asText())
-                    || !signedByTrusted(env)) {
+            JsonNode json = Dsse.JSON.readTree(text);
+            Envelope env = json == null ? null : Envelope.parse(json, Ledger.HEAD_TYPE, head.getFileName().toString());
+            if (env == null || !(Dsse.JSON.writeValueAsString(json) + "\n").equals(text) || !env.signedByTrusted(trust)) {
                 problems.add(head.getFileName() + ": not a valid signed ledger head");
                 return;
             }
-            JsonNode h = Dsse.JSON.readTree(Dsse.payload(env));
+            JsonNode h = Dsse.JSON.readTree(env.payload());
             if (h.path("records").asLong() != count || !h.path("last").asText().equals(lastDigest)) {
                 problems.add(head.getFileName() + ": signed for " + h.path("records").asLong() + " records but the ledger has "
                         + count + (h.path("records").asLong() > count ? "; records were removed from the end" : ""));
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | BadInputException e) {
             problems.add(head.getFileName() + ": not a valid signed ledger head");
         }
     }
 
-    /** Checks an envelope and returns its statement, or {@code null} after adding the problem. */
-    private JsonNode statement(JsonNode env, String where, List<String> problems) {
-        if (!Dsse.IN_TOTO.equals(env.path("payloadType").asText())) {
-            problems.add(where + ": payload type is not " + Dsse.IN_TOTO);
-            return null;
-        }
-        byte[] payload;
+    /**
+     * Reads a record and checks that every signature verifies with a trusted key; returns it, or {@code null}
+     * after adding the problem. Signatures are checked before the statement is read, so a changed payload is
+     * reported as the broken signature it is.
+     */
+    private SignedRecord record(JsonNode json, String where, List<String> problems) {
         try {
-            payload = Dsse.payload(env);
-            if (!Base64.getEncoder().encodeToString(payload).equals(env.path("payload").asText())) {
-                problems.add(where + ": payload is not canonical base64");
-                return null;
+            Envelope env = Envelope.parse(json, Dsse.IN_TOTO, where);
+            for (Envelope.Signature s : env.signatures()) {
+                byte[] key = trust.key(s.keyId());
+                if (key == null) {
+                    problems.add(where + ": signed by key " + s.keyId() + ", which is not trusted");
+                    return null;
+                }
+                if (!SigningKey.verify(key, env.signedBytes(), s.bytes())) {
+                    problems.add(where + ": signature does not verify with key " + trust.name(s.keyId()) + " (" + s.keyId() + ")");
+                    return null;
+                }
             }
-        } catch (IllegalArgumentException e) {
-            problems.add(where + ": payload is not base64");
+            return SignedRecord.of(env, json, where);
+        } catch (BadInputException e) {
+            problems.add(e.getMessage());
             return null;
         }
-        JsonNode sigs = env.path("signatures");
-        if (!sigs.isArray() || sigs.isEmpty()) {
-            problems.add(where + ": has no signature");
-            return null;
-        }
-        for (JsonNode s : sigs) {
-            String keyId = s.path("keyid").asText();
-            byte[] key = trust.key(keyId);
-            if (key == null) {
-                problems.add(where + ": signed by key " + keyId + ", which is not trusted");
-                return null;
-            }
-            byte[] sig;
-            try {
-                sig = Base64.getDecoder().decode(s.path("sig").asText());
-            } catch (IllegalArgumentException e) {
-                sig = new byte[0];
-            }
-            if (!Base64.getEncoder().encodeToString(sig).equals(s.path("sig").asText())
-                    || !SigningKey.verify(key, Dsse.pae(Dsse.IN_TOTO, payload), sig)) {
-                problems.add(where + ": signature does not verify with key " + trust.name(keyId) + " (" + keyId + ")");
-                return null;
-            }
-        }
-        try {
-            JsonNode st = Dsse.JSON.readTree(payload);
-            if (!Statement.TYPE.equals(st.path("_type").asText()) || !Statement.PREDICATE_TYPE.equals(st.path("predicateType").asText())) {
-                problems.add(where + ": not a tabsynth lineage statement");
-                return null;
-            }
-            return st;
-        } catch (IOException e) {
-            problems.add(where + ": payload is not JSON");
-            return null;
-        }
-    }
-
-    private boolean signedByTrusted(JsonNode env) {
-        byte[] payload = Dsse.payload(env);
-        for (JsonNode s : env.path("signatures")) {
-            byte[] key = trust.key(s.path("keyid").asText());
-            if (key == null || !SigningKey.verify(key, Dsse.pae(env.path("payloadType").asText(), payload),
-                    Base64.getDecoder().decode(s.path("sig").asText()))) {
-                return false;
-            }
-        }
-        return env.path("signatures").size() > 0;
     }
 }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,13 +40,17 @@ class LineageTest {
         Path real = Files.writeString(dir.resolve("real.csv"), "a,b\n1,x\n2,y\n");
         Path model = Files.writeString(dir.resolve("m.model"), "model bytes");
         Path out = Files.writeString(dir.resolve("out.csv"), "a,b\n2,y\n");
-        lineage.record(new Step("fit", "gaussian-copula", "copula", "0.1.0", Map.of("knots", "1000"), 1L,
-                List.of(Artifact.file("real data", real)), List.of(Artifact.file("model", model)), Map.of("rows", 2),
-                Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01Z")));
-        lineage.record(new Step("sample", "gaussian-copula", "copula", "0.1.0", Map.of("rows", "1"), 2L,
-                List.of(Artifact.file("model", model)), List.of(Artifact.file("output", out)), Map.of("rows", 1),
-                Instant.parse("2026-01-01T00:00:02Z"), Instant.parse("2026-01-01T00:00:03Z")));
+        lineage.record(Step.builder("fit").by("gaussian-copula", "copula", "0.1.0").parameter("knots", "1000").seed(1L)
+                .input(Artifact.file("real data", real)).output(Artifact.file("model", model)).result("rows", 2)
+                .between(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01Z")).build());
+        lineage.record(sampleStep(model, out));
         return out;
+    }
+
+    private static Step sampleStep(Path model, Path out) {
+        return Step.builder("sample").by("gaussian-copula", "copula", "0.1.0").parameter("rows", "1").seed(2L)
+                .input(Artifact.file("model", model)).output(Artifact.file("output", out)).result("rows", 1)
+                .between(Instant.parse("2026-01-01T00:00:02Z"), Instant.parse("2026-01-01T00:00:03Z")).build();
     }
 
     @Test
@@ -153,9 +156,7 @@ class LineageTest {
         assertTrue(verifier.verifyFile(twoSteps()).reachesRealData(), "a sample of a recorded fit reaches real data");
         Path model = Files.writeString(dir.resolve("edited.model"), "hand-edited model bytes");
         Path out = Files.writeString(dir.resolve("unknown.csv"), "a,b\n1,x\n");
-        lineage.record(new Step("sample", "gaussian-copula", "copula", "0.1.0", Map.of("rows", "1"), 2L,
-                List.of(Artifact.file("model", model)), List.of(Artifact.file("output", out)), Map.of("rows", 1),
-                Instant.parse("2026-01-01T00:00:02Z"), Instant.parse("2026-01-01T00:00:03Z")));
+        lineage.record(sampleStep(model, out));
         Verification v = verifier.verifyFile(out);
         assertTrue(v.ok(), "signatures and digests are intact: " + v.problems());
         assertFalse(v.reachesRealData());
@@ -211,9 +212,8 @@ class LineageTest {
     @Test
     void deletedReorderedAndForeignRecordsAreCaught() throws Exception {
         twoSteps();
-        lineage.record(new Step("export", "csv", "exporters", "0.1.0", Map.of(), null, List.of(),
-                List.of(Artifact.file("output", Files.writeString(dir.resolve("e.csv"), "x\n1\n"))), Map.of(),
-                Instant.now(), Instant.now()));
+        lineage.record(Step.builder("export").by("csv", "exporters", "0.1.0")
+                .output(Artifact.file("output", Files.writeString(dir.resolve("e.csv"), "x\n1\n"))).build());
         Path ledger = lineage.ledger().file();
         List<String> lines = new ArrayList<>(Files.readAllLines(ledger));
         assertTrue(verifier.verifyLedger(ledger).ok());
@@ -251,8 +251,8 @@ class LineageTest {
         for (int t = 0; t < 4; t++) {
             Thread th = new Thread(() -> {
                 for (int i = 0; i < 10; i++) {
-                    lineage.record(new Step("export", "csv", "exporters", "0.1.0", Map.of(), null, List.of(),
-                            List.of(Artifact.file("output", f)), Map.of(), Instant.now(), Instant.now()));
+                    lineage.record(Step.builder("export").by("csv", "exporters", "0.1.0")
+                            .output(Artifact.file("output", f)).build());
                 }
             });
             threads.add(th);

@@ -1,19 +1,19 @@
 package io.tabsynth.shell.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.lineage.History;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Ledger;
+import io.tabsynth.engine.lineage.SignedRecord;
+import io.tabsynth.engine.lineage.Sidecar;
+import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.Verifier;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
 public final class LineageCommand {
     /** Exit code when verification fails. */
     public static final int VERIFICATION_FAILED = 4;
+    /** How many hex digits of a key id the log shows. */
+    private static final int SHORT_KEY_ID = 12;
 
     /** {@code lineage verify FILE|LEDGER}. */
     @Command(name = "verify", description = "Check signatures, the chain, key trust and file digests, and that the chain "
@@ -46,7 +48,7 @@ public final class LineageCommand {
             TrustStore t = trust != null ? TrustStore.read(trust) : TrustStore.standard(KeyStore.standard());
             Verifier v = new Verifier(t);
             boolean ledger = target.getFileName().toString().endsWith(".jsonl") && !Files.exists(
-                    io.tabsynth.engine.lineage.Sidecar.of(target));
+                    Sidecar.of(target));
             Verification r = ledger ? v.verifyLedger(target) : v.verifyFile(target);
             PrintWriter out = spec.commandLine().getOut();
             r.notes().forEach(n -> out.println("note: " + n));
@@ -92,25 +94,15 @@ public final class LineageCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
             Ledger ledger = engine.lineage().ledger();
             PrintWriter out = spec.commandLine().getOut();
-            ObjectMapper json = new ObjectMapper();
             out.printf("%-5s %-24s %-8s %-16s %-13s %s%n", "SEQ", "FINISHED", "STEP", "BY", "KEY", "SUBJECTS");
-            for (String line : ledger.lines()) {
-                JsonNode env = json.readTree(line);
-                JsonNode st;
-                try {
-                    st = json.readTree(Base64.getDecoder().decode(env.path("payload").asText()));
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException(ledger.file() + ": a record's payload is not base64");
-                }
-                JsonNode p = st.path("predicate");
-                StringBuilder subjects = new StringBuilder();
-                st.path("subject").forEach(s -> subjects.append(subjects.length() == 0 ? "" : ", ").append(s.path("name").asText()));
-                out.printf("%-5d %-24s %-8s %-16s %-13s %s%n", p.path("sequence").asLong(),
-                        p.path("finishedOn").asText(), p.path("step").asText(), p.path("extension").asText(),
-                        env.path("signatures").path(0).path("keyid").asText().substring(0, 12), subjects);
+            for (SignedRecord r : ledger.records()) {
+                Step step = r.step();
+                String subjects = r.subjects().stream().map(s -> s.path().toString()).collect(Collectors.joining(", "));
+                out.printf("%-5d %-24s %-8s %-16s %-13s %s%n", r.sequence(), step.finished(), step.step(),
+                        step.extension(), r.keyId().substring(0, Math.min(SHORT_KEY_ID, r.keyId().length())), subjects);
             }
             return 0;
         }
