@@ -36,7 +36,7 @@ final class CtganModel extends BatchedModel {
 
     private final DataTransformer transformer;
     private final ConditionalSampler sampler;
-    private final Generator generator;
+    private final GeneratorNetwork generator;
     private final int embedding;
     private final List<double[]> losses;
     /** The conditional vector every row gets, or null to draw one per row by the real frequencies. */
@@ -44,12 +44,12 @@ final class CtganModel extends BatchedModel {
     /** How long the fit took, for people; only known in the session that trained it, never saved. */
     private final String timing;
 
-    CtganModel(DataTransformer transformer, ConditionalSampler sampler, Generator generator, int embedding,
+    CtganModel(DataTransformer transformer, ConditionalSampler sampler, GeneratorNetwork generator, int embedding,
                List<double[]> losses) {
         this(transformer, sampler, generator, embedding, losses, null, null);
     }
 
-    private CtganModel(DataTransformer transformer, ConditionalSampler sampler, Generator generator, int embedding,
+    private CtganModel(DataTransformer transformer, ConditionalSampler sampler, GeneratorNetwork generator, int embedding,
                        List<double[]> losses, ConditionalSampler.Draw fixed, String timing) {
         this.transformer = transformer;
         this.sampler = sampler;
@@ -145,7 +145,7 @@ final class CtganModel extends BatchedModel {
         n.put("format", "tabsynth-ctgan");
         n.put("version", 1);
         n.put("embedding", embedding);
-        n.put("tau", 0.2);
+        n.put("tau", generator.tau());
         n.set("transformer", transformer.toJson());
         ArrayNode counts = n.putArray("categoryCounts");
         for (int[] k : sampler.counts()) {
@@ -191,8 +191,8 @@ final class CtganModel extends BatchedModel {
         for (int i = 0; i < widths.length; i++) {
             widths[i] = (int) unpack(blocks.get(i).get("b").asText()).columns();
         }
-        Generator g = new Generator(embedding + t.condDimensions(), widths, t.spans(), n.path("tau").asDouble(0.2),
-                Trainer.TYPE, new Rng(0));
+        GeneratorNetwork g = new GeneratorNetwork(embedding + t.condDimensions(), widths, t.spans(),
+                n.path("tau").asDouble(Settings.DEFAULT_TAU), Trainer.TYPE, new Rng(0));
         for (int i = 0; i < widths.length; i++) {
             ResidualBlock b = g.blocks.get(i);
             JsonNode o = blocks.get(i);
