@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.engine.lineage.Sha256;
 import io.tabsynth.engine.run.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +28,12 @@ final class Checkpoint {
     private Checkpoint() {
     }
 
-    /** Writes the trainer's state after {@code epochs} epochs to {@code file}. */
-    static void write(Path file, Trainer t, String dataDigest, long seed) {
+    /** A checkpoint written: where, after which epoch, and the SHA-256 of its bytes. */
+    record Written(Path file, int epoch, String sha256) {
+    }
+
+    /** Writes the trainer's state after the epochs it has trained to {@code file}. */
+    static Written write(Path file, Trainer t, String dataDigest, long seed) {
         ObjectNode n = CtganModel.JSON.createObjectNode();
         n.put("format", FORMAT);
         n.put("version", 1);
@@ -50,6 +55,7 @@ final class Checkpoint {
             throw new TabsynthException(file + ": cannot encode the ctgan checkpoint: " + e.getMessage(), e);
         }
         AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
+        return new Written(file, t.losses.size(), Sha256.hex(bytes));
     }
 
     /**

@@ -81,13 +81,15 @@ public final class Ctgan implements Generator {
         }
         String checkpoint = params.getString("checkpoint");
         int every = params.getInt("checkpointEvery");
+        List<Checkpoint.Written> written = new ArrayList<>();
         t.train(context.progress(), epoch -> {
             if (!checkpoint.isEmpty() && (epoch % every == 0 || epoch == settings.epochs())) {
-                Checkpoint.write(Path.of(checkpoint), t, digest, context.seed());
+                written.add(Checkpoint.write(Path.of(checkpoint), t, digest, context.seed()));
             }
         }, stopping);
-        return new CtganModel(t.transformer(), t.sampler(), t.sampling(), settings.embedding(), t.losses)
+        CtganModel model = new CtganModel(t.transformer(), t.sampler(), t.sampling(), settings.embedding(), t.losses)
                 .timed(t.encodingSeconds, t.epochSeconds, stopping == null ? null : stopping.summary(t.losses.size()));
+        return written.isEmpty() ? model : model.checkpointed(written.get(written.size() - 1));
     }
 
     @Override

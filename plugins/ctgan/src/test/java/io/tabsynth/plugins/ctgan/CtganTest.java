@@ -163,6 +163,20 @@ class CtganTest {
     }
 
     @Test
+    void theLastCheckpointWrittenIsNamedWithItsDigestInTheDescriptionThatLineageRecords(@TempDir Path dir) {
+        Frame real = data(300);
+        Path ckpt = dir.resolve("named.ckpt");
+        Map<String, String> small = Map.of("width", "16", "embedding", "8", "checkpoint", ckpt.toString(),
+                "checkpointEvery", "2");
+        Map<String, String> described = fit(real, 3, 5, small).describeColumns();
+        // written after epochs 2 and 3 (the last); the file holds the last
+        assertEquals(ckpt + " after epoch 3, sha256 " + io.tabsynth.engine.lineage.Sha256.file(ckpt),
+                described.get(CtganModel.CHECKPOINT));
+        assertTrue(!fit(real, 1, 5, Map.of("width", "16", "embedding", "8")).describeColumns()
+                .containsKey(CtganModel.CHECKPOINT), "no checkpoint, no note");
+    }
+
+    @Test
     void stopsEarlyOnTheValidationScoreAndKeepsTheBestGenerator() {
         Frame real = data(1000);
         CtganModel m = (CtganModel) fit(real, 60, 3, Map.of("validation", "0.2", "patience", "3"));
