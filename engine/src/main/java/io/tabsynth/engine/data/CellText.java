@@ -78,6 +78,26 @@ public final class CellText {
     }
 
     /**
+     * The most decimals any value needs ({@link #decimals}), missing values (NaN) skipped; -1 when some value needs
+     * more than {@link #MAX_DECIMALS} or is infinite, and when no value is present: such a column has no number of
+     * decimals to round to. Values 1e15 and larger need none.
+     */
+    public static int mostDecimals(double[] values) {
+        int most = -1;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            int d = decimals(v);
+            if (d < 0) {
+                return -1;
+            }
+            most = Math.max(most, d);
+        }
+        return most;
+    }
+
+    /**
      * A single-precision value as the double its shortest text names ({@code 0.1f} as 0.1, not as
      * 0.10000000149011612, the double nearest the float): what a column of float32 data means, so that it is
      * modelled and written as the real file's readers see it.

@@ -55,7 +55,7 @@ public final class WrittenForm {
             ColumnSpec spec = data.schema().column(c);
             Form form = null;
             if (spec.kind() == ColumnKind.CONTINUOUS) {
-                int d = decimals((DoubleColumn) data.column(c));
+                int d = CellText.mostDecimals(((DoubleColumn) data.column(c)).asDoubleArray());
                 form = d < 0 ? null : new Form(d, null);
             } else if (spec.kind() == ColumnKind.DATETIME) {
                 Granularity g = Granularity.of((DateTimeColumn) data.column(c));
@@ -66,23 +66,6 @@ public final class WrittenForm {
             }
         }
         return new WrittenForm(forms);
-    }
-
-    /** The most decimals a value needs, or -1 when some value needs more than the most written, or none is present. */
-    private static int decimals(DoubleColumn column) {
-        int most = -1;
-        for (int r = 0; r < column.size(); r++) {
-            double v = column.getDouble(r);
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            int d = CellText.decimals(v);
-            if (d < 0) {
-                return -1;
-            }
-            most = Math.max(most, d);
-        }
-        return most;
     }
 
     /** The frame with every column that has a form rounded to it; the frame itself when nothing applies. */

@@ -2,7 +2,7 @@ package io.tabsynth.engine.fidelity;
 
 import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.stats.Range;
+import io.tabsynth.engine.stats.MinMax;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -49,7 +49,7 @@ public record Codes(int[] real, int[] synthetic, int levels) {
      * below the value, so 1..10 over [min, max) and 11 for the maximum; missing values get 12.
      */
     private static int[] bin(double[] v) {
-        Range range = Range.of(v);
+        MinMax range = MinMax.of(v);
         double min = range.min();
         double max = range.max();
         if (range.isEmpty()) {

@@ -27,4 +27,29 @@ class CellTextTest {
         JsonNode n = JsonOutput.mapper().createObjectNode().put("a", 1e23).put("b", 2.1684043449710089E-19);
         assertEquals("{\"a\":1.0E23,\"b\":2.168404344971009E-19}", JsonOutput.mapper().writeValueAsString(n));
     }
+
+    @Test
+    void aValueNeedsTheFewestDecimalsThatWriteItExactly() {
+        assertEquals(0, CellText.decimals(-0.0));
+        assertEquals(0, CellText.decimals(42));
+        assertEquals(0, CellText.decimals(-7));
+        assertEquals(2, CellText.decimals(Double.parseDouble("123.4500")),
+                "trailing zeros are the text's, not the value's");
+        assertEquals(0, CellText.decimals(Double.parseDouble("1E+20")), "no double that large has a fraction");
+        assertEquals(-1, CellText.decimals(1e-300), "more decimals than are ever written: not to be rounded");
+        assertEquals(-1, CellText.decimals(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void aColumnNeedsTheMostDecimalsAnyOfItsValuesNeeds() {
+        assertEquals(2, CellText.mostDecimals(new double[] {-0.0, 123.45, 1e20, 3}));
+        assertEquals(0, CellText.mostDecimals(new double[] {1, -2, 1e20, -0.0}));
+        assertEquals(1, CellText.mostDecimals(new double[] {Double.NaN, 0.5, Double.NaN}), "missing values are skipped");
+        assertEquals(-1, CellText.mostDecimals(new double[] {0.5, 1e-300}), "one value beyond the most written");
+        assertEquals(-1, CellText.mostDecimals(new double[] {0.5, Double.NEGATIVE_INFINITY}));
+        // nothing present: no number of decimals to round to (the rules plugin's copy of this rule started at 0,
+        // whole numbers; the written form's at -1)
+        assertEquals(-1, CellText.mostDecimals(new double[0]));
+        assertEquals(-1, CellText.mostDecimals(new double[] {Double.NaN}));
+    }
 }

@@ -8,13 +8,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Adam (Kingma and Ba) with L2 weight decay added to the gradient, as PyTorch's Adam applies
- * {@code weight_decay}: CTGAN uses lr 2e-4, betas (0.5, 0.9), weight decay 1e-6. One fused loop per
- * parameter over its float buffer, in place: a dozen separate array operations per parameter cost more than
- * the arithmetic.
+ * {@code weight_decay}: CTGAN uses lr 2e-4, betas (0.5, 0.9), weight decay 1e-6 (the parameters' defaults).
+ * One fused loop per parameter over its float buffer, in place: a dozen separate array operations per parameter
+ * cost more than the arithmetic.
  */
 final class Adam {
     /** Parameters with at least this many elements are updated by all cores. */
     private static final int PARALLEL_FROM = 65_536;
+    /** Added to the root of the second moment so that a parameter whose gradients are all zero does not divide by 0. */
+    private static final float EPSILON = 1e-8f;
 
     private final List<INDArray> params;
     /** First and second moment estimates, parameter by parameter. */
@@ -103,7 +105,7 @@ final class Adam {
             float vk = b2 * v[k] + (1 - b2) * gk * gk;
             m[k] = mk;
             v[k] = vk;
-            p[k] -= step * mk / ((float) Math.sqrt(vk * inv2) + 1e-8f);
+            p[k] -= step * mk / ((float) Math.sqrt(vk * inv2) + EPSILON);
         }
     }
 

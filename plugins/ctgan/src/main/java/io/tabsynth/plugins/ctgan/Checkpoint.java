@@ -2,10 +2,12 @@ package io.tabsynth.plugins.ctgan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.io.AtomicFile;
+import io.tabsynth.engine.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,12 @@ final class Checkpoint {
     private Checkpoint() {
     }
 
-    /** Writes the trainer's state after {@code epochs} epochs to {@code file}. */
-    static void write(Path file, Trainer t, String dataDigest, long seed) {
+    /** A checkpoint written: where, after which epoch, and the SHA-256 of its bytes. */
+    record Written(Path file, int epoch, String sha256) {
+    }
+
+    /** Writes the trainer's state after the epochs it has trained to {@code file}. */
+    static Written write(Path file, Trainer t, String dataDigest, long seed) {
         ObjectNode n = CtganModel.JSON.createObjectNode();
         n.put("format", FORMAT);
         n.put("version", 1);
@@ -49,6 +55,7 @@ final class Checkpoint {
             throw new TabsynthException(file + ": cannot encode the ctgan checkpoint: " + e.getMessage(), e);
         }
         AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
+        return new Written(file, t.losses.size(), Sha256.hex(bytes));
     }
 
     /**
@@ -70,12 +77,13 @@ final class Checkpoint {
                     + n.path("data").asText() + ", this data " + dataDigest + ")");
         }
         JsonNode want = settingsJson(settings);
-        ObjectNode had = (ObjectNode) n.path("settings");
+        JsonNode had = n.path("settings");
         for (var it = want.fields(); it.hasNext(); ) {
             var f = it.next();
-            if (!f.getKey().equals("epochs") && !f.getValue().equals(had.get(f.getKey()))) {
-                throw new BadInputException(file + ": the checkpoint was trained with " + f.getKey() + "="
-                        + had.get(f.getKey()) + ", this run has " + f.getValue());
+            JsonNode then = recorded(had, f.getKey());
+            if (!f.getKey().equals(Settings.EPOCHS) && !f.getValue().equals(then)) {
+                throw new BadInputException(file + ": the checkpoint was trained with " + f.getKey() + "=" + then
+                        + ", this run has " + f.getValue());
             }
         }
         if (n.path("seed").asLong() != seed) {
@@ -103,19 +111,41 @@ final class Checkpoint {
         t.restore(arrays, new int[] {n.get("steps").get(0).asInt(), n.get("steps").get(1).asInt()}, losses);
     }
 
+    /** The settings under their parameter names. */
     private static ObjectNode settingsJson(Settings s) {
         ObjectNode o = CtganModel.JSON.createObjectNode();
-        o.put("epochs", s.epochs());
-        o.put("batchSize", s.batch());
-        o.put("pac", s.pac());
-        o.put("embedding", s.embedding());
-        o.put("width", s.width());
-        o.put("learningRate", s.lr());
-        o.put("weightDecay", s.decay());
-        o.put("maxModes", s.maxModes());
-        o.put("tau", s.tau());
-        o.put("lambda", s.lambda());
-        o.put("averaging", s.averaging());
+        o.put(Settings.EPOCHS, s.epochs());
+        o.put(Settings.BATCH_SIZE, s.batch());
+        o.put(Settings.PAC, s.pac());
+        o.put(Settings.EMBEDDING, s.embedding());
+        o.put(Settings.WIDTH, s.width());
+        o.put(Settings.LEARNING_RATE, s.lr());
+        o.put(Settings.WEIGHT_DECAY, s.decay());
+        o.put(Settings.MAX_MODES, s.maxModes());
+        o.put(Settings.TAU, s.tau());
+        o.put(Settings.LAMBDA, s.lambda());
+        o.put(Settings.AVERAGING, s.averaging());
+        o.put(Settings.DROPOUT, s.dropout());
+        o.put(Settings.SLOPE, s.slope());
+        o.put(Settings.BETA1, s.beta1());
+        o.put(Settings.BETA2, s.beta2());
         return o;
+    }
+
+    /**
+     * What a checkpoint says a setting was. Checkpoints written before dropout, the LeakyReLU slope and Adam's
+     * betas were parameters do not name them: those were trained with the values that are now the defaults.
+     */
+    private static JsonNode recorded(JsonNode settings, String name) {
+        if (settings.has(name)) {
+            return settings.get(name);
+        }
+        return switch (name) {
+            case Settings.DROPOUT -> DoubleNode.valueOf(Settings.DEFAULT_DROPOUT);
+            case Settings.SLOPE -> DoubleNode.valueOf(Settings.DEFAULT_SLOPE);
+            case Settings.BETA1 -> DoubleNode.valueOf(Settings.DEFAULT_BETA1);
+            case Settings.BETA2 -> DoubleNode.valueOf(Settings.DEFAULT_BETA2);
+            default -> null;
+        };
     }
 }

@@ -7,8 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * CTGAN's critic: Linear → LeakyReLU(0.2) → Dropout(0.5), twice, then Linear to one score, on PacGAN inputs
- * (a row is {@code pac} encoded rows with their conditional vectors, side by side).
+ * CTGAN's critic: Linear → LeakyReLU (slope 0.2 by default) → Dropout (0.5 by default), twice, then Linear to
+ * one score, on PacGAN inputs (a row is {@code pac} encoded rows with their conditional vectors, side by side).
  *
  * <p>The WGAN-GP penalty λ·mean((‖∇ₓD(x̂)‖ − 1)²) needs the gradient of a gradient. For this network it is
  * derived by hand: LeakyReLU is piecewise linear, so with the slopes and dropout masks of the forward pass
@@ -17,8 +17,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * differences). The biases do not enter it.
  */
 public final class Critic {
-    static final double SLOPE = 0.2;
-
     final INDArray w1;
     final INDArray b1;
     final INDArray w2;
@@ -26,6 +24,8 @@ public final class Critic {
     final INDArray w3;
     final INDArray b3;
     private final double dropout;
+    /** LeakyReLU's slope for negative inputs. */
+    private final double slope;
 
     /** Parameter gradients, shaped like the parameters. */
     public record Gradients(INDArray w1, INDArray b1, INDArray w2, INDArray b2, INDArray w3, INDArray b3) {
@@ -38,8 +38,11 @@ public final class Critic {
     public record Pass(INDArray x, INDArray a1, INDArray g1, INDArray a2, INDArray g2, INDArray y) {
     }
 
-    /** A critic for inputs of width {@code in}, hidden width {@code hidden}, initialised like PyTorch's Linear. */
-    public Critic(int in, int hidden, double dropout, DataType type, Rng rng) {
+    /**
+     * A critic for inputs of width {@code in}, hidden width {@code hidden}, with the given dropout probability and
+     * LeakyReLU slope, initialised like PyTorch's Linear.
+     */
+    public Critic(int in, int hidden, double dropout, double slope, DataType type, Rng rng) {
         this.w1 = uniform(in, hidden, in, type, rng);
         this.b1 = uniform(1, hidden, in, type, rng);
         this.w2 = uniform(hidden, hidden, hidden, type, rng);
@@ -47,6 +50,7 @@ public final class Critic {
         this.w3 = uniform(hidden, 1, hidden, type, rng);
         this.b3 = uniform(1, 1, hidden, type, rng);
         this.dropout = dropout;
+        this.slope = slope;
     }
 
     /** U(−1/√fanIn, 1/√fanIn), as torch.nn.Linear initialises weights and biases. */
@@ -96,7 +100,7 @@ public final class Critic {
      * A hidden layer z = xW + b in one pass after the product: LeakyReLU's derivative at z times the dropout mask
      * (the layer's slopes g) and the activation a = z ⊙ g. Returns {g, a}.
      */
-    private static INDArray[] hidden(INDArray x, INDArray w, INDArray b, float[] mask) {
+    private INDArray[] hidden(INDArray x, INDArray w, INDArray b, float[] mask) {
         Values z = Values.of(Gemm.nn(x, w));
         double[] bias = Values.of(b).toDoubles();
         int rows = (int) x.rows();
@@ -107,12 +111,12 @@ public final class Critic {
             for (int j = 0; j < width; j++) {
                 int i = r * width + j;
                 double v = z.get(i) + bias[j];
-                double slope = SLOPE + (1 - SLOPE) * Values.step(v);
+                double s = slope + (1 - slope) * Values.step(v);
                 if (mask != null) {
-                    slope *= mask[i];
+                    s *= mask[i];
                 }
-                g.set(i, slope);
-                a.set(i, v * slope);
+                g.set(i, s);
+                a.set(i, v * s);
             }
         }
         return new INDArray[] {g.matrix(rows, width), a.matrix(rows, width)};

@@ -12,6 +12,7 @@ import io.tabsynth.engine.spi.Params;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -22,6 +23,8 @@ import org.pf4j.Extension;
 @Extension
 public final class Ctgan implements Generator {
     public static final String ID = "ctgan";
+    /** The fewest held-out rows whose quality score early stopping trusts. */
+    static final int MIN_VALIDATION_ROWS = 50;
 
     @Override
     public String id() {
@@ -35,24 +38,16 @@ public final class Ctgan implements Generator {
 
     @Override
     public List<ParamSpec> describe() {
-        return List.of(
-                ParamSpec.integer("epochs", 300, 1, 100_000, "passes over the data (the paper: 300)"),
-                ParamSpec.integer("batchSize", 500, 10, 1_000_000, "rows per training step, a multiple of pac"),
-                ParamSpec.integer("pac", 10, 1, 100, "rows the critic judges together (PacGAN)"),
-                ParamSpec.integer("embedding", 128, 1, 4096, "width of the generator's noise input"),
-                ParamSpec.integer("width", 256, 8, 4096, "width of the generator's residual blocks and the critic's layers"),
-                ParamSpec.real("learningRate", 2e-4, 1e-7, 1, "Adam learning rate (betas 0.5, 0.9)"),
-                ParamSpec.real("weightDecay", 1e-6, 0, 1, "L2 weight decay"),
-                ParamSpec.integer("maxModes", 10, 1, 50, "most modes per numeric column"),
-                ParamSpec.real("averaging", 0.999, 0, 0.99999, "sample from a running average of the generator's "
-                        + "weights with this decay per step (0: the last weights, as the paper does)"),
+        List<ParamSpec> all = new ArrayList<>(Settings.specs());
+        all.addAll(List.of(
                 ParamSpec.text("checkpoint", "", "write a checkpoint to this file during training (atomically replaced)"),
                 ParamSpec.integer("checkpointEvery", 10, 1, 100_000, "epochs between checkpoints"),
                 ParamSpec.file("resume", "continue training from this checkpoint (same data, seed and settings; "
                         + "'epochs' may grow)"),
                 ParamSpec.real("validation", 0, 0, 0.5, "share of rows held out to keep the generator with the best quality "
                         + "score on them (column shapes and pair trends) and stop early (0: off)"),
-                ParamSpec.integer("patience", 20, 1, 100_000, "epochs without a better validation score before stopping"));
+                ParamSpec.integer("patience", 20, 1, 100_000, "epochs without a better validation score before stopping")));
+        return all;
     }
 
     @Override
@@ -69,10 +64,10 @@ public final class Ctgan implements Generator {
         EarlyStopping stopping = null;
         if (validation > 0) {
             Frame[] parts = EarlyStopping.split(data, validation, context.seed());
-            if (parts[1].rowCount() < 50 || parts[0].rowCount() < settings.batch()) {
+            if (parts[1].rowCount() < MIN_VALIDATION_ROWS || parts[0].rowCount() < settings.batch()) {
                 throw new BadInputException("ctgan: validation=" + validation + " leaves " + parts[0].rowCount()
                         + " training and " + parts[1].rowCount() + " validation rows; need at least batchSize ("
-                        + settings.batch() + ") and 50");
+                        + settings.batch() + ") and " + MIN_VALIDATION_ROWS);
             }
             train = parts[0];
             stopping = EarlyStopping.on(parts[1], params.getInt("patience"), context.seed());
@@ -88,13 +83,15 @@ public final class Ctgan implements Generator {
         }
         String checkpoint = params.getString("checkpoint");
         int every = params.getInt("checkpointEvery");
+        List<Checkpoint.Written> written = new ArrayList<>();
         t.train(context.progress(), epoch -> {
             if (!checkpoint.isEmpty() && (epoch % every == 0 || epoch == settings.epochs())) {
-                Checkpoint.write(Path.of(checkpoint), t, digest, context.seed());
+                written.add(Checkpoint.write(Path.of(checkpoint), t, digest, context.seed()));
             }
         }, stopping);
-        return new CtganModel(t.transformer(), t.sampler(), t.sampling(), params.getInt("embedding"), t.losses)
+        CtganModel model = new CtganModel(t.transformer(), t.sampler(), t.sampling(), settings.embedding(), t.losses)
                 .timed(t.encodingSeconds, t.epochSeconds, stopping == null ? null : stopping.summary(t.losses.size()));
+        return written.isEmpty() ? model : model.checkpointed(written.get(written.size() - 1));
     }
 
     @Override

@@ -33,31 +33,38 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class CtganModel extends BatchedModel {
     static final ObjectMapper JSON = JsonOutput.mapper();
+    /** The description's note on how long the fit took. */
+    static final String TIME = "(time)";
+    /** The description's note on the last checkpoint written. */
+    static final String CHECKPOINT = "(checkpoint)";
 
     private final DataTransformer transformer;
     private final ConditionalSampler sampler;
-    private final Generator generator;
+    private final GeneratorNetwork generator;
     private final int embedding;
     private final List<double[]> losses;
     /** The conditional vector every row gets, or null to draw one per row by the real frequencies. */
     private final ConditionalSampler.Draw fixed;
-    /** How long the fit took, for people; only known in the session that trained it, never saved. */
-    private final String timing;
+    /**
+     * Notes on the fit for people, shown after the columns in the description (how long it took, the last
+     * checkpoint written); only known in the session that trained the model, never saved.
+     */
+    private final Map<String, String> notes;
 
-    CtganModel(DataTransformer transformer, ConditionalSampler sampler, Generator generator, int embedding,
+    CtganModel(DataTransformer transformer, ConditionalSampler sampler, GeneratorNetwork generator, int embedding,
                List<double[]> losses) {
-        this(transformer, sampler, generator, embedding, losses, null, null);
+        this(transformer, sampler, generator, embedding, losses, null, Map.of());
     }
 
-    private CtganModel(DataTransformer transformer, ConditionalSampler sampler, Generator generator, int embedding,
-                       List<double[]> losses, ConditionalSampler.Draw fixed, String timing) {
+    private CtganModel(DataTransformer transformer, ConditionalSampler sampler, GeneratorNetwork generator, int embedding,
+                       List<double[]> losses, ConditionalSampler.Draw fixed, Map<String, String> notes) {
         this.transformer = transformer;
         this.sampler = sampler;
         this.generator = generator;
         this.embedding = embedding;
         this.losses = List.copyOf(losses);
         this.fixed = fixed;
-        this.timing = timing;
+        this.notes = Map.copyOf(notes);
     }
 
     /**
@@ -73,7 +80,7 @@ final class CtganModel extends BatchedModel {
                     int k = transformer.categoryIndex(discrete.get(d), c.getValue());
                     if (k >= 0) {
                         return Optional.of(new CtganModel(transformer, sampler, generator, embedding, losses,
-                                new ConditionalSampler.Draw(d, k, -1), timing));
+                                new ConditionalSampler.Draw(d, k, -1), notes));
                     }
                 }
             }
@@ -92,7 +99,22 @@ final class CtganModel extends BatchedModel {
         String note = String.format(Locale.ROOT, "encoding fitted in %.2f s; %d epochs trained here in %.1f s, %.2f s "
                 + "per epoch", encodingSeconds, epochSeconds.size(), sum, epochSeconds.isEmpty() ? 0 : sum / epochSeconds.size())
                 + (stopping == null ? "" : "; " + stopping);
-        return new CtganModel(transformer, sampler, generator, embedding, losses, fixed, note);
+        return noted(TIME, note);
+    }
+
+    /**
+     * This model with a note naming the last checkpoint the fit wrote, with its SHA-256, so that the fit's
+     * lineage record (which carries the description) identifies the file.
+     */
+    CtganModel checkpointed(Checkpoint.Written last) {
+        return noted(CHECKPOINT, String.format(Locale.ROOT, "%s after epoch %d, sha256 %s", last.file(),
+                last.epoch(), last.sha256()));
+    }
+
+    private CtganModel noted(String key, String note) {
+        Map<String, String> more = new LinkedHashMap<>(notes);
+        more.put(key, note);
+        return new CtganModel(transformer, sampler, generator, embedding, losses, fixed, more);
     }
 
     /** Per-epoch generator and critic losses. */
@@ -115,8 +137,10 @@ final class CtganModel extends BatchedModel {
             m.put("(training)", String.format(Locale.ROOT, "%d epochs, last losses: generator %.4f, critic %.4f",
                     losses.size(), last[0], last[1]));
         }
-        if (timing != null) {
-            m.put("(time)", timing);
+        for (String key : List.of(TIME, CHECKPOINT)) {
+            if (notes.containsKey(key)) {
+                m.put(key, notes.get(key));
+            }
         }
         return m;
     }
@@ -145,7 +169,7 @@ final class CtganModel extends BatchedModel {
         n.put("format", "tabsynth-ctgan");
         n.put("version", 1);
         n.put("embedding", embedding);
-        n.put("tau", 0.2);
+        n.put("tau", generator.tau());
         n.set("transformer", transformer.toJson());
         ArrayNode counts = n.putArray("categoryCounts");
         for (int[] k : sampler.counts()) {
@@ -191,8 +215,8 @@ final class CtganModel extends BatchedModel {
         for (int i = 0; i < widths.length; i++) {
             widths[i] = (int) unpack(blocks.get(i).get("b").asText()).columns();
         }
-        Generator g = new Generator(embedding + t.condDimensions(), widths, t.spans(), n.path("tau").asDouble(0.2),
-                Trainer.TYPE, new Rng(0));
+        GeneratorNetwork g = new GeneratorNetwork(embedding + t.condDimensions(), widths, t.spans(),
+                n.path("tau").asDouble(Settings.DEFAULT_TAU), Trainer.TYPE, new Rng(0));
         for (int i = 0; i < widths.length; i++) {
             ResidualBlock b = g.blocks.get(i);
             JsonNode o = blocks.get(i);

@@ -15,7 +15,7 @@ import io.tabsynth.engine.data.MissingValues;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.data.TextColumns;
 import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.stats.Range;
+import io.tabsynth.engine.stats.MinMax;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class DataTransformer {
      * One column's encoding; numeric columns keep their observed range, to which decoded values are clipped.
      * Identifiers (their key format) and free text (a bag of words) are made apart from the network.
      */
-    private record Codec(ColumnSpec spec, ModeMixture modes, Range range, List<String> categories, KeyFormat keys,
+    private record Codec(ColumnSpec spec, ModeMixture modes, MinMax range, List<String> categories, KeyFormat keys,
                          BagOfWords text, boolean nulls, int scalar, int block) {
         boolean numeric() {
             return modes != null;
@@ -131,7 +131,7 @@ public final class DataTransformer {
             case INTEGER:
             case DATETIME: {
                 double[] values = data.numbers(spec.name());
-                Range range = Range.of(values);
+                MinMax range = MinMax.of(values);
                 return new Codec(spec, ModeMixture.fit(values, maxModes), range.isEmpty() ? null : range, null, null,
                         null, nulls, -1, -1);
             }
@@ -377,7 +377,7 @@ public final class DataTransformer {
         for (int c = 0; c < schema.size(); c++) {
             JsonNode o = n.get("columns").get(c);
             ModeMixture modes = null;
-            Range range = null;
+            MinMax range = null;
             List<String> cats = null;
             KeyFormat keys = null;
             BagOfWords text = null;
@@ -393,7 +393,7 @@ public final class DataTransformer {
                 }
                 modes = new ModeMixture(mean, std, w);
                 if (o.has("range")) {
-                    range = new Range(o.get("range").get(0).asDouble(), o.get("range").get(1).asDouble());
+                    range = new MinMax(o.get("range").get(0).asDouble(), o.get("range").get(1).asDouble());
                 }
             } else if (o.has("categories")) {
                 cats = new ArrayList<>();

@@ -20,6 +20,16 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class Trainer {
     static final DataType TYPE = DataType.FLOAT;
+    /** The generator's residual blocks, as in the paper (the critic's two hidden layers are {@link Critic}'s shape). */
+    static final int RESIDUAL_BLOCKS = 2;
+    /** Batches of training draws on which the averaged generator's batch-norm statistics are measured. */
+    static final int CALIBRATION_BATCHES = 20;
+    /**
+     * Early in training the running average's decay is capped at (1 + t) / (AVERAGING_WARM_UP + t) after
+     * step t, so that
+     * the first steps' weights fade out in short runs.
+     */
+    static final double AVERAGING_WARM_UP = 10;
 
     private final Settings s;
     private final DataTransformer transformer;
@@ -27,9 +37,9 @@ final class Trainer {
     /** The encoded training rows, row after row. */
     private final float[] data;
     private final int rows;
-    private final Generator generator;
+    private final GeneratorNetwork generator;
     /** The running average of the generator's weights, which sampling uses; null when averaging is off. */
-    private final Generator averaged;
+    private final GeneratorNetwork averaged;
     /** Whether the averaged generator's batch-norm statistics belong to its current weights. */
     private boolean calibrated;
     private final Critic critic;
@@ -66,7 +76,8 @@ final class Trainer {
         int cond = transformer.condDimensions();
         Rng init = new Rng(Seeds.derive(seed, "ctgan-init"));
         this.generator = newGenerator(init);
-        this.critic = new Critic(s.pac() * (transformer.dimensions() + cond), s.width(), 0.5, TYPE, init);
+        this.critic = new Critic(s.pac() * (transformer.dimensions() + cond), s.width(), s.dropout(), s.slope(), TYPE,
+                init);
         this.averaged = s.averaging() > 0 ? newGenerator(new Rng(0)) : null;
         if (averaged != null) {
             List<INDArray> from = generatorParams(generator);
@@ -75,17 +86,23 @@ final class Trainer {
                 to.get(i).assign(from.get(i));
             }
         }
-        this.gOpt = new Adam(generatorParams(generator), s.lr(), 0.5, 0.9, s.decay());
-        this.dOpt = new Adam(List.of(critic.w1, critic.b1, critic.w2, critic.b2, critic.w3, critic.b3), s.lr(), 0.5,
-                0.9, s.decay());
+        this.gOpt = new Adam(generatorParams(generator), s.lr(), s.beta1(), s.beta2(), s.decay());
+        this.dOpt = new Adam(criticParams(), s.lr(), s.beta1(), s.beta2(), s.decay());
     }
 
-    private Generator newGenerator(Rng rng) {
-        return new Generator(s.embedding() + transformer.condDimensions(), new int[] {s.width(), s.width()},
+    private GeneratorNetwork newGenerator(Rng rng) {
+        return new GeneratorNetwork(s.embedding() + transformer.condDimensions(), blockWidths(),
                 transformer.spans(), s.tau(), TYPE, rng);
     }
 
-    static List<INDArray> generatorParams(Generator g) {
+    /** Every residual block of the generator is {@code width} wide. */
+    private int[] blockWidths() {
+        int[] widths = new int[RESIDUAL_BLOCKS];
+        java.util.Arrays.fill(widths, s.width());
+        return widths;
+    }
+
+    static List<INDArray> generatorParams(GeneratorNetwork g) {
         List<INDArray> p = new ArrayList<>();
         for (ResidualBlock b : g.blocks) {
             p.addAll(List.of(b.w, b.b, b.gamma, b.beta));
@@ -110,7 +127,7 @@ final class Trainer {
         return state(generator);
     }
 
-    private static List<INDArray> state(Generator g) {
+    private static List<INDArray> state(GeneratorNetwork g) {
         List<INDArray> all = new ArrayList<>(generatorParams(g));
         for (ResidualBlock b : g.blocks) {
             all.add(b.runningMean);
@@ -182,22 +199,23 @@ final class Trainer {
         return sampler;
     }
 
-    Generator generator() {
+    GeneratorNetwork generator() {
         return generator;
     }
 
     /**
      * The generator to sample from: the running average of the weights, its batch-norm statistics measured
-     * afresh on 20 batches of the training draws, when averaging is on; otherwise the last weights.
+     * afresh on {@link #CALIBRATION_BATCHES} batches of the training draws, when averaging is on; otherwise the
+     * last weights.
      */
-    Generator sampling() {
+    GeneratorNetwork sampling() {
         if (averaged == null) {
             return generator;
         }
         if (!calibrated) {
             Rng rng = new Rng(Seeds.derive(seed, "ctgan-calibrate"));
             List<INDArray> inputs = new ArrayList<>();
-            for (int k = 0; k < 20; k++) {
+            for (int k = 0; k < CALIBRATION_BATCHES; k++) {
                 inputs.add(input(batch(rng)));
             }
             averaged.calibrate(inputs);
@@ -208,14 +226,14 @@ final class Trainer {
 
     /**
      * Moves the averaged weights towards the generator's after its step {@code t}: by 1 − β with β the
-     * configured decay, capped at (1 + t) / (10 + t) so that the first steps' weights fade out in short runs.
+     * configured decay, capped at (1 + t) / ({@link #AVERAGING_WARM_UP} + t).
      */
     private void average() {
         if (averaged == null) {
             return;
         }
         int t = gOpt.steps();
-        double beta = Math.min(s.averaging(), (1.0 + t) / (10.0 + t));
+        double beta = Math.min(s.averaging(), (1.0 + t) / (AVERAGING_WARM_UP + t));
         List<INDArray> from = generatorParams(generator);
         List<INDArray> to = generatorParams(averaged);
         for (int i = 0; i < from.size(); i++) {
@@ -394,7 +412,7 @@ final class Trainer {
     private double generatorStepIn(StepDraws d) {
         int b = s.batch();
         ConditionalSampler.Draw[] draws = d.generator().draws();
-        Generator.Pass gp = generator.forward(input(d.generator()), d.generatorGumbel(), true);
+        GeneratorNetwork.Pass gp = generator.forward(input(d.generator()), d.generatorGumbel(), true);
         INDArray fake = packed(withCond(gp.output(), d.generator()));
         Critic.Pass pf = critic.forward(fake, d.generated());
         long m = fake.rows();
@@ -426,7 +444,7 @@ final class Trainer {
             }
             dLogits = Values.matrix(dl, b, dims);
         }
-        Generator.Gradients g = generator.backward(gp, dOut, dLogits);
+        GeneratorNetwork.Gradients g = generator.backward(gp, dOut, dLogits);
         List<INDArray> grads = new ArrayList<>();
         for (INDArray[] blk : g.blocks()) {
             grads.addAll(List.of(blk));

@@ -24,7 +24,7 @@ class CriticTest {
     @Test
     void inputGradientAndPenaltyGradientsMatchFiniteDifferences() {
         Rng rng = new Rng(7);
-        Critic c = new Critic(12, 9, 0.5, DataType.DOUBLE, rng);
+        Critic c = new Critic(12, 9, 0.5, 0.2, DataType.DOUBLE, rng);
         INDArray x = random(6, 12, rng);
         Critic.Pass pass = c.forward(x, new Rng(3));
         // input gradient: backward with dy = 1 per row equals the closed form
@@ -61,7 +61,7 @@ class CriticTest {
     @Test
     void scoreGradientsMatchFiniteDifferences() {
         Rng rng = new Rng(11);
-        Critic c = new Critic(8, 7, 0.0, DataType.DOUBLE, rng);
+        Critic c = new Critic(8, 7, 0.0, 0.2, DataType.DOUBLE, rng);
         INDArray x = random(5, 8, rng);
         INDArray dy = random(5, 1, rng);
         Critic.Gradients grads = c.backward(c.forward(x, (Critic.Masks) null), dy, null);
@@ -83,8 +83,8 @@ class CriticTest {
 
     @Test
     void aFloatCriticDrawsTheSameSlopesAndMasksAsADoubleOne() {
-        Critic d = new Critic(12, 9, 0.5, DataType.DOUBLE, new Rng(7));
-        Critic f = new Critic(12, 9, 0.5, DataType.FLOAT, new Rng(7));
+        Critic d = new Critic(12, 9, 0.5, 0.2, DataType.DOUBLE, new Rng(7));
+        Critic f = new Critic(12, 9, 0.5, 0.2, DataType.FLOAT, new Rng(7));
         INDArray x = random(40, 12, new Rng(8));
         Critic.Pass pd = d.forward(x, new Rng(3));
         Critic.Pass pf = f.forward(x.castTo(DataType.FLOAT), new Rng(3));

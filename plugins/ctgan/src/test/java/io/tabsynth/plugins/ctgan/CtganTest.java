@@ -99,7 +99,8 @@ class CtganTest {
 
     @Test
     void trainingThatDivergesFailsWithAClearErrorInsteadOfSavingAModelThatSamplesNonsense() {
-        Trainer t = new Trainer(data(200), new Settings(3, 50, 10, 16, 32, 2e-4, 1e-6, 10, 0.2, 10, 0), 1);
+        Trainer t = new Trainer(data(200), new Settings(3, 50, 10, 16, 32, 2e-4, 1e-6, 10, 0.2, 10, 0, 0.5, 0.2, 0.5,
+                0.9), 1);
         t.criticParams().get(0).assign(Double.NaN); // what an overflow in the data or a step too large leaves
         BadInputException e = assertThrows(BadInputException.class,
                 () -> t.train(io.tabsynth.engine.spi.Progress.NONE, epoch -> { }, null));
@@ -159,6 +160,20 @@ class CtganTest {
         BadInputException wider = assertThrows(BadInputException.class,
                 () -> fit(real, 4, 5, Map.of("resume", ckpt.toString(), "width", "32")));
         assertTrue(wider.getMessage().contains("width"), wider.getMessage());
+    }
+
+    @Test
+    void theLastCheckpointWrittenIsNamedWithItsDigestInTheDescriptionThatLineageRecords(@TempDir Path dir) {
+        Frame real = data(300);
+        Path ckpt = dir.resolve("named.ckpt");
+        Map<String, String> small = Map.of("width", "16", "embedding", "8", "checkpoint", ckpt.toString(),
+                "checkpointEvery", "2");
+        Map<String, String> described = fit(real, 3, 5, small).describeColumns();
+        // written after epochs 2 and 3 (the last); the file holds the last
+        assertEquals(ckpt + " after epoch 3, sha256 " + io.tabsynth.engine.lineage.Sha256.file(ckpt),
+                described.get(CtganModel.CHECKPOINT));
+        assertTrue(!fit(real, 1, 5, Map.of("width", "16", "embedding", "8")).describeColumns()
+                .containsKey(CtganModel.CHECKPOINT), "no checkpoint, no note");
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.tabsynth.engine.fidelity.Quality;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
 import io.tabsynth.engine.spi.Result;
-import io.tabsynth.engine.stats.Range;
+import io.tabsynth.engine.stats.MinMax;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -158,8 +158,8 @@ public final class FidelityEvaluator implements Evaluator {
     }
 
     private static double rangeCoverage(double[] r, double[] s) {
-        Range real = Range.of(r);
-        Range syn = Range.of(s);
+        MinMax real = MinMax.of(r);
+        MinMax syn = MinMax.of(s);
         double rmin = real.min();
         double rmax = real.max();
         double smin = syn.min();

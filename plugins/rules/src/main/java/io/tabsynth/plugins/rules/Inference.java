@@ -210,7 +210,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         }
         putNumber(o, "min", min, integer);
         putNumber(o, "max", max, integer);
-        int decimals = integer ? 0 : decimals(v);
+        int decimals = integer ? 0 : CellText.mostDecimals(v);
         if (!spikes.isEmpty()) {
             double step = decimals < 0 ? 0 : Math.pow(10, -decimals);
             Map<Double, Double> shares = spikeShares(spikes, v.length, restCdf, min, max, step);
@@ -308,23 +308,6 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         } else {
             o.put(field, v);
         }
-    }
-
-    /**
-     * The decimals the values are written with, by the engine's one rule ({@link CellText#decimals}: the most any
-     * value needs, or -1 when one needs more than {@link CellText#MAX_DECIMALS}), so a drafted spec writes a column
-     * as every other generator does.
-     */
-    private static int decimals(double[] v) {
-        int most = 0;
-        for (double x : v) {
-            int d = CellText.decimals(x);
-            if (d < 0) {
-                return -1;
-            }
-            most = Math.max(most, d);
-        }
-        return most;
     }
 
     private static void temporal(Frame data, ColumnSpec c, ObjectNode o) {

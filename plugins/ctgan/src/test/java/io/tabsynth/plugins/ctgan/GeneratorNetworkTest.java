@@ -11,19 +11,19 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The generator's hand-written backward pass (residual blocks, batch norm, tanh, Gumbel-softmax) against finite differences. */
-class GeneratorTest {
+class GeneratorNetworkTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         Rng rng = new Rng(5);
         List<DataTransformer.Span> spans = List.of(new DataTransformer.Span(0, 1, DataTransformer.Activation.TANH),
                 new DataTransformer.Span(1, 3, DataTransformer.Activation.SOFTMAX),
                 new DataTransformer.Span(4, 2, DataTransformer.Activation.SOFTMAX));
-        Generator g = new Generator(5, new int[] {4, 3}, spans, 0.2, DataType.DOUBLE, rng);
+        GeneratorNetwork g = new GeneratorNetwork(5, new int[] {4, 3}, spans, 0.2, DataType.DOUBLE, rng);
         INDArray x = CriticTest.random(7, 5, rng);
         INDArray r = CriticTest.random(7, 6, rng);
         INDArray q = CriticTest.random(7, 6, rng);
-        Generator.Pass pass = g.forward(x, new Rng(9), true);
-        Generator.Gradients grads = g.backward(pass, r, q);
+        GeneratorNetwork.Pass pass = g.forward(x, new Rng(9), true);
+        GeneratorNetwork.Gradients grads = g.backward(pass, r, q);
         List<INDArray[]> pairs = new ArrayList<>();
         for (int k = 0; k < g.blocks.size(); k++) {
             ResidualBlock b = g.blocks.get(k);
@@ -54,7 +54,7 @@ class GeneratorTest {
     void calibrationSetsRunningStatisticsToTheMeanOfTheBatches() {
         Rng rng = new Rng(3);
         List<DataTransformer.Span> spans = List.of(new DataTransformer.Span(0, 2, DataTransformer.Activation.TANH));
-        Generator g = new Generator(5, new int[] {4, 3}, spans, 0.2, DataType.DOUBLE, rng);
+        GeneratorNetwork g = new GeneratorNetwork(5, new int[] {4, 3}, spans, 0.2, DataType.DOUBLE, rng);
         List<INDArray> batches = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             batches.add(CriticTest.random(6 + k, 5, rng).muli(k + 1).addi(k));
@@ -86,7 +86,7 @@ class GeneratorTest {
                 new DataTransformer.Span(1, 4, DataTransformer.Activation.SOFTMAX),
                 new DataTransformer.Span(5, 3, DataTransformer.Activation.SOFTMAX));
         Rng rng = new Rng(11);
-        Generator g = new Generator(6, new int[] {8, 8}, spans, 0.2, DataType.FLOAT, rng);
+        GeneratorNetwork g = new GeneratorNetwork(6, new int[] {8, 8}, spans, 0.2, DataType.FLOAT, rng);
         INDArray x = CriticTest.random(5, 6, rng).castTo(DataType.FLOAT);
         float[] noise = g.gumbel(rng, 5);
         for (int i = 0; i < noise.length; i += 3) {
@@ -111,8 +111,8 @@ class GeneratorTest {
     }
 
     /** Σ output ⊙ r + Σ logits ⊙ q, with the same Gumbel noise as the pass being checked. */
-    private static double loss(Generator g, INDArray x, INDArray r, INDArray q) {
-        Generator.Pass p = g.forward(x, new Rng(9), true);
+    private static double loss(GeneratorNetwork g, INDArray x, INDArray r, INDArray q) {
+        GeneratorNetwork.Pass p = g.forward(x, new Rng(9), true);
         return p.output().mul(r).sumNumber().doubleValue() + p.logits().mul(q).sumNumber().doubleValue();
     }
 }

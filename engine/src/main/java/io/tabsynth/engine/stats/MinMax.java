@@ -4,9 +4,9 @@ package io.tabsynth.engine.stats;
  * The smallest and largest present value of a sample (NaN marks a missing value and is left out); empty,
  * with {@code min > max}, when no value is present.
  */
-public record Range(double min, double max) {
+public record MinMax(double min, double max) {
     /** The range of the present values. */
-    public static Range of(double[] values) {
+    public static MinMax of(double[] values) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double v : values) {
@@ -15,7 +15,7 @@ public record Range(double min, double max) {
                 max = Math.max(max, v);
             }
         }
-        return new Range(min, max);
+        return new MinMax(min, max);
     }
 
     /** Whether no value was present. */

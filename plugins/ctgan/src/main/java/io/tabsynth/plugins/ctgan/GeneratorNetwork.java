@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Gumbel-softmax with temperature τ (mode indicators, categories). Forward and backward are written out;
  * batch normalisation uses batch statistics while training and running averages when sampling.
  */
-public final class Generator {
+public final class GeneratorNetwork {
     final List<ResidualBlock> blocks = new ArrayList<>();
     final INDArray wOut;
     final INDArray bOut;
@@ -32,7 +32,7 @@ public final class Generator {
      * @param spans  the encoded row's spans (its width is the last span's end)
      * @param tau    Gumbel-softmax temperature
      */
-    public Generator(int in, int[] widths, List<DataTransformer.Span> spans, double tau, DataType type, Rng rng) {
+    public GeneratorNetwork(int in, int[] widths, List<DataTransformer.Span> spans, double tau, DataType type, Rng rng) {
         int width = in;
         for (int w : widths) {
             blocks.add(new ResidualBlock(width, w, type, rng));
@@ -49,6 +49,11 @@ public final class Generator {
         this.wholePower = power >= 1 && power <= 16 && Math.abs(1 / tau - power) < 1e-9 ? (int) power : 0;
         this.noiseWidth = this.spans.stream()
                 .filter(sp -> sp.activation() == DataTransformer.Activation.SOFTMAX).mapToInt(DataTransformer.Span::width).sum();
+    }
+
+    /** The Gumbel-softmax temperature. */
+    double tau() {
+        return tau;
     }
 
     /** What backpropagation needs from a forward pass: the blocks' passes, then the last hidden layer, logits and output. */
