@@ -17,9 +17,10 @@ import java.util.stream.IntStream;
  * ordered by their coordinate on the first principal axis of these means (the top eigenvector v of A·Aᵀ,
  * q_k = v_k / √n_k, that is each label's mean of the composite score that the labels separate best). That axis
  * maximises the sum over the other dimensions of the squared correlation between the column's scores and theirs.
- * Ties go by label; nulls stay first. The other columns' scores depend on their own order, so the order is found
- * in {@link #ROUNDS} rounds, each from the previous round's scores (columns in parallel, each on its own, so the
- * result does not depend on the number of threads). The labels' shares are unchanged: only their places move.
+ * The axis points so that the most frequent label comes before the least frequent; ties go by label; nulls stay
+ * first. The other columns' scores depend on their own order, so the order is found in {@link #ROUNDS} rounds,
+ * each from the previous round's scores (columns in parallel, each on its own, so the result does not depend on
+ * the number of threads). The labels' shares are unchanged: only their places move.
  */
 final class LabelOrder {
     /** Rounds of reordering: the second sees the other columns' first-round orders; more rounds did not help on adult. */
@@ -160,6 +161,11 @@ final class LabelOrder {
         double[] q = new double[k];
         for (int j = 0; j < k; j++) {
             q[j] = axis[j] / Math.sqrt(counts.count(j));
+        }
+        // an axis has no direction of its own: point it so the most frequent label comes before the least frequent
+        double sign = q[0] > q[k - 1] ? -1 : 1;
+        for (int j = 0; j < k; j++) {
+            q[j] *= sign;
         }
         Integer[] order = new Integer[k];
         for (int j = 0; j < k; j++) {
