@@ -8,9 +8,7 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.stats.Normal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 
 /**
@@ -24,9 +22,11 @@ import tech.tablesaw.api.BooleanColumn;
 final class ColumnModels {
     /**
      * A column's model, its normal scores per real row ({@code null} outside the copula; NaN where a numeric
-     * value is missing) and the scores of its missingness dimension ({@code null} if it has none).
+     * value is missing), the scores of its missingness dimension ({@code null} if it has none) and, for a
+     * categorical column, its label counts, from which {@link LabelOrder} may lay its labels out anew
+     * ({@code null} otherwise).
      */
-    record Fitted(ColumnModel model, double[] scores, double[] nullScores) {
+    record Fitted(ColumnModel model, double[] scores, double[] nullScores, CategoryCounts categories) {
     }
 
     /** The generator's parameters that shape column models. */
@@ -39,9 +39,9 @@ final class ColumnModels {
     static Fitted fit(Frame data, ColumnSpec spec, Settings s) {
         switch (spec.kind()) {
             case IDENTIFIER:
-                return new Fitted(IdentifierColumn.fit(spec, data.strings(spec.name()).asList()), null, null);
+                return new Fitted(IdentifierColumn.fit(spec, data.strings(spec.name()).asList()), null, null, null);
             case FREE_TEXT:
-                return new Fitted(TextColumn.fit(spec, data.strings(spec.name()).asList()), null, null);
+                return new Fitted(TextColumn.fit(spec, data.strings(spec.name()).asList()), null, null, null);
             case CATEGORICAL:
                 return categories(spec, data.strings(spec.name()).asList());
             case BOOLEAN: {
@@ -58,39 +58,40 @@ final class ColumnModels {
     }
 
     private static Fitted categories(ColumnSpec spec, List<String> cells) {
-        int n = cells.size();
-        Map<String, Integer> counts = new HashMap<>();
-        int nulls = 0;
-        for (String c : cells) {
-            if (c.isEmpty()) {
-                nulls++;
-            } else {
-                counts.merge(c, 1, Integer::sum);
-            }
-        }
-        List<Map.Entry<String, Integer>> order = new ArrayList<>(counts.entrySet());
-        order.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        int m = order.size();
+        CategoryCounts counts = CategoryCounts.of(cells);
+        Fitted f = categories(spec, counts, counts.frequencyOrder());
+        // a boolean's two values gain nothing from another order: only categorical columns are rearranged
+        return spec.kind() == ColumnKind.CATEGORICAL ? f : new Fitted(f.model(), f.scores(), null, null);
+    }
+
+    /**
+     * A category column with its labels laid on the latent axis in {@code order} (label indices of
+     * {@code counts}), nulls first, and each row's normal score: the mean of the normal over its label's interval.
+     */
+    static Fitted categories(ColumnSpec spec, CategoryCounts counts, int[] order) {
+        int n = counts.rows();
+        int m = order.length;
         String[] labels = new String[m];
         double[] probs = new double[m];
-        Map<String, Double> score = new HashMap<>();
-        int present = n - nulls;
-        double nullRate = nulls / (double) n;
+        double[] score = new double[m];
+        int present = n - counts.nulls();
+        double nullRate = counts.nulls() / (double) n;
         double run = nullRate;
         for (int j = 0; j < m; j++) {
-            labels[j] = order.get(j).getKey();
-            probs[j] = order.get(j).getValue() / (double) present;
+            int k = order[j];
+            labels[j] = counts.label(k);
+            probs[j] = counts.count(k) / (double) present;
             double width = (1 - nullRate) * probs[j];
-            score.put(labels[j], intervalMean(run, run + width));
+            score[k] = intervalMean(run, run + width);
             run += width;
         }
         double nullScore = intervalMean(0, nullRate);
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
-            String c = cells.get(i);
-            z[i] = c.isEmpty() ? nullScore : score.get(c);
+            int k = counts.code(i);
+            z[i] = k == CategoryCounts.NULL ? nullScore : score[k];
         }
-        return new Fitted(new CategoryColumn(spec, labels, probs, nullRate), z, null);
+        return new Fitted(new CategoryColumn(spec, labels, probs, nullRate), z, null, counts);
     }
 
     private static Fitted numeric(ColumnSpec spec, double[] v, Settings s) {
@@ -149,7 +150,7 @@ final class ColumnModels {
                 nullZ[i] = Double.isNaN(v[i]) ? nullScore : presentScore;
             }
         }
-        return new Fitted(model, z, nullZ);
+        return new Fitted(model, z, nullZ, null);
     }
 
     /**

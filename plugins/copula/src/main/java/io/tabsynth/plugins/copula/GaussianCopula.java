@@ -71,6 +71,8 @@ public final class GaussianCopula implements Generator {
                             () -> ColumnModels.fit(data, specs.get(i), settings));
                     progress.advance(1);
                 });
+                ColumnModels.Fitted[] arranged = LabelOrder.arrange(fitted);
+                System.arraycopy(arranged, 0, fitted, 0, fitted.length);
                 normals[0] = CorrelatedNormals.fit(scores(fitted), progress, specs.size());
             }), "fitting gaussian-copula");
         } finally {
