@@ -49,9 +49,9 @@ final class DependencyTree {
 
     /**
      * Adds {@code when} variants to the drafted {@code columns} (the spec's entries, in the data's column order)
-     * along the tree of strongest dependencies; gives the number of columns that now vary with a parent.
+     * along the tree of strongest dependencies.
      */
-    static int draft(Frame data, ArrayNode columns, int minCount) {
+    static void draft(Frame data, ArrayNode columns, int minCount) {
         List<Node> nodes = new ArrayList<>();
         for (JsonNode c : columns) {
             Node n = node(data, (ObjectNode) c);
@@ -69,11 +69,10 @@ final class DependencyTree {
                 }
             }
         }
-        int varying = 0;
         for (int[] edge : tree(nodes, strength)) {
             Node parent = nodes.get(edge[0]);
             Node child = nodes.get(edge[1]);
-            ArrayNode when = child.column.putArray("when");
+            ArrayNode when = Inference.NODES.arrayNode();
             for (Group g : groups(data, parent, minCount)) {
                 ObjectNode variant = variant(data, child, g, minCount);
                 if (variant != null) {
@@ -83,15 +82,13 @@ final class DependencyTree {
                 }
             }
             if (when.isEmpty()) {
-                child.column.remove("when");
                 continue;
             }
             String about = "varies with " + parent.name + " as in the real data";
             String before = child.column.path("description").asText("");
             child.column.put("description", before.isEmpty() ? about : before + "; " + about);
-            varying++;
+            child.column.set("when", when);
         }
-        return varying;
     }
 
     /** The column as a tree node, or null for a column the tree leaves alone (keys, text, dates, expressions). */
