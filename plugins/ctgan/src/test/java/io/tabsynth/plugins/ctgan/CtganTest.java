@@ -170,7 +170,7 @@ class CtganTest {
                 "checkpointEvery", "2");
         Map<String, String> described = fit(real, 3, 5, small).describeColumns();
         // written after epochs 2 and 3 (the last); the file holds the last
-        assertEquals(ckpt + " after epoch 3, sha256 " + io.tabsynth.engine.lineage.Sha256.file(ckpt),
+        assertEquals(ckpt + " after epoch 3, sha256 " + io.tabsynth.engine.io.Sha256.file(ckpt),
                 described.get(CtganModel.CHECKPOINT));
         assertTrue(!fit(real, 1, 5, Map.of("width", "16", "embedding", "8")).describeColumns()
                 .containsKey(CtganModel.CHECKPOINT), "no checkpoint, no note");

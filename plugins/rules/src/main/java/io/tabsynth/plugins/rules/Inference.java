@@ -39,7 +39,7 @@ import tech.tablesaw.columns.Column;
  */
 @Extension
 public final class Inference implements io.tabsynth.engine.spi.SpecInference {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int MAX_CATEGORIES = 1000;
     /** A sequence's start must leave room to count up in a long. */
@@ -89,6 +89,7 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
             }
         }
         derive(data, columns, quantiled, rare.names());
+        DependencyTree.draft(data, columns, rare.minCount());
         ArrayNode corr = correlations(data, quantiled);
         if (corr.size() > 0) {
             spec.set("correlations", corr);
@@ -182,8 +183,28 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
         }
         double[] m = rest == v ? all : moments(rest);
         double restMin = java.util.Arrays.stream(rest).min().orElse(min);
-        java.util.function.DoubleUnaryOperator restCdf;
-        if (restMin > 0 && m[SKEW] > 1) {
+        java.util.function.DoubleUnaryOperator restCdf = fit(rest, restMin > 0 && m[SKEW] > 1 ? "lognormal" : "normal",
+                m, o);
+        putNumber(o, "min", min, integer);
+        putNumber(o, "max", max, integer);
+        int decimals = integer ? 0 : CellText.mostDecimals(v);
+        if (!spikes.isEmpty()) {
+            putSpikes(o, spikes, v.length, restCdf, min, max, decimals < 0 ? 0 : Math.pow(10, -decimals), integer);
+        }
+        if (integer) {
+            o.put("kind", "integer");
+        } else if (decimals >= 0) {
+            o.put("decimals", decimals);
+        }
+    }
+
+    /**
+     * Writes the parameters of {@code type} ({@code normal} or {@code lognormal}) fitted to {@code rest} (moments
+     * {@code m}) into {@code o}, and gives the fitted distribution's cumulative probability.
+     */
+    private static java.util.function.DoubleUnaryOperator fit(double[] rest, String type, double[] m, ObjectNode o) {
+        o.put("type", type);
+        if (type.equals("lognormal")) {
             double lm = 0;
             for (double x : rest) {
                 lm += Math.log(x);
@@ -195,36 +216,80 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
             }
             double mu = round(lm, 4);
             double sigma = round(Math.max(1e-6, Math.sqrt(ls / rest.length)), 4);
-            o.put("type", "lognormal");
             o.put("mu", mu);
             o.put("sigma", sigma);
-            restCdf = x -> x <= 0 ? 0 : Normal.cdf((Math.log(x) - mu) / sigma);
-        } else {
-            double mean = round(m[MEAN], 4);
-            double rounded = round(m[SD], 4);
-            double sd = rounded > 0 ? rounded : m[SD];   // a spread too small for four decimals is written in full
-            o.put("type", "normal");
-            o.put("mean", mean);
-            o.put("sd", sd);
-            restCdf = x -> Normal.cdf((x - mean) / sd);
+            return x -> x <= 0 ? 0 : Normal.cdf((Math.log(x) - mu) / sigma);
         }
-        putNumber(o, "min", min, integer);
-        putNumber(o, "max", max, integer);
-        int decimals = integer ? 0 : CellText.mostDecimals(v);
-        if (!spikes.isEmpty()) {
-            double step = decimals < 0 ? 0 : Math.pow(10, -decimals);
-            Map<Double, Double> shares = spikeShares(spikes, v.length, restCdf, min, max, step);
-            if (!shares.isEmpty()) {
-                ObjectNode field = o.putObject(Spikes.FIELD);
-                shares.forEach((x, share) -> field.put(integer ? Long.toString((long) (double) x) : CellText.number(x),
-                        share));
+        double mean = round(m[MEAN], 4);
+        double rounded = round(m[SD], 4);
+        double sd = rounded > 0 ? rounded : m[SD];   // a spread too small for four decimals is written in full
+        o.put("mean", mean);
+        o.put("sd", sd);
+        return x -> Normal.cdf((x - mean) / sd);
+    }
+
+    /** Writes the spikes' shares ({@link #spikeShares}) into {@code o}; false, writing nothing, when none is left. */
+    private static boolean putSpikes(ObjectNode o, Map<Double, Integer> spikes, int n,
+                                  java.util.function.DoubleUnaryOperator restCdf, double min, double max, double step,
+                                  boolean integer) {
+        Map<Double, Double> shares = spikeShares(spikes, n, restCdf, min, max, step);
+        if (shares.isEmpty()) {
+            return false;
+        }
+        ObjectNode field = o.putObject(Spikes.FIELD);
+        shares.forEach((x, share) -> field.put(integer ? Long.toString((long) (double) x) : CellText.number(x), share));
+        return true;
+    }
+
+    /**
+     * The fields a {@code when} variant changes to give a group of rows its own distribution: {@code column}'s type
+     * (normal, log-normal or Poisson) fitted to the group's present values {@code v}, and the group's shares of the
+     * column's spikes ({@code "spikes": null} where the group has none); null when the group has too few distinct
+     * values to fit. The range, decimals and kind stay the column's.
+     */
+    static ObjectNode numericVariant(double[] v, ObjectNode column) {
+        String type = column.path("type").asText();
+        ObjectNode o = NODES.objectNode();
+        if (v.length == 0) {
+            return null;
+        }
+        if (type.equals("poisson")) {
+            double mean = moments(v)[MEAN];
+            if (!(mean > 0)) {
+                return null;
+            }
+            o.put("lambda", round(mean, 4));
+            return o;
+        }
+        if (!type.equals("normal") && !type.equals("lognormal")) {
+            return null;
+        }
+        boolean integer = column.path("kind").asText().equals("integer");
+        Set<Double> spikeValues = new java.util.TreeSet<>();
+        column.path(Spikes.FIELD).fieldNames().forEachRemaining(k -> spikeValues.add(Double.parseDouble(k)));
+        double[] rest = java.util.Arrays.stream(v).filter(x -> !spikeValues.contains(x == 0 ? 0.0 : x)).toArray();
+        if (java.util.Arrays.stream(rest).distinct().limit(2).count() < 2
+                || type.equals("lognormal") && java.util.Arrays.stream(rest).anyMatch(x -> x <= 0)) {
+            return null;
+        }
+        ObjectNode fitted = NODES.objectNode();
+        java.util.function.DoubleUnaryOperator restCdf = fit(rest, type, moments(rest), fitted);
+        fitted.remove("type");
+        o.setAll(fitted);
+        if (!spikeValues.isEmpty()) {
+            Map<Double, Integer> counts = new java.util.TreeMap<>();
+            for (double x : v) {
+                if (spikeValues.contains(x == 0 ? 0.0 : x)) {
+                    counts.merge(x == 0 ? 0.0 : x, 1, Integer::sum);
+                }
+            }
+            int decimals = column.path("decimals").asInt(integer ? 0 : -1);
+            if (!putSpikes(o, counts, v.length, restCdf, column.path("min").asDouble(), column.path("max").asDouble(),
+                    decimals < 0 ? 0 : Math.pow(10, -decimals), integer)) {
+                o.putNull(Spikes.FIELD);
             }
         }
-        if (integer) {
-            o.put("kind", "integer");
-        } else if (decimals >= 0) {
-            o.put("decimals", decimals);
-        }
+        return o;
     }
 
     /**

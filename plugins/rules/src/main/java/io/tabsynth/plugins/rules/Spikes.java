@@ -40,8 +40,8 @@ final class Spikes {
      */
     static Spikes read(SpecObject o, ColumnKind kind, Double min, Double max) {
         JsonNode node = o.get(FIELD);
-        if (node == null) {
-            return null;
+        if (node == null || node.isNull()) {
+            return null;   // none, or a variant's "spikes": null, which drops the column's
         }
         if (!node.isObject() || node.isEmpty()) {
             throw o.error(FIELD, "expected {\"value\": share, ...}, e.g. {\"0\": 0.9}");

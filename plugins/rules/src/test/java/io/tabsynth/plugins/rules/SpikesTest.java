@@ -108,4 +108,31 @@ class SpikesTest {
         long[] rest = Arrays.stream(v).filter(x -> x != 0).sorted().toArray();
         return rest[rest.length / 2];
     }
+
+    @Test
+    void aVariantWithSpikesNullDropsTheColumnsSpikes() throws Exception {
+        // a group where no row holds the column's spike (rules infer writes this for such a group)
+        Frame made = RulesGeneratorTest.fit(dir, """
+                {"columns": [
+                  {"name": "group", "type": "categorical", "values": ["a", "b"]},
+                  {"name": "gain", "type": "normal", "mean": 100, "sd": 10, "min": 0, "max": 200, "kind": "integer",
+                   "spikes": {"0": 0.5},
+                   "when": [{"if": "group == 'b'", "spikes": null}]}
+                ]}""").sample(SYNTHETIC_ROWS, 5).collect();
+        String[] group = made.strings("group").asObjectArray();
+        long[] gain = made.longs("gain").asLongArray();
+        long zerosA = 0;
+        long rowsA = 0;
+        long zerosB = 0;
+        for (int i = 0; i < gain.length; i++) {
+            if (group[i].equals("a")) {
+                rowsA++;
+                zerosA += gain[i] == 0 ? 1 : 0;
+            } else {
+                zerosB += gain[i] == 0 ? 1 : 0;
+            }
+        }
+        assertEquals(0.5, zerosA / (double) rowsA, SHARE_TOLERANCE, "group a keeps the spike");
+        assertEquals(0, zerosB, "group b has none");
+    }
 }
