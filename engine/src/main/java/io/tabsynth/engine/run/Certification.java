@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Certifying a synthetic dataset: its lineage and content are checked, and the signed certificate, data cards and
@@ -95,8 +94,9 @@ final class Certification {
         if (r.cardInfo() != null) {
             inputs.add(Artifact.file("card info", r.cardInfo()));
         }
-        recorder.record(new Step("certify", "certify", "engine", EngineVersion.get(), Map.of(), null, inputs, outputs,
-                Map.of("datasetSha256", read.sha256()), started, Instant.now()));
+        recorder.record(Step.builder("certify")
+                .by("certify", "engine", EngineVersion.get()).inputs(inputs).outputs(outputs)
+                .result("datasetSha256", read.sha256()).between(started, Instant.now()).build());
         return key.keyId();
     }
 

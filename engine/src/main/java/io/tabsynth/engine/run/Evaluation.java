@@ -118,8 +118,10 @@ final class Evaluation {
             params.put(PLUGIN_PREFIX + e.info().id(), e.info().pluginId() + " " + e.info().pluginVersion());
         }
         PluginHost.Found<Evaluator> first = chosen.get(0);
-        recorder.record(new Step("evaluate", params.get("evaluators"), first.info().pluginId(),
-                first.info().pluginVersion(), params, null, inputs, outputs, results, started, Instant.now()));
+        recorder.record(Step.builder("evaluate")
+                .by(params.get("evaluators"), first.info().pluginId(), first.info().pluginVersion())
+                .parameters(params).inputs(inputs).outputs(outputs).results(results)
+                .between(started, Instant.now()).build());
         return report;
     }
 

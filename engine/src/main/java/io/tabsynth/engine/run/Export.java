@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 
 /**
@@ -39,9 +38,10 @@ final class Export {
         PluginHost.Found<Exporter> exporter = extensions.exporterFor(out);
         Instant started = Instant.now();
         Artifact written = write(stream, exporter.extension(), out, -1, Progress.NONE);
-        recorder.record(new Step("export", exporter.info().id(), exporter.info().pluginId(),
-                exporter.info().pluginVersion(), Map.of("format", exporter.info().id()), null, inputs, List.of(written),
-                Map.of("rows", written.rows()), started, Instant.now()));
+        recorder.record(Step.builder("export")
+                .by(exporter.info().id(), exporter.info().pluginId(), exporter.info().pluginVersion())
+                .parameter("format", exporter.info().id()).inputs(inputs).output(written)
+                .result("rows", written.rows()).between(started, Instant.now()).build());
         return written.rows();
     }
 

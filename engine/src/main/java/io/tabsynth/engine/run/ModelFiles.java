@@ -59,8 +59,10 @@ final class ModelFiles {
         }
         Instant started = model.fitStarted() == null ? Instant.now() : model.fitStarted();
         Instant finished = model.fitFinished() == null ? started : model.fitFinished();
-        recorder.record(new Step("fit", info.generator(), info.pluginId(), info.pluginVersion(), info.params(),
-                info.seed(), model.lineageInputs(), List.of(saved), results, started, finished));
+        recorder.record(Step.builder("fit")
+                .by(info.generator(), info.pluginId(), info.pluginVersion()).parameters(info.params())
+                .seed(info.seed()).inputs(model.lineageInputs()).output(saved).results(results)
+                .between(started, finished).build());
         return model.savedAs(saved);
     }
 

@@ -68,8 +68,9 @@ final class Sampler {
         if (sampling.constraints() != null) {
             inputs.add(sampling.constraints().artifact());
         }
-        recorder.record(new Step("sample", info.generator(), info.pluginId(), info.pluginVersion(), params, seed, inputs,
-                List.of(written), results, started, Instant.now()));
+        recorder.record(Step.builder("sample")
+                .by(info.generator(), info.pluginId(), info.pluginVersion()).parameters(params).seed(seed)
+                .inputs(inputs).output(written).results(results).between(started, Instant.now()).build());
         return written.rows();
     }
 

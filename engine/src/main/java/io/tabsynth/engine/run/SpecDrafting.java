@@ -10,7 +10,6 @@ import io.tabsynth.engine.spi.SpecInference;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -41,9 +40,11 @@ final class SpecDrafting {
         if (!rare.isEmpty()) {
             results.put("rareValues", rare.notes());
         }
-        recorder.record(new Step("infer", generatorId, found.info().pluginId(), found.info().pluginVersion(),
-                Map.of(RareValues.PARAM, Integer.toString(minCount)), null, DataFiles.artifacts(data.source()),
-                List.of(written), results, started, Instant.now()));
+        recorder.record(Step.builder("infer")
+                .by(generatorId, found.info().pluginId(), found.info().pluginVersion())
+                .parameter(RareValues.PARAM, Integer.toString(minCount))
+                .inputs(DataFiles.artifacts(data.source())).output(written).results(results)
+                .between(started, Instant.now()).build());
         rare.notes().forEach(notes);
         return spec;
     }
