@@ -146,4 +146,26 @@ class LineageCommandTest {
         assertTrue(refused.err().contains("which is not trusted"), refused.err());
         assertEquals(2, Cli.run("keys", "create").code(), "an existing key is kept");
     }
+
+    @Test
+    void aReportWithAHoldoutWrittenFromMemoryVerifies() throws Exception {
+        Path real = dir.resolve("real.csv");
+        Path holdout = dir.resolve("holdout.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 2), real);
+            e.write(DemoData.customers(100, 3), holdout);
+        }
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 200, "--seed", 3,
+                "--out", syn).code());
+        Path report = dir.resolve("report.json");
+        Cli evaluate = Cli.run("evaluate", "--real", real, "--holdout", holdout, "--synthetic", syn, "--evaluators",
+                "fidelity", "--report", report);
+        assertEquals(0, evaluate.code(), evaluate.err());
+        // export real, fit, sample, export holdout, evaluate: the holdout's export begins a second chain
+        Cli v = Cli.run("lineage", "verify", report);
+        assertEquals(0, v.code(), v.err());
+        assertTrue(v.out().contains("5 records"), v.out());
+
+    }
 }

@@ -80,7 +80,8 @@ public final class Verifier {
                             + "), which no earlier record made: its fit, and the data it learned from, are not recorded");
                 }
             }
-            if (i > 0 && !unknownModel && step.inputs().stream().noneMatch(in -> produced.contains(in.sha256()))) {
+            if (i > 0 && !unknownModel && !startsAChain(step)
+                    && step.inputs().stream().noneMatch(in -> produced.contains(in.sha256()))) {
                 problems.add(where + ": none of its inputs is an output of an earlier record; the chain is broken");
             }
             for (Artifact s : record.subjects()) {
@@ -214,5 +215,16 @@ public final class Verifier {
             problems.add(e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * Whether a step may begin a chain of its own inside a file's history: one that read nothing (data written from
+     * memory, such as a holdout the workbench or the demo made) or read only real data and its metadata. A history
+     * joins the chains of every input, so an evaluation with a holdout holds two; any other step must read an
+     * output of an earlier record.
+     */
+    private static boolean startsAChain(Step step) {
+        return step.inputs().stream().allMatch(in -> Artifact.REAL_DATA_ROLE.equals(in.role())
+                || Artifact.METADATA_ROLE.equals(in.role()));
     }
 }
