@@ -23,6 +23,8 @@ import org.pf4j.Extension;
 @Extension
 public final class Ctgan implements Generator {
     public static final String ID = "ctgan";
+    /** The fewest held-out rows whose quality score early stopping trusts. */
+    static final int MIN_VALIDATION_ROWS = 50;
 
     @Override
     public String id() {
@@ -62,10 +64,10 @@ public final class Ctgan implements Generator {
         EarlyStopping stopping = null;
         if (validation > 0) {
             Frame[] parts = EarlyStopping.split(data, validation, context.seed());
-            if (parts[1].rowCount() < 50 || parts[0].rowCount() < settings.batch()) {
+            if (parts[1].rowCount() < MIN_VALIDATION_ROWS || parts[0].rowCount() < settings.batch()) {
                 throw new BadInputException("ctgan: validation=" + validation + " leaves " + parts[0].rowCount()
                         + " training and " + parts[1].rowCount() + " validation rows; need at least batchSize ("
-                        + settings.batch() + ") and 50");
+                        + settings.batch() + ") and " + MIN_VALIDATION_ROWS);
             }
             train = parts[0];
             stopping = EarlyStopping.on(parts[1], params.getInt("patience"), context.seed());

@@ -27,6 +27,10 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
     public static final double MIN_WEIGHT = 0.005;
     /** A mode with at least this share of its weight on one value is that value exactly. */
     public static final double POINT_SHARE = 0.9;
+    /** A mode's scalar spans this many of its standard deviations either side of its mean (the paper's 4σ). */
+    static final double SPREAD = 4;
+    /** Scalars are kept within ±this, inside tanh's range, as the paper's reference implementation does. */
+    static final double SCALAR_LIMIT = 0.99;
 
     /** How many modes. */
     public int size() {
@@ -204,22 +208,23 @@ public record ModeMixture(double[] means, double[] stds, double[] weights) {
         return nearest;
     }
 
-    /** Where a value sits in a mode: (v − mean) / 4 std, kept within ±0.99; 0 in a point mode. */
+    /** Where a value sits in a mode: (v − mean) / (4 std), kept within ±0.99; 0 in a point mode. */
     public double scalar(int mode, double v) {
         if (stds[mode] == 0) {
             return 0;
         }
         double d = v - means[mode];
-        double w = 4 * stds[mode];
-        // near ±Double.MAX_VALUE the difference or the width overflows: take quarters first
-        double z = Double.isFinite(d) && Double.isFinite(w) ? d / w : (v / 4 - means[mode] / 4) / stds[mode];
-        return Math.max(-0.99, Math.min(0.99, z));
+        double w = SPREAD * stds[mode];
+        // near ±Double.MAX_VALUE the difference or the width overflows: divide by the spread first
+        double z = Double.isFinite(d) && Double.isFinite(w) ? d / w
+                : (v / SPREAD - means[mode] / SPREAD) / stds[mode];
+        return Math.max(-SCALAR_LIMIT, Math.min(SCALAR_LIMIT, z));
     }
 
     /** The value a scalar (clamped to ±1) stands for in a mode; a point mode's value exactly. */
     public double value(int mode, double scalar) {
         double s = Math.max(-1, Math.min(1, scalar));
-        double v = means[mode] + 4 * stds[mode] * s;
-        return Double.isFinite(v) ? v : means[mode] + stds[mode] * (4 * s);
+        double v = means[mode] + SPREAD * stds[mode] * s;
+        return Double.isFinite(v) ? v : means[mode] + stds[mode] * (SPREAD * s);
     }
 }
