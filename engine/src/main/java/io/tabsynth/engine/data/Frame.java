@@ -3,6 +3,7 @@ package io.tabsynth.engine.data;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.random.Rng;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import tech.tablesaw.api.BooleanColumn;
@@ -205,14 +206,25 @@ public final class Frame {
     }
 
     /**
-     * {@code n} rows chosen without replacement ({@link Rng#choose}), in the order drawn; the frame itself when
-     * it has no more than {@code n} rows. The same frame, n and seed give the same rows.
+     * {@code n} rows chosen without replacement by a seeded partial Fisher-Yates shuffle, in the order drawn;
+     * the frame itself when it has no more than {@code n} rows. The same frame, n and seed give the same rows.
      */
     public Frame sample(int n, long seed) {
         if (rowCount() <= n) {
             return this;
         }
-        return new Frame(table.rows(new Rng(seed).choose(rowCount(), n)), schema);
+        int[] rows = new int[rowCount()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        Rng rng = new Rng(seed);
+        for (int i = 0; i < n; i++) {
+            int j = i + rng.nextInt(rows.length - i);
+            int t = rows[i];
+            rows[i] = rows[j];
+            rows[j] = t;
+        }
+        return new Frame(table.rows(Arrays.copyOf(rows, n)), schema);
     }
 
     /** A frame of the named columns only, in the given order. */

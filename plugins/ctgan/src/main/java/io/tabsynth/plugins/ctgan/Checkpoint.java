@@ -3,6 +3,7 @@ package io.tabsynth.plugins.ctgan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
@@ -129,12 +130,14 @@ final class Checkpoint {
         o.put(Settings.SLOPE, s.slope());
         o.put(Settings.BETA1, s.beta1());
         o.put(Settings.BETA2, s.beta2());
+        o.put(Settings.CRITIC_STEPS, s.criticSteps());
         return o;
     }
 
     /**
-     * What a checkpoint says a setting was. Checkpoints written before dropout, the LeakyReLU slope and Adam's
-     * betas were parameters do not name them: those were trained with the values that are now the defaults.
+     * What a checkpoint says a setting was. Checkpoints written before dropout, the LeakyReLU slope, Adam's betas
+     * and the critic's steps were parameters do not name them: those were trained with the values that are now
+     * the defaults.
      */
     private static JsonNode recorded(JsonNode settings, String name) {
         if (settings.has(name)) {
@@ -145,6 +148,7 @@ final class Checkpoint {
             case Settings.SLOPE -> DoubleNode.valueOf(Settings.DEFAULT_SLOPE);
             case Settings.BETA1 -> DoubleNode.valueOf(Settings.DEFAULT_BETA1);
             case Settings.BETA2 -> DoubleNode.valueOf(Settings.DEFAULT_BETA2);
+            case Settings.CRITIC_STEPS -> IntNode.valueOf(Settings.DEFAULT_CRITIC_STEPS);
             default -> null;
         };
     }

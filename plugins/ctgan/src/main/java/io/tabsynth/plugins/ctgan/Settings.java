@@ -24,10 +24,11 @@ import java.util.List;
  * @param slope       the critic's LeakyReLU slope for negative inputs
  * @param beta1       Adam's decay of the first moment, both networks
  * @param beta2       Adam's decay of the second moment, both networks
+ * @param criticSteps critic updates per generator update
  */
 record Settings(int epochs, int batch, int pac, int embedding, int width, double lr, double decay, int maxModes,
                 double tau, double lambda, double averaging, double dropout, double slope, double beta1,
-                double beta2) {
+                double beta2, int criticSteps) {
     static final String EPOCHS = "epochs";
     static final String BATCH_SIZE = "batchSize";
     static final String PAC = "pac";
@@ -43,6 +44,7 @@ record Settings(int epochs, int batch, int pac, int embedding, int width, double
     static final String SLOPE = "leakySlope";
     static final String BETA1 = "beta1";
     static final String BETA2 = "beta2";
+    static final String CRITIC_STEPS = "criticSteps";
 
     /** The Gumbel-softmax temperature of the paper (and of its reference implementation). */
     static final double DEFAULT_TAU = 0.2;
@@ -52,6 +54,8 @@ record Settings(int epochs, int batch, int pac, int embedding, int width, double
     static final double DEFAULT_SLOPE = 0.2;
     static final double DEFAULT_BETA1 = 0.5;
     static final double DEFAULT_BETA2 = 0.9;
+    /** One critic update per generator update, as the paper's reference implementation does by default. */
+    static final int DEFAULT_CRITIC_STEPS = 1;
 
     /** The parameters that shape the model, in the order {@code tabsynth plugins} lists them. */
     static List<ParamSpec> specs() {
@@ -73,13 +77,15 @@ record Settings(int epochs, int batch, int pac, int embedding, int width, double
                         + "layer"),
                 ParamSpec.real(SLOPE, DEFAULT_SLOPE, 0, 1, "slope of the critic's LeakyReLU for negative inputs"),
                 ParamSpec.real(BETA1, DEFAULT_BETA1, 0, 0.9999, "Adam's decay rate of the gradient's mean"),
-                ParamSpec.real(BETA2, DEFAULT_BETA2, 0, 0.9999, "Adam's decay rate of the squared gradient's mean"));
+                ParamSpec.real(BETA2, DEFAULT_BETA2, 0, 0.9999,
+                        "Adam's decay rate of the squared gradient's mean"),
+                ParamSpec.integer(CRITIC_STEPS, DEFAULT_CRITIC_STEPS, 1, 10, "critic updates per generator update"));
     }
 
     static Settings of(Params p) {
         return new Settings(p.getInt(EPOCHS), p.getInt(BATCH_SIZE), p.getInt(PAC), p.getInt(EMBEDDING),
                 p.getInt(WIDTH), p.getDouble(LEARNING_RATE), p.getDouble(WEIGHT_DECAY), p.getInt(MAX_MODES),
                 p.getDouble(TAU), p.getDouble(LAMBDA), p.getDouble(AVERAGING), p.getDouble(DROPOUT),
-                p.getDouble(SLOPE), p.getDouble(BETA1), p.getDouble(BETA2));
+                p.getDouble(SLOPE), p.getDouble(BETA1), p.getDouble(BETA2), p.getInt(CRITIC_STEPS));
     }
 }

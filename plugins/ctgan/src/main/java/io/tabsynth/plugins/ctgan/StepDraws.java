@@ -6,18 +6,27 @@ package io.tabsynth.plugins.ctgan;
  * on the networks, so the trainer draws the next step's on a second thread while the current step computes; the
  * result is the same as drawing them in place.
  *
- * @param critic          the critic update's generator batch
- * @param real            its real rows with their conditional vectors, batch × (data + condition width)
- * @param criticGumbel    Gumbel noise for the critic update's generated rows
- * @param both            dropout masks for the critic's pass over real then generated PacGAN groups
- * @param alpha           per PacGAN group, the weight of the real group in the penalty's mixture
- * @param mixed           dropout masks for the critic's pass over the mixture
+ * @param critic          the critic updates' draws, one per update ({@code criticSteps})
  * @param generator       the generator update's batch
  * @param generatorGumbel Gumbel noise for the generator update
  * @param generated       dropout masks for the critic's pass over the generator update's rows
  */
-record StepDraws(Batch critic, float[] real, float[] criticGumbel, Critic.Masks both, float[] alpha,
-                 Critic.Masks mixed, Batch generator, float[] generatorGumbel, Critic.Masks generated) {
+record StepDraws(java.util.List<CriticDraws> critic, Batch generator, float[] generatorGumbel,
+                 Critic.Masks generated) {
+
+    /**
+     * One critic update's draws.
+     *
+     * @param batch  the generator batch whose rows the critic judges
+     * @param real   its real rows with their conditional vectors, batch × (data + condition width)
+     * @param gumbel Gumbel noise for the generated rows
+     * @param both   dropout masks for the critic's pass over real then generated PacGAN groups
+     * @param alpha  per PacGAN group, the weight of the real group in the penalty's mixture
+     * @param mixed  dropout masks for the critic's pass over the mixture
+     */
+    record CriticDraws(Batch batch, float[] real, float[] gumbel, Critic.Masks both, float[] alpha,
+                       Critic.Masks mixed) {
+    }
 
     /**
      * A generator batch.

@@ -290,7 +290,7 @@ final class Trainer {
                 if (k + 1 < steps) {
                     next = ahead.submit(() -> draw(rng));
                 }
-                dl += criticStep(d);
+                dl += criticSteps(d);
                 gl += generatorStep(d);
                 average();
             }
@@ -298,8 +298,20 @@ final class Trainer {
         return new double[] {gl / steps, dl / steps};
     }
 
-    /** One step's random numbers, in a fixed order: the critic update's, then the generator update's. */
+    /** One step's random numbers, in a fixed order: each critic update's in turn, then the generator update's. */
     private StepDraws draw(Rng rng) {
+        List<StepDraws.CriticDraws> forCritic = new ArrayList<>();
+        for (int k = 0; k < s.criticSteps(); k++) {
+            forCritic.add(criticDraws(rng));
+        }
+        StepDraws.Batch forGenerator = batch(rng);
+        float[] generatorGumbel = generator.gumbel(rng, s.batch());
+        Critic.Masks generated = critic.masks(rng, s.batch() / s.pac());
+        return new StepDraws(forCritic, forGenerator, generatorGumbel, generated);
+    }
+
+    /** One critic update's random numbers, in a fixed order. */
+    private StepDraws.CriticDraws criticDraws(Rng rng) {
         int b = s.batch();
         int groups = b / s.pac();
         StepDraws.Batch forCritic = batch(rng);
@@ -312,18 +324,14 @@ final class Trainer {
             System.arraycopy(data, row * dims, real, i * (dims + c), dims);
             System.arraycopy(forCritic.cond(), i * c, real, i * (dims + c) + dims, c);
         }
-        float[] criticGumbel = generator.gumbel(rng, b);
+        float[] gumbel = generator.gumbel(rng, b);
         Critic.Masks both = critic.masks(rng, 2 * groups);
         float[] alpha = new float[groups];
         for (int i = 0; i < groups; i++) {
             alpha[i] = (float) rng.nextDouble();
         }
         Critic.Masks mixed = critic.masks(rng, groups);
-        StepDraws.Batch forGenerator = batch(rng);
-        float[] generatorGumbel = generator.gumbel(rng, b);
-        Critic.Masks generated = critic.masks(rng, groups);
-        return new StepDraws(forCritic, real, criticGumbel, both, alpha, mixed, forGenerator, generatorGumbel,
-                generated);
+        return new StepDraws.CriticDraws(forCritic, real, gumbel, both, alpha, mixed);
     }
 
     /** Noise, then a conditional draw per row (none when nothing is discrete). */
@@ -373,7 +381,17 @@ final class Trainer {
             .policyAllocation(org.nd4j.linalg.api.memory.enums.AllocationPolicy.OVERALLOCATE).overallocationLimit(0.2)
             .policyReset(org.nd4j.linalg.api.memory.enums.ResetPolicy.BLOCK_LEFT).build();
 
-    private double criticStep(StepDraws d) {
+    /** The step's critic updates, one after the other; returns their mean loss. */
+    private double criticSteps(StepDraws d) {
+        List<StepDraws.CriticDraws> updates = d.critic();
+        double sum = criticStep(updates.get(0));
+        for (int k = 1; k < updates.size(); k++) {
+            sum += criticStep(updates.get(k));
+        }
+        return sum / updates.size();
+    }
+
+    private double criticStep(StepDraws.CriticDraws d) {
         try (var ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(STEP, "ctgan-critic")) {
             return criticStepIn(d);
         }
@@ -385,12 +403,11 @@ final class Trainer {
         }
     }
 
-    private double criticStepIn(StepDraws d) {
+    private double criticStepIn(StepDraws.CriticDraws d) {
         int b = s.batch();
         int width = transformer.dimensions() + sampler.condDimensions();
         INDArray real = packed(Values.matrix(d.real(), b, width));
-        INDArray fake = packed(withCond(generator.forward(input(d.critic()), d.criticGumbel(), true).output(),
-                d.critic()));
+        INDArray fake = packed(withCond(generator.forward(input(d.batch()), d.gumbel(), true).output(), d.batch()));
         // real and fake groups through the critic together: one pass of twice the rows, with the loss
         // mean D(fake) - mean D(real) as the scores' weights
         long m = real.rows();

@@ -100,7 +100,7 @@ class CtganTest {
     @Test
     void trainingThatDivergesFailsWithAClearErrorInsteadOfSavingAModelThatSamplesNonsense() {
         Trainer t = new Trainer(data(200), new Settings(3, 50, 10, 16, 32, 2e-4, 1e-6, 10, 0.2, 10, 0, 0.5, 0.2, 0.5,
-                0.9), 1);
+                0.9, 1), 1);
         t.criticParams().get(0).assign(Double.NaN); // what an overflow in the data or a step too large leaves
         BadInputException e = assertThrows(BadInputException.class,
                 () -> t.train(io.tabsynth.engine.spi.Progress.NONE, epoch -> { }, null));

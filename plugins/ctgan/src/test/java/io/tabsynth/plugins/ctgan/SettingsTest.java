@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsTest {
     /** The parameters that were constants in the code before, with a value other than their default. */
     private static final Map<String, String> OTHER_VALUES = Map.of(Settings.TAU, "0.5", Settings.LAMBDA, "3",
-            Settings.DROPOUT, "0.25", Settings.SLOPE, "0.1", Settings.BETA1, "0.8", Settings.BETA2, "0.99");
+            Settings.DROPOUT, "0.25", Settings.SLOPE, "0.1", Settings.BETA1, "0.8", Settings.BETA2, "0.99",
+            Settings.CRITIC_STEPS, "2");
 
     private static final Frame REAL = CtganTest.data(600);
 
@@ -50,8 +51,9 @@ class SettingsTest {
         Ctgan ctgan = new Ctgan();
         Settings defaults = Settings.of(Params.resolve("ctgan", ctgan.describe(), Map.of()));
         // epochs, batch, pac, embedding, width, learning rate, weight decay, modes, averaging as they were; τ 0.2,
-        // λ 10, dropout 0.5, LeakyReLU 0.2 and Adam's betas (0.5, 0.9) were written into the code
-        assertEquals(new Settings(300, 500, 10, 128, 256, 2e-4, 1e-6, 10, 0.2, 10, 0.999, 0.5, 0.2, 0.5, 0.9),
+        // λ 10, dropout 0.5, LeakyReLU 0.2, Adam's betas (0.5, 0.9) and one critic update per step were written
+        // into the code
+        assertEquals(new Settings(300, 500, 10, 128, 256, 2e-4, 1e-6, 10, 0.2, 10, 0.999, 0.5, 0.2, 0.5, 0.9, 1),
                 defaults);
     }
 
@@ -59,7 +61,7 @@ class SettingsTest {
     void aValueOutOfRangeIsRefusedNamingTheParameter() {
         Ctgan ctgan = new Ctgan();
         Map<String, String> bad = Map.of(Settings.TAU, "0", Settings.LAMBDA, "-1", Settings.DROPOUT, "1",
-                Settings.SLOPE, "1.5", Settings.BETA1, "1", Settings.BETA2, "-0.1");
+                Settings.SLOPE, "1.5", Settings.BETA1, "1", Settings.BETA2, "-0.1", Settings.CRITIC_STEPS, "0");
         bad.forEach((name, value) -> {
             BadInputException e = assertThrows(BadInputException.class,
                     () -> Params.resolve("ctgan", ctgan.describe(), Map.of(name, value)), name);
@@ -102,7 +104,7 @@ class SettingsTest {
             Map<String, String> recorded = engine.fit(REAL, Ctgan.ID, Map.of("epochs", "1", "batchSize", "100",
                     "width", "16", "embedding", "8"), 9, Progress.NONE).info().params();
             for (String name : List.of(Settings.TAU, Settings.LAMBDA, Settings.DROPOUT, Settings.SLOPE,
-                    Settings.BETA1, Settings.BETA2)) {
+                    Settings.BETA1, Settings.BETA2, Settings.CRITIC_STEPS)) {
                 assertTrue(recorded.containsKey(name), name + " is recorded when left at its default: " + recorded);
             }
             assertEquals("0.2", recorded.get(Settings.TAU));
@@ -121,10 +123,11 @@ class SettingsTest {
                 with(small, Map.of("resume", ckpt.toString(), Settings.DROPOUT, "0.25"))));
         assertTrue(other.getMessage().contains("dropout=0.5, this run has 0.25"), other.getMessage());
 
-        // a checkpoint written when dropout, the slope and the betas were constants does not name them
+        // a checkpoint written when dropout, the slope, the betas and the critic's steps were constants does not
+        // name them
         ObjectNode n = (ObjectNode) CtganModel.JSON.readTree(ckpt.toFile());
         ((ObjectNode) n.get("settings")).remove(List.of(Settings.DROPOUT, Settings.SLOPE, Settings.BETA1,
-                Settings.BETA2));
+                Settings.BETA2, Settings.CRITIC_STEPS));
         Path old = dir.resolve("old.ckpt");
         Files.write(old, CtganModel.JSON.writeValueAsBytes(n));
         assertEquals(straight, sampled(CtganTest.fit(REAL, 3, 9, with(small, Map.of("resume", old.toString())))));
