@@ -7,7 +7,6 @@ import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,16 @@ final class DependencyTree {
     static final double MIN_STRENGTH = 0.1;
     /** The most variants a column gets: one for each of its parent's most common values or ranges. */
     static final int MAX_VARIANTS = 16;
+    /**
+     * A pair's strength is measured only where its table has at least this many rows per cell on average (the
+     * usual condition for a chi-square): on fewer rows chance alone shows associations as strong as real ones.
+     */
+    private static final int ROWS_PER_CELL = 5;
+    /**
+     * The chance that any pair of independent columns passes for related (a chi-square test at this level divided
+     * by the number of pairs, Bonferroni's correction): among thousands of pairs some look related by chance.
+     */
+    private static final double FALSE_ALARM = 0.01;
     /** A number is cut at its deciles, both to measure strength and as a parent's ranges. */
     private static final int BINS = 10;
 
@@ -60,11 +69,14 @@ final class DependencyTree {
             }
         }
         int k = nodes.size();
-        double[][] strength = new double[k][k];
+        float[][] strength = new float[k][k];
+        long[] cells = new long[data.rowCount()];
+        long pairs = (long) k * (k - 1) / 2;
+        double significant = io.tabsynth.engine.stats.Normal.quantile(1 - FALSE_ALARM / Math.max(1, pairs));
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {
                 if (nodes.get(a).role != Role.NUMBER || nodes.get(b).role != Role.NUMBER) {
-                    strength[a][b] = cramersV(nodes.get(a), nodes.get(b));
+                    strength[a][b] = (float) cramersV(nodes.get(a), nodes.get(b), cells, significant);
                     strength[b][a] = strength[a][b];
                 }
             }
@@ -132,44 +144,48 @@ final class DependencyTree {
     /**
      * The maximum spanning forest over edges of at least {@link #MIN_STRENGTH}, grown (Prim) from the column
      * with the most total strength, which is never a number, so that numbers are children where they can be; each
-     * edge as {parent, child}, in the order the columns join.
+     * edge as {parent, child}, in the order the columns join. Quadratic in the number of columns.
      */
-    private static List<int[]> tree(List<Node> nodes, double[][] strength) {
+    private static List<int[]> tree(List<Node> nodes, float[][] strength) {
         int k = nodes.size();
+        double[] total = new double[k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                total[i] += strength[i][j] >= MIN_STRENGTH ? strength[i][j] : 0;
+            }
+        }
         boolean[] in = new boolean[k];
+        double[] best = new double[k];   // the strongest edge from the tree to each column outside it
+        int[] from = new int[k];
         List<int[]> edges = new ArrayList<>();
         while (true) {
             int root = -1;
-            double most = 0;
             for (int i = 0; i < k; i++) {
-                double total = Arrays.stream(strength[i]).filter(s -> s >= MIN_STRENGTH).sum();
-                if (!in[i] && nodes.get(i).role != Role.NUMBER && total > most) {
+                if (!in[i] && nodes.get(i).role != Role.NUMBER && total[i] > 0 && (root < 0 || total[i] > total[root])) {
                     root = i;
-                    most = total;
                 }
             }
             if (root < 0) {
                 return edges;
             }
-            in[root] = true;
-            while (true) {
-                int parent = -1;
-                int child = -1;
-                double best = MIN_STRENGTH;
-                for (int p = 0; p < k; p++) {
-                    for (int c = 0; c < k && in[p]; c++) {
-                        if (!in[c] && strength[p][c] >= best && (child < 0 || strength[p][c] > best)) {
-                            parent = p;
-                            child = c;
-                            best = strength[p][c];
-                        }
+            for (int joined = root; joined >= 0; ) {
+                in[joined] = true;
+                for (int c = 0; c < k; c++) {
+                    if (!in[c] && strength[joined][c] >= MIN_STRENGTH && strength[joined][c] > best[c]) {
+                        best[c] = strength[joined][c];
+                        from[c] = joined;
                     }
                 }
-                if (child < 0) {
-                    break;
+                int next = -1;
+                for (int c = 0; c < k; c++) {
+                    if (!in[c] && best[c] > 0 && (next < 0 || best[c] > best[next])) {
+                        next = c;
+                    }
                 }
-                in[child] = true;
-                edges.add(new int[] {parent, child});
+                if (next >= 0) {
+                    edges.add(new int[] {from[next], next});
+                }
+                joined = next;
             }
         }
     }
@@ -317,32 +333,45 @@ final class DependencyTree {
 
     /**
      * Cramér's V of two columns' codes with Bergsma's correction for the association a table shows by chance, so
-     * that many-valued columns do not look related by their sampling noise alone.
+     * that many-valued columns do not look related by their sampling noise alone; from the non-empty cells alone
+     * (sorted in {@code cells}, one per row), so that many-valued columns cost their rows, not their product. 0
+     * unless the chi-square test (Wilson and Hilferty's normal approximation) gives a z-score of at least
+     * {@code significant}.
      */
-    private static double cramersV(Node a, Node b) {
+    private static double cramersV(Node a, Node b, long[] cells, double significant) {
         int n = a.codes.length;
         if (n < 2) {
             return 0;
         }
-        Map<Long, Integer> cells = new HashMap<>();
         double[] pa = new double[a.levels];
         double[] pb = new double[b.levels];
         for (int r = 0; r < n; r++) {
-            cells.merge((long) a.codes[r] * b.levels + b.codes[r], 1, Integer::sum);
+            cells[r] = (long) a.codes[r] * b.levels + b.codes[r];
             pa[a.codes[r]]++;
             pb[b.codes[r]]++;
         }
         int rows = (int) Arrays.stream(pa).filter(c -> c > 0).count();
         int cols = (int) Arrays.stream(pb).filter(c -> c > 0).count();
-        if (Math.min(rows, cols) < 2) {
+        if (Math.min(rows, cols) < 2 || n < (long) ROWS_PER_CELL * rows * cols) {
             return 0;
         }
+        Arrays.sort(cells, 0, n);
         double sum = 0;
-        for (Map.Entry<Long, Integer> e : cells.entrySet()) {
-            double count = e.getValue();
-            sum += count * count / (pa[(int) (e.getKey() / b.levels)] * pb[(int) (e.getKey() % b.levels)]);
+        for (int start = 0; start < n; ) {
+            int end = start;
+            while (end < n && cells[end] == cells[start]) {
+                end++;
+            }
+            double count = end - start;
+            sum += count * count / (pa[(int) (cells[start] / b.levels)] * pb[(int) (cells[start] % b.levels)]);
+            start = end;
         }
-        double phi2 = Math.max(0, sum - 1 - (rows - 1.0) * (cols - 1.0) / (n - 1));
+        double df = (rows - 1.0) * (cols - 1.0);
+        double spread = 2 / (9 * df);
+        if ((Math.cbrt(n * (sum - 1) / df) - (1 - spread)) / Math.sqrt(spread) < significant) {
+            return 0;
+        }
+        double phi2 = Math.max(0, sum - 1 - df / (n - 1));
         double r = rows - (rows - 1.0) * (rows - 1.0) / (n - 1);
         double c = cols - (cols - 1.0) * (cols - 1.0) / (n - 1);
         double dof = Math.min(r, c) - 1;

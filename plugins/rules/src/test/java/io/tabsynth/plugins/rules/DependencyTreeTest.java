@@ -173,6 +173,26 @@ class DependencyTreeTest {
         assertEquals(text, JSON.writeValueAsString(new Inference().infer(real)), "same data, same spec");
     }
 
+    @Test
+    void manyIndependentColumnsOnFewRowsGetNoVariants() {
+        // among 200 random columns of 50 rows some pairs look related by chance: none may become a variant
+        Rng rng = new Rng(15);
+        Table t = Table.create("real");
+        String[] names = new String[200];
+        for (int c = 0; c < names.length; c++) {
+            names[c] = "c" + c;
+            StringColumn col = StringColumn.create(names[c]);
+            for (int r = 0; r < 50; r++) {
+                col.append(new String[] {"a", "b", "c"}[rng.nextInt(3)]);
+            }
+            t.addColumns(col);
+        }
+        JsonNode spec = new Inference().infer(frame(t, names));
+        for (JsonNode c : spec.path("columns")) {
+            assertFalse(c.has("when"), c.toString());
+        }
+    }
+
     /**
      * On UCI Adult (../shared/datasets, absent in a fresh clone: then skipped), the drafted spec keeps adult's
      * strongest relationships: relationship ~ sex, marital-status ~ relationship, relationship ~ income.
