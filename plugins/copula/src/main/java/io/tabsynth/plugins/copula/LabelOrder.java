@@ -40,8 +40,9 @@ final class LabelOrder {
     static final long MAX_MEANS = 4_000_000;
     /**
      * Ordering reads every other dimension about once per categorical column: a table where categorical columns ×
-     * dimensions × rows exceed this keeps its order, so ordering costs at most about 0.6 s of CPU (measured
-     * 3 ns a cell read) and a wide table's fit is not dominated by it. Adult (9 × 15 × 26,048) reads
+     * dimensions × rows exceed this keeps its order, so ordering costs at most about 0.6 s of CPU in a warm JVM
+     * (measured 3 ns a cell read; more in a fresh one, see docs/performance.md) and a wide table's fit is not
+     * dominated by it. Adult (9 × 15 × 26,048) reads
      * 3.5 million; 200 categorical columns over 3,000 rows would read 120 million.
      */
     static final long MAX_CELLS_READ = 200_000_000;

@@ -146,6 +146,23 @@ class LabelOrderTest {
         assertEquals(null, LabelOrder.order(counts, List.of(new double[] {0, 0, 0, 0, 0, 0})), "no association");
     }
 
+    @Test
+    void aTableWithAsManyDimensionsAsRowsKeepsItsOrder() {
+        // five dimensions over four rows: the factor model's case, where label means would be noise
+        Frame few = table(4, 8);
+        ColumnModels.Fitted[] fitted = new ColumnModels.Fitted[few.columnCount()];
+        for (int c = 0; c < fitted.length; c++) {
+            fitted[c] = ColumnModels.fit(few, few.schema().column(c), new ColumnModels.Settings("auto", 1000, 256, true));
+        }
+        assertArrayEquals(fitted, LabelOrder.arrange(fitted), "the same fitted columns, labels most frequent first");
+        ColumnModels.Fitted[] more = new ColumnModels.Fitted[fitted.length];
+        Frame enough = table(40, 8);
+        for (int c = 0; c < more.length; c++) {
+            more[c] = ColumnModels.fit(enough, enough.schema().column(c), new ColumnModels.Settings("auto", 1000, 256, true));
+        }
+        assertTrue(LabelOrder.arrange(more)[0] != more[0], "with more rows than dimensions the grades are rearranged");
+    }
+
     /** grade and years from one latent score, income from it too; region and language associated. */
     static Frame table(int n, long seed) {
         Rng rng = new Rng(seed);
