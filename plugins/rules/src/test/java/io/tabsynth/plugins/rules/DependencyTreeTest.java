@@ -174,6 +174,41 @@ class DependencyTreeTest {
     }
 
     @Test
+    void aBooleanGetsItsShareOfTruePerGroup() throws Exception {
+        Rng rng = new Rng(16);
+        StringColumn plan = StringColumn.create("plan");
+        tech.tablesaw.api.BooleanColumn churned = tech.tablesaw.api.BooleanColumn.create("churned");
+        for (int i = 0; i < ROWS; i++) {
+            boolean trial = rng.nextDouble() < 0.4;
+            plan.append(trial ? "trial" : "paid");
+            churned.append(rng.nextDouble() < (trial ? 0.6 : 0.1));
+        }
+        Frame real = Frame.of(Table.create("real", plan, churned), Schema.of(
+                ColumnSpec.of("plan", ColumnKind.CATEGORICAL), ColumnSpec.of("churned", ColumnKind.BOOLEAN)));
+        JsonNode spec = new Inference().infer(real);
+        JsonNode col = column(spec, "churned");
+        assertEquals(2, col.path("when").size(), col.toString());
+        Frame made = RulesGeneratorTest.fit(dir, JSON.writeValueAsString(spec)).sample(ROWS, 6).collect();
+        for (String group : new String[] {"trial", "paid"}) {
+            assertEquals(trueShare(real, group), trueShare(made, group), SHARE_TOLERANCE, "churn of " + group);
+        }
+    }
+
+    private static double trueShare(Frame f, String group) {
+        String[] plan = f.strings("plan").asObjectArray();
+        tech.tablesaw.api.BooleanColumn churned = f.booleans("churned");
+        int n = 0;
+        int yes = 0;
+        for (int i = 0; i < plan.length; i++) {
+            if (plan[i].equals(group)) {
+                n++;
+                yes += churned.get(i) ? 1 : 0;
+            }
+        }
+        return yes / (double) n;
+    }
+
+    @Test
     void manyIndependentColumnsOnFewRowsGetNoVariants() {
         // among 200 random columns of 50 rows some pairs look related by chance: none may become a variant
         Rng rng = new Rng(15);
