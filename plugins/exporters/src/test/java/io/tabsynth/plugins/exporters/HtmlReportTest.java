@@ -84,16 +84,20 @@ class HtmlReportTest {
 
     /** The page for a report that holds the privacy evaluator's result, as {@code tabsynth evaluate} writes it. */
     private static String privacyPage(EvaluationInput input) throws IOException {
-        Result r = new PrivacyEvaluator().evaluate(input);
-        ObjectNode privacy = JSON.createObjectNode();
-        privacy.put("score", r.score());
-        r.details().forEach((k, v) -> privacy.set(k, JSON.valueToTree(v)));
         ObjectNode report = JSON.createObjectNode();
-        report.set("privacy", privacy);
+        report.set("privacy", section(new PrivacyEvaluator().evaluate(input)));
         return page(report, input);
     }
 
-    private static String page(JsonNode report, EvaluationInput input) throws IOException {
+    /** An evaluator's result as a section of the report: its score, then its details. */
+    static ObjectNode section(Result r) {
+        ObjectNode section = JSON.createObjectNode();
+        section.put("score", r.score());
+        r.details().forEach((k, v) -> section.set(k, JSON.valueToTree(v)));
+        return section;
+    }
+
+    static String page(JsonNode report, EvaluationInput input) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new HtmlReport().export(report, input, out);
         return out.toString(StandardCharsets.UTF_8);
