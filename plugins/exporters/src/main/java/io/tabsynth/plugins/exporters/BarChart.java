@@ -8,8 +8,10 @@ import java.util.Map;
 
 /**
  * A grouped bar chart written as a small inline SVG: one text element per label, one rectangle per bar, and a
- * {@code viewBox} so that the chart's width follows the page. Category labels longer than {@value #LABEL_CHARS}
- * characters are shortened (the full text shows on hover); labels are turned when they would not fit side by side.
+ * {@code viewBox} so that the chart's width follows the page. Labels that fit side by side are written whole;
+ * otherwise they are turned, those longer than {@value #LABEL_CHARS} characters shortened (the full text shows
+ * on hover), and where even turned labels would run into each other only every second (third, ...) bar is
+ * labelled.
  */
 final class BarChart {
     static final int WIDTH = 460;
@@ -22,6 +24,13 @@ final class BarChart {
     private static final int TICKS = 4;
     private static final double CHAR_WIDTH = 6.6;
     private static final double ROTATION = -40;
+    /**
+     * The least distance between the lines of two turned labels: a line and a half of the 11-pixel text, for at
+     * closer spacing (20 bins) a browser drew them with a pixel or two between, which read as one smear.
+     */
+    private static final double LINE_HEIGHT = 16;
+    /** The least room between two labels side by side. */
+    private static final double LABEL_GAP = 8;
     private static final String[] COLOURS = {"#4878a8", "#e0803a", "#6aa84f"};
 
     private final String title;
@@ -62,14 +71,15 @@ final class BarChart {
         int n = Math.max(1, labels.size());
         double plotWidth = WIDTH - LEFT - RIGHT;
         double slot = plotWidth / n;
+        boolean whole = longest(labels) * CHAR_WIDTH <= slot - LABEL_GAP;
         List<String> shown = new ArrayList<>();
-        int longest = 0;
         for (String l : labels) {
-            String s = l.length() > LABEL_CHARS ? l.substring(0, LABEL_CHARS - 1) + "…" : l;
-            shown.add(s);
-            longest = Math.max(longest, s.length());
+            shown.add(!whole && l.length() > LABEL_CHARS ? l.substring(0, LABEL_CHARS - 1) + "…" : l);
         }
-        boolean turned = longest * CHAR_WIDTH > slot * 0.9;
+        int longest = longest(shown);
+        boolean turned = longest * CHAR_WIDTH > slot - LABEL_GAP;
+        // Turned labels lie slot · sin(angle) apart across their lines.
+        int every = turned ? (int) Math.ceil(LINE_HEIGHT / (slot * Math.sin(Math.toRadians(-ROTATION)))) : 1;
         int labelSpace = (int) Math.ceil(turned ? longest * CHAR_WIDTH * Math.sin(Math.toRadians(-ROTATION)) + 14 : 18);
         int bottom = labelSpace + 16 + LEGEND;
         double plotHeight = HEIGHT - TOP - bottom;
@@ -106,7 +116,7 @@ final class BarChart {
         }
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#777\"/>", LEFT, WIDTH - RIGHT,
                 baseY, baseY));
-        for (int i = 0; i < shown.size(); i++) {
+        for (int i = 0; i < shown.size(); i += every) {
             double x = LEFT + slot * (i + 0.5);
             String text = "<title>" + Html.escape(labels.get(i)) + "</title>" + Html.escape(shown.get(i));
             if (turned) {
@@ -119,5 +129,9 @@ final class BarChart {
         s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
                 LEFT + plotWidth / 2, HEIGHT - LEGEND - 4, Html.escape(xTitle)));
         return s.append(Svg.CLOSE).toString();
+    }
+
+    private static int longest(List<String> texts) {
+        return texts.stream().mapToInt(String::length).max().orElse(0);
     }
 }

@@ -3,7 +3,10 @@ package io.tabsynth.plugins.exporters;
 import java.util.List;
 import java.util.Locale;
 
-/** A square matrix of values in [−1, 1] as an inline SVG: blue −1, white 0, red +1, values written when few. */
+/**
+ * A square matrix of values in [−1, 1] as an inline SVG: blue −1, white 0, red +1, values written to two decimals
+ * when few (a value that rounds to zero is written 0.00, never −0.00).
+ */
 final class HeatMap {
     static final int SIZE = 420;
     private static final int MARGIN = 110;
@@ -40,7 +43,7 @@ final class HeatMap {
                 if (n <= SHOW_VALUES_UP_TO) {
                     s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\"%s>%.2f</text>",
                             MARGIN + j * cell + cell / 2, y + cell / 2 + 4, Math.abs(v) > LIGHT_TEXT_FROM ? " fill=\"#fff\"" : "",
-                            m[i][j] == 0 ? 0.0 : m[i][j]));
+                            Math.round(m[i][j] * 100) / 100.0));
                 }
             }
         }

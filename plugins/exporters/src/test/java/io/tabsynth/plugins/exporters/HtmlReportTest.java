@@ -18,7 +18,9 @@ import io.tabsynth.plugins.evaluators.PrivacyEvaluator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -84,16 +86,20 @@ class HtmlReportTest {
 
     /** The page for a report that holds the privacy evaluator's result, as {@code tabsynth evaluate} writes it. */
     private static String privacyPage(EvaluationInput input) throws IOException {
-        Result r = new PrivacyEvaluator().evaluate(input);
-        ObjectNode privacy = JSON.createObjectNode();
-        privacy.put("score", r.score());
-        r.details().forEach((k, v) -> privacy.set(k, JSON.valueToTree(v)));
         ObjectNode report = JSON.createObjectNode();
-        report.set("privacy", privacy);
+        report.set("privacy", section(new PrivacyEvaluator().evaluate(input)));
         return page(report, input);
     }
 
-    private static String page(JsonNode report, EvaluationInput input) throws IOException {
+    /** An evaluator's result as a section of the report: its score, then its details. */
+    static ObjectNode section(Result r) {
+        ObjectNode section = JSON.createObjectNode();
+        section.put("score", r.score());
+        r.details().forEach((k, v) -> section.set(k, JSON.valueToTree(v)));
+        return section;
+    }
+
+    static String page(JsonNode report, EvaluationInput input) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new HtmlReport().export(report, input, out);
         return out.toString(StandardCharsets.UTF_8);
@@ -227,6 +233,46 @@ class HtmlReportTest {
                 "race's labels are turned so that they do not run into each other");
         assertTrue(html.contains("viewBox=\"0 0 460 320\"") && html.contains(".plot svg{width:100%;height:auto"),
                 "charts scale with the window");
+    }
+
+    @Test
+    void labelsThatFitSideBySideAreWrittenWhole() {
+        String models = new BarChart("F1", "model", List.of("gradientBoosting", "randomForest", "logisticRegression"))
+                .add("trained on synthetic", new double[] {0.6, 0.5, 0.6}).svg();
+        for (String model : List.of("gradientBoosting", "randomForest", "logisticRegression")) {
+            assertTrue(models.contains("</title>" + model + "</text>"), "three names fit side by side, written whole: " + model);
+        }
+        assertFalse(models.contains("rotate("), "and not turned");
+    }
+
+    @Test
+    void turnedLabelsNeverRunIntoEachOther() {
+        // fnlwgt on adult: 20 bins of six-digit ranges, which ran together when every bar was labelled
+        List<String> ranges = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ranges.add(Readable.number(12_285 + 73_622.0 * i) + "–" + Readable.number(12_285 + 73_622.0 * (i + 1) - 1));
+        }
+        String svg = new BarChart("fnlwgt", "fnlwgt", ranges).add("real", Collections.nCopies(20, 0.05)).svg();
+        Matcher turned = Pattern.compile("translate\\(([\\d.]+) [\\d.]+\\) rotate\\((-?\\d+)\\)").matcher(svg);
+        List<Double> xs = new ArrayList<>();
+        double angle = 0;
+        while (turned.find()) {
+            xs.add(Double.parseDouble(turned.group(1)));
+            angle = Math.toRadians(-Integer.parseInt(turned.group(2)));
+        }
+        assertTrue(xs.size() >= 8 && xs.size() < ranges.size(), "some of the 20 bins labelled, not all: " + xs.size());
+        for (int i = 1; i < xs.size(); i++) {
+            double apart = (xs.get(i) - xs.get(i - 1)) * Math.sin(angle);
+            assertTrue(apart >= 16, "turned labels a line and a half of 11-pixel text apart or more: " + apart);
+        }
+        assertTrue(svg.contains("<title>real 12,285–85,906: "), "every bar keeps its range on hover");
+    }
+
+    @Test
+    void correlationsThatRoundToZeroReadZero() {
+        String svg = HeatMap.svg("synthetic − real", List.of("a", "b"), new double[][] {{0, -0.004}, {-0.004, 0.0261}});
+        assertFalse(svg.contains(">-0.00</text>"), svg);
+        assertTrue(svg.contains(">0.00</text>") && svg.contains(">0.03</text>"), svg);
     }
 
     private static List<String> ticks(ValueAxis axis) {
