@@ -5,16 +5,13 @@ import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.engine.spi.Progress;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /**
  * What lineage adds to a whole {@code tabsynth sample} command, as a user waits for it: each run is a fresh
@@ -26,9 +23,6 @@ import java.util.function.ToDoubleFunction;
 public final class CommandBench {
     private static final String WITH = "lineage";
     private static final String WITHOUT = "plain";
-
-    /** What the child prints last: the CPU time its process used, seconds. */
-    private static final String CPU = "process cpu seconds: ";
 
     /**
      * Measured figures.
@@ -54,10 +48,6 @@ public final class CommandBench {
         }
     }
 
-    /** One child's wall and CPU time, seconds. */
-    private record Timing(double wall, double cpu) {
-    }
-
     private CommandBench() {
     }
 
@@ -76,60 +66,25 @@ public final class CommandBench {
         try {
             Path file = dir.resolve("bench.model");
             engine.save(model, file);
-            List<Timing> with = new ArrayList<>();
-            List<Timing> without = new ArrayList<>();
+            List<FreshJvm.Timing> with = new ArrayList<>();
+            List<FreshJvm.Timing> without = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 without.add(child(WITHOUT, file, rows, seed, plugins, dir));
                 with.add(child(WITH, file, rows, seed, plugins, dir));
             }
-            return new Result(runs, rows, median(with, Timing::wall), median(without, Timing::wall),
-                    median(with, Timing::cpu), median(without, Timing::cpu));
+            return new Result(runs, rows, FreshJvm.median(with, FreshJvm.Timing::wall),
+                    FreshJvm.median(without, FreshJvm.Timing::wall), FreshJvm.median(with, FreshJvm.Timing::cpu),
+                    FreshJvm.median(without, FreshJvm.Timing::cpu));
         } finally {
             EndToEndBench.deleteTree(dir);
         }
     }
 
-    private static double median(List<Timing> timings, ToDoubleFunction<Timing> part) {
-        List<Double> xs = new ArrayList<>();
-        timings.forEach(t -> xs.add(part.applyAsDouble(t)));
-        return EndToEndBench.median(xs);
-    }
-
-    /** One fresh JVM: its wall time from start to exit and the CPU time it reports, seconds. */
-    private static Timing child(String kind, Path model, long rows, long seed, Path plugins, Path dir) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-XX:FlightRecorderOptions")
-                    && !arg.startsWith("-agentlib") && !arg.startsWith("-javaagent")) {
-                cmd.add(arg);
-            }
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CommandBench.class.getName(), kind,
-                model.toString(), Long.toString(rows), Long.toString(seed),
+    /** One fresh JVM sampling as {@code kind} says: its wall and CPU time. */
+    private static FreshJvm.Timing child(String kind, Path model, long rows, long seed, Path plugins, Path dir) {
+        return FreshJvm.run(CommandBench.class, List.of(kind, model.toString(), Long.toString(rows), Long.toString(seed),
                 plugins == null ? "" : plugins.toString(), dir.resolve(kind + "-sample.csv").toString(),
-                dir.resolve("ledger.jsonl").toString()));
-        File log = dir.resolve(kind + ".log").toFile();
-        try {
-            long t = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-            int rc = p.waitFor();
-            double seconds = (System.nanoTime() - t) / 1e9;
-            String output = Files.readString(log.toPath());
-            if (rc != 0) {
-                throw new IllegalStateException("the " + kind + " run exited with " + rc + ": " + output.strip());
-            }
-            int at = output.lastIndexOf(CPU);
-            if (at < 0) {
-                throw new IllegalStateException("the " + kind + " run did not report its CPU time: " + output.strip());
-            }
-            return new Timing(seconds, Double.parseDouble(output.substring(at + CPU.length()).strip()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+                dir.resolve("ledger.jsonl").toString()), dir.resolve(kind + ".log"));
     }
 
     /**
@@ -151,8 +106,6 @@ public final class CommandBench {
                 EndToEndBench.writeWithoutLineage(engine, model, rows, seed, out);
             }
         }
-        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-        System.out.println(CPU + String.format(Locale.ROOT, "%.3f", cpu / 1e9));
+        FreshJvm.reportCpu();
     }
 }

@@ -270,4 +270,15 @@ class CommandLineTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("rows/s") && r.out().contains("peak heap") && r.out().contains("cold"), r.out());
     }
+
+    @Test
+    void benchTimesAWholeEvaluateInAFreshJvm() {
+        Path syn = dir.resolve("bench-synthetic.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 2000, "--seed", 5,
+                "--out", syn).code());
+        Cli r = Cli.run("bench", "--data", real, "--rows", 2000, "--repeat", 0, "--synthetic", syn, "--evaluate-runs", 1);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*evaluate +fresh JVM running every evaluator and writing the report \\(median of 1\\): "
+                + "[0-9.]+ s wall \\(fastest [0-9.]+ s\\), [0-9.]+ s CPU; [0-9]+ cores, load average.*"), r.out());
+    }
 }

@@ -2,6 +2,7 @@ package io.tabsynth.shell.cli;
 
 import io.tabsynth.bench.CommandBench;
 import io.tabsynth.bench.EndToEndBench;
+import io.tabsynth.bench.EvaluateCommandBench;
 import io.tabsynth.engine.run.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--synthetic", paramLabel = "SYN", description = "also time every evaluator on --data (real) against this file")
     Path synthetic;
 
+    @Option(names = "--evaluate-runs", defaultValue = "0", paramLabel = "N",
+            description = "also time N fresh JVMs each running a whole evaluate of --synthetic (every evaluator, report "
+                    + "and lineage included) (default ${DEFAULT-VALUE})")
+    int evaluateRuns;
+
     @Option(names = "--holdout", paramLabel = "H", description = "holdout for the evaluators")
     Path holdout;
 
@@ -99,6 +105,10 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 spec.commandLine().getOut().print(EndToEndBench.evaluation(e, data, holdout, synthetic, options,
                         Math.max(0, repeat)));
+                if (evaluateRuns > 0) {
+                    spec.commandLine().getOut().print(EvaluateCommandBench.run(data, holdout, synthetic, options,
+                            engine.pluginsDir(), evaluateRuns).line());
+                }
             }
         } finally {
             if (out == null) {

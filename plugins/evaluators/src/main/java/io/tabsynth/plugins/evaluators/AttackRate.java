@@ -15,7 +15,10 @@ final class AttackRate {
     private AttackRate() {
     }
 
-    static Map<String, Object> of(int attacks, int trainHits, int controlHits, int baselineHits) {
+    /**
+     * @param controlHits successes on control rows, fractional where the control made attacks of its own and this is its rate times {@code attacks}
+     */
+    static Map<String, Object> of(int attacks, int trainHits, double controlHits, int baselineHits) {
         double train = trainHits / (double) Math.max(1, attacks);
         double control = controlHits / (double) Math.max(1, attacks);
         double baseline = baselineHits / (double) Math.max(1, attacks);
@@ -44,6 +47,7 @@ final class AttackRate {
         double denom = 1 + z * z / n;
         double centre = (p + z * z / (2 * n)) / denom;
         double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denom;
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        // at no or every hit the bound on that side is the rate itself, which rounding would miss by a unit
+        return new double[] {hits == 0 ? 0 : Math.max(0, centre - half), hits == n ? 1 : Math.min(1, centre + half)};
     }
 }

@@ -54,11 +54,10 @@ public final class FairnessEvaluator implements Evaluator {
         int[] truth = null;
         Frame holdout = input.holdout();
         if (holdout != null) {
-            Frame synthetic = Models.syntheticTrainingRows(input);
-            Features onSyn = new Features(synthetic, input.schema(), target);
-            int[] raw = Models.classify(synthetic, holdout, onSyn, List.of("gradientBoosting")).get("gradientBoosting");
-            synPred = Map.of("p", onSyn.relabel(raw, fs));
-            realPred = Models.classify(Models.realTrainingRows(input), holdout, fs, List.of("gradientBoosting"));
+            Features onSyn = new Features(Models.syntheticTrainingRows(input), input.schema(), target);
+            BoostedPredictions.trainBoth(input, onSyn, fs);
+            synPred = Map.of("p", onSyn.relabel(BoostedPredictions.of(input, true, onSyn), fs));
+            realPred = Map.of("gradientBoosting", BoostedPredictions.of(input, false, fs));
             truth = fs.labels(holdout);
         }
         Map<String, Object> columns = new LinkedHashMap<>();

@@ -199,7 +199,7 @@ final class GowerSpace {
                 }
                 mismatches[grp] = m;
             }
-            int own = words == 1 ? g.groupOf.getOrDefault(qg.words[qw], -1) : -1;
+            int own = words == 1 ? g.groupOf(qg.words[qw]) : -1;
             for (int qpos = qg.start[qgi]; qpos < qg.start[qgi + 1]; qpos++) {
                 int q = qg.rows[qpos];
                 int qv = qpos * nums;
@@ -262,7 +262,6 @@ final class GowerSpace {
         int[] start;
         double[] values;
         int[] rows;
-        final java.util.Map<Long, Integer> groupOf = new java.util.HashMap<>();
 
         static Groups of(Points base, int nums) {
             int n = base.size();
@@ -300,12 +299,16 @@ final class GowerSpace {
                 g.rows[pos] = row;
             }
             g.start[g.count] = n;
-            if (w == 1) {
-                for (int k = 0; k < g.count; k++) {
-                    g.groupOf.put(g.words[k], k);
-                }
-            }
             return g;
+        }
+
+        /**
+         * The group of rows whose one packed word is {@code word}, or -1: groups are in ascending order of their
+         * words, so a binary search finds it (a hash map of the packed words collided into long chains).
+         */
+        int groupOf(long word) {
+            int at = java.util.Arrays.binarySearch(words, 0, count, word);
+            return at >= 0 ? at : -1;
         }
     }
 

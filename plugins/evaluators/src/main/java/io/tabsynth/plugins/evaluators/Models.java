@@ -51,12 +51,10 @@ final class Models {
         return input.synthetic().sample(Math.min(input.real().rowCount(), MAX_TRAINING_ROWS), SEED);
     }
 
-    /** Class predictions for {@code test} of each classifier trained on {@code train}; rows with an unknown class are dropped from training. */
-    static Map<String, int[]> classify(Frame train, Frame test, String target, Features fs) {
-        return classify(train, test, fs, CLASSIFIERS);
-    }
-
-    /** As {@link #classify(Frame, Frame, String, Features)}, training only the named classifiers. */
+    /**
+     * Class predictions for {@code test} of the named classifiers ({@link #CLASSIFIERS}) trained on {@code train};
+     * rows with an unknown class are dropped from training.
+     */
     static Map<String, int[]> classify(Frame train, Frame test, Features fs, List<String> which) {
         int[] y = fs.labels(train);
         double[][] xt = keep(fs.trees(train), y);

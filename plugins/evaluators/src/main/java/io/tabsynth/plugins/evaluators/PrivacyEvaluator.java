@@ -36,8 +36,9 @@ import java.util.Set;
  *       rows sharing their quasi-identifier values, the share of rows in groups under 5, and with a
  *       {@code sensitive} column the l-diversity (fewest distinct sensitive values in a group);</li>
  *   <li>{@code attributeInference} with a sensitive column and a holdout ({@link AttributeInference});</li>
- *   <li>{@code singlingOut} and {@code linkability} with a holdout, after Anonymeter ({@link SinglingOut},
- *       {@link Linkability}): attack success on training rows versus control rows, risk with a 95 % interval.</li>
+ *   <li>{@code singlingOut}, with or without a holdout, and {@code linkability} with one, after Anonymeter
+ *       ({@link SinglingOut}, {@link Linkability}): attack success on training rows versus control rows, risk with a
+ *       95 % interval.</li>
  * </ul>
  * Each harm is also a {@link Protection} on one scale (0.5 at its red threshold), listed with its level under
  * {@code findings}; {@code score} is the smallest protection, so a red component makes the score red. Distance
@@ -72,128 +73,184 @@ public final class PrivacyEvaluator implements Evaluator {
      */
     static final int DCR_ROWS = 50_000;
 
+    /** Seeds the sample of synthetic rows whose distances are summarised beyond {@link #DCR_ROWS}. */
+    private static final long DCR_SAMPLE_SEED = 0xdc7L;
+    /** Seeds the training rows, as many as the holdout has, that are the distance attack's members. */
+    private static final long MEMBER_SAMPLE_SEED = 0x5eed;
+    /** Seeds the training rows whose closest other training row is the near-copy baseline without a holdout. */
+    private static final long LEAVE_ONE_OUT_SEED = 0x100eL;
+
+    /** The real, holdout and synthetic rows as points of one Gower space (the holdout's null when there is none). */
+    private record Sides(Frame real, GowerSpace space, GowerSpace.Points train, GowerSpace.Points synthetic,
+                         GowerSpace.Points hold) {
+        static Sides of(EvaluationInput input, List<ColumnSpec> scored) {
+            GowerSpace space = new GowerSpace(input.real(), scored);
+            Frame holdout = input.holdout();
+            return new Sides(input.real(), space, space.points(input.real()), space.points(input.synthetic()),
+                    holdout != null && holdout.rowCount() > 0 ? space.points(holdout) : null);
+        }
+    }
+
+    /** The report's details and the protections the score is the smallest of, filled step by step. */
+    private record Report(Map<String, Object> details, List<Protection> protections) {
+        void protect(Protection p) {
+            protections.add(p);
+        }
+    }
+
     @Override
     public Result evaluate(EvaluationInput input) {
-        Frame real = input.real();
-        Frame syn = input.synthetic();
-        Frame holdout = input.holdout();
         List<ColumnSpec> scored = ScoredColumns.of(input);
-        GowerSpace space = new GowerSpace(real, scored);
-        GowerSpace.Points train = space.points(real);
-        GowerSpace.Points synthetic = space.points(syn);
-        Map<String, Object> details = new LinkedHashMap<>();
-        List<Protection> protections = new ArrayList<>();
-        List<Object> attackResults = null;
-
-        Map<String, Integer> trainRows = new HashMap<>();
-        for (int i = 0; i < train.size(); i++) {
-            trainRows.merge(space.key(train, i), 1, Integer::sum);
-        }
-        int exact = 0;
-        for (int i = 0; i < synthetic.size(); i++) {
-            exact += trainRows.containsKey(space.key(synthetic, i)) ? 1 : 0;
-        }
-        double exactShare = synthetic.size() == 0 ? 0.0 : exact / (double) synthetic.size();
-        GowerSpace.Points hold = holdout != null && holdout.rowCount() > 0 ? space.points(holdout) : null;
-        double baseline = exactMatchBaseline(space, trainRows, train.size(), hold);
-        details.put("exactMatches", exact);
-        details.put("exactMatchShare", exactShare);
-        details.put("exactMatchBaseline", baseline);
-        Map<String, Object> replay = ValueReplay.of(real, holdout, syn, input.schema());
-        details.put("uniqueValueReplay", replay);
-        // Only copies beyond what chance gives count (few scored columns make identical rows common), and only as
-        // many as the sample shows with 95 % confidence (the low end of the share's Wilson interval), so that a
-        // handful of synthetic rows that happen to equal training rows is not taken for copying.
-        double low = AttackRate.wilson(exact, synthetic.size())[0];
-        double excess = baseline >= 1 ? 0 : Math.max(0, (low - baseline) / (1 - baseline));
-        details.put("exactMatchExcess", excess);
-        protections.add(Protection.oneSided("privacy.exactMatchExcess", excess, COPY_SHARE_RED,
-                "synthetic rows are copies of training rows"));
-        protections.add(Protection.oneSided("privacy.uniqueValueReplay.share", (Double) replay.get("share"), COPY_SHARE_RED,
-                "synthetic rows carry values only one real person has"));
-
-        GowerSpace.Points measured = syn.rowCount() > DCR_ROWS ? space.points(syn.sample(DCR_ROWS, 0xdc7L)) : synthetic;
-        double[][] synToTrain = space.nearestTwo(measured, train);
+        Sides sides = Sides.of(input, scored);
+        Report report = new Report(new LinkedHashMap<>(), new ArrayList<>());
+        copies(input, sides, report);
+        GowerSpace.Points measured = input.synthetic().rowCount() > DCR_ROWS
+                ? sides.space().points(input.synthetic().sample(DCR_ROWS, DCR_SAMPLE_SEED)) : sides.synthetic();
+        double[][] synToTrain = sides.space().nearestTwo(measured, sides.train());
         Map<String, Object> dcr = new LinkedHashMap<>();
         dcr.put("rows", measured.size());
         dcr.put("syntheticToTrain", summary(synToTrain[0]));
-        double[] ratio = new double[measured.size()];
-        for (int i = 0; i < ratio.length; i++) {
-            ratio[i] = synToTrain[1][i] > 0 ? synToTrain[0][i] / synToTrain[1][i] : (synToTrain[0][i] == 0 ? 0 : 1);
-        }
-        details.put("nndr", summary(ratio));
-        NearCopies near;
-        if (hold != null) {
-            double[] holdToTrain = space.nearest(hold, train);
-            near = new NearCopies(synToTrain[0], holdToTrain, NearCopies.HOLDOUT_BASELINE);
-            dcr.put("holdoutToTrain", summary(holdToTrain));
-            dcr.put("histogram", histogram(synToTrain[0], holdToTrain));
-            closerToTrain(dcr, synToTrain[0], space.nearest(measured, hold), train.size(), hold.size());
-            protections.add(Protection.oneSided("privacy.dcr.excess", (Double) dcr.get("excess"), CLOSER_EXCESS_RED,
-                    "synthetic rows lie closer to training rows than to unseen real rows"));
-            // The attacks are independent and deterministic: run them side by side.
-            Frame holdoutFrame = holdout;
-            String sensitiveOption = input.options().get("sensitive");
-            List<java.util.function.Supplier<Object>> attacks = List.of(
-                    () -> SinglingOut.of(real, holdoutFrame, syn, scored, 0x5140L),
-                    () -> Linkability.of(real, holdoutFrame, syn, scored),
-                    () -> DensityRatioAttack.auc(real, holdoutFrame, syn, io.tabsynth.engine.data.Schema.of(scored)),
-                    () -> sensitiveOption == null ? null
-                            : AttributeInference.of(real, holdoutFrame, syn, scored, input.options().get("quasi"), sensitiveOption));
-            List<Object> outcomes = attacks.parallelStream().map(java.util.function.Supplier::get).toList();
-            details.put("singlingOut", outcomes.get(0));
-            details.put("linkability", outcomes.get(1));
-            attackResults = outcomes;
-            GowerSpace.Points sample = space.points(real.sample(hold.size(), 0x5eed));
-            double[] members = space.nearest(sample, synthetic);
-            double[] outsiders = space.nearest(hold, synthetic);
-            double auc = auc(members, outsiders);
-            details.put("membershipInferenceAuc", auc);
-            protections.add(new Protection("privacy.membershipInferenceAuc", auc, NO_LEAK_AUC, AUC_RED, true,
-                    "training rows lie closer to the synthetic data than unseen rows do"));
-            Map<String, Object> mia = new LinkedHashMap<>();
-            mia.put("distanceAttackAuc", auc);
-            double densityAuc = (Double) attackResults.get(2);
-            mia.put("densityRatioAttackAuc", Double.isNaN(densityAuc) ? null : densityAuc);
-            details.put("membershipInference", mia);
-            if (!Double.isNaN(densityAuc)) {
-                protections.add(new Protection("privacy.membershipInference.densityRatioAttackAuc", densityAuc, NO_LEAK_AUC,
-                        AUC_RED, true, "the synthetic data is densest around training rows"));
-            }
-            attackRisk(protections, "singlingOut", outcomes.get(0), "a predicate from the synthetic data singles out a training row");
-            attackRisk(protections, "linkability", outcomes.get(1), "two halves of a training row are linked through the synthetic data");
-        } else {
-            GowerSpace.Points own = real.rowCount() > LEAVE_ONE_OUT_ROWS
-                    ? space.points(real.sample(LEAVE_ONE_OUT_ROWS, 0x100eL)) : train;
-            // Each training row is its own nearest row (distance 0): the second nearest is the closest other one.
-            near = new NearCopies(synToTrain[0], space.nearestTwo(own, train)[1], NearCopies.LEAVE_ONE_OUT_BASELINE);
-            details.put("membershipInferenceAuc", null);
-            details.put("note", "no holdout given: near copies are judged against distances within the training data; "
-                    + "membership inference, the DCR comparison and the Anonymeter attacks need one (--holdout)");
-        }
-        details.put("nearCopies", near.json());
-        protections.add(Protection.oneSided("privacy.nearCopies.excess", near.excess(), COPY_SHARE_RED,
+        report.details().put("nndr", summary(nearestRatio(synToTrain)));
+        Attacks attacks = Attacks.run(input.real(), sides.hold() == null ? null : input.holdout(), input.synthetic(), scored,
+                input.options().get("quasi"), input.options().get("sensitive"));
+        NearCopies near = sides.hold() != null
+                ? withHoldout(sides, measured, synToTrain[0], attacks, dcr, report)
+                : withoutHoldout(sides, synToTrain[0], attacks, report);
+        report.details().put("nearCopies", near.json());
+        report.protect(Protection.oneSided("privacy.nearCopies.excess", near.excess(), COPY_SHARE_RED,
                 "synthetic rows lie closer to training rows than real rows lie to each other"));
-        details.put("dcr", dcr);
+        report.details().put("dcr", dcr);
         String quasi = input.options().get("quasi");
-        String sensitive = input.options().get("sensitive");
         if (quasi != null && !quasi.isBlank()) {
-            details.put("kAnonymity", kAnonymity(syn, real, List.of(quasi.split(",")), sensitive));
+            report.details().put("kAnonymity", kAnonymity(input.synthetic(), input.real(), List.of(quasi.split(",")),
+                    input.options().get("sensitive")));
         }
-        if (sensitive != null && attackResults != null && attackResults.get(3) != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> ai = (Map<String, Object>) attackResults.get(3);
-            details.put("attributeInference", ai);
-            attackRisk(protections, "attributeInference", ai, "the synthetic data reveals training rows' sensitive values");
+        if (attacks.attributeInference() != null) {
+            report.details().put("attributeInference", attacks.attributeInference());
+            attackRisk(report, "attributeInference", attacks.attributeInference(),
+                    "the synthetic data reveals training rows' sensitive values");
         }
+        return verdict(report);
+    }
+
+    /**
+     * Exact copies beyond what chance gives and replayed unique values. Only copies beyond chance count (few
+     * scored columns make identical rows common), and only as many as the sample shows with 95 % confidence (the
+     * low end of the share's Wilson interval), so that a handful of synthetic rows that happen to equal training
+     * rows is not taken for copying.
+     */
+    private static void copies(EvaluationInput input, Sides sides, Report report) {
+        GowerSpace space = sides.space();
+        Map<String, Integer> trainRows = new HashMap<>();
+        for (int i = 0; i < sides.train().size(); i++) {
+            trainRows.merge(space.key(sides.train(), i), 1, Integer::sum);
+        }
+        int exact = 0;
+        for (int i = 0; i < sides.synthetic().size(); i++) {
+            exact += trainRows.containsKey(space.key(sides.synthetic(), i)) ? 1 : 0;
+        }
+        int rows = sides.synthetic().size();
+        double baseline = exactMatchBaseline(space, trainRows, sides.train().size(), sides.hold());
+        Map<String, Object> details = report.details();
+        details.put("exactMatches", exact);
+        details.put("exactMatchShare", rows == 0 ? 0.0 : exact / (double) rows);
+        details.put("exactMatchBaseline", baseline);
+        Map<String, Object> replay = ValueReplay.of(input.real(), input.holdout(), input.synthetic(), input.schema());
+        details.put("uniqueValueReplay", replay);
+        double low = AttackRate.wilson(exact, rows)[0];
+        double excess = baseline >= 1 ? 0 : Math.max(0, (low - baseline) / (1 - baseline));
+        details.put("exactMatchExcess", excess);
+        report.protect(Protection.oneSided("privacy.exactMatchExcess", excess, COPY_SHARE_RED,
+                "synthetic rows are copies of training rows"));
+        report.protect(Protection.oneSided("privacy.uniqueValueReplay.share", (Double) replay.get("share"), COPY_SHARE_RED,
+                "synthetic rows carry values only one real person has"));
+    }
+
+    /** Each synthetic row's nearest over second-nearest distance to the training rows (0 for a copy, 1 for a tie). */
+    private static double[] nearestRatio(double[][] nearestTwo) {
+        double[] ratio = new double[nearestTwo[0].length];
+        for (int i = 0; i < ratio.length; i++) {
+            ratio[i] = nearestTwo[1][i] > 0 ? nearestTwo[0][i] / nearestTwo[1][i] : (nearestTwo[0][i] == 0 ? 0 : 1);
+        }
+        return ratio;
+    }
+
+    /**
+     * The comparisons a holdout allows: holdout-to-train distances as the near-copy baseline, closer-to-train
+     * shares, the membership attacks, singling out and linkability.
+     */
+    private static NearCopies withHoldout(Sides sides, GowerSpace.Points measured, double[] synToTrain, Attacks attacks,
+                                          Map<String, Object> dcr, Report report) {
+        GowerSpace space = sides.space();
+        GowerSpace.Points hold = sides.hold();
+        double[] holdToTrain = space.nearest(hold, sides.train());
+        dcr.put("holdoutToTrain", summary(holdToTrain));
+        dcr.put("histogram", histogram(synToTrain, holdToTrain));
+        closerToTrain(dcr, synToTrain, space.nearest(measured, hold), sides.train().size(), hold.size());
+        report.protect(Protection.oneSided("privacy.dcr.excess", (Double) dcr.get("excess"), CLOSER_EXCESS_RED,
+                "synthetic rows lie closer to training rows than to unseen real rows"));
+        Map<String, Object> details = report.details();
+        details.put("singlingOut", attacks.singlingOut());
+        details.put("linkability", attacks.linkability());
+        membership(sides, attacks.densityRatioAuc(), report);
+        singlingOutRisk(report, attacks);
+        attackRisk(report, "linkability", attacks.linkability(),
+                "two halves of a training row are linked through the synthetic data");
+        return new NearCopies(synToTrain, holdToTrain, NearCopies.HOLDOUT_BASELINE);
+    }
+
+    /**
+     * Membership inference: the distance attack (training rows, as many as the holdout has, are members; holdout
+     * rows are not) and the density-ratio attack.
+     */
+    private static void membership(Sides sides, double densityAuc, Report report) {
+        GowerSpace space = sides.space();
+        GowerSpace.Points members = space.points(sides.real().sample(sides.hold().size(), MEMBER_SAMPLE_SEED));
+        double auc = auc(space.nearest(members, sides.synthetic()), space.nearest(sides.hold(), sides.synthetic()));
+        Map<String, Object> details = report.details();
+        details.put("membershipInferenceAuc", auc);
+        report.protect(new Protection("privacy.membershipInferenceAuc", auc, NO_LEAK_AUC, AUC_RED, true,
+                "training rows lie closer to the synthetic data than unseen rows do"));
+        Map<String, Object> mia = new LinkedHashMap<>();
+        mia.put("distanceAttackAuc", auc);
+        mia.put("densityRatioAttackAuc", Double.isNaN(densityAuc) ? null : densityAuc);
+        details.put("membershipInference", mia);
+        if (!Double.isNaN(densityAuc)) {
+            report.protect(new Protection("privacy.membershipInference.densityRatioAttackAuc", densityAuc, NO_LEAK_AUC,
+                    AUC_RED, true, "the synthetic data is densest around training rows"));
+        }
+    }
+
+    /** Without a holdout: each training row's closest other training row is the near-copy baseline. */
+    private static NearCopies withoutHoldout(Sides sides, double[] synToTrain, Attacks attacks, Report report) {
+        Frame real = sides.real();
+        GowerSpace.Points own = real.rowCount() > LEAVE_ONE_OUT_ROWS
+                ? sides.space().points(real.sample(LEAVE_ONE_OUT_ROWS, LEAVE_ONE_OUT_SEED)) : sides.train();
+        Map<String, Object> details = report.details();
+        details.put("singlingOut", attacks.singlingOut());
+        details.put("membershipInferenceAuc", null);
+        details.put("note", "no holdout given: near copies are judged against distances within the training data and "
+                + "singling out against a split of the training rows; membership inference, the DCR comparison, "
+                + "linkability and attribute inference need one (--holdout)");
+        singlingOutRisk(report, attacks);
+        // Each training row is its own nearest row (distance 0): the second nearest is the closest other one.
+        return new NearCopies(synToTrain, sides.space().nearestTwo(own, sides.train())[1], NearCopies.LEAVE_ONE_OUT_BASELINE);
+    }
+
+    private static void singlingOutRisk(Report report, Attacks attacks) {
+        attackRisk(report, "singlingOut", attacks.singlingOut(), "a predicate from the synthetic data singles out a training row");
+    }
+
+    /** The score is the smallest protection, so that a red component makes it red; each protection is a finding. */
+    private static Result verdict(Report report) {
         double score = 1;
         List<Finding> findings = new ArrayList<>();
-        for (Protection p : protections) {
+        for (Protection p : report.protections()) {
             score = Math.min(score, p.protection());
             findings.add(p.finding());
         }
-        details.put("findings", Finding.json(findings));
-        return new Result(score, Map.of(), details);
+        report.details().put("findings", Finding.json(findings));
+        return new Result(score, Map.of(), report.details());
     }
 
     /**
@@ -216,9 +273,9 @@ public final class PrivacyEvaluator implements Evaluator {
     }
 
     /** Adds an Anonymeter attack's risk (the low end of its 95 % interval) as a protection, when it has one. */
-    private static void attackRisk(List<Protection> protections, String name, Object outcome, String why) {
-        if (outcome instanceof Map<?, ?> m && m.get(AttackRate.RISK_LOW) instanceof Double risk) {
-            protections.add(Protection.oneSided("privacy." + name + "." + AttackRate.RISK_LOW, risk, ATTACK_RISK_RED, why));
+    private static void attackRisk(Report report, String name, Map<String, Object> outcome, String why) {
+        if (outcome.get(AttackRate.RISK_LOW) instanceof Double risk) {
+            report.protect(Protection.oneSided("privacy." + name + "." + AttackRate.RISK_LOW, risk, ATTACK_RISK_RED, why));
         }
     }
 

@@ -6,6 +6,7 @@ import io.tabsynth.engine.spi.Evaluator;
 import io.tabsynth.engine.spi.Result;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ForkJoinTask;
 import org.pf4j.Extension;
 
 /**
@@ -23,6 +24,9 @@ import org.pf4j.Extension;
 public final class UtilityEvaluator implements Evaluator {
     /** Below this real-trained F1 or R² the target carries no learnable signal and no score is given. */
     static final double MIN_REAL = 0.05;
+    /** The classifiers utility trains itself; gradient boosting's predictions are shared with fairness. */
+    private static final java.util.List<String> OTHER_CLASSIFIERS = Models.CLASSIFIERS.stream()
+            .filter(m -> !m.equals(BoostedPredictions.MODEL)).toList();
 
     @Override
     public String id() {
@@ -57,10 +61,18 @@ public final class UtilityEvaluator implements Evaluator {
         if (onReal.classification) {
             int[] truth = onReal.labels(holdout);
             int positive = positiveClass(input, onReal, truth);
+            // the two sides' models are independent and seeded: train them side by side
+            ForkJoinTask<Map<String, int[]>> others = ForkJoinTask.adapt(
+                    () -> Models.classify(synthetic, holdout, onSynthetic, OTHER_CLASSIFIERS));
+            ForkJoinTask<Map<String, int[]>> realOthers = ForkJoinTask.adapt(
+                    () -> Models.classify(realRows, holdout, onReal, OTHER_CLASSIFIERS));
+            ForkJoinTask.invokeAll(others, realOthers, ForkJoinTask.adapt(() -> BoostedPredictions.trainBoth(input, onSynthetic, onReal)));
             Map<String, int[]> tstr = new LinkedHashMap<>();
-            Models.classify(synthetic, holdout, target, onSynthetic)
-                    .forEach((m, p) -> tstr.put(m, onSynthetic.relabel(p, onReal)));
-            Map<String, int[]> trtr = Models.classify(realRows, holdout, target, onReal);
+            tstr.put(BoostedPredictions.MODEL, onSynthetic.relabel(BoostedPredictions.of(input, true, onSynthetic), onReal));
+            others.join().forEach((m, p) -> tstr.put(m, onSynthetic.relabel(p, onReal)));
+            Map<String, int[]> trtr = new LinkedHashMap<>();
+            trtr.put(BoostedPredictions.MODEL, BoostedPredictions.of(input, false, onReal));
+            trtr.putAll(realOthers.join());
             boolean binary = onReal.classes.size() == 2;
             double synAcc = 0;
             double realAcc = 0;
