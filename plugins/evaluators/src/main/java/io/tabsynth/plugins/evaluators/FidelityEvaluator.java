@@ -134,9 +134,10 @@ public final class FidelityEvaluator implements Evaluator {
                     quality.pairsWithRelationship() + " of " + quality.pairsScored() + " column pairs reach SDMetrics' "
                             + "relationship threshold, so score says little about relationships: see fidelity.relationships"));
         }
+        List<String> weakened = (List<String>) relationships.get("mostWeakened");
         findings.add(lowIsBad("fidelity.relationships.score", (Double) relationships.get("score"), RELATIONSHIPS_RED,
-                RELATIONSHIPS_AMBER, "the synthetic data keeps little of the real relationships between columns (weakest: "
-                        + String.join(", ", (List<String>) relationships.get("mostWeakened")) + ")"));
+                RELATIONSHIPS_AMBER, "the synthetic data keeps little of the real relationships between columns"
+                        + (weakened.isEmpty() ? "" : " (weakest: " + String.join(", ", weakened) + ")")));
         details.put("findings", Finding.json(findings));
         return new Result(quality.score(), Map.of(), details);
     }

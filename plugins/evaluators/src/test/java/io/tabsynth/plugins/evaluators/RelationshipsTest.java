@@ -2,6 +2,7 @@ package io.tabsynth.plugins.evaluators;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.engine.data.ColumnKind;
@@ -90,6 +91,15 @@ class RelationshipsTest {
         assertEquals(List.of(), red(fresh));
         assertEquals(1.0, copy.score(), 1e-12, "score stays SDMetrics'");
         assertEquals(5 * 4 / 2, ((Map<?, ?>) shuffled.details().get("relationships")).get("pairs"));
+        assertTrue(message(shuffled, "fidelity.relationships.score").contains("(weakest: "), "the lost pairs are named");
+        assertFalse(message(copy, "fidelity.relationships.score").contains("weakest"),
+                "a copy loses nothing, so no weakest pair is named (it read '(weakest: )')");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String message(Result r, String metric) {
+        return ((List<Map<String, Object>>) r.details().get("findings")).stream().filter(f -> f.get("metric").equals(metric))
+                .map(f -> (String) f.get("message")).findFirst().orElseThrow();
     }
 
     @Test
