@@ -80,6 +80,13 @@ class BaselinePolicyTest {
                 "--policy", "baseline", "--report", report);
         assertEquals(0, sample.code(), sample.out() + sample.err());
         assertTrue(sample.out().contains("PASS fidelity.relationships.score >= 0.4"), sample.out());
+        for (String line : sample.out().split("\n")) {
+            if (line.startsWith("PASS") || line.startsWith("FAIL")) {
+                String actual = line.substring(line.indexOf("actual ") + "actual ".length()).trim();
+                assertTrue(actual.replace("0.", "").replace(".", "").replaceFirst("^0+", "").length() <= 6,
+                        "a value for reading, not 0.9722466204002662: " + line);
+            }
+        }
 
         Cli unknown = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--policy", "strictest", "--report", report);
         assertEquals(2, unknown.code());

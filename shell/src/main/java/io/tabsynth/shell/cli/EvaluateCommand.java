@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 public final class EvaluateCommand implements Callable<Integer> {
     /** Exit code when a policy gate fails. */
     public static final int GATE_FAILED = 3;
+    /** Significant digits of a policy check's value on the console (the report keeps the full number). */
+    private static final int ACTUAL_DIGITS = 6;
 
     @Mixin
     EngineOptions engine;
@@ -108,7 +110,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             for (JsonNode c : verdict.path("checks")) {
                 out.printf(Locale.ROOT, "%s %-45s actual %s%n", c.path("passed").asBoolean() ? "PASS" : "FAIL",
-                        c.path("check").asText(), c.path("actual").isNull() ? "none: " + c.path("reason").asText() : c.path("actual").asText());
+                        c.path("check").asText(), c.path("actual").isNull() ? "none: " + c.path("reason").asText() : readable(c.path("actual")));
             }
             if (!verdict.path("passed").asBoolean()) {
                 spec.commandLine().getErr().println("policy gate failed: see " + report);
@@ -116,5 +118,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** A check's value for reading: a number to six significant digits (0.972247, not 0.9722466204002662). */
+    static String readable(JsonNode actual) {
+        if (!actual.isNumber()) {
+            return actual.asText();
+        }
+        return new java.math.BigDecimal(actual.asDouble()).round(new java.math.MathContext(ACTUAL_DIGITS))
+                .stripTrailingZeros().toPlainString();
     }
 }
