@@ -46,7 +46,7 @@ final class ParquetFooterOrder {
         byte[] again = encoded(footer);
         if (!Arrays.equals(again, 0, again.length, tail, start, start + footerLength)) {
             throw new IOException(file + ": the Parquet footer holds fields that this version of"
-                    + " parquet-format-structures does not write back exactly, so its encodings are not put in order");
+                    + " parquet-format-structures cannot write back exactly, so its encodings cannot be put in order");
         }
         if (!sortEncodings(footer)) {
             return;

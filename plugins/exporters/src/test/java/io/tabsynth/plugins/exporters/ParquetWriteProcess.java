@@ -6,7 +6,6 @@ import io.tabsynth.testkit.SampleData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
 import org.apache.parquet.column.Encoding;
@@ -44,7 +43,7 @@ public final class ParquetWriteProcess {
         for (Encoding e : order) {
             System.identityHashCode(e);
         }
-        System.out.println(ORDER_LINE + new HashSet<>(new LinkedHashSet<>(List.of(Encoding.PLAIN, Encoding.RLE_DICTIONARY))));
+        System.out.println(ORDER_LINE + new HashSet<>(List.of(Encoding.PLAIN, Encoding.RLE_DICTIONARY)));
         Frame frame = frame();
         try (FrameWriter w = new ParquetExporter().open(Path.of(args[0]), frame.schema())) {
             w.write(frame.head(2000));
