@@ -45,6 +45,7 @@ class EvaluateCommandTest {
         Cli failed = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--policy", strict, "--report", report);
         assertEquals(3, failed.code());
         assertTrue(failed.out().contains("FAIL fidelity.score >= 0.999"), failed.out());
+        assertTrue(failed.err().contains("policy check failed: fidelity.score >= 0.999, actual 0."), failed.err());
         assertTrue(Cli.run("lineage", "show", report).out().contains("policy.passed=false"), "the verdict is recorded");
 
         Path holdout = dir.resolve("holdout.csv");

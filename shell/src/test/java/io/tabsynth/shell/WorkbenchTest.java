@@ -90,6 +90,24 @@ class WorkbenchTest {
     }
 
     @Test
+    void theShippedBaselinePolicyIsNamedInTheWorkbenchAsOnTheCommandLine() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        Path script = dir.resolve("gate.jsh");
+        Files.writeString(script, """
+                var real = demoCustomers("real.csv", 600, 1);
+                var syn = fit(real, "gaussian-copula").sample(600, 2);
+                var report = evaluate(real, syn, evaluators("fidelity", "privacy"), policy("baseline"));
+                System.out.println("passed " + report.passed() + " " + report.json().path("policy").path("checks").size());
+                var strict = evaluate(real, syn, policy("strictest"));
+                """);
+        Cli r = Cli.run("run", script, "--dir", dir, "--ledger", ledger);
+        assertTrue(r.out().contains("passed true 6"), "baseline.json's six checks ran: " + r.out() + r.err());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("policy(\"strictest\"): no such file, and tabsynth ships no policy of that name"),
+                r.err());
+    }
+
+    @Test
     void theFirstFailingSnippetStopsTheRunWithItsLine() throws Exception {
         Path script = dir.resolve("bad.jsh");
         Files.writeString(script, """

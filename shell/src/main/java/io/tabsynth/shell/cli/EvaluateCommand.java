@@ -2,6 +2,7 @@ package io.tabsynth.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.policy.ShippedPolicy;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.EvaluateRequest;
 import java.io.PrintWriter;
@@ -71,7 +72,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        policy = ShippedPolicy.resolve(policy);
+        policy = ShippedPolicy.resolve(policy, "--policy " + policy);
         Inputs.notAnInput(report, real, holdout, synthetic, metadata, policy);
         if (html != null) {
             Inputs.notAnInput(html, real, holdout, synthetic, metadata, policy, report);
@@ -113,6 +114,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                         c.path("check").asText(), c.path("actual").isNull() ? "none: " + c.path("reason").asText() : readable(c.path("actual")));
             }
             if (!verdict.path("passed").asBoolean()) {
+                for (JsonNode c : verdict.path("checks")) {
+                    if (!c.path("passed").asBoolean()) {
+                        spec.commandLine().getErr().println("policy check failed: " + c.path("check").asText() + ", actual "
+                                + (c.path("actual").isNull() ? "none: " + c.path("reason").asText() : readable(c.path("actual"))));
+                    }
+                }
                 spec.commandLine().getErr().println("policy gate failed: see " + report);
                 return GATE_FAILED;
             }

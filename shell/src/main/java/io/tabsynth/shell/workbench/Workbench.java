@@ -1,6 +1,7 @@
 package io.tabsynth.shell.workbench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.policy.ShippedPolicy;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.History;
@@ -253,7 +254,9 @@ public final class Workbench {
             } else if (c instanceof Setting s) {
                 options.put(s.name(), s.value());
             } else if (c instanceof Policy p) {
-                policy = file(p.file());
+                Path named = file(p.file());
+                policy = Files.exists(named) ? named
+                        : ShippedPolicy.resolve(Path.of(p.file()), "policy(\"" + p.file() + "\")");
             }
         }
         Frame r = realFrame(real);

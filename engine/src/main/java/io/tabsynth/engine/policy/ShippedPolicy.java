@@ -1,4 +1,4 @@
-package io.tabsynth.shell.cli;
+package io.tabsynth.engine.policy;
 
 import io.tabsynth.engine.BadInputException;
 import java.net.URISyntaxException;
@@ -8,18 +8,22 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * What {@code --policy} names: a policy file, or the name of a policy shipped with tabsynth ({@code baseline} is
- * {@code policies/baseline.json} of the distribution; run from the build, the copy on the class path).
+ * What a policy argument names ({@code --policy} on the command line, {@code policy(...)} in the workbench): a policy
+ * file, or the name of a policy shipped with tabsynth ({@code baseline} is {@code policies/baseline.json} of the
+ * distribution; run from the build, the copy on the class path).
  */
-final class ShippedPolicy {
+public final class ShippedPolicy {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final String FOLDER = "policies";
 
     private ShippedPolicy() {
     }
 
-    /** The policy file {@code given} names; a name that is neither a file nor a shipped policy is bad input. */
-    static Path resolve(Path given) {
+    /**
+     * The policy file {@code given} names; a name that is neither a file nor a shipped policy is bad input, reported
+     * as {@code asked} (how the user wrote it, e.g. {@code --policy strictest}).
+     */
+    public static Path resolve(Path given, String asked) {
         if (given == null || Files.exists(given) || !NAME.matcher(given.toString()).matches()) {
             return given;
         }
@@ -36,7 +40,7 @@ final class ShippedPolicy {
                 throw new IllegalStateException(onClassPath + " is not a file path", e);
             }
         }
-        throw new BadInputException("--policy " + given + ": no such file, and tabsynth ships no policy of that name "
+        throw new BadInputException(asked + ": no such file, and tabsynth ships no policy of that name "
                 + "(shipped: baseline)");
     }
 }
