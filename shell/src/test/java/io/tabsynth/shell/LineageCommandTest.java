@@ -168,4 +168,29 @@ class LineageCommandTest {
         assertTrue(v.out().contains("4 records"), v.out());
 
     }
+
+    @Test
+    void aFileReplacedOutsideTabsynthDoesNotLendItsOldHistory() throws Exception {
+        Path real = dir.resolve("real.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 2), real);
+        }
+        Path kept = dir.resolve("kept.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 3,
+                "--out", kept).code());
+        assertTrue(Cli.run("lineage", "verify", kept).out().contains("2 records"), "the export of real.csv, then synth");
+
+        // the user replaces real.csv with other rows by another program; its sidecar is left behind
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 9), dir.resolve("other.csv"));
+        }
+        Files.copy(dir.resolve("other.csv"), real, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 100, "--seed", 3,
+                "--out", syn).code());
+        Cli v = Cli.run("lineage", "verify", syn);
+        assertEquals(0, v.code(), v.err());
+        assertTrue(v.out().contains("1 record"), "the old export of real.csv made other bytes: " + v.out());
+        assertFalse(Cli.run("lineage", "show", syn).out().contains("export by csv"), "no borrowed history");
+    }
 }

@@ -87,12 +87,16 @@ public final class Lineage {
 
     /**
      * The records of the inputs' sidecars, oldest first, each once, copied as they are: a record that cannot be read
-     * is the verifier's to report, on the output that carries it.
+     * is the verifier's to report, on the output that carries it. A sidecar none of whose records made the input as
+     * it was read (the file was replaced or edited outside tabsynth, its old sidecar left behind) tells the history of
+     * other bytes, so it is left out: the input then begins the output's history, like real data.
      */
     private static List<JsonNode> history(List<Artifact> inputs) {
         Set<JsonNode> seen = new LinkedHashSet<>();
         for (Artifact in : inputs) {
-            seen.addAll(Sidecar.read(in.path()));
+            if (in.sha256() == null || Sidecar.recordsMaking(in.path(), in.sha256())) {
+                seen.addAll(Sidecar.read(in.path()));
+            }
         }
         return new ArrayList<>(seen);
     }
