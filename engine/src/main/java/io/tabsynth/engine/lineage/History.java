@@ -31,6 +31,9 @@ public final class History {
 
     /** The tree for a file; a {@link BadInputException} if it has no sidecar or a record cannot be read. */
     public static String of(Path file) {
+        if (!java.nio.file.Files.exists(file) && !java.nio.file.Files.exists(Sidecar.of(file))) {
+            throw new BadInputException(file + ": file not found");
+        }
         List<SignedRecord> records = Sidecar.records(file);
         if (records.isEmpty()) {
             throw new BadInputException(file + ": has no lineage sidecar " + Sidecar.of(file).getFileName());

@@ -53,10 +53,14 @@ public record Verification(String target, int records, List<String> problems, Li
             return "FAILED: " + target + ": " + String.join("; ", problems);
         }
         if (!reachesRealData()) {
-            return "NOT VERIFIED: " + target + ": " + records + " records, signatures and digests intact, but "
+            return "NOT VERIFIED: " + target + ": " + count() + ", signatures and digests intact, but "
                     + unreachedSummary();
         }
-        return "verified " + target + ": " + records + " records, signatures, chain and digests intact";
+        return "verified " + target + ": " + count() + ", signatures, chain and digests intact";
+    }
+
+    private String count() {
+        return records + (records == 1 ? " record" : " records");
     }
 
     /** "the chain does not reach real data: ..." naming each input of unknown origin. */

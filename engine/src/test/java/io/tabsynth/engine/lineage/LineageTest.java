@@ -163,7 +163,7 @@ class LineageTest {
         assertEquals(List.of("unknown.csv.lineage.json record 1 (sample) used the model " + model + " (sha256 "
                 + Sha256.file(model) + "), which no earlier record made: its fit, and the data it learned from, are not "
                 + "recorded"), v.unreached());
-        assertTrue(v.toString().startsWith("NOT VERIFIED: " + out + ": 1 records, signatures and digests intact, but the "
+        assertTrue(v.toString().startsWith("NOT VERIFIED: " + out + ": 1 record, signatures and digests intact, but the "
                 + "chain does not reach real data: "), v.toString());
     }
 
