@@ -233,7 +233,7 @@ public final class HtmlReport implements ReportExporter {
 
     private static String histogram(String title, Frame real, Frame syn, String column) {
         double[] r = values(real, column);
-        Bins bins = Bins.of(r);
+        Bins bins = real.schema().column(column).kind() == ColumnKind.DATETIME ? Bins.ofDays(r) : Bins.of(r);
         return new BarChart(bins.logScale() ? title + ", log scale" : title, bins.logScale() ? column + " (log scale)" : column,
                 bins.labels()).logValues(bins.logScale()).add("real", bins.shares(r)).add("synthetic", bins.shares(values(syn, column)))
                 .svg();

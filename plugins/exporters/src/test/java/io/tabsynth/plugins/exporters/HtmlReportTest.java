@@ -236,6 +236,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void datetimeColumnsAreLabelledWithDatesNotDaysSince1970() {
+        // days since 1970 of 2023-01-01 .. 2023-12-31, with times of day in between
+        double[] days = new double[3650];
+        for (int i = 0; i < days.length; i++) {
+            days[i] = java.time.LocalDate.of(2023, 1, 1).toEpochDay() + i * 0.1;
+        }
+        Bins bins = Bins.ofDays(days);
+        assertEquals("2023-01-01", bins.labels().get(0).substring(0, 10), bins.labels().toString());
+        assertTrue(bins.labels().stream().allMatch(l -> l.matches("2023-\\d\\d-\\d\\d.*")), bins.labels().toString());
+        assertTrue(bins.labels().stream().noneMatch(l -> l.contains("19,")), "no epoch days: " + bins.labels());
+    }
+
+    @Test
     void labelsThatFitSideBySideAreWrittenWhole() {
         String models = new BarChart("F1", "model", List.of("gradientBoosting", "randomForest", "logisticRegression"))
                 .add("trained on synthetic", new double[] {0.6, 0.5, 0.6}).svg();
