@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.lineage.Dsse;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.lineage.Sidecar;

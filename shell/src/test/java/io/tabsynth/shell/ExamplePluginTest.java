@@ -19,12 +19,16 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 /**
- * The plugin template builds like a third party would build it: its sources compile against the engine
- * alone (PF4J's processor writing the extension index), the jar dropped into a plugins directory is found by
+ * The plugin template builds like a third party would build it: its sources compile against the SPI module
+ * alone, without tabsynth-engine or any other tabsynth module on the class path (PF4J's processor writing the
+ * extension index), the jar dropped into a plugins directory is found by
  * the command line and fits, samples and records lineage, and the template's own conformance test passes.
  */
 class ExamplePluginTest {
     static final Path TEMPLATE = Path.of("..", "templates", "plugin");
+    private static final String TABSYNTH_JAR_PREFIX = "tabsynth-";
+    private static final String SPI_JAR_PREFIX = "tabsynth-spi-";
+    private static final String SPI_MODULE_FOLDER = "spi";
 
     @TempDir
     Path dir;
@@ -33,7 +37,10 @@ class ExamplePluginTest {
     void theTemplatePluginBuildsLoadsRunsAndPassesTheKit() throws Exception {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         String cp = System.getProperty("java.class.path");
-        PluginJar.compile(classes, cp, PluginJar.sources(TEMPLATE.resolve("src/main/java")));
+        String spiOnly = withoutTabsynthModulesButTheSpi(cp);
+        assertTrue(spiOnly.contains("spi") && !spiOnly.contains("tabsynth-engine") && !spiOnly.contains("engine/target"),
+                spiOnly);
+        PluginJar.compile(classes, spiOnly, PluginJar.sources(TEMPLATE.resolve("src/main/java")));
         Path index = classes.resolve("META-INF/extensions.idx");
         assertTrue(Files.readString(index).contains("com.example.tabsynth.IndependentColumns"), "PF4J indexed the extension");
         String props = Files.readString(TEMPLATE.resolve("src/main/resources/plugin.properties"))
@@ -89,5 +96,28 @@ class ExamplePluginTest {
             assertTrue(s.getTestsSucceededCount() >= 11 && s.getTotalFailureCount() == 0,
                     s.getTestsSucceededCount() + " passed\n" + failures);
         }
+    }
+
+    /**
+     * The class path less tabsynth's own modules (their jars or build folders) other than tabsynth-spi: what a
+     * plugin's build sees when its pom declares tabsynth-spi and PF4J.
+     */
+    static String withoutTabsynthModulesButTheSpi(String classpath) {
+        StringBuilder kept = new StringBuilder();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            String name = path.getFileName() == null ? "" : path.getFileName().toString();
+            boolean moduleJar = name.startsWith(TABSYNTH_JAR_PREFIX);
+            boolean moduleBuild = path.getParent() != null && path.getParent().getFileName() != null
+                    && path.getParent().getFileName().toString().equals("target")
+                    && (name.equals("classes") || name.equals("test-classes"));
+            boolean spi = name.startsWith(SPI_JAR_PREFIX) || (moduleBuild && path.getParent().getParent() != null
+                    && path.getParent().getParent().getFileName().toString().equals(SPI_MODULE_FOLDER));
+            if ((moduleJar || moduleBuild) && !spi) {
+                continue;
+            }
+            kept.append(kept.length() == 0 ? "" : File.pathSeparator).append(entry);
+        }
+        return kept.toString();
     }
 }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-/** Builds a plugin as a third party would: sources compiled against the engine alone, and a jar of them. */
+/** Builds a plugin as a third party would: sources compiled against the class path given, and a jar of them. */
 final class PluginJar {
     private PluginJar() {
     }

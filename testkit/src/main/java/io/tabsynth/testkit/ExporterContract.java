@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Metadata;
-import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.spi.Exporter;
 import io.tabsynth.engine.spi.FrameWriter;
 import java.io.IOException;

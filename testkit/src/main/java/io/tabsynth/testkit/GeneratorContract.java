@@ -10,7 +10,7 @@ import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Ledger;
 import io.tabsynth.engine.lineage.Lineage;

@@ -59,7 +59,7 @@ public final class Certifier {
      *
      * @param request       what to certify and where to write
      * @param data          the dataset, read back
-     * @param contentSha256 the content digest of {@code data} ({@link io.tabsynth.engine.lineage.ContentDigest})
+     * @param contentSha256 the content digest of {@code data} ({@link io.tabsynth.engine.data.ContentDigest})
      * @param verified      the verification of the dataset's lineage: ok, with the subject its bytes matched
      */
     public Certifier(CertifyRequest request, Frame data, String contentSha256, Verification verified) {

@@ -1,6 +1,7 @@
 package io.tabsynth.engine.lineage;
 
 import io.tabsynth.engine.io.Sha256;
+import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.data.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;

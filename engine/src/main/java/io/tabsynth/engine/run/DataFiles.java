@@ -7,7 +7,7 @@ import io.tabsynth.engine.data.Metadata;
 import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.data.ContentDigest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Metadata;
 import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.policy.Policy;
 import io.tabsynth.engine.spi.EvaluationInput;

@@ -5,7 +5,7 @@ import io.tabsynth.engine.io.AtomicFile;
 import io.tabsynth.engine.io.DaemonPool;
 import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.lineage.GrowingFileDigest;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.spi.Exporter;

@@ -39,7 +39,7 @@ public record ModelInfo(String generator, String pluginId, String pluginVersion,
      * The training data a model file names in its header.
      *
      * @param name          the data file's name (without its folder, which says nothing about the data)
-     * @param contentSha256 the digest of its data in canonical form ({@link io.tabsynth.engine.lineage.ContentDigest}),
+     * @param contentSha256 the digest of its data in canonical form ({@link io.tabsynth.engine.data.ContentDigest}),
      *                      the same whatever the file's format
      */
     public record TrainingData(String name, String contentSha256) {

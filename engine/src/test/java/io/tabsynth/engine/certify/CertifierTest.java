@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Ledger;
 import io.tabsynth.engine.lineage.Lineage;

@@ -3,7 +3,7 @@ package io.tabsynth.plugins.ctgan;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.spi.FitContext;
 import io.tabsynth.engine.spi.Generator;
 import io.tabsynth.engine.spi.Model;

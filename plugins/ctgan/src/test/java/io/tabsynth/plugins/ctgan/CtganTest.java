@@ -9,7 +9,7 @@ import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.lineage.ContentDigest;
+import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.random.Rng;
 import io.tabsynth.engine.spi.FitContext;
 import io.tabsynth.engine.spi.Model;

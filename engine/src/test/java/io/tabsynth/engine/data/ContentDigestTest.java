@@ -1,12 +1,8 @@
-package io.tabsynth.engine.lineage;
+package io.tabsynth.engine.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.io.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

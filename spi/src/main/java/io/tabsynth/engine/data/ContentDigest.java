@@ -1,11 +1,5 @@
-package io.tabsynth.engine.lineage;
+package io.tabsynth.engine.data;
 
-import io.tabsynth.engine.data.ArrowFrames;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.DictionaryKeys;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.io.Sha256;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
