@@ -80,6 +80,20 @@ class EvaluateOptionsTest {
     }
 
     @Test
+    void theWorkbenchRefusesAnUnknownOptionAndTakesADeclaredOne() throws Exception {
+        Path unknown = Files.writeString(dir.resolve("unknown.jsh"), "evaluate(\"" + real + "\", \"" + syn
+                + "\", evaluators(\"utility\"), option(\"tagret\", \"segment\"));\n");
+        Cli refused = Cli.run("run", unknown, "--dir", dir);
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("takes the option 'tagret' (did you mean 'target'?)"), refused.err());
+
+        Path known = Files.writeString(dir.resolve("known.jsh"), "evaluate(\"" + real + "\", \"" + syn
+                + "\", evaluators(\"utility\"), target(\"churned\"), option(\"positive\", \"true\"));\n");
+        Cli taken = Cli.run("run", known, "--dir", dir);
+        assertEquals(0, taken.code(), taken.err());
+    }
+
+    @Test
     void pluginsListsEachEvaluatorsOptions() {
         Cli r = Cli.run("plugins");
         assertEquals(0, r.code(), r.err());
