@@ -7,15 +7,27 @@ import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.ParamSpec;
+import io.tabsynth.engine.spi.Params;
 import io.tabsynth.engine.spi.Result;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * The conformance tests every evaluator passes: scores in [0, 1], the same result for the same input,
- * missing values in every kind handled, and tiny inputs answered or refused with a clear error.
+ * missing values in every kind handled, tiny inputs answered or refused with a clear error, and well-formed
+ * declared options.
  */
 public abstract class EvaluatorContract {
+    /** How an option is named: as it is given to {@code --option name=value}. */
+    private static final Pattern OPTION_NAME = Pattern.compile("[a-z][A-Za-z0-9-]*");
+
     /** A fresh evaluator. */
     protected abstract Evaluator evaluator();
 
@@ -59,5 +71,57 @@ public abstract class EvaluatorContract {
         } catch (TabsynthException e) {
             assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), "the refusal says why");
         }
+    }
+
+    @Test
+    void declaredOptionsAreWellFormed() {
+        Evaluator e = evaluator();
+        List<String> problems = optionProblems(e, options());
+        assertTrue(problems.isEmpty(), e.id() + ": " + problems);
+    }
+
+    /**
+     * What is wrong with the options an evaluator declares: a name that is not a plain lower-case word or given
+     * twice, no line of documentation, no choices for a choice or an empty range for a number, a default the
+     * engine could not resolve, or a value from {@code given} (for the declared names) that it would refuse.
+     */
+    static List<String> optionProblems(Evaluator e, Map<String, String> given) {
+        List<String> problems = new ArrayList<>();
+        List<ParamSpec> specs = e.describe();
+        if (specs == null) {
+            return List.of("describe() returned null; return an empty list for no options");
+        }
+        Set<String> seen = new HashSet<>();
+        Map<String, String> declaredGiven = new LinkedHashMap<>();
+        for (ParamSpec spec : specs) {
+            if (!OPTION_NAME.matcher(spec.name()).matches()) {
+                problems.add("option '" + spec.name() + "' is not named like " + OPTION_NAME.pattern());
+            }
+            if (!seen.add(spec.name())) {
+                problems.add("option '" + spec.name() + "' is declared twice");
+            }
+            if (spec.doc() == null || spec.doc().isBlank()) {
+                problems.add("option '" + spec.name() + "' has no documentation");
+            }
+            if (spec.type() == ParamSpec.Type.CHOICE && spec.choices().isEmpty()) {
+                problems.add("option '" + spec.name() + "' is a choice of nothing");
+            }
+            boolean numeric = spec.type() == ParamSpec.Type.INT || spec.type() == ParamSpec.Type.DOUBLE;
+            if (numeric && !(spec.min() <= spec.max())) {
+                problems.add("option '" + spec.name() + "' has an empty range [" + spec.min() + ", " + spec.max() + "]");
+            }
+            if (given.containsKey(spec.name())) {
+                declaredGiven.put(spec.name(), given.get(spec.name()));
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                Params.resolve(e.id(), Params.OPTION, specs, Map.of());
+                Params.resolve(e.id(), Params.OPTION, specs, declaredGiven);
+            } catch (TabsynthException refused) {
+                problems.add(refused.getMessage());
+            }
+        }
+        return problems;
     }
 }

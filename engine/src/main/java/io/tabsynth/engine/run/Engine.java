@@ -92,6 +92,11 @@ public final class Engine implements AutoCloseable {
         return extensions.generator(id).extension();
     }
 
+    /** The evaluator with this id; a {@link BadInputException} listing the installed ones if none. */
+    public Evaluator evaluator(String id) {
+        return extensions.evaluator(id).extension();
+    }
+
     /** Installed evaluators. */
     public List<Evaluator> evaluators() {
         return extensions.evaluators().stream().map(PluginHost.Found::extension).toList();

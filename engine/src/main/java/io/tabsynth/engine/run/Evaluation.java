@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * Evaluating synthetic data against real data, from files or from frames in memory: the chosen evaluators run,
  * the policy is applied, the JSON report (and the one for people) is written, and the evaluate step records every
- * evaluator that ran, with its plugin and version.
+ * evaluator that ran, with its plugin, version and resolved options ({@link EvaluatorOptions}).
  */
 final class Evaluation {
     /**
@@ -59,6 +59,8 @@ final class Evaluation {
      */
     ObjectNode evaluate(EvaluateRequest r) {
         Instant started = Instant.now();
+        List<PluginHost.Found<Evaluator>> chosen = chosen(r.evaluators());
+        EvaluatorOptions options = EvaluatorOptions.resolve(chosen, extensions.evaluators(), r.options());
         Frame real = dataFiles.read(r.real(), r.metadata());
         r.checkColumns(real.schema());
         Metadata metadata = r.metadata() == null ? Metadata.NONE : Metadata.read(r.metadata());
@@ -66,23 +68,25 @@ final class Evaluation {
         Frame synthetic = dataFiles.readLike(r.synthetic(), likeReal, r.metadata());
         Frame holdout = r.holdout() == null ? null : dataFiles.readLike(r.holdout(), likeReal, r.metadata());
         return evaluate(new EvaluateFrames(real, holdout, synthetic, r.evaluators(), r.options(), r.policy(), r.report(),
-                r.rendered()), started);
+                r.rendered()), chosen, options, started);
     }
 
     /** Evaluates frames; see {@link EvaluateFrames}. */
     ObjectNode evaluate(EvaluateFrames f) {
         Instant started = Instant.now();
+        List<PluginHost.Found<Evaluator>> chosen = chosen(f.evaluators());
+        EvaluatorOptions options = EvaluatorOptions.resolve(chosen, extensions.evaluators(), f.options());
         EvaluateRequest.checkColumns(named(f.real(), "real data"), f.options(), f.real().schema());
         Metadata likeReal = Metadata.of(f.real().schema(), Metadata.NONE.missingValues());
         likeReal.checkColumns(f.synthetic().schema(), Path.of(named(f.synthetic(), "synthetic")));
         if (f.holdout() != null) {
             likeReal.checkColumns(f.holdout().schema(), Path.of(named(f.holdout(), "holdout")));
         }
-        return evaluate(f, started);
+        return evaluate(f, chosen, options, started);
     }
 
-    private ObjectNode evaluate(EvaluateFrames f, Instant started) {
-        List<PluginHost.Found<Evaluator>> chosen = chosen(f.evaluators());
+    private ObjectNode evaluate(EvaluateFrames f, List<PluginHost.Found<Evaluator>> chosen, EvaluatorOptions options,
+                                Instant started) {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options());
@@ -117,6 +121,7 @@ final class Evaluation {
         for (PluginHost.Found<Evaluator> e : chosen) {
             params.put(PLUGIN_PREFIX + e.info().id(), e.info().pluginId() + " " + e.info().pluginVersion());
         }
+        params.putAll(options.recorded());
         PluginHost.Found<Evaluator> first = chosen.get(0);
         recorder.record(Step.builder("evaluate")
                 .by(params.get("evaluators"), first.info().pluginId(), first.info().pluginVersion())

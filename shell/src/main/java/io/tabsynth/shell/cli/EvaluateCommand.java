@@ -2,6 +2,7 @@ package io.tabsynth.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.policy.ShippedPolicy;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.EvaluateRequest;
@@ -57,6 +58,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--sensitive", paramLabel = "c", description = "sensitive column (privacy)")
     String sensitive;
 
+    @Option(names = "--option", paramLabel = "k=v", description = "evaluator option, e.g. positive='>50K' "
+            + "(repeatable; `tabsynth plugins` lists each evaluator's options)")
+    Map<String, String> moreOptions = new LinkedHashMap<>();
+
     @Option(names = "--policy", paramLabel = "P.json", description = "policy file with acceptance thresholds, or "
             + "'baseline' for the baseline charter shipped with tabsynth")
     Path policy;
@@ -90,6 +95,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (sensitive != null) {
             options.put("sensitive", sensitive);
         }
+        moreOptions.forEach((name, value) -> {
+            if (options.containsKey(name)) {
+                throw new BadInputException("--option " + name + " repeats --" + name + "; give it once");
+            }
+            options.put(name, value);
+        });
         try (Engine e = engine.open()) {
             ObjectNode r = e.evaluate(new EvaluateRequest(real, holdout, synthetic, metadata, evaluators, options, policy,
                     report, html));

@@ -3,13 +3,15 @@ package io.tabsynth.shell.cli;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.ExtensionInfo;
 import io.tabsynth.engine.spi.ParamSpec;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code tabsynth plugins}: every extension with its plugin id and version, and generators' parameters. */
+/** {@code tabsynth plugins}: every extension with its plugin id and version, generators' parameters and evaluators' options. */
 @Command(name = "plugins", description = "List generators, evaluators and exporters with their plugin and version.")
 public final class PluginsCommand implements Callable<Integer> {
     @Mixin
@@ -27,12 +29,19 @@ public final class PluginsCommand implements Callable<Integer> {
                 out.printf("%-10s %-16s %-12s %-8s %s%n", x.type(), x.id(), x.pluginId(), x.pluginVersion(),
                         x.description());
                 if (x.type().equals("generator")) {
-                    for (ParamSpec p : e.generator(x.id()).describe()) {
-                        out.printf("%-10s   --param %s%n%-10s       %s%n", "", p.summary(), "", p.doc());
-                    }
+                    printSpecs(out, "--param", e.generator(x.id()).describe());
+                } else if (x.type().equals("evaluator")) {
+                    printSpecs(out, "--option", e.evaluator(x.id()).describe());
                 }
             }
             return 0;
+        }
+    }
+
+    /** Each parameter or option under its extension: the flag that sets it, its summary, and its line of doc. */
+    private static void printSpecs(PrintWriter out, String flag, List<ParamSpec> specs) {
+        for (ParamSpec p : specs) {
+            out.printf("%-10s   %s %s%n%-10s       %s%n", "", flag, p.summary(), "", p.doc());
         }
     }
 }

@@ -200,7 +200,7 @@ public final class Workbench {
     public record Holdout(Object data) implements Check {
     }
 
-    /** An evaluator setting ({@code target}, {@code protected}, {@code quasi}, {@code sensitive}, {@code evaluators}). */
+    /** An evaluator setting: {@code evaluators}, or an evaluator option ({@code target}, {@code protected}, ...). */
     public record Setting(String name, String value) implements Check {
     }
 
@@ -226,6 +226,11 @@ public final class Workbench {
 
     public static Setting sensitive(String column) {
         return new Setting("sensitive", column);
+    }
+
+    /** Any option an evaluator declares ({@code tabsynth plugins} lists them), e.g. {@code option("positive", ">50K")}. */
+    public static Setting option(String name, String value) {
+        return new Setting(name, value);
     }
 
     public static Setting evaluators(String... ids) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One parameter a generator accepts: name, type, default (as text) and a line of documentation; for
+ * One parameter a generator accepts, or one option an evaluator reads: name, type, default (as text) and a line of documentation; for
  * choices the allowed values, for numbers an inclusive range.
  *
  * @param name         parameter name, as given to {@code --param name=value}

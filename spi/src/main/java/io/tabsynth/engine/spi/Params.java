@@ -12,6 +12,11 @@ import java.util.Map;
  * typed value (given or default), and nothing undeclared is accepted. Immutable.
  */
 public final class Params {
+    /** What a generator's values are called in messages. */
+    public static final String PARAMETER = "parameter";
+    /** What an evaluator's values are called in messages. */
+    public static final String OPTION = "option";
+
     private final Map<String, Object> values;
 
     private Params(Map<String, Object> values) {
@@ -23,25 +28,32 @@ public final class Params {
      * is a {@link BadInputException} that names the parameter and the owner (e.g. the generator id).
      */
     public static Params resolve(String owner, List<ParamSpec> specs, Map<String, String> given) {
+        return resolve(owner, PARAMETER, specs, given);
+    }
+
+    /**
+     * As {@link #resolve(String, List, Map)}, calling each value a {@code noun} in messages ({@code parameter} for a
+     * generator's, {@code option} for an evaluator's).
+     */
+    public static Params resolve(String owner, String noun, List<ParamSpec> specs, Map<String, String> given) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : given.keySet()) {
             if (specs.stream().noneMatch(s -> s.name().equals(name))) {
                 StringBuilder known = new StringBuilder();
                 specs.forEach(s -> known.append(known.length() == 0 ? "" : ", ").append(s.name()));
-                throw new BadInputException(owner + " has no parameter '" + name + "'"
-                        + Suggestion.didYouMean(name, specs.stream().map(ParamSpec::name).toList()) + " (parameters: "
-                        + (known.length() == 0 ? "none" : known) + ")");
+                throw new BadInputException(owner + " has no " + noun + " '" + name + "'"
+                        + Suggestion.didYouMean(name, specs.stream().map(ParamSpec::name).toList()) + " (" + noun
+                        + "s: " + (known.length() == 0 ? "none" : known) + ")");
             }
         }
         for (ParamSpec s : specs) {
             String text = given.getOrDefault(s.name(), s.defaultValue());
-            values.put(s.name(), parse(owner, s, text));
+            values.put(s.name(), parse(owner + " " + noun + " '" + s.name() + "'", s, text));
         }
         return new Params(values);
     }
 
-    private static Object parse(String owner, ParamSpec s, String text) {
-        String where = owner + " parameter '" + s.name() + "'";
+    private static Object parse(String where, ParamSpec s, String text) {
         String t = text.trim();
         switch (s.type()) {
             case INT: {

@@ -5,6 +5,7 @@ import io.tabsynth.engine.data.CellText;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.ParamSpec;
 import io.tabsynth.engine.spi.Result;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,11 @@ public final class FairnessEvaluator implements Evaluator {
     @Override
     public String id() {
         return "fairness";
+    }
+
+    @Override
+    public List<ParamSpec> describe() {
+        return List.of(EvaluationOptions.TARGET, EvaluationOptions.PROTECTED, EvaluationOptions.POSITIVE);
     }
 
     @Override

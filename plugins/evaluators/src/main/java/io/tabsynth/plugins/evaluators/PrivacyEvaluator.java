@@ -5,6 +5,7 @@ import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.ParamSpec;
 import io.tabsynth.engine.spi.Result;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,6 +52,11 @@ public final class PrivacyEvaluator implements Evaluator {
     @Override
     public String id() {
         return "privacy";
+    }
+
+    @Override
+    public List<ParamSpec> describe() {
+        return List.of(EvaluationOptions.QUASI, EvaluationOptions.SENSITIVE);
     }
 
     /** Training rows whose closest other training row is the baseline of near copies when there is no holdout. */

@@ -3,8 +3,10 @@ package io.tabsynth.plugins.evaluators;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.engine.spi.ParamSpec;
 import io.tabsynth.engine.spi.Result;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinTask;
 import org.pf4j.Extension;
@@ -31,6 +33,11 @@ public final class UtilityEvaluator implements Evaluator {
     @Override
     public String id() {
         return "utility";
+    }
+
+    @Override
+    public List<ParamSpec> describe() {
+        return List.of(EvaluationOptions.TARGET, EvaluationOptions.POSITIVE);
     }
 
     @Override
