@@ -24,6 +24,9 @@ public final class Expression {
     private static final JexlEngine JEXL = new JexlBuilder().strict(true).silent(false).safe(false)
             .namespaces(Map.of("math", Math.class)).cache(512).create();
 
+    /** An engine for each arithmetic that expressions are parsed with, made once. */
+    private static final Map<Class<?>, JexlEngine> ENGINES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The variable that holds the whole row, for columns whose names are not identifiers. */
     private static final String ROW = "row";
 
@@ -31,12 +34,20 @@ public final class Expression {
     private final JexlScript script;
     private final Set<String> columns;
     private final String where;
+    /** Whether the expression itself names {@code null}, and so is evaluated on rows with missing values. */
+    private final boolean seesMissing;
+
+    /** Quoted strings, which may hold the word null without naming it. */
+    private static final java.util.regex.Pattern QUOTED =
+            java.util.regex.Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final java.util.regex.Pattern NULL = java.util.regex.Pattern.compile("\\bnull\\b");
 
     private Expression(String text, JexlScript script, Set<String> columns, String where) {
         this.text = text;
         this.script = script;
         this.columns = columns;
         this.where = where;
+        this.seesMissing = NULL.matcher(QUOTED.matcher(text).replaceAll("''")).find();
     }
 
     /**
@@ -45,10 +56,28 @@ public final class Expression {
      * columns are checked later).
      */
     public static Expression parse(SpecObject owner, String field, Collection<String> known) {
+        return parse(owner, field, known, JEXL);
+    }
+
+    /**
+     * Compiles it as {@link #parse(SpecObject, String, Collection)} does, with {@code arithmetic} giving the
+     * operators their meaning (constraints compare numbers with their own {@code ==}).
+     */
+    public static Expression parse(SpecObject owner, String field, Collection<String> known,
+                                   org.apache.commons.jexl3.JexlArithmetic arithmetic) {
+        return parse(owner, field, known, ENGINES.computeIfAbsent(arithmetic.getClass(), k -> engine(arithmetic)));
+    }
+
+    private static JexlEngine engine(org.apache.commons.jexl3.JexlArithmetic arithmetic) {
+        return new JexlBuilder().strict(true).silent(false).safe(false).arithmetic(arithmetic)
+                .namespaces(Map.of("math", Math.class)).cache(512).create();
+    }
+
+    private static Expression parse(SpecObject owner, String field, Collection<String> known, JexlEngine jexl) {
         String text = owner.text(field);
         JexlScript script;
         try {
-            script = JEXL.createScript(text);
+            script = jexl.createScript(text);
         } catch (JexlException e) {
             throw owner.error(field, "expression '" + text + "' does not parse: " + brief(e));
         }
@@ -120,8 +149,15 @@ public final class Expression {
         return (Boolean) v;
     }
 
-    /** True if a column it reads is missing in the row: derived values are then missing, conditions not met. */
+    /**
+     * True if a column it reads is missing in the row: derived values are then missing, conditions not met. An
+     * expression that names {@code null} itself ({@code days == null ? 'no' : 'yes'}) handles missing values and
+     * reads them as null: for it this is always false.
+     */
     public boolean readsMissing(Row row) {
+        if (seesMissing) {
+            return false;
+        }
         for (String c : columns) {
             if (row.value(c) == null) {
                 return true;

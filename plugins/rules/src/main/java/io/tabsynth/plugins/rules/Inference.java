@@ -697,25 +697,31 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 }
                 int ia = data.schema().indexOf(a.name());
                 int ib = data.schema().indexOf(b.name());
+                // a missing key is a key of its own, and a missing value a value of its own (null)
                 Map<String, String> map = new LinkedHashMap<>();
-                Map<String, Integer> counts = new HashMap<>();
+                String whenMissing = null;
+                boolean missingKeys = false;
                 for (int r = 0; r < data.rowCount(); r++) {
-                    if (!data.isMissing(ia, r) && !data.isMissing(ib, r)) {
-                        String value = literal(b.kind(), CellText.of(data, ib, r));
+                    String value = data.isMissing(ib, r) ? "null" : literal(b.kind(), CellText.of(data, ib, r));
+                    if (data.isMissing(ia, r)) {
+                        missingKeys = true;
+                        whenMissing = value;
+                    } else {
                         map.putIfAbsent(key(a.kind(), CellText.of(data, ia, r)), value);
-                        counts.merge(value, 1, Integer::sum);
                     }
                 }
-                String mostCommon = counts.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                        .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
-                StringBuilder expr = new StringBuilder("{");
-                map.forEach((k, v) -> expr.append(expr.length() > 1 ? ", " : "").append(k).append(": ").append(v));
-                // a value the real data lacks (a Poisson draw beyond the real range) gets the most common one
-                expr.append("}[").append(Expression.reference(a.name())).append("] ?? ").append(mostCommon);
+                if (!generatesOnlyKnownKeys(data, a, columnNamed(columns, a.name()))) {
+                    continue;   // a key the real data lacks would need a value made up for it
+                }
+                StringBuilder lookup = new StringBuilder("{");
+                map.forEach((k, v) -> lookup.append(lookup.length() > 1 ? ", " : "").append(k).append(": ").append(v));
+                lookup.append("}[").append(Expression.reference(a.name())).append("]");
+                String expr = missingKeys
+                        ? Expression.reference(a.name()) + " == null ? " + whenMissing + " : " + lookup : lookup.toString();
                 ObjectNode col = NODES.objectNode();
                 col.put("name", b.name());
                 col.put("type", "expression");
-                col.put("expr", expr.toString());
+                col.put("expr", expr);
                 col.put("kind", b.kind().jsonName());
                 col.put("description", "determined by " + a.name() + " in the real data");
                 for (int i = 0; i < columns.size(); i++) {
@@ -727,6 +733,47 @@ public final class Inference implements io.tabsynth.engine.spi.SpecInference {
                 quantiled.remove(b.name());
             }
         }
+    }
+
+    /**
+     * True if the drafted {@code column} of {@code a} makes only values the real data has, so that a lookup from it
+     * needs no fallback: a category or boolean always; a whole number where its drafted range is bounded and every
+     * whole number in it occurs in the real data.
+     */
+    private static boolean generatesOnlyKnownKeys(Frame data, ColumnSpec a, JsonNode column) {
+        if (a.kind() != ColumnKind.INTEGER || column.path("type").asText().equals("categorical")) {
+            return true;
+        }
+        if (!column.path("min").isNumber() || !column.path("max").isNumber()) {
+            return false;
+        }
+        long min = column.path("min").asLong();
+        long max = column.path("max").asLong();
+        Set<Long> seen = new HashSet<>();
+        int index = data.schema().indexOf(a.name());
+        for (int r = 0; r < data.rowCount(); r++) {
+            if (!data.isMissing(index, r)) {
+                seen.add((long) data.number(index, r));
+            }
+        }
+        if (max - min + 1 > seen.size()) {
+            return false;
+        }
+        for (long k = min; k <= max; k++) {
+            if (!seen.contains(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static JsonNode columnNamed(ArrayNode columns, String name) {
+        for (JsonNode c : columns) {
+            if (c.path("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        return NODES.missingNode();
     }
 
     /**

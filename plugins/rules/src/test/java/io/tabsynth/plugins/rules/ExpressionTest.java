@@ -43,6 +43,25 @@ class ExpressionTest {
     }
 
     @Test
+    void onlyAnExpressionThatNamesNullSeesMissingValues() throws Exception {
+        Frame f = RulesGeneratorTest.fit(dir, """
+                {"columns": [
+                  {"name": "days", "type": "integer", "min": 0, "max": 30, "nullRate": 0.3},
+                  {"name": "paid", "type": "expression", "kind": "categorical",
+                   "expr": "days == null ? 'nein' : 'ja'"},
+                  {"name": "label", "type": "expression", "kind": "categorical", "expr": "days > -1 ? 'null' : 'x'"}
+                ]}""").sample(500, 3).collect();
+        int missing = 0;
+        for (int r = 0; r < f.rowCount(); r++) {
+            boolean none = f.isMissing(0, r);
+            missing += none ? 1 : 0;
+            assertEquals(none ? "nein" : "ja", f.strings("paid").get(r), "row " + r);
+            assertEquals(none ? "" : "null", f.strings("label").get(r), "a quoted 'null' names no missing value");
+        }
+        assertTrue(missing > 100, "missing days: " + missing);
+    }
+
+    @Test
     void referencesAreBareOnlyForPlainNames() {
         assertEquals("age", Expression.reference("age"));
         assertEquals("capital_gain", Expression.reference("capital_gain"));

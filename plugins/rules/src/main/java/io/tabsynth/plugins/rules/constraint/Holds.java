@@ -7,7 +7,10 @@ import io.tabsynth.plugins.rules.spec.SpecObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A general condition: a JEXL expression over the row that must be true, e.g. {@code price * qty == total}. */
+/**
+ * A general condition: a JEXL expression over the row that must be true, e.g. {@code price * qty == total}; its
+ * {@code ==} and {@code !=} compare numbers as {@link NumberEquality} says.
+ */
 final class Holds extends Rule {
     private final SpecObject spec;
     private final Expression expression;
@@ -15,7 +18,7 @@ final class Holds extends Rule {
     Holds(SpecObject spec) {
         spec.allowOnly(List.of("type", "expr", "description"));
         this.spec = spec;
-        this.expression = Expression.parse(spec, "expr", null);
+        this.expression = Expression.parse(spec, "expr", null, new NumberEquality(true));
     }
 
     @Override
