@@ -40,6 +40,21 @@ class CertifyCommandTest {
     }
 
     @Test
+    void certifyingDataWhosePolicyFailedSaysSoOnTheConsole() throws Exception {
+        Path real = real(400);
+        Path syn = synth(real, "syn.csv", 300, 9);
+        Path report = dir.resolve("report.json");
+        Path strict = Files.writeString(dir.resolve("strict.json"), "{\"checks\": [\"fidelity.score >= 0.999\"]}");
+        assertEquals(3, Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity",
+                "--policy", strict, "--report", report).code());
+        Cli r = Cli.run("certify", syn, "--report", report, "--out", dir.resolve("cert.json"), "--card", dir.resolve("card.md"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("failed its policy gates (fidelity.score >= 0.999); the certificate and the data card "
+                + "say so"), r.err());
+        assertTrue(Files.readString(dir.resolve("card.md")).contains("FAILED"), "the card says so too");
+    }
+
+    @Test
     void certificateCardAndCroissant() throws Exception {
         Path real = real(600);
         Path syn = synth(real, "syn.csv", 400, 9, "--model", dir.resolve("m.model"));

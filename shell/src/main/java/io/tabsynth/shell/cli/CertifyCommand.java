@@ -1,8 +1,12 @@
 package io.tabsynth.shell.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tabsynth.engine.JsonInput;
 import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.run.Engine;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +65,17 @@ public final class CertifyCommand implements Callable<Integer> {
                     allowUnverifiedModel));
             spec.commandLine().getOut().println("certified " + dataset + " -> " + out + " (signed with key "
                     + key.substring(0, 12) + ")");
+            JsonNode policy = JsonInput.read(report, "report").path("policy");
+            if (!policy.path("passed").asBoolean(true)) {
+                List<String> failed = new ArrayList<>();
+                policy.path("checks").forEach(c -> {
+                    if (!c.path("passed").asBoolean()) {
+                        failed.add(c.path("check").asText());
+                    }
+                });
+                spec.commandLine().getErr().println("note: " + report + " failed its policy gates (" + String.join("; ", failed)
+                        + "); the certificate and the data card say so");
+            }
             return 0;
         }
     }
