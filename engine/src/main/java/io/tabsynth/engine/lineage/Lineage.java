@@ -94,9 +94,7 @@ public final class Lineage {
     private static List<JsonNode> history(List<Artifact> inputs) {
         Set<JsonNode> seen = new LinkedHashSet<>();
         for (Artifact in : inputs) {
-            if (in.sha256() == null || Sidecar.recordsMaking(in.path(), in.sha256())) {
-                seen.addAll(Sidecar.read(in.path()));
-            }
+            seen.addAll(in.sha256() == null ? Sidecar.read(in.path()) : Sidecar.historyOf(in.path(), in.sha256()));
         }
         return new ArrayList<>(seen);
     }

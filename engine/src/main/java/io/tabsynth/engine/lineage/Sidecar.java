@@ -87,17 +87,25 @@ public final class Sidecar {
      * or one changed since its lineage was written. Signatures are not checked here; {@link Verifier} does that.
      */
     public static boolean recordsMaking(Path file, String sha256) {
+        return !historyOf(file, sha256).isEmpty();
+    }
+
+    /**
+     * The file's sidecar records, read once, when one of them made a file with this digest; none when no record did
+     * (no sidecar, a record that cannot be read, or a file changed since its lineage was written).
+     */
+    static List<JsonNode> historyOf(Path file, String sha256) {
         List<JsonNode> envelopes = read(file);
         for (int i = 0; i < envelopes.size(); i++) {
             try {
                 if (SignedRecord.parse(envelopes.get(i), where(file, i)).made(sha256)) {
-                    return true;
+                    return envelopes;
                 }
             } catch (BadInputException e) {
-                return false;
+                return List.of();
             }
         }
-        return false;
+        return List.of();
     }
 
     private static JsonNode root(Path file) {

@@ -5,7 +5,6 @@ import io.tabsynth.engine.JsonInput;
 import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.run.Engine;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,12 +66,7 @@ public final class CertifyCommand implements Callable<Integer> {
                     + key.substring(0, 12) + ")");
             JsonNode policy = JsonInput.read(report, "report").path("policy");
             if (!policy.path("passed").asBoolean(true)) {
-                List<String> failed = new ArrayList<>();
-                policy.path("checks").forEach(c -> {
-                    if (!c.path("passed").asBoolean()) {
-                        failed.add(c.path("check").asText());
-                    }
-                });
+                List<String> failed = EvaluateCommand.failedChecks(policy).stream().map(c -> c.path("check").asText()).toList();
                 spec.commandLine().getErr().println("note: " + report + " failed its policy gates (" + String.join("; ", failed)
                         + "); the certificate and the data card say so");
             }

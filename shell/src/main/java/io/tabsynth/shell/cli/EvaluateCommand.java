@@ -122,20 +122,34 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             for (JsonNode c : verdict.path("checks")) {
                 out.printf(Locale.ROOT, "%s %-45s actual %s%n", c.path("passed").asBoolean() ? "PASS" : "FAIL",
-                        c.path("check").asText(), c.path("actual").isNull() ? "none: " + c.path("reason").asText() : readable(c.path("actual")));
+                        c.path("check").asText(), actual(c));
             }
             if (!verdict.path("passed").asBoolean()) {
-                for (JsonNode c : verdict.path("checks")) {
-                    if (!c.path("passed").asBoolean()) {
-                        spec.commandLine().getErr().println("policy check failed: " + c.path("check").asText() + ", actual "
-                                + (c.path("actual").isNull() ? "none: " + c.path("reason").asText() : readable(c.path("actual"))));
-                    }
+                for (JsonNode c : failedChecks(verdict)) {
+                    spec.commandLine().getErr().println("policy check failed: " + c.path("check").asText() + ", actual "
+                            + actual(c));
                 }
                 spec.commandLine().getErr().println("policy gate failed: see " + report);
                 return GATE_FAILED;
             }
             return 0;
         }
+    }
+
+    /** The checks of a report's {@code policy} section that failed, in the policy's order. */
+    static List<JsonNode> failedChecks(JsonNode policy) {
+        List<JsonNode> failed = new ArrayList<>();
+        policy.path("checks").forEach(c -> {
+            if (!c.path("passed").asBoolean()) {
+                failed.add(c);
+            }
+        });
+        return failed;
+    }
+
+    /** A check's value for reading, or why it has none. */
+    private static String actual(JsonNode check) {
+        return check.path("actual").isNull() ? "none: " + check.path("reason").asText() : readable(check.path("actual"));
     }
 
     /** A check's value for reading: a number to six significant digits (0.972247, not 0.9722466204002662). */
