@@ -37,8 +37,9 @@ class LauncherTest {
             echo "OMP_NUM_THREADS=${OMP_NUM_THREADS:-}" >> "$calls"
             for a in "$@"; do
               echo "$a" >> "$calls"
-              case "$a" in -XX:ArchiveClassesAtExit=*) : > "${a#*=}" ;; esac
+              case "$a" in -Xshare:dump) dump=1 ;; -XX:SharedArchiveFile=*) archive="${a#*=}" ;; esac
             done
+            if [ -n "${dump:-}" ]; then : > "$archive"; fi
             echo "%s" >> "$calls"
             """.formatted(END_OF_CALL);
 
@@ -133,9 +134,12 @@ class LauncherTest {
     void theClassDataSharingArchiveIsMadeAndUsedWithTheSameJava() throws Exception {
         Run run = launch(Map.of("JAVA_HOME", jdk.toString()), "--version");
         assertEquals(0, run.exit(), run.stderr());
-        assertEquals(3, run.calls().size(), "making the archive, trying it, then the command, all with JAVA_HOME's Java");
-        assertTrue(run.calls().get(0).stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")), run.calls().get(0).toString());
-        assertTrue(run.calls().get(1).contains("-Xshare:on"), run.calls().get(1).toString());
+        assertEquals(4, run.calls().size(),
+                "listing the classes, dumping the archive, trying it, then the command, all with JAVA_HOME's Java");
+        assertTrue(run.calls().get(0).stream().anyMatch(a -> a.startsWith("-XX:DumpLoadedClassList=")), run.calls().get(0).toString());
+        assertTrue(run.calls().get(1).contains("-Xshare:dump")
+                && run.calls().get(1).stream().anyMatch(a -> a.startsWith("-XX:SharedClassListFile=")), run.calls().get(1).toString());
+        assertTrue(run.calls().get(2).contains("-Xshare:on"), run.calls().get(2).toString());
         assertTrue(run.last().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=") && a.endsWith(".jsa")), run.last().toString());
 
         Run again = launch(Map.of("JAVA_HOME", jdk.toString()), "--version");
