@@ -156,6 +156,13 @@ class LauncherTest {
     }
 
     @Test
+    void theCommandsSuggestedNextNameTheLauncherAsTheUserStartedIt() throws Exception {
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "TABSYNTH_CDS", "off"), "--version");
+        assertEquals(0, run.exit(), run.stderr());
+        assertTrue(run.last().contains("-Dtabsynth.command=" + root.resolve("tabsynth")), run.last().toString());
+    }
+
+    @Test
     void aJavaHomeWithoutJavaIsNamedAndNothingRuns() throws Exception {
         Path empty = Files.createDirectory(root.resolve("not-a-jdk"));
         Run run = launch(Map.of("JAVA_HOME", empty.toString()), "--version");

@@ -92,14 +92,15 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "6. lineage of %s: %s (%d signed records; ledger %s)%n", synCsv,
                     v.ok() ? "verified" : "FAILED " + v.problems(), v.records(), e.lineage().ledger().file());
             out.print(io.tabsynth.engine.lineage.History.of(synCsv).indent(3));
-            out.println("next: tabsynth fit --data " + realCsv + " --generator gaussian-copula --seed 1 --model m.model");
-            out.println("      tabsynth sample --model m.model --rows 1000000 --seed 2 --out big.parquet");
-            out.println("      tabsynth lineage verify big.parquet && tabsynth lineage show big.parquet");
-            out.println("      tabsynth rules infer --data " + realCsv + " --out spec.json   (then --generator rules --param spec=spec.json)");
-            out.println("      tabsynth fit --data " + realCsv + " --generator ctgan --param epochs=300 --seed 1 --model gan.model"
+            String me = System.getProperty("tabsynth.command", "tabsynth"); // how the user started tabsynth
+            out.println("next: " + me + " fit --data " + realCsv + " --generator gaussian-copula --seed 1 --model m.model");
+            out.println("      " + me + " sample --model m.model --rows 1000000 --seed 2 --out big.parquet");
+            out.println("      " + me + " lineage verify big.parquet && " + me + " lineage show big.parquet");
+            out.println("      " + me + " rules infer --data " + realCsv + " --out spec.json   (then --generator rules --param spec=spec.json)");
+            out.println("      " + me + " fit --data " + realCsv + " --generator ctgan --param epochs=300 --seed 1 --model gan.model"
                     + "   (CTGAN: minutes, see docs/ctgan.md)");
-            out.println("      tabsynth notebook run notebooks/quickstart.ipynb --dir " + dir + " --out " + dir.resolve("quickstart.ipynb")
-                    + " --html " + dir.resolve("quickstart.html") + "   or   tabsynth shell");
+            out.println("      " + me + " notebook run notebooks/quickstart.ipynb --dir " + dir + " --out " + dir.resolve("quickstart.ipynb")
+                    + " --html " + dir.resolve("quickstart.html") + "   or   " + me + " shell");
             return 0;
         }
     }
