@@ -108,6 +108,29 @@ class WorkbenchTest {
     }
 
     @Test
+    void aScriptWhosePolicyGateFailsRunsToItsEndAndExitsThree() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        Path policy = dir.resolve("strict.json");
+        Files.writeString(policy, "{\"checks\": [{\"metric\": \"fidelity.score\", \"op\": \">=\", \"value\": 0.9999}]}");
+        Path script = dir.resolve("gate.jsh");
+        Files.writeString(script, """
+                var real = demoCustomers("real.csv", 600, 1);
+                var syn = fit(real, "gaussian-copula").sample(600, 2);
+                var report = evaluate(real, syn, evaluators("fidelity"), policy("strict.json"));
+                System.out.println("after the gate " + report.passed());
+                """);
+        Cli r = Cli.run("run", script, "--dir", dir, "--ledger", ledger);
+        assertTrue(r.out().contains("after the gate false"), "the script ran to its end: " + r.out() + r.err());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("policy check failed: fidelity.score") && r.err().contains("policy gate failed: see "),
+                r.err());
+
+        Files.writeString(policy, "{\"checks\": [{\"metric\": \"fidelity.score\", \"op\": \">=\", \"value\": 0.1}]}");
+        Cli passing = Cli.run("run", script, "--dir", dir, "--ledger", ledger);
+        assertEquals(0, passing.code(), "a passing gate leaves exit 0, though the earlier run failed: " + passing.err());
+    }
+
+    @Test
     void theFirstFailingSnippetStopsTheRunWithItsLine() throws Exception {
         Path script = dir.resolve("bad.jsh");
         Files.writeString(script, """

@@ -125,15 +125,29 @@ public final class EvaluateCommand implements Callable<Integer> {
                         c.path("check").asText(), actual(c));
             }
             if (!verdict.path("passed").asBoolean()) {
-                for (JsonNode c : failedChecks(verdict)) {
-                    spec.commandLine().getErr().println("policy check failed: " + c.path("check").asText() + ", actual "
-                            + actual(c));
-                }
-                spec.commandLine().getErr().println("policy gate failed: see " + report);
+                printFailedGate(spec.commandLine().getErr(), verdict, report);
                 return GATE_FAILED;
             }
             return 0;
         }
+    }
+
+    /** Names each failed check of a report's {@code policy} section with its value, then the report, on {@code err}. */
+    static void printFailedGate(java.io.PrintWriter err, JsonNode policy, Path report) {
+        for (JsonNode c : failedChecks(policy)) {
+            err.println("policy check failed: " + c.path("check").asText() + ", actual " + actual(c));
+        }
+        err.println("policy gate failed: see " + report);
+    }
+
+    /**
+     * The exit code of a script or notebook run whose snippets all ran: {@link #GATE_FAILED} when a workbench
+     * evaluation's policy gate failed (each named on {@code err}), else 0.
+     */
+    static int gatesOfRun(java.io.PrintWriter err) {
+        List<io.tabsynth.shell.workbench.Report> failed = io.tabsynth.shell.workbench.Workbench.failedGates();
+        failed.forEach(r -> printFailedGate(err, r.json().path("policy"), r.file()));
+        return failed.isEmpty() ? 0 : GATE_FAILED;
     }
 
     /** The checks of a report's {@code policy} section that failed, in the policy's order. */

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 public final class NotebookCommand {
     /** Runs the code cells in order and writes the executed notebook and an HTML rendering. */
     @Command(name = "run", description = "Run a notebook's code cells in order (JShell), store their outputs, and "
-            + "write the executed notebook and an HTML page. A failing cell stops the run (exit 1), its error stored.")
+            + "write the executed notebook and an HTML page. A failing cell stops the run (exit 1), its error stored; "
+            + "a run in which a policy gate failed exits 3.")
     public static final class Run implements Callable<Integer> {
         @Mixin
         EngineOptions engine;
@@ -73,7 +74,7 @@ public final class NotebookCommand {
             }
             w.println("ran " + outcome.cells() + " code cells of " + notebook + " into " + executed
                     + (html == null ? "" : " and " + html));
-            return 0;
+            return EvaluateCommand.gatesOfRun(spec.commandLine().getErr());
         }
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code tabsynth run SCRIPT.jsh [args]}: runs a saved JShell script non-interactively. */
 @Command(name = "run", description = "Run a saved JShell script (.jsh) with the workbench API; args() holds the "
-        + "arguments after the script. The first failing snippet stops the run with its line and exit 1 (2 for bad input, 4 for failed verification).")
+        + "arguments after the script. The first failing snippet stops the run with its line and exit 1 (2 for bad input, 4 for failed verification); "
+        + "a run in which a policy gate failed exits 3.")
 public final class RunCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
@@ -58,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
                     return exitCode(f);
                 }
             }
-            return 0;
+            return EvaluateCommand.gatesOfRun(spec.commandLine().getErr());
         }
     }
 

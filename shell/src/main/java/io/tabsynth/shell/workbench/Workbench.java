@@ -40,6 +40,8 @@ public final class Workbench {
     private static List<String> args = List.of();
     private static Path work;
     private static int counter;
+    /** The reports of this session whose policy gates failed, in order, for the runners' exit code. */
+    private static final List<Report> failedGates = new ArrayList<>();
     private static Path base = Path.of("");
 
     private Workbench() {
@@ -58,6 +60,15 @@ public final class Workbench {
         Path ledger = e.lineage().ledger().file().toAbsolutePath();
         work = ledger.getParent().resolve("work");
         counter = 0;
+        failedGates.clear();
+    }
+
+    /**
+     * The reports of this session whose policy gates failed: a script or notebook run that made one exits 3, as
+     * {@code tabsynth evaluate} does, after running to its end.
+     */
+    public static synchronized List<Report> failedGates() {
+        return List.copyOf(failedGates);
     }
 
     /** The session's engine; opens the distribution's plugins and the default ledger if no runner did. */
@@ -270,7 +281,13 @@ public final class Workbench {
         Path json = fresh("report", ".json");
         Path html = json.resolveSibling(json.getFileName().toString().replace(".json", ".html"));
         ObjectNode report = engine().evaluate(new EvaluateFrames(r, h, s, evaluators, options, policy, json, html));
-        return new Report(report, json, html);
+        Report result = new Report(report, json, html);
+        if (!result.passed()) {
+            synchronized (Workbench.class) {
+                failedGates.add(result);
+            }
+        }
+        return result;
     }
 
     /** A new file name in the work directory, {@code prefix-N.ext}, never one that exists already. */
