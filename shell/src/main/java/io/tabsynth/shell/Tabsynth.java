@@ -109,10 +109,28 @@ public final class Tabsynth {
             // picocli checks required options first; a misspelt one ('--row') is the cause of the missing one ('--rows')
             e = new CommandLine.UnmatchedArgumentException(line, unmatched);
         }
-        err.println("error: " + e.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("error: " + (e instanceof CommandLine.UnmatchedArgumentException u ? unmatched(u) : e.getMessage()));
         err.println("see '" + line.getCommandSpec().qualifiedName() + " --help'");
         return BAD_INPUT;
+    }
+
+    /**
+     * What is wrong with the first word picocli could not place, in words: an unknown option, a word that is not a
+     * command, or an argument the command does not take; with the closest names where there are some.
+     */
+    static String unmatched(CommandLine.UnmatchedArgumentException e) {
+        CommandLine line = e.getCommandLine();
+        String word = line.getUnmatchedArguments().get(0);
+        List<String> close = e.getSuggestions();
+        String suggestion = close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)";
+        String command = line.getCommandSpec().qualifiedName();
+        if (word.startsWith("-")) {
+            return "unknown option '" + word.replaceFirst("=.*", "") + "' for " + command + suggestion;
+        }
+        if (!line.getSubcommands().isEmpty()) {
+            return "'" + word + "' is not a " + command + " command" + suggestion;
+        }
+        return command + " takes no argument '" + word + "'" + suggestion;
     }
 
     /** Prints the engine version. */

@@ -46,9 +46,21 @@ class UsageErrorTest {
     void aMisspeltOptionGetsASuggestion() {
         Cli r = Cli.run("sample", "--model", "m.model", "--row", 10, "--seed", 1, "--out", "x.csv");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("error: Unknown options: '--row'"), "the misspelt option, not the missing one: "
-                + r.err());
-        assertTrue(r.err().contains("Possible solutions: --rows"), r.err());
+        assertTrue(r.err().startsWith("error: unknown option '--row' for tabsynth sample (did you mean --rows?)"),
+                "the misspelt option, not the missing one: " + r.err());
         assertTrue(r.err().lines().count() <= MAX_LINES, r.err());
+    }
+
+    @Test
+    void aMisspeltCommandIsNamedAsNotACommandWithTheClosest() {
+        Cli r = Cli.run("smaple", "--model", "m.model");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: 'smaple' is not a tabsynth command (did you mean sample"), r.err());
+        Cli sub = Cli.run("lineage", "verfy", "x.csv");
+        assertEquals(2, sub.code());
+        assertTrue(sub.err().startsWith("error: 'verfy' is not a tabsynth lineage command (did you mean verify?)"), sub.err());
+        Cli extra = Cli.run("keys", "surplus");
+        assertEquals(2, extra.code());
+        assertTrue(extra.err().startsWith("error: "), extra.err());
     }
 }
