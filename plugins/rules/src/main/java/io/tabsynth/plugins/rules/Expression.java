@@ -74,7 +74,20 @@ public final class Expression {
     }
 
     private static Expression parse(SpecObject owner, String field, Collection<String> known, JexlEngine jexl) {
-        String text = owner.text(field);
+        return parse(owner, field, owner.text(field), known, jexl);
+    }
+
+    /**
+     * Compiles {@code text}, a part of what {@code field} of {@code owner} holds (one side of an equation), as
+     * {@link #parse(SpecObject, String, Collection, org.apache.commons.jexl3.JexlArithmetic)} compiles the whole.
+     */
+    public static Expression parsePart(SpecObject owner, String field, String text, Collection<String> known,
+                                       org.apache.commons.jexl3.JexlArithmetic arithmetic) {
+        return parse(owner, field, text, known, ENGINES.computeIfAbsent(arithmetic.getClass(), k -> engine(arithmetic)));
+    }
+
+    private static Expression parse(SpecObject owner, String field, String text, Collection<String> known,
+                                    JexlEngine jexl) {
         JexlScript script;
         try {
             script = jexl.createScript(text);

@@ -122,6 +122,9 @@ public final class RuleConstraints implements Constraints {
             if (r.transformable() && (e.node().has("transform") || training != null)) {
                 d.put("transform", t == null ? "none" : t.name());
             }
+            if (t != null && training != null) {
+                t.record(d);
+            }
             if (t != null) {
                 modelSchema = t.apply(modelSchema);
                 transforms.add(t);

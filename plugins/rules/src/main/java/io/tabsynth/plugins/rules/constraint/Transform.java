@@ -16,4 +16,8 @@ interface Transform {
 
     /** Sampled rows back. */
     Frame backward(Frame sampled);
+
+    /** Adds what it decided from the training data to the constraint's recorded spec (nothing by default). */
+    default void record(com.fasterxml.jackson.databind.node.ObjectNode decided) {
+    }
 }
