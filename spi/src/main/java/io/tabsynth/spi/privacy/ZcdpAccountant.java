@@ -1,5 +1,7 @@
 package io.tabsynth.spi.privacy;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.List;
  * before a call is recorded: a call that would exceed it is refused and nothing is spent. Not thread-safe.
  */
 public final class ZcdpAccountant {
+    private static final MathContext SHOWN_DIGITS = new MathContext(4);
+
     private final Rational rhoBudget;
     private final double deltaBudget;
     private final List<MechanismCall> calls = new ArrayList<>();
@@ -49,15 +53,19 @@ public final class ZcdpAccountant {
         Rational rhoAfter = rho.add(call.rho());
         double deltaAfter = delta + call.delta();
         if (rhoAfter.compareTo(rhoBudget) > 0 || deltaAfter > deltaBudget) {
-            throw new PrivacyBudgetExceededException(String.format(java.util.Locale.ROOT,
-                    "the privacy budget does not allow %s on %s: it costs rho %.6g and delta %.3g, "
-                            + "%.6g of rho %.6g and %.3g of delta %.3g are spent",
-                    call.mechanism(), call.touched(), call.rho().doubleValue(), call.delta(),
-                    rho.doubleValue(), rhoBudget.doubleValue(), delta, deltaBudget));
+            throw new PrivacyBudgetExceededException("the privacy budget does not allow " + call.mechanism()
+                    + " on " + call.touched() + ": it costs rho " + shown(call.rho().doubleValue()) + " and delta "
+                    + shown(call.delta()) + ", and " + shown(rho.doubleValue()) + " of rho " + shown(rhoBudget.doubleValue())
+                    + " and " + shown(delta) + " of delta " + shown(deltaBudget) + " are spent");
         }
         rho = rhoAfter;
         delta = deltaAfter;
         calls.add(call);
+    }
+
+    /** A cost for a message: four significant digits, no trailing zeros. */
+    private static String shown(double value) {
+        return new BigDecimal(value).round(SHOWN_DIGITS).stripTrailingZeros().toString();
     }
 
     /** The ρ spent so far, exactly. */
