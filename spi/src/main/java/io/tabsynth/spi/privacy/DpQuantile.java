@@ -6,9 +6,12 @@ import java.util.List;
 
 /**
  * A differentially private quantile by the exponential mechanism over a public grid of candidates (Smith 2011's
- * approach restricted to a grid). The utility of candidate c is −|#{x ≤ c} − q·n|: one added or removed record
- * changes it by at most max(q, 1 − q), the sensitivity used. One call spends one ε (ρ = ε²/8) and, with high
- * probability, misses the rank q·n by O(ln(candidates)/ε) records. This was chosen over a noisy binary search,
+ * approach restricted to a grid). Candidate c_i stands for the grid cell (c_(i−1), c_i] (the first for everything up
+ * to c_0), which holds the ranks [#{x ≤ c_(i−1)}, #{x ≤ c_i}]; its utility is minus the distance from the rank q·n
+ * to those ranks, so the released point closes the cell that holds the q-quantile, even where many records share
+ * one value. One added or removed record moves each end by at most one (both in the same direction) and q·n by q,
+ * so the utility by at most max(q, 1 − q), the sensitivity used. One call spends one ε (ρ = ε²/8) and, with probability 1 − β, releases a
+ * candidate within (2·sensitivity/ε)·ln(candidates/β) ranks of the best one. This was chosen over a noisy binary search,
  * which splits its budget over about log2(candidates) noisy counts and pays the composition of all of them.
  * The grid must not depend on the data (the metadata's declared range, or {@link CandidateGrid}'s public
  * grids); values outside it count below or above every candidate.
@@ -33,8 +36,14 @@ public final class DpQuantile {
         }
         Rational rank = Rational.exactly(q).multiply(Rational.of(sorted.length));
         List<Rational> utilities = new ArrayList<>(candidates.length);
+        int cellStart = 0;
         for (double c : candidates) {
-            utilities.add(Rational.of(countAtMost(sorted, c)).subtract(rank).abs().negate());
+            int cellEnd = countAtMost(sorted, c);
+            Rational below = Rational.of(cellStart).subtract(rank);
+            Rational above = rank.subtract(Rational.of(cellEnd));
+            Rational distance = below.compareTo(above) > 0 ? below : above;
+            utilities.add(distance.signum() > 0 ? distance.negate() : Rational.ZERO);
+            cellStart = cellEnd;
         }
         Rational sensitivity = Rational.exactly(Math.max(q, 1 - q));
         return candidates[mechanism.select(touched, utilities, sensitivity, epsilon)];
