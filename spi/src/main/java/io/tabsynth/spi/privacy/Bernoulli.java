@@ -25,24 +25,60 @@ public final class Bernoulli {
      * and one Bernoulli(exp(−(γ − ⌊γ⌋))) must all succeed (stopping at the first failure).
      */
     public static boolean exponential(Rational gamma, RandomBits bits) {
-        if (gamma.signum() < 0) {
-            throw new IllegalArgumentException("exp(-gamma) needs gamma >= 0: " + gamma);
+        return exponential(gamma.numerator(), gamma.denominator(), bits);
+    }
+
+    /** Bernoulli(exp(−n/d)) for integers n ≥ 0, d > 0, not necessarily in lowest terms. */
+    static boolean exponential(BigInteger n, BigInteger d, RandomBits bits) {
+        if (n.signum() < 0 || d.signum() <= 0) {
+            throw new IllegalArgumentException("exp(-gamma) needs gamma >= 0: " + n + "/" + d);
         }
-        if (gamma.compareTo(Rational.ONE) <= 0) {
-            return exponentialUpToOne(gamma, bits);
+        if (n.compareTo(d) <= 0) {
+            return exponentialUpToOne(n, d, bits);
         }
-        BigInteger whole = gamma.floor();
-        for (BigInteger k = BigInteger.ZERO; k.compareTo(whole) < 0; k = k.add(BigInteger.ONE)) {
-            if (!exponentialUpToOne(Rational.ONE, bits)) {
+        BigInteger[] wholeAndRest = n.divideAndRemainder(d);
+        for (BigInteger k = BigInteger.ZERO; k.compareTo(wholeAndRest[0]) < 0; k = k.add(BigInteger.ONE)) {
+            if (!exponentialUpToOne(BigInteger.ONE, BigInteger.ONE, bits)) {
                 return false;
             }
         }
-        return exponentialUpToOne(gamma.subtract(Rational.of(whole, BigInteger.ONE)), bits);
+        return exponentialUpToOne(wholeAndRest[1], d, bits);
     }
 
-    private static boolean exponentialUpToOne(Rational gamma, RandomBits bits) {
+    /** γ = n/d ≤ 1: K counts the trials until Bernoulli(γ/K) = Bernoulli(n/(d·K)) fails. */
+    private static boolean exponentialUpToOne(BigInteger n, BigInteger d, RandomBits bits) {
+        if (d.bitLength() < Long.SIZE - 1) {
+            return exponentialUpToOne(n.longValueExact(), d.longValueExact(), bits);
+        }
         BigInteger k = BigInteger.ONE;
-        while (bits.uniformBelow(gamma.denominator().multiply(k)).compareTo(gamma.numerator()) < 0) {
+        while (bits.uniformBelow(d.multiply(k)).compareTo(n) < 0) {
+            k = k.add(BigInteger.ONE);
+        }
+        return k.testBit(0);
+    }
+
+    /** The same trials in long arithmetic, moving to BigInteger in the (astronomically rare) case d·K overflows. */
+    private static boolean exponentialUpToOne(long n, long d, RandomBits bits) {
+        long k = 1;
+        while (true) {
+            long bound;
+            try {
+                bound = Math.multiplyExact(d, k);
+            } catch (ArithmeticException overflow) {
+                return continueInBigIntegers(n, d, k, bits);
+            }
+            if (bits.uniformBelow(bound) >= n) {
+                return (k & 1) == 1;
+            }
+            k++;
+        }
+    }
+
+    private static boolean continueInBigIntegers(long n, long d, long fromK, RandomBits bits) {
+        BigInteger bigN = BigInteger.valueOf(n);
+        BigInteger bigD = BigInteger.valueOf(d);
+        BigInteger k = BigInteger.valueOf(fromK);
+        while (bits.uniformBelow(bigD.multiply(k)).compareTo(bigN) < 0) {
             k = k.add(BigInteger.ONE);
         }
         return k.testBit(0);

@@ -43,8 +43,7 @@ public final class DiscreteGaussian {
             BigInteger y = proposal.sample(bits);
             // γ = (|Y| − σ²/t)² / (2σ²) = (|Y|·d·t − n)² / (2·n·d·t²)
             BigInteger gap = y.abs().multiply(dt).subtract(n);
-            Rational gamma = Rational.of(gap.multiply(gap), acceptanceDenominator);
-            if (Bernoulli.exponential(gamma, bits)) {
+            if (Bernoulli.exponential(gap.multiply(gap), acceptanceDenominator, bits)) {
                 return y.longValueExact();
             }
         }

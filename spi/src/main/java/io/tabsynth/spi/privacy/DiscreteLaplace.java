@@ -28,15 +28,13 @@ public final class DiscreteLaplace {
 
     /** One draw. */
     public BigInteger sample(RandomBits bits) {
-        Rational uOverT;
         while (true) {
             BigInteger u = bits.uniformBelow(t);
-            uOverT = Rational.of(u, t);
-            if (!Bernoulli.exponential(uOverT, bits)) {
+            if (!Bernoulli.exponential(u, t, bits)) {
                 continue;
             }
             long v = 0;
-            while (Bernoulli.exponential(Rational.ONE, bits)) {
+            while (Bernoulli.exponential(BigInteger.ONE, BigInteger.ONE, bits)) {
                 v++;
             }
             BigInteger x = u.add(t.multiply(BigInteger.valueOf(v)));

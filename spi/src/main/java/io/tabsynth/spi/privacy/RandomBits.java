@@ -39,9 +39,33 @@ public interface RandomBits {
         }
     }
 
+    /** A uniform integer in [0, bound), bound > 0: the same draw as the BigInteger form, without its objects. */
+    default long uniformBelow(long bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("the bound of a uniform draw must be positive: " + bound);
+        }
+        int bits = Long.SIZE - Long.numberOfLeadingZeros(bound - 1);
+        if (bits == 0) {
+            return 0;
+        }
+        byte[] bytes = new byte[(bits + Byte.SIZE - 1) / Byte.SIZE];
+        long mask = bits == Long.SIZE ? -1L : (1L << bits) - 1;
+        while (true) {
+            nextBytes(bytes);
+            long candidate = 0;
+            for (byte b : bytes) {
+                candidate = (candidate << Byte.SIZE) | (b & 0xFF);
+            }
+            candidate &= mask;
+            if (Long.compareUnsigned(candidate, bound) < 0) {
+                return candidate;
+            }
+        }
+    }
+
     /** One fair bit. */
     default boolean nextBit() {
-        return uniformBelow(BigInteger.TWO).testBit(0);
+        return uniformBelow(2L) == 1;
     }
 
     /** The operating system's cryptographic generator ({@link java.security.SecureRandom}). */

@@ -29,6 +29,23 @@ class BernoulliTest {
     }
 
     @Test
+    void aGammaWithHugeNumbersTakesTheBigIntegerPathToTheSameRate() {
+        // γ = 2^70 / 2^71 = 1/2, left unreduced: d·K no longer fits in a long.
+        java.math.BigInteger n = java.math.BigInteger.TWO.pow(70);
+        java.math.BigInteger d = java.math.BigInteger.TWO.pow(71);
+        RandomBits bits = RandomBits.seeded(13);
+        int hits = 0;
+        int trials = TRIALS / 4;
+        for (int i = 0; i < trials; i++) {
+            if (Bernoulli.exponential(n, d, bits)) {
+                hits++;
+            }
+        }
+        double p = Math.exp(-0.5);
+        assertEquals(p, (double) hits / trials, STANDARD_ERRORS * Math.sqrt(p * (1 - p) / trials));
+    }
+
+    @Test
     void withProbabilityIsExactAtTheEnds() {
         RandomBits bits = RandomBits.seeded(1);
         for (int i = 0; i < 100; i++) {

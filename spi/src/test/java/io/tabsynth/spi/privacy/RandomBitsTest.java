@@ -65,5 +65,17 @@ class RandomBitsTest {
         GoodnessOfFit tenths = GoodnessOfFit.of(draws, x -> x >= 0 && x < 10 ? 0.1 : 0);
         assertTrue(tenths.pValue() > SIGNIFICANCE, tenths.toString());
         assertEquals(BigInteger.ZERO, bits.uniformBelow(BigInteger.ONE));
+        assertEquals(0, bits.uniformBelow(1L));
+    }
+
+    @Test
+    void theLongDrawIsTheBigIntegerDraw() {
+        RandomBits a = RandomBits.seeded(21);
+        RandomBits b = RandomBits.seeded(21);
+        for (long bound : new long[] {1, 2, 3, 7, 255, 256, 257, 1L << 40, Long.MAX_VALUE}) {
+            for (int i = 0; i < 200; i++) {
+                assertEquals(a.uniformBelow(BigInteger.valueOf(bound)).longValueExact(), b.uniformBelow(bound));
+            }
+        }
     }
 }
