@@ -34,7 +34,9 @@ public final class DpQuantile {
         if (sorted.length > 0 && !(Double.isFinite(sorted[0]) && Double.isFinite(sorted[sorted.length - 1]))) {
             throw new IllegalArgumentException("the values of " + touched + " must be finite (drop missing values first)");
         }
-        Rational rank = Rational.exactly(q).multiply(Rational.of(sorted.length));
+        // q as written in decimal (0.01 is 1/100, not its binary neighbour), so the record reads "99/100".
+        Rational quantile = Rational.parse(Double.toString(q));
+        Rational rank = quantile.multiply(Rational.of(sorted.length));
         List<Rational> utilities = new ArrayList<>(candidates.length);
         int cellStart = 0;
         for (double c : candidates) {
@@ -45,7 +47,8 @@ public final class DpQuantile {
             utilities.add(distance.signum() > 0 ? distance.negate() : Rational.ZERO);
             cellStart = cellEnd;
         }
-        Rational sensitivity = Rational.exactly(Math.max(q, 1 - q));
+        Rational complement = Rational.ONE.subtract(quantile);
+        Rational sensitivity = quantile.compareTo(complement) > 0 ? quantile : complement;
         return candidates[mechanism.select(touched, utilities, sensitivity, epsilon)];
     }
 

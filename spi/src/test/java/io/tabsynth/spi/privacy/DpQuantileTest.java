@@ -54,6 +54,9 @@ class DpQuantileTest {
             }
         }
         assertEquals(Rational.of(runs * 3).multiply(Rational.of(1, 32)), accountant.rho(), "rho = eps^2/8 per call");
+        assertEquals("19/20", accountant.calls().get(0).toMap().get("sensitivity"), "max(q, 1 - q) for q = 0.05");
+        assertEquals("1/2", accountant.calls().get(runs).toMap().get("sensitivity"), "max(q, 1 - q) for q = 0.5");
+        assertEquals("1/2", accountant.calls().get(runs).toMap().get("epsilon"));
     }
 
     @Test
