@@ -24,7 +24,7 @@ public final class DiscreteGaussian {
             throw new IllegalArgumentException("the discrete Gaussian's sigma^2 must be positive: " + sigma2);
         }
         this.sigma2 = sigma2;
-        // ⌊σ⌋ = ⌊√⌊σ²⌋⌋ for integer results, so the integer square root is exact.
+        // An integer k ≤ σ exactly when k² ≤ ⌊σ²⌋, so ⌊σ⌋ is the integer square root of ⌊σ²⌋: no rounding.
         this.t = sigma2.floor().sqrt().add(BigInteger.ONE);
         this.proposal = new DiscreteLaplace(Rational.of(t, BigInteger.ONE));
         this.acceptanceDenominator = BigInteger.TWO.multiply(sigma2.numerator()).multiply(sigma2.denominator())
