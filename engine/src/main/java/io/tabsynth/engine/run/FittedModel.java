@@ -2,7 +2,6 @@ package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.spi.FrameStream;
 import io.tabsynth.engine.spi.Model;
@@ -13,13 +12,13 @@ import java.time.Instant;
  *
  * @param model        the generator's model
  * @param info         how it was made
- * @param trainingData the file it was fitted on, when the engine read it ({@code null} otherwise or once saved)
+ * @param trainingData the data it was fitted on, whose file lineage names ({@code null} for a loaded model)
  * @param fitStarted   when fitting started ({@code null} for a loaded model)
  * @param fitFinished  when fitting finished ({@code null} for a loaded model)
  * @param file         the model file it was saved to or loaded from, or {@code null}
  * @param fitInputs    files the fit read besides the training data (constraints, a spec), for lineage
  */
-public record FittedModel(Model model, ModelInfo info, Source trainingData, Instant fitStarted, Instant fitFinished,
+public record FittedModel(Model model, ModelInfo info, Frame trainingData, Instant fitStarted, Instant fitFinished,
                           Artifact file, java.util.List<Artifact> fitInputs) {
     public FittedModel {
         fitInputs = java.util.List.copyOf(fitInputs);
@@ -79,7 +78,8 @@ public record FittedModel(Model model, ModelInfo info, Source trainingData, Inst
 
     /** What lineage names as the fit's inputs: the training data and metadata files, then the fit's other files. */
     java.util.List<Artifact> lineageInputs() {
-        java.util.List<Artifact> inputs = new java.util.ArrayList<>(DataFiles.artifacts(trainingData));
+        java.util.List<Artifact> inputs = new java.util.ArrayList<>(trainingData == null ? java.util.List.of()
+                : DataFiles.artifacts(trainingData));
         inputs.addAll(fitInputs);
         return inputs;
     }
