@@ -55,11 +55,10 @@ public record Artifact(String role, Path path, String sha256, String contentSha2
     }
 
     /**
-     * The files a frame was read from, as a step's inputs: its data file in the given role, then the metadata file if
-     * one was used; empty for a frame that was not read from a file.
+     * The files data was read from, as a step's inputs: the data file ({@link #of(Frame)}) in the given role, then the
+     * metadata file if one was used; empty for data that was not read from a file ({@code null}).
      */
-    public static List<Artifact> read(String role, Frame frame) {
-        Artifact source = of(frame);
+    public static List<Artifact> read(String role, Artifact source) {
         if (source == null) {
             return List.of();
         }

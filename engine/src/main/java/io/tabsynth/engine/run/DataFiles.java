@@ -42,7 +42,7 @@ final class DataFiles {
 
     /** How lineage names a frame's files: the data file as {@code real data}, and its metadata file if any. */
     static List<Artifact> artifacts(Frame frame) {
-        return Artifact.read(Artifact.REAL_DATA_ROLE, frame);
+        return Artifact.read(Artifact.REAL_DATA_ROLE, Artifact.of(frame));
     }
 
     /** The data's file for messages, or "the data" for a frame that was not read from one. */

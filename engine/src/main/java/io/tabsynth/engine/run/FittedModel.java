@@ -12,13 +12,13 @@ import java.time.Instant;
  *
  * @param model        the generator's model
  * @param info         how it was made
- * @param trainingData the data it was fitted on, whose file lineage names ({@code null} for a loaded model)
+ * @param trainingData the file it was fitted on, when the engine read it ({@code null} otherwise or once saved)
  * @param fitStarted   when fitting started ({@code null} for a loaded model)
  * @param fitFinished  when fitting finished ({@code null} for a loaded model)
  * @param file         the model file it was saved to or loaded from, or {@code null}
  * @param fitInputs    files the fit read besides the training data (constraints, a spec), for lineage
  */
-public record FittedModel(Model model, ModelInfo info, Frame trainingData, Instant fitStarted, Instant fitFinished,
+public record FittedModel(Model model, ModelInfo info, Artifact trainingData, Instant fitStarted, Instant fitFinished,
                           Artifact file, java.util.List<Artifact> fitInputs) {
     public FittedModel {
         fitInputs = java.util.List.copyOf(fitInputs);
@@ -78,8 +78,7 @@ public record FittedModel(Model model, ModelInfo info, Frame trainingData, Insta
 
     /** What lineage names as the fit's inputs: the training data and metadata files, then the fit's other files. */
     java.util.List<Artifact> lineageInputs() {
-        java.util.List<Artifact> inputs = new java.util.ArrayList<>(trainingData == null ? java.util.List.of()
-                : DataFiles.artifacts(trainingData));
+        java.util.List<Artifact> inputs = new java.util.ArrayList<>(Artifact.read(Artifact.REAL_DATA_ROLE, trainingData));
         inputs.addAll(fitInputs);
         return inputs;
     }

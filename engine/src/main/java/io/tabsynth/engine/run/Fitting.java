@@ -109,7 +109,7 @@ final class Fitting {
                 EngineVersion.get(), recorded, seed, model.schema(), data.rowCount(),
                 bound == null ? null : bound.spec(), bound == null ? null : constraints.language(), rare == null || rare.isEmpty() ? null : rare.toJson(), form,
                 learns ? ModelInfo.TrainingData.of(Artifact.of(data)) : null);
-        return new FittedModel(model, info, data, started, Instant.now(), null, inputs);
+        return new FittedModel(model, info, Artifact.of(data), started, Instant.now(), null, inputs);
     }
 
     /** The files the generator's FILE parameters name (a spec, say), which the fit reads as inputs. */
