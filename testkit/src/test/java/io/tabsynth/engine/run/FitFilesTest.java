@@ -89,6 +89,24 @@ class FitFilesTest {
     }
 
     @Test
+    void theLedgerVerifiesACheckpointWrittenAgainAgainstItsLastRecord() throws IOException {
+        Frame real = TestFrames.numbers("x", 1, 2.5, 3, 4.5);
+        Path checkpoint = dir.resolve("fit.ckpt");
+        engine.fit(real, CheckpointingMean.ID, Map.of("checkpoint", checkpoint.toString()), 5, Progress.NONE);
+        engine.fit(real, CheckpointingMean.ID, Map.of("checkpoint", checkpoint.toString(), "spread", "2"), 5,
+                Progress.NONE);
+        Verifier verifier = new Verifier(TrustStore.standard(lineage.keys()));
+        Verification v = verifier.verifyLedger(lineage.ledger().file());
+        assertTrue(v.ok(), v.toString());
+        assertTrue(v.notes().stream().anyMatch(n -> n.contains(checkpoint + " was written again by ")), v.notes().toString());
+
+        Files.writeString(checkpoint, "edited");
+        Verification edited = verifier.verifyLedger(lineage.ledger().file());
+        assertEquals(1, edited.problems().size(), "the last record's digest is checked: " + edited);
+        assertTrue(edited.problems().get(0).contains("line 2"), edited.toString());
+    }
+
+    @Test
     void theSameSeedWritesTheSameCheckpointBytes() throws IOException {
         Frame real = TestFrames.numbers("x", 1, 2, 3, 4);
         Path a = dir.resolve("a.ckpt");
