@@ -6,6 +6,7 @@ import io.tabsynth.engine.spi.Generator;
 import io.tabsynth.engine.spi.Model;
 import io.tabsynth.engine.spi.ParamSpec;
 import io.tabsynth.engine.spi.Params;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ final class CheckpointingMean implements Generator {
 
     /** The text of a checkpoint it writes. */
     static String checkpointText(Model model) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         model.save(out);
         return out.toString(StandardCharsets.UTF_8);
     }
