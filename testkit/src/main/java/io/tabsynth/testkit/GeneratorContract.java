@@ -1,6 +1,8 @@
 package io.tabsynth.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +16,7 @@ import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Ledger;
 import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.Verifier;
@@ -28,15 +31,21 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The conformance tests every generator passes: extend it, return the generator (and, if it needs any,
  * parameters), and JUnit runs determinism by seed, schema and row count preserved, missing values handled,
- * save and load, lineage emitted through the engine, and clear errors on bad input.
+ * save and load, lineage emitted through the engine, files a fit writes (checkpoints) written and recorded by the
+ * engine, and clear errors on bad input.
  */
 public abstract class GeneratorContract {
     @TempDir
@@ -47,6 +56,15 @@ public abstract class GeneratorContract {
 
     /** Parameters for every fit (e.g. a spec for a spec-driven generator); none by default. */
     protected Map<String, String> params() {
+        return Map.of();
+    }
+
+    /**
+     * Parameters that make a fit hand files besides its model to the engine ({@link FitContext#files()}), all of
+     * them under {@code folder} (a checkpoint, say); empty, the default, for a generator that writes no files,
+     * which skips {@link #filesAFitWritesAreWrittenAndRecordedByTheEngine}. Added to {@link #params()}.
+     */
+    protected Map<String, String> fileWritingParams(Path folder) {
         return Map.of();
     }
 
@@ -121,6 +139,54 @@ public abstract class GeneratorContract {
             assertTrue(v.ok() && v.records() >= 1, v.toString());
             FittedModel back = engine.load(file);
             assertEquals(digest(m.model(), 100, 1), digest(back.model(), 100, 1));
+        }
+    }
+
+    @Test
+    void filesAFitWritesAreWrittenAndRecordedByTheEngine() throws IOException {
+        assumeTrue(!fileWritingParams(dir).isEmpty(), "the generator writes no files while it fits");
+        Lineage lineage = new Lineage(new Ledger(dir.resolve("ledger.jsonl")), new KeyStore(dir.resolve("keys")));
+        Map<Path, byte[]> first = new TreeMap<>();
+        try (Engine engine = Engine.open(null, false, lineage)) {
+            Generator g = generator();
+            engine.register(g, "contract", "0");
+            for (String run : List.of("first", "second")) {
+                Path folder = dir.resolve(run);
+                Map<String, String> params = new LinkedHashMap<>(params());
+                params.putAll(fileWritingParams(folder));
+                engine.fit(g.needsData() ? data() : null, g.id(), params, 8, Progress.NONE);
+                List<Path> written = madeIn(folder);
+                Verifier verifier = new Verifier(TrustStore.standard(lineage.keys()));
+                assertFalse(written.isEmpty(), "the parameters " + fileWritingParams(folder) + " wrote no file in " + folder);
+                for (Path file : written) {
+                    Verification v = verifier.verifyFile(file);
+                    assertTrue(v.ok(), file + " was written by the engine and recorded: " + v);
+                    assertEquals(file.toString(), v.subject().path().toString(), "the record names the file");
+                    byte[] bytes = Files.readAllBytes(file);
+                    Path relative = folder.relativize(file);
+                    if (first.containsKey(relative)) {
+                        assertArrayEquals(first.get(relative), bytes, relative + ": the same seed writes the same bytes");
+                    } else {
+                        first.put(relative, bytes);
+                    }
+                }
+            }
+        }
+        Path tampered = dir.resolve("first").resolve(first.keySet().iterator().next());
+        byte[] bytes = Files.readAllBytes(tampered);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(tampered, bytes);
+        assertFalse(new Verifier(TrustStore.standard(lineage.keys())).verifyFile(tampered).ok(), "a changed byte of " + tampered + " is caught");
+    }
+
+    /** The files in a folder and its subfolders other than lineage sidecars, sorted. */
+    private static List<Path> madeIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().endsWith(Sidecar.SUFFIX)).sorted().toList();
         }
     }
 

@@ -76,7 +76,7 @@ public final class Certifier {
      */
     public Certifier(CertifyRequest request, Frame data, List<JsonNode> history, String contentSha256,
                      List<String> unreached) {
-        this(request, data, history, data.source() != null ? data.source().sha256() : Sha256.file(request.dataset()),
+        this(request, data, history, Artifact.of(data) != null ? Artifact.of(data).sha256() : Sha256.file(request.dataset()),
                 contentSha256, unreached);
     }
 

@@ -1,7 +1,6 @@
 package io.tabsynth.engine.certify;
 
 import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.Step;
@@ -22,8 +21,8 @@ public final class ReportBinding {
     private ReportBinding() {
     }
 
-    /** As {@link #check(Verifier, Path, Artifact)}, for a dataset known by the frame read from it. */
-    public static void check(Verifier verifier, Path report, Path dataset, Source data) {
+    /** As {@link #check(Verifier, Path, Artifact)}, for a dataset known by the file it was read from. */
+    public static void check(Verifier verifier, Path report, Path dataset, Artifact data) {
         check(verifier, report, new Artifact("dataset", dataset, data.sha256(), data.contentSha256(), data.rows()));
     }
 

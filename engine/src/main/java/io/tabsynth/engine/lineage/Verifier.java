@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -122,6 +124,7 @@ public final class Verifier {
             return new Verification(ledgerFile.toString(), 0, List.of(e.getMessage()), notes);
         }
         Path base = ledger.file().getParent().getParent();
+        Map<Path, Integer> lastWriter = lastWriters(lines, base);
         String previous = null;
         List<SignedRecord> chain = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -152,7 +155,10 @@ public final class Verifier {
                 }
                 for (Artifact s : record.subjects()) {
                     Path found = Files.exists(s.path()) ? s.path() : base.resolve(s.path());
-                    if (!Files.exists(found)) {
+                    Integer replacedBy = lastWriter.get(found.toAbsolutePath().normalize());
+                    if (replacedBy != null && replacedBy > i) {
+                        notes.add(where + ": " + s.path() + " was written again by " + ledger.where(replacedBy));
+                    } else if (!Files.exists(found)) {
                         notes.add(where + ": " + s.path() + " is no longer present");
                     } else if (!Sha256.file(found).equals(s.sha256())) {
                         problems.add(where + ": " + found + " no longer has the digest this record signed; the file has changed");
@@ -163,6 +169,26 @@ public final class Verifier {
         }
         checkHead(ledger, lines.size(), previous, problems);
         return new Verification(ledgerFile.toString(), lines.size(), problems, notes, List.of(), chain, null);
+    }
+
+    /**
+     * For each file that records of the ledger name as a subject, the line of the last such record: a file written
+     * again (a checkpoint replaced every few epochs, an output made anew) has the digest of its last record, and the
+     * earlier records' digests are history. Lines that cannot be read are skipped here; the main pass reports them.
+     */
+    private static Map<Path, Integer> lastWriters(List<String> lines, Path base) {
+        Map<Path, Integer> last = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                for (Artifact s : SignedRecord.parse(lines.get(i), "line " + i).subjects()) {
+                    Path found = Files.exists(s.path()) ? s.path() : base.resolve(s.path());
+                    last.put(found.toAbsolutePath().normalize(), i);
+                }
+            } catch (RuntimeException unreadable) {
+                // reported by the main pass, with the line's place
+            }
+        }
+        return last;
     }
 
     private void checkHead(Ledger ledger, int count, String lastDigest, List<String> problems) {

@@ -7,7 +7,6 @@ import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.certify.ReportBinding;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Dsse;
 import io.tabsynth.engine.lineage.Sidecar;
@@ -58,7 +57,7 @@ final class Certification {
         }
         Instant started = Instant.now();
         Frame data = dataFiles.read(r.dataset(), null);
-        Source read = data.source();
+        Artifact read = Artifact.of(data);
         List<JsonNode> history = Sidecar.read(r.dataset());
         String recorded = recordedContent(history.get(history.size() - 1), r.dataset());
         if (recorded != null && !recorded.equals(read.contentSha256())) {

@@ -1,6 +1,7 @@
 package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.run.ModelInfo.ConstraintLanguageId;
 import io.tabsynth.engine.spi.Constraints;
 import java.nio.file.Path;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
  * @param file        the constraints file
  * @param artifact    the file as lineage records it
  * @param constraints what it says
+ * @param language    the constraint language that read it, and its plugin
  */
-public record ConstraintFile(Path file, Artifact artifact, Constraints constraints) {
+public record ConstraintFile(Path file, Artifact artifact, Constraints constraints, ConstraintLanguageId language) {
 }

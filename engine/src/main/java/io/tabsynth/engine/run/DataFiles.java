@@ -4,17 +4,15 @@ import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Metadata;
-import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.data.ContentDigest;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Data files read for a step: each frame remembers its file and digests (bytes and canonical content) as its
- * {@link Source}, which is how lineage names it as an input.
+ * Data files read for a step: each frame remembers its file and digests (bytes and canonical content), and the
+ * metadata file read with it, as the {@link Artifact} lineage names it by as an input.
  */
 final class DataFiles {
     private final Recorder recorder;
@@ -38,21 +36,13 @@ final class DataFiles {
 
     private Frame sourced(Frame frame, Path data, Path metadata) {
         recorder.remember(data);
-        return frame.withSource(new Source(data, Sha256.file(data), ContentDigest.of(frame), frame.rowCount(),
+        return frame.withSource(Artifact.dataRead(data, Sha256.file(data), ContentDigest.of(frame), frame.rowCount(),
                 metadata, metadata == null ? null : Sha256.file(metadata)));
     }
 
-    /** How lineage names a frame's source: the data file as {@code real data}, and its metadata file if any. */
-    static List<Artifact> artifacts(Source source) {
-        if (source == null) {
-            return List.of();
-        }
-        List<Artifact> out = new ArrayList<>();
-        out.add(new Artifact("real data", source.file(), source.sha256(), source.contentSha256(), source.rows()));
-        if (source.metadata() != null) {
-            out.add(new Artifact("metadata", source.metadata(), source.metadataSha256(), null, -1));
-        }
-        return out;
+    /** How lineage names a frame's files: the data file as {@code real data}, and its metadata file if any. */
+    static List<Artifact> artifacts(Frame frame) {
+        return Artifact.read(Artifact.REAL_DATA_ROLE, Artifact.of(frame));
     }
 
     /** The data's file for messages, or "the data" for a frame that was not read from one. */

@@ -8,7 +8,6 @@ import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Metadata;
-import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.lineage.Step;
@@ -154,15 +153,15 @@ final class Evaluation {
      * a frame that was read from none, by its content digest under the name {@code <role> (in memory)}.
      */
     private static List<Artifact> dataInputs(Frame frame, String role) {
-        Source source = frame.source();
+        Artifact source = Artifact.of(frame);
         if (source == null) {
             String content = ContentDigest.of(frame);
             return List.of(new Artifact(role, Path.of(named(frame, role)), content, content, frame.rowCount()));
         }
         if (role.equals("real data")) {
-            return DataFiles.artifacts(source);
+            return DataFiles.artifacts(frame);
         }
-        return List.of(new Artifact(role, source.file(), source.sha256(), source.contentSha256(), frame.rowCount()));
+        return List.of(new Artifact(role, source.path(), source.sha256(), source.contentSha256(), frame.rowCount()));
     }
 
     private Artifact render(JsonNode report, EvaluationInput input, Path out) {

@@ -47,7 +47,7 @@ final class Export {
 
     /** Writes a frame, named in lineage by the file it was read from if any. */
     void write(Frame frame, Path out) {
-        write(FrameStream.of(frame.schema(), List.of(frame)), out, DataFiles.artifacts(frame.source()));
+        write(FrameStream.of(frame.schema(), List.of(frame)), out, DataFiles.artifacts(frame));
     }
 
     /**

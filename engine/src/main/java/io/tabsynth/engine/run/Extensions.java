@@ -138,6 +138,16 @@ final class Extensions {
         return constraintLanguages.get(0);
     }
 
+    /** The constraint language with this id, if installed. */
+    Optional<PluginHost.Found<ConstraintLanguage>> findConstraintLanguage(String id) {
+        return find(constraintLanguages, id);
+    }
+
+    /** The installed constraint languages' ids, sorted. */
+    String constraintLanguageIds() {
+        return ids(constraintLanguages);
+    }
+
     private static <T> Optional<PluginHost.Found<T>> find(List<PluginHost.Found<T>> found, String id) {
         return found.stream().filter(f -> f.info().id().equals(id)).findFirst();
     }

@@ -2,7 +2,6 @@ package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Source;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.spi.FrameStream;
 import io.tabsynth.engine.spi.Model;
@@ -19,7 +18,7 @@ import java.time.Instant;
  * @param file         the model file it was saved to or loaded from, or {@code null}
  * @param fitInputs    files the fit read besides the training data (constraints, a spec), for lineage
  */
-public record FittedModel(Model model, ModelInfo info, Source trainingData, Instant fitStarted, Instant fitFinished,
+public record FittedModel(Model model, ModelInfo info, Artifact trainingData, Instant fitStarted, Instant fitFinished,
                           Artifact file, java.util.List<Artifact> fitInputs) {
     public FittedModel {
         fitInputs = java.util.List.copyOf(fitInputs);
@@ -79,7 +78,7 @@ public record FittedModel(Model model, ModelInfo info, Source trainingData, Inst
 
     /** What lineage names as the fit's inputs: the training data and metadata files, then the fit's other files. */
     java.util.List<Artifact> lineageInputs() {
-        java.util.List<Artifact> inputs = new java.util.ArrayList<>(DataFiles.artifacts(trainingData));
+        java.util.List<Artifact> inputs = new java.util.ArrayList<>(Artifact.read(Artifact.REAL_DATA_ROLE, trainingData));
         inputs.addAll(fitInputs);
         return inputs;
     }

@@ -55,6 +55,7 @@ final class Fitting {
         own.remove(RareValues.PARAM);
         Params resolved = Params.resolve(owner, generator.describe(), own);
         List<Artifact> inputs = fileParameters(generator, resolved, owner);
+        List<Path> ownFiles = inputs.stream().map(Artifact::path).toList();
         if (data == null) {
             if (generator.needsData()) {
                 throw new BadInputException(owner + " learns from real data: give --data");
@@ -63,9 +64,12 @@ final class Fitting {
         } else if (data.rowCount() == 0 && generator.needsData()) {
             throw new BadInputException("cannot fit generator '" + generatorId + "' to data with no rows");
         }
-        FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress);
         Instant started = Instant.now();
         boolean learns = generator.needsData();
+        Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
+        if (learns) {
+            recorded.put(RareValues.PARAM, Integer.toString(minCount));
+        }
         Constraints.Bound bound = null;
         Frame training = data;
         if (constraints != null) {
@@ -82,6 +86,10 @@ final class Fitting {
             rare = RareValues.learn(training.select(dataColumns), minCount, seed);
             training = rare.toModel(training);
         }
+        List<Artifact> fitRead = new ArrayList<>(DataFiles.artifacts(data));
+        fitRead.addAll(inputs);
+        FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress,
+                new RecordedFitFiles(recorder, g, recorded, seed, fitRead, ownFiles));
         WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;
         Frame learnt = training;
         Model model = Activity.run("fitting " + generatorId + (learns ? " to " + DataFiles.named(data) : ""),
@@ -97,15 +105,11 @@ final class Fitting {
             model = new ConstrainedModel(model, bound, learns ? data.schema() : model.schema(),
                     ConstrainedModel.DEFAULT_MAX_TRIES);
         }
-        Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
-        if (learns) {
-            recorded.put(RareValues.PARAM, Integer.toString(minCount));
-        }
         ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
                 EngineVersion.get(), recorded, seed, model.schema(), data.rowCount(),
-                bound == null ? null : bound.spec(), rare == null || rare.isEmpty() ? null : rare.toJson(), form,
-                learns ? ModelInfo.TrainingData.of(data.source()) : null);
-        return new FittedModel(model, info, data.source(), started, Instant.now(), null, inputs);
+                bound == null ? null : bound.spec(), bound == null ? null : constraints.language(), rare == null || rare.isEmpty() ? null : rare.toJson(), form,
+                learns ? ModelInfo.TrainingData.of(Artifact.of(data)) : null);
+        return new FittedModel(model, info, Artifact.of(data), started, Instant.now(), null, inputs);
     }
 
     /** The files the generator's FILE parameters name (a spec, say), which the fit reads as inputs. */
@@ -134,6 +138,7 @@ final class Fitting {
         }
         Constraints c = reader.extension().read(file);
         recorder.remember(file);
-        return new ConstraintFile(file, Artifact.file("constraints", file), c);
+        return new ConstraintFile(file, Artifact.file("constraints", file), c, new ModelInfo.ConstraintLanguageId(
+                reader.info().id(), reader.info().pluginId(), reader.info().pluginVersion()));
     }
 }

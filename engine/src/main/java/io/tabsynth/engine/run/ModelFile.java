@@ -54,6 +54,11 @@ final class ModelFile {
         if (info.constraints() != null) {
             h.set("constraints", info.constraints());
         }
+        if (info.constraintLanguage() != null) {
+            ObjectNode language = h.putObject("constraintLanguage").put("id", info.constraintLanguage().id());
+            language.putObject("plugin").put("id", info.constraintLanguage().pluginId())
+                    .put("version", info.constraintLanguage().pluginVersion());
+        }
         if (!info.writtenForm().columns().isEmpty()) {
             h.set("writtenForm", info.writtenForm().toJson());
         }
@@ -126,7 +131,7 @@ final class ModelFile {
         ModelInfo info = new ModelInfo(h.path("generator").asText(), h.path("plugin").path("id").asText(),
                 h.path("plugin").path("version").asText(), h.path("engineVersion").asText(), params,
                 h.path("seed").asLong(), Schema.fromJson(h.path("schema")), h.path("rows").asLong(),
-                h.hasNonNull("constraints") ? h.get("constraints") : null,
+                h.hasNonNull("constraints") ? h.get("constraints") : null, constraintLanguage(h.get("constraintLanguage")),
                 h.hasNonNull("rareValues") ? h.get("rareValues") : null,
                 writtenForm(name, h.get("writtenForm")), trainingData(h.get("trainingData")));
         return new Decoded(info, payload);
@@ -139,6 +144,12 @@ final class ModelFile {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(name + ": model header 'writtenForm': " + e.getMessage(), e);
         }
+    }
+
+    /** The header's constraint language; none without constraints, and in files written before it was recorded. */
+    private static ModelInfo.ConstraintLanguageId constraintLanguage(JsonNode node) {
+        return node == null || node.isNull() ? null : new ModelInfo.ConstraintLanguageId(node.path("id").asText(),
+                node.path("plugin").path("id").asText(), node.path("plugin").path("version").asText());
     }
 
     /** The header's training data; none in files written before it was recorded, or from no file. */

@@ -9,6 +9,7 @@ import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.Step;
+import io.tabsynth.engine.spi.ConstraintLanguage;
 import io.tabsynth.engine.spi.Constraints;
 import io.tabsynth.engine.spi.Generator;
 import io.tabsynth.engine.spi.Model;
@@ -53,6 +54,10 @@ final class ModelFiles {
         results.put("columnModels", model.model().describeColumns());
         if (info.constraints() != null) {
             results.put("constraints", info.constraints());
+        }
+        if (info.constraintLanguage() != null) {
+            results.put("constraintLanguage", Map.of("id", info.constraintLanguage().id(),
+                    "plugin", info.constraintLanguage().pluginId(), "version", info.constraintLanguage().pluginVersion()));
         }
         if (info.rareValues() != null) {
             results.put("rareValues", RareValues.fromJson(info.rareValues()).notes());
@@ -105,11 +110,25 @@ final class ModelFiles {
         }
         model = WrittenFormModel.of(model, info.writtenForm());
         if (info.constraints() != null) {
-            Constraints.Bound bound = extensions.constraintLanguage(null, file.toString(), file + ": the model was "
-                            + "fitted with constraints, and no installed plugin reads them (the rules plugin does)")
-                    .extension().fromSpec(info.constraints(), file + " constraints").bind(info.schema(), null);
+            Constraints.Bound bound = constraintLanguage(file, info).extension()
+                    .fromSpec(info.constraints(), file + " constraints").bind(info.schema(), null);
             model = new ConstrainedModel(model, bound, info.schema(), ConstrainedModel.DEFAULT_MAX_TRIES);
         }
         return new FittedModel(model, info, null, null, null, artifact, List.of());
+    }
+
+    /**
+     * The constraint language a model's constraints are written in: the one its header names, or, in a model written
+     * before the header named it, the one installed.
+     */
+    private PluginHost.Found<ConstraintLanguage> constraintLanguage(Path file, ModelInfo info) {
+        ModelInfo.ConstraintLanguageId wanted = info.constraintLanguage();
+        if (wanted == null) {
+            return extensions.constraintLanguage(null, file.toString(), file + ": the model was fitted with constraints, "
+                    + "and no installed plugin reads them (the rules plugin does)");
+        }
+        return extensions.findConstraintLanguage(wanted.id()).orElseThrow(() -> new BadInputException(file
+                + ": the model was fitted with constraints in the constraint language " + wanted
+                + ", which is not installed (installed: " + extensions.constraintLanguageIds() + ")"));
     }
 }

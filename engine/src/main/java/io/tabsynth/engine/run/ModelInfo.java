@@ -17,6 +17,8 @@ import java.util.Map;
  * @param rows          how many rows it was fitted on
  * @param constraints   the constraints it was fitted with ({@link io.tabsynth.engine.spi.Constraints.Bound#spec()}),
  *                      or {@code null}
+ * @param constraintLanguage the constraint language those constraints are written in, and its plugin; {@code null}
+ *                      without constraints, and in model files written before tabsynth recorded it
  * @param rareValues    the {@link io.tabsynth.engine.disclosure.RareValues} plan of the fit (text values fewer than
  *                      {@code minCount} real rows hold, replaced by new ones), or {@code null} if it changed nothing
  * @param writtenForm   the decimals and datetime granularity of the real columns, which samples are rounded to
@@ -27,12 +29,26 @@ import java.util.Map;
  */
 public record ModelInfo(String generator, String pluginId, String pluginVersion, String engineVersion,
                         Map<String, String> params, long seed, Schema schema, long rows,
-                        com.fasterxml.jackson.databind.JsonNode constraints,
+                        com.fasterxml.jackson.databind.JsonNode constraints, ConstraintLanguageId constraintLanguage,
                         com.fasterxml.jackson.databind.JsonNode rareValues, WrittenForm writtenForm,
                         TrainingData trainingData) {
     public ModelInfo {
         params = Map.copyOf(params);
         writtenForm = writtenForm == null ? WrittenForm.NONE : writtenForm;
+    }
+
+    /**
+     * The constraint language a model's constraints are written in, which loading the model needs.
+     *
+     * @param id            the language's id, e.g. {@code rules}
+     * @param pluginId      the id of the plugin that provides it
+     * @param pluginVersion that plugin's version
+     */
+    public record ConstraintLanguageId(String id, String pluginId, String pluginVersion) {
+        @Override
+        public String toString() {
+            return "'" + id + "' (plugin " + pluginId + " " + pluginVersion + ")";
+        }
     }
 
     /**
@@ -44,7 +60,7 @@ public record ModelInfo(String generator, String pluginId, String pluginVersion,
      */
     public record TrainingData(String name, String contentSha256) {
         /** The training data of a frame read from a file; {@code null} for one that was not. */
-        static TrainingData of(io.tabsynth.engine.data.Source source) {
+        static TrainingData of(io.tabsynth.engine.lineage.Artifact source) {
             return source == null ? null
                     : new TrainingData(source.file().getFileName().toString(), source.contentSha256());
         }

@@ -43,7 +43,7 @@ final class SpecDrafting {
         recorder.record(Step.builder("infer")
                 .by(generatorId, found.info().pluginId(), found.info().pluginVersion())
                 .parameter(RareValues.PARAM, Integer.toString(minCount))
-                .inputs(DataFiles.artifacts(data.source())).output(written).results(results)
+                .inputs(DataFiles.artifacts(data)).output(written).results(results)
                 .between(started, Instant.now()).build());
         rare.notes().forEach(notes);
         return spec;

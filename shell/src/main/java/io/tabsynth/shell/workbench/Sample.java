@@ -10,13 +10,13 @@ import java.nio.file.Path;
  * (model, seed, conditions, constraints) exactly as {@code tabsynth sample} would.
  */
 public final class Sample {
-    private final Model model;
+    private final WorkbenchModel model;
     private final long rows;
     private final long seed;
     private final Sampling sampling;
     private final Frame frame;
 
-    Sample(Model model, long rows, long seed, Sampling sampling, Frame frame) {
+    Sample(WorkbenchModel model, long rows, long seed, Sampling sampling, Frame frame) {
         this.model = model;
         this.rows = rows;
         this.seed = seed;

@@ -22,7 +22,7 @@ public final class Session implements AutoCloseable {
     /** The imports every session starts with, besides JShell's defaults. */
     public static final List<String> IMPORTS = List.of(
             "import static io.tabsynth.shell.workbench.Workbench.*;",
-            "import io.tabsynth.shell.workbench.Model;",
+            "import io.tabsynth.shell.workbench.WorkbenchModel;",
             "import io.tabsynth.shell.workbench.Sample;",
             "import io.tabsynth.shell.workbench.Report;",
             "import io.tabsynth.engine.data.Frame;",

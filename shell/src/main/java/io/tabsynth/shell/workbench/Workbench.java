@@ -160,7 +160,7 @@ public final class Workbench {
     }
 
     /** Fits a generator to data; options: {@link #seed}, {@link #param}, {@link #constraints}. */
-    public static Model fit(Frame data, String generator, Option... options) {
+    public static WorkbenchModel fit(Frame data, String generator, Option... options) {
         long seed = 0;
         Map<String, String> params = new LinkedHashMap<>();
         ConstraintFile c = null;
@@ -177,18 +177,18 @@ public final class Workbench {
         }
         var fitted = engine().fit(data, generator, params, seed, Progress.NONE, c);
         fitted.rareValueNotes().forEach(System.err::println);
-        return new Model(fitted, seed);
+        return new WorkbenchModel(fitted, seed);
     }
 
     /** Fits a generator that needs no data, e.g. {@code fit("rules", param("spec", "spec.json"))}. */
-    public static Model fit(String generator, Option... options) {
+    public static WorkbenchModel fit(String generator, Option... options) {
         return fit(null, generator, options);
     }
 
-    /** Loads a model file written by {@code tabsynth fit} or {@link Model#save}. */
-    public static Model load(String file) {
+    /** Loads a model file written by {@code tabsynth fit} or {@link WorkbenchModel#save}. */
+    public static WorkbenchModel load(String file) {
         FittedModel m = engine().load(file(file));
-        return new Model(m, m.info().seed());
+        return new WorkbenchModel(m, m.info().seed());
     }
 
     /** Writes a sample (recorded as the sample step that made it) or any frame (recorded as an export). */

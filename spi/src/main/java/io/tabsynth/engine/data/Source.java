@@ -3,14 +3,11 @@ package io.tabsynth.engine.data;
 import java.nio.file.Path;
 
 /**
- * Where a frame was read from, for lineage: the file and its digests, and the metadata file used.
- *
- * @param file           the data file
- * @param sha256         digest of its bytes
- * @param contentSha256  digest of its data in canonical Arrow form
- * @param rows           rows read
- * @param metadata       the metadata file, or {@code null}
- * @param metadataSha256 its digest, or {@code null}
+ * Where a frame was read from, as much as a plugin needs to know: the file (to name it in a message or a drafted
+ * spec). The engine's reader attaches its own record of the file (its digests, rows and metadata file, which lineage
+ * names as an input) behind this interface; a frame made or changed in memory has none.
  */
-public record Source(Path file, String sha256, String contentSha256, long rows, Path metadata, String metadataSha256) {
+public interface Source {
+    /** The data file. */
+    Path file();
 }

@@ -7,24 +7,27 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
-import io.tabsynth.engine.io.AtomicFile;
-import io.tabsynth.engine.io.Sha256;
+import io.tabsynth.engine.spi.FitFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A training checkpoint: the data encoding, both networks' weights and batch-norm statistics, both optimisers'
  * moments and step counts, and the losses of the epochs done, tied to the training data (its content digest)
  * and the settings. Resuming from it continues exactly as the uninterrupted run would have: every epoch draws
- * from its own random stream. Written as JSON atomically ({@link AtomicFile}), so a run killed while writing
- * leaves the previous checkpoint intact.
+ * from its own random stream. Written as JSON by the engine ({@link FitFiles}): atomically, so a run killed while
+ * writing leaves the previous checkpoint intact, and recorded in lineage.
  */
 final class Checkpoint {
     static final String FORMAT = "tabsynth-ctgan-checkpoint";
+    /** What lineage calls a checkpoint's write. */
+    static final String KIND = "checkpoint";
+    /** The detail of a checkpoint's record that says after which epoch it was written. */
+    static final String EPOCH = "epoch";
 
     private Checkpoint() {
     }
@@ -33,8 +36,11 @@ final class Checkpoint {
     record Written(Path file, int epoch, String sha256) {
     }
 
-    /** Writes the trainer's state after the epochs it has trained to {@code file}. */
-    static Written write(Path file, Trainer t, String dataDigest, long seed) {
+    /**
+     * Hands the trainer's state after the epochs it has trained to the engine, which writes it to {@code file} and
+     * records it in lineage as a {@value #KIND} with its epoch.
+     */
+    static Written write(FitFiles files, Path file, Trainer t, String dataDigest, long seed) {
         ObjectNode n = CtganModel.JSON.createObjectNode();
         n.put("format", FORMAT);
         n.put("version", 1);
@@ -55,8 +61,9 @@ final class Checkpoint {
         } catch (IOException e) {
             throw new TabsynthException(file + ": cannot encode the ctgan checkpoint: " + e.getMessage(), e);
         }
-        AtomicFile.write(file, tmp -> Files.write(tmp, bytes));
-        return new Written(file, t.losses.size(), Sha256.hex(bytes));
+        int epoch = t.losses.size();
+        FitFiles.Written w = files.write(file, KIND, Map.of(EPOCH, Integer.toString(epoch)), out -> out.write(bytes));
+        return new Written(w.file(), epoch, w.sha256());
     }
 
     /**

@@ -86,7 +86,7 @@ public final class Ctgan implements Generator {
         List<Checkpoint.Written> written = new ArrayList<>();
         t.train(context.progress(), epoch -> {
             if (!checkpoint.isEmpty() && (epoch % every == 0 || epoch == settings.epochs())) {
-                written.add(Checkpoint.write(Path.of(checkpoint), t, digest, context.seed()));
+                written.add(Checkpoint.write(context.files(), Path.of(checkpoint), t, digest, context.seed()));
             }
         }, stopping);
         CtganModel model = new CtganModel(t.transformer(), t.sampler(), t.sampling(), settings.embedding(), t.losses)

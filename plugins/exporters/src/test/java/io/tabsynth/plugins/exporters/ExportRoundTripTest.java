@@ -14,11 +14,10 @@ import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.FrameReader;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.run.Engine;
+import io.tabsynth.testkit.TestFrames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -27,10 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -52,55 +47,10 @@ class ExportRoundTripTest {
     }
 
     /** 40 rows of every kind, with missing cells and strings that need quoting or are not ASCII. */
-    static Frame sample() {
-        int n = 40;
-        double[] price = new double[n];
-        long[] count = new long[n];
-        String[] city = new String[n];
-        String[] id = new String[n];
-        String[] note = new String[n];
-        LocalDateTime[] day = new LocalDateTime[n];
-        LocalDateTime[] at = new LocalDateTime[n];
-        LocalDateTime[] utc = new LocalDateTime[n];
-        double[] amount = new double[n];
-        BooleanColumn flag = BooleanColumn.create("flag");
-        String[] cities = {"Zürich", "São Paulo", "a, b", "say \"hi\"", "two\nlines", " leading space"};
-        for (int i = 0; i < n; i++) {
-            price[i] = i % 7 == 0 ? Double.NaN : i * 1.25 - 3.5;
-            count[i] = i * 1000L - 7;
-            city[i] = i % 9 == 0 ? "" : cities[i % cities.length];
-            id[i] = String.format("ID-%05d", i);
-            note[i] = i % 5 == 0 ? "" : "free text number " + i + " with several words";
-            day[i] = i % 6 == 0 ? null : LocalDate.of(2021, 1, 1).plusDays(i * 11L).atStartOfDay();
-            at[i] = LocalDateTime.of(2022, 3, 4, 5, 6, 7).plusMinutes(i * 97L);
-            utc[i] = at[i].plusNanos(i * 7_000_000L);
-            amount[i] = i % 11 == 0 ? Double.NaN : i * 1234.5 - 20_000;
-            if (i % 8 == 0) {
-                flag.appendMissing();
-            } else {
-                flag.append(i % 3 == 0);
-            }
-        }
-        LongColumn counts = LongColumn.create("count", count);
-        counts.setMissing(3);
-        Table t = Table.create("all").addColumns(DoubleColumn.create("price", price), counts,
-                StringColumn.create("city", city), StringColumn.create("id", id), StringColumn.create("note", note),
-                DateTimeColumn.create("day", day), DateTimeColumn.create("at", at), DateTimeColumn.create("utc", utc), flag,
-                DoubleColumn.create("amount", amount));
-        return Frame.of(t, Schema.of(ColumnSpec.of("price", ColumnKind.CONTINUOUS),
-                ColumnSpec.of("count", ColumnKind.INTEGER), ColumnSpec.of("city", ColumnKind.CATEGORICAL),
-                ColumnSpec.of("id", ColumnKind.IDENTIFIER), ColumnSpec.of("note", ColumnKind.FREE_TEXT),
-                new ColumnSpec("day", ColumnKind.DATETIME, "yyyy-MM-dd"),
-                new ColumnSpec("at", ColumnKind.DATETIME, "yyyy-MM-dd HH:mm:ss"),
-                new ColumnSpec("utc", ColumnKind.DATETIME, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"),
-                ColumnSpec.of("flag", ColumnKind.BOOLEAN),
-                new ColumnSpec("amount", ColumnKind.CONTINUOUS, "'$'#,##0.00")));
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"csv", "tsv", "jsonl", "arrow", "parquet"})
     void roundTripKeepsEveryCellAndKind(String ext) {
-        Frame original = sample();
+        Frame original = TestFrames.everyKind();
         Path file = dir.resolve("data." + ext);
         engine.write(original, file);
         Frame back = FrameReader.read(file);
@@ -125,9 +75,9 @@ class ExportRoundTripTest {
     @Test
     void jsonlWritesOneTypedObjectPerRow() throws IOException {
         Path file = dir.resolve("data.jsonl");
-        engine.write(sample(), file);
+        engine.write(TestFrames.everyKind(), file);
         List<String> lines = Files.readAllLines(file);
-        assertEquals(40, lines.size());
+        assertEquals(TestFrames.EVERY_KIND_ROWS, lines.size());
         assertEquals("{\"price\":null,\"count\":-7,\"city\":null,\"id\":\"ID-00000\",\"note\":null,\"day\":null,"
                 + "\"at\":\"2022-03-04 05:06:07\",\"utc\":\"2022-03-04T05:06:07.000Z\",\"flag\":null,\"amount\":null}", lines.get(0));
         assertTrue(lines.get(4).contains("\"city\":\"two\\nlines\""), lines.get(4));
@@ -197,9 +147,9 @@ class ExportRoundTripTest {
     void failedWriteLeavesNoFileAndKeepsTheOldOne() throws IOException {
         Path file = dir.resolve("out.csv");
         Files.writeString(file, "old content\n");
-        Frame bad = sample();
+        Frame bad = TestFrames.everyKind();
         // A frame whose schema claims more columns than the writer can fill fails mid-write.
-        Frame broken = Frame.of(bad.table().copy().addColumns(StringColumn.create("extra", 40)),
+        Frame broken = Frame.of(bad.table().copy().addColumns(StringColumn.create("extra", TestFrames.EVERY_KIND_ROWS)),
                 Schema.of(Stream.concat(bad.schema().columns().stream(),
                         Stream.of(ColumnSpec.of("extra", ColumnKind.CATEGORICAL))).toList()));
         Frame wrongShape = Frame.of(broken.table().copy().removeColumns("price"),
@@ -214,7 +164,7 @@ class ExportRoundTripTest {
 
     @Test
     void unknownFormatIsBadInputNamingTheFormats() {
-        BadInputException e = assertThrows(BadInputException.class, () -> engine.write(sample(), dir.resolve("x.xlsx")));
+        BadInputException e = assertThrows(BadInputException.class, () -> engine.write(TestFrames.everyKind(), dir.resolve("x.xlsx")));
         assertTrue(e.getMessage().contains("'.xlsx'") && e.getMessage().contains("parquet"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("x.xlsx")));
     }

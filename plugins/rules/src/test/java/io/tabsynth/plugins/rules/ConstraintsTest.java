@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +22,11 @@ import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.engine.run.Sampling;
 import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.engine.io.Sha256;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +148,46 @@ class ConstraintsTest {
         JsonNode results = Dsse.JSON.readTree(Dsse.payload(chain.get(chain.size() - 1))).path("predicate").path("results");
         assertTrue(results.path("constraints").path("rowsDrawn").asLong() >= 2000, results.toString());
         assertTrue(results.path("constraints").has("rejectedBy"), results.toString());
+    }
+
+    @Test
+    void aConstrainedModelNamesItsConstraintLanguageAndNeedsItToLoad() throws Exception {
+        Path file = Files.writeString(dir.resolve("constraints.json"), CONSTRAINTS);
+        FittedModel m = engine.fit(real(500), "gaussian-copula", Map.of(), 1, Progress.NONE, engine.constraints(file));
+        Path model = dir.resolve("m.model");
+        engine.save(m, model);
+        String text = Files.readString(model, StandardCharsets.ISO_8859_1);
+        String named = "\"constraintLanguage\":{\"id\":\"rules\",\"plugin\":{\"id\":\"rules\",\"version\":\""
+                + m.info().constraintLanguage().pluginVersion() + "\"}}";
+        assertTrue(text.contains(named), "the header names the language and its plugin: " + text.lines().skip(1).findFirst());
+        JsonNode fit = Dsse.JSON.readTree(Dsse.payload(Sidecar.read(model).get(0))).path("predicate");
+        assertEquals("rules", fit.path("results").path("constraintLanguage").path("id").asText(), fit.toString());
+        assertEquals("rules", fit.path("results").path("constraintLanguage").path("plugin").asText(), fit.toString());
+
+        Path other = dir.resolve("other.model");
+        Files.write(other, resealed(text.replace(named, named.replace("\"id\":\"rules\",\"plugin", "\"id\":\"sql-checks\",\"plugin")
+                .replace("\"plugin\":{\"id\":\"rules\"", "\"plugin\":{\"id\":\"sql-plugin\""))));
+        BadInputException e = assertThrows(BadInputException.class, () -> engine.load(other));
+        assertTrue(e.getMessage().startsWith(other + ": the model was fitted with constraints in the constraint language "
+                + "'sql-checks' (plugin sql-plugin ") && e.getMessage().contains("which is not installed (installed: rules)"),
+                e.getMessage());
+
+        Path old = dir.resolve("old.model");
+        String without = text.replace(named + ",", "");
+        assertTrue(without.length() < text.length(), "the field was there to remove");
+        Files.write(old, resealed(without));
+        FittedModel loaded = engine.load(old);
+        assertNull(loaded.info().constraintLanguage(), "a model written before the field names no language");
+        assertEquals(engine.load(model).sampleFrame(300, 4).table().print(300), loaded.sampleFrame(300, 4).table().print(300));
+    }
+
+    /** A model file's text with its first line's digest computed again over the rest, as an editor could. */
+    private static byte[] resealed(String text) {
+        byte[] body = text.substring(text.indexOf('\n') + 1).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] head = ("TABSYNTH-MODEL 2 " + Sha256.hex(body) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, out, head.length, body.length);
+        return out;
     }
 
     @Test

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.io.AtomicFile;
 import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.testkit.TestFrames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.Table;
 
 class EngineTest {
     private static Engine engine;
@@ -43,8 +39,7 @@ class EngineTest {
     }
 
     static Frame data() {
-        return Frame.of(Table.create("d").addColumns(DoubleColumn.create("x", 1, 2, 3, 4)),
-                Schema.of(ColumnSpec.of("x", ColumnKind.CONTINUOUS)));
+        return TestFrames.numbers("x", 1, 2, 3, 4);
     }
 
     @Test
@@ -132,7 +127,7 @@ class EngineTest {
     @Test
     void noOutputReplacesAFileTheEngineRead() throws IOException {
         Path real = dir.resolve("real.csv");
-        Files.writeString(real, "x\n1.5\n2.5\n3.5\n4.5\n");
+        TestFrames.numbersCsv(real, "x", 1.5, 2.5, 3.5, 4.5);
         Frame read = engine.read(real, null);
         FittedModel fitted = engine.fit(read, "mean", Map.of(), 5, Progress.NONE);
         BadInputException e = assertThrows(BadInputException.class, () -> engine.save(fitted, real));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.testkit.TestFrames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,22 +46,22 @@ class ModelHeaderTest {
 
     @Test
     void theHeaderCarriesTheTrainingDataNameAndContentDigest() throws IOException {
-        Path csv = Files.writeString(dir.resolve("train.csv"), "x\n1.5\n2\n3.25\n4\n");
+        Path csv = TestFrames.numbersCsv(dir.resolve("train.csv"), "x", 1.5, 2, 3.25, 4);
         Frame data = engine.read(csv, null);
         Path model = dir.resolve("m.model");
         engine.save(engine.fit(data, "mean", Map.of(), 3, Progress.NONE), model);
         JsonNode training = header(model).path("trainingData");
         assertEquals("train.csv", training.path("name").asText());
         assertEquals(ContentDigest.of(data), training.path("contentSha256").asText());
-        assertEquals(data.source().contentSha256(), training.path("contentSha256").asText());
+        assertEquals(io.tabsynth.engine.lineage.Artifact.of(data).contentSha256(), training.path("contentSha256").asText());
         FittedModel loaded = engine.load(model);
         assertEquals(new ModelInfo.TrainingData("train.csv", ContentDigest.of(data)), loaded.info().trainingData());
     }
 
     @Test
     void theSameDataInAnotherFormatGivesTheSameDigest() throws IOException {
-        Path csv = Files.writeString(dir.resolve("a.csv"), "x\n1.5\n2.25\n");
-        Path tsv = Files.writeString(dir.resolve("a.tsv"), "x\n1.5\n2.25\n");
+        Path csv = TestFrames.numbersCsv(dir.resolve("a.csv"), "x", 1.5, 2.25);
+        Path tsv = TestFrames.numbersCsv(dir.resolve("a.tsv"), "x", 1.5, 2.25);
         Path m1 = dir.resolve("1.model");
         Path m2 = dir.resolve("2.model");
         engine.save(engine.fit(engine.read(csv, null), "mean", Map.of(), 3, Progress.NONE), m1);
@@ -79,7 +80,7 @@ class ModelHeaderTest {
 
     @Test
     void aFormat2ModelWrittenBeforeTheFieldStillLoadsAndSamplesTheSame() throws IOException {
-        Path csv = Files.writeString(dir.resolve("train.csv"), "x\n1.5\n2.5\n3.75\n4\n");
+        Path csv = TestFrames.numbersCsv(dir.resolve("train.csv"), "x", 1.5, 2.5, 3.75, 4);
         FittedModel fitted = engine.fit(engine.read(csv, null), "mean", Map.of(), 3, Progress.NONE);
         Path model = dir.resolve("new.model");
         engine.save(fitted, model);

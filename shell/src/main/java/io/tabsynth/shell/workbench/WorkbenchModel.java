@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A fitted model at the prompt: samples in memory, saves itself, prints what it is. */
-public final class Model {
+public final class WorkbenchModel {
     private final FittedModel fitted;
     private final long seed;
 
-    Model(FittedModel fitted, long seed) {
+    WorkbenchModel(FittedModel fitted, long seed) {
         this.fitted = fitted;
         this.seed = seed;
     }
@@ -55,8 +55,8 @@ public final class Model {
     }
 
     /** Saves the model (recording the fit) and keeps working with the saved file. */
-    public Model save(String file) {
-        return new Model(Workbench.engine().save(fitted, Workbench.file(file)), seed);
+    public WorkbenchModel save(String file) {
+        return new WorkbenchModel(Workbench.engine().save(fitted, Workbench.file(file)), seed);
     }
 
     @Override

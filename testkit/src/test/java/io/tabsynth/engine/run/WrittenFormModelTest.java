@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.data.WrittenForm;
 import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.testkit.TestFrames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.Table;
 
 /** The engine rounds every generator's samples to the real data's written form, and model files keep the form. */
 class WrittenFormModelTest {
@@ -45,8 +41,7 @@ class WrittenFormModelTest {
 
     /** Real values written with at most two decimals; the test generator draws normal noise of many decimals. */
     private static Frame twoDecimals() {
-        return Frame.of(Table.create("d").addColumns(DoubleColumn.create("x", 0.5, 1.25, 2.0, 3.75)),
-                Schema.of(ColumnSpec.of("x", ColumnKind.CONTINUOUS)));
+        return TestFrames.numbers("x", 0.5, 1.25, 2.0, 3.75);
     }
 
     private static int mostDecimals(Frame f) {
