@@ -11,12 +11,18 @@ import java.util.stream.IntStream;
  * counts as the mean), so every column weighs the same. The first centres are chosen by k-means++ from a
  * generator seeded with the fit's seed; then Lloyd's iterations move each row to its nearest centre until no row
  * moves. A group with fewer than the minimum rows is dissolved into the nearest remaining ones, smallest first,
- * so no group describes a handful of real people. Rows are assigned in parallel, each on its own, and centres are
+ * so no group describes a handful of real people. The centres are learnt on at most {@link #LEARNING_ROWS} rows.
+ * Rows are assigned in parallel, each on its own, and centres are
  * summed in row order, so the groups do not depend on the number of threads.
  */
 final class Clusters {
     /** Lloyd's iterations at most; adult settles in about 30, and later moves change little. */
     static final int MAX_ITERATIONS = 50;
+    /**
+     * The centres are learnt from at most this many rows, evenly spaced through the table, and then every row goes
+     * to its nearest centre once: a 10-million-row table costs one pass over its rows, not one per iteration.
+     */
+    static final int LEARNING_ROWS = 50_000;
 
     private Clusters() {
     }
@@ -33,19 +39,35 @@ final class Clusters {
             return new int[n];
         }
         double[][] rows = standardisedRows(scores, n);
-        double[][] centres = firstCentres(rows, groups, new Rng(seed));
-        int[] group = new int[n];
-        Arrays.fill(group, -1);
+        double[][] learning = evenlySpaced(rows, LEARNING_ROWS);
+        double[][] centres = firstCentres(learning, groups, new Rng(seed));
         boolean[] alive = new boolean[groups];
         Arrays.fill(alive, true);
+        int[] learnt = new int[learning.length];
+        Arrays.fill(learnt, -1);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            if (!assign(rows, centres, alive, group)) {
+            if (!assign(learning, centres, alive, learnt)) {
                 break;
             }
-            centres = means(rows, group, centres);
+            centres = means(learning, learnt, centres);
         }
+        int[] group = new int[n];
+        Arrays.fill(group, -1);
+        assign(rows, centres, alive, group);
         dissolveSmall(rows, centres, alive, group, minRows);
         return renumbered(group, groups);
+    }
+
+    /** At most {@code limit} of the rows, evenly spaced through the table (all of them if there are no more). */
+    private static double[][] evenlySpaced(double[][] rows, int limit) {
+        if (rows.length <= limit) {
+            return rows;
+        }
+        double[][] out = new double[limit][];
+        for (int i = 0; i < limit; i++) {
+            out[i] = rows[(int) ((long) i * rows.length / limit)];
+        }
+        return out;
     }
 
     /** Each row as a point: its scores on every dimension, standardised (missing as 0); constant dimensions left out. */
@@ -123,16 +145,14 @@ final class Clusters {
 
     /** Moves every row to its nearest live centre (ties to the lower number); true if any row moved. */
     private static boolean assign(double[][] rows, double[][] centres, boolean[] alive, int[] group) {
-        int[] moved = new int[1];
         int[] next = new int[rows.length];
         IntStream.range(0, rows.length).parallel().forEach(i -> next[i] = nearest(rows[i], centres, alive));
+        boolean moved = false;
         for (int i = 0; i < rows.length; i++) {
-            if (next[i] != group[i]) {
-                group[i] = next[i];
-                moved[0]++;
-            }
+            moved |= next[i] != group[i];
+            group[i] = next[i];
         }
-        return moved[0] > 0;
+        return moved;
     }
 
     private static int nearest(double[] row, double[][] centres, boolean[] alive) {

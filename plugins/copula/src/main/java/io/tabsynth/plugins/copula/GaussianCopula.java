@@ -1,8 +1,10 @@
 package io.tabsynth.plugins.copula;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.io.DaemonPool;
 import io.tabsynth.engine.spi.FitContext;
 import io.tabsynth.engine.spi.Generator;
@@ -14,19 +16,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.data.Schema;
-import tech.tablesaw.selection.BitmapBackedSelection;
-import tech.tablesaw.selection.Selection;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.pf4j.Extension;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
 
 /**
  * The Gaussian copula generator ({@code gaussian-copula}). Each column gets a marginal model (see
- * {@link ColumnModels}); the dependence between columns is a multivariate normal on their normal scores.
- * Columns are fitted in parallel; the fit is deterministic (it draws no random numbers), so the model
- * depends only on the data and parameters.
+ * {@link ColumnModels}); the dependence between columns is a multivariate normal on their normal scores. By default
+ * the rows are first grouped by their normal scores ({@link Clusters}) and each group gets its own copula, fitted the
+ * same way on its rows (a {@link MixtureModel}); {@code clusters=1} fits one copula. Columns are fitted in parallel;
+ * the fit is deterministic: only the grouping's first centres are drawn, from the fit seed.
  */
 @Extension
 public final class GaussianCopula implements Generator {
@@ -85,10 +86,12 @@ public final class GaussianCopula implements Generator {
                 double[][] scores = scores(whole);
                 CorrelatedNormals normals = CorrelatedNormals.fit(scores, progress, specs.size());
                 CopulaModel single = new CopulaModel(data.schema(), models(whole), normals);
-                model[0] = clusters > 1 && normals instanceof CholeskyNormals
+                // a mixture needs a dependence to split (two dimensions) and rows to spare (no factor model)
+                model[0] = clusters > 1 && scores.length >= 2 && normals instanceof CholeskyNormals
                         ? mixture(data, settings, whole, scores, clusters, context.seed(), fitting, progress) : null;
                 if (model[0] == null) {
                     model[0] = single;
+                    progress.advance(clusters > 1 ? clusters : 0);
                 }
             }), "fitting gaussian-copula");
         } finally {
@@ -125,10 +128,8 @@ public final class GaussianCopula implements Generator {
             }
             shares[g] = rows.size() / (double) group.length;
             Frame part = data.where(rows);
-            Activity within = fitting;
-            int number = g + 1;
-            ColumnModels.Fitted[] fitted = fitting.within("group " + number + " of " + groups,
-                    () -> fitColumns(part, settings, whole, within, Progress.NONE));
+            String name = "group " + (g + 1) + " of " + groups;
+            ColumnModels.Fitted[] fitted = fitting.within(name, () -> fitColumns(part, settings, whole, fitting, Progress.NONE));
             CorrelatedNormals normals = CorrelatedNormals.fit(scores(fitted), Progress.NONE, 0);
             components.add(new CopulaModel(data.schema(), models(fitted), normals));
             progress.advance(1);
