@@ -73,7 +73,7 @@ class MixtureTest {
             worstSingle = Math.min(worstSingle, s / r);
         }
         System.out.println("planted relationships: " + report);
-        assertTrue(worstMixed >= 0.85, "the mixture keeps 85 % of every planted relationship: " + report);
+        assertTrue(worstMixed >= 0.8, "the mixture keeps 80 % of every planted relationship: " + report);
         assertTrue(worstSingle < 0.6, "one copula loses one of them (what makes this test mean something): " + report);
         // the traits are independent of each other: the mixture must not tie them through the cell
         double traits = strength(real, mixed, "colour", "shape");
