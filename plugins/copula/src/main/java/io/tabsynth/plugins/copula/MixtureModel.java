@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * A mixture of Gaussian copulas: one {@link CopulaModel} per group of similar real rows ({@link Clusters}), each
@@ -107,12 +108,28 @@ final class MixtureModel extends BatchedModel {
         for (int i = 0; i < rows; i++) {
             order[i] = next[component[i]]++;
         }
-        Table t = all == null ? components.get(0).sampleTable(0, firstRow, Seeds.rng(componentSeed, 0)) : all.rows(order);
+        Table t = Table.create("synthetic");
+        if (all == null) {
+            t = components.get(0).sampleTable(0, firstRow, Seeds.rng(componentSeed, 0));
+        } else {
+            for (int col = 0; col < all.columnCount(); col++) {
+                t.addColumns(reordered(all.column(col), order));
+            }
+        }
         Table outside = components.get(0).sampleOutside(rows, firstRow, Seeds.rng(componentSeed, k));
         for (int col = 0; col < outside.columnCount(); col++) {
             t.replaceColumn(outside.column(col).name(), outside.column(col));
         }
         return Frame.of(t, schema);
+    }
+
+    /** The column's values in the order of {@code order}: row i holds the source's row order[i]. */
+    private static <T> Column<T> reordered(Column<T> source, int[] order) {
+        Column<T> out = source.emptyCopy();
+        for (int row : order) {
+            out.append(source, row);
+        }
+        return out;
     }
 
     @Override

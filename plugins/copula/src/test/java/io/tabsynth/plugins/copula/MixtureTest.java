@@ -92,6 +92,17 @@ class MixtureTest {
     }
 
     @Test
+    void groupsAreInterleaved() {
+        // each row picks its group: the first rows of a sample are a sample, not the first groups' rows
+        Frame head = mixed.head(1000);
+        Map<String, Double> r = shares(real, "cell");
+        Map<String, Double> h = shares(head, "cell");
+        for (String label : r.keySet()) {
+            assertEquals(r.get(label), h.getOrDefault(label, 0.0), 0.05, "cell = " + label + " in the first 1,000 rows");
+        }
+    }
+
+    @Test
     void savesAndLoadsTheSameRows() throws IOException {
         Model model = fit(real, Map.of());
         MixtureModel mixture = assertInstanceOf(MixtureModel.class, model);
