@@ -64,13 +64,17 @@ final class MixtureModel extends BatchedModel {
         return shares.clone();
     }
 
+    /** Each column as the largest group's copula models it, saying how many groups there are. */
     @Override
     public Map<String, String> describeColumns() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String column : components.get(0).describeColumns().keySet()) {
-            out.put(column, components.get(0).describeColumns().get(column) + " (in the largest of "
-                    + components.size() + " copulas)");
+        int largest = 0;
+        for (int c = 1; c < shares.length; c++) {
+            largest = shares[c] > shares[largest] ? c : largest;
         }
+        String where = String.format(java.util.Locale.ROOT, " (in the largest of %d groups, %.0f %% of the rows)",
+                components.size(), 100 * shares[largest]);
+        Map<String, String> out = new LinkedHashMap<>();
+        components.get(largest).describeColumns().forEach((column, model) -> out.put(column, model + where));
         return out;
     }
 

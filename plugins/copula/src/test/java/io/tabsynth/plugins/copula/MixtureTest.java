@@ -107,6 +107,8 @@ class MixtureTest {
         Model model = fit(real, Map.of());
         MixtureModel mixture = assertInstanceOf(MixtureModel.class, model);
         assertTrue(mixture.components().size() >= 2, "groups: " + mixture.components().size());
+        assertTrue(model.describeColumns().get("score").contains("largest of " + mixture.components().size() + " groups"),
+                model.describeColumns().toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         model.save(out);
         JsonNode root = new ObjectMapper().readTree(out.toByteArray());
