@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.JsonOutput;
-import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.random.Rng;
@@ -25,8 +24,11 @@ import tech.tablesaw.api.Table;
  */
 final class CopulaModel extends BatchedModel {
     static final String FORMAT = "tabsynth-gaussian-copula";
-    /** The newest payload version this plugin reads: 1 holds a full correlation, 2 a factor model. */
-    static final int VERSION = 2;
+    /**
+     * The newest payload version this plugin reads: 1 holds a full correlation, 2 a factor model, 3 a mixture of
+     * copulas ({@link MixtureModel}).
+     */
+    static final int VERSION = 3;
 
     private final Schema schema;
     private final List<ColumnModel> columns;
@@ -83,6 +85,11 @@ final class CopulaModel extends BatchedModel {
 
     @Override
     protected Frame sampleBatch(long batch, int rows, Rng rng) {
+        return Frame.of(sampleTable(rows, batch * BATCH_ROWS, rng), schema);
+    }
+
+    /** {@code rows} sampled rows, the first being row {@code firstRow} of the whole sample. */
+    Table sampleTable(int rows, long firstRow, Rng rng) {
         if (!prepared) {
             // a wide table's lookup tables take seconds one after another: make them on every core
             columns.parallelStream().forEach(ColumnModel::prepareSampling);
@@ -92,17 +99,31 @@ final class CopulaModel extends BatchedModel {
         double[][] z = new double[normals.dimensions()][rows];
         normals.draw(rng, z, rows);
         Table t = Table.create("synthetic");
-        long firstRow = batch * BATCH_ROWS;
         for (int c = 0; c < columns.size(); c++) {
             double[] scores = dimension[c] < 0 ? null : z[dimension[c]];
             double[] nullScores = nullDimension[c] < 0 ? null : z[nullDimension[c]];
             t.addColumns(columns.get(c).sample(scores, nullScores, rows, firstRow, Seeds.rng(columnSeed, c)));
         }
-        return Frame.of(t, schema);
+        return t;
+    }
+
+    /**
+     * The columns outside the copula (identifiers, free text) alone, {@code rows} of them from row {@code firstRow}
+     * of the whole sample; an empty table if there are none.
+     */
+    Table sampleOutside(int rows, long firstRow, Rng rng) {
+        long columnSeed = rng.nextLong();
+        Table t = Table.create("synthetic");
+        for (int c = 0; c < columns.size(); c++) {
+            if (dimension[c] < 0 && nullDimension[c] < 0) {
+                t.addColumns(columns.get(c).sample(null, null, rows, firstRow, Seeds.rng(columnSeed, c)));
+            }
+        }
+        return t;
     }
 
     /** Jackson, created on first save or load only: fitting and sampling should not pay for it. */
-    private static final class Json {
+    static final class Json {
         static final ObjectMapper MAPPER = JsonOutput.mapper();
     }
 
@@ -112,17 +133,33 @@ final class CopulaModel extends BatchedModel {
         root.put("format", FORMAT);
         root.put("version", normals.payloadVersion());
         root.set("schema", schema.toJson());
-        ArrayNode cols = root.putArray("columns");
-        for (ColumnModel c : columns) {
-            ObjectNode o = c.toJson();
-            o.put("name", c.spec().name());
-            cols.add(o);
-        }
-        normals.toJson(root);
+        writeDependence(root);
         Json.MAPPER.writeValue(new NonClosing(out), root);
     }
 
-    static CopulaModel load(InputStream in) throws IOException {
+    /** Writes the column models and the correlation into {@code o} (the whole model but its schema). */
+    void writeDependence(ObjectNode o) {
+        ArrayNode cols = o.putArray("columns");
+        for (ColumnModel c : columns) {
+            ObjectNode col = c.toJson();
+            col.put("name", c.spec().name());
+            cols.add(col);
+        }
+        normals.toJson(o);
+    }
+
+    /** The model of {@link #writeDependence}'s object {@code o}, for the columns of {@code schema}. */
+    static CopulaModel readDependence(Schema schema, JsonNode o) {
+        List<ColumnModel> columns = new ArrayList<>();
+        JsonNode cols = o.get("columns");
+        for (int i = 0; i < schema.size(); i++) {
+            columns.add(ColumnModels.fromJson(schema.column(i), cols.get(i)));
+        }
+        return new CopulaModel(schema, columns, CorrelatedNormals.fromJson(o));
+    }
+
+    /** The saved model's root object, checked to be a Gaussian copula model of a version this plugin reads. */
+    static JsonNode root(InputStream in) throws IOException {
         JsonNode root = Json.MAPPER.readTree(in);
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw new IOException("not a Gaussian copula model (format is not " + FORMAT + ")");
@@ -132,18 +169,16 @@ final class CopulaModel extends BatchedModel {
             throw new IOException("Gaussian copula model version " + version
                     + " is not supported (this plugin reads versions 1 to " + VERSION + ")");
         }
-        Schema schema = Schema.fromJson(root.get("schema"));
-        List<ColumnModel> columns = new ArrayList<>();
-        JsonNode cols = root.get("columns");
-        for (int i = 0; i < schema.size(); i++) {
-            ColumnSpec spec = schema.column(i);
-            columns.add(ColumnModels.fromJson(spec, cols.get(i)));
-        }
-        return new CopulaModel(schema, columns, CorrelatedNormals.fromJson(root));
+        return root;
+    }
+
+    static CopulaModel load(InputStream in) throws IOException {
+        JsonNode root = root(in);
+        return readDependence(Schema.fromJson(root.get("schema")), root);
     }
 
     /** Keeps Jackson from closing the engine's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

@@ -1,8 +1,10 @@
 package io.tabsynth.plugins.copula;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.data.ColumnSpec;
 import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
 import io.tabsynth.engine.io.DaemonPool;
 import io.tabsynth.engine.spi.FitContext;
 import io.tabsynth.engine.spi.Generator;
@@ -17,17 +19,28 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.pf4j.Extension;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
 
 /**
  * The Gaussian copula generator ({@code gaussian-copula}). Each column gets a marginal model (see
- * {@link ColumnModels}); the dependence between columns is a multivariate normal on their normal scores.
- * Columns are fitted in parallel; the fit is deterministic (it draws no random numbers), so the model
- * depends only on the data and parameters.
+ * {@link ColumnModels}); the dependence between columns is a multivariate normal on their normal scores. By default
+ * the rows are first grouped by their normal scores ({@link Clusters}) and each group gets its own copula, fitted the
+ * same way on its rows (a {@link MixtureModel}); {@code clusters=1} fits one copula. Columns are fitted in parallel;
+ * the fit is deterministic: only the grouping's first centres are drawn, from the fit seed.
  */
 @Extension
 public final class GaussianCopula implements Generator {
     /** The generator id. */
     public static final String ID = "gaussian-copula";
+    /** The parameter naming how many copulas the mixture may have; 1 fits a single copula. */
+    static final String CLUSTERS = "clusters";
+    /** The copulas a mixture has at most by default (see docs/copula.md for how it was chosen on adult). */
+    static final int DEFAULT_CLUSTERS = 20;
+    /** A group of fewer real rows gets no copula of its own: its rows join the nearest groups. */
+    static final int MIN_GROUP_ROWS = 200;
+    /** A group has at least this many rows per copula dimension, so its correlation is well estimated. */
+    static final int ROWS_PER_DIMENSION = 10;
 
     @Override
     public String id() {
@@ -49,41 +62,105 @@ public final class GaussianCopula implements Generator {
                         "quantile knots kept for an empirical marginal"),
                 ParamSpec.integer("discreteLevels", 256, 1, 1_000_000,
                         "numeric columns with at most this many distinct values keep each value's exact share"),
-                ParamSpec.bool("enforceMinMax", true, "clip sampled numbers to the real data's range"));
+                ParamSpec.bool("enforceMinMax", true, "clip sampled numbers to the real data's range"),
+                ParamSpec.integer(CLUSTERS, DEFAULT_CLUSTERS, 1, 1000,
+                        "a mixture of at most this many copulas, one per group of similar rows (k-means on the "
+                                + "normal scores, groups of at least " + MIN_GROUP_ROWS + " rows); 1: one copula"));
     }
 
     @Override
     public Model fit(Frame data, Params params, FitContext context) {
         ColumnModels.Settings settings = new ColumnModels.Settings(params.getString("marginals"),
                 params.getInt("knots"), params.getInt("discreteLevels"), params.getBoolean("enforceMinMax"));
+        int clusters = params.getInt(CLUSTERS);
         List<ColumnSpec> specs = data.schema().columns();
         Progress progress = context.progress();
-        // one unit per column's model, and as many again for the correlation, which dominates on wide tables
-        progress.start("fitting gaussian-copula", 2L * specs.size());
-        ColumnModels.Fitted[] fitted = new ColumnModels.Fitted[specs.size()];
-        CorrelatedNormals[] normals = new CorrelatedNormals[1];
+        // one unit per column's model, as many again for the correlation (it dominates on wide tables), one per group
+        progress.start("fitting gaussian-copula", 2L * specs.size() + (clusters > 1 ? clusters : 0));
         ForkJoinPool pool = new ForkJoinPool(context.threads());
         Activity fitting = Activity.current();
+        Model[] model = new Model[1];
         try {
             DaemonPool.await(pool.submit(() -> {
-                IntStream.range(0, specs.size()).parallel().forEach(i -> {
-                    fitted[i] = fitting.within("column '" + specs.get(i).name() + "'",
-                            () -> ColumnModels.fit(data, specs.get(i), settings));
-                    progress.advance(1);
-                });
-                ColumnModels.Fitted[] arranged = LabelOrder.arrange(fitted);
-                System.arraycopy(arranged, 0, fitted, 0, fitted.length);
-                normals[0] = CorrelatedNormals.fit(scores(fitted), progress, specs.size());
+                ColumnModels.Fitted[] whole = fitColumns(data, settings, null, fitting, progress);
+                double[][] scores = scores(whole);
+                CorrelatedNormals normals = CorrelatedNormals.fit(scores, progress, specs.size());
+                CopulaModel single = new CopulaModel(data.schema(), models(whole), normals);
+                // a mixture needs a dependence to split (two dimensions) and rows to spare (no factor model)
+                model[0] = clusters > 1 && scores.length >= 2 && normals instanceof CholeskyNormals
+                        ? mixture(data, settings, whole, scores, clusters, context.seed(), fitting, progress) : null;
+                if (model[0] == null) {
+                    model[0] = single;
+                    progress.advance(clusters > 1 ? clusters : 0);
+                }
             }), "fitting gaussian-copula");
         } finally {
             pool.shutdown();
         }
+        progress.finish();
+        return model[0];
+    }
+
+    /**
+     * A mixture of one copula per group of similar rows (see {@link Clusters}), or null when the rows make fewer
+     * than two groups of at least {@link #MIN_GROUP_ROWS} rows (and {@link #ROWS_PER_DIMENSION} rows per copula
+     * dimension). Columns outside the copula keep the models fitted on every row, shared by the groups.
+     */
+    private static MixtureModel mixture(Frame data, ColumnModels.Settings settings, ColumnModels.Fitted[] whole,
+                                       double[][] scores, int clusters, long seed, Activity fitting, Progress progress) {
+        int minRows = Math.max(MIN_GROUP_ROWS, ROWS_PER_DIMENSION * scores.length);
+        int[] group = Clusters.of(scores, clusters, minRows, seed);
+        int groups = 0;
+        for (int g : group) {
+            groups = Math.max(groups, g + 1);
+        }
+        if (groups < 2) {
+            return null;
+        }
+        List<CopulaModel> components = new ArrayList<>();
+        double[] shares = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            Selection rows = new BitmapBackedSelection();
+            for (int i = 0; i < group.length; i++) {
+                if (group[i] == g) {
+                    rows.add(i);
+                }
+            }
+            shares[g] = rows.size() / (double) group.length;
+            Frame part = data.where(rows);
+            String name = "group " + (g + 1) + " of " + groups;
+            ColumnModels.Fitted[] fitted = fitting.within(name, () -> fitColumns(part, settings, whole, fitting, Progress.NONE));
+            CorrelatedNormals normals = CorrelatedNormals.fit(scores(fitted), Progress.NONE, 0);
+            components.add(new CopulaModel(data.schema(), models(fitted), normals));
+            progress.advance(1);
+        }
+        progress.advance(clusters - groups);
+        return new MixtureModel(data.schema(), components, shares);
+    }
+
+    /**
+     * Every column's model and normal scores, fitted in parallel, category labels laid out by {@link LabelOrder}.
+     * Where {@code shared} is given, columns outside the copula keep its models (fitted on every row).
+     */
+    private static ColumnModels.Fitted[] fitColumns(Frame data, ColumnModels.Settings settings,
+                                                    ColumnModels.Fitted[] shared, Activity fitting, Progress progress) {
+        List<ColumnSpec> specs = data.schema().columns();
+        ColumnModels.Fitted[] fitted = new ColumnModels.Fitted[specs.size()];
+        IntStream.range(0, specs.size()).parallel().forEach(i -> {
+            fitted[i] = shared != null && !shared[i].model().inCopula() ? shared[i]
+                    : fitting.within("column '" + specs.get(i).name() + "'",
+                            () -> ColumnModels.fit(data, specs.get(i), settings));
+            progress.advance(1);
+        });
+        return LabelOrder.arrange(fitted);
+    }
+
+    private static List<ColumnModel> models(ColumnModels.Fitted[] fitted) {
         List<ColumnModel> models = new ArrayList<>();
         for (ColumnModels.Fitted f : fitted) {
             models.add(f.model());
         }
-        progress.finish();
-        return new CopulaModel(data.schema(), models, normals[0]);
+        return models;
     }
 
     /** The normal scores of every copula dimension, in the model's order. */
@@ -102,6 +179,8 @@ public final class GaussianCopula implements Generator {
 
     @Override
     public Model load(InputStream in) throws IOException {
-        return CopulaModel.load(in);
+        JsonNode root = CopulaModel.root(in);
+        Schema schema = Schema.fromJson(root.get("schema"));
+        return root.has(MixtureModel.KEY) ? MixtureModel.fromJson(schema, root) : CopulaModel.readDependence(schema, root);
     }
 }

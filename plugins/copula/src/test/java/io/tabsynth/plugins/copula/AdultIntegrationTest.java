@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * On the UCI Adult training split (../shared/datasets, present in CI, absent in a fresh clone: then skipped),
  * every column shape (SDMetrics' KS complement for numbers, TV complement for categories) of a synthetic
- * sample is at least 0.97 (for comparison SDV 1.38's Gaussian copula scored 0.59 on capital-gain and 0.36 on
- * capital-loss in ../shared/reference), and category relationships that one latent axis per column can carry
- * are kept.
+ * sample of the default mixture of copulas is at least 0.97 (for comparison SDV 1.38's Gaussian copula scored 0.59
+ * on capital-gain and 0.36 on capital-loss in ../shared/reference), and relationships are kept, those that one latent
+ * axis per column could not carry included.
  */
 class AdultIntegrationTest {
     private static Frame real;
@@ -51,6 +51,26 @@ class AdultIntegrationTest {
         System.out.println(String.format(Locale.ROOT, "adult Cramér's V: education ~ education-num %.3f (real 1), "
                 + "relationship ~ marital-status %.3f (real %.3f)", education, marital, realMarital));
         assertTrue(marital >= 0.8 * realMarital, "relationship ~ marital-status keeps 80 % of " + realMarital + ": " + marital);
+    }
+
+    @Test
+    void relationshipsOneAxisLostOnAdult() {
+        fitted();
+        // pairs a single copula kept little of (bias-corrected V in fidelity.relationships: occupation ~ sex 0.11 of
+        // 0.42, age ~ hours-per-week 0.05 of 0.19, age ~ education-num 0.03 of 0.15): the mixture keeps 65 % (here the
+        // plain V, which counts chance association too: 0.69 to 0.88 of each).
+        // workclass ~ occupation (their shared "?") is not among them: how much of it is kept depends on the groups
+        StringBuilder report = new StringBuilder();
+        double worst = 1;
+        for (String[] pair : new String[][] {{"occupation", "sex"}, {"age", "hours-per-week"}, {"race", "native-country"},
+                {"age", "education-num"}, {"relationship", "sex"}}) {
+            double r = MixtureTest.strength(real, real, pair[0], pair[1]);
+            double s = MixtureTest.strength(real, syn, pair[0], pair[1]);
+            report.append(String.format(Locale.ROOT, "%s ~ %s %.3f of %.3f; ", pair[0], pair[1], s, r));
+            worst = Math.min(worst, s / r);
+        }
+        System.out.println("adult Cramér's V kept: " + report);
+        assertTrue(worst >= 0.65, "each keeps 65 %: " + report);
     }
 
     @Test

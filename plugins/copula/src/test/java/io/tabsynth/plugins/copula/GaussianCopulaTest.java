@@ -39,12 +39,17 @@ class GaussianCopulaTest {
     @BeforeAll
     static void fitOnce() {
         real = KnownCopula.draw(20_000, 7);
-        model = (CopulaModel) GENERATOR.fit(real, defaults(), FitContext.of(11));
+        model = (CopulaModel) GENERATOR.fit(real, single(), FitContext.of(11));
         synthetic = model.sampleFrame(40_000, 99);
     }
 
     static Params defaults() {
         return Params.resolve("test", GENERATOR.describe(), Map.of());
+    }
+
+    /** The defaults with one copula ({@code clusters=1}), for tests that look inside it. */
+    static Params single() {
+        return Params.resolve("test", GENERATOR.describe(), Map.of(GaussianCopula.CLUSTERS, "1"));
     }
 
     @Test
@@ -151,7 +156,7 @@ class GaussianCopulaTest {
         Frame c = model.sampleFrame(20_000, 6);
         assertEquals(text(a), text(b));
         assertNotEquals(text(a), text(c));
-        CopulaModel again = (CopulaModel) GENERATOR.fit(real, defaults(), FitContext.of(11));
+        CopulaModel again = (CopulaModel) GENERATOR.fit(real, single(), FitContext.of(11));
         assertEquals(text(a), text(again.sampleFrame(20_000, 5)), "same data, params and fit seed give the same model");
         assertEquals(text(a.head(1000)), text(model.sampleFrame(1000, 5)), "a smaller sample is a prefix of a larger one");
     }
@@ -182,7 +187,7 @@ class GaussianCopulaTest {
         Frame data = Frame.of(Table.create("t").addColumns(StringColumn.create("city", city),
                 DoubleColumn.create("amount", amount)), Schema.of(ColumnSpec.of("city", ColumnKind.CATEGORICAL),
                 ColumnSpec.of("amount", ColumnKind.CONTINUOUS)));
-        CopulaModel m = (CopulaModel) GENERATOR.fit(data, defaults(), FitContext.of(1));
+        CopulaModel m = (CopulaModel) GENERATOR.fit(data, single(), FitContext.of(1));
         assertEquals(2, m.correlation().length, "one copula dimension per column, not one per category");
         assertTrue(data.strings("city").countUnique() > 5000);
         Frame s = m.sampleFrame(n, 2);

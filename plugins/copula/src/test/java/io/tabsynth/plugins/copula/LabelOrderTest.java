@@ -212,7 +212,7 @@ class LabelOrderTest {
     }
 
     private static CopulaModel fit(Frame data) {
-        return (CopulaModel) new GaussianCopula().fit(data, GaussianCopulaTest.defaults(), FitContext.of(1));
+        return (CopulaModel) new GaussianCopula().fit(data, GaussianCopulaTest.single(), FitContext.of(1));
     }
 
     /** Cramér's V of two columns, each value its own level. */
