@@ -32,9 +32,9 @@ final class Models {
     }
 
     /**
-     * The most rows a model learns from, real or synthetic: a fixed random sample of larger data. Training time
-     * grows with the rows (utility's and fairness's models took 27 s of CPU on adult's 26,048 rows) while the
-     * scores barely move past this size (on adult, F1 by at most 0.02; docs/evaluation.md).
+     * The most rows a model learns from, real or synthetic: a fixed random sample of larger data. Training work
+     * grows with the rows while the scores barely move past this size (on adult, each model's F1 by at most 0.02;
+     * docs/evaluation.md).
      */
     static final int MAX_TRAINING_ROWS = 10_000;
 

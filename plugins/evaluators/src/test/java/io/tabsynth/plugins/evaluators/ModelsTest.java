@@ -41,7 +41,7 @@ class ModelsTest {
     }
 
     @Test
-    void anAdultSizedTableTrainsOnASampleSoThatAWholeEvaluateStaysQuick() {
+    void anAdultSizedTableTrainsOnAFixedSampleOfTenThousandRowsASide() {
         // adult's 26,048 training rows against as many synthetic ones: each side's models learn from 10,000
         Frame adultSized = rows(26_048, 0);
         EvaluationInput input = new EvaluationInput(adultSized, null, rows(26_048, 1_000_000), adultSized.schema(), Map.of());
