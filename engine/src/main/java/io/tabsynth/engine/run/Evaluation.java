@@ -3,7 +3,6 @@ package io.tabsynth.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.data.Frame;
@@ -28,7 +27,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Evaluating synthetic data against real data, from files or from frames in memory: the chosen evaluators run,
+ * Evaluating synthetic data against real data, from files or from frames in memory: the chosen evaluators run
+ * side by side ({@link SideBySide}),
  * the policy is applied, the JSON report (and the one for people) is written, and the evaluate step records every
  * evaluator that ran, with its plugin, version and resolved options ({@link EvaluatorOptions}).
  */
@@ -90,9 +90,10 @@ final class Evaluation {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options());
-        for (PluginHost.Found<Evaluator> e : chosen) {
-            Result result = Activity.run("evaluating " + named(f.synthetic(), "synthetic") + " with " + e.info().id(),
-                    () -> e.extension().evaluate(input));
+        List<Result> evaluated = SideBySide.evaluate(chosen, input, named(f.synthetic(), "synthetic"));
+        for (int i = 0; i < chosen.size(); i++) {
+            PluginHost.Found<Evaluator> e = chosen.get(i);
+            Result result = evaluated.get(i);
             report.set(e.info().id(), ResultJson.of(result));
             if (result.score() != null) {
                 results.put(e.info().id() + ".score", result.score());
