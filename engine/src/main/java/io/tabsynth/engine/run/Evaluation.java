@@ -65,8 +65,10 @@ final class Evaluation {
         r.checkColumns(real.schema());
         Metadata metadata = r.metadata() == null ? Metadata.NONE : Metadata.read(r.metadata());
         Metadata likeReal = Metadata.of(real.schema(), metadata.missingValues());
-        Frame synthetic = dataFiles.readLike(r.synthetic(), likeReal, r.metadata());
-        Frame holdout = r.holdout() == null ? null : dataFiles.readLike(r.holdout(), likeReal, r.metadata());
+        List<Path> others = r.holdout() == null ? List.of(r.synthetic()) : List.of(r.synthetic(), r.holdout());
+        List<Frame> read = dataFiles.readAllLike(others, likeReal, r.metadata());
+        Frame synthetic = read.get(0);
+        Frame holdout = r.holdout() == null ? null : read.get(1);
         return evaluate(new EvaluateFrames(real, holdout, synthetic, r.evaluators(), r.options(), r.policy(), r.report(),
                 r.rendered()), chosen, options, started);
     }
@@ -90,7 +92,12 @@ final class Evaluation {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options());
-        List<Result> evaluated = SideBySide.evaluate(chosen, input, named(f.synthetic(), "synthetic"));
+        List<SideBySide.Piece<Result>> pieces = new ArrayList<>();
+        for (PluginHost.Found<Evaluator> e : chosen) {
+            pieces.add(new SideBySide.Piece<>("evaluating " + named(f.synthetic(), "synthetic") + " with " + e.info().id(),
+                    () -> e.extension().evaluate(input)));
+        }
+        List<Result> evaluated = SideBySide.run(pieces);
         for (int i = 0; i < chosen.size(); i++) {
             PluginHost.Found<Evaluator> e = chosen.get(i);
             Result result = evaluated.get(i);

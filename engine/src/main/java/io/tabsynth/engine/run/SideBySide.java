@@ -1,9 +1,6 @@
 package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.Activity;
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.Result;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -12,31 +9,31 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Supplier;
 
 /**
- * The chosen evaluators run side by side, so that one evaluator's serial stretches (encoding rows, a model that
- * trains on one core) overlap with another's work and every core stays busy. They run as tasks of a fork/join
- * pool of their own, at least one worker per core and one per evaluator: the parallel work inside an evaluator
- * (parallel streams, forked tasks) then runs on the same pool's workers, which take each other's waiting work,
- * where threads outside any pool would spin waiting for the shared pool's. The results come back in the order the
- * evaluators were chosen, whatever order they finish in; each evaluator reads the same input and writes nothing
- * shared, so the report is the same as one evaluator after the other makes. When evaluators fail, all of them are
- * waited for and the failure of the first in that order is thrown, the one running them one after the other would
- * have met first.
+ * Independent pieces of one command's work run side by side (the chosen evaluators; the synthetic and holdout files
+ * read), so that one piece's serial stretches (parsing a file, a model that trains on one core) overlap with
+ * another's work and every core stays busy. They run as tasks of a fork/join pool of their own, at least one worker
+ * per core and one per piece: the parallel work inside a piece (parallel streams, forked tasks) then runs on the same
+ * pool's workers, which take each other's waiting work, where threads outside any pool would spin waiting for the
+ * shared pool's. The results come back in the order given, whatever order the pieces finish in; pieces that read the
+ * same input and write nothing shared give what one after the other would. When pieces fail, all of them are waited
+ * for and the failure of the first in that order is thrown, the one running them one after the other meets first.
  */
 final class SideBySide {
     /** The start of each worker thread's name. */
-    static final String THREAD_PREFIX = "evaluate-";
+    static final String THREAD_PREFIX = "tabsynth-side-by-side-";
 
     private SideBySide() {
     }
 
-    /**
-     * Each chosen evaluator's result for {@code input}, in the order chosen, each run as the step
-     * {@code evaluating <synthetic> with <id>} inside what the calling thread is doing.
-     */
-    static List<Result> evaluate(List<PluginHost.Found<Evaluator>> chosen, EvaluationInput input, String syntheticName) {
+    /** One piece of work and the step it is, as {@link Activity} names it in a failure. */
+    record Piece<T>(String step, Supplier<T> work) {
+    }
+
+    /** Each piece's result, in the order given, each run as its step inside what the calling thread is doing. */
+    static <T> List<T> run(List<Piece<T>> pieces) {
         Activity caller = Activity.current();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        int workers = Math.max(Runtime.getRuntime().availableProcessors(), chosen.size());
+        int workers = Math.max(Runtime.getRuntime().availableProcessors(), pieces.size());
         ForkJoinPool pool = new ForkJoinPool(workers, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             t.setName(THREAD_PREFIX + t.getPoolIndex());
@@ -44,16 +41,15 @@ final class SideBySide {
             return t;
         }, null, false);
         try {
-            List<ForkJoinTask<Outcome>> runs = new ArrayList<>();
-            for (PluginHost.Found<Evaluator> e : chosen) {
-                runs.add(pool.submit(() -> Outcome.of(() -> caller.within(
-                        "evaluating " + syntheticName + " with " + e.info().id(), () -> e.extension().evaluate(input)))));
+            List<ForkJoinTask<Outcome<T>>> runs = new ArrayList<>();
+            for (Piece<T> piece : pieces) {
+                runs.add(pool.submit(() -> Outcome.of(() -> caller.within(piece.step(), piece.work()))));
             }
-            for (ForkJoinTask<Outcome> run : runs) {
-                run.join(); // every run ends before any failure is thrown: none is left working
+            for (ForkJoinTask<Outcome<T>> run : runs) {
+                run.join(); // every piece ends before any failure is thrown: none is left working
             }
-            List<Result> results = new ArrayList<>();
-            for (ForkJoinTask<Outcome> run : runs) {
+            List<T> results = new ArrayList<>();
+            for (ForkJoinTask<Outcome<T>> run : runs) {
                 results.add(run.join().result());
             }
             return results;
@@ -63,20 +59,20 @@ final class SideBySide {
     }
 
     /**
-     * What one evaluator's run gave: its result or its failure, kept as thrown (a fork/join task's own failure
-     * would reach the caller as a copy made by reflection, without its message).
+     * What one piece gave: its result or its failure, kept as thrown (a fork/join task's own failure would reach
+     * the caller as a copy made by reflection, without its message).
      */
-    private record Outcome(Result value, Throwable failure) {
-        static Outcome of(Supplier<Result> run) {
+    private record Outcome<T>(T value, Throwable failure) {
+        static <T> Outcome<T> of(Supplier<T> work) {
             try {
-                return new Outcome(run.get(), null);
+                return new Outcome<>(work.get(), null);
             } catch (RuntimeException | Error e) {
-                return new Outcome(null, e);
+                return new Outcome<>(null, e);
             }
         }
 
         /** The result, or the failure thrown again on the caller's thread (already explained by {@link Activity}). */
-        Result result() {
+        T result() {
             if (failure instanceof RuntimeException r) {
                 throw r;
             }
