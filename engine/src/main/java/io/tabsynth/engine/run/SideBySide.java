@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -34,9 +35,10 @@ final class SideBySide {
         Activity caller = Activity.current();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         int workers = Math.max(Runtime.getRuntime().availableProcessors(), pieces.size());
+        AtomicInteger started = new AtomicInteger();
         ForkJoinPool pool = new ForkJoinPool(workers, p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName(THREAD_PREFIX + t.getPoolIndex());
+            t.setName(THREAD_PREFIX + started.getAndIncrement());
             t.setContextClassLoader(loader);
             return t;
         }, null, false);
