@@ -39,6 +39,9 @@ public final class EvaluateCommandBench {
         }
     }
 
+    /** The system property in which the launcher names the JVM options it gives {@code tabsynth evaluate}. */
+    static final String LAUNCHER_OPTIONS = "tabsynth.evaluateJvmOptions";
+
     private EvaluateCommandBench() {
     }
 
@@ -60,7 +63,7 @@ public final class EvaluateCommandBench {
             options.forEach((k, v) -> args.add(k + "=" + v));
             List<FreshJvm.Timing> timings = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                timings.add(FreshJvm.run(EvaluateCommandBench.class, args, dir.resolve("evaluate.log")));
+                timings.add(FreshJvm.run(EvaluateCommandBench.class, launcherOptions(), args, dir.resolve("evaluate.log")));
             }
             double fastest = timings.stream().mapToDouble(FreshJvm.Timing::wall).min().orElse(Double.NaN);
             return new Result(runs, FreshJvm.median(timings, FreshJvm.Timing::wall), fastest,
@@ -69,6 +72,16 @@ public final class EvaluateCommandBench {
         } finally {
             EndToEndBench.deleteTree(dir);
         }
+    }
+
+    /**
+     * The JVM options the launcher gives an evaluate command (its {@value #LAUNCHER_OPTIONS} property, options
+     * separated by spaces; none when the bench was not started by the launcher), so that each run is timed as
+     * {@code tabsynth evaluate} runs.
+     */
+    static List<String> launcherOptions() {
+        String given = System.getProperty(LAUNCHER_OPTIONS, "").strip();
+        return given.isEmpty() ? List.of() : List.of(given.split(" +"));
     }
 
     /** A run: {@code PLUGINS LEDGER REPORT REAL HOLDOUT SYNTHETIC [key=value ...]}, PLUGINS and HOLDOUT empty for none. */

@@ -28,6 +28,14 @@ final class FreshJvm {
 
     /** Runs {@code main} with {@code args} in a fresh JVM, its output in {@code log}; fails with that output unless it exits 0. */
     static Timing run(Class<?> main, List<String> args, Path log) {
+        return run(main, List.of(), args, log);
+    }
+
+    /**
+     * As {@link #run(Class, List, Path)}, with JVM options added after this JVM's own (the launcher gives some
+     * commands options of their own, such as evaluate's compiler choice).
+     */
+    static Timing run(Class<?> main, List<String> jvmOptions, List<String> args, Path log) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -36,6 +44,7 @@ final class FreshJvm {
                 cmd.add(arg);
             }
         }
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(args);
         File out = log.toFile();

@@ -131,6 +131,22 @@ class LauncherTest {
     }
 
     @Test
+    void evaluateRunsWithTheQuickCompilerAloneUnlessTheJitIsChosen() throws Exception {
+        String quick = "-XX:TieredStopAtLevel=1";
+        Map<String, String> plain = Map.of("JAVA_HOME", jdk.toString(), "TABSYNTH_CDS", "off");
+        List<String> evaluate = launch(plain, "evaluate", "--real", "r.csv").last();
+        assertTrue(evaluate.contains(quick), "evaluate: " + evaluate);
+        List<String> sample = launch(plain, "sample", "--rows", "5").last();
+        assertFalse(sample.contains(quick), "other commands keep both compilers: " + sample);
+        assertTrue(sample.contains("-Dtabsynth.evaluateJvmOptions=" + quick), "the bench learns evaluate's option: " + sample);
+
+        Map<String, String> full = Map.of("JAVA_HOME", jdk.toString(), "TABSYNTH_CDS", "off", "TABSYNTH_JIT", "full");
+        List<String> both = launch(full, "evaluate", "--real", "r.csv").last();
+        assertFalse(both.contains(quick), "TABSYNTH_JIT=full keeps both compilers: " + both);
+        assertTrue(both.contains("-Dtabsynth.evaluateJvmOptions="), both.toString());
+    }
+
+    @Test
     void theClassDataSharingArchiveIsMadeAndUsedWithTheSameJava() throws Exception {
         Run run = launch(Map.of("JAVA_HOME", jdk.toString()), "--version");
         assertEquals(0, run.exit(), run.stderr());

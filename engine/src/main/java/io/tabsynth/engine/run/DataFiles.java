@@ -8,6 +8,7 @@ import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.data.ContentDigest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,8 +35,27 @@ final class DataFiles {
         return sourced(FrameReader.read(data, like), data, metadataFile);
     }
 
+    /**
+     * Reads data files with the column kinds of {@code like}, side by side ({@link SideBySide}: each file is one
+     * thread's work), in the order given; each is remembered as read in that order.
+     */
+    List<Frame> readAllLike(List<Path> data, Metadata like, Path metadataFile) {
+        List<SideBySide.Piece<Frame>> reads = new ArrayList<>();
+        for (Path p : data) {
+            reads.add(new SideBySide.Piece<>("reading " + p, () -> described(FrameReader.read(p, like), p, metadataFile)));
+        }
+        List<Frame> frames = SideBySide.run(reads);
+        data.forEach(recorder::remember);
+        return frames;
+    }
+
     private Frame sourced(Frame frame, Path data, Path metadata) {
         recorder.remember(data);
+        return described(frame, data, metadata);
+    }
+
+    /** The frame with its source: the file, its digests and the metadata file's. */
+    private static Frame described(Frame frame, Path data, Path metadata) {
         return frame.withSource(Artifact.dataRead(data, Sha256.file(data), ContentDigest.of(frame), frame.rowCount(),
                 metadata, metadata == null ? null : Sha256.file(metadata)));
     }

@@ -3,7 +3,6 @@ package io.tabsynth.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.Activity;
 import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.data.Frame;
@@ -27,7 +26,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Evaluating synthetic data against real data, from files or from frames in memory: the chosen evaluators run,
+ * Evaluating synthetic data against real data, from files or from frames in memory: the chosen evaluators run
+ * side by side ({@link SideBySide}),
  * the policy is applied, the JSON report (and the one for people) is written, and the evaluate step records every
  * evaluator that ran, with its plugin, version and resolved options ({@link EvaluatorOptions}).
  */
@@ -64,8 +64,10 @@ final class Evaluation {
         r.checkColumns(real.schema());
         Metadata metadata = r.metadata() == null ? Metadata.NONE : Metadata.read(r.metadata());
         Metadata likeReal = Metadata.of(real.schema(), metadata.missingValues());
-        Frame synthetic = dataFiles.readLike(r.synthetic(), likeReal, r.metadata());
-        Frame holdout = r.holdout() == null ? null : dataFiles.readLike(r.holdout(), likeReal, r.metadata());
+        List<Path> others = r.holdout() == null ? List.of(r.synthetic()) : List.of(r.synthetic(), r.holdout());
+        List<Frame> read = dataFiles.readAllLike(others, likeReal, r.metadata());
+        Frame synthetic = read.get(0);
+        Frame holdout = r.holdout() == null ? null : read.get(1);
         return evaluate(new EvaluateFrames(real, holdout, synthetic, r.evaluators(), r.options(), r.policy(), r.report(),
                 r.rendered()), chosen, options, started);
     }
@@ -89,9 +91,15 @@ final class Evaluation {
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options());
+        List<SideBySide.Piece<Result>> pieces = new ArrayList<>();
         for (PluginHost.Found<Evaluator> e : chosen) {
-            Result result = Activity.run("evaluating " + named(f.synthetic(), "synthetic") + " with " + e.info().id(),
-                    () -> e.extension().evaluate(input));
+            pieces.add(new SideBySide.Piece<>("evaluating " + named(f.synthetic(), "synthetic") + " with " + e.info().id(),
+                    () -> e.extension().evaluate(input)));
+        }
+        List<Result> evaluated = SideBySide.run(pieces);
+        for (int i = 0; i < chosen.size(); i++) {
+            PluginHost.Found<Evaluator> e = chosen.get(i);
+            Result result = evaluated.get(i);
             report.set(e.info().id(), ResultJson.of(result));
             if (result.score() != null) {
                 results.put(e.info().id() + ".score", result.score());

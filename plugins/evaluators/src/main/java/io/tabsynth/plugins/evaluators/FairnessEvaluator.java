@@ -61,9 +61,9 @@ public final class FairnessEvaluator implements Evaluator {
         Frame holdout = input.holdout();
         if (holdout != null) {
             Features onSyn = new Features(Models.syntheticTrainingRows(input), input.schema(), target);
-            BoostedPredictions.trainBoth(input, onSyn, fs);
-            synPred = Map.of("p", onSyn.relabel(BoostedPredictions.of(input, true, onSyn), fs));
-            realPred = Map.of("gradientBoosting", BoostedPredictions.of(input, false, fs));
+            BoostedPredictions.Both boosted = BoostedPredictions.of(input, onSyn, fs);
+            synPred = Map.of("p", onSyn.relabel(boosted.synthetic(), fs));
+            realPred = Map.of("gradientBoosting", boosted.real());
             truth = fs.labels(holdout);
         }
         Map<String, Object> columns = new LinkedHashMap<>();

@@ -18,8 +18,9 @@ import smile.data.vector.IntVector;
 import smile.math.MathEx;
 
 /**
- * The models utility and fairness train, with Smile and fixed seeds: gradient boosting (100 trees), random
- * forest (100 trees) and, for classification, L2-regularised logistic regression. Each is trained on one frame
+ * The models utility and fairness train, with Smile and fixed seeds: gradient boosting ({@link #TREES} trees),
+ * random forest ({@link #TREES} trees) and, for classification, L2-regularised logistic regression (at most
+ * {@link #LOGISTIC_ITERATIONS} iterations). Each is trained on one frame
  * and predicts another; the encoding of both comes from {@link Features} learned on the training frame.
  */
 final class Models {
@@ -31,11 +32,20 @@ final class Models {
     }
 
     /**
-     * The most rows a model learns from, real or synthetic: a fixed random sample of larger data. Training time
-     * grows with the rows (utility's six models took 43 s on 100,000 rows and would take about 7 minutes on a
-     * million) while the scores barely move past this size.
+     * The most rows a model learns from, real or synthetic: a fixed random sample of larger data. Training work
+     * grows with the rows while the scores barely move past this size (on adult, each model's F1 by at most 0.02;
+     * docs/evaluation.md).
      */
-    static final int MAX_TRAINING_ROWS = 100_000;
+    static final int MAX_TRAINING_ROWS = 10_000;
+
+    /**
+     * Trees of each gradient-boosting model and random forest. Training time grows with the trees; on adult, half
+     * of the 100 trees used before moved no model's F1 by more than 0.02 (docs/evaluation.md).
+     */
+    static final int TREES = 50;
+
+    /** The most iterations of a logistic regression's optimiser. */
+    static final int LOGISTIC_ITERATIONS = 200;
 
     /** The real rows the models learn from: all of them, or a fixed random sample of {@link #MAX_TRAINING_ROWS}. */
     static Frame realTrainingRows(EvaluationInput input) {
@@ -72,16 +82,16 @@ final class Models {
         int p = xt[0].length;
         if (which.contains("gradientBoosting")) {
             MathEx.setSeed(SEED);
-            GradientTreeBoost gbt = GradientTreeBoost.fit(formula, trainTrees, 100, 20, 31, 5, 0.1, 0.7);
+            GradientTreeBoost gbt = GradientTreeBoost.fit(formula, trainTrees, TREES, 20, 31, 5, 0.1, 0.7);
             out.put("gradientBoosting", gbt.predict(testTrees));
         }
         if (which.contains("randomForest")) {
-            RandomForest rf = RandomForest.fit(formula, trainTrees, 100, Math.max(1, (int) Math.sqrt(p)), SplitRule.GINI,
-                    20, 500, 5, 1.0, null, LongStream.range(SEED, SEED + 100));
+            RandomForest rf = RandomForest.fit(formula, trainTrees, TREES, Math.max(1, (int) Math.sqrt(p)), SplitRule.GINI,
+                    20, 500, 5, 1.0, null, LongStream.range(SEED, SEED + TREES));
             out.put("randomForest", rf.predict(testTrees));
         }
         if (which.contains("logisticRegression")) {
-            LogisticRegression lr = LogisticRegression.fit(xl, yk, 0.1, 1e-5, 500);
+            LogisticRegression lr = LogisticRegression.fit(xl, yk, 0.1, 1e-5, LOGISTIC_ITERATIONS);
             double[][] testLinear = fs.linear(test);
             int[] pred = new int[testLinear.length];
             for (int i = 0; i < pred.length; i++) {
@@ -110,10 +120,10 @@ final class Models {
         Formula formula = Formula.lhs("y");
         Map<String, double[]> out = new LinkedHashMap<>();
         MathEx.setSeed(SEED);
-        out.put("gradientBoosting", smile.regression.GradientTreeBoost.fit(formula, df, smile.base.cart.Loss.ls(), 100, 20,
+        out.put("gradientBoosting", smile.regression.GradientTreeBoost.fit(formula, df, smile.base.cart.Loss.ls(), TREES, 20,
                 31, 5, 0.1, 0.7).predict(testDf));
-        out.put("randomForest", smile.regression.RandomForest.fit(formula, df, 100, Math.max(1, x[0].length / 3), 20, 500,
-                5, 1.0, LongStream.range(SEED, SEED + 100)).predict(testDf));
+        out.put("randomForest", smile.regression.RandomForest.fit(formula, df, TREES, Math.max(1, x[0].length / 3), 20, 500,
+                5, 1.0, LongStream.range(SEED, SEED + TREES)).predict(testDf));
         return out;
     }
 

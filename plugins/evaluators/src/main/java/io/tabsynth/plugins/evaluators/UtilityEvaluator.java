@@ -73,12 +73,14 @@ public final class UtilityEvaluator implements Evaluator {
                     () -> Models.classify(synthetic, holdout, onSynthetic, OTHER_CLASSIFIERS));
             ForkJoinTask<Map<String, int[]>> realOthers = ForkJoinTask.adapt(
                     () -> Models.classify(realRows, holdout, onReal, OTHER_CLASSIFIERS));
-            ForkJoinTask.invokeAll(others, realOthers, ForkJoinTask.adapt(() -> BoostedPredictions.trainBoth(input, onSynthetic, onReal)));
+            ForkJoinTask.invokeAll(others, realOthers);
+            // gradient boosting is shared with fairness: asked for on this evaluator's own thread, which may wait
+            BoostedPredictions.Both boosted = BoostedPredictions.of(input, onSynthetic, onReal);
             Map<String, int[]> tstr = new LinkedHashMap<>();
-            tstr.put(BoostedPredictions.MODEL, onSynthetic.relabel(BoostedPredictions.of(input, true, onSynthetic), onReal));
+            tstr.put(BoostedPredictions.MODEL, onSynthetic.relabel(boosted.synthetic(), onReal));
             others.join().forEach((m, p) -> tstr.put(m, onSynthetic.relabel(p, onReal)));
             Map<String, int[]> trtr = new LinkedHashMap<>();
-            trtr.put(BoostedPredictions.MODEL, BoostedPredictions.of(input, false, onReal));
+            trtr.put(BoostedPredictions.MODEL, boosted.real());
             trtr.putAll(realOthers.join());
             boolean binary = onReal.classes.size() == 2;
             double synAcc = 0;

@@ -39,4 +39,13 @@ class ModelsTest {
         assertSame(small, Models.realTrainingRows(few));
         assertEquals(5_000, Models.syntheticTrainingRows(few).rowCount());
     }
+
+    @Test
+    void anAdultSizedTableTrainsOnAFixedSampleOfTenThousandRowsASide() {
+        // adult's 26,048 training rows against as many synthetic ones: each side's models learn from 10,000
+        Frame adultSized = rows(26_048, 0);
+        EvaluationInput input = new EvaluationInput(adultSized, null, rows(26_048, 1_000_000), adultSized.schema(), Map.of());
+        assertEquals(10_000, Models.realTrainingRows(input).rowCount());
+        assertEquals(10_000, Models.syntheticTrainingRows(input).rowCount());
+    }
 }
