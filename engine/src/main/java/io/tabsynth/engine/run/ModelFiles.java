@@ -52,6 +52,9 @@ final class ModelFiles {
         results.put("rows", info.rows());
         results.put("columns", info.schema().size());
         results.put("columnModels", model.model().describeColumns());
+        if (!model.model().privacy().isEmpty()) {
+            results.put("privacy", model.model().privacy());
+        }
         if (info.constraints() != null) {
             results.put("constraints", info.constraints());
         }

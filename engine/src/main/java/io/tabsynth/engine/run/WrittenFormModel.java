@@ -40,6 +40,11 @@ final class WrittenFormModel implements Model {
     }
 
     @Override
+    public Map<String, Object> privacy() {
+        return inner.privacy();
+    }
+
+    @Override
     public Map<String, String> describeColumns() {
         return inner.describeColumns();
     }

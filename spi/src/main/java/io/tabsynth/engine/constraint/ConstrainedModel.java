@@ -73,6 +73,11 @@ public final class ConstrainedModel implements Model {
     }
 
     @Override
+    public Map<String, Object> privacy() {
+        return inner.privacy();
+    }
+
+    @Override
     public Map<String, String> describeColumns() {
         return inner.describeColumns();
     }

@@ -42,6 +42,11 @@ public final class RareValueModel implements Model {
     }
 
     @Override
+    public Map<String, Object> privacy() {
+        return inner.privacy();
+    }
+
+    @Override
     public Map<String, String> describeColumns() {
         Map<String, String> out = new LinkedHashMap<>(inner.describeColumns());
         for (RareValues.Column c : plan.columns()) {

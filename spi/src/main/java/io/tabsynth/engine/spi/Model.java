@@ -27,6 +27,14 @@ public interface Model {
     }
 
     /**
+     * What fitting this model spent on differential privacy (ε, δ, ρ and every mechanism call, see
+     * docs/privacy.md), for the fit's lineage record; empty for a model that makes no privacy claim.
+     */
+    default java.util.Map<String, Object> privacy() {
+        return java.util.Map.of();
+    }
+
+    /**
      * This model steered towards rows with the given values ({@code column -> value}, as text), by the
      * generator's own means such as CTGAN's conditional vector; empty when it has none for these conditions.
      * The engine still checks every row against the conditions and redraws those that miss, so a steered model

@@ -34,11 +34,25 @@ public final class CategorySelection {
             throw new IllegalArgumentException("delta must lie strictly between 0 and 1: " + delta);
         }
         DiscreteGaussian noise = new DiscreteGaussian(sigma2);
-        long tau = SINGLE;
-        while (noise.tail(tau - SINGLE) > delta) {
-            tau++;
+        // the tail falls as τ grows: double an upper end until it is small enough, then bisect (a step-by-step
+        // search took seconds for the σ of a small ε)
+        long fits = SINGLE;
+        while (noise.tail(fits - SINGLE) > delta) {
+            fits *= 2;
         }
-        return tau;
+        long tooSmall = fits / 2;
+        if (fits == SINGLE) {
+            return SINGLE;
+        }
+        while (fits - tooSmall > 1) {
+            long mid = tooSmall + (fits - tooSmall) / 2;
+            if (noise.tail(mid - SINGLE) > delta) {
+                tooSmall = mid;
+            } else {
+                fits = mid;
+            }
+        }
+        return fits;
     }
 
     /**

@@ -13,6 +13,8 @@ public final class DiscreteGaussian {
     private static final double NEGLIGIBLE_SIGMAS = 40;
 
     private final Rational sigma2;
+    /** σ² as a double, for the double-precision tails (converting the rational for every term was most of their time). */
+    private final double sigma2Double;
     private final DiscreteLaplace proposal;
     private final BigInteger t;
     /** 2·n·d·t², the denominator of the acceptance exponent when σ² = n/d. */
@@ -24,6 +26,7 @@ public final class DiscreteGaussian {
             throw new IllegalArgumentException("the discrete Gaussian's sigma^2 must be positive: " + sigma2);
         }
         this.sigma2 = sigma2;
+        this.sigma2Double = sigma2.doubleValue();
         // An integer k ≤ σ exactly when k² ≤ ⌊σ²⌋, so ⌊σ⌋ is the integer square root of ⌊σ²⌋: no rounding.
         this.t = sigma2.floor().sqrt().add(BigInteger.ONE);
         this.proposal = new DiscreteLaplace(Rational.of(t, BigInteger.ONE));
@@ -90,11 +93,11 @@ public final class DiscreteGaussian {
     }
 
     private double weight(long x) {
-        return Math.exp(-((double) x * x) / (2 * sigma2.doubleValue()));
+        return Math.exp(-((double) x * x) / (2 * sigma2Double));
     }
 
     private long reach() {
-        return (long) Math.ceil(NEGLIGIBLE_SIGMAS * Math.sqrt(sigma2.doubleValue())) + 1;
+        return (long) Math.ceil(NEGLIGIBLE_SIGMAS * Math.sqrt(sigma2Double)) + 1;
     }
 
     private double normalizer() {

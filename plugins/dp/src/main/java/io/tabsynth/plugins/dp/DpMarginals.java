@@ -1,0 +1,174 @@
+package io.tabsynth.plugins.dp;
+
+import io.tabsynth.engine.data.ColumnKind;
+import io.tabsynth.engine.data.Frame;
+import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.spi.FitContext;
+import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.engine.spi.Model;
+import io.tabsynth.engine.spi.ParamSpec;
+import io.tabsynth.engine.spi.Params;
+import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.privacy.CategorySelection;
+import io.tabsynth.spi.privacy.DpQuantile;
+import io.tabsynth.spi.privacy.ExponentialMechanism;
+import io.tabsynth.spi.privacy.MechanismCall;
+import io.tabsynth.spi.privacy.NoisyCounts;
+import io.tabsynth.spi.privacy.RandomBits;
+import io.tabsynth.spi.privacy.ZcdpAccountant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * The {@code dp-marginals} generator: differentially private synthetic data in the manner of MST (McKenna,
+ * Sheldon, Miklau, "Winning the NIST Contest", 2021). Domains are released first (see {@link DomainRelease}),
+ * then noisy one-way marginals of every column, a tree of column pairs chosen privately
+ * ({@link TreeSelection}), noisy two-way marginals on its edges, made consistent ({@link TreeEstimate}); rows
+ * are sampled along the tree. Every mechanism is charged to one {@link ZcdpAccountant} whose budget is the
+ * (ε, δ) asked for, split as {@link BudgetSplit} says. Noise comes from the secure source unless
+ * {@code noise=seeded} asks for reproducible noise (and no privacy claim); sampling from the model is seeded.
+ */
+@Extension
+public final class DpMarginals implements Generator {
+    public static final String ID = "dp-marginals";
+    static final String SECURE = "secure";
+    static final String SEEDED = "seeded";
+    /** The part of δ set aside for thresholded category selection; the rest goes with the zCDP conversion. */
+    static final double SELECTION_DELTA_SHARE = 0.1;
+    /** Keeps the sum of the selections' δ strictly within their share, whatever the floating-point rounding. */
+    private static final double DELTA_MARGIN = 1 - 1e-9;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "differentially private (epsilon, delta): noisy marginals along a privately chosen tree (MST)";
+    }
+
+    @Override
+    public List<ParamSpec> describe() {
+        return List.of(
+                ParamSpec.real("epsilon", 1, 0.001, 100, "the privacy budget epsilon of the whole fit"),
+                ParamSpec.real("delta", 1e-6, 1e-15, 0.01, "the privacy budget delta of the whole fit"),
+                ParamSpec.integer("bins", 32, 2, 4096, "bins between a numeric column's private bounds"),
+                ParamSpec.choice("noise", SECURE, "secure: unpredictable noise (the guarantee holds); seeded: "
+                        + "noise from the seed, reproducible, with no privacy claim", SECURE, SEEDED));
+    }
+
+    @Override
+    public Model fit(Frame data, Params params, FitContext context) {
+        double epsilon = params.getDouble("epsilon");
+        double delta = params.getDouble("delta");
+        RandomBits bits = params.getString("noise").equals(SEEDED) ? RandomBits.seeded(context.seed())
+                : RandomBits.secure();
+        Schema schema = data.schema();
+        List<Integer> modelled = new ArrayList<>();
+        int domainCalls = 0;
+        int selections = 0;
+        for (int c = 0; c < schema.size(); c++) {
+            if (schema.column(c).kind() != ColumnKind.IDENTIFIER) {
+                modelled.add(c);
+                domainCalls += DomainRelease.calls(schema.column(c));
+                selections += DomainRelease.selects(schema.column(c)) ? 1 : 0;
+            }
+        }
+        double selectionDelta = SELECTION_DELTA_SHARE * delta;
+        ZcdpAccountant accountant = ZcdpAccountant.forEpsilonDelta(epsilon, delta, selectionDelta);
+        BudgetSplit split = BudgetSplit.of(accountant.rhoBudget(), domainCalls, modelled.size());
+        Progress progress = context.progress();
+        progress.start("fitting dp-marginals", 3);
+
+        DomainRelease release = new DomainRelease(new DpQuantile(accountant, bits),
+                new CategorySelection(accountant, bits), split,
+                selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt("bins"));
+        List<ColumnDomain> domains = new ArrayList<>();
+        int k = modelled.size();
+        int[][] cells = new int[k][];
+        int[] sizes = new int[k];
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < schema.size(); c++) {
+            domains.add(null);
+        }
+        for (int m = 0; m < k; m++) {
+            int c = modelled.get(m);
+            ColumnDomain domain = release.release(data, c);
+            domains.set(c, domain);
+            cells[m] = domain.cells(data, c);
+            sizes[m] = domain.size();
+            names.add(schema.column(c).name());
+        }
+        progress.advance(1);
+
+        NoisyCounts counts = new NoisyCounts(accountant, bits);
+        long[][] oneWayNoisy = new long[k][];
+        double[][] oneWayFirst = new double[k][];
+        for (int m = 0; m < k; m++) {
+            long[] exact = new long[sizes[m]];
+            for (int cell : cells[m]) {
+                exact[cell]++;
+            }
+            oneWayNoisy[m] = counts.histogram("counts of column '" + names.get(m) + "' in " + sizes[m] + " cells",
+                    exact, split.oneWaySigma2());
+        }
+        double oneWayVariance = k == 0 ? 1 : split.oneWaySigma2().doubleValue();
+        TreeEstimate firstEstimate = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, List.of(), 1);
+        for (int m = 0; m < k; m++) {
+            oneWayFirst[m] = firstEstimate.oneWay()[m];
+        }
+        progress.advance(1);
+
+        List<TreeEstimate.Measured> tables = new ArrayList<>();
+        double twoWayVariance = 1;
+        if (k >= 2) {
+            List<TreeSelection.Edge> edges = TreeSelection.select(cells, sizes, oneWayFirst, firstEstimate.rows(), names,
+                    new ExponentialMechanism(accountant, bits), split.edgeEpsilon(), split.twoWaySigma2());
+            for (TreeSelection.Edge e : edges) {
+                int a = e.a();
+                int b = e.b();
+                long[] exact = TwoWay.counts(cells[a], cells[b], sizes[b], sizes[a] * sizes[b]);
+                tables.add(new TreeEstimate.Measured(e, counts.histogram("counts of columns '" + names.get(a)
+                        + "' and '" + names.get(b) + "' in " + sizes[a] + " x " + sizes[b] + " cells", exact,
+                        split.twoWaySigma2())));
+            }
+            twoWayVariance = split.twoWaySigma2().doubleValue();
+        }
+        TreeEstimate tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
+        progress.finish();
+        return new DpMarginalsModel(schema, domains, tree, record(epsilon, delta, bits, accountant, split));
+    }
+
+    /** What the fit spent, for the model file and the fit's lineage record. */
+    private static Map<String, Object> record(double epsilon, double delta, RandomBits bits,
+                                              ZcdpAccountant accountant, BudgetSplit split) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("epsilon", epsilon);
+        out.put("delta", delta);
+        out.put("rhoBudget", accountant.rhoBudget().toString());
+        out.put("rho", accountant.rho().toString());
+        out.put("selectionDelta", accountant.selectionDelta());
+        out.put("epsilonSpent", accountant.calls().isEmpty() ? 0.0 : accountant.epsilon(delta));
+        out.put("noise", bits.name());
+        out.put("guarantee", bits.isPrivate() ? "(epsilon, delta)-differential privacy for each row"
+                : "none: the noise was seeded and can be recomputed");
+        out.put("split", split.describe());
+        List<Map<String, Object>> calls = new ArrayList<>();
+        for (MechanismCall call : accountant.calls()) {
+            calls.add(call.toMap());
+        }
+        out.put("mechanisms", calls);
+        return out;
+    }
+
+    @Override
+    public Model load(InputStream in) throws IOException {
+        return DpMarginalsModel.load(in);
+    }
+}
