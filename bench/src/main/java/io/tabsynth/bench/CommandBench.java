@@ -1,10 +1,10 @@
 package io.tabsynth.bench;
 
-import io.tabsynth.engine.data.TablesawStartup;
+import io.tabsynth.engine.data.io.TablesawStartup;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

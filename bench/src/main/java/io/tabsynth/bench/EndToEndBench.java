@@ -1,9 +1,9 @@
 package io.tabsynth.bench;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -126,14 +126,14 @@ public final class EndToEndBench {
     public static String evaluation(Engine engine, Path real, Path holdout, Path synthetic, Map<String, String> options,
                                     int repeats) {
         Frame r = engine.read(real, null);
-        io.tabsynth.engine.data.Metadata like = io.tabsynth.engine.data.Metadata.of(r.schema(),
-                io.tabsynth.engine.data.MissingValues.DEFAULT);
-        Frame s = io.tabsynth.engine.data.FrameReader.read(synthetic, like);
-        Frame h = holdout == null ? null : io.tabsynth.engine.data.FrameReader.read(holdout, like);
-        io.tabsynth.engine.spi.EvaluationInput input = new io.tabsynth.engine.spi.EvaluationInput(r, h, s, r.schema(), options);
+        io.tabsynth.engine.data.io.Metadata like = io.tabsynth.engine.data.io.Metadata.of(r.schema(),
+                io.tabsynth.spi.data.MissingValues.DEFAULT);
+        Frame s = io.tabsynth.engine.data.io.FrameReader.read(synthetic, like);
+        Frame h = holdout == null ? null : io.tabsynth.engine.data.io.FrameReader.read(holdout, like);
+        io.tabsynth.spi.EvaluationInput input = new io.tabsynth.spi.EvaluationInput(r, h, s, r.schema(), options);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "evaluation    real %,d rows, synthetic %,d rows%s%n",
                 r.rowCount(), s.rowCount(), h == null ? "" : String.format(Locale.ROOT, ", holdout %,d rows", h.rowCount())));
-        for (io.tabsynth.engine.spi.Evaluator e : engine.evaluators()) {
+        for (io.tabsynth.spi.Evaluator e : engine.evaluators()) {
             List<Double> times = new ArrayList<>();
             double score = 0;
             for (int i = 0; i <= repeats; i++) {
@@ -150,10 +150,10 @@ public final class EndToEndBench {
 
     /** The same sampling and atomic write as {@link Engine#sample}, minus every lineage step. */
     static void writeWithoutLineage(Engine engine, FittedModel model, long rows, long seed, Path out) {
-        io.tabsynth.engine.spi.Exporter exporter = engine.exporterFor(out);
-        try (io.tabsynth.engine.spi.FrameStream stream = model.sample(rows, seed)) {
-            io.tabsynth.engine.io.AtomicFile.write(out, tmp -> {
-                try (io.tabsynth.engine.spi.FrameWriter w = exporter.open(tmp, stream.schema())) {
+        io.tabsynth.spi.Exporter exporter = engine.exporterFor(out);
+        try (io.tabsynth.spi.FrameStream stream = model.sample(rows, seed)) {
+            io.tabsynth.spi.io.AtomicFile.write(out, tmp -> {
+                try (io.tabsynth.spi.FrameWriter w = exporter.open(tmp, stream.schema())) {
                     while (stream.hasNext()) {
                         w.write(stream.next());
                     }

@@ -1,6 +1,6 @@
 package io.tabsynth.bench;
 
-import io.tabsynth.engine.data.TablesawStartup;
+import io.tabsynth.engine.data.io.TablesawStartup;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.EvaluateRequest;

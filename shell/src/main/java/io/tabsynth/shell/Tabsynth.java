@@ -1,28 +1,28 @@
 package io.tabsynth.shell;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.InternalFailure;
-import io.tabsynth.engine.TabsynthException;
 import io.tabsynth.engine.EngineVersion;
-import io.tabsynth.engine.data.TablesawStartup;
+import io.tabsynth.engine.data.io.TablesawStartup;
 import io.tabsynth.shell.cli.BenchCommand;
 import io.tabsynth.shell.cli.CertifyCommand;
 import io.tabsynth.shell.cli.EvaluateCommand;
 import io.tabsynth.shell.cli.FitCommand;
 import io.tabsynth.shell.cli.KeysCommand;
 import io.tabsynth.shell.cli.LineageCommand;
+import io.tabsynth.shell.cli.NotebookCommand;
 import io.tabsynth.shell.cli.PluginsCommand;
 import io.tabsynth.shell.cli.RulesCommand;
-import io.tabsynth.shell.cli.NotebookCommand;
 import io.tabsynth.shell.cli.RunCommand;
-import io.tabsynth.shell.cli.ShellCommand;
 import io.tabsynth.shell.cli.SampleCommand;
+import io.tabsynth.shell.cli.ShellCommand;
 import io.tabsynth.shell.cli.SynthCommand;
 import io.tabsynth.shell.demo.DemoCommand;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.InternalFailure;
+import io.tabsynth.spi.TabsynthException;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code tabsynth} command. Exit codes: 0 success, 1 failure, 2 bad usage or bad input, 3 a policy gate

@@ -3,10 +3,10 @@ package io.tabsynth.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.random.Rng;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.random.Rng;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.FrameReader;
+import io.tabsynth.engine.data.io.FrameReader;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;
 import io.tabsynth.shell.workbench.Sample;
 import io.tabsynth.shell.workbench.Workbench;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

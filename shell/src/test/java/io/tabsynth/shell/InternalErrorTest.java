@@ -19,14 +19,14 @@ class InternalErrorTest {
     private static final String FAILING = """
             package com.example.failing;
 
-            import io.tabsynth.engine.Activity;
-            import io.tabsynth.engine.data.ColumnSpec;
-            import io.tabsynth.engine.data.Frame;
-            import io.tabsynth.engine.spi.FitContext;
-            import io.tabsynth.engine.spi.Generator;
-            import io.tabsynth.engine.spi.Model;
-            import io.tabsynth.engine.spi.ParamSpec;
-            import io.tabsynth.engine.spi.Params;
+            import io.tabsynth.spi.Activity;
+            import io.tabsynth.spi.data.ColumnSpec;
+            import io.tabsynth.spi.data.Frame;
+            import io.tabsynth.spi.FitContext;
+            import io.tabsynth.spi.Generator;
+            import io.tabsynth.spi.Model;
+            import io.tabsynth.spi.ParamSpec;
+            import io.tabsynth.spi.Params;
             import java.io.InputStream;
             import java.util.List;
             import java.util.concurrent.CompletableFuture;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Ledger;
@@ -14,6 +13,7 @@ import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.demo.DemoData;
+import io.tabsynth.spi.io.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

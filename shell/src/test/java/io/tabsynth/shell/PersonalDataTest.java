@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.FrameReader;
+import io.tabsynth.engine.data.io.FrameReader;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.ExtensionInfo;
 import io.tabsynth.engine.run.FittedModel;
-import io.tabsynth.engine.spi.Progress;
 import io.tabsynth.shell.demo.DemoData;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

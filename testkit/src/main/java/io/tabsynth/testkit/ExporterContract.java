@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.FrameReader;
-import io.tabsynth.engine.data.Metadata;
-import io.tabsynth.engine.data.ContentDigest;
-import io.tabsynth.engine.spi.Exporter;
-import io.tabsynth.engine.spi.FrameWriter;
+import io.tabsynth.engine.data.io.FrameReader;
+import io.tabsynth.engine.data.io.Metadata;
+import io.tabsynth.spi.Exporter;
+import io.tabsynth.spi.FrameWriter;
+import io.tabsynth.spi.data.ContentDigest;
+import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public abstract class ExporterContract {
             }
             assertTrue(Files.size(file) > 0, format + " wrote nothing");
             if (readable().contains(format)) {
-                Frame back = FrameReader.read(file, Metadata.of(frame.schema(), io.tabsynth.engine.data.MissingValues.DEFAULT));
+                Frame back = FrameReader.read(file, Metadata.of(frame.schema(), io.tabsynth.spi.data.MissingValues.DEFAULT));
                 assertEquals(frame.rowCount(), back.rowCount(), format);
                 assertEquals(ContentDigest.of(frame), ContentDigest.of(back), format + " changed the data");
             }

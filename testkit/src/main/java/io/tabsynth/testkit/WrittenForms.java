@@ -3,7 +3,7 @@ package io.tabsynth.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.random.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

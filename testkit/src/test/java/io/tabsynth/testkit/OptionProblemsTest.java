@@ -2,10 +2,10 @@ package io.tabsynth.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Result;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.Evaluator;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Result;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.tabsynth.engine.certify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.JsonInput;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.JsonInput;
 import java.nio.file.Path;
 import java.util.Set;
 

@@ -4,20 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.JsonInput;
 import io.tabsynth.engine.EngineVersion;
-import io.tabsynth.engine.JsonOutput;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.Sidecar;
+import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.Statement;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.VerificationException;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.JsonInput;
+import io.tabsynth.spi.JsonOutput;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.io.Sha256;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public final class Certifier {
      *
      * @param request       what to certify and where to write
      * @param data          the dataset, read back
-     * @param contentSha256 the content digest of {@code data} ({@link io.tabsynth.engine.data.ContentDigest})
+     * @param contentSha256 the content digest of {@code data} ({@link io.tabsynth.spi.data.ContentDigest})
      * @param verified      the verification of the dataset's lineage: ok, with the subject its bytes matched
      */
     public Certifier(CertifyRequest request, Frame data, String contentSha256, Verification verified) {
@@ -378,7 +378,7 @@ public final class Certifier {
             case BOOLEAN:
                 return "sc:Boolean";
             case DATETIME:
-                return io.tabsynth.engine.data.DateTimeFormats.hasTime(c.format()) ? "sc:DateTime" : "sc:Date";
+                return io.tabsynth.spi.data.DateTimeFormats.hasTime(c.format()) ? "sc:DateTime" : "sc:Date";
             default:
                 return "sc:Text";
         }

@@ -1,12 +1,12 @@
 package io.tabsynth.engine.certify;
 
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.VerificationException;
 import io.tabsynth.engine.lineage.Verifier;
+import io.tabsynth.spi.BadInputException;
 import java.nio.file.Path;
 
 /**

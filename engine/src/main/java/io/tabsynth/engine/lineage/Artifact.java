@@ -1,9 +1,9 @@
 package io.tabsynth.engine.lineage;
 
-import io.tabsynth.engine.io.Sha256;
-import io.tabsynth.engine.data.ContentDigest;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Source;
+import io.tabsynth.spi.data.ContentDigest;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Source;
+import io.tabsynth.spi.io.Sha256;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

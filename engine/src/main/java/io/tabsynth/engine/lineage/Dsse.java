@@ -3,7 +3,7 @@ package io.tabsynth.engine.lineage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.JsonOutput;
+import io.tabsynth.spi.JsonOutput;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -2,7 +2,7 @@ package io.tabsynth.engine.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.BadInputException;
+import io.tabsynth.spi.BadInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package io.tabsynth.engine.lineage;
 
-import io.tabsynth.engine.BadInputException;
+import io.tabsynth.spi.BadInputException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

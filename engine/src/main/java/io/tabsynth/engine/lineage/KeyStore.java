@@ -1,7 +1,7 @@
 package io.tabsynth.engine.lineage;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.TabsynthException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

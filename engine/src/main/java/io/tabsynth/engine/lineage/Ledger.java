@@ -1,10 +1,10 @@
 package io.tabsynth.engine.lineage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.TabsynthException;
-import io.tabsynth.engine.io.AtomicFile;
-import io.tabsynth.engine.io.Sha256;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.TabsynthException;
+import io.tabsynth.spi.io.AtomicFile;
+import io.tabsynth.spi.io.Sha256;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;

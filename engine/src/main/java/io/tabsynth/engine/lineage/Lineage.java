@@ -2,7 +2,7 @@ package io.tabsynth.engine.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.spi.TabsynthException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

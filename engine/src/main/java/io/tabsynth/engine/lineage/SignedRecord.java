@@ -2,8 +2,8 @@ package io.tabsynth.engine.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.TabsynthException;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.TabsynthException;
 import java.io.IOException;
 import java.util.List;
 

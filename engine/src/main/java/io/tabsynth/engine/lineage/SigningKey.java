@@ -1,6 +1,6 @@
 package io.tabsynth.engine.lineage;
 
-import io.tabsynth.engine.io.Sha256;
+import io.tabsynth.spi.io.Sha256;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;

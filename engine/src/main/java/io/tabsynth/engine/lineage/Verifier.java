@@ -1,8 +1,8 @@
 package io.tabsynth.engine.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.io.Sha256;
-import io.tabsynth.engine.BadInputException;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.tabsynth.engine.policy;
 
-import io.tabsynth.engine.BadInputException;
+import io.tabsynth.spi.BadInputException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.run.ModelInfo.ConstraintLanguageId;
-import io.tabsynth.engine.spi.Constraints;
+import io.tabsynth.spi.Constraints;
 import java.nio.file.Path;
 
 /**

@@ -1,12 +1,12 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.Activity;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.FrameReader;
-import io.tabsynth.engine.data.Metadata;
-import io.tabsynth.engine.io.Sha256;
+import io.tabsynth.engine.data.io.FrameReader;
+import io.tabsynth.engine.data.io.Metadata;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.data.ContentDigest;
+import io.tabsynth.spi.Activity;
+import io.tabsynth.spi.data.ContentDigest;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.io.Sha256;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.Schema;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.data.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.Suggestion;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Params;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Evaluator;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.Suggestion;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.io.AtomicFile;
-import io.tabsynth.engine.io.DaemonPool;
-import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.data.ContentDigest;
 import io.tabsynth.engine.lineage.GrowingFileDigest;
 import io.tabsynth.engine.lineage.Step;
-import io.tabsynth.engine.spi.Exporter;
-import io.tabsynth.engine.spi.FrameStream;
-import io.tabsynth.engine.spi.FrameWriter;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Exporter;
+import io.tabsynth.spi.FrameStream;
+import io.tabsynth.spi.FrameWriter;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.ContentDigest;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.io.AtomicFile;
+import io.tabsynth.spi.io.DaemonPool;
+import io.tabsynth.spi.io.Sha256;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,13 +1,13 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.Suggestion;
-import io.tabsynth.engine.spi.ConstraintLanguage;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.Exporter;
-import io.tabsynth.engine.spi.Generator;
-import io.tabsynth.engine.spi.ReportExporter;
-import io.tabsynth.engine.spi.SpecInference;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.ConstraintLanguage;
+import io.tabsynth.spi.Evaluator;
+import io.tabsynth.spi.Exporter;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.ReportExporter;
+import io.tabsynth.spi.SpecInference;
+import io.tabsynth.spi.Suggestion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.spi.FrameStream;
-import io.tabsynth.engine.spi.Model;
+import io.tabsynth.spi.FrameStream;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
 import java.time.Instant;
 
 /**
@@ -54,15 +54,15 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
 
     /**
      * One line per column whose rare text values the fit replaced by new ones, saying why
-     * ({@link io.tabsynth.engine.disclosure.RareValues#notes()}); empty if none.
+     * ({@link io.tabsynth.spi.disclosure.RareValues#notes()}); empty if none.
      */
     public java.util.List<String> rareValueNotes() {
         return info.rareValues() == null ? java.util.List.of()
-                : io.tabsynth.engine.disclosure.RareValues.fromJson(info.rareValues()).notes();
+                : io.tabsynth.spi.disclosure.RareValues.fromJson(info.rareValues()).notes();
     }
 
     /** The schema of the rows it samples. */
-    public io.tabsynth.engine.data.Schema schema() {
+    public io.tabsynth.spi.data.Schema schema() {
         return model.schema();
     }
 

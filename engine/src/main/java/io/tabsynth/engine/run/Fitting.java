@@ -1,22 +1,22 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.Activity;
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.EngineVersion;
-import io.tabsynth.engine.constraint.ConstrainedModel;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.data.WrittenForm;
 import io.tabsynth.engine.disclosure.RareValueModel;
-import io.tabsynth.engine.disclosure.RareValues;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.spi.Constraints;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Generator;
-import io.tabsynth.engine.spi.Model;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Params;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Activity;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Constraints;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.constraint.ConstrainedModel;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.data.WrittenForm;
+import io.tabsynth.spi.disclosure.RareValues;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -131,7 +131,7 @@ final class Fitting {
 
     /** Reads a constraints file with the installed constraint language, or the one with id {@code language}. */
     ConstraintFile constraints(Path file, String language) {
-        PluginHost.Found<io.tabsynth.engine.spi.ConstraintLanguage> reader = extensions.constraintLanguage(language,
+        PluginHost.Found<io.tabsynth.spi.ConstraintLanguage> reader = extensions.constraintLanguage(language,
                 file.toString(), file + ": no installed plugin reads constraints files (the rules plugin does)");
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": constraints file not found");

@@ -1,7 +1,7 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.io.ByteCount;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.io.ByteCount;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

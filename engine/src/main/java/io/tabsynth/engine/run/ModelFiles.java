@@ -1,18 +1,18 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.TabsynthException;
-import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.disclosure.RareValueModel;
-import io.tabsynth.engine.disclosure.RareValues;
-import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.Step;
-import io.tabsynth.engine.spi.ConstraintLanguage;
-import io.tabsynth.engine.spi.Constraints;
-import io.tabsynth.engine.spi.Generator;
-import io.tabsynth.engine.spi.Model;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.ConstraintLanguage;
+import io.tabsynth.spi.Constraints;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.TabsynthException;
+import io.tabsynth.spi.constraint.ConstrainedModel;
+import io.tabsynth.spi.disclosure.RareValues;
+import io.tabsynth.spi.io.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.data.WrittenForm;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.data.WrittenForm;
 import java.util.Map;
 
 /**
@@ -15,11 +15,11 @@ import java.util.Map;
  * @param seed          the fit seed
  * @param schema        the schema of the data it was fitted on, which is the schema it samples
  * @param rows          how many rows it was fitted on
- * @param constraints   the constraints it was fitted with ({@link io.tabsynth.engine.spi.Constraints.Bound#spec()}),
+ * @param constraints   the constraints it was fitted with ({@link io.tabsynth.spi.Constraints.Bound#spec()}),
  *                      or {@code null}
  * @param constraintLanguage the constraint language those constraints are written in, and its plugin; {@code null}
  *                      without constraints, and in model files written before tabsynth recorded it
- * @param rareValues    the {@link io.tabsynth.engine.disclosure.RareValues} plan of the fit (text values fewer than
+ * @param rareValues    the {@link io.tabsynth.spi.disclosure.RareValues} plan of the fit (text values fewer than
  *                      {@code minCount} real rows hold, replaced by new ones), or {@code null} if it changed nothing
  * @param writtenForm   the decimals and datetime granularity of the real columns, which samples are rounded to
  *                      ({@link WrittenForm#NONE} when no real column has one)
@@ -55,7 +55,7 @@ public record ModelInfo(String generator, String pluginId, String pluginVersion,
      * The training data a model file names in its header.
      *
      * @param name          the data file's name (without its folder, which says nothing about the data)
-     * @param contentSha256 the digest of its data in canonical form ({@link io.tabsynth.engine.data.ContentDigest}),
+     * @param contentSha256 the digest of its data in canonical form ({@link io.tabsynth.spi.data.ContentDigest}),
      *                      the same whatever the file's format
      */
     public record TrainingData(String name, String contentSha256) {

@@ -1,9 +1,9 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.TabsynthException;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.Exporter;
-import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.spi.Evaluator;
+import io.tabsynth.spi.Exporter;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.TabsynthException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -56,19 +56,19 @@ final class PluginHost implements AutoCloseable {
         return find(Evaluator.class, "evaluator", Evaluator::id, e -> "evaluator " + e.id());
     }
 
-    List<Found<io.tabsynth.engine.spi.ReportExporter>> reportExporters() {
-        return find(io.tabsynth.engine.spi.ReportExporter.class, "report", io.tabsynth.engine.spi.ReportExporter::id,
+    List<Found<io.tabsynth.spi.ReportExporter>> reportExporters() {
+        return find(io.tabsynth.spi.ReportExporter.class, "report", io.tabsynth.spi.ReportExporter::id,
                 e -> "renders reports as ." + String.join(", .", e.formats()));
     }
 
-    List<Found<io.tabsynth.engine.spi.ConstraintLanguage>> constraintLanguages() {
-        return find(io.tabsynth.engine.spi.ConstraintLanguage.class, "constraints",
-                io.tabsynth.engine.spi.ConstraintLanguage::id, e -> "reads constraints files");
+    List<Found<io.tabsynth.spi.ConstraintLanguage>> constraintLanguages() {
+        return find(io.tabsynth.spi.ConstraintLanguage.class, "constraints",
+                io.tabsynth.spi.ConstraintLanguage::id, e -> "reads constraints files");
     }
 
-    List<Found<io.tabsynth.engine.spi.SpecInference>> specInferences() {
-        return find(io.tabsynth.engine.spi.SpecInference.class, "inference",
-                io.tabsynth.engine.spi.SpecInference::generatorId, e -> "drafts " + e.generatorId() + " specs from data");
+    List<Found<io.tabsynth.spi.SpecInference>> specInferences() {
+        return find(io.tabsynth.spi.SpecInference.class, "inference",
+                io.tabsynth.spi.SpecInference::generatorId, e -> "drafts " + e.generatorId() + " specs from data");
     }
 
     List<Found<Exporter>> exporters() {

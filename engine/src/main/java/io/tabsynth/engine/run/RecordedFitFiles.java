@@ -1,11 +1,11 @@
 package io.tabsynth.engine.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.tabsynth.engine.JsonOutput;
-import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Step;
-import io.tabsynth.engine.spi.FitFiles;
+import io.tabsynth.spi.FitFiles;
+import io.tabsynth.spi.JsonOutput;
+import io.tabsynth.spi.io.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

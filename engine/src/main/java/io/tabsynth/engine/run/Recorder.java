@@ -1,11 +1,11 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.JsonOutput;
-import io.tabsynth.engine.io.AtomicFile;
-import io.tabsynth.engine.io.Sha256;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.lineage.Step;
+import io.tabsynth.spi.JsonOutput;
+import io.tabsynth.spi.io.AtomicFile;
+import io.tabsynth.spi.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

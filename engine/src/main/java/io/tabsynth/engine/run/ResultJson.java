@@ -2,7 +2,7 @@ package io.tabsynth.engine.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.lineage.Dsse;
-import io.tabsynth.engine.spi.Result;
+import io.tabsynth.spi.Result;
 import java.util.Map;
 
 /** An evaluator's {@link Result} as report JSON: {@code score} first, then its details, then its parts as objects. */

@@ -1,17 +1,17 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.Activity;
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.constraint.Conditions;
-import io.tabsynth.engine.constraint.ConstrainedModel;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.disclosure.RareValues;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Step;
-import io.tabsynth.engine.spi.Exporter;
-import io.tabsynth.engine.spi.FrameStream;
-import io.tabsynth.engine.spi.Model;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Activity;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Exporter;
+import io.tabsynth.spi.FrameStream;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.constraint.ConstrainedModel;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.disclosure.RareValues;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.constraint.ConstrainedModel;
+import io.tabsynth.spi.constraint.ConstrainedModel;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.Activity;
+import io.tabsynth.spi.Activity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;

@@ -1,12 +1,12 @@
 package io.tabsynth.engine.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.Activity;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.disclosure.RareValues;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Step;
-import io.tabsynth.engine.spi.SpecInference;
+import io.tabsynth.spi.Activity;
+import io.tabsynth.spi.SpecInference;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.disclosure.RareValues;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

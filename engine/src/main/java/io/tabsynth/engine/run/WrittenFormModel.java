@@ -1,9 +1,9 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.data.WrittenForm;
-import io.tabsynth.engine.spi.FrameStream;
-import io.tabsynth.engine.spi.Model;
+import io.tabsynth.spi.FrameStream;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.data.WrittenForm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;

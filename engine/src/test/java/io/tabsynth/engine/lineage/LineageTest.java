@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.io.Sha256;
+import io.tabsynth.spi.io.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ class LineageTest {
         Files.move(tmp, priv, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals(other.keyId(), keys.signingKey().keyId(), "the kept key follows the file");
         Files.writeString(priv, "not a key");
-        assertThrows(io.tabsynth.engine.BadInputException.class, keys::signingKey);
+        assertThrows(io.tabsynth.spi.BadInputException.class, keys::signingKey);
     }
 
     @Test

@@ -3,11 +3,11 @@ package io.tabsynth.engine.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Result;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.Evaluator;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Result;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.TabsynthException;
-import io.tabsynth.engine.spi.ConstraintLanguage;
-import io.tabsynth.engine.spi.Constraints;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.ConstraintLanguage;
+import io.tabsynth.spi.Constraints;
+import io.tabsynth.spi.TabsynthException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.tabsynth.engine.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.tabsynth.engine.BadInputException;
+import io.tabsynth.spi.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.InternalFailure;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.InternalFailure;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

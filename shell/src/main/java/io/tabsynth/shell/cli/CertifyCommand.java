@@ -1,9 +1,9 @@
 package io.tabsynth.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.JsonInput;
 import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.run.Engine;
+import io.tabsynth.spi.JsonInput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

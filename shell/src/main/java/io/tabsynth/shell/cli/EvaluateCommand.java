@@ -2,10 +2,10 @@ package io.tabsynth.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.policy.ShippedPolicy;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.EvaluateRequest;
+import io.tabsynth.spi.BadInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
+import io.tabsynth.spi.constraint.ConstrainedModel;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

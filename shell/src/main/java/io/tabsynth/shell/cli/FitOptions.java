@@ -1,10 +1,10 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

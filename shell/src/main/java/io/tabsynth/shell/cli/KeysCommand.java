@@ -3,7 +3,7 @@ package io.tabsynth.shell.cli;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.SigningKey;
 import io.tabsynth.engine.lineage.TrustStore;
-import io.tabsynth.engine.io.AtomicFile;
+import io.tabsynth.spi.io.AtomicFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,13 +104,13 @@ public final class KeysCommand implements Callable<Integer> {
             try {
                 text = Files.readString(pem, StandardCharsets.US_ASCII);
             } catch (java.nio.file.NoSuchFileException e) {
-                throw new io.tabsynth.engine.BadInputException(pem + ": file not found");
+                throw new io.tabsynth.spi.BadInputException(pem + ": file not found");
             }
             TrustStore.Added added;
             try {
                 added = TrustStore.addToFile(target, text, name);
             } catch (IllegalArgumentException e) {
-                throw new io.tabsynth.engine.BadInputException(pem + ": not an Ed25519 public key in PEM");
+                throw new io.tabsynth.spi.BadInputException(pem + ": not an Ed25519 public key in PEM");
             }
             String id = added.keyId();
             String said;

@@ -1,11 +1,11 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.io.AtomicFile;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.notebook.Notebook;
 import io.tabsynth.shell.notebook.NotebookRunner;
 import io.tabsynth.shell.workbench.Streams;
 import io.tabsynth.shell.workbench.Workbench;
+import io.tabsynth.spi.io.AtomicFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

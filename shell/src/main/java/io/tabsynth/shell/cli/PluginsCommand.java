@@ -2,14 +2,14 @@ package io.tabsynth.shell.cli;
 
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.ExtensionInfo;
-import io.tabsynth.engine.spi.ParamSpec;
+import io.tabsynth.spi.ParamSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code tabsynth plugins}: every extension with its plugin id and version, generators' parameters and evaluators' options. */
 @Command(name = "plugins", description = "List generators, evaluators and exporters with their plugin and version.")

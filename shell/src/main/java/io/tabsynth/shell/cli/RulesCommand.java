@@ -1,7 +1,7 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.run.Engine;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,7 +31,7 @@ public final class RulesCommand {
         @Option(names = "--out", required = true, paramLabel = "SPEC.json", description = "where to write the spec")
         Path out;
 
-        @Option(names = "--min-count", paramLabel = "K", defaultValue = "" + io.tabsynth.engine.disclosure.RareValues.DEFAULT_MIN_COUNT,
+        @Option(names = "--min-count", paramLabel = "K", defaultValue = "" + io.tabsynth.spi.disclosure.RareValues.DEFAULT_MIN_COUNT,
                 description = "leave out text values fewer than K rows hold; new values in their written form take "
                         + "their place (default: ${DEFAULT-VALUE}; 1 keeps every value)")
         int minCount;
@@ -45,7 +45,7 @@ public final class RulesCommand {
             try (Engine e = engine.open()) {
                 Frame frame = e.read(data, metadata);
                 if (minCount < 1) {
-                    throw new io.tabsynth.engine.BadInputException("--min-count must be at least 1: " + minCount);
+                    throw new io.tabsynth.spi.BadInputException("--min-count must be at least 1: " + minCount);
                 }
                 var s = e.inferSpec("rules", frame, out, minCount, spec.commandLine().getErr()::println);
                 spec.commandLine().getOut().printf(Locale.ROOT, "drafted a rules spec of %s, %s and %s from %s into "

@@ -1,10 +1,10 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.shell.workbench.Session;
 import io.tabsynth.shell.workbench.Streams;
 import io.tabsynth.shell.workbench.Workbench;
+import io.tabsynth.spi.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -1,9 +1,9 @@
 package io.tabsynth.shell.cli;
 
 import io.tabsynth.engine.constraint.Conditions;
-import io.tabsynth.engine.constraint.ConstrainedModel;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Sampling;
+import io.tabsynth.spi.constraint.ConstrainedModel;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -20,7 +20,7 @@ public final class SamplingOptions {
 
     Sampling sampling(ConstraintFile extra) {
         if (maxTries < 1) {
-            throw new io.tabsynth.engine.BadInputException("--max-tries must be at least 1: " + maxTries);
+            throw new io.tabsynth.spi.BadInputException("--max-tries must be at least 1: " + maxTries);
         }
         return new Sampling(Conditions.parse(conditions), extra, maxTries);
     }

@@ -2,7 +2,7 @@ package io.tabsynth.shell.cli;
 
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Progress;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Progress;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,9 +1,9 @@
 package io.tabsynth.shell.demo;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.stats.RankCorrelation;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.stats.RankCorrelation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,11 +1,11 @@
 package io.tabsynth.shell.demo;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
-import io.tabsynth.engine.spi.Progress;
 import io.tabsynth.shell.cli.EngineOptions;
 import io.tabsynth.shell.cli.TerminalProgress;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.Frame;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package io.tabsynth.shell.demo;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import tech.tablesaw.api.BooleanColumn;

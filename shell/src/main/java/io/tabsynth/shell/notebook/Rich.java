@@ -1,10 +1,10 @@
 package io.tabsynth.shell.notebook;
 
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.shell.workbench.Report;
 import io.tabsynth.shell.workbench.Sample;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package io.tabsynth.shell.workbench;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.run.Sampling;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Path;
 
 /**

@@ -25,9 +25,9 @@ public final class Session implements AutoCloseable {
             "import io.tabsynth.shell.workbench.WorkbenchModel;",
             "import io.tabsynth.shell.workbench.Sample;",
             "import io.tabsynth.shell.workbench.Report;",
-            "import io.tabsynth.engine.data.Frame;",
-            "import io.tabsynth.engine.data.Schema;",
-            "import io.tabsynth.engine.data.ColumnKind;",
+            "import io.tabsynth.spi.data.Frame;",
+            "import io.tabsynth.spi.data.Schema;",
+            "import io.tabsynth.spi.data.ColumnKind;",
             "import io.tabsynth.engine.run.Engine;");
 
     /** JShell's own default imports, kept as in the interactive tool. */

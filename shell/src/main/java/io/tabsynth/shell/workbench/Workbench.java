@@ -1,18 +1,18 @@
 package io.tabsynth.shell.workbench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.policy.ShippedPolicy;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.History;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.Verifier;
+import io.tabsynth.engine.policy.ShippedPolicy;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.EvaluateFrames;
 import io.tabsynth.engine.run.FittedModel;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ public final class Workbench {
     }
 
     /** Adds a generator written in this session (see notebooks/custom-generator.ipynb). */
-    public static void register(io.tabsynth.engine.spi.Generator generator) {
+    public static void register(io.tabsynth.spi.Generator generator) {
         engine().register(generator, "session", "0");
     }
 

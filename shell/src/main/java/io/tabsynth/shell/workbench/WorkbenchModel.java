@@ -42,12 +42,12 @@ public final class WorkbenchModel {
             } else if (o instanceof Workbench.Constraints c) {
                 constraints = Workbench.engine().constraints(Workbench.file(c.file()));
             } else {
-                throw new io.tabsynth.engine.BadInputException("sample takes condition(..) and constraints(..), not " + o);
+                throw new io.tabsynth.spi.BadInputException("sample takes condition(..) and constraints(..), not " + o);
             }
         }
-        Sampling sampling = new Sampling(conditions, constraints, io.tabsynth.engine.constraint.ConstrainedModel.DEFAULT_MAX_TRIES);
+        Sampling sampling = new Sampling(conditions, constraints, io.tabsynth.spi.constraint.ConstrainedModel.DEFAULT_MAX_TRIES);
         if (rows > Integer.MAX_VALUE) {
-            throw new io.tabsynth.engine.BadInputException("a sample in memory holds at most " + Integer.MAX_VALUE
+            throw new io.tabsynth.spi.BadInputException("a sample in memory holds at most " + Integer.MAX_VALUE
                     + " rows; write larger ones with tabsynth sample");
         }
         return new Sample(this, rows, seed, sampling,
@@ -67,7 +67,7 @@ public final class WorkbenchModel {
                 .append(" rows, seed ").append(fitted.info().seed()).append('\n');
         b.append("  parameters: ").append(new java.util.TreeMap<>(fitted.info().params())).append('\n');
         b.append(fitted.describe());
-        if (fitted.model() instanceof io.tabsynth.engine.constraint.ConstrainedModel c) {
+        if (fitted.model() instanceof io.tabsynth.spi.constraint.ConstrainedModel c) {
             b.append("  constraints: ").append(c.constraints().names()).append('\n');
         }
         return b.toString().stripTrailing();

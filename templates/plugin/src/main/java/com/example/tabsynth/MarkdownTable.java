@@ -1,10 +1,10 @@
 package com.example.tabsynth;
 
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.spi.Exporter;
-import io.tabsynth.engine.spi.FrameWriter;
+import io.tabsynth.spi.Exporter;
+import io.tabsynth.spi.FrameWriter;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

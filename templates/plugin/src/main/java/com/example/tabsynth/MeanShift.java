@@ -1,10 +1,10 @@
 package com.example.tabsynth;
 
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.Result;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.Evaluator;
+import io.tabsynth.spi.Result;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pf4j.Extension;
@@ -26,7 +26,7 @@ public final class MeanShift implements Evaluator {
         Map<String, Result> parts = new LinkedHashMap<>();
         double total = 0;
         for (ColumnSpec c : input.schema().columns()) {
-            if (c.kind() != io.tabsynth.engine.data.ColumnKind.CONTINUOUS && c.kind() != io.tabsynth.engine.data.ColumnKind.INTEGER) {
+            if (c.kind() != io.tabsynth.spi.data.ColumnKind.CONTINUOUS && c.kind() != io.tabsynth.spi.data.ColumnKind.INTEGER) {
                 continue;
             }
             double real = mean(input.real(), c.name());

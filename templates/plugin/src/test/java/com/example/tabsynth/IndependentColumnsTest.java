@@ -1,6 +1,6 @@
 package com.example.tabsynth;
 
-import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.spi.Generator;
 import io.tabsynth.testkit.GeneratorContract;
 
 /** The conformance kit runs determinism, schema, nulls, save/load, lineage and error checks. */

@@ -1,6 +1,6 @@
 package com.example.tabsynth;
 
-import io.tabsynth.engine.spi.Exporter;
+import io.tabsynth.spi.Exporter;
 import io.tabsynth.testkit.ExporterContract;
 
 /** The exporter conformance kit (Markdown is written, not read back). */

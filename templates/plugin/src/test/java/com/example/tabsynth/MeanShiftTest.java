@@ -1,6 +1,6 @@
 package com.example.tabsynth;
 
-import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.spi.Evaluator;
 import io.tabsynth.testkit.EvaluatorContract;
 
 /** The evaluator conformance kit. */

@@ -1,11 +1,11 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Generator;
-import io.tabsynth.engine.spi.Model;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Params;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.data.Frame;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.data.Frame;
 import io.tabsynth.testkit.GeneratorContract;
 import io.tabsynth.testkit.TestFrames;
 import java.nio.file.Path;

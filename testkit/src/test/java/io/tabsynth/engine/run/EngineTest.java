@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.TabsynthException;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.io.AtomicFile;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.TabsynthException;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.io.AtomicFile;
 import io.tabsynth.testkit.TestFrames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,7 +117,7 @@ class EngineTest {
             nl++;
         }
         byte[] body = java.util.Arrays.copyOfRange(edited, nl + 1, edited.length);
-        String head = "TABSYNTH-MODEL 2 " + io.tabsynth.engine.io.Sha256.hex(body) + "\n";
+        String head = "TABSYNTH-MODEL 2 " + io.tabsynth.spi.io.Sha256.hex(body) + "\n";
         byte[] out = java.util.Arrays.copyOf(head.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 head.length() + body.length);
         System.arraycopy(body, 0, out, head.length(), body.length);

@@ -1,14 +1,14 @@
 package io.tabsynth.engine.run;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.spi.BatchedModel;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Generator;
-import io.tabsynth.engine.spi.Model;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Params;
+import io.tabsynth.spi.BatchedModel;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,8 +44,8 @@ public final class MeanGenerator implements Generator {
     @Override
     public Model load(InputStream in) throws IOException {
         String[] parts = new String(in.readAllBytes(), StandardCharsets.UTF_8).split(" ");
-        return new Mean(Schema.of(io.tabsynth.engine.data.ColumnSpec.of(parts[0],
-                io.tabsynth.engine.data.ColumnKind.CONTINUOUS)), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+        return new Mean(Schema.of(io.tabsynth.spi.data.ColumnSpec.of(parts[0],
+                io.tabsynth.spi.data.ColumnKind.CONTINUOUS)), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
     }
 
     static final class Mean extends BatchedModel {

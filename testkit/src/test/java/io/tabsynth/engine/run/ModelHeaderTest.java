@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.ContentDigest;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.ContentDigest;
+import io.tabsynth.spi.data.Frame;
 import io.tabsynth.testkit.TestFrames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

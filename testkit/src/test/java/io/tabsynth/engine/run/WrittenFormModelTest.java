@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.WrittenForm;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.WrittenForm;
 import io.tabsynth.testkit.TestFrames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.copula;
 
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.random.Rng;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 

@@ -1,8 +1,8 @@
 package io.tabsynth.plugins.copula;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.random.Rng;
 import tech.tablesaw.columns.Column;
 
 /** How the copula model represents one column: learned at fit time, sampled per batch, saved as JSON. */

@@ -1,11 +1,11 @@
 package io.tabsynth.plugins.copula;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.DateTimeFormats;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.stats.Normal;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.DateTimeFormats;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.stats.Normal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

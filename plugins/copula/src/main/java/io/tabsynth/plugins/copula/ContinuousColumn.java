@@ -3,9 +3,9 @@ package io.tabsynth.plugins.copula;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.stats.Normal;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.random.Rng;
+import io.tabsynth.spi.stats.Normal;
 import tech.tablesaw.columns.Column;
 
 /**

@@ -2,8 +2,8 @@ package io.tabsynth.plugins.copula;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.random.Rng;
 
 /**
  * How the copula draws correlated standard normal scores for its dimensions: through the Cholesky factor of

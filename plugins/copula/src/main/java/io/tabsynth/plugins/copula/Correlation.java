@@ -82,7 +82,7 @@ final class Correlation {
     }
 
     private static double pairwise(double[] x, double[] y) {
-        double r = io.tabsynth.engine.stats.TwoSample.pearson(x, y);
+        double r = io.tabsynth.spi.stats.TwoSample.pearson(x, y);
         return Double.isNaN(r) ? 0 : r;
     }
 

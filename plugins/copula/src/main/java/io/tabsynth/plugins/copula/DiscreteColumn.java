@@ -3,8 +3,8 @@ package io.tabsynth.plugins.copula;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.random.Rng;
 import tech.tablesaw.columns.Column;
 
 /**

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.copula;
 
-import io.tabsynth.engine.stats.Normal;
+import io.tabsynth.spi.stats.Normal;
 
 /** Decides missingness of a numeric column from its missingness dimension: missing below Φ⁻¹(null rate). */
 final class NullGate {

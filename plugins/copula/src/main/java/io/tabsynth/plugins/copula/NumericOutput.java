@@ -2,11 +2,11 @@ package io.tabsynth.plugins.copula;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.data.ArrowFrames;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.DateTimeFormats;
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.data.ArrowFrames;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.DateTimeFormats;
+import io.tabsynth.spi.data.Frame;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import tech.tablesaw.api.DateTimeColumn;
@@ -77,7 +77,7 @@ final class NumericOutput {
     /**
      * Rounding to apply: whole numbers for integers and date-only datetimes (which the column stores as such),
      * none otherwise: the engine rounds every generator's continuous values and datetimes to the decimals and
-     * granularity the real data is written in ({@link io.tabsynth.engine.data.WrittenForm}), so the copula
+     * granularity the real data is written in ({@link io.tabsynth.spi.data.WrittenForm}), so the copula
      * itself only makes whole numbers whole.
      */
     static int roundingFor(ColumnSpec spec) {

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.copula;
 
-import io.tabsynth.engine.stats.Normal;
+import io.tabsynth.spi.stats.Normal;
 
 /**
  * A discrete distribution laid out on the normal-score axis: a null atom first (if any), then each value's

@@ -2,10 +2,10 @@ package io.tabsynth.plugins.copula;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.FrameReader;
-import io.tabsynth.engine.spi.FitContext;
+import io.tabsynth.engine.data.io.FrameReader;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -90,7 +90,7 @@ class AdultIntegrationTest {
     }
 
     static double ksComplement(double[] a, double[] b) {
-        return 1 - io.tabsynth.engine.stats.TwoSample.ks(a, b);
+        return 1 - io.tabsynth.spi.stats.TwoSample.ks(a, b);
     }
 
     static double tvComplement(java.util.List<String> a, java.util.List<String> b) {

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.copula;
 
-import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.spi.Generator;
 import io.tabsynth.testkit.GeneratorContract;
 
 /** The gaussian-copula generator passes the generator conformance kit. */

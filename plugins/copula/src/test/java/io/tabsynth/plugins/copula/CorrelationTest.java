@@ -55,7 +55,7 @@ class CorrelationTest {
         // A binary split of a normal at 0 has conditional-mean scores ±0.798; its Pearson correlation with the
         // continuous partner is attenuated by exactly that RMS, which latent() divides out (the biserial correction).
         int n = 200_000;
-        io.tabsynth.engine.random.Rng rng = new io.tabsynth.engine.random.Rng(5);
+        io.tabsynth.spi.random.Rng rng = new io.tabsynth.spi.random.Rng(5);
         double[] x = new double[n];
         double[] y = new double[n];
         double m = Math.sqrt(2 / Math.PI);

@@ -1,11 +1,11 @@
 package io.tabsynth.plugins.copula;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.stats.Normal;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
+import io.tabsynth.spi.stats.Normal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.apache.commons.statistics.distribution.GammaDistribution;

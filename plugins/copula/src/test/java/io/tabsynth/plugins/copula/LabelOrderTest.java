@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.fidelity.PairTrend;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.fidelity.PairTrend;
+import io.tabsynth.spi.random.Rng;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -175,7 +175,7 @@ class LabelOrderTest {
         int[] byYears = {2, 4, 0, 3, 1};
         for (int i = 0; i < n; i++) {
             double u = rng.nextGaussian();
-            double p = io.tabsynth.engine.stats.Normal.cdf(u);
+            double p = io.tabsynth.spi.stats.Normal.cdf(u);
             int g = byYears[byYears.length - 1];
             double cum = 0;
             for (int k : byYears) {

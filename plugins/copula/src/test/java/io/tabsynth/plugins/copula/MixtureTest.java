@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Model;
-import io.tabsynth.engine.spi.Params;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -190,7 +190,7 @@ class MixtureTest {
 
     /** Cramér's V of two columns of {@code f}, numbers cut at the real data's deciles. */
     static double strength(Frame real, Frame f, String a, String b) {
-        return io.tabsynth.engine.fidelity.PairTrend.cramersV(joint(codes(real, f, a), codes(real, f, b)),
+        return io.tabsynth.spi.fidelity.PairTrend.cramersV(joint(codes(real, f, a), codes(real, f, b)),
                 levels(real, f, a), levels(real, f, b));
     }
 

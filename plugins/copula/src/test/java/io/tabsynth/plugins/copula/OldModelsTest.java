@@ -2,10 +2,10 @@ package io.tabsynth.plugins.copula;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.io.Sha256;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Model;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.io.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

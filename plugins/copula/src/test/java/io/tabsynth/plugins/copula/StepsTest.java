@@ -2,8 +2,8 @@ package io.tabsynth.plugins.copula;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.stats.Normal;
+import io.tabsynth.spi.random.Rng;
+import io.tabsynth.spi.stats.Normal;
 import org.junit.jupiter.api.Test;
 
 class StepsTest {

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Params;
-import io.tabsynth.engine.spi.Progress;
-import io.tabsynth.engine.stats.RankCorrelation;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
+import io.tabsynth.spi.stats.RankCorrelation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,7 +113,7 @@ class WideTableTest {
         double[] u = new double[4097];
         for (int k = 0; k < u.length; k++) {
             u[k] = Math.max(ContinuousColumn.TAIL, Math.min(1 - ContinuousColumn.TAIL,
-                    io.tabsynth.engine.stats.Normal.cdf(-6 + 12.0 * k / (u.length - 1))));
+                    io.tabsynth.spi.stats.Normal.cdf(-6 + 12.0 * k / (u.length - 1))));
         }
         Object[][] families = {
             {"normal", new double[] {3, 2}}, {"truncnorm", new double[] {3, 2, 0, 5}}, {"uniform", new double[] {-1, 4}},

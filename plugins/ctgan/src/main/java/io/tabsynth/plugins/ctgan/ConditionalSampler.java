@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.ctgan;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.random.Rng;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.ctgan;
 
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.random.Rng;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,14 +1,14 @@
 package io.tabsynth.plugins.ctgan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.ContentDigest;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Generator;
-import io.tabsynth.engine.spi.Model;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Params;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.data.ContentDigest;
+import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.JsonOutput;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.spi.BatchedModel;
+import io.tabsynth.spi.BatchedModel;
+import io.tabsynth.spi.JsonOutput;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,7 +72,7 @@ final class CtganModel extends BatchedModel {
      * on a discrete column (the method conditions on one column at a time; the engine checks the rest).
      */
     @Override
-    public Optional<io.tabsynth.engine.spi.Model> conditioned(Map<String, String> conditions) {
+    public Optional<io.tabsynth.spi.Model> conditioned(Map<String, String> conditions) {
         List<DataTransformer.Discrete> discrete = transformer.discrete();
         for (Map.Entry<String, String> c : conditions.entrySet()) {
             for (int d = 0; d < discrete.size(); d++) {

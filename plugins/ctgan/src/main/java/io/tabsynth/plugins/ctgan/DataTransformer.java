@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.BagOfWords;
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.KeyFormat;
-import io.tabsynth.engine.data.MissingValues;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.data.TextColumns;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.stats.MinMax;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.data.BagOfWords;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.KeyFormat;
+import io.tabsynth.spi.data.MissingValues;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.data.TextColumns;
+import io.tabsynth.spi.random.Rng;
+import io.tabsynth.spi.stats.MinMax;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -323,9 +323,9 @@ public final class DataTransformer {
             case INTEGER:
                 return Long.toString(Math.round(v));
             case DATETIME:
-                return io.tabsynth.engine.data.DateTimeFormats.format(
+                return io.tabsynth.spi.data.DateTimeFormats.format(
                         LocalDateTime.ofEpochSecond(Math.round(v), 0, ZoneOffset.UTC),
-                        spec.format() == null ? io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME : spec.format());
+                        spec.format() == null ? io.tabsynth.spi.data.DateTimeFormats.ISO_DATE_TIME : spec.format());
             default:
                 return CellText.number(v);
         }

@@ -1,9 +1,9 @@
 package io.tabsynth.plugins.ctgan;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.fidelity.Quality;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.random.Seeds;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.fidelity.Quality;
+import io.tabsynth.spi.random.Rng;
+import io.tabsynth.spi.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.ctgan;
 
-import io.tabsynth.engine.io.DaemonPool;
+import io.tabsynth.spi.io.DaemonPool;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 

@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.ctgan;
 
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Params;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Params;
 import java.util.List;
 
 /**

@@ -1,11 +1,11 @@
 package io.tabsynth.plugins.ctgan;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.io.DaemonPool;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.random.Seeds;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.io.DaemonPool;
+import io.tabsynth.spi.random.Rng;
+import io.tabsynth.spi.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.ctgan;
 
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.random.Rng;
 
 /**
  * One run of coordinate ascent for {@link ModeMixture}'s variational Bayesian Gaussian mixture, on distinct values

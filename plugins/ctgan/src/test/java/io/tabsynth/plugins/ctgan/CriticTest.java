@@ -2,7 +2,7 @@ package io.tabsynth.plugins.ctgan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.random.Rng;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

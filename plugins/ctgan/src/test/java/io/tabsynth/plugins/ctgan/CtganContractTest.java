@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.ctgan;
 
-import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.spi.Generator;
 import io.tabsynth.testkit.GeneratorContract;
 import java.nio.file.Path;
 import java.util.Map;

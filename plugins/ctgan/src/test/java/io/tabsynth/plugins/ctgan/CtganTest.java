@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.data.ContentDigest;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Model;
-import io.tabsynth.engine.spi.Params;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.ContentDigest;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ class CtganTest {
                 0.9, 1), 1);
         t.criticParams().get(0).assign(Double.NaN); // what an overflow in the data or a step too large leaves
         BadInputException e = assertThrows(BadInputException.class,
-                () -> t.train(io.tabsynth.engine.spi.Progress.NONE, epoch -> { }, null));
+                () -> t.train(io.tabsynth.spi.Progress.NONE, epoch -> { }, null));
         assertTrue(e.getMessage().startsWith("ctgan: training diverged in epoch 1 (generator loss NaN"), e.getMessage());
     }
 
@@ -170,7 +170,7 @@ class CtganTest {
                 "checkpointEvery", "2");
         Map<String, String> described = fit(real, 3, 5, small).describeColumns();
         // written after epochs 2 and 3 (the last); the file holds the last
-        assertEquals(ckpt + " after epoch 3, sha256 " + io.tabsynth.engine.io.Sha256.file(ckpt),
+        assertEquals(ckpt + " after epoch 3, sha256 " + io.tabsynth.spi.io.Sha256.file(ckpt),
                 described.get(CtganModel.CHECKPOINT));
         assertTrue(!fit(real, 1, 5, Map.of("width", "16", "embedding", "8")).describeColumns()
                 .containsKey(CtganModel.CHECKPOINT), "no checkpoint, no note");

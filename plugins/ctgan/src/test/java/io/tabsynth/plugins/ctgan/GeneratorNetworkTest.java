@@ -3,7 +3,7 @@ package io.tabsynth.plugins.ctgan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.random.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

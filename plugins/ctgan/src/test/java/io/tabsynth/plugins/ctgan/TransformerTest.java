@@ -3,12 +3,12 @@ package io.tabsynth.plugins.ctgan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.KeyFormat;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.KeyFormat;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
 import io.tabsynth.testkit.SampleData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -294,8 +294,8 @@ class TransformerTest {
     void anEncodingLargerThanOneArrayIsRefusedWithTheRowsThatFit() {
         // 10,000,000 rows of 215 one-hot values are 2,150,000,000: past int, once a negative array size.
         assertEquals(2_000_000_000, DataTransformer.encodedSize(10_000_000, 200));
-        io.tabsynth.engine.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.tabsynth.engine.BadInputException.class, () -> DataTransformer.encodedSize(10_000_000, 215));
+        io.tabsynth.spi.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.tabsynth.spi.BadInputException.class, () -> DataTransformer.encodedSize(10_000_000, 215));
         assertTrue(e.getMessage().contains("10,000,000 rows") && e.getMessage().contains("at most 9,988,295 rows"),
                 e.getMessage());
     }

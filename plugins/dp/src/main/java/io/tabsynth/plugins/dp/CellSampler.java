@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.dp;
 
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.random.Rng;
 import java.util.Arrays;
 
 /** Draws a cell by its weight (weights need not sum to one); all cells alike when every weight is zero. */

@@ -1,9 +1,9 @@
 package io.tabsynth.plugins.dp;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.random.Rng;
 import tech.tablesaw.columns.Column;
 
 /**

@@ -1,8 +1,8 @@
 package io.tabsynth.plugins.dp;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.privacy.CandidateGrid;
 import io.tabsynth.spi.privacy.CategorySelection;
 import io.tabsynth.spi.privacy.DpQuantile;

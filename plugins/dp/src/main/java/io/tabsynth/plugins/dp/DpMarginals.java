@@ -1,14 +1,14 @@
 package io.tabsynth.plugins.dp;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Generator;
-import io.tabsynth.engine.spi.Model;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Params;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.privacy.CategorySelection;
 import io.tabsynth.spi.privacy.DpQuantile;
 import io.tabsynth.spi.privacy.ExponentialMechanism;

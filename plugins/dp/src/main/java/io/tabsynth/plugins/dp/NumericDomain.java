@@ -3,16 +3,16 @@ package io.tabsynth.plugins.dp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.random.Rng;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import tech.tablesaw.columns.Column;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.columns.Column;
 
 /**
  * The domain of a continuous, integer or datetime column between a low and a high bound: a cell for values at or

@@ -9,7 +9,7 @@ import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.Progress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package io.tabsynth.plugins.dp;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.Params;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.tabsynth.plugins.dp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.data.Frame;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

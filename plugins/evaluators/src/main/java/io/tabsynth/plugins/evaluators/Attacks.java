@@ -1,8 +1,8 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinTask;

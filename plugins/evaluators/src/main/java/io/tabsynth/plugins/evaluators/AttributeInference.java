@@ -1,11 +1,11 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.random.Rng;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.spi.EvaluationInput;
+import io.tabsynth.spi.EvaluationInput;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;

@@ -1,8 +1,8 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

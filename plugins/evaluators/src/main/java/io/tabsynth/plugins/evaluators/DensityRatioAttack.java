@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 
 /**
  * Membership inference by density ratio: a random forest (Smile, 50 fully grown trees, fixed seeds) learns to tell

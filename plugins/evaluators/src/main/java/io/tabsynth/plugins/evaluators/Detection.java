@@ -1,8 +1,8 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.spi.ParamSpec;
+import io.tabsynth.spi.ParamSpec;
 
 /**
  * The options the first-party evaluators read, declared once for every evaluator that reads them. Column options

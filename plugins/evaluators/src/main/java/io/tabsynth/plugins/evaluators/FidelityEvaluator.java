@@ -1,15 +1,15 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.fidelity.CodeBook;
-import io.tabsynth.engine.fidelity.Codes;
-import io.tabsynth.engine.fidelity.PairTrend;
-import io.tabsynth.engine.fidelity.Quality;
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.Result;
-import io.tabsynth.engine.stats.MinMax;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.Evaluator;
+import io.tabsynth.spi.Result;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.fidelity.CodeBook;
+import io.tabsynth.spi.fidelity.Codes;
+import io.tabsynth.spi.fidelity.PairTrend;
+import io.tabsynth.spi.fidelity.Quality;
+import io.tabsynth.spi.stats.MinMax;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.EvaluationInput;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.data.Frame;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

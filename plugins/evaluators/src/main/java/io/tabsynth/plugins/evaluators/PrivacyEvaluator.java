@@ -1,12 +1,12 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Result;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.Evaluator;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Result;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.fidelity.Quality;
-import io.tabsynth.engine.spi.EvaluationInput;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.fidelity.Quality;
 import java.util.List;
 
 /**

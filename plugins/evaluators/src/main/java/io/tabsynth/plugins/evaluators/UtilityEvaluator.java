@@ -1,10 +1,10 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.Evaluator;
-import io.tabsynth.engine.spi.ParamSpec;
-import io.tabsynth.engine.spi.Result;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.Evaluator;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Result;
+import io.tabsynth.spi.data.Frame;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

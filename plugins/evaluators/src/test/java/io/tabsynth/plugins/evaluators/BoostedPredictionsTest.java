@@ -3,8 +3,8 @@ package io.tabsynth.plugins.evaluators;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.Result;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.Result;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.evaluators;
 
-import io.tabsynth.engine.spi.Evaluator;
+import io.tabsynth.spi.Evaluator;
 import io.tabsynth.testkit.EvaluatorContract;
 
 /** The fairness evaluator passes the evaluator conformance kit. */

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.FrameReader;
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.Result;
+import io.tabsynth.engine.data.io.FrameReader;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.Result;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package io.tabsynth.plugins.evaluators;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.tabsynth.engine.BadInputException;
+import io.tabsynth.spi.BadInputException;
 import org.junit.jupiter.api.Test;
 
 /** Row-major arrays of long tables: sized in long arithmetic, refused clearly where one array cannot hold them. */

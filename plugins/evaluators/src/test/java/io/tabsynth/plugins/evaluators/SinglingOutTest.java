@@ -3,9 +3,9 @@ package io.tabsynth.plugins.evaluators;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.spi.Result;
+import io.tabsynth.spi.Result;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.random.Rng;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,14 @@
 package io.tabsynth.plugins.exporters;
 
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.DateTimeFormats;
-import io.tabsynth.engine.data.DictionaryKeys;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.NumberText;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.spi.Exporter;
-import io.tabsynth.engine.spi.FrameWriter;
+import io.tabsynth.spi.Exporter;
+import io.tabsynth.spi.FrameWriter;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.DateTimeFormats;
+import io.tabsynth.spi.data.DictionaryKeys;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.NumberText;
+import io.tabsynth.spi.data.Schema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.exporters;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.ParquetFrames;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.ParquetFrames;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.api.WriteSupport;

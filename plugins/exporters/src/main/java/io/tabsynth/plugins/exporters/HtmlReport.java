@@ -1,13 +1,13 @@
 package io.tabsynth.plugins.exporters;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.EvaluationInput;
-import io.tabsynth.engine.spi.ReportExporter;
-import io.tabsynth.engine.stats.TwoSample;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.ReportExporter;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.stats.TwoSample;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -288,7 +288,7 @@ public final class HtmlReport implements ReportExporter {
             if (f.isMissing(col, r)) {
                 v[r] = Double.NaN;
             } else if (kind == ColumnKind.DATETIME) {
-                v[r] = io.tabsynth.engine.data.ArrowFrames.toMicros(f.datetimes(column).get(r)) / 86_400e6;
+                v[r] = io.tabsynth.spi.data.ArrowFrames.toMicros(f.datetimes(column).get(r)) / 86_400e6;
             } else {
                 v[r] = Double.parseDouble(CellText.of(f, col, r));
             }

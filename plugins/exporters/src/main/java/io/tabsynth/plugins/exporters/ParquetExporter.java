@@ -1,10 +1,10 @@
 package io.tabsynth.plugins.exporters;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.ParquetFrames;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.spi.Exporter;
-import io.tabsynth.engine.spi.FrameWriter;
+import io.tabsynth.spi.Exporter;
+import io.tabsynth.spi.FrameWriter;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.ParquetFrames;
+import io.tabsynth.spi.data.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.exporters;
 
-import io.tabsynth.engine.spi.Exporter;
+import io.tabsynth.spi.Exporter;
 import io.tabsynth.testkit.ExporterContract;
 
 /** The csv exporter passes the exporter conformance kit. */

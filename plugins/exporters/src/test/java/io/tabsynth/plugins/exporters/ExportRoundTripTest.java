@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.FrameReader;
-import io.tabsynth.engine.data.Schema;
+import io.tabsynth.engine.data.io.FrameReader;
 import io.tabsynth.engine.run.Engine;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import io.tabsynth.testkit.TestFrames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,8 +57,8 @@ class ExportRoundTripTest {
         if (ext.equals("parquet")) {
             // Parquet keeps timestamps as typed values but has no place for their text format: ISO comes back.
             original = Frame.of(original.table(), original.schema().with(
-                    new ColumnSpec("at", ColumnKind.DATETIME, io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME)).with(
-                    new ColumnSpec("utc", ColumnKind.DATETIME, io.tabsynth.engine.data.DateTimeFormats.ISO_DATE_TIME)));
+                    new ColumnSpec("at", ColumnKind.DATETIME, io.tabsynth.spi.data.DateTimeFormats.ISO_DATE_TIME)).with(
+                    new ColumnSpec("utc", ColumnKind.DATETIME, io.tabsynth.spi.data.DateTimeFormats.ISO_DATE_TIME)));
         }
         if (ext.equals("csv")) {
             String text = assertDoesNotThrow(() -> Files.readString(file));
@@ -116,11 +116,11 @@ class ExportRoundTripTest {
      * a value new in the second batch, so the per-batch encoding is rebuilt; "many" has 300 values per batch
      * (two bytes per row), every 50th cell missing. {@code row} sees each row's two cells, missing as "".
      */
-    private String writeText(io.tabsynth.engine.spi.Exporter exporter, String name, String[] few, String late,
+    private String writeText(io.tabsynth.spi.Exporter exporter, String name, String[] few, String late,
             java.util.function.BiConsumer<String, String> row) throws IOException {
         Schema schema = Schema.of(ColumnSpec.of("few", ColumnKind.CATEGORICAL), ColumnSpec.of("many", ColumnKind.IDENTIFIER));
         Path file = dir.resolve(name);
-        try (io.tabsynth.engine.spi.FrameWriter w = exporter.open(file, schema)) {
+        try (io.tabsynth.spi.FrameWriter w = exporter.open(file, schema)) {
             for (int b = 0; b < 2; b++) {
                 StringColumn f = StringColumn.create("few");
                 StringColumn m = StringColumn.create("many");
@@ -155,7 +155,7 @@ class ExportRoundTripTest {
         Frame wrongShape = Frame.of(broken.table().copy().removeColumns("price"),
                 Schema.of(broken.schema().columns().subList(1, broken.schema().size())));
         assertThrows(RuntimeException.class, () -> engine.write(
-                io.tabsynth.engine.spi.FrameStream.of(bad.schema(), List.of(wrongShape)), file));
+                io.tabsynth.spi.FrameStream.of(bad.schema(), List.of(wrongShape)), file));
         assertEquals("old content\n", Files.readString(file), "the old file is untouched");
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");

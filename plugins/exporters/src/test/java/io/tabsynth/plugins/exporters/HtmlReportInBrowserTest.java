@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.EvaluationInput;
 import io.tabsynth.plugins.evaluators.FairnessEvaluator;
 import io.tabsynth.plugins.evaluators.FidelityEvaluator;
 import io.tabsynth.plugins.evaluators.PrivacyEvaluator;
 import io.tabsynth.plugins.evaluators.UtilityEvaluator;
+import io.tabsynth.spi.EvaluationInput;
+import io.tabsynth.spi.data.Frame;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

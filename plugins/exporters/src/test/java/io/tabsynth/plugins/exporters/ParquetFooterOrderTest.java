@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.FrameWriter;
+import io.tabsynth.spi.FrameWriter;
+import io.tabsynth.spi.data.Frame;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.exporters;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.FrameWriter;
+import io.tabsynth.spi.FrameWriter;
+import io.tabsynth.spi.data.Frame;
 import io.tabsynth.testkit.SampleData;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.tabsynth.plugins.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.data.BagOfWords;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.NumberText;
-import io.tabsynth.engine.data.TextSource;
-import io.tabsynth.engine.disclosure.NewValues;
-import io.tabsynth.engine.disclosure.TextShape;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.data.BagOfWords;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.NumberText;
+import io.tabsynth.spi.data.TextSource;
+import io.tabsynth.spi.disclosure.NewValues;
+import io.tabsynth.spi.disclosure.TextShape;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

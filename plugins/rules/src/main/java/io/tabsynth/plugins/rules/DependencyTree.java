@@ -3,8 +3,8 @@ package io.tabsynth.plugins.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.Frame;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -72,7 +72,7 @@ final class DependencyTree {
         float[][] strength = new float[k][k];
         long[] cells = new long[data.rowCount()];
         long pairs = (long) k * (k - 1) / 2;
-        double significant = io.tabsynth.engine.stats.Normal.quantile(1 - FALSE_ALARM / Math.max(1, pairs));
+        double significant = io.tabsynth.spi.stats.Normal.quantile(1 - FALSE_ALARM / Math.max(1, pairs));
         for (int a = 0; a < k; a++) {
             for (int b = a + 1; b < k; b++) {
                 if (nodes.get(a).role != Role.NUMBER || nodes.get(b).role != Role.NUMBER) {

@@ -1,11 +1,11 @@
 package io.tabsynth.plugins.rules;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.WrittenForm;
-import io.tabsynth.engine.data.DateTimeFormats;
-import io.tabsynth.engine.data.Granularity;
-import io.tabsynth.engine.stats.Normal;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.DateTimeFormats;
+import io.tabsynth.spi.data.Granularity;
+import io.tabsynth.spi.data.WrittenForm;
+import io.tabsynth.spi.stats.Normal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

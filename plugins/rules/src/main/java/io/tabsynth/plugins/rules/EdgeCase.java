@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.rules;
 
-import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.data.ColumnKind;
 import java.time.LocalDateTime;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.rules;
 
-import io.tabsynth.engine.BadInputException;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.BadInputException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

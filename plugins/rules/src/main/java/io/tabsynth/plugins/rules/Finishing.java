@@ -1,11 +1,11 @@
 package io.tabsynth.plugins.rules;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.random.Rng;
-import io.tabsynth.engine.random.Seeds;
-import io.tabsynth.engine.spi.FrameStream;
 import io.tabsynth.plugins.rules.constraint.BoundRules;
+import io.tabsynth.spi.FrameStream;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.random.Rng;
+import io.tabsynth.spi.random.Seeds;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.Activity;
-import io.tabsynth.engine.data.BagOfWords;
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.DateTimeFormats;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Granularity;
-import io.tabsynth.engine.data.KeyFormat;
-import io.tabsynth.engine.disclosure.RareValues;
-import io.tabsynth.engine.stats.Normal;
-import io.tabsynth.engine.stats.RankCorrelation;
+import io.tabsynth.spi.Activity;
+import io.tabsynth.spi.data.BagOfWords;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.DateTimeFormats;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Granularity;
+import io.tabsynth.spi.data.KeyFormat;
+import io.tabsynth.spi.disclosure.RareValues;
+import io.tabsynth.spi.stats.Normal;
+import io.tabsynth.spi.stats.RankCorrelation;
 import java.math.BigInteger;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ import tech.tablesaw.columns.Column;
  * ordered columns, fixed combinations where one column determines another, and unique keys.
  */
 @Extension
-public final class Inference implements io.tabsynth.engine.spi.SpecInference {
+public final class Inference implements io.tabsynth.spi.SpecInference {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int MAX_CATEGORIES = 1000;

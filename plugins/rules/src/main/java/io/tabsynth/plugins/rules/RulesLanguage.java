@@ -1,10 +1,10 @@
 package io.tabsynth.plugins.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.spi.ConstraintLanguage;
-import io.tabsynth.engine.spi.Constraints;
 import io.tabsynth.plugins.rules.constraint.RuleConstraints;
 import io.tabsynth.plugins.rules.spec.SpecFile;
+import io.tabsynth.spi.ConstraintLanguage;
+import io.tabsynth.spi.Constraints;
 import java.nio.file.Path;
 import org.pf4j.Extension;
 

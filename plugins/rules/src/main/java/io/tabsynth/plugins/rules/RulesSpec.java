@@ -1,11 +1,11 @@
 package io.tabsynth.plugins.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Schema;
 import io.tabsynth.plugins.rules.constraint.RuleConstraints;
 import io.tabsynth.plugins.rules.spec.SpecFile;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

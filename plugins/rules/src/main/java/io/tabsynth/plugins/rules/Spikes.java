@@ -1,8 +1,8 @@
 package io.tabsynth.plugins.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.data.ColumnKind;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.data.ColumnKind;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleFunction;

@@ -3,8 +3,8 @@ package io.tabsynth.plugins.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.FrameReader;
+import io.tabsynth.engine.data.io.FrameReader;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;

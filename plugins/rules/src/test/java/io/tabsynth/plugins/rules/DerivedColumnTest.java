@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Ledger;
 import io.tabsynth.engine.lineage.Lineage;
@@ -15,7 +13,9 @@ import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.engine.run.Sampling;
-import io.tabsynth.engine.spi.Progress;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.Frame;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class DerivedColumnTest {
 
     /** Orders: a net amount, a shipping charge that does not depend on it, and their total, all to the cent. */
     private static Frame orders() {
-        io.tabsynth.engine.random.Rng rng = new io.tabsynth.engine.random.Rng(33);
+        io.tabsynth.spi.random.Rng rng = new io.tabsynth.spi.random.Rng(33);
         tech.tablesaw.api.DoubleColumn net = tech.tablesaw.api.DoubleColumn.create("Netto");
         tech.tablesaw.api.DoubleColumn shipping = tech.tablesaw.api.DoubleColumn.create("Versand");
         tech.tablesaw.api.DoubleColumn gross = tech.tablesaw.api.DoubleColumn.create("Brutto");
@@ -58,10 +58,10 @@ class DerivedColumnTest {
             shipping.append(v.doubleValue());
             gross.append(n.add(v).doubleValue());
         }
-        return Frame.of(tech.tablesaw.api.Table.create("orders", net, shipping, gross), io.tabsynth.engine.data.Schema.of(
-                io.tabsynth.engine.data.ColumnSpec.of("Netto", io.tabsynth.engine.data.ColumnKind.CONTINUOUS),
-                io.tabsynth.engine.data.ColumnSpec.of("Versand", io.tabsynth.engine.data.ColumnKind.CONTINUOUS),
-                io.tabsynth.engine.data.ColumnSpec.of("Brutto", io.tabsynth.engine.data.ColumnKind.CONTINUOUS)));
+        return Frame.of(tech.tablesaw.api.Table.create("orders", net, shipping, gross), io.tabsynth.spi.data.Schema.of(
+                io.tabsynth.spi.data.ColumnSpec.of("Netto", io.tabsynth.spi.data.ColumnKind.CONTINUOUS),
+                io.tabsynth.spi.data.ColumnSpec.of("Versand", io.tabsynth.spi.data.ColumnKind.CONTINUOUS),
+                io.tabsynth.spi.data.ColumnSpec.of("Brutto", io.tabsynth.spi.data.ColumnKind.CONTINUOUS)));
     }
 
     private ConstraintFile constraints(String body) throws Exception {

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.FrameStream;
-import io.tabsynth.engine.spi.Model;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.FrameStream;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,8 +230,8 @@ class EdgeCasesAndErrorsTest {
                         max: 200
                 """);
         RulesGenerator g = new RulesGenerator();
-        Model m = g.fit(null, io.tabsynth.engine.spi.Params.resolve("rules", g.describe(), Map.of("spec", yaml.toString())),
-                io.tabsynth.engine.spi.FitContext.of(1));
+        Model m = g.fit(null, io.tabsynth.spi.Params.resolve("rules", g.describe(), Map.of("spec", yaml.toString())),
+                io.tabsynth.spi.FitContext.of(1));
         Frame f = m.sample(2000, 1).collect();
         for (int r = 0; r < f.rowCount(); r++) {
             long limit = f.longs("limit").getLong(r);
@@ -244,8 +244,8 @@ class EdgeCasesAndErrorsTest {
                     values: 7
                 """);
         BadInputException e = assertThrows(BadInputException.class, () -> g.fit(null,
-                io.tabsynth.engine.spi.Params.resolve("rules", g.describe(), Map.of("spec", yaml.toString())),
-                io.tabsynth.engine.spi.FitContext.of(1)));
+                io.tabsynth.spi.Params.resolve("rules", g.describe(), Map.of("spec", yaml.toString())),
+                io.tabsynth.spi.FitContext.of(1)));
         assertTrue(e.getMessage().contains("spec.yaml line 4, columns[0].values"), e.getMessage());
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.data.Frame;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

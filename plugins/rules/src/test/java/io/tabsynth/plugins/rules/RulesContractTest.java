@@ -1,6 +1,6 @@
 package io.tabsynth.plugins.rules;
 
-import io.tabsynth.engine.spi.Generator;
+import io.tabsynth.spi.Generator;
 import io.tabsynth.testkit.GeneratorContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;

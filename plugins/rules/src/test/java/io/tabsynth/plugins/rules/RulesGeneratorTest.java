@@ -3,12 +3,12 @@ package io.tabsynth.plugins.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.spi.FitContext;
-import io.tabsynth.engine.spi.FrameStream;
-import io.tabsynth.engine.spi.Model;
-import io.tabsynth.engine.spi.Params;
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.FrameStream;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.Frame;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

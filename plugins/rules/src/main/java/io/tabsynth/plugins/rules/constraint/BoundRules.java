@@ -1,9 +1,9 @@
 package io.tabsynth.plugins.rules.constraint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
-import io.tabsynth.engine.spi.Constraints;
+import io.tabsynth.spi.Constraints;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.rules.constraint;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.Frame;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.Frame;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import tech.tablesaw.api.DateTimeColumn;
@@ -51,14 +51,14 @@ final class Cells {
     }
 
     /** The frame with column {@code index} replaced. */
-    static Frame replace(Frame frame, int index, io.tabsynth.engine.data.ColumnSpec spec, Column<?> column) {
+    static Frame replace(Frame frame, int index, io.tabsynth.spi.data.ColumnSpec spec, Column<?> column) {
         tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create(frame.table().name());
-        java.util.List<io.tabsynth.engine.data.ColumnSpec> specs = new java.util.ArrayList<>();
+        java.util.List<io.tabsynth.spi.data.ColumnSpec> specs = new java.util.ArrayList<>();
         for (int i = 0; i < frame.columnCount(); i++) {
             t.addColumns(i == index ? column.setName(spec.name()) : frame.column(i));
             specs.add(i == index ? spec : frame.schema().column(i));
         }
-        return Frame.of(t, io.tabsynth.engine.data.Schema.of(specs));
+        return Frame.of(t, io.tabsynth.spi.data.Schema.of(specs));
     }
 
     /** The row's values over the columns as written in a file, joined by {@code sep}, {@code missing} for a gap. */
@@ -68,7 +68,7 @@ final class Cells {
             if (i > 0) {
                 b.append(sep);
             }
-            b.append(frame.isMissing(columns[i], row) ? missing : io.tabsynth.engine.data.CellText.of(frame, columns[i], row));
+            b.append(frame.isMissing(columns[i], row) ? missing : io.tabsynth.spi.data.CellText.of(frame, columns[i], row));
         }
         return b.toString();
     }

@@ -1,10 +1,10 @@
 package io.tabsynth.plugins.rules.constraint;
 
-import io.tabsynth.engine.data.ColumnKind;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

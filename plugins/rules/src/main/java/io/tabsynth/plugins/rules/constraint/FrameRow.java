@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.rules.constraint;
 
-import io.tabsynth.engine.data.Frame;
 import io.tabsynth.plugins.rules.Expression;
+import io.tabsynth.spi.data.Frame;
 
 /** One row of a frame as expressions see it. */
 final class FrameRow extends Expression.Row {

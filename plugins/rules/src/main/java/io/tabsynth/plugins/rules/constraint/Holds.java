@@ -1,11 +1,11 @@
 package io.tabsynth.plugins.rules.constraint;
 
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.ColumnSpec;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
 import io.tabsynth.plugins.rules.Expression;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.tabsynth.plugins.rules.constraint;
 
-import io.tabsynth.engine.data.CellText;
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.data.CellText;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;

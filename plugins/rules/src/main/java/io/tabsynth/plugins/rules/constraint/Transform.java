@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.rules.constraint;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 
 /** A reversible change of columns that makes every sampled row satisfy a constraint by construction. */
 interface Transform {

@@ -1,8 +1,8 @@
 package io.tabsynth.plugins.rules.constraint;
 
-import io.tabsynth.engine.data.Frame;
-import io.tabsynth.engine.data.Schema;
 import io.tabsynth.plugins.rules.spec.SpecObject;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,8 +2,8 @@ package io.tabsynth.plugins.rules.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tabsynth.engine.BadInputException;
-import io.tabsynth.engine.Suggestion;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Suggestion;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;

@@ -1,0 +1,145 @@
+package io.tabsynth.engine.data.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.JsonInput;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.DateTimeFormats;
+import io.tabsynth.spi.data.MissingValues;
+import io.tabsynth.spi.data.NumberText;
+import io.tabsynth.spi.data.Schema;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A user's overrides for reading a data file, from a JSON metadata file ({@code --metadata}):
+ * <pre>
+ * { "columns": { "age": {"kind": "integer", "missingValues": ["unknown"]},
+ *                "joined": {"kind": "datetime", "format": "dd/MM/yyyy"} },
+ *   "missingValues": ["", "?"] }
+ * </pre>
+ * A number column's {@code format} is a {@link NumberText} pattern ({@code "'$'#,##0.00"}).
+ * The top-level {@code missingValues} replace the default set for every column; a column's own are read as
+ * missing in that column besides them.
+ * Kinds may also be given as SDV's {@code "sdtype"} ({@code numerical}, {@code categorical}, {@code id}, ...),
+ * so an SDV metadata file works as it is. Columns not named keep their inferred kind.
+ *
+ * @param columns       kind (and format) per named column
+ * @param missingValues the cell texts read as missing
+ * @param source        the file it came from, for error messages; {@code null} when built in code
+ */
+public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingValues, Path source) {
+    /** No overrides: infer every kind, default missing values. */
+    public static final Metadata NONE = new Metadata(Map.of(), MissingValues.DEFAULT, null);
+
+    public Metadata {
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+    }
+
+    /** Metadata that reads every column of the schema with its kind and format (e.g. synthetic data like its real data). */
+    public static Metadata of(Schema schema, MissingValues missing) {
+        Map<String, ColumnSpec> cols = new LinkedHashMap<>();
+        schema.columns().forEach(c -> cols.put(c.name(), c));
+        return new Metadata(cols, missing, null);
+    }
+
+    /** Reads a metadata file; a {@link BadInputException} naming the file and field if it is malformed. */
+    public static Metadata read(Path file) {
+        JsonNode root = JsonInput.read(file, "metadata file");
+        if (root == null || !root.isObject()) {
+            throw new BadInputException(file + ": metadata must be a JSON object with a \"columns\" object");
+        }
+        Map<String, ColumnSpec> cols = new LinkedHashMap<>();
+        JsonNode colsNode = root.path("columns");
+        if (!colsNode.isMissingNode() && !colsNode.isObject()) {
+            throw new BadInputException(file + ": \"columns\" must be an object keyed by column name");
+        }
+        for (Map.Entry<String, JsonNode> e : colsNode.properties()) {
+            JsonNode c = e.getValue();
+            JsonNode kindNode = c.has("kind") ? c.get("kind") : c.get("sdtype");
+            if (kindNode == null || !kindNode.isTextual()) {
+                throw new BadInputException(file + ": column '" + e.getKey() + "' needs a \"kind\"");
+            }
+            ColumnKind kind;
+            try {
+                kind = ColumnKind.parse(kindNode.asText());
+            } catch (BadInputException ex) {
+                throw new BadInputException(file + ": column '" + e.getKey() + "': " + ex.getMessage());
+            }
+            JsonNode fmt = c.has("format") ? c.get("format") : c.get("datetime_format");
+            boolean number = kind == ColumnKind.CONTINUOUS || kind == ColumnKind.INTEGER;
+            String format = fmt == null || fmt.isNull() ? null : number ? fmt.asText() : sdvFormat(fmt.asText());
+            if (format != null && kind == ColumnKind.DATETIME) {
+                try {
+                    DateTimeFormats.formatter(format);
+                } catch (IllegalArgumentException ex) {
+                    throw new BadInputException(file + ": column '" + e.getKey() + "': bad datetime format '"
+                            + format + "': " + ex.getMessage());
+                }
+            }
+            if (format != null && number && !NumberText.isPattern(format)) {
+                throw new BadInputException(file + ": column '" + e.getKey() + "': bad number format '" + format
+                        + "' (a java.text.DecimalFormat pattern such as '$'#,##0.00)");
+            }
+            Set<String> own = texts(c.get("missingValues"), file, "column '" + e.getKey() + "': ");
+            cols.put(e.getKey(), new ColumnSpec(e.getKey(), kind, format, own == null ? List.of() : List.copyOf(own)));
+        }
+        Set<String> tokens = texts(root.get("missingValues"), file, "");
+        return new Metadata(cols, tokens == null ? MissingValues.DEFAULT : new MissingValues(tokens), file);
+    }
+
+    /** A "missingValues" array's texts, {@code null} if there is none. */
+    private static Set<String> texts(JsonNode array, Path file, String where) {
+        if (array == null) {
+            return null;
+        }
+        if (!array.isArray()) {
+            throw new BadInputException(file + ": " + where + "\"missingValues\" must be an array of strings");
+        }
+        Set<String> tokens = new HashSet<>();
+        for (JsonNode t : array) {
+            if (!t.isTextual() && !t.isNumber()) {
+                throw new BadInputException(file + ": " + where + "\"missingValues\" must be an array of strings, not " + t);
+            }
+            tokens.add(t.asText());
+        }
+        return tokens;
+    }
+
+    /** Turns an strftime pattern (SDV's datetime_format) into a DateTimeFormatter pattern; others pass. */
+    private static String sdvFormat(String f) {
+        if (f.indexOf('%') < 0) {
+            return f;
+        }
+        return f.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%H", "HH")
+                .replace("%M", "mm").replace("%S", "ss");
+    }
+
+    /** The override for a column, or {@code null}. */
+    public ColumnSpec override(String column) {
+        return columns.get(column);
+    }
+
+    /**
+     * Fails, naming the file, if the metadata names a column the data does not have. Metadata made in code
+     * (from another frame's schema, as for synthetic data read like its real data) is reported as that.
+     */
+    public void checkColumns(Schema schema, Path dataFile) {
+        for (String name : columns.keySet()) {
+            if (!schema.has(name)) {
+                if (source == null) {
+                    throw new BadInputException(dataFile + ": has no column '" + name + "', which the real data has "
+                            + "(columns: " + schema.names() + ")");
+                }
+                throw new BadInputException(source + ": column '" + name + "' is not in " + dataFile + " (columns: "
+                        + schema.names() + ")");
+            }
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package io.tabsynth.engine.data;
-
-import io.tabsynth.engine.random.Rng;
-
-/** Makes new texts for a column, one per call, none of them copied from real rows. */
-public interface TextSource {
-    /** A new text ("" for a missing one), from {@code rng}. */
-    String text(Rng rng);
-}

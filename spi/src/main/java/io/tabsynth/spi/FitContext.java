@@ -1,0 +1,29 @@
+package io.tabsynth.spi;
+
+/**
+ * What a generator is given besides the data and parameters when fitting.
+ *
+ * @param seed     the seed every random choice of the fit flows from
+ * @param threads  how many threads the fit may use
+ * @param progress where to report progress
+ * @param files    where to hand the files the fit makes besides its model (checkpoints), which the engine writes
+ *                 and records
+ */
+public record FitContext(long seed, int threads, Progress progress, FitFiles files) {
+    public FitContext {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        files = files == null ? FitFiles.UNRECORDED : files;
+    }
+
+    /** A context whose files are written without being recorded ({@link FitFiles#UNRECORDED}). */
+    public FitContext(long seed, int threads, Progress progress) {
+        this(seed, threads, progress, FitFiles.UNRECORDED);
+    }
+
+    /** A context with the given seed, all processors, no progress reporting and files not recorded. */
+    public static FitContext of(long seed) {
+        return new FitContext(seed, Runtime.getRuntime().availableProcessors(), Progress.NONE);
+    }
+}

@@ -1,0 +1,33 @@
+package io.tabsynth.spi;
+
+import io.tabsynth.spi.data.Frame;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.pf4j.ExtensionPoint;
+
+/** Learns a {@link Model} from real data. Plugins contribute generators as PF4J extensions. */
+public interface Generator extends ExtensionPoint {
+    /** The id users select it by, e.g. {@code gaussian-copula}. */
+    String id();
+
+    /** One line for people. */
+    String description();
+
+    /** The parameters it accepts, with types, defaults and documentation. */
+    List<ParamSpec> describe();
+
+    /**
+     * Whether {@link #fit} needs real data. A generator that designs data from a spec (e.g. {@code rules})
+     * returns false and is then given an empty frame.
+     */
+    default boolean needsData() {
+        return true;
+    }
+
+    /** Fits a model; every random choice flows from {@code context.seed()}. */
+    Model fit(Frame data, Params params, FitContext context);
+
+    /** Reads a model written by {@link Model#save}. */
+    Model load(InputStream in) throws IOException;
+}
