@@ -1,6 +1,5 @@
 package io.tabsynth.spi.data;
 
-import io.tabsynth.engine.data.infer.SchemaInference;
 import io.tabsynth.spi.BadInputException;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class TextColumns {
                         v[i] = Double.NaN;
                     } else {
                         String t = reader == null ? c.trim() : reader.plain(c);
-                        if (t == null || !SchemaInference.isNumber(t)) {
+                        if (t == null || !PlainText.isNumber(t)) {
                             throw bad(spec, where, i, c, "a number" + in(spec));
                         }
                         v[i] = Double.parseDouble(t);
@@ -56,7 +55,7 @@ public final class TextColumns {
                         col.setMissing(i);
                     } else {
                         String t = reader == null ? c.trim() : reader.plain(c);
-                        if (t == null || !SchemaInference.isLong(t)) {
+                        if (t == null || !PlainText.isLong(t)) {
                             throw bad(spec, where, i, c, "a whole number" + in(spec));
                         }
                         col.set(i, Long.parseLong(t));
@@ -72,7 +71,7 @@ public final class TextColumns {
                         col.appendMissing();
                     } else {
                         String t = c.trim().toLowerCase(Locale.ROOT);
-                        if (!SchemaInference.isBoolean(t)) {
+                        if (!PlainText.isBoolean(t)) {
                             throw bad(spec, where, i, c, "true or false");
                         }
                         col.append(t.equals("true"));

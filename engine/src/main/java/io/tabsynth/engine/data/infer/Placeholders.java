@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * instead of as categories or keys; at most {@link #MAX} different ones, since more suggest real text.
  * Collected while inference scans a column's cells.
  */
-final class Placeholders {
+public final class Placeholders {
     /** The most different placeholder texts one column may have. */
     static final int MAX = 10;
     private static final Set<String> WORDS = Set.of("n/a", "na", "n.a.", "nan", "-nan", "none", "null", "nil",
@@ -24,7 +24,7 @@ final class Placeholders {
     private boolean onlyThese = true;
 
     /** Whether a cell text is a placeholder. */
-    static boolean isPlaceholder(String cell) {
+    public static boolean isPlaceholder(String cell) {
         String t = cell.trim().toLowerCase(Locale.ROOT);
         if (WORDS.contains(t)) {
             return true;

@@ -5,10 +5,10 @@ import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.DateTimeFormats;
 import io.tabsynth.spi.data.MissingValues;
 import io.tabsynth.spi.data.NumberText;
+import io.tabsynth.spi.data.PlainText;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,11 +21,11 @@ import java.util.regex.Pattern;
  *       identifier as rule 6 decides, so every generator writes the codes back as they were;</li>
  *   <li>all whole numbers: integer, or identifier when the values are key-like (all distinct, or at least 95 %
  *       of them from 20 values on) and the name says id/key/uuid;</li>
- *   <li>all numbers: continuous; with a {@link NumberText#fixedDecimals fixed-decimals format} ({@code 0.00})
+ *   <li>all numbers: continuous; with a {@link NumberPatterns#fixedDecimals fixed-decimals format} ({@code 0.00})
  *       when every value has the same decimals and some show a trailing zero ({@code 12.50});</li>
  *   <li>all numbers written in one {@link NumberText pattern} with a currency or percent sign or thousands
  *       separators ({@code $1,234.50}, {@code 12.5%}): integer or continuous with that format;</li>
- *   <li>all datetimes in one of {@link DateTimeFormats#CANDIDATES} (the first that reads them all): datetime
+ *   <li>all datetimes in one of {@link DateTimeCandidates#ALL} (the first that reads them all): datetime
  *       with that format;</li>
  *   <li>text with at least 20 values, nearly all distinct: free text if values average three or more words,
  *       otherwise identifier; key-like text with an id-like name: identifier;</li>
@@ -70,12 +70,12 @@ public final class SchemaInference {
             }
             present++;
             String t = cell.trim();
-            if (allBool && !isBoolean(t)) {
+            if (allBool && !PlainText.isBoolean(t)) {
                 allBool = false;
             }
-            if (isNumber(t)) {
+            if (PlainText.isNumber(t)) {
                 numbers++;
-                wholeNumbers &= isLong(t);
+                wholeNumbers &= PlainText.isLong(t);
                 codes.add(t);
             } else if (!placeholders.add(cell) && !allBool) {
                 break;
@@ -96,10 +96,10 @@ public final class SchemaInference {
             List<String> texts = placeholders.texts();
             ColumnKind kind = !wholeNumbers ? ColumnKind.CONTINUOUS
                     : idName && keyLike(cells, missing.and(texts)) ? ColumnKind.IDENTIFIER : ColumnKind.INTEGER;
-            String format = kind == ColumnKind.CONTINUOUS ? NumberText.fixedDecimals(cells, missing.and(texts)) : null;
+            String format = kind == ColumnKind.CONTINUOUS ? NumberPatterns.fixedDecimals(cells, missing.and(texts)) : null;
             return new ColumnSpec(name, kind, format, texts);
         }
-        ColumnSpec formatted = NumberText.infer(name, cells, missing);
+        ColumnSpec formatted = NumberPatterns.infer(name, cells, missing);
         if (formatted != null) {
             return formatted;
         }
@@ -180,7 +180,7 @@ public final class SchemaInference {
         if (first == null || first.length() > MAX_DATETIME_TEXT || first.chars().noneMatch(Character::isDigit)) {
             return null;
         }
-        for (String pattern : DateTimeFormats.CANDIDATES) {
+        for (String pattern : DateTimeCandidates.ALL) {
             Placeholders placeholders = parsesAll(cells, missing, pattern);
             if (placeholders != null) {
                 return new ColumnSpec(name, ColumnKind.DATETIME, pattern, placeholders.texts());
@@ -218,65 +218,5 @@ public final class SchemaInference {
             inWord = !ws;
         }
         return words;
-    }
-
-    static boolean isBoolean(String t) {
-        String l = t.toLowerCase(Locale.ROOT);
-        return l.equals("true") || l.equals("false");
-    }
-
-    /** True for an optional sign followed by 1 to 18 digits (always fits in a long). */
-    static boolean isLong(String t) {
-        int n = t.length();
-        int i = n > 0 && (t.charAt(0) == '-' || t.charAt(0) == '+') ? 1 : 0;
-        if (i == n || n - i > 18) {
-            return false;
-        }
-        for (; i < n; i++) {
-            char ch = t.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** True for a plain decimal number: sign, digits, optional fraction, optional exponent. No NaN/Infinity. */
-    static boolean isNumber(String t) {
-        int n = t.length();
-        int i = 0;
-        if (i < n && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && Character.isDigit(t.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && t.charAt(i) == '.') {
-            i++;
-            while (i < n && Character.isDigit(t.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (t.charAt(i) == '-' || t.charAt(i) == '+')) {
-                i++;
-            }
-            int exp = 0;
-            while (i < n && Character.isDigit(t.charAt(i))) {
-                i++;
-                exp++;
-            }
-            if (exp == 0) {
-                return false;
-            }
-        }
-        return i == n;
     }
 }

@@ -2,7 +2,6 @@ package io.tabsynth.engine.data.io;
 
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.data.Frame;
-import io.tabsynth.spi.data.ParquetFrames;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -27,7 +26,7 @@ public final class FrameReader {
             return ArrowIpcReader.read(file, metadata);
         }
         if (name.endsWith(".parquet")) {
-            return ParquetFrames.read(file, metadata);
+            return ParquetFrameReader.read(file, metadata);
         }
         throw new BadInputException(file + ": unknown data format (expected .csv, .tsv, .jsonl, .ndjson, .arrow, .feather, .ipc or .parquet)");
     }
