@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,109 +20,91 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
  * The dependency rules of docs/ARCHITECTURE.md, read off the sources (imports and qualified names) of the two
- * modules, tabsynth-spi and tabsynth-engine: the packages point one way (the bottom {@code io} package imports no
- * other, nothing below {@code run} imports it, lineage knows nothing of running), each package lives wholly in one
- * module, the SPI module holds exactly the packages a plugin may use and imports nothing outside them, and the
- * plugins (and the plugin template) use only those packages and declare no dependency on tabsynth-engine but for
- * their tests. A new import or dependency that breaks a rule fails the build here, naming the file.
+ * modules, tabsynth-spi ({@code io.tabsynth.spi.*}) and tabsynth-engine ({@code io.tabsynth.engine.*}): the
+ * packages point one way, each module holds only its own packages, the SPI imports nothing of the engine and
+ * holds exactly what the plugins use (directly or through another SPI class), and the plugins (and the plugin
+ * template) use nothing of tabsynth but the SPI and declare no dependency on tabsynth-engine but for their
+ * tests. A new import or dependency that breaks a rule fails the build here, naming the file; the last test
+ * plants violations to show that each rule can fail.
  */
 class ArchitectureTest {
-    private static final Path SPI = Path.of("../spi/src/main/java/io/tabsynth/engine");
-    private static final Path ENGINE = Path.of("src/main/java/io/tabsynth/engine");
+    private static final Path SPI = Path.of("../spi/src/main/java");
+    private static final Path ENGINE = Path.of("src/main/java");
     private static final Path PLUGINS = Path.of("../plugins");
     private static final Path TEMPLATE = Path.of("../templates/plugin");
     private static final String ENGINE_ARTIFACT = "tabsynth-engine";
     private static final String SPI_ARTIFACT = "tabsynth-spi";
     private static final String TEST_SCOPE = "test";
-    private static final Pattern IMPORT = Pattern.compile(
-            "\\bio\\.tabsynth\\.engine\\.((?:[a-z]+\\.)?)([A-Z]\\w*)");
-    /** The top level: exceptions, messages and JSON helpers every package may use. */
-    private static final String TOP = "";
+    private static final String SPI_PREFIX = "spi";
+    private static final String ENGINE_PREFIX = "engine";
+    /** A use of a tabsynth class: its package below {@code io.tabsynth} and its simple name. */
+    private static final Pattern USE = Pattern.compile("\\bio\\.tabsynth\\.([a-z]+(?:\\.[a-z]+)*)\\.([A-Z]\\w*)");
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+io\\.tabsynth\\.([\\w.]+)\\s*;");
 
-    /** Which packages each package may import (besides itself and the top level). */
+    /**
+     * The top-level classes of {@code io.tabsynth.spi} every package may use: exceptions, messages and JSON
+     * helpers. The other top-level classes are the extension points (the group {@code spi} in the rules).
+     */
+    private static final Set<String> FOUNDATION = Set.of("Activity", "BadInputException", "InternalFailure",
+            "JsonInput", "JsonOutput", "Suggestion", "TabsynthException");
+    private static final String FOUNDATION_GROUP = "spi (foundation)";
+
+    /** Which packages (below io.tabsynth) each package may use, besides itself and the foundation. */
     private static final Map<String, Set<String>> PACKAGE_MAY_USE = Map.ofEntries(
-            Map.entry("io", Set.of()),
-            Map.entry("random", Set.of()),
-            Map.entry("stats", Set.of()),
-            Map.entry("policy", Set.of()),
-            Map.entry("data", Set.of("io", "random", "stats")),
-            Map.entry("fidelity", Set.of("data", "stats")),
-            Map.entry("spi", Set.of("io", "data", "random", "stats", "disclosure")),
-            Map.entry("disclosure", Set.of("data", "random", "spi")),
-            Map.entry("constraint", Set.of("data", "random", "spi")),
-            Map.entry("lineage", Set.of("io", "data")),
-            Map.entry("certify", Set.of("io", "data", "lineage")),
-            Map.entry("run", Set.of("io", "data", "random", "stats", "spi", "disclosure", "constraint", "fidelity",
-                    "lineage", "certify", "policy")));
+            Map.entry("spi.io", Set.of()),
+            Map.entry("spi.random", Set.of()),
+            Map.entry("spi.stats", Set.of()),
+            Map.entry("spi.data", Set.of("spi.io", "spi.random", "spi.stats")),
+            Map.entry("spi.fidelity", Set.of("spi.data", "spi.stats")),
+            Map.entry("spi", Set.of("spi.io", "spi.data", "spi.random", "spi.stats", "spi.disclosure")),
+            Map.entry("spi.disclosure", Set.of("spi.data", "spi.random", "spi")),
+            Map.entry("spi.constraint", Set.of("spi.data", "spi.random", "spi")),
+            Map.entry("engine", Set.of()),
+            Map.entry("engine.policy", Set.of()),
+            Map.entry("engine.data.infer", Set.of("spi.data")),
+            Map.entry("engine.data.io", Set.of("spi.io", "spi.data", "engine.data.infer")),
+            Map.entry("engine.disclosure", Set.of("spi.data", "spi.random", "spi", "spi.disclosure")),
+            Map.entry("engine.constraint", Set.of("spi.data", "spi.random", "spi", "spi.constraint")),
+            Map.entry("engine.lineage", Set.of("engine", "spi.io", "spi.data", "engine.data.io")),
+            Map.entry("engine.certify", Set.of("engine", "spi.io", "spi.data", "engine.data.io", "engine.lineage")),
+            Map.entry("engine.run", Set.of("engine", "spi.io", "spi.data", "spi.random", "spi.stats", "spi",
+                    "spi.disclosure", "spi.constraint", "spi.fidelity", "engine.data.io", "engine.data.infer",
+                    "engine.disclosure", "engine.constraint", "engine.lineage", "engine.certify", "engine.policy")));
 
-    /** The packages of the SPI module (with the top level): exactly what a plugin may use. */
-    private static final Set<String> SPI_PACKAGES = Set.of(TOP, "io", "data", "random", "stats", "spi", "fidelity",
-            "disclosure", "constraint");
+    /** The packages of the SPI module: exactly what a plugin may use. */
+    private static final Set<String> SPI_PACKAGES = Set.of("spi", "spi.io", "spi.data", "spi.random", "spi.stats",
+            "spi.fidelity", "spi.disclosure", "spi.constraint");
 
     @Test
     void packagesPointOneWay() {
         Map<String, Set<String>> broken = new TreeMap<>();
-        for (Path root : List.of(SPI, ENGINE)) {
-            for (Path file : javaFiles(root)) {
-                String pkg = packageOf(root, file);
-                if (pkg.equals(TOP)) {
-                    continue;
-                }
-                Set<String> allowed = PACKAGE_MAY_USE.get(pkg);
-                assertTrue(allowed != null, "package " + pkg + " has no rule in ArchitectureTest (and docs/ARCHITECTURE.md)");
-                for (String[] used : imports(file)) {
-                    String target = used[0];
-                    if (!target.equals(TOP) && !target.equals(pkg) && !allowed.contains(target)) {
-                        broken.computeIfAbsent(root.relativize(file).toString(), k -> new TreeSet<>())
-                                .add(target + "." + used[1]);
-                    }
-                }
-            }
-        }
-        assertEquals(Map.of(), broken, "imports against docs/ARCHITECTURE.md's rules");
+        broken.putAll(brokenRules(SPI));
+        broken.putAll(brokenRules(ENGINE));
+        assertEquals(Map.of(), broken, "uses against docs/ARCHITECTURE.md's rules");
     }
 
     @Test
-    void theSpiModuleHoldsExactlyWhatAPluginMayUseAndNoPackageIsSplit() {
-        Set<String> inSpi = packagesIn(SPI);
-        assertEquals(new TreeSet<>(SPI_PACKAGES), inSpi, "the packages of the SPI module (spi/)");
-        Set<String> split = packagesIn(ENGINE);
-        split.retainAll(inSpi);
-        assertEquals(Set.of(), split, "packages with classes in both tabsynth-spi and tabsynth-engine");
-        Set<String> reaches = new TreeSet<>();
-        for (Path file : javaFiles(SPI)) {
-            for (String[] used : imports(file)) {
-                if (!SPI_PACKAGES.contains(used[0])) {
-                    reaches.add(SPI.relativize(file) + " -> " + used[0] + "." + used[1]);
-                }
-            }
-        }
-        assertEquals(Set.of(), reaches, "SPI classes importing engine packages");
+    void eachModuleHoldsItsOwnPackagesAndTheSpiImportsNothingOfTheEngine() {
+        assertEquals(new TreeSet<>(SPI_PACKAGES), packagesIn(SPI), "the packages of the SPI module (spi/)");
+        assertEquals(Set.of(), outside(ENGINE, ENGINE_PREFIX), "engine module classes outside io.tabsynth.engine");
+        assertEquals(Set.of(), spiReachingTheEngine(SPI), "SPI classes using the engine");
+    }
+
+    @Test
+    void theSpiHoldsOnlyWhatPluginsUse() {
+        assertEquals(Set.of(), unusedByPlugins(SPI, pluginDirectories()),
+                "SPI classes no plugin uses, directly or through another SPI class (they belong in the engine)");
     }
 
     @Test
     void pluginsUseOnlyTheSpi() {
-        Set<String> reaches = new TreeSet<>();
-        List<Path> plugins = pluginDirectories();
-        for (Path plugin : plugins) {
-            Path sources = plugin.resolve("src/main/java");
-            if (!Files.isDirectory(sources)) {
-                continue;
-            }
-            for (Path file : javaFiles(sources)) {
-                for (String[] used : imports(file)) {
-                    if (!SPI_PACKAGES.contains(used[0])) {
-                        reaches.add(plugin.getFileName() + " -> " + used[0] + "." + used[1]);
-                    }
-                }
-            }
-        }
-        assertEquals(Set.of(), reaches, "plugins reaching past the SPI module");
+        assertEquals(Set.of(), pluginReaches(pluginDirectories()), "plugins reaching past the SPI module");
     }
 
     @Test
@@ -138,6 +122,136 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), wrong, "plugin dependencies");
+    }
+
+    /** Each rule above, run on a small tree with one planted violation, reports it. */
+    @Test
+    void plantedViolationsAreReported(@TempDir Path dir) throws IOException {
+        Path spi = dir.resolve("spi/src/main/java");
+        write(spi, "io/tabsynth/spi/data/Frame.java", "package io.tabsynth.spi.data;\n"
+                + "import io.tabsynth.engine.run.Engine;\npublic class Frame {}\n");
+        write(spi, "io/tabsynth/spi/data/Orphan.java", "package io.tabsynth.spi.data;\npublic class Orphan {}\n");
+        write(spi, "io/tabsynth/spi/stats/Normal.java", "package io.tabsynth.spi.stats;\n"
+                + "import io.tabsynth.spi.data.Frame;\npublic class Normal {}\n");
+        Path plugin = dir.resolve("plugins/example");
+        write(plugin.resolve("src/main/java"), "io/tabsynth/plugins/example/Gen.java",
+                "package io.tabsynth.plugins.example;\nimport io.tabsynth.spi.stats.Normal;\n"
+                        + "import io.tabsynth.engine.lineage.Ledger;\nclass Gen {}\n");
+
+        assertEquals(Map.of("io/tabsynth/spi/stats/Normal.java", Set.of("spi.data.Frame"),
+                "io/tabsynth/spi/data/Frame.java", Set.of("engine.run.Engine")), brokenRules(spi));
+        assertEquals(Set.of("io/tabsynth/spi/data/Frame.java -> engine.run.Engine"), spiReachingTheEngine(spi));
+        assertEquals(Set.of("io.tabsynth.spi.data.Orphan"), unusedByPlugins(spi, List.of(plugin)));
+        assertEquals(Set.of("example -> engine.lineage.Ledger"), pluginReaches(List.of(plugin)));
+    }
+
+    /** Per file (relative to the source root), the uses that no rule allows. */
+    private static Map<String, Set<String>> brokenRules(Path root) {
+        Map<String, Set<String>> broken = new TreeMap<>();
+        for (Path file : javaFiles(root)) {
+            String pkg = packageOf(file);
+            Set<String> allowed = PACKAGE_MAY_USE.get(pkg);
+            assertTrue(allowed != null, "package io.tabsynth." + pkg + " (" + file
+                    + ") has no rule in ArchitectureTest (and docs/ARCHITECTURE.md)");
+            for (String[] used : uses(file)) {
+                String target = groupOf(used);
+                if (!target.equals(pkg) && !FOUNDATION_GROUP.equals(target) && !allowed.contains(target)) {
+                    broken.computeIfAbsent(root.relativize(file).toString(), k -> new TreeSet<>())
+                            .add(used[0] + "." + used[1]);
+                }
+            }
+        }
+        return broken;
+    }
+
+    /** The rule group of a used class: its package, or the foundation for the top-level helpers. */
+    private static String groupOf(String[] used) {
+        return used[0].equals(SPI_PREFIX) && FOUNDATION.contains(used[1]) ? FOUNDATION_GROUP : used[0];
+    }
+
+    /** Files under a module's source root whose package is not below io.tabsynth.{prefix}. */
+    private static Set<String> outside(Path root, String prefix) {
+        Set<String> wrong = new TreeSet<>();
+        for (Path file : javaFiles(root)) {
+            String pkg = packageOf(file);
+            if (!pkg.equals(prefix) && !pkg.startsWith(prefix + ".")) {
+                wrong.add(root.relativize(file) + " in io.tabsynth." + pkg);
+            }
+        }
+        return wrong;
+    }
+
+    private static Set<String> spiReachingTheEngine(Path spi) {
+        Set<String> reaches = new TreeSet<>(outside(spi, SPI_PREFIX));
+        for (Path file : javaFiles(spi)) {
+            for (String[] used : uses(file)) {
+                if (!used[0].equals(SPI_PREFIX) && !used[0].startsWith(SPI_PREFIX + ".")) {
+                    reaches.add(spi.relativize(file) + " -> " + used[0] + "." + used[1]);
+                }
+            }
+        }
+        return reaches;
+    }
+
+    /**
+     * The SPI classes that no plugin's main sources use, directly or through other SPI classes (by import or
+     * qualified name, or by simple name within one package).
+     */
+    private static Set<String> unusedByPlugins(Path spi, List<Path> plugins) {
+        Map<String, Path> classes = new TreeMap<>();
+        for (Path file : javaFiles(spi)) {
+            String simple = file.getFileName().toString().replace(".java", "");
+            classes.put("io.tabsynth." + packageOf(file) + "." + simple, file);
+        }
+        Deque<String> todo = new ArrayDeque<>();
+        for (Path plugin : plugins) {
+            for (Path file : javaFiles(plugin.resolve("src/main/java"))) {
+                for (String[] used : uses(file)) {
+                    todo.add("io.tabsynth." + used[0] + "." + used[1]);
+                }
+            }
+        }
+        Set<String> reached = new TreeSet<>();
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            Path file = classes.get(name);
+            if (file == null || !reached.add(name)) {
+                continue;
+            }
+            for (String[] used : uses(file)) {
+                todo.add("io.tabsynth." + used[0] + "." + used[1]);
+            }
+            String pkg = name.substring(0, name.lastIndexOf('.'));
+            String text = read(file);
+            for (String other : classes.keySet()) {
+                String otherPkg = other.substring(0, other.lastIndexOf('.'));
+                if (otherPkg.equals(pkg) && Pattern.compile("\\b" + other.substring(pkg.length() + 1) + "\\b")
+                        .matcher(text).find()) {
+                    todo.add(other);
+                }
+            }
+        }
+        Set<String> unused = new TreeSet<>(classes.keySet());
+        unused.removeAll(reached);
+        return unused;
+    }
+
+    /** Uses of tabsynth classes outside the SPI and the plugin's own package, as "plugin -> package.Class". */
+    private static Set<String> pluginReaches(List<Path> plugins) {
+        Set<String> reaches = new TreeSet<>();
+        for (Path plugin : plugins) {
+            String own = "plugins." + plugin.getFileName();
+            for (Path file : javaFiles(plugin.resolve("src/main/java"))) {
+                for (String[] used : uses(file)) {
+                    boolean spi = used[0].equals(SPI_PREFIX) || used[0].startsWith(SPI_PREFIX + ".");
+                    boolean ownPackage = used[0].equals(own) || used[0].startsWith(own + ".");
+                    if (!spi && !ownPackage) {
+                        reaches.add(plugin.getFileName() + " -> " + used[0] + "." + used[1]);
+                    }
+                }
+            }
+        }
+        return reaches;
     }
 
     /** The first-party plugins and the plugin template. */
@@ -172,34 +286,49 @@ class ArchitectureTest {
         return nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().trim();
     }
 
-    private static String packageOf(Path root, Path file) {
-        return root.relativize(file.getParent()).toString().replace('/', '.');
+    /** The file's package below io.tabsynth, from its package declaration. */
+    private static String packageOf(Path file) {
+        Matcher m = PACKAGE.matcher(read(file));
+        assertTrue(m.find(), file + ": no package io.tabsynth.* declaration");
+        return m.group(1);
     }
 
     private static Set<String> packagesIn(Path root) {
         Set<String> packages = new TreeSet<>();
         for (Path file : javaFiles(root)) {
-            packages.add(packageOf(root, file));
+            packages.add(packageOf(file));
         }
         return packages;
     }
 
-    /** Each import of an engine class: its package below {@code io.tabsynth.engine} ("" for the top) and its name. */
-    private static List<String[]> imports(Path file) {
+    /** Each use of a tabsynth class by qualified name or import: its package below io.tabsynth and its name. */
+    private static List<String[]> uses(Path file) {
+        Matcher m = USE.matcher(read(file));
+        List<String[]> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(new String[] {m.group(1), m.group(2)});
+        }
+        return out;
+    }
+
+    private static String read(Path file) {
         try {
-            Matcher m = IMPORT.matcher(Files.readString(file));
-            List<String[]> out = new ArrayList<>();
-            while (m.find()) {
-                String pkg = m.group(1).isEmpty() ? TOP : m.group(1).substring(0, m.group(1).length() - 1);
-                out.add(new String[] {pkg, m.group(2)});
-            }
-            return out;
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static void write(Path root, String relative, String text) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
     private static List<Path> javaFiles(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
         } catch (IOException e) {
