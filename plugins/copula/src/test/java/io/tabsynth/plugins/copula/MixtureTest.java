@@ -103,6 +103,27 @@ class MixtureTest {
     }
 
     @Test
+    void conditionsHoldOnEveryRow() {
+        // the engine keeps the rows that meet --condition; the mixture's rows follow the conditional shares
+        try (io.tabsynth.engine.run.Engine engine = io.tabsynth.engine.run.Engine.classpath()) {
+            io.tabsynth.engine.run.FittedModel model = engine.fit(real, GENERATOR.id(), Map.of(), 1,
+                    io.tabsynth.engine.spi.Progress.NONE);
+            Frame s = engine.sampleFrame(model, 2000, 5,
+                    io.tabsynth.engine.run.Sampling.conditions(Map.of("cell", "k7", "tier", "mid")));
+            assertEquals(2000, s.rowCount());
+            assertTrue(s.strings("cell").asList().stream().allMatch("k7"::equals), "every row has cell k7");
+            assertTrue(s.strings("tier").asList().stream().allMatch("mid"::equals), "every row has tier mid");
+            // cell k7 is bits 1, 1, 1: its traits are the second labels nine times in ten (0.9 + 0.05)
+            double blue = s.strings("colour").asList().stream().filter("blue"::equals).count() / 2000.0;
+            assertEquals(0.95, blue, 0.03, "colour given cell k7");
+            // mid's scores spread 0.3 around 0, the column's 1.8; one copula cannot narrow them (tier ~ score is lost)
+            double spread = rms(s.numbers("score"));
+            double overall = rms(real.numbers("score"));
+            assertTrue(spread < 0.5 * overall, "the score's spread given tier mid, " + spread + ", narrower than " + overall);
+        }
+    }
+
+    @Test
     void savesAndLoadsTheSameRows() throws IOException {
         Model model = fit(real, Map.of());
         MixtureModel mixture = assertInstanceOf(MixtureModel.class, model);
@@ -234,6 +255,10 @@ class MixtureTest {
             out[i] = index.computeIfAbsent(cells.get(i), s -> index.size());
         }
         return out;
+    }
+
+    private static double rms(double[] v) {
+        return Math.sqrt(Arrays.stream(v).map(x -> x * x).average().orElse(0));
     }
 
     private static Map<String, Double> shares(Frame f, String column) {
