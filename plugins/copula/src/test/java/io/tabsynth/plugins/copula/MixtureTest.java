@@ -107,7 +107,7 @@ class MixtureTest {
         // the engine keeps the rows that meet --condition; the mixture's rows follow the conditional shares
         try (io.tabsynth.engine.run.Engine engine = io.tabsynth.engine.run.Engine.classpath()) {
             io.tabsynth.engine.run.FittedModel model = engine.fit(real, GENERATOR.id(), Map.of(), 1,
-                    io.tabsynth.engine.spi.Progress.NONE);
+                    io.tabsynth.spi.Progress.NONE);
             Frame s = engine.sampleFrame(model, 2000, 5,
                     io.tabsynth.engine.run.Sampling.conditions(Map.of("cell", "k7", "tier", "mid")));
             assertEquals(2000, s.rowCount());
