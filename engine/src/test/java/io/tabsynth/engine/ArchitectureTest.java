@@ -60,6 +60,7 @@ class ArchitectureTest {
             Map.entry("spi.io", Set.of()),
             Map.entry("spi.random", Set.of()),
             Map.entry("spi.stats", Set.of()),
+            Map.entry("spi.privacy", Set.of()),
             Map.entry("spi.data", Set.of("spi.io", "spi.random", "spi.stats")),
             Map.entry("spi.fidelity", Set.of("spi.data", "spi.stats")),
             Map.entry("spi", Set.of("spi.io", "spi.data", "spi.random", "spi.stats", "spi.disclosure")),
@@ -79,7 +80,7 @@ class ArchitectureTest {
 
     /** The packages of the SPI module: exactly what a plugin may use. */
     private static final Set<String> SPI_PACKAGES = Set.of("spi", "spi.io", "spi.data", "spi.random", "spi.stats",
-            "spi.fidelity", "spi.disclosure", "spi.constraint");
+            "spi.fidelity", "spi.disclosure", "spi.constraint", "spi.privacy");
 
     @Test
     void packagesPointOneWay() {
