@@ -144,6 +144,13 @@ class LauncherTest {
         List<String> both = launch(full, "evaluate", "--real", "r.csv").last();
         assertFalse(both.contains(quick), "TABSYNTH_JIT=full keeps both compilers: " + both);
         assertTrue(both.contains("-Dtabsynth.evaluateJvmOptions="), both.toString());
+
+        Path large = root.resolve("large.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength(257L * 1024 * 1024); // sparse: no disk used
+        }
+        List<String> big = launch(plain, "evaluate", "--real=" + large, "--synthetic", large.toString()).last();
+        assertFalse(big.contains(quick), "large input files keep both compilers: " + big);
     }
 
     @Test
