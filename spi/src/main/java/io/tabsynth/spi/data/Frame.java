@@ -3,7 +3,6 @@ package io.tabsynth.spi.data;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.random.Rng;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import tech.tablesaw.api.BooleanColumn;
@@ -206,25 +205,14 @@ public final class Frame {
     }
 
     /**
-     * {@code n} rows chosen without replacement by a seeded partial Fisher-Yates shuffle, in the order drawn;
-     * the frame itself when it has no more than {@code n} rows. The same frame, n and seed give the same rows.
+     * {@code n} rows chosen without replacement ({@link Rng#choose}), in the order drawn; the frame itself when
+     * it has no more than {@code n} rows. The same frame, n and seed give the same rows.
      */
     public Frame sample(int n, long seed) {
         if (rowCount() <= n) {
             return this;
         }
-        int[] rows = new int[rowCount()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = i;
-        }
-        Rng rng = new Rng(seed);
-        for (int i = 0; i < n; i++) {
-            int j = i + rng.nextInt(rows.length - i);
-            int t = rows[i];
-            rows[i] = rows[j];
-            rows[j] = t;
-        }
-        return new Frame(table.rows(Arrays.copyOf(rows, n)), schema);
+        return new Frame(table.rows(new Rng(seed).choose(rowCount(), n)), schema);
     }
 
     /** A frame of the named columns only, in the given order. */

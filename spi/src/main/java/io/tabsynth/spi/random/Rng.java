@@ -42,11 +42,33 @@ public final class Rng {
 
     /** A uniformly random order of 0..n-1 (Fisher-Yates, from the last position down). */
     public int[] permutation(int n) {
+        return shuffled(n, n);
+    }
+
+    /**
+     * {@code k} distinct values of 0..n-1 chosen uniformly, in the order drawn: the last {@code k} positions of
+     * {@link #permutation}'s shuffle, from the last down, which it fills first; the shuffle stops there. All of
+     * 0..n-1 in a random order when {@code k} is {@code n}.
+     */
+    public int[] choose(int n, int k) {
+        if (k < 0 || k > n) {
+            throw new IllegalArgumentException("cannot choose " + k + " of " + n);
+        }
+        int[] p = shuffled(n, k);
+        int[] chosen = new int[k];
+        for (int m = 0; m < k; m++) {
+            chosen[m] = p[n - 1 - m];
+        }
+        return chosen;
+    }
+
+    /** 0..n-1 after the first {@code steps} swaps of a Fisher-Yates shuffle from the last position down. */
+    private int[] shuffled(int n, int steps) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
         }
-        for (int i = n - 1; i > 0; i--) {
+        for (int i = n - 1; i > 0 && i >= n - steps; i--) {
             int j = nextInt(i + 1);
             int t = p[i];
             p[i] = p[j];
