@@ -271,8 +271,11 @@ class PrivacyEvaluatorTest {
         assertTrue(red(r).contains("privacy.uniqueValueReplay.share"), red(r).toString());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> findings = (List<Map<String, Object>>) r.details().get("findings");
-        long green = findings.stream().filter(f -> f.get("level").equals("green")).count();
-        assertTrue(green >= 3, "copies, singling out and linkability are calm: " + findings);
+        // exact copies and linkability are calm; singling out may read amber here, since an address a person alone
+        // has does single that person out (0.05 with one choice of control rows, below 0.05 with another)
+        List<String> green = findings.stream().filter(f -> f.get("level").equals("green")).map(f -> (String) f.get("metric")).toList();
+        assertTrue(green.containsAll(List.of("privacy.exactMatchExcess", "privacy.linkability.riskLowerBound")),
+                "copies and linkability are calm: " + findings);
         assertTrue(r.score() < Protection.RED_BELOW, "score " + r.score());
     }
 
