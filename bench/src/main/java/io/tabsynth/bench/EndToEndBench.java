@@ -53,13 +53,13 @@ public final class EndToEndBench {
             sb.append(String.format(Locale.ROOT, "machine       %d processors, Java %s, max heap %,d MiB%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     Runtime.getRuntime().maxMemory() >> 20));
-            sb.append(String.format(Locale.ROOT, "fit           %s: %.3f s cold, %.3f s warm (median)%n", generator,
-                    fitCold, fitWarm));
+            sb.append(String.format(Locale.ROOT, "fit           %s: %s%n", generator, coldAndWarm(fitCold, fitWarm)));
             training.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-11s %s%n", k, v)));
-            sb.append(String.format(Locale.ROOT, "sample+write  %,d rows to %s: %.3f s cold, %.3f s warm "
-                            + "(%,.0f rows/s), %,d bytes%n", sampleRows, output.getFileName(), sampleCold, sampleWarm,
-                    sampleRows / sampleWarm, outputBytes));
-            sb.append(String.format(Locale.ROOT, "lineage       %.3f s warm without lineage: signing, digests and "
+            sb.append(String.format(Locale.ROOT, "sample+write  %,d rows to %s: %s (%,.0f rows/s), %,d bytes%n",
+                    sampleRows, output.getFileName(), coldAndWarm(sampleCold, sampleWarm),
+                    sampleRows / (Double.isNaN(sampleWarm) ? sampleCold : sampleWarm), outputBytes));
+            sb.append(Double.isNaN(plainWarm) ? String.format(Locale.ROOT, "lineage       not measured (it needs warm runs: --repeat 1 or more)%n")
+                    : String.format(Locale.ROOT, "lineage       %.3f s warm without lineage: signing, digests and "
                     + "records add %.1f %%%n", plainWarm, 100 * (sampleWarm - plainWarm) / plainWarm));
             sb.append(String.format(Locale.ROOT, "peak heap     %,d MiB%n", peakHeap >> 20));
             return sb.toString();
@@ -142,8 +142,8 @@ public final class EndToEndBench {
                 times.add(seconds(t));
                 score = sc == null ? Double.NaN : sc;
             }
-            sb.append(String.format(Locale.ROOT, "  %-10s  %.3f s cold, %.3f s warm (median), score %.4f%n", e.id(),
-                    times.get(0), median(times.subList(1, times.size())), score));
+            sb.append(String.format(Locale.ROOT, "  %-10s  %s, score %.4f%n", e.id(),
+                    coldAndWarm(times.get(0), median(times.subList(1, times.size()))), score));
         }
         return sb.toString();
     }
@@ -171,6 +171,12 @@ public final class EndToEndBench {
             }
         });
         return m;
+    }
+
+    /** "1.234 s cold, 0.567 s warm (median)", or the cold time alone when there were no warm runs ({@code --repeat 0}). */
+    static String coldAndWarm(double cold, double warm) {
+        return Double.isNaN(warm) ? String.format(Locale.ROOT, "%.3f s cold (no warm runs)", cold)
+                : String.format(Locale.ROOT, "%.3f s cold, %.3f s warm (median)", cold, warm);
     }
 
     private static double seconds(long start) {
