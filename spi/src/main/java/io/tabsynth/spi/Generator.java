@@ -25,6 +25,16 @@ public interface Generator extends ExtensionPoint {
         return true;
     }
 
+    /**
+     * Whether its fit is differentially private (docs/privacy.md). The engine then changes nothing in the training
+     * data by counting across rows before the fit: no rare-value replacement, whose choice of values would depend
+     * on other people's rows outside the privacy budget (the generator releases only what its own mechanisms pay
+     * for, rare categories included).
+     */
+    default boolean differentiallyPrivate() {
+        return false;
+    }
+
     /** Fits a model; every random choice flows from {@code context.seed()}. */
     Model fit(Frame data, Params params, FitContext context);
 

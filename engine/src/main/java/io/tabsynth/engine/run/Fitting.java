@@ -67,7 +67,8 @@ final class Fitting {
         Instant started = Instant.now();
         boolean learns = generator.needsData();
         Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
-        if (learns) {
+        boolean rareValueRule = learns && !generator.differentiallyPrivate();
+        if (rareValueRule) {
             recorded.put(RareValues.PARAM, Integer.toString(minCount));
         }
         Constraints.Bound bound = null;
@@ -80,7 +81,7 @@ final class Fitting {
             }
         }
         RareValues rare = null;
-        if (learns) {
+        if (rareValueRule) {
             // a column a constraint's transform made (fixed combinations, merged) keeps the real combinations asked for
             List<String> dataColumns = training.schema().names().stream().filter(data.schema()::has).toList();
             rare = RareValues.learn(training.select(dataColumns), minCount, seed);

@@ -43,6 +43,12 @@ public final class DpMarginals implements Generator {
     /** Keeps the sum of the selections' δ strictly within their share, whatever the floating-point rounding. */
     private static final double DELTA_MARGIN = 1 - 1e-9;
 
+    /** Its fit is differentially private: the engine leaves the rare-value rule to its category selection. */
+    @Override
+    public boolean differentiallyPrivate() {
+        return true;
+    }
+
     @Override
     public String id() {
         return ID;

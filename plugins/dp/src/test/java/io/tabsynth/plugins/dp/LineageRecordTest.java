@@ -41,5 +41,7 @@ class LineageRecordTest {
         // 3 selections, 3 one-way marginals, 2 tree edges and their 2 two-way marginals
         assertEquals(10, mechanisms.size(), mechanisms.toString());
         assertTrue(mechanisms.toString().contains("the categories of column 'city'"), mechanisms.toString());
+        assertTrue(!fit.step().parameters().containsKey("minCount"),
+                "no rare-value rule outside the budget (it counts across rows): " + fit.step().parameters());
     }
 }
