@@ -99,6 +99,30 @@ class DerivedColumnTest {
     }
 
     @Test
+    void otherConstraintsMayNameTheComputedColumnOrTransformItsInputsInAnyOrder() throws Exception {
+        String equation = "{\"type\": \"expression\", \"expr\": \"Brutto == Netto + Versand\"}";
+        String onTotal = "{\"type\": \"inequality\", \"low\": \"Versand\", \"high\": \"Brutto\"}";
+        String onInput = "{\"type\": \"range\", \"column\": \"Netto\", \"min\": 0, \"max\": 5000}";
+        for (String body : new String[] {equation + ", " + onTotal + ", " + onInput, onTotal + ", " + equation,
+                onInput + ", " + equation}) {
+            ConstraintFile c = constraints(body);
+            FittedModel m = engine.fit(orders(), "gaussian-copula", Map.of(), 1, Progress.NONE, c);
+            Frame s = engine.sampleFrame(m, 1000, 5, Sampling.NONE);
+            for (int r = 0; r < s.rowCount(); r++) {
+                BigDecimal sum = cents(s, "Netto", r).add(cents(s, "Versand", r)).setScale(2, java.math.RoundingMode.HALF_EVEN);
+                assertEquals(0, cents(s, "Brutto", r).compareTo(sum), body + " row " + r);
+                assertTrue(s.doubles("Versand").getDouble(r) <= s.doubles("Brutto").getDouble(r), body + " row " + r);
+            }
+            JsonNode decided = m.info().constraints();
+            for (JsonNode d : decided) {
+                if (d.path("type").asText().equals("inequality")) {
+                    assertEquals("none", d.path("transform").asText(), "Brutto is computed: the inequality is checked on it");
+                }
+            }
+        }
+    }
+
+    @Test
     void withoutTheDerivationRejectionCannotSampleTheSum() throws Exception {
         ConstraintFile c = constraints("{\"type\": \"expression\", \"expr\": \"Brutto == Netto + Versand\", \"transform\": \"none\"}");
         FittedModel m = engine.fit(orders(), "gaussian-copula", Map.of(), 1, Progress.NONE, c);

@@ -23,20 +23,32 @@ final class Derivation implements Transform {
     static final String NAME = "derive";
     /** The spec field that records the decimals the derived values are rounded to (absent: not rounded). */
     static final String DECIMALS = "decimals";
+    /**
+     * The spec field that records the decimals of the formula's continuous columns: they are rounded to them before
+     * the formula reads them, as they will be written (a column another transform gave back with more decimals).
+     */
+    static final String INPUT_DECIMALS = "inputDecimals";
 
     private final ColumnSpec target;
     private final Expression formula;
     private final int decimals;
+    private final java.util.Map<String, Integer> inputDecimals;
     private Schema before;
 
     /**
      * @param decimals the decimals to round a continuous column's values to, or -1 for none (integer columns are
      *                 rounded to whole numbers)
      */
-    Derivation(ColumnSpec target, Expression formula, int decimals) {
+    Derivation(ColumnSpec target, Expression formula, int decimals, java.util.Map<String, Integer> inputDecimals) {
         this.target = target;
         this.formula = formula;
         this.decimals = decimals;
+        this.inputDecimals = new java.util.TreeMap<>(inputDecimals);
+    }
+
+    /** The column it computes. */
+    String column() {
+        return target.name();
     }
 
     /** Whether a column of this kind can be derived: a number. */
@@ -54,6 +66,9 @@ final class Derivation implements Transform {
     public void record(com.fasterxml.jackson.databind.node.ObjectNode decided) {
         if (target.kind() == ColumnKind.CONTINUOUS && decimals >= 0) {
             decided.put(DECIMALS, decimals);
+        }
+        if (!inputDecimals.isEmpty()) {
+            inputDecimals.forEach(decided.putObject(INPUT_DECIMALS)::put);
         }
     }
 
@@ -82,6 +97,7 @@ final class Derivation implements Transform {
 
     @Override
     public Frame backward(Frame sampled) {
+        sampled = writtenInputs(sampled);
         Column<?> derived = target.kind().newColumn(target.name());
         for (int r = 0; r < sampled.rowCount(); r++) {
             FrameRow row = FrameRow.of(sampled, r);
@@ -101,6 +117,29 @@ final class Derivation implements Transform {
         return Frame.of(t, before);
     }
 
+    /** The frame with the formula's continuous columns rounded to their real decimals. */
+    private Frame writtenInputs(Frame sampled) {
+        if (inputDecimals.isEmpty()) {
+            return sampled;
+        }
+        Table t = Table.create(sampled.table().name());
+        for (int i = 0; i < sampled.columnCount(); i++) {
+            String name = sampled.schema().column(i).name();
+            Integer places = inputDecimals.get(name);
+            if (places == null || !(sampled.column(i) instanceof DoubleColumn values)) {
+                t.addColumns(sampled.column(i));
+                continue;
+            }
+            DoubleColumn written = DoubleColumn.create(name);
+            for (int r = 0; r < values.size(); r++) {
+                double v = values.getDouble(r);
+                written.append(Double.isFinite(v) ? rounded(v, places) : v);
+            }
+            t.addColumns(written);
+        }
+        return Frame.of(t, sampled.schema());
+    }
+
     private double number(Object value, int row) {
         if (value instanceof Number n) {
             return n.doubleValue();
@@ -114,6 +153,10 @@ final class Derivation implements Transform {
 
     /** The value to {@link #decimals} places, as the real column is written (210.12 + 39.92 gives 250.04). */
     private double rounded(double v) {
-        return new java.math.BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return rounded(v, decimals);
+    }
+
+    private static double rounded(double v, int places) {
+        return new java.math.BigDecimal(v).setScale(places, java.math.RoundingMode.HALF_EVEN).doubleValue();
     }
 }

@@ -21,7 +21,7 @@ final class Holds extends Rule {
     private final Optional<Equation> equation;
 
     Holds(SpecObject spec) {
-        spec.allowOnly(List.of("type", "expr", "transform", Derivation.DECIMALS, "description"));
+        spec.allowOnly(List.of("type", "expr", "transform", Derivation.DECIMALS, Derivation.INPUT_DECIMALS, "description"));
         this.spec = spec;
         this.expression = Expression.parse(spec, "expr", null, new NumberEquality(true));
         this.equation = Equation.of(expression.text());
@@ -97,6 +97,16 @@ final class Holds extends Rule {
         ColumnSpec target = schema.column(column);
         int decimals = training != null ? CellText.mostDecimals(training.numbers(column))
                 : (int) spec.integer(Derivation.DECIMALS, -1);
-        return Optional.of(new Derivation(target, formula, decimals));
+        java.util.Map<String, Integer> inputDecimals = new java.util.TreeMap<>();
+        for (String c : formula.columns()) {
+            if (schema.column(c).kind() == io.tabsynth.spi.data.ColumnKind.CONTINUOUS) {
+                int places = training != null ? CellText.mostDecimals(training.numbers(c))
+                        : spec.node().path(Derivation.INPUT_DECIMALS).path(c).asInt(-1);
+                if (places >= 0) {
+                    inputDecimals.put(c, places);
+                }
+            }
+        }
+        return Optional.of(new Derivation(target, formula, decimals, inputDecimals));
     }
 }

@@ -104,32 +104,67 @@ public final class RuleConstraints implements Constraints {
         return bind(schema, training, e -> rule(e));
     }
 
-    /** Binds with rules made by {@code make} (fresh objects: rules keep per-binding state). */
+    /**
+     * Binds with rules made by {@code make} (fresh objects: rules keep per-binding state). Derivations are chosen
+     * first: their columns leave the generator's schema before any other transform and come back last, computed
+     * from the other columns' real values; a constraint on a derived column is checked on the computed values, with
+     * no transform of its own.
+     */
     BoundRules bind(Schema schema, Frame training, Function<SpecObject, Rule> make) {
         List<Rule> rules = new ArrayList<>();
-        List<Transform> transforms = new ArrayList<>();
-        ArrayNode decided = JsonNodeFactory.instance.arrayNode();
-        Schema modelSchema = schema;
         for (SpecObject e : entries) {
             Rule r = make.apply(e);
             r.bind(schema);
-            String choice = e.text("transform", "auto");
-            Transform t = r.transform(modelSchema, training, choice);
+            rules.add(r);
+        }
+        Transform[] chosen = new Transform[rules.size()];
+        List<Transform> transforms = new ArrayList<>();
+        java.util.Set<String> derived = new java.util.HashSet<>();
+        Schema modelSchema = schema;
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i) instanceof Holds) {
+                chosen[i] = rules.get(i).transform(modelSchema, training, entries.get(i).text("transform", "auto"));
+                if (chosen[i] instanceof Derivation d) {
+                    modelSchema = d.apply(modelSchema);
+                    transforms.add(d);
+                    derived.add(d.column());
+                }
+            }
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            if (r instanceof Holds) {
+                continue;
+            }
+            String choice = entries.get(i).text("transform", "auto");
+            List<String> computed = r.columns().stream().filter(derived::contains).toList();
+            if (!computed.isEmpty()) {
+                if (!choice.equals("auto") && !choice.equals("none")) {
+                    throw entries.get(i).error("transform", "column '" + computed.get(0) + "' is computed by an equation "
+                            + "constraint, so this constraint is checked on the computed values: its transform is none");
+                }
+                continue;
+            }
+            chosen[i] = r.transform(modelSchema, training, choice);
+            if (chosen[i] != null) {
+                modelSchema = chosen[i].apply(modelSchema);
+                transforms.add(chosen[i]);
+            }
+        }
+        ArrayNode decided = JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            SpecObject e = entries.get(i);
             if (training != null) {
                 check(r, e, training);
             }
             ObjectNode d = e.node().deepCopy();
             if (r.transformable() && (e.node().has("transform") || training != null)) {
-                d.put("transform", t == null ? "none" : t.name());
+                d.put("transform", chosen[i] == null ? "none" : chosen[i].name());
             }
-            if (t != null && training != null) {
-                t.record(d);
+            if (chosen[i] != null && training != null) {
+                chosen[i].record(d);
             }
-            if (t != null) {
-                modelSchema = t.apply(modelSchema);
-                transforms.add(t);
-            }
-            rules.add(r);
             decided.add(d);
         }
         return new BoundRules(rules, transforms, modelSchema, decided);
