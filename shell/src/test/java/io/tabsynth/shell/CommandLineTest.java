@@ -194,6 +194,9 @@ class CommandLineTest {
         Cli r = Cli.run("synth", "--data", missing, "--generator", "gaussian-copula", "--rows", 10, "--seed", 1, "--out", out);
         assertEquals(2, r.code());
         assertEquals("error: " + missing + ": file not found", r.err().trim());
+        Cli verify = Cli.run("lineage", "verify", missing);
+        assertEquals(2, verify.code(), "a file that is not there is bad input, not a failed verification: " + verify.err());
+        assertEquals("error: " + missing + ": file not found", verify.err().trim());
 
         Path ragged = dir.resolve("ragged.csv");
         Files.writeString(ragged, "a,b\n1,2\n3\n");

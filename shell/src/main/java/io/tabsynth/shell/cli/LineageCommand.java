@@ -45,6 +45,9 @@ public final class LineageCommand {
 
         @Override
         public Integer call() {
+            if (!Files.exists(target)) {
+                throw new io.tabsynth.spi.BadInputException(target + ": file not found");
+            }
             TrustStore t = trust != null ? TrustStore.read(trust) : TrustStore.standard(KeyStore.standard());
             Verifier v = new Verifier(t);
             boolean ledger = target.getFileName().toString().endsWith(".jsonl") && !Files.exists(
