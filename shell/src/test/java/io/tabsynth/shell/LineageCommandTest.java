@@ -52,6 +52,11 @@ class LineageCommandTest {
         Cli log = Cli.run("lineage", "log", "--ledger", ledger);
         assertEquals(0, log.code(), log.err());
         assertTrue(log.out().contains("fit") && log.out().contains("sample") && log.out().contains("m.model"), log.out());
+        java.util.List<String> lines = log.out().lines().toList();
+        int by = lines.get(0).indexOf(" BY ") + 1;
+        for (String line : lines.subList(1, lines.size())) {
+            assertTrue(line.charAt(by - 1) == ' ' && line.charAt(by) != ' ', "columns in line:\n" + log.out());
+        }
         assertEquals(0, Cli.run("lineage", "verify", ledger).code());
 
         byte[] bytes = Files.readAllBytes(out);

@@ -100,12 +100,29 @@ public final class LineageCommand {
         public Integer call() {
             Ledger ledger = engine.lineage().ledger();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-5s %-24s %-8s %-16s %-13s %s%n", "SEQ", "FINISHED", "STEP", "BY", "KEY", "SUBJECTS");
+            java.util.List<String[]> rows = new java.util.ArrayList<>();
+            rows.add(new String[] {"SEQ", "FINISHED", "STEP", "BY", "KEY", "SUBJECTS"});
             for (SignedRecord r : ledger.records()) {
                 Step step = r.step();
                 String subjects = r.subjects().stream().map(s -> s.path().toString()).collect(Collectors.joining(", "));
-                out.printf("%-5d %-24s %-8s %-16s %-13s %s%n", r.sequence(), step.finished(), step.step(),
-                        step.extension(), r.keyId().substring(0, Math.min(SHORT_KEY_ID, r.keyId().length())), subjects);
+                rows.add(new String[] {Long.toString(r.sequence()), String.valueOf(step.finished()), step.step(),
+                        String.valueOf(step.extension()), r.keyId().substring(0, Math.min(SHORT_KEY_ID, r.keyId().length())),
+                        subjects});
+            }
+            // columns at least as wide as always, wider where a cell needs it (a checkpoint step, a timestamp with
+            // nanoseconds), so that they stay in line
+            int[] width = {5, 24, 8, 16, 13};
+            rows.forEach(row -> {
+                for (int c = 0; c < width.length; c++) {
+                    width[c] = Math.max(width[c], row[c].length());
+                }
+            });
+            for (String[] row : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int c = 0; c < width.length; c++) {
+                    line.append(row[c]).append(" ".repeat(width[c] - row[c].length() + 1));
+                }
+                out.println(line.append(row[width.length]));
             }
             return 0;
         }
