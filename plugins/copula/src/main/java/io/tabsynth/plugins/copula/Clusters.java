@@ -75,7 +75,7 @@ final class Clusters {
 
     /** Each row as a point: its scores on every dimension, standardised (missing as 0); constant dimensions left out. */
     private static double[][] standardisedRows(double[][] scores, int n) {
-        double[][] columns = Arrays.stream(scores).map(Clusters::standardised).filter(c -> c != null)
+        double[][] columns = Arrays.stream(scores).map(StandardScores::of).filter(c -> c != null)
                 .toArray(double[][]::new);
         double[][] rows = new double[n][columns.length];
         for (int j = 0; j < columns.length; j++) {
@@ -84,37 +84,6 @@ final class Clusters {
             }
         }
         return rows;
-    }
-
-    /** The values standardised (a missing one as 0, the mean), or null where they do not vary. */
-    private static double[] standardised(double[] v) {
-        double sum = 0;
-        int present = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                sum += x;
-                present++;
-            }
-        }
-        if (present == 0) {
-            return null;
-        }
-        double mean = sum / present;
-        double squares = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                squares += (x - mean) * (x - mean);
-            }
-        }
-        double sd = Math.sqrt(squares / present);
-        if (!(sd > 0)) {
-            return null;
-        }
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Double.isNaN(v[i]) ? 0 : (v[i] - mean) / sd;
-        }
-        return out;
     }
 
     /** k-means++: the first centre a random row, each next one a row drawn with chance its squared distance to the nearest centre. */

@@ -134,7 +134,7 @@ final class CopulaModel extends BatchedModel {
         root.put("version", normals.payloadVersion());
         root.set("schema", schema.toJson());
         writeDependence(root);
-        Json.MAPPER.writeValue(new NonClosing(out), root);
+        Json.MAPPER.writeValue(new io.tabsynth.spi.io.NonClosingStream(out), root);
     }
 
     /** Writes the column models and the correlation into {@code o} (the whole model but its schema). */
@@ -175,22 +175,5 @@ final class CopulaModel extends BatchedModel {
     static CopulaModel load(InputStream in) throws IOException {
         JsonNode root = root(in);
         return readDependence(Schema.fromJson(root.get("schema")), root);
-    }
-
-    /** Keeps Jackson from closing the engine's stream. */
-    static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

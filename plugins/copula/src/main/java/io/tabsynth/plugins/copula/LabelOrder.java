@@ -93,7 +93,7 @@ final class LabelOrder {
             ColumnModels.Fitted[] previous = current;
             double[][] standard = new double[fitted.length][];
             IntStream.range(0, categorical.size()).parallel()
-                    .forEach(i -> standard[categorical.get(i)] = standardised(previous[categorical.get(i)].scores()));
+                    .forEach(i -> standard[categorical.get(i)] = StandardScores.of(previous[categorical.get(i)].scores()));
             ColumnModels.Fitted[] next = previous.clone();
             IntStream.range(0, categorical.size()).parallel().forEach(i -> {
                 int c = categorical.get(i);
@@ -118,41 +118,10 @@ final class LabelOrder {
     private static List<double[]> standardised(List<double[]> scores) {
         List<double[]> out = new ArrayList<>();
         for (double[] v : scores) {
-            double[] s = standardised(v);
+            double[] s = StandardScores.of(v);
             if (s != null) {
                 out.add(s);
             }
-        }
-        return out;
-    }
-
-    /** The scores standardised (NaN as the mean, 0), or null where they have no spread. */
-    private static double[] standardised(double[] v) {
-        double sum = 0;
-        int n = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                sum += x;
-                n++;
-            }
-        }
-        if (n == 0) {
-            return null;
-        }
-        double mean = sum / n;
-        double ss = 0;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                ss += (x - mean) * (x - mean);
-            }
-        }
-        double sd = Math.sqrt(ss / n);
-        if (!(sd > 0)) {
-            return null;
-        }
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Double.isNaN(v[i]) ? 0 : (v[i] - mean) / sd;
         }
         return out;
     }

@@ -148,7 +148,7 @@ final class MixtureModel extends BatchedModel {
             g.put("share", shares[c]);
             components.get(c).writeDependence(g);
         }
-        CopulaModel.Json.MAPPER.writeValue(new CopulaModel.NonClosing(out), root);
+        CopulaModel.Json.MAPPER.writeValue(new io.tabsynth.spi.io.NonClosingStream(out), root);
     }
 
     /** The mixture a saved version-3 model's root holds. */

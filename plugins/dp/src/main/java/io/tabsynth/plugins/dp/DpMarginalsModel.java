@@ -12,7 +12,6 @@ import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.random.Rng;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -169,7 +168,7 @@ final class DpMarginalsModel extends BatchedModel {
         t.set("oneWay", Json.MAPPER.valueToTree(tree.oneWay()));
         t.set("conditional", Json.MAPPER.valueToTree(tree.conditional()));
         root.set("privacy", Json.MAPPER.valueToTree(privacy));
-        Json.MAPPER.writeValue(new NonClosing(out), root);
+        Json.MAPPER.writeValue(new io.tabsynth.spi.io.NonClosingStream(out), root);
     }
 
     static DpMarginalsModel load(InputStream in) throws IOException {
@@ -213,22 +212,5 @@ final class DpMarginalsModel extends BatchedModel {
         Map<String, Object> privacy = Json.MAPPER.convertValue(root.path("privacy"),
                 new TypeReference<LinkedHashMap<String, Object>>() { });
         return new DpMarginalsModel(schema, domains, tree, privacy);
-    }
-
-    /** Keeps Jackson from closing the engine's stream. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
