@@ -10,12 +10,13 @@ import java.util.Set;
 /**
  * What only people can say about a dataset, read from a small JSON file ({@code --card-info}): every field
  * is optional text. Keys: {@code title}, {@code purpose}, {@code origin} (where the real data came from),
- * {@code collection} (how it was collected), {@code assumptions}, {@code biasMitigation}, {@code gaps},
+ * {@code collection} (how it was collected), {@code dataSubjects} (whose records the real data holds, in plain
+ * words), {@code excluded} (what was left out on purpose), {@code assumptions}, {@code biasMitigation}, {@code gaps},
  * {@code personalData}, {@code intendedUse}, {@code contact}, {@code license}.
  */
 public record CardInfo(JsonNode fields) {
-    static final Set<String> KEYS = Set.of("title", "purpose", "origin", "collection", "assumptions", "biasMitigation",
-            "gaps", "personalData", "intendedUse", "contact", "license");
+    static final Set<String> KEYS = Set.of("title", "purpose", "origin", "collection", "dataSubjects", "excluded",
+            "assumptions", "biasMitigation", "gaps", "personalData", "intendedUse", "contact", "license");
 
     /** No user-supplied fields. */
     public static CardInfo none() {
@@ -39,7 +40,7 @@ public record CardInfo(JsonNode fields) {
         return new CardInfo(root);
     }
 
-    /** The field's text, or the fallback. */
+    /** The field's text, or the fallback (which may be {@code null}) when it is absent or blank. */
     public String get(String key, String fallback) {
         JsonNode v = fields.get(key);
         return v == null || v.asText().isBlank() ? fallback : v.asText();

@@ -38,6 +38,9 @@ public final class Certifier {
     private static final ObjectMapper JSON = JsonOutput.mapper();
     /** What the card says of a dataset certified with {@code --allow-unverified-model}. */
     static final String UNVERIFIED_MODEL = "UNVERIFIED MODEL: certified with --allow-unverified-model";
+    static final String PRIVACY_SECTION = "Privacy guarantee";
+    /** Where the certificate's own terms are defined in Croissant (JSON-LD). */
+    static final String TABSYNTH_VOCABULARY = "https://tabsynth.io/ns#";
 
     private final Frame data;
     private final List<JsonNode> history;
@@ -50,6 +53,7 @@ public final class Certifier {
     private final String contentSha256;
     /** Where the chain stops short of real data (models of unknown origin); empty when it reaches it. */
     private final List<String> unreached;
+    private final PrivacyGuarantee guarantee;
 
     /**
      * Certifies a dataset whose lineage verified, taking its digests from the record that was checked against its
@@ -104,6 +108,16 @@ public final class Certifier {
         }
         this.reportSha256 = Sha256.file(request.report());
         this.info = request.cardInfo() == null ? CardInfo.none() : CardInfo.read(request.cardInfo());
+        this.guarantee = PrivacyGuarantee.of(steps(), unreached);
+    }
+
+    private List<Step> steps() {
+        return records.stream().map(SignedRecord::step).toList();
+    }
+
+    /** What the dataset's lineage proves about the privacy of the people in the real data. */
+    public PrivacyGuarantee privacyGuarantee() {
+        return guarantee;
     }
 
     private static List<SignedRecord> parse(Path dataset, List<JsonNode> history) {
@@ -165,6 +179,7 @@ public final class Certifier {
             Statement.writeWhatWasDone(g, r.step());
             g.put("finishedOn", r.step().finished().toString());
         }
+        p.set("privacyGuarantee", guarantee.toJson());
         ObjectNode validation = p.putObject("validation");
         validation.put("report", request.report().getFileName().toString());
         validation.put("sha256", reportSha256);
@@ -182,6 +197,7 @@ public final class Certifier {
         Step gen = sample != null ? sample : fit;
         String title = info.get("title", "Data card: " + request.dataset().getFileName());
         DataCard card = new DataCard(title);
+        new PlainSummary(info, report, data, PrivacyGuarantee.lastLearning(steps()), guarantee).addTo(card);
         card.section("Purpose", List.of(info.get("purpose", "Not stated (add \"purpose\" to the card info file)."),
                 "Intended use: " + info.get("intendedUse", "not stated") + "."), List.of());
 
@@ -266,7 +282,10 @@ public final class Certifier {
         addScore(gaps, "rows replaying a value only one real row has", privacy.path("uniqueValueReplay").path("rows"));
         addScore(gaps, "membership inference AUC", privacy.path("membershipInferenceAuc"));
         card.section("(h) Data gaps and shortcomings", List.of(info.get("gaps", "No gaps stated by the data owner."),
-                "Personal data: " + info.get("personalData", "not stated") + "."), gaps);
+                "Personal data: " + info.get("personalData", "not stated") + ".", "The attack results below are "
+                        + "measured, not proven: see " + PRIVACY_SECTION + " for what is guaranteed."), gaps);
+
+        card.section(PRIVACY_SECTION, guarantee.paragraphs(), guarantee.rows());
 
         card.section("Certificate", List.of("Signed with Ed25519 key " + certificateKeyId + "; contact: "
                 + info.get("contact", "not stated") + "; licence: " + info.get("license", "not stated") + "."
@@ -281,7 +300,7 @@ public final class Certifier {
         ObjectNode ctx = c.putObject("@context");
         ctx.put("@language", "en").put("@vocab", "https://schema.org/").put("sc", "https://schema.org/")
                 .put("cr", "http://mlcommons.org/croissant/").put("rai", "http://mlcommons.org/croissant/RAI/")
-                .put("dct", "http://purl.org/dc/terms/");
+                .put("dct", "http://purl.org/dc/terms/").put("tabsynth", TABSYNTH_VOCABULARY);
         ctx.putObject("field").put("@id", "cr:field");
         ctx.putObject("fileObject").put("@id", "cr:fileObject");
         ctx.putObject("recordSet").put("@id", "cr:recordSet");
@@ -320,7 +339,9 @@ public final class Certifier {
         c.put("rai:dataBiases", report.has("fairness") ? report.path("fairness").toString() : "Not examined.");
         c.put("rai:dataLimitations", info.get("gaps", "Not stated."));
         c.put("rai:dataUseCases", info.get("intendedUse", "Not stated."));
-        c.put("rai:personalSensitiveInformation", info.get("personalData", "Not stated."));
+        c.put("rai:personalSensitiveInformation", "Personal data: " + info.get("personalData", "not stated") + ". "
+                + guarantee.summary());
+        c.set("tabsynth:privacyGuarantee", guarantee.toJson());
         return c;
     }
 

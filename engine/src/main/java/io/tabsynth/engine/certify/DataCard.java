@@ -8,9 +8,12 @@ import java.util.List;
  * self-contained HTML page. The sections tabsynth fills follow EU AI Act Article 10(2) (see {@link Certifier}).
  */
 public final class DataCard {
-    /** A section: heading, paragraphs, then rows of (label, value). */
-    public record Section(String heading, List<String> paragraphs, List<String[]> rows) {
+    /** A section: heading, paragraphs, then rows of (label, value); level 2, or 3 for a part of the section before. */
+    public record Section(int level, String heading, List<String> paragraphs, List<String[]> rows) {
     }
+
+    private static final int SECTION = 2;
+    private static final int PART = 3;
 
     private final String title;
     private final List<Section> sections = new ArrayList<>();
@@ -20,7 +23,13 @@ public final class DataCard {
     }
 
     public DataCard section(String heading, List<String> paragraphs, List<String[]> rows) {
-        sections.add(new Section(heading, List.copyOf(paragraphs), List.copyOf(rows)));
+        sections.add(new Section(SECTION, heading, List.copyOf(paragraphs), List.copyOf(rows)));
+        return this;
+    }
+
+    /** A part of the section added last, under a heading of its own. */
+    public DataCard part(String heading, List<String> paragraphs) {
+        sections.add(new Section(PART, heading, List.copyOf(paragraphs), List.of()));
         return this;
     }
 
@@ -31,7 +40,7 @@ public final class DataCard {
     public String markdown() {
         StringBuilder sb = new StringBuilder("# ").append(title).append("\n\n");
         for (Section s : sections) {
-            sb.append("## ").append(s.heading()).append("\n\n");
+            sb.append("#".repeat(s.level())).append(' ').append(s.heading()).append("\n\n");
             for (String p : s.paragraphs()) {
                 sb.append(p).append("\n\n");
             }
@@ -53,7 +62,8 @@ public final class DataCard {
                         + "vertical-align:top}td:first-child{font-weight:600}code{font-size:.9em}</style></head><body>\n<h1>")
                 .append(esc(title)).append("</h1>\n");
         for (Section s : sections) {
-            sb.append("<h2>").append(esc(s.heading())).append("</h2>\n");
+            sb.append("<h").append(s.level()).append('>').append(esc(s.heading())).append("</h").append(s.level())
+                    .append(">\n");
             for (String p : s.paragraphs()) {
                 sb.append("<p>").append(esc(p)).append("</p>\n");
             }

@@ -64,6 +64,10 @@ final class Sampler {
             info.params().forEach((k, v) -> params.put("fit." + k, v));
             params.put("fit.seed", Long.toString(info.seed()));
             inputs.addAll(model.lineageInputs());
+            // no fit record of its own: this record is the fit's, so it carries what the fit spent on privacy
+            if (!model.model().privacy().isEmpty()) {
+                results.put("privacy", model.model().privacy());
+            }
         }
         if (sampling.constraints() != null) {
             inputs.add(sampling.constraints().artifact());
