@@ -105,6 +105,166 @@ class CertifyCommandTest {
         assertTrue(c.has("rai:dataCollection") && c.has("rai:dataBiases") && c.has("rai:dataLimitations"));
     }
 
+    /** The certificate statement inside a signed certificate file. */
+    private static JsonNode statement(Path cert) throws Exception {
+        return new ObjectMapper().readTree(Dsse.payload(new ObjectMapper().readTree(Files.readAllBytes(cert))));
+    }
+
+    /** Evaluates {@code syn} against {@code real} with the given evaluators and certifies it with a card. */
+    private Cli certify(Path real, Path syn, String evaluators, Object... more) {
+        Path report = dir.resolve(syn.getFileName() + ".report.json");
+        assertEquals(0, Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", evaluators,
+                "--report", report).code());
+        Object[] args = {"certify", syn, "--report", report, "--out", dir.resolve("cert.json"), "--card",
+            dir.resolve("card.md"), "--html", dir.resolve("card.html"), "--croissant", dir.resolve("croissant.json")};
+        Object[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return Cli.run(all);
+    }
+
+    @Test
+    void dataSampledFromADpModelIsCertifiedWithItsEpsilonAndFactor() throws Exception {
+        Path real = real(600);
+        Path model = dir.resolve("dp.model");
+        assertEquals(0, Cli.run("fit", "--data", real, "--generator", "dp-marginals", "--param", "epsilon=1",
+                "--param", "delta=1e-7", "--seed", 1, "--model", model).code());
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", 200, "--seed", 4, "--out", syn).code());
+        Cli r = certify(real, syn, "fidelity");
+        assertEquals(0, r.code(), r.err());
+
+        JsonNode g = statement(dir.resolve("cert.json")).path("predicate").path("privacyGuarantee");
+        assertEquals("differential-privacy", g.path("kind").asText(), g.toString());
+        assertEquals(1.0, g.path("epsilon").asDouble());
+        assertEquals(1e-7, g.path("delta").asDouble());
+        assertEquals(Math.E, g.path("factor").asDouble(), 1e-12);
+        assertEquals("secure", g.path("noise").asText());
+        assertEquals("one row added or removed", g.path("neighbouring").asText());
+        assertTrue(g.path("rho").asText().matches("\\d+/\\d+"), g.toString());
+        assertEquals("sampling 200 rows (seed 4)", g.path("postProcessing").path(1).asText());
+        String sentence = "any one person's presence in the real data changes the probability of any output by at "
+                + "most a factor e^ε = 2.72 (ε = 1), except with probability δ = 0.0000001 (one in 10,000,000)";
+        String md = Files.readString(dir.resolve("card.md"));
+        assertTrue(md.contains("## Privacy guarantee\n\nDifferential privacy: " + sentence), md);
+        assertTrue(md.contains("| e^ε | 2.72 |") && md.contains("| neighbouring relation | one row added or removed |"), md);
+        assertTrue(Files.readString(dir.resolve("card.html")).contains(sentence));
+        JsonNode c = new ObjectMapper().readTree(Files.readAllBytes(dir.resolve("croissant.json")));
+        assertEquals(g, c.path("tabsynth:privacyGuarantee"));
+        assertTrue(c.path("rai:personalSensitiveInformation").asText().contains(sentence));
+    }
+
+    @Test
+    void synthWithADpGeneratorRecordsTheGuaranteeWithoutAModelFile() throws Exception {
+        Path real = real(600);
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "dp-marginals", "--param", "epsilon=3",
+                "--rows", 150, "--seed", 2, "--out", syn).code());
+        assertEquals(0, certify(real, syn, "fidelity").code());
+        JsonNode g = statement(dir.resolve("cert.json")).path("predicate").path("privacyGuarantee");
+        assertEquals("differential-privacy", g.path("kind").asText(), g.toString());
+        assertEquals(3.0, g.path("epsilon").asDouble());
+        assertEquals(Math.exp(3), g.path("factor").asDouble(), 1e-9);
+    }
+
+    @Test
+    void seededNoiseIsCertifiedAsNoClaim() throws Exception {
+        Path real = real(600);
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "dp-marginals", "--param", "noise=seeded",
+                "--rows", 150, "--seed", 2, "--out", syn).code());
+        assertEquals(0, certify(real, syn, "fidelity").code());
+        JsonNode g = statement(dir.resolve("cert.json")).path("predicate").path("privacyGuarantee");
+        assertEquals("none", g.path("kind").asText(), g.toString());
+        assertEquals("seeded", g.path("noise").asText());
+        assertFalse(g.has("epsilon"), g.toString());
+        String md = Files.readString(dir.resolve("card.md"));
+        assertTrue(md.contains("No formal privacy guarantee: the dp-marginals model was fitted with seeded noise "
+                + "(noise=seeded), which anyone with the seed can recompute and subtract, so it makes no privacy claim"), md);
+        assertFalse(md.contains("e^ε"), md);
+    }
+
+    @Test
+    void aCopulaSampleHasNoFormalGuaranteeAndSaysSo() throws Exception {
+        Path real = real(400);
+        Path syn = synth(real, "syn.csv", 200, 9);
+        assertEquals(0, certify(real, syn, "fidelity,privacy").code());
+        JsonNode g = statement(dir.resolve("cert.json")).path("predicate").path("privacyGuarantee");
+        assertEquals("none", g.path("kind").asText());
+        assertTrue(g.path("reason").asText().contains("made by gaussian-copula, which is not differentially private"), g.toString());
+        String md = Files.readString(dir.resolve("card.md"));
+        assertTrue(md.contains("There is no formal privacy guarantee. The attack results in the evaluation report show "
+                + "what the attacks that were tried could not do; they are not a guarantee about what any attacker "
+                + "could do."), md);
+        JsonNode c = new ObjectMapper().readTree(Files.readAllBytes(dir.resolve("croissant.json")));
+        assertEquals("none", c.path("tabsynth:privacyGuarantee").path("kind").asText());
+    }
+
+    @Test
+    void thePlainLanguagePageAnswersEachQuestionAndSaysWhatIsMissing() throws Exception {
+        Path real = real(600);
+        Path syn = synth(real, "syn.csv", 300, 9);
+        Path report = dir.resolve("report.json");
+        assertEquals(0, Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators",
+                "fidelity,utility,privacy,fairness", "--target", "churned", "--protected", "segment", "--report", report)
+                .code());
+        JsonNode results = new ObjectMapper().readTree(Files.readAllBytes(report));
+        Path info = Files.writeString(dir.resolve("info.json"), "{\"purpose\": \"Testing the churn dashboard.\", "
+                + "\"dataSubjects\": \"customers of a shop\", \"excluded\": \"customers who asked to be left out.\", "
+                + "\"gaps\": \"no customers under 18\"}");
+        Path card = dir.resolve("card.md");
+        Path html = dir.resolve("card.html");
+        Cli r = Cli.run("certify", syn, "--report", report, "--out", dir.resolve("cert.json"), "--card-info", info,
+                "--card", card, "--html", html);
+        assertEquals(0, r.code(), r.err());
+        String md = Files.readString(card);
+        assertTrue(md.indexOf("## In plain words") < md.indexOf("## Purpose"), "the page for people comes first");
+        long copies = results.path("privacy").path("exactMatches").asLong();
+        JsonNode weakest = results.path("fidelity").path("columns");
+        String lowest = null;
+        for (var e : weakest.properties()) {
+            if (lowest == null || e.getValue().path("score").asDouble() < weakest.path(lowest).path("score").asDouble()) {
+                lowest = e.getKey();
+            }
+        }
+        for (String expected : new String[] {
+            "### What it is for\n\nTesting the churn dashboard.",
+            "### How it was made\n\nThis data is synthetic. A program, tabsynth (the gaussian-copula method), learned "
+                    + "the patterns in real records about customers of a shop, then made up 300 new records",
+            "### What it does not contain\n\n" + (copies == 0 ? "No record in it is an exact copy of a real record"
+                    : copies + " record"),
+            "Left out on purpose: customers who asked to be left out.",
+            "It has 300 records with these columns, and nothing else: customer_id, age, income, monthly_spend, savings, "
+                    + "city, segment, signup_date, churned.",
+            "### Known limits and biases\n\n" + String.format(java.util.Locale.ROOT,
+                    "How closely it matches the real data overall: %.2f out of 1.", results.path("fidelity").path("score")
+                            .asDouble()),
+            "The columns least like the real ones: " + lowest + " (",
+            results.path("utility").path("syntheticF1").isNumber() && results.path("utility").path("realF1").isNumber()
+                    ? String.format(java.util.Locale.ROOT, "A model that learns from it to predict churned scores %.2f, "
+                    + "against %.2f when it learns from the real data (F1; 1 is perfect).",
+                    results.path("utility").path("syntheticF1").asDouble(), results.path("utility").path("realF1").asDouble())
+                    : "Models that learn from it to predict churned could not be scored",
+            "By segment, the share with churned = ",
+            "Limits its makers know of: no customers under 18.",
+            "### Privacy\n\nNo formal privacy guarantee: it was made by gaussian-copula, which is not differentially private",
+            "### Whom to contact\n\nNo contact was given for this dataset."}) {
+            assertTrue(md.contains(expected), expected + "\n---\n" + md);
+        }
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h3>What it does not contain</h3>") && page.contains("<h3>Whom to contact</h3>")
+                && page.contains("No contact was given for this dataset."), page);
+
+        Path contactOnly = Files.writeString(dir.resolve("contact.json"), "{\"contact\": \"privacy@shop.example\"}");
+        r = Cli.run("certify", syn, "--report", report, "--out", dir.resolve("cert2.json"), "--card-info", contactOnly,
+                "--card", card);
+        assertEquals(0, r.code(), r.err());
+        md = Files.readString(card);
+        assertTrue(md.contains("### Whom to contact\n\nprivacy@shop.example"), md);
+        assertFalse(md.contains("No contact was given"), md);
+        assertTrue(md.contains("Its makers did not say what it is for.") && md.contains("Its makers did not say whose "
+                + "records were used."), md);
+    }
+
     @Test
     void aDatasetFromAModelOfUnknownOriginIsCertifiedOnlyWhenAllowedAndThenSaysSo() throws Exception {
         Path real = real(300);
@@ -140,6 +300,8 @@ class CertifyCommandTest {
         String md = Files.readString(card);
         assertTrue(md.contains("UNVERIFIED MODEL: certified with --allow-unverified-model; the lineage does not show which "
                 + "real data the model was learned from: syn.csv.lineage.json record 1 (sample) used the model "), md);
+        assertTrue(md.contains("No formal privacy guarantee: its lineage cannot be followed back to the fit that learned "
+                + "from the real data"), md);
     }
 
     @Test

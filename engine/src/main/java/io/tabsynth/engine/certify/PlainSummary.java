@@ -144,12 +144,7 @@ final class PlainSummary {
                 out.add("The evaluation found that " + f.path("why").asText(f.path("message").asText()) + ".");
             }
         }));
-        JsonNode utility = report.path("utility");
-        if (utility.path("syntheticF1").isNumber() && utility.path("realF1").isNumber()) {
-            out.add(String.format(Locale.ROOT, "A model that learns from it to predict %s scores %.2f, against %.2f "
-                    + "when it learns from the real data (F1; 1 is perfect).", utility.path("target").asText(),
-                    utility.path("syntheticF1").asDouble(), utility.path("realF1").asDouble()));
-        }
+        out.add(utility());
         out.addAll(fairness());
         JsonNode policy = report.path("policy");
         if (!policy.isMissingNode() && !policy.path("passed").asBoolean()) {
@@ -157,6 +152,25 @@ final class PlainSummary {
         }
         out.add("Limits its makers know of: " + info.get("gaps", "none stated") + ".");
         return out;
+    }
+
+    /** How a model that learns from this data predicts the target, against one that learns from the real data. */
+    private String utility() {
+        JsonNode utility = report.path("utility");
+        if (utility.isMissingNode()) {
+            return "How well models learn from it was not measured.";
+        }
+        String target = utility.path("target").asText();
+        boolean classification = utility.has("syntheticF1");
+        JsonNode synthetic = utility.path(classification ? "syntheticF1" : "syntheticR2");
+        JsonNode real = utility.path(classification ? "realF1" : "realR2");
+        if (synthetic.isNumber() && real.isNumber()) {
+            return String.format(Locale.ROOT, "A model that learns from it to predict %s scores %.2f, against %.2f when "
+                    + "it learns from the real data (%s; 1 is perfect).", target, synthetic.asDouble(), real.asDouble(),
+                    classification ? "F1" : "R²");
+        }
+        return "Models that learn from it to predict " + target + " could not be scored"
+                + (utility.has("note") ? ": " + utility.path("note").asText() : "") + ".";
     }
 
     /** For each protected column, the group whose rate of the target's positive class moved most. */

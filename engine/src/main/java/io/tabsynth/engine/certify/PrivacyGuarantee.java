@@ -91,19 +91,21 @@ public final class PrivacyGuarantee {
         List<String> fits = new ArrayList<>();
         for (Step fit : learning) {
             JsonNode privacy = JSON.valueToTree(fit.results()).path("privacy");
-            String by = fit.step() + " by " + fit.extension() + " (" + fit.finished() + ")";
+            String model = "the " + fit.extension() + " model";
             if (!privacy.isObject()) {
-                return none(by + " is not differentially private: " + fit.extension() + " adds no privacy noise", null);
+                return none("it was made by " + fit.extension() + ", which is not differentially private (it adds no "
+                        + "privacy noise)", null);
             }
             String noise = privacy.path("noise").asText();
             if (!noise.equals(SECURE_NOISE)) {
-                return none(by + " used " + noise + " noise (noise=" + noise + "), which anyone with the seed can "
-                        + "recompute and subtract, so it makes no privacy claim", noise);
+                return none(model + " was fitted with " + noise + " noise (noise=" + noise + "), which anyone with the "
+                        + "seed can recompute and subtract, so it makes no privacy claim", noise);
             }
             if (constrainedAtFit(fit)) {
-                return none(by + " was given constraints, whose transforms were chosen from the real data outside the "
-                        + "privacy budget (give constraints when sampling instead)", noise);
+                return none(model + " was fitted under constraints, whose transforms were chosen from the real data "
+                        + "outside the privacy budget (give constraints when sampling instead)", noise);
             }
+            String by = fit.step() + " by " + fit.extension() + " (" + fit.finished() + ")";
             rhoTotal = rhoTotal.add(Rational.parse(privacy.path("rho").asText()));
             deltaTotal += privacy.path("delta").asDouble();
             selectionDelta += privacy.path("selectionDelta").asDouble();

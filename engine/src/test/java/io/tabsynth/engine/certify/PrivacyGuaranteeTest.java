@@ -90,8 +90,8 @@ class PrivacyGuaranteeTest {
         assertEquals("none", j.path("kind").asText());
         assertEquals("seeded", j.path("noise").asText());
         assertFalse(j.has("epsilon"));
-        assertTrue(g.summary().startsWith("No formal privacy guarantee: fit by dp-marginals"), g.summary());
-        assertTrue(g.summary().contains("used seeded noise (noise=seeded), which anyone with the seed can recompute"));
+        assertTrue(g.summary().startsWith("No formal privacy guarantee: the dp-marginals model was fitted with seeded "
+                + "noise (noise=seeded), which anyone with the seed can recompute"), g.summary());
         assertTrue(g.summary().endsWith(PrivacyGuarantee.NO_GUARANTEE));
     }
 
@@ -99,7 +99,8 @@ class PrivacyGuaranteeTest {
     void aFitWithoutPrivacyGivesNone() {
         PrivacyGuarantee g = PrivacyGuarantee.of(List.of(fit("gaussian-copula", null), sample()), List.of());
         assertEquals("none", g.kind());
-        assertTrue(g.summary().contains("is not differentially private: gaussian-copula adds no privacy noise"),
+        assertTrue(g.summary().contains("No formal privacy guarantee: it was made by gaussian-copula, which is not "
+                + "differentially private (it adds no privacy noise)."),
                 g.summary());
         assertTrue(g.summary().contains("they are not a guarantee about what any attacker could do"));
     }
@@ -117,7 +118,8 @@ class PrivacyGuaranteeTest {
                 .result("privacy", privacy(1, 1e-6, "1/41", "secure")).result("constraints", Map.of("a", 1)).build();
         PrivacyGuarantee g = PrivacyGuarantee.of(List.of(constrained, sample()), List.of());
         assertEquals("none", g.kind());
-        assertTrue(g.summary().contains("constraints, whose transforms were chosen from the real data"), g.summary());
+        assertTrue(g.summary().contains("the dp-marginals model was fitted under constraints, whose transforms were chosen "
+                + "from the real data"), g.summary());
     }
 
     @Test

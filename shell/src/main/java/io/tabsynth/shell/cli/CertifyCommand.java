@@ -32,8 +32,8 @@ public final class CertifyCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--card-info", paramLabel = "INFO.json",
-            description = "your fields for the data card: title, purpose, origin, collection, assumptions, biasMitigation, "
-                    + "gaps, personalData, intendedUse, contact, license")
+            description = "your fields for the data card: title, purpose, origin, collection, dataSubjects, excluded, "
+                    + "assumptions, biasMitigation, gaps, personalData, intendedUse, contact, license")
     Path cardInfo;
 
     @Option(names = "--card", paramLabel = "CARD.md", description = "write the data card as Markdown")
