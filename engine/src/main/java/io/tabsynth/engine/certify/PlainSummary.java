@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The data card's page for people, not only auditors: for the people whose records were used and for those who use
@@ -27,8 +28,8 @@ final class PlainSummary {
     static final String NO_CONTACT = "No contact was given for this dataset. Ask whoever gave it to you who made it.";
     /** How many of the columns least like the real ones the page names. */
     private static final int WEAKEST_COLUMNS = 3;
-    /** Report findings at this level are fine and not repeated here. */
-    private static final String GREEN = "green";
+    /** The levels of report findings that are problems with the data (not green, nor a note on a score's meaning). */
+    private static final Set<String> PROBLEM_LEVELS = Set.of("amber", "red");
     private static final String PERCENT = "%.1f%%";
 
     private final CardInfo info;
@@ -134,13 +135,13 @@ final class PlainSummary {
                 weakest.add(String.format(Locale.ROOT, "%s (%.2f)", e.getKey(), e.getValue().path("score").asDouble()));
             }
             if (!weakest.isEmpty()) {
-                out.add("The columns least like the real ones: " + String.join(", ", weakest) + ".");
+                out.add("The columns least like the real ones (1 = the same): " + String.join(", ", weakest) + ".");
             }
         } else {
             out.add("How closely it matches the real data was not measured.");
         }
         report.properties().forEach(section -> section.getValue().path("findings").forEach(f -> {
-            if (!f.path("level").asText(GREEN).equals(GREEN)) {
+            if (PROBLEM_LEVELS.contains(f.path("level").asText())) {
                 out.add("The evaluation found that " + f.path("why").asText(f.path("message").asText()) + ".");
             }
         }));

@@ -33,14 +33,15 @@ public final class PrivacyGuarantee {
     /** The noise source under which a fit's guarantee holds; {@code seeded} noise can be recomputed. */
     static final String SECURE_NOISE = "secure";
     static final String NEIGHBOURS = "one row added or removed";
-    static final String NO_GUARANTEE = "There is no formal privacy guarantee. The attack results in the evaluation "
-            + "report show what the attacks that were tried could not do; they are not a guarantee about what any "
-            + "attacker could do.";
+    /** Why measured privacy is no substitute for the guarantee. */
+    static final String ATTACKS_ARE_NOT_A_GUARANTEE = "The attack results in the evaluation report show what the "
+            + "attacks that were tried could not do; they are not a guarantee about what any attacker could do.";
     /** Steps that only carry data along: they learn nothing from real data. */
     private static final Set<String> CARRYING_STEPS = Set.of("sample", "export", "evaluate", "certify");
     /** The role of a constraints file among a step's inputs, and the key of a fit's constraints among its results. */
     private static final String CONSTRAINTS = "constraints";
     private static final int FACTOR_DIGITS = 3;
+    private static final int RHO_DIGITS = 6;
     private static final double WHOLE_FACTOR = 100;
     private static final ObjectMapper JSON = JsonOutput.mapper();
 
@@ -111,7 +112,8 @@ public final class PrivacyGuarantee {
             selectionDelta += privacy.path("selectionDelta").asDouble();
             epsilonAsked = privacy.path("epsilon").asDouble();
             fits.add(by + ": epsilon " + number(privacy.path("epsilon").asDouble()) + ", delta "
-                    + number(privacy.path("delta").asDouble()) + ", rho " + privacy.path("rho").asText());
+                    + number(privacy.path("delta").asDouble()) + ", rho "
+                    + rounded(Rational.parse(privacy.path("rho").asText()).doubleValue()));
         }
         // One fit: its budget, which the fit never exceeds. Several: their costs composed, converted at their δ's sum.
         double eps = learning.size() == 1 ? epsilonAsked
@@ -165,7 +167,7 @@ public final class PrivacyGuarantee {
             }
             if (step.step().equals("sample")) {
                 Map<String, String> params = new TreeMap<>(step.parameters());
-                StringBuilder s = new StringBuilder("sampling " + params.getOrDefault("rows", "the") + " rows"
+                StringBuilder s = new StringBuilder("sampling " + rows(params.get("rows")) + " rows"
                         + (step.seed() == null ? "" : " (seed " + step.seed() + ")"));
                 params.forEach((k, v) -> {
                     if (k.startsWith("condition.")) {
@@ -218,7 +220,7 @@ public final class PrivacyGuarantee {
     /** The guarantee in one or two plain sentences. */
     public String summary() {
         if (!isPrivate()) {
-            return "No formal privacy guarantee: " + reason + ". " + NO_GUARANTEE;
+            return "No formal privacy guarantee: " + reason + ". " + ATTACKS_ARE_NOT_A_GUARANTEE;
         }
         return "Differential privacy: any one person's presence in the real data changes the probability of any "
                 + "output by at most a factor e^ε = " + factorText() + " (ε = " + number(epsilon)
@@ -250,7 +252,7 @@ public final class PrivacyGuarantee {
             out.add(new String[] {"epsilon (ε)", number(epsilon)});
             out.add(new String[] {"e^ε", factorText()});
             out.add(new String[] {"delta (δ)", number(delta)});
-            out.add(new String[] {"rho (zCDP)", rho.toString()});
+            out.add(new String[] {"rho (zCDP)", rounded(rho.doubleValue()) + " (exactly " + rho + ")"});
             out.add(new String[] {"neighbouring relation", NEIGHBOURS});
             out.add(new String[] {"noise", noise});
             for (String fit : fits) {
@@ -273,7 +275,8 @@ public final class PrivacyGuarantee {
             g.put("epsilon", epsilon);
             g.put("delta", delta);
             g.put("factor", factor());
-            g.put("rho", rho.toString());
+            g.put("rho", rho.doubleValue());
+            g.put("rhoExact", rho.toString());
             g.put("neighbouring", NEIGHBOURS);
             g.put("noise", noise);
             fits.forEach(g.putArray("privateSteps")::add);
@@ -296,6 +299,20 @@ public final class PrivacyGuarantee {
             return String.format(Locale.ROOT, "%,d", Math.round(f));
         }
         return new BigDecimal(f).round(new MathContext(FACTOR_DIGITS, RoundingMode.HALF_EVEN)).toPlainString();
+    }
+
+    /** A row count as recorded, written with thousands separators. */
+    private static String rows(String recorded) {
+        if (recorded == null || !recorded.matches("\\d+")) {
+            return "the";
+        }
+        return String.format(Locale.ROOT, "%,d", Long.parseLong(recorded));
+    }
+
+    /** A number to six significant digits. */
+    private static String rounded(double v) {
+        return new BigDecimal(v).round(new MathContext(RHO_DIGITS, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** A number written out as short as it is exact: 1, 0.3, 0.000001. */

@@ -47,6 +47,11 @@ class PrivacyGuaranteeTest {
                 .parameter("condition.city", "Ashford").seed(7L).input(MODEL).output(SAMPLE).build();
     }
 
+    private static Step bigSample() {
+        return Step.builder("sample").by("dp-marginals", "dp", "0.1.0").parameter("rows", "26048").seed(7L).input(MODEL)
+                .output(SAMPLE).build();
+    }
+
     @Test
     void aSecureDpFitStatesEpsilonDeltaAndTheFactor() {
         PrivacyGuarantee g = PrivacyGuarantee.of(List.of(fit("dp-marginals", privacy(1, 1e-6, "1/41", "secure")),
@@ -62,7 +67,9 @@ class PrivacyGuaranteeTest {
         assertEquals("differential-privacy", j.path("kind").asText());
         assertEquals(1.0, j.path("epsilon").asDouble());
         assertEquals(1e-6, j.path("delta").asDouble());
-        assertEquals("1/41", j.path("rho").asText());
+        assertEquals(1.0 / 41, j.path("rho").asDouble(), 1e-15);
+        assertEquals("1/41", j.path("rhoExact").asText());
+        assertEquals("0.0243902 (exactly 1/41)", g.rows().get(4)[1]);
         assertEquals("secure", j.path("noise").asText());
         assertEquals("one row added or removed", j.path("neighbouring").asText());
         assertEquals("sampling 300 rows (seed 7), on condition city = Ashford", j.path("postProcessing").path(1).asText());
@@ -74,8 +81,10 @@ class PrivacyGuaranteeTest {
 
     @Test
     void largeAndSmallEpsilonsReadWell() {
-        assertEquals("22,026", PrivacyGuarantee.of(List.of(fit("dp-marginals", privacy(10, 1e-6, "3/2", "secure"))),
-                List.of()).rows().get(2)[1]);
+        PrivacyGuarantee ten = PrivacyGuarantee.of(List.of(fit("dp-marginals", privacy(10, 1e-6, "3/2", "secure")),
+                bigSample()), List.of());
+        assertEquals("22,026", ten.rows().get(2)[1]);
+        assertEquals("sampling 26,048 rows (seed 7)", ten.toJson().path("postProcessing").path(1).asText());
         assertTrue(PrivacyGuarantee.of(List.of(fit("dp-marginals", privacy(0.1, 1e-9, "1/3000", "secure"))), List.of())
                 .summary().contains("e^ε = 1.11 (ε = 0.1), except with probability δ = 0.000000001 (one in "
                         + "1,000,000,000)"));
@@ -92,7 +101,7 @@ class PrivacyGuaranteeTest {
         assertFalse(j.has("epsilon"));
         assertTrue(g.summary().startsWith("No formal privacy guarantee: the dp-marginals model was fitted with seeded "
                 + "noise (noise=seeded), which anyone with the seed can recompute"), g.summary());
-        assertTrue(g.summary().endsWith(PrivacyGuarantee.NO_GUARANTEE));
+        assertTrue(g.summary().endsWith(PrivacyGuarantee.ATTACKS_ARE_NOT_A_GUARANTEE));
     }
 
     @Test
@@ -142,7 +151,7 @@ class PrivacyGuaranteeTest {
         assertTrue(g.isPrivate());
         assertEquals(2e-6, g.delta(), 1e-18);
         assertEquals(ZcdpConversion.epsilon(2.0 / 41, 2e-6 - 1e-7), g.epsilon(), 1e-12);
-        assertEquals("2/41", g.toJson().path("rho").asText());
+        assertEquals("2/41", g.toJson().path("rhoExact").asText());
         assertTrue(g.epsilon() > 1, "composition costs more than either fit");
     }
 }
