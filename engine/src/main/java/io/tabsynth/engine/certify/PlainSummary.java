@@ -75,10 +75,14 @@ final class PlainSummary {
     private List<String> made() {
         List<String> out = new ArrayList<>();
         String whose = info.get("dataSubjects", null);
-        String method = fit == null ? "" : " (the " + fit.extension() + " method)";
-        out.add("This data is synthetic. A program, tabsynth" + method + ", learned the patterns in real records"
-                + (whose == null ? "" : " about " + whose) + ", then made up " + count(data.rowCount(), "new record")
-                + " that follow those patterns.");
+        if (fit == null) {
+            out.add("This data is synthetic: a program, tabsynth, made up its " + count(data.rowCount(), "record")
+                    + ". Its lineage shows no step that learned from real records.");
+        } else {
+            out.add("This data is synthetic. A program, tabsynth (the " + fit.extension() + " method), learned the "
+                    + "patterns in real records" + (whose == null ? "" : " about " + whose) + ", then made up "
+                    + count(data.rowCount(), "new record") + " that follow those patterns.");
+        }
         if (whose == null) {
             out.add("Its makers did not say whose records were used.");
         }

@@ -37,7 +37,9 @@ public final class PrivacyGuarantee {
     static final String ATTACKS_ARE_NOT_A_GUARANTEE = "The attack results in the evaluation report show what the "
             + "attacks that were tried could not do; they are not a guarantee about what any attacker could do.";
     /** Steps that only carry data along: they learn nothing from real data. */
-    private static final Set<String> CARRYING_STEPS = Set.of("sample", "export", "evaluate", "certify");
+    private static final Set<String> CARRYING_STEPS = Set.of("export", "evaluate", "certify");
+    /** What a fit's {@code results.privacy} must state for its guarantee to be shown. */
+    private static final List<String> REQUIRED = List.of("epsilon", "delta", "rho", "noise");
     /** The role of a constraints file among a step's inputs, and the key of a fit's constraints among its results. */
     private static final String CONSTRAINTS = "constraints";
     private static final int FACTOR_DIGITS = 3;
@@ -97,6 +99,11 @@ public final class PrivacyGuarantee {
                 return none("it was made by " + fit.extension() + ", which is not differentially private (it adds no "
                         + "privacy noise)", null);
             }
+            List<String> missing = REQUIRED.stream().filter(k -> !privacy.hasNonNull(k)).toList();
+            if (!missing.isEmpty()) {
+                return none(model + "'s privacy record does not state its " + String.join(", ", missing)
+                        + ", so no guarantee can be shown", null);
+            }
             String noise = privacy.path("noise").asText();
             if (!noise.equals(SECURE_NOISE)) {
                 return none(model + " was fitted with " + noise + " noise (noise=" + noise + "), which anyone with the "
@@ -133,12 +140,14 @@ public final class PrivacyGuarantee {
         return last;
     }
 
-    /** A step that learned from data: a fit (or a file a fit wrote), or a sample fitted in memory (no model file read). */
+    /**
+     * A step that learned from real data: one that read real data to make something (a fit, a file a fit wrote such
+     * as a checkpoint, a sample fitted in memory by {@code synth}), not one that only carries data along (an export,
+     * an evaluation, a certificate). A fit of a generator that reads no data (rules) learned nothing.
+     */
     private static boolean learns(Step step) {
-        if (step.step().equals("sample")) {
-            return step.inputs().stream().noneMatch(in -> Artifact.MODEL_ROLE.equals(in.role()));
-        }
-        return !CARRYING_STEPS.contains(step.step());
+        return !CARRYING_STEPS.contains(step.step())
+                && step.inputs().stream().anyMatch(in -> Artifact.REAL_DATA_ROLE.equals(in.role()));
     }
 
     /**

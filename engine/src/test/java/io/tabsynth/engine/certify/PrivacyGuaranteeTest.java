@@ -122,6 +122,29 @@ class PrivacyGuaranteeTest {
     }
 
     @Test
+    void aPrivacyRecordWithoutItsFiguresShowsNoGuarantee() {
+        Map<String, Object> partial = privacy(1, 1e-6, "1/41", "secure");
+        partial.remove("rho");
+        PrivacyGuarantee g = PrivacyGuarantee.of(List.of(fit("dp-marginals", partial), sample()), List.of());
+        assertEquals("none", g.kind());
+        assertTrue(g.summary().contains("the dp-marginals model's privacy record does not state its rho"), g.summary());
+    }
+
+    @Test
+    void stepsThatReadNoRealDataAreNotFits() {
+        Step note = Step.builder("approve").by("governance", "core", "0.1.0").input(SAMPLE).build();
+        PrivacyGuarantee g = PrivacyGuarantee.of(List.of(fit("dp-marginals", privacy(1, 1e-6, "1/41", "secure")),
+                sample(), note), List.of());
+        assertTrue(g.isPrivate(), g.summary());
+        Step checkpoint = Step.builder("checkpoint").by("ctgan", "ctgan", "0.1.0").input(REAL).output(MODEL).build();
+        assertEquals("none", PrivacyGuarantee.of(List.of(checkpoint, sample()), List.of()).kind());
+        Step rules = Step.builder("fit").by("rules", "rules", "0.1.0").output(MODEL).build();
+        PrivacyGuarantee none = PrivacyGuarantee.of(List.of(rules, sample()), List.of());
+        assertEquals("no step in its lineage learned from real data", none.toJson().path("reason").asText());
+        assertEquals(null, PrivacyGuarantee.lastLearning(List.of(rules, sample())));
+    }
+
+    @Test
     void constraintsGivenAtFitBreakTheGuarantee() {
         Step constrained = Step.builder("fit").by("dp-marginals", "dp", "0.1.0").input(REAL).output(MODEL)
                 .result("privacy", privacy(1, 1e-6, "1/41", "secure")).result("constraints", Map.of("a", 1)).build();
