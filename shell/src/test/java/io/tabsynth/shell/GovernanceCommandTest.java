@@ -253,6 +253,7 @@ class GovernanceCommandTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("verified charter customers v2"), ok.out());
         Cli shown = Cli.run("charter", "show", signed);
+        assertTrue(shown.out().contains("privacy budget  real.csv: epsilon at most 3, delta 0.000001"), shown.out());
         assertTrue(shown.out().contains("quorum          charter 2 of 3, plan 2 of 3, release 2 of 3")
                 && shown.out().contains("next due 2027-06-01"), shown.out());
 

@@ -182,7 +182,7 @@ public final class CharterCommand {
             }
             for (JsonNode budget : b.path("privacyBudget")) {
                 o.printf(Locale.ROOT, "%-15s %s: epsilon at most %s%s%n", "privacy budget", budget.path("data").asText(),
-                        budget.path("maxEpsilon").asText(), budget.has("delta") ? ", delta " + budget.path("delta").asText() : "");
+                        plain(budget.path("maxEpsilon")), budget.has("delta") ? ", delta " + plain(budget.path("delta")) : "");
             }
             for (Charter.Approver a : c.approvers()) {
                 o.printf("%-15s %s (key %s)%n", "approver", a.name(), a.keyId());
@@ -190,6 +190,11 @@ public final class CharterCommand {
             o.printf("%-15s %s%n", "quorum", Charter.QUORUM_FOR.stream()
                     .map(w -> w + " " + c.quorum(w) + " of " + c.approvers().size()).collect(Collectors.joining(", ")));
             o.printf("%-15s every %s from %s: next due %s%n", "review", c.reviewInterval(), c.issued(), c.reviewDue());
+        }
+
+        /** A number as people write it: 3, not 3.0; 0.000001, not 1.0E-6. */
+        private static String plain(JsonNode number) {
+            return number.decimalValue().stripTrailingZeros().toPlainString();
         }
 
         private static String join(JsonNode texts) {
