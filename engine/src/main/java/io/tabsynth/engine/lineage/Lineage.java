@@ -53,26 +53,33 @@ public final class Lineage {
             if (inputs.isEmpty() && parameters.isEmpty() && results.isEmpty()) {
                 return step;
             }
-            List<Artifact> in = new ArrayList<>(step.inputs());
-            in.addAll(inputs);
-            Map<String, String> params = new LinkedHashMap<>(step.parameters());
-            params.putAll(parameters);
-            Map<String, Object> res = new LinkedHashMap<>(step.results());
-            res.putAll(results);
-            return new Step(step.step(), step.extension(), step.pluginId(), step.pluginVersion(), params, step.seed(), in,
-                    step.outputs(), res, step.started(), step.finished());
+            return new Step(step.step(), step.extension(), step.pluginId(), step.pluginVersion(),
+                    merged(step.parameters(), parameters), step.seed(), joined(step.inputs(), inputs), step.outputs(),
+                    merged(step.results(), results), step.started(), step.finished());
+        }
+
+        /** This context and then {@code more}: its inputs after these, its parameters and results over these. */
+        Context plus(Context more) {
+            return new Context(joined(inputs, more.inputs), merged(parameters, more.parameters),
+                    merged(results, more.results));
+        }
+
+        private static <T> List<T> joined(List<T> first, List<T> then) {
+            List<T> out = new ArrayList<>(first);
+            out.addAll(then);
+            return out;
+        }
+
+        private static <V> Map<String, V> merged(Map<String, V> first, Map<String, V> then) {
+            Map<String, V> out = new LinkedHashMap<>(first);
+            out.putAll(then);
+            return out;
         }
     }
 
     /** This ledger and key, every step recorded also naming what {@code more} adds (to what this lineage adds). */
     public Lineage with(Context more) {
-        List<Artifact> in = new ArrayList<>(context.inputs());
-        in.addAll(more.inputs());
-        Map<String, String> params = new LinkedHashMap<>(context.parameters());
-        params.putAll(more.parameters());
-        Map<String, Object> res = new LinkedHashMap<>(context.results());
-        res.putAll(more.results());
-        return new Lineage(ledger, keys, new Context(in, params, res));
+        return new Lineage(ledger, keys, context.plus(more));
     }
 
     /** The default ledger in the working directory and the default key store. */
