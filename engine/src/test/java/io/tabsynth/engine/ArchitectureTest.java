@@ -75,6 +75,7 @@ class ArchitectureTest {
             Map.entry("engine.lineage", Set.of("engine", "spi.io", "spi.data", "engine.data.io")),
             Map.entry("engine.certify", Set.of("engine", "spi.io", "spi.data", "spi.privacy", "engine.data.io",
                     "engine.lineage")),
+            Map.entry("engine.governance", Set.of("spi.io", "engine.lineage", "engine.policy")),
             Map.entry("engine.run", Set.of("engine", "spi.io", "spi.data", "spi.random", "spi.stats", "spi",
                     "spi.disclosure", "spi.constraint", "spi.fidelity", "engine.data.io", "engine.data.infer",
                     "engine.disclosure", "engine.constraint", "engine.lineage", "engine.certify", "engine.policy")));

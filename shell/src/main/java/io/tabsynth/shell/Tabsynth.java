@@ -35,7 +35,7 @@ import picocli.CommandLine;
                 + "4 lineage verification failed.",
                 "Internal errors: set " + Tabsynth.DEBUG + "=1 to print the stack trace."},
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
-                EvaluateCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
+                EvaluateCommand.class, io.tabsynth.shell.cli.CharterCommand.class, io.tabsynth.shell.cli.ApproveCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tabsynth {
     /** Success. */

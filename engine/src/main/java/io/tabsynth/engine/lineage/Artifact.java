@@ -29,6 +29,8 @@ public record Artifact(String role, Path path, String sha256, String contentSha2
     public static final String REAL_DATA_ROLE = "real data";
     /** The role of the metadata file read with data. */
     public static final String METADATA_ROLE = "metadata";
+    /** The roles of the documents a step is done under, signed by people rather than made by a step: a charter, a plan. */
+    public static final List<String> GOVERNANCE_ROLES = List.of("charter", "plan");
     /** The rows of something that is not data. */
     public static final long NOT_DATA = -1;
 

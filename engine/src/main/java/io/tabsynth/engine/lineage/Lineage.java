@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,12 +21,65 @@ import java.util.Set;
 public final class Lineage {
     private final Ledger ledger;
     private final KeyStore keys;
+    private final Context context;
     /** Whether this lineage has rehearsed or made a record, after which there is nothing left to warm up. */
     private volatile boolean warm;
 
     public Lineage(Ledger ledger, KeyStore keys) {
+        this(ledger, keys, new Context(List.of(), Map.of(), Map.of()));
+    }
+
+    private Lineage(Ledger ledger, KeyStore keys, Context context) {
         this.ledger = ledger;
         this.keys = keys;
+        this.context = context;
+    }
+
+    /**
+     * What every step recorded through a lineage also names: the charter it is done under, the plan a fit follows.
+     *
+     * @param inputs     inputs added to every step
+     * @param parameters parameters added to every step
+     * @param results    results added to every step
+     */
+    public record Context(List<Artifact> inputs, Map<String, String> parameters, Map<String, Object> results) {
+        public Context {
+            inputs = List.copyOf(inputs);
+            parameters = Map.copyOf(parameters);
+            results = Map.copyOf(results);
+        }
+
+        Step applyTo(Step step) {
+            if (inputs.isEmpty() && parameters.isEmpty() && results.isEmpty()) {
+                return step;
+            }
+            return new Step(step.step(), step.extension(), step.pluginId(), step.pluginVersion(),
+                    merged(step.parameters(), parameters), step.seed(), joined(step.inputs(), inputs), step.outputs(),
+                    merged(step.results(), results), step.started(), step.finished());
+        }
+
+        /** This context and then {@code more}: its inputs after these, its parameters and results over these. */
+        Context plus(Context more) {
+            return new Context(joined(inputs, more.inputs), merged(parameters, more.parameters),
+                    merged(results, more.results));
+        }
+
+        private static <T> List<T> joined(List<T> first, List<T> then) {
+            List<T> out = new ArrayList<>(first);
+            out.addAll(then);
+            return out;
+        }
+
+        private static <V> Map<String, V> merged(Map<String, V> first, Map<String, V> then) {
+            Map<String, V> out = new LinkedHashMap<>(first);
+            out.putAll(then);
+            return out;
+        }
+    }
+
+    /** This ledger and key, every step recorded also naming what {@code more} adds (to what this lineage adds). */
+    public Lineage with(Context more) {
+        return new Lineage(ledger, keys, context.plus(more));
     }
 
     /** The default ledger in the working directory and the default key store. */
@@ -73,7 +128,8 @@ public final class Lineage {
     }
 
     /** Records a step: signs, appends to the ledger, writes the outputs' sidecars; returns the envelope. */
-    public ObjectNode record(Step step) {
+    public ObjectNode record(Step done) {
+        Step step = context.applyTo(done);
         SigningKey key = keys.signingKey();
         SignedRecord record = ledger.append((previous, sequence) -> SignedRecord.sign(step, previous, sequence, key), key);
         List<JsonNode> history = history(step.inputs());

@@ -49,6 +49,25 @@ public final class Policy {
     /** Reads a policy file; a {@link BadInputException} names the file and the check that is malformed. */
     public static Policy read(Path file) {
         JsonNode root = JsonInput.read(file, "policy");
+        return of(root.has("payloadType") ? signedCharter(root, file) : root, file);
+    }
+
+    /**
+     * The checks of a signed charter (a DSSE envelope whose statement's predicate holds {@code checks}): a charter
+     * serves as the policy of the steps done under it. Its signatures are checked where the charter is named.
+     */
+    private static JsonNode signedCharter(JsonNode envelope, Path file) {
+        try {
+            JsonNode statement = new ObjectMapper().readTree(java.util.Base64.getDecoder().decode(
+                    envelope.path("payload").asText()));
+            return statement == null ? envelope : statement.path("predicate");
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new BadInputException(file + ": a signed document whose payload is not base64 JSON");
+        }
+    }
+
+    /** A policy from its JSON ({@code {"checks": [...]}}); {@code file} names it in errors and in the verdict. */
+    public static Policy of(JsonNode root, Path file) {
         if (!root.path("checks").isArray()) {
             throw new BadInputException(file + ": a policy needs a \"checks\" array");
         }

@@ -2,6 +2,9 @@ package io.tabsynth.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.governance.Quorum;
+import io.tabsynth.engine.governance.SignedCharter;
+import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.spi.JsonInput;
 import java.nio.file.Path;
@@ -49,17 +52,25 @@ public final class CertifyCommand implements Callable<Integer> {
             + "reach real data (its model has no recorded fit); the certificate and the data card then say so")
     boolean allowUnverifiedModel;
 
+    @Mixin
+    CharterOption charter;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return ApprovalExit.run(spec, this::certify);
+    }
+
+    private int certify() {
+        SignedCharter underCharter = charter.read();
         for (Path p : new Path[] {out, card, html, croissant}) {
             if (p != null) {
                 Inputs.notAnInput(p, dataset, report, cardInfo);
             }
         }
-        try (Engine e = engine.open()) {
+        try (Engine e = engine.open(CharterOption.context(underCharter))) {
             String key = e.certify(new CertifyRequest(dataset, report, cardInfo, out, card, html, croissant,
                     allowUnverifiedModel));
             spec.commandLine().getOut().println("certified " + dataset + " -> " + out + " (signed with key "
@@ -69,6 +80,14 @@ public final class CertifyCommand implements Callable<Integer> {
                 List<String> failed = EvaluateCommand.failedChecks(policy).stream().map(c -> c.path("check").asText()).toList();
                 spec.commandLine().getErr().println("note: " + report + " failed its policy gates (" + String.join("; ", failed)
                         + "); the certificate and the data card say so");
+            }
+            if (underCharter != null) {
+                Quorum release = Quorum.of(underCharter.charter(), "release",
+                        SignedDocument.read(out).verify(CharterCommand.trust(null)));
+                if (!release.met()) {
+                    spec.commandLine().getErr().println("note: the release awaits approval under " + charter.file + ": "
+                            + release.stillNeeded() + " (tabsynth approve " + out + " --key DIR)");
+                }
             }
             return 0;
         }

@@ -20,6 +20,11 @@ public final class EngineOptions {
         return Engine.open(pluginsDir(), true, Lineage.standard(ledger));
     }
 
+    /** As {@link #open()}, every step recorded also naming what {@code context} adds (a charter, a plan). */
+    public Engine open(Lineage.Context context) {
+        return Engine.open(pluginsDir(), true, lineage().with(context));
+    }
+
     /** The plugins directory: the one named, else the distribution's, else none (class path only). */
     public Path pluginsDir() {
         if (plugins == null && System.getProperty("tabsynth.dist") != null) {

@@ -2,6 +2,7 @@ package io.tabsynth.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.policy.ShippedPolicy;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.EvaluateRequest;
@@ -72,11 +73,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "OUT.html", description = "also write a self-contained HTML report with plots")
     Path html;
 
+    @Mixin
+    CharterOption charter;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return ApprovalExit.run(spec, this::evaluate);
+    }
+
+    private int evaluate() {
+        SignedCharter underCharter = charter.read();
+        if (underCharter != null) {
+            if (policy != null) {
+                throw new BadInputException("evaluate: --charter " + charter.file + " gives the checks; leave out --policy");
+            }
+            policy = charter.file;
+        }
         policy = ShippedPolicy.resolve(policy, "--policy " + policy);
         Inputs.notAnInput(report, real, holdout, synthetic, metadata, policy);
         if (html != null) {
@@ -101,7 +116,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             options.put(name, value);
         });
-        try (Engine e = engine.open()) {
+        try (Engine e = engine.open(CharterOption.context(underCharter))) {
             ObjectNode r = e.evaluate(new EvaluateRequest(real, holdout, synthetic, metadata, evaluators, options, policy,
                     report, html));
             PrintWriter out = spec.commandLine().getOut();

@@ -1,9 +1,17 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.governance.Plan;
+import io.tabsynth.engine.governance.SignedCharter;
+import io.tabsynth.engine.lineage.Dsse;
+import io.tabsynth.engine.lineage.KeyStore;
+import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.spi.constraint.ConstrainedModel;
+import io.tabsynth.spi.BadInputException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -25,16 +33,42 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true, description = "seed for every random choice")
     long seed;
 
-    @Option(names = "--model", required = true, paramLabel = "OUT.model", description = "where to write the model")
+    @Option(names = "--model", paramLabel = "OUT.model", description = "where to write the model")
     Path model;
+
+    @Mixin
+    CharterOption charter;
+
+    @Option(names = "--plan-out", paramLabel = "PLAN.json",
+            description = "write the generation plan (data digest, generator, parameters, seed) for approvers, and do not fit")
+    Path planOut;
+
+    @Option(names = "--plan", paramLabel = "PLAN.json",
+            description = "fit only as this approved plan says: needs --charter, whose plan quorum must have signed it")
+    Path plan;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return ApprovalExit.run(spec, this::fit);
+    }
+
+    private int fit() {
+        if (planOut != null) {
+            return writePlan();
+        }
+        if (model == null) {
+            throw new BadInputException("fit needs --model OUT.model (or --plan-out PLAN.json to write a plan for approval)");
+        }
         Inputs.notAnInput(model, fit.inputs());
-        try (Engine e = engine.open()) {
+        SignedCharter c = charter.read();
+        Lineage.Context context = CharterOption.context(c);
+        if (plan != null) {
+            context = new PlanCheck(plan, c).context(context, given(c));
+        }
+        try (Engine e = engine.open(context)) {
             long t0 = System.nanoTime();
             FittedModel m = e.save(fit.fit(e, seed, TerminalProgress.forConsole()), model);
             m.rareValueNotes().forEach(spec.commandLine().getErr()::println);
@@ -54,5 +88,24 @@ public final class FitCommand implements Callable<Integer> {
             out.println("model written to " + model);
             return 0;
         }
+    }
+
+    /** The plan of the fit these options ask for. */
+    private Plan given(SignedCharter c) {
+        return Plan.of(fit.data, fit.generator, fit.params, seed, fit.metadata, fit.constraints,
+                c == null ? null : c.digest());
+    }
+
+    private int writePlan() {
+        if (model != null || plan != null) {
+            throw new BadInputException("fit --plan-out writes a plan and fits nothing; give it without --model and --plan");
+        }
+        Inputs.notAnInput(planOut, fit.inputs());
+        Plan p = given(charter.read());
+        SignedDocument doc = SignedDocument.create(Dsse.IN_TOTO, p.payload(), KeyStore.standard().signingKey(), Instant.now());
+        doc.write(planOut);
+        spec.commandLine().getOut().println("plan written to " + planOut + " (digest " + doc.payloadSha256()
+                + "); approvers sign it with: tabsynth approve " + planOut + " --key DIR");
+        return 0;
     }
 }

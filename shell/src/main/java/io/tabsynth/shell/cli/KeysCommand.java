@@ -29,6 +29,10 @@ public final class KeysCommand implements Callable<Integer> {
     /** {@code keys show}. */
     @Command(name = "show", description = "Print the key id, where the key lives and the public key (creating it on first use).")
     static final class Show implements Callable<Integer> {
+        @Option(names = "--key-dir", paramLabel = "DIR",
+                description = "a key directory of its own (e.g. one per approver) instead of the local key")
+        Path keyDir;
+
         @Spec
         CommandSpec spec;
 
@@ -38,7 +42,7 @@ public final class KeysCommand implements Callable<Integer> {
         }
 
         int print(CommandSpec s) {
-            KeyStore keys = KeyStore.standard();
+            KeyStore keys = keyDir == null ? KeyStore.standard() : new KeyStore(keyDir);
             SigningKey k = keys.signingKey();
             s.commandLine().getOut().printf("key id      %s%nkey files   %s%ntrust file  %s%n%s", k.keyId(), keys.dir(),
                     TrustStore.trustFile(keys), k.publicKeyPem());
@@ -49,12 +53,16 @@ public final class KeysCommand implements Callable<Integer> {
     /** {@code keys create}. */
     @Command(name = "create", description = "Create the signing key (refused if one exists).")
     static final class Create implements Callable<Integer> {
+        @Option(names = "--key-dir", paramLabel = "DIR",
+                description = "a key directory of its own (e.g. one per approver) instead of the local key")
+        Path keyDir;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            SigningKey k = KeyStore.standard().create();
+            SigningKey k = (keyDir == null ? KeyStore.standard() : new KeyStore(keyDir)).create();
             spec.commandLine().getOut().println("created key " + k.keyId());
             return 0;
         }
@@ -66,12 +74,16 @@ public final class KeysCommand implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "FILE", description = "write here instead of standard output")
         Path out;
 
+        @Option(names = "--key-dir", paramLabel = "DIR",
+                description = "a key directory of its own (e.g. one per approver) instead of the local key")
+        Path keyDir;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            String pem = KeyStore.standard().signingKey().publicKeyPem();
+            String pem = SigningKeyOption.signingKey(keyDir).publicKeyPem();
             if (out == null) {
                 spec.commandLine().getOut().print(pem);
             } else {

@@ -40,11 +40,19 @@ public final class LineageCommand {
         @Option(names = "--trust", paramLabel = "FILE", description = "trust only the keys in this trust file")
         Path trust;
 
+        @Option(names = "--charter", paramLabel = "CHARTER.json",
+                description = "also check that a certificate has the release quorum this charter asks for (exit 3 if not)")
+        Path charter;
+
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            return ApprovalExit.run(spec, this::verify);
+        }
+
+        private int verify() {
             if (!Files.exists(target)) {
                 throw new io.tabsynth.spi.BadInputException(target + ": file not found");
             }
@@ -63,6 +71,7 @@ public final class LineageCommand {
             if (r.ok()) {
                 out.printf("verified %s: %s, signatures, chain and digests intact%n", target,
                         Count.of(r.records(), "record"));
+                Approvals.print(out, r, target, t, charter);
                 return 0;
             }
             PrintWriter err = spec.commandLine().getErr();

@@ -37,14 +37,21 @@ public final class SampleCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SamplingOptions sampling;
 
+    @Mixin
+    CharterOption charter;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return ApprovalExit.run(spec, this::sample);
+    }
+
+    private int sample() {
         Engine.checkSampleRows(rows, "--rows");
         Inputs.notAnInput(out, model, constraints);
-        try (Engine e = engine.open()) {
+        try (Engine e = engine.open(CharterOption.context(charter.read()))) {
             FittedModel m = e.load(model);
             long t0 = System.nanoTime();
             long written = e.sample(m, rows, seed, out, TerminalProgress.forConsole(),

@@ -38,18 +38,25 @@ public final class SynthCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SamplingOptions sampling;
 
+    @Mixin
+    CharterOption charter;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return ApprovalExit.run(spec, this::synth);
+    }
+
+    private int synth() {
         Engine.checkSampleRows(rows, "--rows");
         Inputs.notAnInput(out, fit.inputs());
         Inputs.notAnInput(out, model);
         if (model != null) {
             Inputs.notAnInput(model, fit.inputs());
         }
-        try (Engine e = engine.open()) {
+        try (Engine e = engine.open(CharterOption.context(charter.read()))) {
             long t0 = System.nanoTime();
             Progress progress = TerminalProgress.forConsole();
             FittedModel m = fit.fit(e, seed, progress);

@@ -1,0 +1,48 @@
+package io.tabsynth.engine.governance;
+
+import io.tabsynth.engine.lineage.SignedDocument.Signer;
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.SignedDocument;
+import io.tabsynth.engine.lineage.TrustStore;
+import io.tabsynth.spi.io.Sha256;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A charter as signed: the file, its {@link SignedDocument} (whose every signature verified with a trusted key), the
+ * {@link Charter} it holds and whether its own quorum of approvers signed it.
+ *
+ * @param file     the signed charter's file
+ * @param document the envelope
+ * @param charter  the charter
+ * @param quorum   its approvers' signatures against {@code quorum.charter}
+ */
+public record SignedCharter(Path file, SignedDocument document, Charter charter, Quorum quorum) {
+    /** The role of a charter among a step's inputs. */
+    public static final String ROLE = "charter";
+
+    /**
+     * Reads a signed charter and checks every signature: a {@link io.tabsynth.spi.BadInputException} when it is not a
+     * charter, a {@link io.tabsynth.engine.lineage.VerificationException} when a signature does not verify or its key
+     * is not trusted. Whether its quorum is met is {@link #quorum()}'s to say.
+     */
+    public static SignedCharter read(Path file, TrustStore trust) {
+        SignedDocument doc = SignedDocument.read(file);
+        Charter charter = Charter.ofStatement(doc.statement(), file.toString());
+        List<Signer> signers = doc.verify(trust);
+        return new SignedCharter(file, doc, charter, Quorum.of(charter, "charter", signers));
+    }
+
+    /** The charter's digest: the SHA-256 of the signed statement, the same however many have signed it. */
+    public String digest() {
+        return document.payloadSha256();
+    }
+
+    /**
+     * The charter as an input of a step done under it: role {@value #ROLE}, the file's digest, and the charter's
+     * digest as its content digest (like data's, it does not change with the form of the file, here its signatures).
+     */
+    public Artifact artifact() {
+        return new Artifact(ROLE, file, Sha256.file(file), digest(), Artifact.NOT_DATA);
+    }
+}

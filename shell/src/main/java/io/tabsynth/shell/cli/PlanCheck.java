@@ -1,0 +1,54 @@
+package io.tabsynth.shell.cli;
+
+import io.tabsynth.engine.governance.Plan;
+import io.tabsynth.engine.governance.Quorum;
+import io.tabsynth.engine.governance.QuorumNotMet;
+import io.tabsynth.engine.governance.SignedCharter;
+import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.KeyStore;
+import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.SignedDocument;
+import io.tabsynth.engine.lineage.TrustStore;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.io.Sha256;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code fit --plan PLAN.json --charter C}: the plan's signatures verify (exit 4), it is the fit given (exit 2, naming
+ * what differs) and the charter's plan quorum signed it (exit 3, naming who still has to); the fit then records the
+ * plan as an input and who approved it when.
+ */
+record PlanCheck(Path file, SignedCharter charter) {
+    Lineage.Context context(Lineage.Context charterContext, Plan given) {
+        if (charter == null) {
+            throw new BadInputException("fit --plan " + file + ": needs --charter, whose quorum of approvers the plan must have");
+        }
+        SignedDocument doc = SignedDocument.read(file);
+        List<SignedDocument.Signer> signers = doc.verify(TrustStore.standard(KeyStore.standard()));
+        Plan planned = Plan.ofStatement(doc.statement(), file.toString());
+        List<String> differences = planned.differences(given);
+        if (!differences.isEmpty()) {
+            throw new BadInputException(file + ": the fit given is not the plan that was approved: "
+                    + String.join("; ", differences));
+        }
+        Quorum quorum = Quorum.of(charter.charter(), "plan", signers);
+        if (!quorum.met()) {
+            throw new QuorumNotMet(file.toString(), quorum);
+        }
+        List<Map<String, String>> approvals = new ArrayList<>();
+        for (SignedDocument.Signer s : quorum.approvedBy()) {
+            Map<String, String> a = new LinkedHashMap<>();
+            a.put("approvedOn", s.approvedOn() == null ? "" : s.approvedOn().toString());
+            a.put("keyid", s.keyId());
+            a.put("name", s.name());
+            approvals.add(a);
+        }
+        List<Artifact> inputs = new ArrayList<>(charterContext.inputs());
+        inputs.add(new Artifact(Plan.ROLE, file, Sha256.file(file), doc.payloadSha256(), Artifact.NOT_DATA));
+        return new Lineage.Context(inputs, charterContext.parameters(), Map.of("planApprovals", approvals));
+    }
+}

@@ -1,0 +1,290 @@
+package io.tabsynth.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.lineage.Dsse;
+import io.tabsynth.engine.lineage.KeyStore;
+import io.tabsynth.engine.lineage.TrustStore;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.shell.demo.DemoData;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 25: charters, plans and releases that k of n approvers sign, and the records made under them. */
+class GovernanceCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path real;
+    private String alice;
+    private String bob;
+    private String carol;
+
+    /** Three approvers' keys, made and exported with tabsynth keys, trusted locally; demo customers as the real data. */
+    @BeforeEach
+    void approversAndData() {
+        alice = approver("alice");
+        bob = approver("bob");
+        carol = approver("carol");
+        real = dir.resolve("real.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 4), real);
+        }
+    }
+
+    private String approver(String name) {
+        Path keys = dir.resolve("keys-" + name);
+        Cli made = Cli.run("keys", "create", "--key-dir", keys);
+        assertEquals(0, made.code(), made.err());
+        Path pem = dir.resolve(name + ".pem");
+        assertEquals(0, Cli.run("keys", "export", "--key-dir", keys, "--out", pem).code());
+        Path trustFile = TrustStore.trustFile(KeyStore.standard());
+        assertEquals(0, Cli.run("keys", "trust", pem, "--name", name, "--trust-file", trustFile).code());
+        return made.out().replace("created key ", "").trim();
+    }
+
+    private Path keys(String name) {
+        return dir.resolve("keys-" + name);
+    }
+
+    /** A draft charter in JSON with the three approvers and the given plan and release quorums. */
+    private Path draft(String file, int plan, int release) throws Exception {
+        String text = "{\"name\": \"customers\", \"version\": 2, \"purpose\": \"dashboard tests\","
+                + "\"approvedUses\": [\"testing\"], \"audiences\": [\"analysts\"],"
+                + "\"checks\": [\"fidelity.score >= 0.5\"],"
+                + "\"privacyBudget\": [{\"data\": \"real.csv\", \"maxEpsilon\": 3, \"delta\": 1e-6}],"
+                + "\"approvers\": [{\"name\": \"Alice\", \"keyid\": \"" + alice + "\"}, {\"name\": \"Bob\", \"keyid\": \""
+                + bob + "\"}, {\"name\": \"Carol\", \"keyid\": \"" + carol + "\"}],"
+                + "\"quorum\": {\"charter\": 2, \"plan\": " + plan + ", \"release\": " + release + "},"
+                + "\"reviewInterval\": \"P6M\", \"issued\": \"2026-12-01\"}";
+        return Files.writeString(dir.resolve(file), text);
+    }
+
+    /** The draft signed by Alice and Bob. */
+    private Path charter(String name, int plan, int release) throws Exception {
+        Path signed = dir.resolve(name + ".json");
+        Cli first = Cli.run("charter", "sign", draft(name + "-draft.json", plan, release), "--out", signed, "--key", keys("alice"));
+        assertEquals(0, first.code(), first.err());
+        assertEquals(0, Cli.run("charter", "sign", signed, "--key", keys("bob")).code());
+        return signed;
+    }
+
+    private Cli fit(Object... more) {
+        Object[] args = {"fit", "--data", real, "--generator", "gaussian-copula", "--seed", 7};
+        Object[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return Cli.run(all);
+    }
+
+    /** A plan written under the charter and approved by Alice and Bob. */
+    private Path approvedPlan(Path charter) {
+        Path plan = dir.resolve("plan.json");
+        Cli written = fit("--charter", charter, "--plan-out", plan);
+        assertEquals(0, written.code(), written.err());
+        assertFalse(Files.exists(dir.resolve("m.model")), "a plan fits nothing");
+        for (String who : new String[] {"alice", "bob"}) {
+            Cli approved = Cli.run("approve", plan, "--key", keys(who));
+            assertEquals(0, approved.code(), approved.err());
+        }
+        return plan;
+    }
+
+    @Test
+    void twoOfThreeApproversMeetATwoOfThreeQuorumAndNotAThreeOfThree() throws Exception {
+        Path twoOfThree = charter("two", 2, 2);
+        Path plan = approvedPlan(twoOfThree);
+        Path model = dir.resolve("m.model");
+        Cli fitted = fit("--charter", twoOfThree, "--plan", plan, "--model", model);
+        assertEquals(0, fitted.code(), fitted.err());
+        Cli verified = Cli.run("lineage", "verify", model);
+        assertEquals(0, verified.code(), verified.err());
+        assertTrue(verified.out().contains("approved: the plan " + plan + " of the fit was approved by Alice on 20")
+                && verified.out().contains(", Bob on 20"), verified.out());
+
+        Path threeOfThree = charter("three", 3, 3);
+        Path plan3 = dir.resolve("plan3.json");
+        assertEquals(0, fit("--charter", threeOfThree, "--plan-out", plan3).code());
+        assertEquals(0, Cli.run("approve", plan3, "--key", keys("alice")).code());
+        assertEquals(0, Cli.run("approve", plan3, "--key", keys("bob")).code());
+        Path refusedModel = dir.resolve("refused.model");
+        Cli refused = fit("--charter", threeOfThree, "--plan", plan3, "--model", refusedModel);
+        assertEquals(3, refused.code(), refused.err());
+        assertTrue(refused.err().contains("the plan needs 1 more approval (quorum 3 of 3), from Carol"), refused.err());
+        assertFalse(Files.exists(refusedModel), "nothing is fitted without the approvals");
+    }
+
+    @Test
+    void theFitRecordNamesTheCharterAndThePlanWithTheirDigests() throws Exception {
+        Path charter = charter("c", 2, 2);
+        Path plan = approvedPlan(charter);
+        Path model = dir.resolve("m.model");
+        assertEquals(0, fit("--charter", charter, "--plan", plan, "--model", model).code());
+        JsonNode side = JSON.readTree(Files.readAllBytes(Path.of(model + ".lineage.json")));
+        JsonNode records = side.path("records"); // the export that wrote real.csv, then the fit
+        JsonNode predicate = JSON.readTree(Base64.getDecoder().decode(records.path(records.size() - 1).path("payload").asText()))
+                .path("predicate");
+        JsonNode charterEnvelope = JSON.readTree(Files.readAllBytes(charter));
+        String charterDigest = io.tabsynth.spi.io.Sha256.hex(Dsse.payload(charterEnvelope));
+        boolean namesCharter = false;
+        boolean namesPlan = false;
+        for (JsonNode in : predicate.path("inputs")) {
+            namesCharter |= in.path("role").asText().equals("charter")
+                    && in.path("annotations").path("contentSha256").asText().equals(charterDigest);
+            namesPlan |= in.path("role").asText().equals("plan") && in.path("name").asText().equals(plan.toString());
+        }
+        assertTrue(namesCharter && namesPlan, predicate.path("inputs").toString());
+        assertEquals("2", predicate.path("parameters").path("charter.version").asText());
+        assertEquals(2, predicate.path("results").path("planApprovals").size());
+    }
+
+    @Test
+    void aPlanChangedByOneByteIsCaught() throws Exception {
+        Path charter = charter("c", 2, 2);
+        Path plan = approvedPlan(charter);
+        ObjectNode env = (ObjectNode) JSON.readTree(Files.readAllBytes(plan));
+        byte[] payload = Dsse.payload(env);
+        String text = new String(payload, StandardCharsets.UTF_8);
+        int at = text.indexOf("\"seed\":7");
+        assertTrue(at > 0, text);
+        payload[at + "\"seed\":".length()] = '8'; // one byte: the seed the approvers signed for becomes 8
+        env.put("payload", Base64.getEncoder().encodeToString(payload));
+        Files.write(plan, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(env));
+        Path model = dir.resolve("m.model");
+        Cli r = Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 8, "--charter", charter,
+                "--plan", plan, "--model", model);
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.err().contains("does not verify; the document was changed after it was signed"), r.err());
+        assertFalse(Files.exists(model));
+        Cli approve = Cli.run("approve", plan, "--key", keys("carol"));
+        assertEquals(4, approve.code(), "a signature over other bytes is refused: " + approve.err());
+    }
+
+    @Test
+    void aPlanForOtherDataIsRefusedNamingBothDigests() throws Exception {
+        Path charter = charter("c", 2, 2);
+        Path plan = approvedPlan(charter);
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 5), real); // other rows under the same name
+        }
+        Path model = dir.resolve("m.model");
+        Cli r = fit("--charter", charter, "--plan", plan, "--model", model);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("the fit given is not the plan that was approved: the plan's data " + real + " has sha256 ")
+                && r.err().contains("but the data given, " + real + ", has " + io.tabsynth.spi.io.Sha256.file(real)), r.err());
+        assertFalse(Files.exists(model));
+        Cli otherSeed = fit("--charter", charter, "--plan", plan, "--model", model, "--param", "minCount=3");
+        assertTrue(otherSeed.err().contains("the plan's parameters {} differ from those given {minCount=3}"), otherSeed.err());
+    }
+
+    @Test
+    void aKeySignsOnce() throws Exception {
+        Path charter = charter("c", 2, 2);
+        Path plan = approvedPlan(charter);
+        byte[] before = Files.readAllBytes(plan);
+        Cli again = Cli.run("approve", plan, "--key", keys("alice"));
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("has signed it already; a key signs once"), again.err());
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(plan), "the plan is left as it was");
+    }
+
+    @Test
+    void aReleaseNeedsItsQuorumAndVerifyNamesWhoApprovedAndWhen() throws Exception {
+        Path charter = charter("c", 2, 2);
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 200, "--seed", 3,
+                "--out", syn, "--charter", charter).code());
+        Path report = dir.resolve("report.json");
+        Cli evaluated = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity", "--charter", charter,
+                "--report", report);
+        assertEquals(0, evaluated.code(), evaluated.err());
+        JsonNode checks = JSON.readTree(Files.readAllBytes(report)).path("policy").path("checks");
+        assertEquals("fidelity.score >= 0.5", checks.path(0).path("check").asText(), "the charter's checks are the policy");
+        assertEquals(1, checks.size());
+
+        Path cert = dir.resolve("cert.json");
+        Cli certified = Cli.run("certify", syn, "--report", report, "--out", cert, "--charter", charter);
+        assertEquals(0, certified.code(), certified.err());
+        assertTrue(certified.err().contains("the release awaits approval"), certified.err());
+        assertEquals(0, Cli.run("approve", cert, "--key", keys("carol")).code());
+        Cli short1 = Cli.run("lineage", "verify", cert, "--charter", charter);
+        assertEquals(3, short1.code(), short1.out() + short1.err());
+        assertTrue(short1.err().contains("the release needs 1 more approval (quorum 2 of 3), from any 1 of: Alice, Bob"),
+                short1.err());
+        assertEquals(0, Cli.run("approve", cert, "--key", keys("alice")).code());
+        Cli ok = Cli.run("lineage", "verify", cert, "--charter", charter);
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("2 of 3 approvers signed the release (quorum 2): Alice on 20") && ok.out().contains("Carol on 20"),
+                ok.out());
+        assertTrue(ok.out().contains("has approvals added after it was written"), ok.out());
+
+        Cli withoutCharter = Cli.run("lineage", "verify", cert);
+        assertEquals(0, withoutCharter.code(), "approvals do not break the certificate's own lineage: " + withoutCharter.err());
+        String text = Files.readString(cert);
+        Files.writeString(cert, text.replaceFirst("\"approvedOn\" : \"20", "\"approvedOn\" : \"19"));
+        Cli backdated = Cli.run("lineage", "verify", cert);
+        assertEquals(4, backdated.code(), "a changed approval time is caught: " + backdated.out());
+    }
+
+    @Test
+    void charterVerifyChecksSignaturesSchemaAndQuorum() throws Exception {
+        Path draft = draft("charter-draft.json", 2, 2);
+        Path signed = dir.resolve("charter.json");
+        assertEquals(0, Cli.run("charter", "sign", draft, "--out", signed, "--key", keys("alice")).code());
+        Cli one = Cli.run("charter", "verify", signed);
+        assertEquals(3, one.code());
+        assertTrue(one.err().contains("the charter needs 1 more approval (quorum 2 of 3), from any 1 of: Bob, Carol"), one.err());
+        Cli fitUnder = fit("--charter", signed, "--model", dir.resolve("m.model"));
+        assertEquals(3, fitUnder.code(), "nothing is done under a charter that lacks its own approvals");
+
+        assertEquals(0, Cli.run("charter", "sign", signed, "--key", keys("carol")).code());
+        Cli ok = Cli.run("charter", "verify", signed);
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("verified charter customers v2"), ok.out());
+        Cli shown = Cli.run("charter", "show", signed);
+        assertTrue(shown.out().contains("privacy budget  real.csv: epsilon at most 3, delta 0.000001"), shown.out());
+        assertTrue(shown.out().contains("quorum          charter 2 of 3, plan 2 of 3, release 2 of 3")
+                && shown.out().contains("next due 2027-06-01"), shown.out());
+
+        String text = Files.readString(signed);
+        int sig = text.indexOf("\"sig\" : \"") + "\"sig\" : \"".length();
+        char c = text.charAt(sig);
+        Files.writeString(signed, text.substring(0, sig) + (c == 'A' ? 'B' : 'A') + text.substring(sig + 1));
+        assertEquals(4, Cli.run("charter", "verify", signed).code(), "a bad signature");
+
+        Files.writeString(draft, Files.readString(draft).replace("\"plan\": 2", "\"plan\": 4"));
+        Cli malformed = Cli.run("charter", "sign", draft, "--out", dir.resolve("bad.json"), "--key", keys("alice"));
+        assertEquals(2, malformed.code());
+        assertTrue(malformed.err().contains(draft + ": 'quorum.plan' is 4 but there are only 3 approvers"), malformed.err());
+        assertFalse(Files.exists(dir.resolve("bad.json")), "nothing half-written");
+    }
+
+    @Test
+    void aYamlDraftSignsToTheSameCharterAsItsJson() throws Exception {
+        Path json = draft("same.json", 2, 2);
+        JsonNode tree = JSON.readTree(Files.readAllBytes(json));
+        Path yaml = dir.resolve("same.yaml");
+        Files.writeString(yaml, new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().writeValueAsString(tree));
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        assertEquals(0, Cli.run("charter", "sign", json, "--out", a, "--key", keys("alice")).code());
+        assertEquals(0, Cli.run("charter", "sign", yaml, "--out", b, "--key", keys("alice")).code());
+        assertEquals(JSON.readTree(Files.readAllBytes(a)).path("payload"), JSON.readTree(Files.readAllBytes(b)).path("payload"));
+        Path init = dir.resolve("init.yaml");
+        assertEquals(0, Cli.run("charter", "init", "--out", init).code());
+        Cli shown = Cli.run("charter", "show", init);
+        assertEquals(0, shown.code(), "the starting charter is a valid one: " + shown.err());
+        assertTrue(Files.readString(init).contains("# "), "it is commented");
+    }
+}
