@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.data.io.Metadata;
+import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.Evaluator;
@@ -136,6 +137,16 @@ public final class Engine implements AutoCloseable {
     /** As {@link #inferSpec(String, Frame, Path)} with another {@code minCount}; {@code notes} gets one line per column whose rare values were replaced. */
     public JsonNode inferSpec(String generatorId, Frame data, Path out, int minCount, Consumer<String> notes) {
         return drafting.draft(generatorId, data, out, minCount, notes);
+    }
+
+    /**
+     * As {@link #fit(Frame, String, Map, long, Progress, ConstraintFile)}, with the rows of the people on the opt-out
+     * list ({@code null} for none) removed before anything is learned; the fit's record names the list and the rows
+     * it removed.
+     */
+    public FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress,
+                           ConstraintFile constraints, OptOutList optOuts) {
+        return fitting.fit(data, generatorId, params, seed, progress, constraints, optOuts);
     }
 
     /** Reads a constraints file with the installed constraint language; an error if several are installed. */

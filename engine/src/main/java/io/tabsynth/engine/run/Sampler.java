@@ -64,6 +64,7 @@ final class Sampler {
             info.params().forEach((k, v) -> params.put("fit." + k, v));
             params.put("fit.seed", Long.toString(info.seed()));
             inputs.addAll(model.lineageInputs());
+            model.fitResults().forEach((k, v) -> results.put("fit." + k, v));
         }
         if (sampling.constraints() != null) {
             inputs.add(sampling.constraints().artifact());
