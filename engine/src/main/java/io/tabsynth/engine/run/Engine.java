@@ -211,7 +211,15 @@ public final class Engine implements AutoCloseable {
 
     /** Certifies a synthetic dataset whose lineage verifies (see {@link Certification}); returns the signing key id. */
     public String certify(CertifyRequest r) {
-        return certification.certify(r);
+        return certify(r, List.of());
+    }
+
+    /**
+     * As {@link #certify(CertifyRequest)}, also honouring these signed revocation lists besides the ledger's
+     * revocations and the imported lists: a revoked dataset, or one made from anything revoked, is refused.
+     */
+    public String certify(CertifyRequest r, List<Path> revocationLists) {
+        return certification.certify(r, revocationLists);
     }
 
     @Override
