@@ -124,7 +124,7 @@ class OptOutTest {
                 "--ledger", ledger, "--exclude", optOuts(), "--key", "customer_id");
         assertEquals(0, fit.code(), fit.err());
         assertTrue(fit.out().contains("0 rows removed"), fit.out());
-        Map<?, ?> optOut = (Map<?, ?>) new Ledger(ledger).records().get(1).step().results().get("optOut");
+        Map<?, ?> optOut = (Map<?, ?>) new Ledger(ledger).records().get(0).step().results().get("optOut");
         assertEquals(0, ((Number) optOut.get("rowsRemoved")).intValue());
     }
 
@@ -139,11 +139,11 @@ class OptOutTest {
         assertTrue(noneInList.err().contains("optouts.csv: the opt-out list has no column 'customer_ID_' (did you mean "
                 + "'customer_id'?)"), noneInList.err());
 
-        Files.writeString(list, "customer,withdrawn_on\n" + OPTED_OUT + ",2026-11-30\n");
+        Files.writeString(list, "customerid,withdrawn_on\n" + OPTED_OUT + ",2026-11-30\n");
         Cli noneInData = Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--seed", 1, "--model", model,
-                "--exclude", list, "--key", "customer");
+                "--exclude", list, "--key", "customerid");
         assertEquals(2, noneInData.code());
-        assertTrue(noneInData.err().contains("tx.csv: has no column 'customer' to match the opt-out list")
+        assertTrue(noneInData.err().contains("tx.csv: has no column 'customerid' to match the opt-out list")
                 && noneInData.err().contains("did you mean 'customer_id'?"), noneInData.err());
         assertFalse(noneInData.err().contains("Exception"), noneInData.err());
 
