@@ -116,6 +116,26 @@ class OptOutTest {
     }
 
     @Test
+    void theWorkbenchFitHonoursTheListToo() throws Exception {
+        transactions();
+        optOuts(OPTED_OUT);
+        Path script = dir.resolve("fit.jsh");
+        Files.writeString(script, """
+                var real = read("tx.csv", "tx.meta.json");
+                var m = fit(real, "gaussian-copula", seed(3), exclude("optouts.csv", "customer_id"));
+                m.save("wb.model");
+                """);
+        Path ledger = dir.resolve("wb.jsonl");
+        Cli run = Cli.run("run", script, "--dir", dir, "--ledger", ledger);
+        assertEquals(0, run.code(), run.err() + run.out());
+        String bytes = new String(Files.readAllBytes(dir.resolve("wb.model")), StandardCharsets.ISO_8859_1);
+        assertFalse(bytes.contains(OPTED_OUT) || bytes.contains(THEIR_CITY), "the workbench model holds the opted-out rows");
+        SignedRecord fit = new Ledger(ledger).records().stream().filter(r -> r.step().step().equals("fit")).findFirst()
+                .orElseThrow();
+        assertEquals(12, ((Number) ((Map<?, ?>) fit.step().results().get("optOut")).get("rowsRemoved")).intValue());
+    }
+
+    @Test
     void anEmptyListRemovesNothingAndIsStillRecorded() throws Exception {
         Path data = transactions();
         Path model = dir.resolve("m.model");
