@@ -10,6 +10,9 @@ import io.tabsynth.shell.cli.KeysCommand;
 import io.tabsynth.shell.cli.LineageCommand;
 import io.tabsynth.shell.cli.NotebookCommand;
 import io.tabsynth.shell.cli.PluginsCommand;
+import io.tabsynth.shell.cli.RetireCommand;
+import io.tabsynth.shell.cli.RevocationsCommand;
+import io.tabsynth.shell.cli.RevokeCommand;
 import io.tabsynth.shell.cli.RulesCommand;
 import io.tabsynth.shell.cli.RunCommand;
 import io.tabsynth.shell.cli.SampleCommand;
@@ -35,7 +38,7 @@ import picocli.CommandLine;
                 + "4 lineage verification failed.",
                 "Internal errors: set " + Tabsynth.DEBUG + "=1 to print the stack trace."},
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
-                EvaluateCommand.class, io.tabsynth.shell.cli.CharterCommand.class, io.tabsynth.shell.cli.ApproveCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
+                EvaluateCommand.class, io.tabsynth.shell.cli.CharterCommand.class, io.tabsynth.shell.cli.ApproveCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class, RevokeCommand.class, RetireCommand.class, RevocationsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tabsynth {
     /** Success. */

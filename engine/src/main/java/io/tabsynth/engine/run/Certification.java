@@ -5,6 +5,7 @@ import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.certify.ReportBinding;
+import io.tabsynth.engine.governance.revocation.Withdrawals;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Dsse;
 import io.tabsynth.engine.lineage.Sidecar;
@@ -38,17 +39,24 @@ final class Certification {
     }
 
     /**
-     * Checks the dataset's lineage (a {@link VerificationException} if it fails or, unless allowed, does not reach
+     * Checks the dataset's lineage (a {@link VerificationException} if it fails, if it or anything in its chain is
+     * revoked ({@link Withdrawals}: the ledger's, the imported lists' and {@code revocationLists}) or, unless allowed, does not reach
      * real data) and its recorded content digest, then writes a signed certificate binding the dataset digest, the
      * generation parameters, the report's validation results and the signed history, plus, if asked, the data card
      * (Markdown, HTML) and Croissant JSON-LD, and records the step. Returns the key id that signed.
      */
-    String certify(CertifyRequest r) {
-        Verifier verifier = new Verifier(TrustStore.standard(recorder.lineage().keys()));
+    String certify(CertifyRequest r, List<Path> revocationLists) {
+        TrustStore trust = TrustStore.standard(recorder.lineage().keys());
+        Verifier verifier = new Verifier(trust);
         Verification v = verifier.verifyFile(r.dataset());
         if (!v.ok()) {
             throw new VerificationException(r.dataset() + ": lineage does not verify, so it cannot be certified: "
                     + String.join("; ", v.problems()));
+        }
+        List<String> revoked = Withdrawals.known(recorder.lineage().ledger(), recorder.lineage().keys(), trust,
+                revocationLists).revocations(v);
+        if (!revoked.isEmpty()) {
+            throw new VerificationException(String.join("; ", revoked) + "; a revoked dataset is not certified");
         }
         if (!v.reachesRealData() && !r.allowUnverifiedModel()) {
             throw new VerificationException(r.dataset() + ": " + v.unreachedSummary() + "; a dataset from a model of "

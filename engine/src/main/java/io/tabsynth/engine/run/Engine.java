@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.data.io.Metadata;
+import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.Evaluator;
@@ -138,6 +139,16 @@ public final class Engine implements AutoCloseable {
         return drafting.draft(generatorId, data, out, minCount, notes);
     }
 
+    /**
+     * As {@link #fit(Frame, String, Map, long, Progress, ConstraintFile)}, with the rows of the people on the opt-out
+     * list ({@code null} for none) removed before anything is learned; the fit's record names the list and the rows
+     * it removed.
+     */
+    public FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress,
+                           ConstraintFile constraints, OptOutList optOuts) {
+        return fitting.fit(data, generatorId, params, seed, progress, constraints, optOuts);
+    }
+
     /** Reads a constraints file with the installed constraint language; an error if several are installed. */
     public ConstraintFile constraints(Path file) {
         return constraints(file, null);
@@ -200,7 +211,15 @@ public final class Engine implements AutoCloseable {
 
     /** Certifies a synthetic dataset whose lineage verifies (see {@link Certification}); returns the signing key id. */
     public String certify(CertifyRequest r) {
-        return certification.certify(r);
+        return certify(r, List.of());
+    }
+
+    /**
+     * As {@link #certify(CertifyRequest)}, also honouring these signed revocation lists besides the ledger's
+     * revocations and the imported lists: a revoked dataset, or one made from anything revoked, is refused.
+     */
+    public String certify(CertifyRequest r, List<Path> revocationLists) {
+        return certification.certify(r, revocationLists);
     }
 
     @Override

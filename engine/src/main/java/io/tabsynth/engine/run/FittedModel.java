@@ -17,11 +17,14 @@ import java.time.Instant;
  * @param fitFinished  when fitting finished ({@code null} for a loaded model)
  * @param file         the model file it was saved to or loaded from, or {@code null}
  * @param fitInputs    files the fit read besides the training data (constraints, a spec), for lineage
+ * @param fitResults   what the fit's record says besides the model's own description (the opt-out list it
+ *                     honoured), empty for a loaded model
  */
 public record FittedModel(Model model, ModelInfo info, Artifact trainingData, Instant fitStarted, Instant fitFinished,
-                          Artifact file, java.util.List<Artifact> fitInputs) {
+                          Artifact file, java.util.List<Artifact> fitInputs, java.util.Map<String, Object> fitResults) {
     public FittedModel {
         fitInputs = java.util.List.copyOf(fitInputs);
+        fitResults = java.util.Map.copyOf(fitResults);
     }
 
     /**
@@ -85,6 +88,6 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
 
     /** The same model, now kept in {@code file}. */
     FittedModel savedAs(Artifact file) {
-        return new FittedModel(model, info, trainingData, fitStarted, fitFinished, file, fitInputs);
+        return new FittedModel(model, info, trainingData, fitStarted, fitFinished, file, fitInputs, fitResults);
     }
 }

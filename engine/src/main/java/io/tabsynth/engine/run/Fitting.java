@@ -2,6 +2,8 @@ package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.disclosure.RareValueModel;
+import io.tabsynth.engine.governance.optout.Exclusion;
+import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.spi.Activity;
 import io.tabsynth.spi.BadInputException;
@@ -47,6 +49,17 @@ final class Fitting {
      */
     FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress,
                     ConstraintFile constraints) {
+        return fit(data, generatorId, params, seed, progress, constraints, null);
+    }
+
+    /**
+     * As {@link #fit(Frame, String, Map, long, Progress, ConstraintFile)}, first removing the rows of the people on the
+     * opt-out list ({@code null} for none), before anything is learned from the data: constraints, the rare-value
+     * rule, any differentially private mechanism and the generator see only the rows left. The list is one of the
+     * fit's inputs, and its record says which list it honoured and how many rows that removed.
+     */
+    FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress,
+                    ConstraintFile constraints, OptOutList optOuts) {
         PluginHost.Found<Generator> g = extensions.generator(generatorId);
         Generator generator = g.extension();
         String owner = "generator '" + generatorId + "'";
@@ -57,12 +70,27 @@ final class Fitting {
         List<Artifact> inputs = fileParameters(generator, resolved, owner);
         List<Path> ownFiles = inputs.stream().map(Artifact::path).toList();
         if (data == null) {
+            if (optOuts != null) {
+                throw new BadInputException("an opt-out list removes rows of real data, and " + owner
+                        + " is given none: give --data");
+            }
             if (generator.needsData()) {
                 throw new BadInputException(owner + " learns from real data: give --data");
             }
             data = Frame.empty(Schema.of());
         } else if (data.rowCount() == 0 && generator.needsData()) {
             throw new BadInputException("cannot fit generator '" + generatorId + "' to data with no rows");
+        }
+        Map<String, Object> fitResults = new LinkedHashMap<>();
+        if (optOuts != null) {
+            Exclusion excluded = optOuts.exclude(data);
+            if (excluded.kept().rowCount() == 0 && generator.needsData()) {
+                throw new BadInputException("cannot fit generator '" + generatorId + "': the opt-out list "
+                        + optOuts.file() + " removes every row of " + DataFiles.named(data));
+            }
+            data = excluded.kept();
+            inputs.add(optOuts.artifact());
+            fitResults.put(Exclusion.RESULT, excluded.record());
         }
         Instant started = Instant.now();
         boolean learns = generator.needsData();
@@ -110,7 +138,7 @@ final class Fitting {
                 EngineVersion.get(), recorded, seed, model.schema(), data.rowCount(),
                 bound == null ? null : bound.spec(), bound == null ? null : constraints.language(), rare == null || rare.isEmpty() ? null : rare.toJson(), form,
                 learns ? ModelInfo.TrainingData.of(Artifact.of(data)) : null);
-        return new FittedModel(model, info, Artifact.of(data), started, Instant.now(), null, inputs);
+        return new FittedModel(model, info, Artifact.of(data), started, Instant.now(), null, inputs, fitResults);
     }
 
     /** The files the generator's FILE parameters name (a spec, say), which the fit reads as inputs. */

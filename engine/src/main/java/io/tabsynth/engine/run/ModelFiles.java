@@ -65,6 +65,7 @@ final class ModelFiles {
         if (info.rareValues() != null) {
             results.put("rareValues", RareValues.fromJson(info.rareValues()).notes());
         }
+        results.putAll(model.fitResults());
         Instant started = model.fitStarted() == null ? Instant.now() : model.fitStarted();
         Instant finished = model.fitFinished() == null ? started : model.fitFinished();
         recorder.record(Step.builder("fit")
@@ -117,7 +118,7 @@ final class ModelFiles {
                     .fromSpec(info.constraints(), file + " constraints").bind(info.schema(), null);
             model = new ConstrainedModel(model, bound, info.schema(), ConstrainedModel.DEFAULT_MAX_TRIES);
         }
-        return new FittedModel(model, info, null, null, null, artifact, List.of());
+        return new FittedModel(model, info, null, null, null, artifact, List.of(), Map.of());
     }
 
     /**

@@ -68,6 +68,7 @@ final class Sampler {
             if (!model.model().privacy().isEmpty()) {
                 results.put("privacy", model.model().privacy());
             }
+            model.fitResults().forEach((k, v) -> results.put("fit." + k, v));
         }
         if (sampling.constraints() != null) {
             inputs.add(sampling.constraints().artifact());

@@ -54,6 +54,9 @@ public final class CertifyCommand implements Callable<Integer> {
 
     @Mixin
     CharterOption charter;
+    @Option(names = "--revocations", paramLabel = "LIST", description = "also honour this signed revocation list "
+            + "(repeatable; lists imported with tabsynth revocations import, and the ledger's, always count)")
+    List<Path> revocations = new java.util.ArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -72,7 +75,7 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         try (Engine e = engine.open(CharterOption.context(underCharter))) {
             String key = e.certify(new CertifyRequest(dataset, report, cardInfo, out, card, html, croissant,
-                    allowUnverifiedModel));
+                    allowUnverifiedModel), revocations);
             spec.commandLine().getOut().println("certified " + dataset + " -> " + out + " (signed with key "
                     + key.substring(0, 12) + ")");
             JsonNode policy = JsonInput.read(report, "report").path("policy");

@@ -77,6 +77,7 @@ public final class FitCommand implements Callable<Integer> {
                     m.info().pluginVersion(), fit.data == null ? "its spec" : Count.of(m.info().rows(), "row") + " x "
                             + Count.of(m.schema().size(), "column") + " of " + fit.data,
                     (System.nanoTime() - t0) / 1e9);
+            out.print(FitOptions.optOutNote(m));
             out.print(m.describe());
             if (m.model() instanceof ConstrainedModel) {
                 var bound = ((ConstrainedModel) m.model()).constraints();

@@ -1,8 +1,11 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.governance.optout.Exclusion;
+import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
+import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.Progress;
 import io.tabsynth.spi.data.Frame;
 import java.nio.file.Path;
@@ -29,15 +32,50 @@ public final class FitOptions {
             description = "constraints every sampled row must satisfy (JSON or YAML; see docs/rules.md)")
     Path constraints;
 
-    /** Reads the data (or returns null when none was given) and fits under the constraints. */
+    @Option(names = "--exclude", paramLabel = "OPTOUTS.csv",
+            description = "opt-out list: rows whose --key is on it are removed before anything is learned")
+    Path exclude;
+
+    @Option(names = "--key", paramLabel = "COLUMN",
+            description = "the column that --exclude's list and the data share (e.g. customer_id)")
+    String key;
+
+    /**
+     * Reads the data (or returns null when none was given), removes the opted-out rows, and fits under the
+     * constraints.
+     */
     FittedModel fit(Engine e, long seed, Progress progress) {
+        OptOutList optOuts = optOuts();
         Frame frame = data == null ? null : e.read(data, metadata);
         ConstraintFile c = constraints == null ? null : e.constraints(constraints);
-        return e.fit(frame, generator, params, seed, progress, c);
+        return e.fit(frame, generator, params, seed, progress, c, optOuts);
+    }
+
+    /** The opt-out list --exclude names, read by --key; {@code null} without --exclude. */
+    private OptOutList optOuts() {
+        if (exclude == null && key == null) {
+            return null;
+        }
+        if (exclude == null || key == null) {
+            throw new BadInputException(exclude == null ? "--key names the column of an opt-out list: give the list with "
+                    + "--exclude" : "--exclude needs --key, the column its list and the data share (e.g. --key customer_id)");
+        }
+        return OptOutList.read(exclude, key);
+    }
+
+    /** "honoured the opt-out list F (key K): N rows removed" for a fit that honoured one, else the empty text. */
+    static String optOutNote(FittedModel m) {
+        if (!(m.fitResults().get(Exclusion.RESULT) instanceof Map<?, ?> r)) {
+            return "";
+        }
+        long removed = ((Number) r.get("rowsRemoved")).longValue();
+        return "honoured the opt-out list " + r.get("list") + " (key " + r.get("key") + "): "
+                + Count.of(removed, "row") + " removed before fitting" + System.lineSeparator();
     }
 
     /** Files this step reads, which no output may overwrite. */
     Path[] inputs() {
-        return new Path[] {data, metadata, constraints, params.get("spec") == null ? null : Path.of(params.get("spec"))};
+        return new Path[] {data, metadata, constraints, params.get("spec") == null ? null : Path.of(params.get("spec")),
+                exclude};
     }
 }

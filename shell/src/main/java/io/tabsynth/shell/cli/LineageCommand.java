@@ -1,5 +1,9 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.governance.optout.HonouredLists;
+import io.tabsynth.engine.governance.revocation.Withdrawal;
+import io.tabsynth.engine.governance.revocation.Withdrawals;
+import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.History;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Ledger;
@@ -12,6 +16,7 @@ import io.tabsynth.engine.lineage.Verifier;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -43,6 +48,8 @@ public final class LineageCommand {
         @Option(names = "--charter", paramLabel = "CHARTER.json",
                 description = "also check that a certificate has the release quorum this charter asks for (exit 3 if not)")
         Path charter;
+        @Mixin
+        WithdrawalOptions withdrawals;
 
         @Spec
         CommandSpec spec;
@@ -63,6 +70,15 @@ public final class LineageCommand {
             Verification r = ledger ? v.verifyLedger(target) : v.verifyFile(target);
             PrintWriter out = spec.commandLine().getOut();
             r.notes().forEach(n -> out.println("note: " + n));
+            if (r.ok() && !ledger) {
+                Withdrawals known = withdrawals.known(t);
+                known.retirements(r).forEach(n -> out.println("note: " + n));
+                List<String> revoked = known.revocations(r);
+                if (!revoked.isEmpty()) {
+                    revoked.forEach(p -> spec.commandLine().getErr().println("FAILED: " + p));
+                    return VERIFICATION_FAILED;
+                }
+            }
             if (r.ok() && !r.reachesRealData()) {
                 spec.commandLine().getErr().printf("NOT VERIFIED: %s: %s, signatures and digests intact, but %s%n", target,
                         Count.of(r.records(), "record"), r.unreachedSummary());
@@ -81,17 +97,30 @@ public final class LineageCommand {
     }
 
     /** {@code lineage show FILE}. */
-    @Command(name = "show", description = "Print a file's history as a tree.")
+    @Command(name = "show", description = "Print a file's history as a tree, the opt-out lists its fits honoured, and "
+            + "whether it, or anything it was made from, was revoked or retired.")
     static final class Show implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
+
+        @Mixin
+        WithdrawalOptions withdrawals;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().print(History.of(file));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(History.of(file));
+            List<SignedRecord> records = Sidecar.records(file);
+            HonouredLists.describe(records).forEach(out::println);
+            SignedRecord last = records.get(records.size() - 1);
+            Artifact self = last.subjectNamed(Sidecar.recordedName(file));
+            Withdrawals known = withdrawals.known(TrustStore.standard(KeyStore.standard()));
+            for (Withdrawal.Kind kind : Withdrawal.Kind.values()) {
+                known.findings(kind, file.toString(), self, records).forEach(out::println);
+            }
             return 0;
         }
     }

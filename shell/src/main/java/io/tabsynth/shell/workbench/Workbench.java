@@ -6,6 +6,7 @@ import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.Verifier;
 import io.tabsynth.engine.policy.ShippedPolicy;
+import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.EvaluateFrames;
@@ -124,7 +125,7 @@ public final class Workbench {
     }
 
     /** A fit or sample option. */
-    public sealed interface Option permits Seed, Param, Constraints, Condition {
+    public sealed interface Option permits Seed, Param, Constraints, Condition, Exclude {
     }
 
     /** The seed for every random choice. */
@@ -137,6 +138,10 @@ public final class Workbench {
 
     /** A constraints file (see docs/rules.md). */
     public record Constraints(String file) implements Option {
+    }
+
+    /** An opt-out list and the column it shares with the data: those rows are removed before the fit learns anything. */
+    public record Exclude(String file, String key) implements Option {
     }
 
     /** A fixed value for conditional sampling. */
@@ -155,15 +160,21 @@ public final class Workbench {
         return new Constraints(file);
     }
 
+    /** The opt-out list {@code file}, matched on the column {@code key} (docs/governance.md, "Opt-outs"). */
+    public static Exclude exclude(String file, String key) {
+        return new Exclude(file, key);
+    }
+
     public static Condition condition(String column, Object value) {
         return new Condition(column, String.valueOf(value));
     }
 
-    /** Fits a generator to data; options: {@link #seed}, {@link #param}, {@link #constraints}. */
+    /** Fits a generator to data; options: {@link #seed}, {@link #param}, {@link #constraints}, {@link #exclude}. */
     public static WorkbenchModel fit(Frame data, String generator, Option... options) {
         long seed = 0;
         Map<String, String> params = new LinkedHashMap<>();
         ConstraintFile c = null;
+        OptOutList optOuts = null;
         for (Option o : options) {
             if (o instanceof Seed s) {
                 seed = s.value();
@@ -171,11 +182,13 @@ public final class Workbench {
                 params.put(p.name(), p.value());
             } else if (o instanceof Constraints k) {
                 c = engine().constraints(file(k.file()));
+            } else if (o instanceof Exclude x) {
+                optOuts = OptOutList.read(file(x.file()), x.key());
             } else {
-                throw new BadInputException("fit takes seed(..), param(..) and constraints(..), not " + o);
+                throw new BadInputException("fit takes seed(..), param(..), constraints(..) and exclude(..), not " + o);
             }
         }
-        var fitted = engine().fit(data, generator, params, seed, Progress.NONE, c);
+        var fitted = engine().fit(data, generator, params, seed, Progress.NONE, c, optOuts);
         fitted.rareValueNotes().forEach(System.err::println);
         return new WorkbenchModel(fitted, seed);
     }

@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +83,28 @@ public final class CsvReader {
             }
         }
         return frame(name, header, cells, metadata);
+    }
+
+    /**
+     * The cells of a CSV (or, for a {@code .tsv} file, tab separated) file as text, column by column in the header's
+     * order, with no kinds inferred: for lists of values such as an opt-out list. A file of a header alone has empty
+     * columns.
+     */
+    public static LinkedHashMap<String, List<String>> texts(Path file) {
+        char separator = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv") ? '\t' : ',';
+        String name = file.toString();
+        String text = decode(name, bytes(file), separator);
+        if (text.isBlank()) {
+            throw new BadInputException(name + ": the file is empty");
+        }
+        Columns columns = new Columns(name, separator, lineBreaks(text) + 1);
+        split(name, text, separator, columns);
+        LinkedHashMap<String, List<String>> out = new LinkedHashMap<>();
+        List<List<String>> cells = columns.rows == 0 ? null : columns.finish();
+        for (int c = 0; c < columns.header.size(); c++) {
+            out.put(columns.header.get(c).trim(), cells == null ? List.of() : cells.get(c));
+        }
+        return out;
     }
 
     /** True if the first record, outside quotes, has a semicolon and no comma. */

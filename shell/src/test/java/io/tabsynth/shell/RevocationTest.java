@@ -1,0 +1,183 @@
+package io.tabsynth.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.lineage.Dsse;
+import io.tabsynth.engine.lineage.KeyStore;
+import io.tabsynth.engine.run.Engine;
+import io.tabsynth.shell.demo.DemoData;
+import io.tabsynth.spi.io.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 25, revocation and retirement: a revoked file fails verify (exit 4, saying who, when and why), in a fresh home
+ * too once it imported the revocation list; a tampered list is refused; what is made from a revoked model fails too;
+ * a retired file is said to be retired.
+ */
+class RevocationTest {
+    private static final String REASON = "consent withdrawn for the March extract";
+
+    @TempDir
+    Path dir;
+
+    private Path ledger;
+    private Path model;
+
+    /** Real data, a model fitted to it and 300 rows sampled from it, recorded in this test's ledger. */
+    private Path synthetic() throws Exception {
+        ledger = dir.resolve("producer.jsonl");
+        Path real = dir.resolve("real.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(400, 3), real);
+        }
+        model = dir.resolve("m.model");
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model", model,
+                "--ledger", ledger).code());
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", 300, "--seed", 2, "--out", syn, "--ledger", ledger)
+                .code());
+        return syn;
+    }
+
+    /** Runs {@code work} with {@code home} as the tabsynth home (its keys, its trust file, its imported lists). */
+    private static <T> T inHome(Path home, Callable<T> work) throws Exception {
+        String before = System.getProperty("tabsynth.keys");
+        System.setProperty("tabsynth.keys", home.resolve("keys").toString());
+        try {
+            return work.call();
+        } finally {
+            System.setProperty("tabsynth.keys", before);
+        }
+    }
+
+    @Test
+    void aRevokedFileFailsVerifyInAFreshHomeThatImportedTheList() throws Exception {
+        Path syn = synthetic();
+        Cli revoke = Cli.run("revoke", syn, "--reason", REASON, "--by", "Data Steward", "--ledger", ledger);
+        assertEquals(0, revoke.code(), revoke.err());
+        assertTrue(revoke.out().contains("revoked " + syn + " (sha256 " + Sha256.file(syn)), revoke.out());
+
+        Cli here = Cli.run("lineage", "verify", syn, "--ledger", ledger);
+        assertEquals(4, here.code(), here.out());
+        String keyId = KeyStore.standard().signingKey().keyId();
+        assertTrue(here.err().contains("FAILED: " + syn + " was revoked by Data Steward (key " + keyId.substring(0, 12))
+                && here.err().contains(REASON) && here.err().matches("(?s).* on 20\\d\\d-\\d\\d-\\d\\dT.*"), here.err());
+        assertEquals(0, Cli.run("lineage", "verify", syn, "--ledger", dir.resolve("other.jsonl")).code(),
+                "the revocation lives in the producer's ledger, not in the file");
+
+        Path list = dir.resolve("revoked.json");
+        Cli export = Cli.run("revocations", "export", "--out", list, "--ledger", ledger);
+        assertEquals(0, export.code(), export.err());
+        assertTrue(export.out().contains("1 revocation, 0 retirements"), export.out());
+        Path pem = dir.resolve("producer.pem");
+        Files.writeString(pem, KeyStore.standard().signingKey().publicKeyPem());
+
+        Path home = dir.resolve("fresh-home");
+        Path theirLedger = dir.resolve("consumer.jsonl");
+        inHome(home, () -> {
+            assertEquals(0, Cli.run("keys", "trust", pem, "--name", "Producer").code());
+            Cli before = Cli.run("lineage", "verify", syn, "--ledger", theirLedger);
+            assertEquals(0, before.code(), "verifies before the list is imported: " + before.err());
+
+            Cli imported = Cli.run("revocations", "import", list);
+            assertEquals(0, imported.code(), imported.err());
+            assertTrue(imported.out().contains("1 withdrawal"), imported.out());
+
+            Cli after = Cli.run("lineage", "verify", syn, "--ledger", theirLedger);
+            assertEquals(4, after.code(), after.out());
+            assertTrue(after.err().contains("was revoked by Data Steward (key " + keyId.substring(0, 12) + ", trusted as "
+                    + "Producer) on ") && after.err().contains(REASON), after.err());
+            Cli show = Cli.run("lineage", "show", syn, "--ledger", theirLedger);
+            assertTrue(show.out().contains(syn + " was revoked by Data Steward"), show.out());
+            return null;
+        });
+    }
+
+    @Test
+    void aTamperedOrUntrustedListIsRefused() throws Exception {
+        Path syn = synthetic();
+        assertEquals(0, Cli.run("revoke", syn, "--reason", REASON, "--ledger", ledger).code());
+        Path list = dir.resolve("revoked.json");
+        assertEquals(0, Cli.run("revocations", "export", "--out", list, "--ledger", ledger).code());
+
+        ObjectNode env = (ObjectNode) Dsse.JSON.readTree(Files.readAllBytes(list));
+        String statement = new String(Base64.getDecoder().decode(env.path("payload").asText()), StandardCharsets.UTF_8);
+        Path tampered = dir.resolve("tampered.json");
+        env.put("payload", Base64.getEncoder().encodeToString(statement.replace(Sha256.file(syn), "0".repeat(64))
+                .getBytes(StandardCharsets.UTF_8)));
+        Files.writeString(tampered, Dsse.JSON.writeValueAsString(env));
+
+        Cli refused = Cli.run("revocations", "import", tampered);
+        assertEquals(4, refused.code(), refused.out());
+        assertTrue(refused.err().contains("tampered.json: the signature does not verify")
+                && refused.err().contains("the list was changed after it was signed"), refused.err());
+        Cli verify = Cli.run("lineage", "verify", syn, "--revocations", tampered, "--ledger", dir.resolve("none.jsonl"));
+        assertEquals(4, verify.code());
+        assertTrue(verify.err().contains("tampered.json: the signature does not verify"), verify.err());
+        assertFalse(Files.exists(KeyStore.standard().dir().resolveSibling("revocations")), "nothing was imported");
+
+        Cli untrusted = inHome(dir.resolve("stranger"), () -> Cli.run("revocations", "import", list));
+        assertEquals(4, untrusted.code());
+        assertTrue(untrusted.err().contains("which is not trusted"), untrusted.err());
+
+        Cli given = Cli.run("lineage", "verify", syn, "--revocations", list, "--ledger", dir.resolve("none.jsonl"));
+        assertEquals(4, given.code(), "the untampered list, given for one command, revokes: " + given.out());
+        assertTrue(given.err().contains("was revoked by"), given.err());
+    }
+
+    @Test
+    void whatIsMadeFromARevokedModelFailsVerifyAndCertify() throws Exception {
+        Path syn = synthetic();
+        Path report = dir.resolve("report.json");
+        assertEquals(0, Cli.run("evaluate", "--real", dir.resolve("real.csv"), "--synthetic", syn, "--evaluators",
+                "fidelity", "--report", report, "--ledger", ledger).code());
+        assertEquals(0, Cli.run("revoke", model, "--reason", "trained on the wrong extract", "--ledger", ledger).code());
+
+        Cli verify = Cli.run("lineage", "verify", syn, "--ledger", ledger);
+        assertEquals(4, verify.code());
+        assertTrue(verify.err().contains(syn + " derives from m.model") || verify.err().contains(syn + " derives from "
+                + model), verify.err());
+        assertTrue(verify.err().contains("trained on the wrong extract"), verify.err());
+
+        Path cert = dir.resolve("cert.json");
+        Cli certify = Cli.run("certify", syn, "--report", report, "--out", cert, "--ledger", ledger);
+        assertEquals(4, certify.code(), certify.out());
+        assertTrue(certify.err().contains("a revoked dataset is not certified"), certify.err());
+        assertFalse(Files.exists(cert));
+    }
+
+    @Test
+    void aRetiredFileIsSaidToBeRetiredAndCanBeRetiredByDigestOnceGone() throws Exception {
+        Path syn = synthetic();
+        Cli retire = Cli.run("retire", syn, "--reason", "all copies deleted on 2026-12-01", "--ledger", ledger);
+        assertEquals(0, retire.code(), retire.err());
+        Cli verify = Cli.run("lineage", "verify", syn, "--ledger", ledger);
+        assertEquals(0, verify.code(), "retired is said, not failed: " + verify.err());
+        assertTrue(verify.out().contains("note: " + syn + " was retired by") && verify.out().contains("all copies deleted"),
+                verify.out());
+
+        String digest = Sha256.file(model);
+        Files.delete(model);
+        Cli gone = Cli.run("retire", "--digest", "sha256:" + digest, "--reason", "model deleted", "--ledger", ledger);
+        assertEquals(0, gone.code(), gone.err());
+        assertTrue(gone.out().contains("retired " + model) || gone.out().contains("m.model"), gone.out());
+        Cli show = Cli.run("lineage", "show", model, "--ledger", ledger);
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("was retired by") && show.out().contains("model deleted"), show.out());
+
+        Cli neither = Cli.run("retire", "--reason", "x", "--ledger", ledger);
+        assertEquals(2, neither.code());
+        Cli badDigest = Cli.run("retire", "--digest", "sha256:abc", "--reason", "x", "--ledger", ledger);
+        assertEquals(2, badDigest.code());
+        assertTrue(badDigest.err().contains("is not a SHA-256"), badDigest.err());
+    }
+}
