@@ -34,6 +34,8 @@ public record Misfits(ColumnKind kind, String format, List<Integer> rows, List<S
     static final double MAX_SHARE = 0.01;
     /** The most misfits a column may have (so at least 100 values are needed for one). */
     static final int MAX_CELLS = 5;
+    /** How many cells {@link #mostlyDigits} looks at. */
+    private static final int FIRST_CELLS = 20;
     /** The longest text tried as a datetime, as in {@link SchemaInference}. */
     private static final int MAX_DATETIME_TEXT = 40;
     /** A number written with a decimal comma, as {@code 3,5} or {@code -12,25}. */
@@ -67,7 +69,7 @@ public record Misfits(ColumnKind kind, String format, List<Integer> rows, List<S
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < cells.size(); r++) {
             String cell = cells.get(r);
-            if (!missing.isMissing(cell) && !Placeholders.isPlaceholder(cell) && !PlainText.isNumber(cell.trim())) {
+            if (!missing.isMissing(cell) && !PlainText.isNumber(cell.trim()) && !Placeholders.isPlaceholder(cell)) {
                 rows.add(r);
                 if (rows.size() > allowed) {
                     return null;
@@ -78,6 +80,9 @@ public record Misfits(ColumnKind kind, String format, List<Integer> rows, List<S
     }
 
     private static Misfits datetimes(String name, List<String> cells, MissingValues missing, int allowed, int present) {
+        if (!mostlyDigits(cells, missing)) {
+            return null;
+        }
         for (String pattern : DateTimeCandidates.ALL) {
             List<Integer> rows = new ArrayList<>();
             for (int r = 0; r < cells.size() && rows.size() <= allowed; r++) {
@@ -109,6 +114,23 @@ public record Misfits(ColumnKind kind, String format, List<Integer> rows, List<S
                 ? without.kind() == ColumnKind.INTEGER || without.kind() == ColumnKind.CONTINUOUS
                 : without.kind() == ColumnKind.DATETIME && format.equals(without.format());
         return fits ? new Misfits(without.kind(), format, rows, texts, present - rows.size()) : null;
+    }
+
+    /**
+     * Whether at least half of the first {@link #FIRST_CELLS} non-missing cells hold a digit, as every date the
+     * candidates read does: text columns ({@code Married}, {@code State-gov}) are not tried in every format.
+     */
+    private static boolean mostlyDigits(List<String> cells, MissingValues missing) {
+        int seen = 0;
+        int withDigit = 0;
+        for (int r = 0; r < cells.size() && seen < FIRST_CELLS; r++) {
+            String cell = cells.get(r);
+            if (!missing.isMissing(cell)) {
+                seen++;
+                withDigit += cell.chars().anyMatch(Character::isDigit) ? 1 : 0;
+            }
+        }
+        return 2 * withDigit >= seen;
     }
 
     private static boolean parses(String text, String pattern) {
