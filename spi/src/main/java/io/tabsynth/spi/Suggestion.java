@@ -5,7 +5,21 @@ import java.util.Locale;
 
 /** The known name nearest a misspelt one, for the "did you mean" of a {@link BadInputException}. */
 public final class Suggestion {
+    /** The most edits a misspelling is from the name meant: a letter wrong, missing or extra, or two swapped. */
+    static final int MISSPELLING_EDITS = 2;
+
     private Suggestion() {
+    }
+
+    /**
+     * The candidate the name is a misspelling of: the nearest by edit distance, ignoring case, if it is at most
+     * {@link #MISSPELLING_EDITS} edits away; {@code null} otherwise. Stricter than {@link #nearest}, for deciding
+     * that a name is wrong rather than only suggesting another.
+     */
+    public static String misspelt(String name, Collection<String> candidates) {
+        String near = nearest(name, candidates);
+        return near != null && distance(name.toLowerCase(Locale.ROOT), near.toLowerCase(Locale.ROOT)) <= MISSPELLING_EDITS
+                ? near : null;
     }
 
     /**

@@ -61,7 +61,7 @@ public abstract class GeneratorContract {
 
     /**
      * Parameters that make a fit hand files besides its model to the engine ({@link FitContext#files()}), all of
-     * them under {@code folder} (a checkpoint, say); empty, the default, for a generator that writes no files,
+     * them under {@code folder}, which exists (a checkpoint, say); empty, the default, for a generator that writes no files,
      * which skips {@link #filesAFitWritesAreWrittenAndRecordedByTheEngine}. Added to {@link #params()}.
      */
     protected Map<String, String> fileWritingParams(Path folder) {
@@ -151,7 +151,7 @@ public abstract class GeneratorContract {
             Generator g = generator();
             engine.register(g, "contract", "0");
             for (String run : List.of("first", "second")) {
-                Path folder = dir.resolve(run);
+                Path folder = Files.createDirectories(dir.resolve(run)); // outputs go into folders that exist
                 Map<String, String> params = new LinkedHashMap<>(params());
                 params.putAll(fileWritingParams(folder));
                 engine.fit(g.needsData() ? data() : null, g.id(), params, 8, Progress.NONE);

@@ -9,6 +9,7 @@ import io.tabsynth.spi.JsonInput;
 import io.tabsynth.spi.Suggestion;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,8 +21,11 @@ import java.util.regex.Pattern;
  * { "checks": [ "fidelity.score >= 0.8", "privacy.exactMatches == 0",
  *               {"metric": "privacy.membershipInferenceAuc", "op": "&lt;=", "value": 0.6} ] }
  * </pre>
- * A metric is a dotted path into the report. A check whose metric has no number in the report fails, saying why
- * (its evaluator did not run, the evaluator gave no value and its note, or the nearest metric the report has).
+ * A metric is a dotted path into the report, starting with an evaluator's id. A metric that no installed evaluator
+ * reports ({@link #checkEvaluators}) or that is a misspelling of one the report has ({@link #evaluate}) is bad input
+ * naming the file, the check and the metric meant. Any other check whose metric has no number in the report fails,
+ * saying why (its evaluator did not run, the evaluator gave no value and its note, or the nearest metric the report
+ * has).
  */
 public final class Policy {
     private static final List<String> OPS = List.of(">=", "<=", ">", "<", "==", "!=");
@@ -103,13 +107,33 @@ public final class Policy {
         return new Policy(checks, file);
     }
 
-    /** The verdict on a report: {@code {"passed", "policy", "checks": [{check, metric, op, threshold, actual, passed}]}}. */
+    /**
+     * Refuses, before anything is evaluated, a check whose metric starts with no installed evaluator's id: the
+     * file, the check and the nearest id are named (a misspelt {@code fidelty.score}, or a third-party evaluator's
+     * metric where its plugin is not installed).
+     */
+    public void checkEvaluators(Collection<String> installed) {
+        for (int i = 0; i < checks.size(); i++) {
+            String section = section(checks.get(i).metric());
+            if (!installed.contains(section)) {
+                throw new BadInputException(where(i) + "no installed evaluator reports '" + section + "'"
+                        + Suggestion.didYouMean(section, installed) + " (evaluators: " + String.join(", ", installed) + ")");
+            }
+        }
+    }
+
+    /**
+     * The verdict on a report: {@code {"passed", "policy", "checks": [{check, metric, op, threshold, actual, passed}]}}.
+     * A check whose metric is not in the report but is a {@link Suggestion#misspelt misspelling} of one that is
+     * ({@code fidelity.scroe}) is a {@link BadInputException} naming the file, the check and the metric meant.
+     */
     public ObjectNode evaluate(JsonNode report) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode verdict = json.createObjectNode();
         ArrayNode out = json.createArrayNode();
         boolean all = true;
-        for (Check c : checks) {
+        for (int i = 0; i < checks.size(); i++) {
+            Check c = checks.get(i);
             ObjectNode o = out.addObject();
             o.put("check", c.text());
             o.put("metric", c.metric());
@@ -120,6 +144,9 @@ public final class Policy {
                 actual = actual.path(part);
             }
             boolean pass;
+            if (actual.isMissingNode()) {
+                refuseMisspelling(i, report);
+            }
             if (!actual.isNumber() && !actual.isBoolean()) {
                 o.putNull("actual");
                 o.put("reason", whyNoValue(c.metric(), actual, report));
@@ -138,11 +165,38 @@ public final class Policy {
         return verdict;
     }
 
+    /** Refuses check {@code i} if its metric, missing from the report, is a misspelling of one the report has. */
+    private void refuseMisspelling(int i, JsonNode report) {
+        String metric = checks.get(i).metric();
+        String section = section(metric);
+        if (report.path(section).isMissingNode()) {
+            return;
+        }
+        List<String> known = new ArrayList<>();
+        leaves(report.path(section), section, known);
+        String meant = Suggestion.misspelt(metric, known);
+        if (meant != null) {
+            throw new BadInputException(where(i) + "the report has no metric '" + metric + "' (did you mean '" + meant
+                    + "'?)");
+        }
+    }
+
+    /** {@code "FILE: check N 'metric op value': "}, the start of an error about check {@code i}. */
+    private String where(int i) {
+        return source + ": check " + (i + 1) + " '" + checks.get(i).text() + "': ";
+    }
+
+    /** The evaluator id a metric starts with. */
+    private static String section(String metric) {
+        return metric.split("\\.")[0];
+    }
+
     /** Why a metric has no number: its evaluator did not run, the report has no such key (nearest one named), and so on. */
     private static String whyNoValue(String metric, JsonNode actual, JsonNode report) {
-        String section = metric.split("\\.")[0];
+        String section = section(metric);
         if (report.path(section).isMissingNode()) {
-            return "the report has no '" + section + "': its evaluator did not run (see --evaluators)";
+            return "the report has no '" + section + "': the " + section + " evaluator did not run (add " + section
+                    + " to --evaluators)";
         }
         if (actual.isNull()) {
             String note = report.path(section).path("note").asText("");

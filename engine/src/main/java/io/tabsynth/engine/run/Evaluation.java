@@ -88,6 +88,10 @@ final class Evaluation {
 
     private ObjectNode evaluate(EvaluateFrames f, List<PluginHost.Found<Evaluator>> chosen, EvaluatorOptions options,
                                 Instant started) {
+        Policy policy = f.policy() == null ? null : Policy.read(f.policy());
+        if (policy != null) {
+            policy.checkEvaluators(extensions.evaluators().stream().map(e -> e.info().id()).toList());
+        }
         ObjectNode report = JsonNodeFactory.instance.objectNode();
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options());
@@ -105,8 +109,8 @@ final class Evaluation {
                 results.put(e.info().id() + ".score", result.score());
             }
         }
-        if (f.policy() != null) {
-            var verdict = Policy.read(f.policy()).evaluate(report);
+        if (policy != null) {
+            var verdict = policy.evaluate(report);
             recorder.remember(f.policy());
             report.set("policy", verdict);
             results.put("policy.passed", verdict.path("passed").asBoolean());

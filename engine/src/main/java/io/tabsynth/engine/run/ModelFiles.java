@@ -59,8 +59,7 @@ final class ModelFiles {
             results.put("constraints", info.constraints());
         }
         if (info.constraintLanguage() != null) {
-            results.put("constraintLanguage", Map.of("id", info.constraintLanguage().id(),
-                    "plugin", info.constraintLanguage().pluginId(), "version", info.constraintLanguage().pluginVersion()));
+            results.put(ModelInfo.ConstraintLanguageId.RESULT, info.constraintLanguage().recorded());
         }
         if (info.rareValues() != null) {
             results.put("rareValues", RareValues.fromJson(info.rareValues()).notes());

@@ -45,6 +45,14 @@ public record ModelInfo(String generator, String pluginId, String pluginVersion,
      * @param pluginVersion that plugin's version
      */
     public record ConstraintLanguageId(String id, String pluginId, String pluginVersion) {
+        /** The key under which a step's results name the language (the fit's and the sample's alike). */
+        static final String RESULT = "constraintLanguage";
+
+        /** How a step's results record it: {@code {"id", "plugin", "version"}}. */
+        Map<String, String> recorded() {
+            return Map.of("id", id, "plugin", pluginId, "version", pluginVersion);
+        }
+
         @Override
         public String toString() {
             return "'" + id + "' (plugin " + pluginId + " " + pluginVersion + ")";

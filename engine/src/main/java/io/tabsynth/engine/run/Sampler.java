@@ -72,6 +72,7 @@ final class Sampler {
         }
         if (sampling.constraints() != null) {
             inputs.add(sampling.constraints().artifact());
+            results.put(ModelInfo.ConstraintLanguageId.RESULT, sampling.constraints().language().recorded());
         }
         recorder.record(Step.builder("sample")
                 .by(info.generator(), info.pluginId(), info.pluginVersion()).parameters(params).seed(seed)

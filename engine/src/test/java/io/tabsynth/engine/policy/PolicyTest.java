@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tabsynth.spi.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,24 +34,47 @@ class PolicyTest {
         assertFalse(bad.path("passed").asBoolean());
         assertEquals(0.85, bad.path("checks").path(0).path("actual").asDouble());
         assertFalse(bad.path("checks").path(1).path("passed").asBoolean());
-        assertEquals("the report has no 'utility': its evaluator did not run (see --evaluators)",
+        assertEquals("the report has no 'utility': the utility evaluator did not run (add utility to --evaluators)",
                 bad.path("checks").path(2).path("reason").asText());
     }
 
     @Test
-    void aCheckWithoutANumberSaysWhyAndSuggestsTheMetricMeant() throws Exception {
+    void aCheckWithoutANumberSaysWhy() throws Exception {
         JsonNode report = new ObjectMapper().readTree("{\"fidelity\":{\"score\":0.85,\"detection\":{\"auc\":0.7,"
                 + "\"score\":0.6}},\"privacy\":{\"exactMatches\":0,\"membershipInferenceAuc\":null,"
                 + "\"note\":\"no holdout given\"}}");
-        JsonNode v = policy("{\"checks\":[\"fidelity.scor >= 0.8\", \"privacy.membershipInferenceAuc <= 0.6\", "
-                + "\"fidelity.detection >= 0.5\", \"privacy.exactmatch == 0\"]}").evaluate(report);
+        JsonNode v = policy("{\"checks\":[\"privacy.linkability.risk <= 0.1\", \"privacy.membershipInferenceAuc <= 0.6\", "
+                + "\"fidelity.detection >= 0.5\"]}").evaluate(report);
         assertFalse(v.path("passed").asBoolean(), "a check without a number never passes");
-        assertEquals("not in the report (did you mean 'fidelity.score'?)", v.path("checks").path(0).path("reason").asText());
+        assertEquals("not in the report", v.path("checks").path(0).path("reason").asText());
         assertEquals("no value in this report: no holdout given", v.path("checks").path(1).path("reason").asText());
         assertEquals("not a number but a group of metrics, e.g. fidelity.detection.auc, fidelity.detection.score",
                 v.path("checks").path(2).path("reason").asText());
-        assertEquals("not in the report (did you mean 'privacy.exactMatches'?)",
-                v.path("checks").path(3).path("reason").asText());
+    }
+
+    @Test
+    void aMisspeltMetricIsBadInputNamingTheFileTheCheckAndTheMetricMeant() throws Exception {
+        JsonNode report = new ObjectMapper().readTree("{\"fidelity\":{\"score\":0.85,\"relationships\":{\"score\":0.9}},"
+                + "\"privacy\":{\"exactMatches\":0}}");
+        Path file = dir.resolve("p.json");
+        assertEquals(file + ": check 2 'fidelity.scroe >= 0.8': the report has no metric 'fidelity.scroe' (did you mean"
+                + " 'fidelity.score'?)", assertThrows(BadInputException.class, () -> policy("{\"checks\":"
+                + "[\"privacy.exactMatches == 0\", \"fidelity.scroe >= 0.8\"]}").evaluate(report)).getMessage());
+        assertTrue(assertThrows(BadInputException.class, () -> policy("{\"checks\":[\"privacy.exactmatch == 0\"]}")
+                .evaluate(report)).getMessage().endsWith("(did you mean 'privacy.exactMatches'?)"));
+        assertTrue(assertThrows(BadInputException.class, () -> policy("{\"checks\":[\"fidelity.relationship.score >= 0.4\"]}")
+                .evaluate(report)).getMessage().endsWith("(did you mean 'fidelity.relationships.score'?)"));
+    }
+
+    @Test
+    void aMetricNoInstalledEvaluatorReportsIsBadInputBeforeAnythingRuns() throws Exception {
+        Path file = dir.resolve("p.json");
+        Policy typo = policy("{\"checks\":[\"fidelty.score >= 0.8\"]}");
+        assertEquals(file + ": check 1 'fidelty.score >= 0.8': no installed evaluator reports 'fidelty' (did you mean"
+                + " 'fidelity'?) (evaluators: fidelity, privacy, utility)", assertThrows(BadInputException.class,
+                () -> typo.checkEvaluators(List.of("fidelity", "privacy", "utility"))).getMessage());
+        // an installed evaluator that was not chosen is not bad input: the check fails, saying which to run
+        policy("{\"checks\":[\"utility.score >= 0.5\"]}").checkEvaluators(List.of("fidelity", "utility"));
     }
 
     @Test

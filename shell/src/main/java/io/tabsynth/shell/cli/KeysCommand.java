@@ -112,6 +112,9 @@ public final class KeysCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Path target = file != null ? file : TrustStore.trustFile(KeyStore.standard());
+            if (file == null) {
+                Files.createDirectories(target.toAbsolutePath().getParent()); // the key store's own folder
+            }
             String text;
             try {
                 text = Files.readString(pem, StandardCharsets.US_ASCII);

@@ -4,9 +4,12 @@ import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.shell.cli.EngineOptions;
 import io.tabsynth.shell.cli.TerminalProgress;
+import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.Progress;
 import io.tabsynth.spi.data.Frame;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path synParquet = dir.resolve("synthetic.parquet");
         Progress progress = TerminalProgress.forConsole();
         try (Engine e = engine.open()) {
+            createFolder();
             out.printf(Locale.ROOT, "1. made %,d customers (recipe: docs/demo.md) -> %s%n", rows, realCsv);
             e.write(DemoData.customers(rows, seed), realCsv);
             Path holdoutCsv = dir.resolve("holdout.csv");
@@ -102,6 +106,15 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("      " + me + " notebook run notebooks/quickstart.ipynb --dir " + dir + " --out " + dir.resolve("quickstart.ipynb")
                     + " --html " + dir.resolve("quickstart.html") + "   or   " + me + " shell");
             return 0;
+        }
+    }
+
+    /** The demo's own folder ({@code --out DIR}), which it makes as documented; other commands make no folders. */
+    private void createFolder() {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot create the demo's folder: " + e.getMessage(), e);
         }
     }
 }

@@ -26,15 +26,27 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
-    /** Writes {@code target} atomically; parent directories are created. */
+    /**
+     * Refuses, as bad input, a file to be written whose folder does not exist or is not a folder, naming it: the
+     * commands check their outputs with this before any work starts, and {@link #write} checks again.
+     */
+    public static void checkFolder(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new BadInputException(target + ": the folder " + dir + (Files.exists(dir) ? " is not a folder"
+                    : " does not exist") + "; tabsynth creates no folders for its outputs: create it first, or write"
+                    + " elsewhere");
+        }
+    }
+
+    /**
+     * Writes {@code target} atomically. Its folder must exist ({@link #checkFolder}): a mistyped folder is an error,
+     * not a new folder; what creates folders of its own (the ledger's, the key store's, the demo's) does so first.
+     */
     public static void write(Path target, Content content) {
+        checkFolder(target);
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new BadInputException(target + ": cannot create directory " + dir + ": " + e.getMessage(), e);
-        }
         if (Files.isDirectory(abs)) {
             throw new BadInputException(target + ": is a directory, not a file");
         }

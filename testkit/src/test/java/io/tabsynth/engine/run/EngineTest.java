@@ -173,6 +173,12 @@ class EngineTest {
         }));
         assertEquals("before", Files.readString(target));
         assertEquals(List.of(target), Files.list(dir).toList());
+        BadInputException noFolder = assertThrows(BadInputException.class,
+                () -> AtomicFile.write(dir.resolve("sub/new.txt"), tmp -> Files.writeString(tmp, "after")));
+        assertEquals(dir.resolve("sub/new.txt") + ": the folder " + dir.toAbsolutePath().resolve("sub") + " does not exist;"
+                + " tabsynth creates no folders for its outputs: create it first, or write elsewhere", noFolder.getMessage());
+        assertFalse(Files.exists(dir.resolve("sub")), "no folder made");
+        Files.createDirectory(dir.resolve("sub"));
         AtomicFile.write(dir.resolve("sub/new.txt"), tmp -> Files.writeString(tmp, "after"));
         assertEquals("after", Files.readString(dir.resolve("sub/new.txt")));
         assertFalse(Files.list(dir.resolve("sub")).anyMatch(p -> p.getFileName().toString().startsWith(".tmp-")));

@@ -1,5 +1,6 @@
 package io.tabsynth.engine.data.io;
 
+import io.tabsynth.engine.data.infer.Misfits;
 import io.tabsynth.engine.data.infer.SchemaInference;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.data.ColumnSpec;
@@ -33,7 +34,8 @@ import tech.tablesaw.api.Table;
  * ({@link DecimalComma}), as spreadsheets in many locales save CSV. Every problem
  * is a {@link BadInputException} naming the file and, where there is one, the row, line and column: an empty
  * file, a header without rows, blank or repeated column names, a row with the wrong number of fields, a
- * quote never closed, bytes that are not UTF-8, and cells that do not fit a kind forced by metadata. A file
+ * quote never closed, bytes that are not UTF-8, cells that do not fit a kind forced by metadata, and the few
+ * cells that keep an otherwise number or datetime column from its kind ({@link Misfits}). A file
  * that seems separated by another character (a one-field header holding semicolons, tabs or bars) gets a hint.
  */
 public final class CsvReader {
@@ -140,6 +142,10 @@ public final class CsvReader {
             ColumnSpec spec = metadata.override(col);
             if (spec == null) {
                 spec = SchemaInference.infer(col, cells.get(c), missing);
+                Misfits misfits = spec.kind().isText() ? Misfits.of(col, cells.get(c), missing) : null;
+                if (misfits != null) {
+                    throw misfits.refuse(name, col);
+                }
             }
             specs.add(spec);
             table.addColumns(TextColumns.parse(spec, cells.get(c), missing, row -> name + ", row " + (row + 1)));

@@ -9,6 +9,7 @@ import io.tabsynth.spi.ParamSpec;
 import io.tabsynth.spi.Params;
 import io.tabsynth.spi.data.ContentDigest;
 import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -82,6 +83,9 @@ public final class Ctgan implements Generator {
             Checkpoint.restore(saved, t);
         }
         String checkpoint = params.getString("checkpoint");
+        if (!checkpoint.isEmpty()) {
+            AtomicFile.checkFolder(Path.of(checkpoint)); // before training, not at the first checkpoint
+        }
         int every = params.getInt("checkpointEvery");
         List<Checkpoint.Written> written = new ArrayList<>();
         t.train(context.progress(), epoch -> {

@@ -32,7 +32,7 @@ record EdgeCase(String column, String kind, double rate, String value, int lengt
         String column = o.text("column");
         ColumnRule rule = columns.get(column);
         if (rule == null) {
-            throw o.error("column", "no column '" + column + "' (columns: " + String.join(", ", columns.keySet()) + ")");
+            throw o.noColumn("column", column, columns.keySet());
         }
         String kind = o.text("kind");
         if (!KINDS.contains(kind)) {

@@ -2,6 +2,7 @@ package io.tabsynth.plugins.rules;
 
 import io.tabsynth.plugins.rules.spec.SpecObject;
 import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.Suggestion;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class Expression {
             String name = var.get(0).equals(ROW) ? var.get(1) : var.get(0);
             if (known != null && !known.contains(name)) {
                 throw owner.error(field, "expression '" + text + "' uses '" + name + "', which is not a column here"
-                        + " (columns: " + String.join(", ", known) + ")");
+                        + Suggestion.didYouMean(name, known) + " (columns: " + String.join(", ", known) + ")");
             }
             used.add(name);
         }

@@ -164,7 +164,7 @@ final class RulesSpec {
                 String c = cols.get(i);
                 idx[i] = names.indexOf(c);
                 if (idx[i] < 0) {
-                    throw b.error("columns", "no column '" + c + "'");
+                    throw b.noColumn("columns", c, names);
                 }
                 if (!rules.get(idx[i]).quantiled()) {
                     throw b.error("columns", "'" + c + "' is not drawn from a distribution, so it cannot be correlated "

@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -249,5 +250,44 @@ class ConstraintsTest {
                 () -> engine.fit(real(500), "gaussian-copula", Map.of(), 1, Progress.NONE, engine.constraints(file)));
         assertTrue(fit.getMessage().contains("impossible.json line 1") && fit.getMessage().contains("500 of 500"),
                 fit.getMessage());
+    }
+
+    @Test
+    void aConstraintNamingAColumnTheDataLacksSuggestsTheNearestName() throws Exception {
+        Path file = Files.writeString(dir.resolve("typo.json"), """
+                {"constraints": [
+                  {"type": "range", "column": "agee", "min": 18}
+                ]}""");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> engine.fit(real(300), "gaussian-copula", Map.of(), 1, Progress.NONE, engine.constraints(file)));
+        assertTrue(e.getMessage().contains("line 2, constraints[0].column: no column 'agee' (did you mean 'age'?) (columns: "
+                + "start, end, age,"), e.getMessage());
+        Path expression = Files.writeString(dir.resolve("expr.json"),
+                "{\"constraints\": [{\"type\": \"expression\", \"expr\": \"totl == price * qty\"}]}");
+        e = assertThrows(BadInputException.class,
+                () -> engine.fit(real(300), "gaussian-copula", Map.of(), 1, Progress.NONE, engine.constraints(expression)));
+        assertTrue(e.getMessage().contains("'totl'") && e.getMessage().contains("(did you mean 'total'?)"), e.getMessage());
+    }
+
+    @Test
+    void aSampleWithConstraintsGivenOnlyAtSampleTimeRecordsTheirLanguageAsTheFitDoes() throws Exception {
+        Path file = Files.writeString(dir.resolve("late.json"),
+                "{\"constraints\": [{\"type\": \"range\", \"column\": \"age\", \"min\": 30}]}");
+        FittedModel m = engine.save(engine.fit(real(500), "gaussian-copula", Map.of(), 1, Progress.NONE),
+                dir.resolve("plain.model"));
+        Path out = dir.resolve("late.csv");
+        engine.sample(m, 200, 3, out, Progress.NONE, new Sampling(Map.of(), engine.constraints(file), 100));
+        List<JsonNode> records = Sidecar.read(out);
+        JsonNode sample = Dsse.JSON.readTree(Dsse.payload(records.get(records.size() - 1))).path("predicate");
+        assertEquals("sample", sample.path("step").asText(), sample.toString());
+        JsonNode language = sample.path("results").path("constraintLanguage");
+        assertEquals("rules", language.path("id").asText(), sample.toString());
+        assertEquals("rules", language.path("plugin").asText(), sample.toString());
+        assertFalse(language.path("version").asText().isEmpty(), sample.toString());
+        Path plain = dir.resolve("plain.csv");
+        engine.sample(m, 50, 3, plain, Progress.NONE);
+        List<JsonNode> plainRecords = Sidecar.read(plain);
+        assertTrue(Dsse.JSON.readTree(Dsse.payload(plainRecords.get(plainRecords.size() - 1))).path("predicate")
+                .path("results").path("constraintLanguage").isMissingNode(), "no constraints, no language");
     }
 }

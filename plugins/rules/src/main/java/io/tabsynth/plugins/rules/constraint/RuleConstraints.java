@@ -78,7 +78,7 @@ public final class RuleConstraints implements Constraints {
     /** The kind of a column a rule names; an unknown column is an error at the rule's field. */
     static ColumnKind kind(SpecObject rule, String field, Schema schema, String column) {
         if (!schema.has(column)) {
-            throw rule.error(field, "no column '" + column + "' (columns: " + String.join(", ", schema.names()) + ")");
+            throw rule.noColumn(field, column, schema.names());
         }
         return schema.column(column).kind();
     }

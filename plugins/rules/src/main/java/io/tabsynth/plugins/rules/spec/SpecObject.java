@@ -209,6 +209,15 @@ public final class SpecObject {
         return file.error(v == null ? node : v, pathOf(field), what);
     }
 
+    /**
+     * The error for a field that names {@code column}, which is not among {@code columns}: the nearest name if one
+     * is near (did you mean), and the columns there are.
+     */
+    public BadInputException noColumn(String field, String column, Collection<String> columns) {
+        return error(field, "no column '" + column + "'" + Suggestion.didYouMean(column, columns) + " (columns: "
+                + String.join(", ", columns) + ")");
+    }
+
     /** An error about the object as a whole. */
     public BadInputException error(String what) {
         return file.error(node, path, what);
