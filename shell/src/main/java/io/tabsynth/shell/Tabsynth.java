@@ -10,6 +10,7 @@ import io.tabsynth.shell.cli.KeysCommand;
 import io.tabsynth.shell.cli.LineageCommand;
 import io.tabsynth.shell.cli.NotebookCommand;
 import io.tabsynth.shell.cli.PluginsCommand;
+import io.tabsynth.shell.cli.PrivacyCommand;
 import io.tabsynth.shell.cli.RulesCommand;
 import io.tabsynth.shell.cli.RunCommand;
 import io.tabsynth.shell.cli.SampleCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine;
                 + "4 lineage verification failed.",
                 "Internal errors: set " + Tabsynth.DEBUG + "=1 to print the stack trace."},
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
-                EvaluateCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
+                EvaluateCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, PrivacyCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tabsynth {
     /** Success. */
@@ -62,6 +63,10 @@ public final class Tabsynth {
             if (e instanceof io.tabsynth.engine.lineage.VerificationException) {
                 line.getErr().println("FAILED: " + e.getMessage());
                 return 4;
+            }
+            if (e instanceof io.tabsynth.engine.privacy.BudgetRefusedException) {
+                line.getErr().println("error: " + e.getMessage());
+                return EvaluateCommand.GATE_FAILED;
             }
             if (e instanceof BadInputException) {
                 line.getErr().println("error: " + e.getMessage());

@@ -67,6 +67,9 @@ public final class History {
         if (!p.results().isEmpty()) {
             sb.append(inner).append("results: ").append(pairs(p.results())).append('\n');
         }
+        if (p.fitsRealData()) {
+            sb.append(inner).append("privacy: ").append(PrivacyGuarantee.inWords(p)).append('\n');
+        }
         List<Artifact> inputs = p.inputs();
         for (int i = 0; i < inputs.size(); i++) {
             Artifact in = inputs.get(i);

@@ -2,6 +2,7 @@ package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.constraint.Conditions;
 import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.PrivacyGuarantee;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.spi.Activity;
 import io.tabsynth.spi.BadInputException;
@@ -62,8 +63,12 @@ final class Sampler {
             inputs.add(model.file());
         } else {
             info.params().forEach((k, v) -> params.put("fit." + k, v));
-            params.put("fit.seed", Long.toString(info.seed()));
+            params.put(Step.UNSAVED_FIT_SEED, Long.toString(info.seed()));
             inputs.addAll(model.lineageInputs());
+            if (!model.model().privacy().isEmpty()) {
+                // the fit was never saved, so this record is the only one of what it spent
+                results.put(PrivacyGuarantee.RESULT, model.model().privacy());
+            }
         }
         if (sampling.constraints() != null) {
             inputs.add(sampling.constraints().artifact());

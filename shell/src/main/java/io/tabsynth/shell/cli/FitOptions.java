@@ -29,8 +29,19 @@ public final class FitOptions {
             description = "constraints every sampled row must satisfy (JSON or YAML; see docs/rules.md)")
     Path constraints;
 
-    /** Reads the data (or returns null when none was given) and fits under the constraints. */
+    @Option(names = "--policy", paramLabel = "P.json",
+            description = "a policy whose privacyBudget (maxEpsilon) the fit must stay within, checked before the data is "
+                    + "read (exit 3 if it would not; see docs/privacy.md)")
+    Path policy;
+
+    /**
+     * Checks the policy's privacy budget before a value is read, then reads the data (or returns null when none was
+     * given) and fits under the constraints.
+     */
     FittedModel fit(Engine e, long seed, Progress progress) {
+        if (policy != null) {
+            e.checkPrivacyBudget(policy, data, null, generator, params);
+        }
         Frame frame = data == null ? null : e.read(data, metadata);
         ConstraintFile c = constraints == null ? null : e.constraints(constraints);
         return e.fit(frame, generator, params, seed, progress, c);
@@ -38,6 +49,6 @@ public final class FitOptions {
 
     /** Files this step reads, which no output may overwrite. */
     Path[] inputs() {
-        return new Path[] {data, metadata, constraints, params.get("spec") == null ? null : Path.of(params.get("spec"))};
+        return new Path[] {data, metadata, constraints, policy, params.get("spec") == null ? null : Path.of(params.get("spec"))};
     }
 }
