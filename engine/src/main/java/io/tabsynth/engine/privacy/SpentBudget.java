@@ -194,6 +194,12 @@ public final class SpentBudget {
         return sb.toString();
     }
 
+    /** The table, with the total stated at the δ's the private fits asked for, added (as the workbench shows it). */
+    @Override
+    public String toString() {
+        return table(deltaAsked()).stripTrailing();
+    }
+
     /** A number in 4 significant digits, or "-" for none. */
     static String shown(double v) {
         if (Double.isNaN(v)) {

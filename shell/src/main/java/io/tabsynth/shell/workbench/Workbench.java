@@ -124,7 +124,7 @@ public final class Workbench {
     }
 
     /** A fit or sample option. */
-    public sealed interface Option permits Seed, Param, Constraints, Condition {
+    public sealed interface Option permits Seed, Param, Constraints, Condition, Policy {
     }
 
     /** The seed for every random choice. */
@@ -159,11 +159,15 @@ public final class Workbench {
         return new Condition(column, String.valueOf(value));
     }
 
-    /** Fits a generator to data; options: {@link #seed}, {@link #param}, {@link #constraints}. */
+    /**
+     * Fits a generator to data; options: {@link #seed}, {@link #param}, {@link #constraints}, and {@link #policy},
+     * whose {@code privacyBudget} the fit must stay within (checked before the generator sees the data).
+     */
     public static WorkbenchModel fit(Frame data, String generator, Option... options) {
         long seed = 0;
         Map<String, String> params = new LinkedHashMap<>();
         ConstraintFile c = null;
+        Path policy = null;
         for (Option o : options) {
             if (o instanceof Seed s) {
                 seed = s.value();
@@ -171,9 +175,19 @@ public final class Workbench {
                 params.put(p.name(), p.value());
             } else if (o instanceof Constraints k) {
                 c = engine().constraints(file(k.file()));
+            } else if (o instanceof Policy p) {
+                policy = policyFile(p);
             } else {
-                throw new BadInputException("fit takes seed(..), param(..) and constraints(..), not " + o);
+                throw new BadInputException("fit takes seed(..), param(..), constraints(..) and policy(..), not " + o);
             }
+        }
+        if (policy != null && data != null) {
+            io.tabsynth.engine.lineage.Artifact source = io.tabsynth.engine.lineage.Artifact.of(data);
+            if (source == null) {
+                throw new BadInputException("fit with policy(..) checks the privacy budget of the real data file: read "
+                        + "the data with read(..)");
+            }
+            engine().checkPrivacyBudget(policy, source.path(), source.contentSha256(), generator, params);
         }
         var fitted = engine().fit(data, generator, params, seed, Progress.NONE, c);
         fitted.rareValueNotes().forEach(System.err::println);
@@ -216,7 +230,7 @@ public final class Workbench {
     }
 
     /** A policy file with acceptance gates. */
-    public record Policy(String file) implements Check {
+    public record Policy(String file) implements Check, Option {
     }
 
     public static Holdout holdout(Object data) {
@@ -270,9 +284,7 @@ public final class Workbench {
             } else if (c instanceof Setting s) {
                 options.put(s.name(), s.value());
             } else if (c instanceof Policy p) {
-                Path named = file(p.file());
-                policy = Files.exists(named) ? named
-                        : ShippedPolicy.resolve(Path.of(p.file()), "policy(\"" + p.file() + "\")");
+                policy = policyFile(p);
             }
         }
         Frame r = realFrame(real);
@@ -288,6 +300,28 @@ public final class Workbench {
             }
         }
         return result;
+    }
+
+    /** A policy's file: one in the working directory, else a policy shipped with tabsynth. */
+    private static Path policyFile(Policy p) {
+        Path named = file(p.file());
+        return Files.exists(named) ? named : ShippedPolicy.resolve(Path.of(p.file()), "policy(\"" + p.file() + "\")");
+    }
+
+    /**
+     * The privacy budget spent on real data (a frame read from a file, or a file name) by every fit the ledgers
+     * recorded (this session's ledger when none is named), each ledger verified first; see docs/privacy.md.
+     */
+    public static io.tabsynth.engine.privacy.SpentBudget privacyBudget(Object data, String... ledgers) {
+        List<Path> named = new ArrayList<>();
+        for (String l : ledgers) {
+            Path p = file(l);
+            if (!Files.isRegularFile(p)) {
+                throw new BadInputException(p + ": ledger file not found");
+            }
+            named.add(p);
+        }
+        return engine().privacyBudget(realFrame(data), named);
     }
 
     /** A new file name in the work directory, {@code prefix-N.ext}, never one that exists already. */
