@@ -56,7 +56,7 @@ public final class PrivacyCommand {
                 throw new BadInputException("--delta must lie between 0 and 1, not " + delta);
             }
             Lineage lineage = Lineage.standard(ledgers.isEmpty() ? null : ledgers.get(0));
-            try (Engine e = Engine.open(null, true, lineage)) {
+            try (Engine e = Engine.open(new EngineOptions().pluginsDir(), true, lineage)) {
                 SpentBudget spent = e.privacyBudget(e.read(data, metadata), ledgers);
                 double at = delta != null ? delta : spent.deltaAsked();
                 if (json) {
