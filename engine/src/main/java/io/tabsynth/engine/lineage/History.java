@@ -111,7 +111,8 @@ public final class History {
         return sb.toString();
     }
 
-    private static String shortHex(String hex) {
+    /** The first hex digits of a digest and "…", as people read digests ("ab12cd34ef56ab12…"). */
+    public static String shortHex(String hex) {
         return hex.length() > SHORT_HEX ? hex.substring(0, SHORT_HEX) + "…" : hex;
     }
 }

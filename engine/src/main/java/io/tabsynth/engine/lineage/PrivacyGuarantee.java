@@ -75,11 +75,22 @@ public enum PrivacyGuarantee {
         }
     }
 
-    /** A number in 4 significant digits ("1", "0.02441", "1e-06"); "?" when the record has none. */
+    /** A recorded number in 4 significant digits ({@link #shown}); "?" when the record has none. */
     private static String number(Object value) {
         if (!(value instanceof Number n)) {
             return value == null ? "?" : value.toString();
         }
-        return String.format(Locale.ROOT, "%.4g", n.doubleValue()).replaceAll("\\.?0+(?=$|e)", "");
+        return shown(n.doubleValue());
+    }
+
+    /** A number in 4 significant digits ("1", "0.02441", "1e-06"), "-" for none (NaN), "inf" for infinity. */
+    public static String shown(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        if (Double.isInfinite(v)) {
+            return "inf";
+        }
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+(?=$|e)", "");
     }
 }

@@ -1,5 +1,7 @@
 package io.tabsynth.engine.privacy;
 
+import static io.tabsynth.engine.lineage.PrivacyGuarantee.shown;
+
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.io.Sha256;
@@ -68,8 +70,8 @@ public final class BudgetGate {
 
     private static void check(BudgetLimit limit, SpentBudget spent, String generator, Optional<PrivacyCost> planned) {
         String head = "refused before reading the data: fitting " + generator + " on " + spent.data() + " under "
-                + limit.policy() + " (maxEpsilon " + SpentBudget.shown(limit.maxEpsilon()) + " at delta "
-                + SpentBudget.shown(limit.delta()) + "): ";
+                + limit.policy() + " (maxEpsilon " + shown(limit.maxEpsilon()) + " at delta "
+                + shown(limit.delta()) + "): ";
         if (planned.isEmpty()) {
             throw new BudgetRefusedException(head + generator + " gives no formal privacy guarantee with these "
                     + "parameters (it is not differentially private, or its noise is seeded), so no epsilon covers "
@@ -84,10 +86,10 @@ public final class BudgetGate {
         double after = SpentBudget.epsilon(total, limit.delta());
         if (after > limit.maxEpsilon()) {
             throw new BudgetRefusedException(head + "already spent " + spentSoFar(spent, before)
-                    + "; this fit would add rho " + SpentBudget.shown(planned.get().rho().doubleValue())
-                    + " (and selection delta " + SpentBudget.shown(planned.get().selectionDelta())
-                    + "), making epsilon " + SpentBudget.shown(after) + " at delta " + SpentBudget.shown(limit.delta())
-                    + ", over the limit of " + SpentBudget.shown(limit.maxEpsilon()));
+                    + "; this fit would add rho " + shown(planned.get().rho().doubleValue())
+                    + " (and selection delta " + shown(planned.get().selectionDelta())
+                    + "), making epsilon " + shown(after) + " at delta " + shown(limit.delta())
+                    + ", over the limit of " + shown(limit.maxEpsilon()));
         }
     }
 
@@ -99,11 +101,11 @@ public final class BudgetGate {
         }
         List<String> each = new ArrayList<>();
         for (RecordedFit f : fits) {
-            each.add(f.when() + " " + f.generator() + " " + f.output() + ", epsilon " + SpentBudget.shown(f.epsilonAsked())
-                    + ", rho " + SpentBudget.shown(f.rho().doubleValue()));
+            each.add(f.when() + " " + f.generator() + " " + f.output() + ", epsilon " + shown(f.epsilonAsked())
+                    + ", rho " + shown(f.rho().doubleValue()));
         }
-        return "rho " + SpentBudget.shown(spent.spent().rho().doubleValue()) + " by " + fits.size()
+        return "rho " + shown(spent.spent().rho().doubleValue()) + " by " + fits.size()
                 + (fits.size() == 1 ? " fit" : " fits") + " (" + String.join("; ", each) + "), epsilon "
-                + SpentBudget.shown(epsilon) + " at that delta";
+                + shown(epsilon) + " at that delta";
     }
 }

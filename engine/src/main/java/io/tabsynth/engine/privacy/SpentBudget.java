@@ -1,5 +1,8 @@
 package io.tabsynth.engine.privacy;
 
+import static io.tabsynth.engine.lineage.PrivacyGuarantee.shown;
+
+import io.tabsynth.engine.lineage.History;
 import io.tabsynth.engine.lineage.PrivacyGuarantee;
 import io.tabsynth.spi.privacy.PrivacyCost;
 import io.tabsynth.spi.privacy.Rational;
@@ -131,9 +134,8 @@ public final class SpentBudget {
     /** The table for people: one line per fit, then the total and what it means. */
     public String table(double delta) {
         StringBuilder sb = new StringBuilder();
-        sb.append("privacy budget spent on ").append(data).append(" (sha256 ").append(sha256, 0, Math.min(16, sha256.length()))
-                .append("…").append(contentSha256 == null ? "" : ", content " + contentSha256.substring(0, 16) + "…")
-                .append(")\n");
+        sb.append("privacy budget spent on ").append(data).append(" (sha256 ").append(History.shortHex(sha256))
+                .append(contentSha256 == null ? "" : ", content " + History.shortHex(contentSha256)).append(")\n");
         sb.append("ledgers: ").append(String.join(", ", ledgers.stream().map(Path::toString).toList())).append('\n');
         if (fits.isEmpty()) {
             sb.append("no recorded fit on this data\n");
@@ -198,16 +200,5 @@ public final class SpentBudget {
     @Override
     public String toString() {
         return table(deltaAsked()).stripTrailing();
-    }
-
-    /** A number in 4 significant digits, or "-" for none. */
-    static String shown(double v) {
-        if (Double.isNaN(v)) {
-            return "-";
-        }
-        if (Double.isInfinite(v)) {
-            return "inf";
-        }
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+(?=$|e)", "");
     }
 }
