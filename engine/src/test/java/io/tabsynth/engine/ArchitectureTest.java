@@ -63,7 +63,7 @@ class ArchitectureTest {
             Map.entry("spi.privacy", Set.of()),
             Map.entry("spi.data", Set.of("spi.io", "spi.random", "spi.stats")),
             Map.entry("spi.fidelity", Set.of("spi.data", "spi.stats")),
-            Map.entry("spi", Set.of("spi.io", "spi.data", "spi.random", "spi.stats", "spi.disclosure")),
+            Map.entry("spi", Set.of("spi.io", "spi.data", "spi.random", "spi.stats", "spi.disclosure", "spi.privacy")),
             Map.entry("spi.disclosure", Set.of("spi.data", "spi.random")),
             Map.entry("spi.constraint", Set.of("spi.data", "spi.random", "spi")),
             Map.entry("engine", Set.of()),
@@ -72,7 +72,8 @@ class ArchitectureTest {
             Map.entry("engine.data.io", Set.of("spi.io", "spi.data", "engine.data.infer")),
             Map.entry("engine.disclosure", Set.of("spi.data", "spi.random", "spi", "spi.disclosure")),
             Map.entry("engine.constraint", Set.of("spi.data", "spi.random", "spi", "spi.constraint")),
-            Map.entry("engine.lineage", Set.of("engine", "spi.io", "spi.data", "engine.data.io")),
+            Map.entry("engine.lineage", Set.of("engine", "spi.io", "spi.data", "engine.data.io", "spi.privacy")),
+            Map.entry("engine.privacy", Set.of("engine.lineage", "spi.io", "spi.privacy")),
             Map.entry("engine.certify", Set.of("engine", "spi.io", "spi.data", "spi.privacy", "engine.data.io",
                     "engine.lineage")),
             Map.entry("engine.governance", Set.of("spi.io", "engine.lineage", "engine.policy")),
@@ -82,7 +83,7 @@ class ArchitectureTest {
             Map.entry("engine.run", Set.of("engine", "spi.io", "spi.data", "spi.random", "spi.stats", "spi",
                     "spi.disclosure", "spi.constraint", "spi.fidelity", "engine.data.io", "engine.data.infer",
                     "engine.disclosure", "engine.constraint", "engine.lineage", "engine.certify", "engine.policy",
-                    "engine.governance.revocation", "engine.governance.optout")));
+                    "engine.governance.revocation", "engine.governance.optout", "engine.privacy")));
 
     /** The packages of the SPI module: exactly what a plugin may use. */
     private static final Set<String> SPI_PACKAGES = Set.of("spi", "spi.io", "spi.data", "spi.random", "spi.stats",

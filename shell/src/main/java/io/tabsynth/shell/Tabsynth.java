@@ -13,6 +13,7 @@ import io.tabsynth.shell.cli.PluginsCommand;
 import io.tabsynth.shell.cli.RetireCommand;
 import io.tabsynth.shell.cli.RevocationsCommand;
 import io.tabsynth.shell.cli.RevokeCommand;
+import io.tabsynth.shell.cli.PrivacyCommand;
 import io.tabsynth.shell.cli.RulesCommand;
 import io.tabsynth.shell.cli.RunCommand;
 import io.tabsynth.shell.cli.SampleCommand;
@@ -38,7 +39,7 @@ import picocli.CommandLine;
                 + "4 lineage verification failed.",
                 "Internal errors: set " + Tabsynth.DEBUG + "=1 to print the stack trace."},
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
-                EvaluateCommand.class, io.tabsynth.shell.cli.CharterCommand.class, io.tabsynth.shell.cli.ApproveCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class, RevokeCommand.class, RetireCommand.class, RevocationsCommand.class,
+                EvaluateCommand.class, io.tabsynth.shell.cli.CharterCommand.class, io.tabsynth.shell.cli.ApproveCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, LineageCommand.class, PrivacyCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class, RevokeCommand.class, RetireCommand.class, RevocationsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tabsynth {
     /** Success. */
@@ -65,6 +66,10 @@ public final class Tabsynth {
             if (e instanceof io.tabsynth.engine.lineage.VerificationException) {
                 line.getErr().println("FAILED: " + e.getMessage());
                 return 4;
+            }
+            if (e instanceof io.tabsynth.engine.privacy.BudgetRefusedException) {
+                line.getErr().println("error: " + e.getMessage());
+                return EvaluateCommand.GATE_FAILED;
             }
             if (e instanceof BadInputException) {
                 line.getErr().println("error: " + e.getMessage());

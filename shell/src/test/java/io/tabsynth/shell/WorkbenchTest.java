@@ -131,6 +131,28 @@ class WorkbenchTest {
     }
 
     @Test
+    void aScriptSeesThePrivacyBudgetAndAFitOverItsLimitStopsWithExitThree() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        Files.writeString(dir.resolve("budget.json"), "{\"privacyBudget\": {\"maxEpsilon\": 1.3}}");
+        Path script = dir.resolve("budget.jsh");
+        Files.writeString(script, """
+                var real = demoCustomers("real.csv", 600, 1);
+                fit(real, "dp-marginals", param("epsilon", 1), seed(1), policy("budget.json")).save("a.model");
+                System.out.println(privacyBudget(real));
+                System.out.println("by file name: " + privacyBudget("real.csv").fits().size());
+                fit(real, "dp-marginals", param("epsilon", 1), seed(2), policy("budget.json"));
+                System.out.println("not reached");
+                """);
+        Cli r = Cli.run("run", script, "--dir", dir, "--ledger", ledger);
+        assertEquals(3, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("a.model") && r.out().contains("total of 1 differentially private fit"), r.out());
+        assertTrue(r.out().contains("by file name: 1"), r.out());
+        assertFalse(r.out().contains("not reached"), r.out());
+        assertTrue(r.err().contains("refused before reading the data") && r.err().contains("over the limit of 1.3"),
+                r.err());
+    }
+
+    @Test
     void theFirstFailingSnippetStopsTheRunWithItsLine() throws Exception {
         Path script = dir.resolve("bad.jsh");
         Files.writeString(script, """

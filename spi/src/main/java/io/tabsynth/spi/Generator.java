@@ -1,9 +1,11 @@
 package io.tabsynth.spi;
 
 import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.privacy.PrivacyCost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.ExtensionPoint;
 
 /** Learns a {@link Model} from real data. Plugins contribute generators as PF4J extensions. */
@@ -33,6 +35,16 @@ public interface Generator extends ExtensionPoint {
      */
     default boolean differentiallyPrivate() {
         return false;
+    }
+
+    /**
+     * The most a fit with these parameters will spend of the privacy budget, known before any value is read, so that
+     * the engine can refuse a fit that a budget limit does not allow before the data is even parsed. Empty for a fit
+     * that gives no formal privacy guarantee (every generator that is not differentially private, and a private one
+     * asked for reproducible noise).
+     */
+    default Optional<PrivacyCost> plannedPrivacyCost(Params params) {
+        return Optional.empty();
     }
 
     /** Fits a model; every random choice flows from {@code context.seed()}. */

@@ -72,6 +72,14 @@ public record Artifact(String role, Path path, String sha256, String contentSha2
         return out;
     }
 
+    /**
+     * This file without its row count, for the record of a differentially private fit: the exact number of real rows
+     * is a statistic no mechanism paid for, so it stays out of the record.
+     */
+    public Artifact withoutRows() {
+        return new Artifact(role, path, sha256, contentSha256, NOT_DATA, metadata);
+    }
+
     /** This file in another role (a subject read back, named as the input it now is), without its metadata file. */
     public Artifact as(String newRole) {
         return new Artifact(newRole, path, sha256, contentSha256, rows);

@@ -67,6 +67,9 @@ public final class History {
         if (!p.results().isEmpty()) {
             sb.append(inner).append("results: ").append(pairs(p.results())).append('\n');
         }
+        if (p.fitsRealData()) {
+            sb.append(inner).append("privacy: ").append(PrivacyGuarantee.inWords(p)).append('\n');
+        }
         List<Artifact> inputs = p.inputs();
         for (int i = 0; i < inputs.size(); i++) {
             Artifact in = inputs.get(i);
@@ -108,7 +111,8 @@ public final class History {
         return sb.toString();
     }
 
-    private static String shortHex(String hex) {
+    /** The first hex digits of a digest and "…", as people read digests ("ab12cd34ef56ab12…"). */
+    public static String shortHex(String hex) {
         return hex.length() > SHORT_HEX ? hex.substring(0, SHORT_HEX) + "…" : hex;
     }
 }

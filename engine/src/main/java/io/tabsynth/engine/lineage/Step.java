@@ -33,6 +33,19 @@ public record Step(String step, String extension, String pluginId, String plugin
         results = Map.copyOf(results);
     }
 
+    /** The parameter of a sample step from a model fitted in memory and never saved: the fit's seed. */
+    public static final String UNSAVED_FIT_SEED = "fit.seed";
+
+    /**
+     * Whether this step fitted a model to real data: a {@code fit}, or the {@code sample} of a model fitted in memory
+     * and never saved, whose record names the real data in the fit's place. What such a step made has a privacy
+     * guarantee ({@link PrivacyGuarantee}) or none.
+     */
+    public boolean fitsRealData() {
+        boolean fit = step.equals("fit") || step.equals("sample") && parameters.containsKey(UNSAVED_FIT_SEED);
+        return fit && inputs.stream().anyMatch(in -> Artifact.REAL_DATA_ROLE.equals(in.role()));
+    }
+
     /** A builder for a step named {@code step}; extension and plugin must be named, the rest defaults to none. */
     public static Builder builder(String step) {
         return new Builder(step);

@@ -119,6 +119,18 @@ public final class Verifier {
 
     /** Verifies a ledger: signatures, chain, sequence, signed head, and subject files that still exist. */
     public Verification verifyLedger(Path ledgerFile) {
+        return verifyLedger(ledgerFile, true);
+    }
+
+    /**
+     * Verifies a ledger's records only: signatures, chain, sequence and signed head, not the files they name, which
+     * may have changed since without changing what the records say (the privacy budget reads records, not files).
+     */
+    public Verification verifyLedgerRecords(Path ledgerFile) {
+        return verifyLedger(ledgerFile, false);
+    }
+
+    private Verification verifyLedger(Path ledgerFile, boolean checkSubjects) {
         Ledger ledger = new Ledger(ledgerFile);
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -129,7 +141,7 @@ public final class Verifier {
             return new Verification(ledgerFile.toString(), 0, List.of(e.getMessage()), notes);
         }
         Path base = ledger.file().getParent().getParent();
-        Map<Path, Integer> lastWriter = lastWriters(lines, base);
+        Map<Path, Integer> lastWriter = checkSubjects ? lastWriters(lines, base) : Map.of();
         String previous = null;
         List<SignedRecord> chain = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -158,7 +170,7 @@ public final class Verifier {
                     problems.add(where + ": sequence number " + record.sequence() + " where " + i
                             + " was expected; a record was removed or reordered");
                 }
-                for (Artifact s : record.subjects()) {
+                for (Artifact s : checkSubjects ? record.subjects() : List.<Artifact>of()) {
                     Path found = Files.exists(s.path()) ? s.path() : base.resolve(s.path());
                     Integer replacedBy = lastWriter.get(found.toAbsolutePath().normalize());
                     if (replacedBy != null && replacedBy > i) {

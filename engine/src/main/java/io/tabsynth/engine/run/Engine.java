@@ -6,6 +6,7 @@ import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.data.io.Metadata;
 import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.privacy.SpentBudget;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.Evaluator;
 import io.tabsynth.spi.Exporter;
@@ -38,6 +39,7 @@ public final class Engine implements AutoCloseable {
     private final Sampler sampler;
     private final Evaluation evaluation;
     private final Certification certification;
+    private final PrivacyBudgeting budgeting;
 
     private Engine(PluginHost plugins, Lineage lineage) {
         this.plugins = plugins;
@@ -51,6 +53,7 @@ public final class Engine implements AutoCloseable {
         this.sampler = new Sampler(extensions, recorder, export);
         this.evaluation = new Evaluation(extensions, recorder, dataFiles);
         this.certification = new Certification(recorder, dataFiles);
+        this.budgeting = new PrivacyBudgeting(extensions, recorder);
     }
 
     /** An engine with the plugins in {@code pluginsDir} (may be {@code null} or missing) and, when {@code classpath} is true, the extensions on the class path. */
@@ -147,6 +150,27 @@ public final class Engine implements AutoCloseable {
     public FittedModel fit(Frame data, String generatorId, Map<String, String> params, long seed, Progress progress,
                            ConstraintFile constraints, OptOutList optOuts) {
         return fitting.fit(data, generatorId, params, seed, progress, constraints, optOuts);
+    }
+
+    /**
+     * Refuses, before any value of the data is read, a fit that the {@code privacyBudget} of a policy file does not
+     * allow: what this engine's ledger recorded on the same data (found by the data file's digest, or by
+     * {@code contentSha256} when the data was already read; {@code null} otherwise) plus what the fit plans to spend
+     * must stay within every limit that applies. A {@link io.tabsynth.engine.privacy.BudgetRefusedException} (exit 3)
+     * says what was spent, by which fits and when, and what the fit would add; a ledger that does not verify is a
+     * {@link io.tabsynth.engine.lineage.VerificationException}.
+     */
+    public void checkPrivacyBudget(Path policy, Path data, String contentSha256, String generatorId,
+                                   Map<String, String> params) {
+        budgeting.check(policy, data, contentSha256, generatorId, params);
+    }
+
+    /**
+     * The privacy budget recorded on real data read from a file, across the given ledgers (this engine's when none),
+     * each verified first.
+     */
+    public SpentBudget privacyBudget(Frame data, List<Path> ledgers) {
+        return budgeting.spent(data, ledgers);
     }
 
     /** Reads a constraints file with the installed constraint language; an error if several are installed. */

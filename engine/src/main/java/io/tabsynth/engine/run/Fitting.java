@@ -115,7 +115,10 @@ final class Fitting {
             rare = RareValues.learn(training.select(dataColumns), minCount, seed);
             training = rare.toModel(training);
         }
-        List<Artifact> fitRead = new ArrayList<>(DataFiles.artifacts(data));
+        // a differentially private fit records no exact row count: no mechanism paid for it
+        Artifact source = Artifact.of(data);
+        Artifact recordedSource = source != null && generator.differentiallyPrivate() ? source.withoutRows() : source;
+        List<Artifact> fitRead = new ArrayList<>(Artifact.read(Artifact.REAL_DATA_ROLE, recordedSource));
         fitRead.addAll(inputs);
         FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress,
                 new RecordedFitFiles(recorder, g, recorded, seed, fitRead, ownFiles));
@@ -135,10 +138,11 @@ final class Fitting {
                     ConstrainedModel.DEFAULT_MAX_TRIES);
         }
         ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
-                EngineVersion.get(), recorded, seed, model.schema(), data.rowCount(),
+                EngineVersion.get(), recorded, seed, model.schema(),
+                generator.differentiallyPrivate() ? ModelInfo.ROWS_NOT_RECORDED : data.rowCount(),
                 bound == null ? null : bound.spec(), bound == null ? null : constraints.language(), rare == null || rare.isEmpty() ? null : rare.toJson(), form,
                 learns ? ModelInfo.TrainingData.of(Artifact.of(data)) : null);
-        return new FittedModel(model, info, Artifact.of(data), started, Instant.now(), null, inputs, fitResults);
+        return new FittedModel(model, info, recordedSource, started, Instant.now(), null, inputs, fitResults);
     }
 
     /** The files the generator's FILE parameters name (a spec, say), which the fit reads as inputs. */

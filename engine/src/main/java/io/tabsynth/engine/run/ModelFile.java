@@ -45,7 +45,9 @@ final class ModelFile {
         ObjectNode params = h.putObject("params");
         new java.util.TreeMap<>(info.params()).forEach(params::put);
         h.put("seed", info.seed());
-        h.put("rows", info.rows());
+        if (info.rows() != ModelInfo.ROWS_NOT_RECORDED) {
+            h.put("rows", info.rows());
+        }
         if (info.trainingData() != null) {
             h.putObject("trainingData").put("name", info.trainingData().name())
                     .put("contentSha256", info.trainingData().contentSha256());
@@ -130,7 +132,7 @@ final class ModelFile {
         }
         ModelInfo info = new ModelInfo(h.path("generator").asText(), h.path("plugin").path("id").asText(),
                 h.path("plugin").path("version").asText(), h.path("engineVersion").asText(), params,
-                h.path("seed").asLong(), Schema.fromJson(h.path("schema")), h.path("rows").asLong(),
+                h.path("seed").asLong(), Schema.fromJson(h.path("schema")), h.path("rows").asLong(ModelInfo.ROWS_NOT_RECORDED),
                 h.hasNonNull("constraints") ? h.get("constraints") : null, constraintLanguage(h.get("constraintLanguage")),
                 h.hasNonNull("rareValues") ? h.get("rareValues") : null,
                 writtenForm(name, h.get("writtenForm")), trainingData(h.get("trainingData")));

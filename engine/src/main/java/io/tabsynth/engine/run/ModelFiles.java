@@ -49,7 +49,9 @@ final class ModelFiles {
         Artifact saved = recorder.write(file, ModelFile.encode(model.info(), payload.toByteArray()), Artifact.MODEL_ROLE);
         ModelInfo info = model.info();
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("rows", info.rows());
+        if (info.rows() != ModelInfo.ROWS_NOT_RECORDED) {
+            results.put("rows", info.rows());
+        }
         results.put("columns", info.schema().size());
         results.put("columnModels", model.model().describeColumns());
         if (!model.model().privacy().isEmpty()) {

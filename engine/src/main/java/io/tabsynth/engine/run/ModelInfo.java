@@ -14,7 +14,8 @@ import java.util.Map;
  * @param params        every parameter value, defaults included, as text
  * @param seed          the fit seed
  * @param schema        the schema of the data it was fitted on, which is the schema it samples
- * @param rows          how many rows it was fitted on
+ * @param rows          how many rows it was fitted on, or {@link #ROWS_NOT_RECORDED} for a differentially private
+ *                      fit, whose exact row count no mechanism paid for
  * @param constraints   the constraints it was fitted with ({@link io.tabsynth.spi.Constraints.Bound#spec()}),
  *                      or {@code null}
  * @param constraintLanguage the constraint language those constraints are written in, and its plugin; {@code null}
@@ -32,9 +33,18 @@ public record ModelInfo(String generator, String pluginId, String pluginVersion,
                         com.fasterxml.jackson.databind.JsonNode constraints, ConstraintLanguageId constraintLanguage,
                         com.fasterxml.jackson.databind.JsonNode rareValues, WrittenForm writtenForm,
                         TrainingData trainingData) {
+    /** The rows of a model whose fit kept the exact row count out of its record (a differentially private one). */
+    public static final long ROWS_NOT_RECORDED = -1;
+
     public ModelInfo {
         params = Map.copyOf(params);
         writtenForm = writtenForm == null ? WrittenForm.NONE : writtenForm;
+    }
+
+    /** "26,048 rows", or, for a fit that kept the count out of its record, "rows whose number is not recorded". */
+    public String rowsInWords() {
+        return rows == ROWS_NOT_RECORDED ? "rows whose exact number is not recorded (differentially private)"
+                : String.format(java.util.Locale.ROOT, "%,d row%s", rows, rows == 1 ? "" : "s");
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.constraint.Conditions;
 import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.PrivacyGuarantee;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.spi.Activity;
 import io.tabsynth.spi.BadInputException;
@@ -62,11 +63,11 @@ final class Sampler {
             inputs.add(model.file());
         } else {
             info.params().forEach((k, v) -> params.put("fit." + k, v));
-            params.put("fit.seed", Long.toString(info.seed()));
+            params.put(Step.UNSAVED_FIT_SEED, Long.toString(info.seed()));
             inputs.addAll(model.lineageInputs());
-            // no fit record of its own: this record is the fit's, so it carries what the fit spent on privacy
             if (!model.model().privacy().isEmpty()) {
-                results.put("privacy", model.model().privacy());
+                // the fit was never saved, so this record is the only one of what it spent
+                results.put(PrivacyGuarantee.RESULT, model.model().privacy());
             }
             model.fitResults().forEach((k, v) -> results.put("fit." + k, v));
         }

@@ -74,7 +74,7 @@ public final class FitCommand implements Callable<Integer> {
             m.rareValueNotes().forEach(spec.commandLine().getErr()::println);
             var out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "fitted %s (%s %s) on %s in %.2f s%n", fit.generator, m.info().pluginId(),
-                    m.info().pluginVersion(), fit.data == null ? "its spec" : Count.of(m.info().rows(), "row") + " x "
+                    m.info().pluginVersion(), fit.data == null ? "its spec" : m.info().rowsInWords() + " x "
                             + Count.of(m.schema().size(), "column") + " of " + fit.data,
                     (System.nanoTime() - t0) / 1e9);
             out.print(FitOptions.optOutNote(m));

@@ -40,11 +40,19 @@ public final class FitOptions {
             description = "the column that --exclude's list and the data share (e.g. customer_id)")
     String key;
 
+    @Option(names = "--policy", paramLabel = "P.json",
+            description = "a policy whose privacyBudget (maxEpsilon) the fit must stay within, checked before the data is "
+                    + "read (exit 3 if it would not; see docs/privacy.md)")
+    Path policy;
+
     /**
-     * Reads the data (or returns null when none was given), removes the opted-out rows, and fits under the
-     * constraints.
+     * Checks the policy's privacy budget before a value is read, then reads the data (or returns null when none was
+     * given), removes the opted-out rows, and fits under the constraints.
      */
     FittedModel fit(Engine e, long seed, Progress progress) {
+        if (policy != null) {
+            e.checkPrivacyBudget(policy, data, null, generator, params);
+        }
         OptOutList optOuts = optOuts();
         Frame frame = data == null ? null : e.read(data, metadata);
         ConstraintFile c = constraints == null ? null : e.constraints(constraints);
@@ -75,7 +83,7 @@ public final class FitOptions {
 
     /** Files this step reads, which no output may overwrite. */
     Path[] inputs() {
-        return new Path[] {data, metadata, constraints, params.get("spec") == null ? null : Path.of(params.get("spec")),
+        return new Path[] {data, metadata, constraints, policy, params.get("spec") == null ? null : Path.of(params.get("spec")),
                 exclude};
     }
 }

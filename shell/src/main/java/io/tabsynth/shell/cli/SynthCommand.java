@@ -66,7 +66,7 @@ public final class SynthCommand implements Callable<Integer> {
             }
             long written = e.sample(m, rows, seed, out, progress, sampling.sampling(null));
             spec.commandLine().getOut().printf(Locale.ROOT, "fitted %s %s and sampled %s in %.2f s into %s%n",
-                    fit.generator, fit.data == null ? "from its spec" : "on " + Count.of(m.info().rows(), "row"), Count.of(written, "row"), (System.nanoTime() - t0) / 1e9, out);
+                    fit.generator, fit.data == null ? "from its spec" : "on " + m.info().rowsInWords(), Count.of(written, "row"), (System.nanoTime() - t0) / 1e9, out);
             spec.commandLine().getOut().print(FitOptions.optOutNote(m));
             spec.commandLine().getOut().print(m.missingNotes());
             return 0;

@@ -125,7 +125,7 @@ public final class Workbench {
     }
 
     /** A fit or sample option. */
-    public sealed interface Option permits Seed, Param, Constraints, Condition, Exclude {
+    public sealed interface Option permits Seed, Param, Constraints, Condition, Exclude, Policy {
     }
 
     /** The seed for every random choice. */
@@ -169,12 +169,16 @@ public final class Workbench {
         return new Condition(column, String.valueOf(value));
     }
 
-    /** Fits a generator to data; options: {@link #seed}, {@link #param}, {@link #constraints}, {@link #exclude}. */
+    /**
+     * Fits a generator to data; options: {@link #seed}, {@link #param}, {@link #constraints}, {@link #exclude} and {@link #policy},
+     * whose {@code privacyBudget} the fit must stay within (checked before the generator sees the data).
+     */
     public static WorkbenchModel fit(Frame data, String generator, Option... options) {
         long seed = 0;
         Map<String, String> params = new LinkedHashMap<>();
         ConstraintFile c = null;
         OptOutList optOuts = null;
+        Path policy = null;
         for (Option o : options) {
             if (o instanceof Seed s) {
                 seed = s.value();
@@ -184,9 +188,19 @@ public final class Workbench {
                 c = engine().constraints(file(k.file()));
             } else if (o instanceof Exclude x) {
                 optOuts = OptOutList.read(file(x.file()), x.key());
+            } else if (o instanceof Policy p) {
+                policy = policyFile(p);
             } else {
-                throw new BadInputException("fit takes seed(..), param(..), constraints(..) and exclude(..), not " + o);
+                throw new BadInputException("fit takes seed(..), param(..), constraints(..), exclude(..) and policy(..), not " + o);
             }
+        }
+        if (policy != null && data != null) {
+            io.tabsynth.engine.lineage.Artifact source = io.tabsynth.engine.lineage.Artifact.of(data);
+            if (source == null) {
+                throw new BadInputException("fit with policy(..) checks the privacy budget of the real data file: read "
+                        + "the data with read(..)");
+            }
+            engine().checkPrivacyBudget(policy, source.path(), source.contentSha256(), generator, params);
         }
         var fitted = engine().fit(data, generator, params, seed, Progress.NONE, c, optOuts);
         fitted.rareValueNotes().forEach(System.err::println);
@@ -229,7 +243,7 @@ public final class Workbench {
     }
 
     /** A policy file with acceptance gates. */
-    public record Policy(String file) implements Check {
+    public record Policy(String file) implements Check, Option {
     }
 
     public static Holdout holdout(Object data) {
@@ -283,9 +297,7 @@ public final class Workbench {
             } else if (c instanceof Setting s) {
                 options.put(s.name(), s.value());
             } else if (c instanceof Policy p) {
-                Path named = file(p.file());
-                policy = Files.exists(named) ? named
-                        : ShippedPolicy.resolve(Path.of(p.file()), "policy(\"" + p.file() + "\")");
+                policy = policyFile(p);
             }
         }
         Frame r = realFrame(real);
@@ -301,6 +313,28 @@ public final class Workbench {
             }
         }
         return result;
+    }
+
+    /** A policy's file: one in the working directory, else a policy shipped with tabsynth. */
+    private static Path policyFile(Policy p) {
+        Path named = file(p.file());
+        return Files.exists(named) ? named : ShippedPolicy.resolve(Path.of(p.file()), "policy(\"" + p.file() + "\")");
+    }
+
+    /**
+     * The privacy budget spent on real data (a frame read from a file, or a file name) by every fit the ledgers
+     * recorded (this session's ledger when none is named), each ledger verified first; see docs/privacy.md.
+     */
+    public static io.tabsynth.engine.privacy.SpentBudget privacyBudget(Object data, String... ledgers) {
+        List<Path> named = new ArrayList<>();
+        for (String l : ledgers) {
+            Path p = file(l);
+            if (!Files.isRegularFile(p)) {
+                throw new BadInputException(p + ": ledger file not found");
+            }
+            named.add(p);
+        }
+        return engine().privacyBudget(realFrame(data), named);
     }
 
     /** A new file name in the work directory, {@code prefix-N.ext}, never one that exists already. */

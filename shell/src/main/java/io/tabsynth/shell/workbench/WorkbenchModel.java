@@ -63,8 +63,8 @@ public final class WorkbenchModel {
     public String toString() {
         StringBuilder b = new StringBuilder();
         b.append(fitted.info().generator()).append(" model (").append(fitted.info().pluginId()).append(' ')
-                .append(fitted.info().pluginVersion()).append("), fitted on ").append(fitted.info().rows())
-                .append(" rows, seed ").append(fitted.info().seed()).append('\n');
+                .append(fitted.info().pluginVersion()).append("), fitted on ").append(fitted.info().rowsInWords())
+                .append(", seed ").append(fitted.info().seed()).append('\n');
         b.append("  parameters: ").append(new java.util.TreeMap<>(fitted.info().params())).append('\n');
         b.append(fitted.describe());
         if (fitted.model() instanceof io.tabsynth.spi.constraint.ConstrainedModel c) {

@@ -14,6 +14,7 @@ import io.tabsynth.spi.privacy.DpQuantile;
 import io.tabsynth.spi.privacy.ExponentialMechanism;
 import io.tabsynth.spi.privacy.MechanismCall;
 import io.tabsynth.spi.privacy.NoisyCounts;
+import io.tabsynth.spi.privacy.PrivacyCost;
 import io.tabsynth.spi.privacy.RandomBits;
 import io.tabsynth.spi.privacy.ZcdpAccountant;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -69,6 +71,22 @@ public final class DpMarginals implements Generator {
                         + "noise from the seed, reproducible, with no privacy claim", SECURE, SEEDED));
     }
 
+    /** The budget its accountant gets: at most that is spent. None with seeded noise, which makes no privacy claim. */
+    @Override
+    public Optional<PrivacyCost> plannedPrivacyCost(Params params) {
+        if (params.getString("noise").equals(SEEDED)) {
+            return Optional.empty();
+        }
+        ZcdpAccountant budget = budget(params);
+        return Optional.of(new PrivacyCost(budget.rhoBudget(), SELECTION_DELTA_SHARE * params.getDouble("delta")));
+    }
+
+    /** The accountant of a fit with these parameters: ρ that (ε, δ) allows once the selections' δ is set aside. */
+    private static ZcdpAccountant budget(Params params) {
+        double delta = params.getDouble("delta");
+        return ZcdpAccountant.forEpsilonDelta(params.getDouble("epsilon"), delta, SELECTION_DELTA_SHARE * delta);
+    }
+
     @Override
     public Model fit(Frame data, Params params, FitContext context) {
         double epsilon = params.getDouble("epsilon");
@@ -87,7 +105,7 @@ public final class DpMarginals implements Generator {
             }
         }
         double selectionDelta = SELECTION_DELTA_SHARE * delta;
-        ZcdpAccountant accountant = ZcdpAccountant.forEpsilonDelta(epsilon, delta, selectionDelta);
+        ZcdpAccountant accountant = budget(params);
         BudgetSplit split = BudgetSplit.of(accountant.rhoBudget(), domainCalls, modelled.size());
         Progress progress = context.progress();
         progress.start("fitting dp-marginals", 3);

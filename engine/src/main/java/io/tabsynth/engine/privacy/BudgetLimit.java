@@ -1,0 +1,75 @@
+package io.tabsynth.engine.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.JsonInput;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A limit on the privacy budget that all fits on a real dataset may spend together, from a policy file's
+ * {@code "privacyBudget"}: {@code {"maxEpsilon": 3, "delta": 1e-6}}, or a list of such objects, each with
+ * {@code "data"}: the SHA-256 of the data file's bytes or of its content. A limit without {@code data} applies to
+ * any real data.
+ *
+ * @param maxEpsilon the most ε the fits on the data may reach together
+ * @param delta      the δ that ε is stated at
+ * @param data       the digest of the data it applies to, or {@code null} for any
+ * @param policy     the policy file it comes from
+ */
+public record BudgetLimit(double maxEpsilon, double delta, String data, Path policy) {
+    /** The key of a policy file that holds the limits. */
+    public static final String KEY = "privacyBudget";
+    /** The δ of a limit that names none: dp-marginals' default. */
+    public static final double DEFAULT_DELTA = 1e-6;
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    /** The limits of a policy file (none when it has no {@code privacyBudget}); bad input names the file and entry. */
+    public static List<BudgetLimit> read(Path policy) {
+        JsonNode budget = JsonInput.read(policy, "policy").path(KEY);
+        List<BudgetLimit> out = new ArrayList<>();
+        if (budget.isMissingNode()) {
+            return out;
+        }
+        if (budget.isObject()) {
+            out.add(entry(budget, policy, policy + ": \"" + KEY + "\": "));
+        } else if (budget.isArray()) {
+            for (int i = 0; i < budget.size(); i++) {
+                out.add(entry(budget.get(i), policy, policy + ": \"" + KEY + "\" entry " + (i + 1) + ": "));
+            }
+        } else {
+            throw new BadInputException(policy + ": \"" + KEY + "\" must be an object {\"maxEpsilon\": 3, \"delta\": 1e-6} "
+                    + "or a list of such objects");
+        }
+        return out;
+    }
+
+    private static BudgetLimit entry(JsonNode e, Path policy, String where) {
+        if (!e.isObject()) {
+            throw new BadInputException(where + "must be an object {\"maxEpsilon\": 3, \"delta\": 1e-6}");
+        }
+        JsonNode max = e.path("maxEpsilon");
+        if (!max.isNumber() || !(max.asDouble() >= 0) || Double.isInfinite(max.asDouble())) {
+            throw new BadInputException(where + "\"maxEpsilon\" must be a number of at least 0, found " + max);
+        }
+        JsonNode delta = e.path("delta");
+        if (!delta.isMissingNode() && (!delta.isNumber() || !(delta.asDouble() > 0 && delta.asDouble() < 1))) {
+            throw new BadInputException(where + "\"delta\" must be a number between 0 and 1, found " + delta);
+        }
+        JsonNode data = e.path("data");
+        if (!data.isMissingNode() && !(data.isTextual() && SHA256.matcher(data.asText()).matches())) {
+            throw new BadInputException(where + "\"data\" must be the SHA-256 of a data file or of its content "
+                    + "(64 lower-case hex digits), found " + data);
+        }
+        return new BudgetLimit(max.asDouble(), delta.isMissingNode() ? DEFAULT_DELTA : delta.asDouble(),
+                data.isMissingNode() ? null : data.asText(), policy);
+    }
+
+    /** Whether it applies to data with these digests (file and content). */
+    public boolean appliesTo(Set<String> digests) {
+        return data == null || digests.contains(data);
+    }
+}
