@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.spi.JsonOutput;
 import io.tabsynth.spi.privacy.Rational;
@@ -30,8 +31,6 @@ public final class PrivacyGuarantee {
     public static final String DIFFERENTIAL_PRIVACY = "differential-privacy";
     /** {@code kind} of a dataset with no formal guarantee. */
     public static final String NONE = "none";
-    /** The noise source under which a fit's guarantee holds; {@code seeded} noise can be recomputed. */
-    static final String SECURE_NOISE = "secure";
     static final String NEIGHBOURS = "one row added or removed";
     /** Why measured privacy is no substitute for the guarantee. */
     static final String ATTACKS_ARE_NOT_A_GUARANTEE = "The attack results in the evaluation report show what the "
@@ -105,7 +104,7 @@ public final class PrivacyGuarantee {
                         + ", so no guarantee can be shown", null);
             }
             String noise = privacy.path("noise").asText();
-            if (!noise.equals(SECURE_NOISE)) {
+            if (!noise.equals(FitPrivacy.SECURE_NOISE)) {
                 return none(model + " was fitted with " + noise + " noise (noise=" + noise + "), which anyone with the "
                         + "seed can recompute and subtract, so it makes no privacy claim", noise);
             }
@@ -125,7 +124,7 @@ public final class PrivacyGuarantee {
         // One fit: its budget, which the fit never exceeds. Several: their costs composed, converted at their δ's sum.
         double eps = learning.size() == 1 ? epsilonAsked
                 : ZcdpConversion.epsilon(rhoTotal.doubleValue(), deltaTotal - selectionDelta);
-        return new PrivacyGuarantee(DIFFERENTIAL_PRIVACY, null, SECURE_NOISE, eps, deltaTotal, rhoTotal, fits,
+        return new PrivacyGuarantee(DIFFERENTIAL_PRIVACY, null, FitPrivacy.SECURE_NOISE, eps, deltaTotal, rhoTotal, fits,
                 postProcessing(chain, learning.get(learning.size() - 1)), treatedAsPublic(learning));
     }
 

@@ -68,7 +68,7 @@ public final class History {
             sb.append(inner).append("results: ").append(pairs(p.results())).append('\n');
         }
         if (p.fitsRealData()) {
-            sb.append(inner).append("privacy: ").append(PrivacyGuarantee.inWords(p)).append('\n');
+            sb.append(inner).append("privacy: ").append(FitPrivacy.inWords(p)).append('\n');
         }
         List<Artifact> inputs = p.inputs();
         for (int i = 0; i < inputs.size(); i++) {

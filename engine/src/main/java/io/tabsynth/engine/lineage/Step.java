@@ -39,7 +39,7 @@ public record Step(String step, String extension, String pluginId, String plugin
     /**
      * Whether this step fitted a model to real data: a {@code fit}, or the {@code sample} of a model fitted in memory
      * and never saved, whose record names the real data in the fit's place. What such a step made has a privacy
-     * guarantee ({@link PrivacyGuarantee}) or none.
+     * guarantee ({@link FitPrivacy}) or none.
      */
     public boolean fitsRealData() {
         boolean fit = step.equals("fit") || step.equals("sample") && parameters.containsKey(UNSAVED_FIT_SEED);

@@ -1,6 +1,6 @@
 package io.tabsynth.engine.privacy;
 
-import static io.tabsynth.engine.lineage.PrivacyGuarantee.shown;
+import static io.tabsynth.engine.lineage.FitPrivacy.shown;
 
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.spi.BadInputException;

@@ -1,7 +1,7 @@
 package io.tabsynth.engine.privacy;
 
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.PrivacyGuarantee;
+import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.spi.privacy.Rational;
 import java.nio.file.Path;
@@ -33,8 +33,8 @@ public record RecordedFit(Path ledger, long sequence, Step step, Artifact data) 
         return step.outputs().isEmpty() ? "" : step.outputs().get(0).path().toString();
     }
 
-    public PrivacyGuarantee guarantee() {
-        return PrivacyGuarantee.of(privacy());
+    public FitPrivacy guarantee() {
+        return FitPrivacy.of(privacy());
     }
 
     /** The ρ the fit spent (0 for a fit that recorded none). */
@@ -92,7 +92,7 @@ public record RecordedFit(Path ledger, long sequence, Step step, Artifact data) 
     }
 
     private Map<?, ?> privacy() {
-        return step.results().get(PrivacyGuarantee.RESULT) instanceof Map<?, ?> m ? m : Map.of();
+        return step.results().get(FitPrivacy.RESULT) instanceof Map<?, ?> m ? m : Map.of();
     }
 
     private double number(String key, double none) {

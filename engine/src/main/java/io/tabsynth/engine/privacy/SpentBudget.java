@@ -1,9 +1,9 @@
 package io.tabsynth.engine.privacy;
 
-import static io.tabsynth.engine.lineage.PrivacyGuarantee.shown;
+import static io.tabsynth.engine.lineage.FitPrivacy.shown;
 
 import io.tabsynth.engine.lineage.History;
-import io.tabsynth.engine.lineage.PrivacyGuarantee;
+import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.spi.privacy.PrivacyCost;
 import io.tabsynth.spi.privacy.Rational;
 import io.tabsynth.spi.privacy.ZcdpConversion;
@@ -56,12 +56,12 @@ public final class SpentBudget {
 
     /** The fits with a formal differential-privacy guarantee, whose costs compose. */
     public List<RecordedFit> privateFits() {
-        return fits.stream().filter(f -> f.guarantee() == PrivacyGuarantee.DIFFERENTIAL_PRIVACY).toList();
+        return fits.stream().filter(f -> f.guarantee() == FitPrivacy.DIFFERENTIAL_PRIVACY).toList();
     }
 
     /** The fits with no formal guarantee (seeded noise, or not differentially private). */
     public List<RecordedFit> withoutGuarantee() {
-        return fits.stream().filter(f -> f.guarantee() != PrivacyGuarantee.DIFFERENTIAL_PRIVACY).toList();
+        return fits.stream().filter(f -> f.guarantee() != FitPrivacy.DIFFERENTIAL_PRIVACY).toList();
     }
 
     /** Whether everything fitted on the data is covered by the total ε: no fit without a guarantee. */
@@ -144,7 +144,7 @@ public final class SpentBudget {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"WHEN", "GENERATOR", "MODEL", "EPS ASKED", "DELTA", "RHO SPENT", "EPS SPENT", "NOISE"});
         for (RecordedFit f : fits) {
-            boolean dp = f.guarantee() != PrivacyGuarantee.NOT_PRIVATE;
+            boolean dp = f.guarantee() != FitPrivacy.NOT_PRIVATE;
             rows.add(new String[] {f.when().toString(), f.generator(), f.output(), dp ? shown(f.epsilonAsked()) : "-",
                     dp ? shown(f.deltaAsked()) : "-", dp ? shown(f.rho().doubleValue()) : "-",
                     dp ? shown(f.epsilonSpent()) : "-", dp ? f.noise() : "none (not DP)"});

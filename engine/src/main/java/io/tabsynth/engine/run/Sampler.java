@@ -2,7 +2,7 @@ package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.constraint.Conditions;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.PrivacyGuarantee;
+import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.spi.Activity;
 import io.tabsynth.spi.BadInputException;
@@ -67,7 +67,7 @@ final class Sampler {
             inputs.addAll(model.lineageInputs());
             if (!model.model().privacy().isEmpty()) {
                 // the fit was never saved, so this record is the only one of what it spent
-                results.put(PrivacyGuarantee.RESULT, model.model().privacy());
+                results.put(FitPrivacy.RESULT, model.model().privacy());
             }
             model.fitResults().forEach((k, v) -> results.put("fit." + k, v));
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.PrivacyGuarantee;
+import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.privacy.PrivacyCost;
@@ -33,7 +33,7 @@ class SpentBudgetTest {
                 .input(new Artifact(Artifact.REAL_DATA_ROLE, Path.of("real.csv"), DATA, null, Artifact.NOT_DATA))
                 .output(new Artifact("model", Path.of(generator + ".model"), "b".repeat(64), null, Artifact.NOT_DATA));
         if (privacy != null) {
-            b.result(PrivacyGuarantee.RESULT, privacy);
+            b.result(FitPrivacy.RESULT, privacy);
         }
         Step step = b.build();
         return new RecordedFit(Path.of("ledger.jsonl"), 0, step, step.inputs().get(0));
@@ -70,7 +70,7 @@ class SpentBudgetTest {
                 fit("gaussian-copula", null)));
         assertEquals(Rational.of(1, 10), b.spent().rho());
         assertEquals(1, b.privateFits().size());
-        assertEquals(List.of(PrivacyGuarantee.SEEDED_NOISE, PrivacyGuarantee.NOT_PRIVATE),
+        assertEquals(List.of(FitPrivacy.SEEDED_NOISE, FitPrivacy.NOT_PRIVATE),
                 b.withoutGuarantee().stream().map(RecordedFit::guarantee).toList());
         assertFalse(b.formalGuarantee());
         assertTrue(b.statement(1e-6).contains("the data has no formal privacy guarantee"), b.statement(1e-6));

@@ -9,7 +9,7 @@ import java.util.Map;
  * differential-privacy guarantee (secure noise), none because the noise was seeded and can be recomputed, or none
  * because the generator is not differentially private at all.
  */
-public enum PrivacyGuarantee {
+public enum FitPrivacy {
     /** (ε, δ)-differential privacy for each row: the fit drew its noise from the secure source. */
     DIFFERENTIAL_PRIVACY("differential privacy"),
     /** A differentially private generator asked for reproducible noise: anyone with the seed can remove it. */
@@ -20,11 +20,11 @@ public enum PrivacyGuarantee {
     /** The key of a step's results that holds what a fit spent on privacy. */
     public static final String RESULT = "privacy";
     /** The noise source whose noise nobody can recompute. */
-    private static final String SECURE_NOISE = "secure";
+    public static final String SECURE_NOISE = "secure";
 
     private final String label;
 
-    PrivacyGuarantee(String label) {
+    FitPrivacy(String label) {
         this.label = label;
     }
 
@@ -34,7 +34,7 @@ public enum PrivacyGuarantee {
     }
 
     /** The guarantee of a fit whose results hold {@code privacy} ({@code null} or empty: not private). */
-    public static PrivacyGuarantee of(Map<?, ?> privacy) {
+    public static FitPrivacy of(Map<?, ?> privacy) {
         if (privacy == null || privacy.isEmpty()) {
             return NOT_PRIVATE;
         }
@@ -42,7 +42,7 @@ public enum PrivacyGuarantee {
     }
 
     /** The guarantee of a step, from its results. */
-    public static PrivacyGuarantee of(Step step) {
+    public static FitPrivacy of(Step step) {
         return of(step.results().get(RESULT) instanceof Map<?, ?> m ? m : null);
     }
 
