@@ -67,7 +67,7 @@ final class Fitting {
         Instant started = Instant.now();
         boolean learns = generator.needsData();
         Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
-        boolean rareValueRule = learns && !generator.differentiallyPrivate();
+        boolean rareValueRule = learns && !generator.differentiallyPrivate(resolved);
         if (rareValueRule) {
             recorded.put(RareValues.PARAM, Integer.toString(minCount));
         }
