@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.dp;
 
 import io.tabsynth.spi.privacy.Rational;
+import io.tabsynth.spi.privacy.ShortRational;
 
 /**
  * How one fit divides its ρ. 15% goes to the domains that metadata does not make public (two DP quantiles per
@@ -44,16 +45,6 @@ record BudgetSplit(Rational domainRho, Rational oneWaySigma2, Rational edgeEpsil
     /** σ² of a sensitivity-1 discrete Gaussian costing at most {@code rho}: 1/(2ρ), rounded up. */
     private static Rational sigma2For(double rho) {
         return ShortRational.above(1 / (2 * rho));
-    }
-
-    /** ε of a DP quantile costing {@code domainRho}: ρ = ε²/8, rounded down. */
-    Rational quantileEpsilon() {
-        return ShortRational.below(Math.sqrt(8 * domainRho.doubleValue()));
-    }
-
-    /** σ² of a thresholded selection costing {@code domainRho}. */
-    Rational selectionSigma2() {
-        return sigma2For(domainRho.doubleValue());
     }
 
     /** What the split is, for the model's record. */

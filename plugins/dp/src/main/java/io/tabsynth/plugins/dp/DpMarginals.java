@@ -9,13 +9,13 @@ import io.tabsynth.spi.Progress;
 import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
-import io.tabsynth.spi.privacy.CategorySelection;
-import io.tabsynth.spi.privacy.DpQuantile;
 import io.tabsynth.spi.privacy.ExponentialMechanism;
 import io.tabsynth.spi.privacy.MechanismCall;
 import io.tabsynth.spi.privacy.NoisyCounts;
 import io.tabsynth.spi.privacy.RandomBits;
 import io.tabsynth.spi.privacy.ZcdpAccountant;
+import io.tabsynth.spi.privacy.domain.ColumnDomain;
+import io.tabsynth.spi.privacy.domain.DomainRelease;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -92,8 +92,7 @@ public final class DpMarginals implements Generator {
         Progress progress = context.progress();
         progress.start("fitting dp-marginals", 3);
 
-        DomainRelease release = new DomainRelease(new DpQuantile(accountant, bits),
-                new CategorySelection(accountant, bits), split,
+        DomainRelease release = new DomainRelease(accountant, bits, split.domainRho(),
                 selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt("bins"));
         List<ColumnDomain> domains = new ArrayList<>();
         int k = modelled.size();

@@ -11,6 +11,8 @@ import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.privacy.domain.CellSampler;
+import io.tabsynth.spi.privacy.domain.ColumnDomain;
 import io.tabsynth.spi.random.Rng;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,10 +194,9 @@ final class DpMarginalsModel extends BatchedModel {
             ColumnSpec spec = schema.column(c);
             JsonNode o = root.path("columns").path(c);
             String model = o.path("model").asText();
-            if (model.equals(CategoryDomain.MODEL)) {
-                domains.add(CategoryDomain.fromJson(spec, o));
-            } else if (model.equals(NumericDomain.MODEL)) {
-                domains.add(NumericDomain.fromJson(spec, o));
+            ColumnDomain domain = ColumnDomain.fromJson(spec, o);
+            if (domain != null) {
+                domains.add(domain);
             } else if (model.equals("identifier") && spec.kind() == ColumnKind.IDENTIFIER) {
                 domains.add(null);
             } else {
