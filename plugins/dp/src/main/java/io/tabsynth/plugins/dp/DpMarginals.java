@@ -10,8 +10,8 @@ import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.privacy.ExponentialMechanism;
-import io.tabsynth.spi.privacy.MechanismCall;
 import io.tabsynth.spi.privacy.NoisyCounts;
+import io.tabsynth.spi.privacy.PrivacyRecord;
 import io.tabsynth.spi.privacy.RandomBits;
 import io.tabsynth.spi.privacy.ZcdpAccountant;
 import io.tabsynth.spi.privacy.domain.ColumnDomain;
@@ -19,9 +19,7 @@ import io.tabsynth.spi.privacy.domain.DomainRelease;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.pf4j.Extension;
 
 /**
@@ -147,29 +145,7 @@ public final class DpMarginals implements Generator {
         }
         TreeEstimate tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
         progress.finish();
-        return new DpMarginalsModel(schema, domains, tree, record(epsilon, delta, bits, accountant, split));
-    }
-
-    /** What the fit spent, for the model file and the fit's lineage record. */
-    private static Map<String, Object> record(double epsilon, double delta, RandomBits bits,
-                                              ZcdpAccountant accountant, BudgetSplit split) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("epsilon", epsilon);
-        out.put("delta", delta);
-        out.put("rhoBudget", accountant.rhoBudget().toString());
-        out.put("rho", accountant.rho().toString());
-        out.put("selectionDelta", accountant.selectionDelta());
-        out.put("epsilonSpent", accountant.calls().isEmpty() ? 0.0 : accountant.epsilon(delta));
-        out.put("noise", bits.name());
-        out.put("guarantee", bits.isPrivate() ? "(epsilon, delta)-differential privacy for each row"
-                : "none: the noise was seeded and can be recomputed");
-        out.put("split", split.describe());
-        List<Map<String, Object>> calls = new ArrayList<>();
-        for (MechanismCall call : accountant.calls()) {
-            calls.add(call.toMap());
-        }
-        out.put("mechanisms", calls);
-        return out;
+        return new DpMarginalsModel(schema, domains, tree, PrivacyRecord.of(epsilon, delta, bits, accountant, split.describe()));
     }
 
     @Override

@@ -108,6 +108,19 @@ public final class NumericDomain implements ColumnDomain {
         return high;
     }
 
+    /** How many cells lie between the bound cells: cell 1 … cell {@code between()}. */
+    public int between() {
+        return between;
+    }
+
+    /**
+     * Whether each cell between the bounds holds one whole value (cell k holds low + k) rather than an equal-width
+     * bin (cell k holds low + (k − 1)·w … low + k·w, w = (high − low)/between()).
+     */
+    public boolean unitCells() {
+        return unitCells;
+    }
+
     /** The cell of a value in the column's unit (NaN for missing). */
     public int cell(double v) {
         if (Double.isNaN(v)) {
