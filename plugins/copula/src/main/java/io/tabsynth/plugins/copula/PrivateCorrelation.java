@@ -22,7 +22,8 @@ import io.tabsynth.spi.privacy.Rational;
  * <p>From the noisy sums S: the Pearson correlation S_ab/√(S_aa·S_bb) of the scores (the scores' mean is zero under
  * the released marginals), divided by √(m_a·m_b), where m_a is the mean square of dimension a's scores under the
  * released marginal (1 for a continuous score; less for a discrete one, whose correlation understates the latent
- * one by that factor, as in {@link Correlation#latent}). Clipped to [−1, 1] and repaired to a positive definite
+ * one by that factor, as in {@link Correlation#latent}). Entries that are mostly noise are set to 0, the rest clipped
+ * to [−1, 1], and the matrix repaired to a positive definite
  * correlation ({@link Correlation#repair}).
  */
 final class PrivateCorrelation {
@@ -30,6 +31,8 @@ final class PrivateCorrelation {
     static final long UNITS = 1_000_000;
     /** The clipping bound B² is this many standard deviations of |z|² above its mean d. */
     static final double CLIP_SIGMAS = 4;
+    /** An entry whose noise's standard deviation exceeds this is set to 0 (post-processing). */
+    static final double MAX_ENTRY_NOISE = 0.25;
     /** The share of {@link #UNITS} a row's products are scaled to before rounding: the rest absorbs rounding. */
     private static final double ROUNDING_HEADROOM = 0.999;
     /** Each retry of a row whose rounded products are too long scales them by this much more. */
@@ -63,7 +66,7 @@ final class PrivateCorrelation {
         long[] noisy = counts.sums("the sums of products of the normal scores of " + d + " copula dimensions ("
                 + entries(d) + " sums, each row clipped to |z|^2 <= " + (float) clipBound(d) + ")", sums, sensitivity,
                 sigma2);
-        return Correlation.repair(correlation(noisy, meanSquares));
+        return Correlation.repair(correlation(noisy, meanSquares, Math.sqrt(sigma2.doubleValue())));
     }
 
     /** The integer sums over rows of each row's clipped, scaled and rounded products z_a·z_b, a ≤ b. */
@@ -116,8 +119,14 @@ final class PrivateCorrelation {
         return true;
     }
 
-    /** The latent correlation from the noisy sums (entries in the order a ≤ b, row by row). */
-    static double[][] correlation(long[] noisy, double[] meanSquares) {
+    /**
+     * The latent correlation from the noisy sums (entries in the order a ≤ b, row by row) whose noise has standard
+     * deviation {@code noiseSd}. An entry whose own noise, after the normalisation, has a standard deviation above
+     * {@link #MAX_ENTRY_NOISE} is set to 0: it is mostly noise (a dimension that is nearly constant under its
+     * marginal, whose small mean square would amplify the noise), and left in, the repair to a positive definite
+     * matrix would spread it over the other entries.
+     */
+    static double[][] correlation(long[] noisy, double[] meanSquares, double noiseSd) {
         int d = meanSquares.length;
         double[][] sums = new double[d][d];
         int e = 0;
@@ -134,7 +143,8 @@ final class PrivateCorrelation {
             for (int b = 0; b < a; b++) {
                 double v = 0;
                 if (sums[a][a] > 0 && sums[b][b] > 0 && meanSquares[a] > 0 && meanSquares[b] > 0) {
-                    v = sums[a][b] / Math.sqrt(sums[a][a] * sums[b][b]) / Math.sqrt(meanSquares[a] * meanSquares[b]);
+                    double normaliser = Math.sqrt(sums[a][a] * sums[b][b]) * Math.sqrt(meanSquares[a] * meanSquares[b]);
+                    v = noiseSd / normaliser > MAX_ENTRY_NOISE ? 0 : sums[a][b] / normaliser;
                 }
                 v = Math.max(-1, Math.min(1, v));
                 r[a][b] = v;
