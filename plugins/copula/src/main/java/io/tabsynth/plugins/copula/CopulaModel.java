@@ -99,7 +99,7 @@ final class CopulaModel extends BatchedModel {
         Object domains = privacy.get(PrivateFit.DOMAINS);
         for (ColumnModel c : columns) {
             Object domain = domains instanceof Map<?, ?> m ? m.get(c.spec().name()) : null;
-            out.put(c.spec().name(), c.describe() + (domain == null ? "" : "; " + domain));
+            out.put(c.spec().name(), c.describe() + (domain == null ? "" : " from noisy counts of " + domain));
         }
         return out;
     }
