@@ -7,6 +7,7 @@ import io.tabsynth.spi.ParamSpec;
 import io.tabsynth.spi.Params;
 import io.tabsynth.spi.Progress;
 import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.privacy.ExponentialMechanism;
@@ -15,6 +16,7 @@ import io.tabsynth.spi.privacy.NoisyCounts;
 import io.tabsynth.spi.privacy.RandomBits;
 import io.tabsynth.spi.privacy.ZcdpAccountant;
 import io.tabsynth.spi.privacy.domain.ColumnDomain;
+import io.tabsynth.spi.privacy.domain.DeclaredDomain;
 import io.tabsynth.spi.privacy.domain.DomainRelease;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,24 +78,33 @@ public final class DpMarginals implements Generator {
         RandomBits bits = params.getString("noise").equals(SEEDED) ? RandomBits.seeded(context.seed())
                 : RandomBits.secure();
         Schema schema = data.schema();
+        Map<String, DeclaredDomain> declared = context.declaredDomains();
         List<Integer> modelled = new ArrayList<>();
         int domainCalls = 0;
+        int allDomainCalls = 0;
         int selections = 0;
+        Map<String, Object> declaredUsed = new LinkedHashMap<>();
         for (int c = 0; c < schema.size(); c++) {
-            if (schema.column(c).kind() != ColumnKind.IDENTIFIER) {
+            ColumnSpec spec = schema.column(c);
+            if (spec.kind() != ColumnKind.IDENTIFIER) {
                 modelled.add(c);
-                domainCalls += DomainRelease.calls(schema.column(c));
-                selections += DomainRelease.selects(schema.column(c)) ? 1 : 0;
+                DeclaredDomain given = declared.get(spec.name());
+                domainCalls += DomainRelease.calls(spec, given);
+                allDomainCalls += DomainRelease.calls(spec);
+                selections += DomainRelease.selects(spec, given) ? 1 : 0;
+                if (DomainRelease.calls(spec, given) < DomainRelease.calls(spec)) {
+                    declaredUsed.put(spec.name(), given.toMap());
+                }
             }
         }
         double selectionDelta = SELECTION_DELTA_SHARE * delta;
         ZcdpAccountant accountant = ZcdpAccountant.forEpsilonDelta(epsilon, delta, selectionDelta);
-        BudgetSplit split = BudgetSplit.of(accountant.rhoBudget(), domainCalls, modelled.size());
+        BudgetSplit split = BudgetSplit.of(accountant.rhoBudget(), domainCalls, allDomainCalls, modelled.size());
         Progress progress = context.progress();
         progress.start("fitting dp-marginals", 3);
 
         DomainRelease release = new DomainRelease(accountant, bits, split.domainRho(),
-                selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt("bins"));
+                selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt("bins"), declared);
         List<ColumnDomain> domains = new ArrayList<>();
         int k = modelled.size();
         int[][] cells = new int[k][];
@@ -147,12 +158,14 @@ public final class DpMarginals implements Generator {
         }
         TreeEstimate tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
         progress.finish();
-        return new DpMarginalsModel(schema, domains, tree, record(epsilon, delta, bits, accountant, split));
+        return new DpMarginalsModel(schema, domains, tree, record(epsilon, delta, bits, accountant, split,
+                declaredUsed));
     }
 
     /** What the fit spent, for the model file and the fit's lineage record. */
     private static Map<String, Object> record(double epsilon, double delta, RandomBits bits,
-                                              ZcdpAccountant accountant, BudgetSplit split) {
+                                              ZcdpAccountant accountant, BudgetSplit split,
+                                              Map<String, Object> declaredDomains) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("epsilon", epsilon);
         out.put("delta", delta);
@@ -164,6 +177,7 @@ public final class DpMarginals implements Generator {
         out.put("guarantee", bits.isPrivate() ? "(epsilon, delta)-differential privacy for each row"
                 : "none: the noise was seeded and can be recomputed");
         out.put("split", split.describe());
+        out.put("declaredDomains", declaredDomains);
         List<Map<String, Object>> calls = new ArrayList<>();
         for (MechanismCall call : accountant.calls()) {
             calls.add(call.toMap());
