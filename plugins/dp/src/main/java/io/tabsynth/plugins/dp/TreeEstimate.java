@@ -13,9 +13,14 @@ import java.util.List;
  *   <li>the number of rows: the inverse-variance weighted mean of every measurement's total;</li>
  *   <li>each column's one-way marginal: the inverse-variance weighted mean of its own noisy marginal and the
  *       margins of the two-way tables it is in, projected onto the non-negative counts with that total
- *       ({@link SimplexProjection});</li>
+ *       ({@link SimplexProjection}). The missing cell (every domain's last) is set to zero first when its estimate
+ *       is below {@link #MISSING_THRESHOLD} standard deviations of that mean's noise: a column without missing
+ *       values would otherwise get the noise's positive part there (the projection keeps what it lifts above
+ *       zero) and write missing values into a column that has none, while a column whose missing values are
+ *       more than a few noise deviations keeps them;</li>
  *   <li>each two-way table: the least-squares change that makes both its margins equal those one-way marginals,
- *       then each parent cell's row projected onto the non-negative counts of the parent's marginal; normalised,
+ *       then each parent cell's row projected onto the non-negative counts of the parent's marginal, with zero
+ *       where the child's marginal is zero (a cell no row is in is in no row of any parent's cell); normalised,
  *       the rows are the child's conditional distributions.</li>
  * </ol>
  * Private-PGM fits a graphical model to the measurements by optimisation; on a tree, these closed forms make the
@@ -28,6 +33,13 @@ import java.util.List;
  * @param conditional every modelled column's distribution given its parent's cell (one row for the root)
  */
 record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, double[][][] conditional) {
+
+    /**
+     * How many standard deviations of its noise a missing cell's estimate must reach to be kept: a column without
+     * missing values gets none with probability 1 − P(Z ≥ 3) ≈ 99.87%, and a column with missing values loses at
+     * most 3 standard deviations of them, about what the noise moves the cell by anyway.
+     */
+    static final double MISSING_THRESHOLD = 3;
 
     /** A noisy two-way table of edge (a, b), a's cell as the row. */
     record Measured(TreeSelection.Edge edge, long[] counts) {
@@ -60,7 +72,10 @@ record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, d
             for (int i = 0; i < sizes[c]; i++) {
                 sum[i] /= weight;
             }
-            marginals[c] = SimplexProjection.project(sum, rows);
+            boolean[] zero = new boolean[sizes[c]];
+            int missing = sizes[c] - 1;
+            zero[missing] = sizes[c] > 1 && sum[missing] < MISSING_THRESHOLD * Math.sqrt(1 / weight);
+            marginals[c] = SimplexProjection.project(sum, rows, zero);
         }
         int[] parent = new int[k];
         int[] order = orderFromRoot(k, tables, parent);
@@ -78,12 +93,16 @@ record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, d
             int p = aIsParent ? a : b;
             int child = aIsParent ? b : a;
             double[][] rowsOfParent = new double[sizes[p]][];
+            boolean[] empty = new boolean[sizes[child]];
+            for (int j = 0; j < sizes[child]; j++) {
+                empty[j] = marginals[child][j] == 0;
+            }
             for (int i = 0; i < sizes[p]; i++) {
                 double[] row = new double[sizes[child]];
                 for (int j = 0; j < sizes[child]; j++) {
                     row[j] = aIsParent ? fitted[i * sizes[b] + j] : fitted[j * sizes[b] + i];
                 }
-                double[] projected = SimplexProjection.project(row, marginals[p][i]);
+                double[] projected = SimplexProjection.project(row, marginals[p][i], empty);
                 rowsOfParent[i] = Arrays.stream(projected).sum() > 0 ? SimplexProjection.normalised(projected)
                         : SimplexProjection.normalised(marginals[child]);
             }
