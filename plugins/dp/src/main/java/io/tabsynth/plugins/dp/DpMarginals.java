@@ -40,6 +40,8 @@ public final class DpMarginals implements Generator {
     public static final String ID = "dp-marginals";
     static final String SECURE = "secure";
     static final String SEEDED = "seeded";
+    /** The privacy record's list of warnings about the fit, which the engine prints at fit. */
+    static final String WARNINGS = "warnings";
     /** The part of δ set aside for thresholded category selection; the rest goes with the zCDP conversion. */
     static final double SELECTION_DELTA_SHARE = 0.1;
     /** Keeps the sum of the selections' δ strictly within their share, whatever the floating-point rounding. */
@@ -106,6 +108,7 @@ public final class DpMarginals implements Generator {
         DomainRelease release = new DomainRelease(accountant, bits, split.domainRho(),
                 selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt("bins"), declared);
         List<ColumnDomain> domains = new ArrayList<>();
+        List<ColumnDomain> modelledDomains = new ArrayList<>();
         int k = modelled.size();
         int[][] cells = new int[k][];
         int[] sizes = new int[k];
@@ -117,6 +120,7 @@ public final class DpMarginals implements Generator {
             int c = modelled.get(m);
             ColumnDomain domain = release.release(data, c);
             domains.set(c, domain);
+            modelledDomains.add(domain);
             cells[m] = domain.cells(data, c);
             sizes[m] = domain.size();
             names.add(schema.column(c).name());
@@ -158,14 +162,15 @@ public final class DpMarginals implements Generator {
         }
         TreeEstimate tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
         progress.finish();
+        List<String> warnings = DomainWarnings.of(modelledDomains, tree.oneWay());
         return new DpMarginalsModel(schema, domains, tree, record(epsilon, delta, bits, accountant, split,
-                declaredUsed));
+                declaredUsed, warnings));
     }
 
     /** What the fit spent, for the model file and the fit's lineage record. */
     private static Map<String, Object> record(double epsilon, double delta, RandomBits bits,
                                               ZcdpAccountant accountant, BudgetSplit split,
-                                              Map<String, Object> declaredDomains) {
+                                              Map<String, Object> declaredDomains, List<String> warnings) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("epsilon", epsilon);
         out.put("delta", delta);
@@ -183,6 +188,9 @@ public final class DpMarginals implements Generator {
             calls.add(call.toMap());
         }
         out.put("mechanisms", calls);
+        if (!warnings.isEmpty()) {
+            out.put(WARNINGS, warnings);
+        }
         return out;
     }
 
