@@ -35,18 +35,30 @@ record BudgetSplit(Rational domainRho, Rational oneWaySigma2, Rational edgeEpsil
      * @param columns        how many columns are modelled
      */
     static BudgetSplit of(Rational rho, int domainCalls, int allDomainCalls, int columns) {
+        return of(rho, domainCalls, allDomainCalls, columns, columns - 1, columns - 1);
+    }
+
+    /**
+     * A split for a model of {@code columns} columns whose structure takes {@code rounds} rounds of edge selection
+     * and {@code tables} measured tables of more than one column (a tree: both one fewer than the columns; a tree
+     * over all but the target, each table also holding the target: one round fewer than tables).
+     */
+    static BudgetSplit of(Rational rho, int domainCalls, int allDomainCalls, int columns, int rounds, int tables) {
         double total = rho.doubleValue();
         double domains = domainCalls > 0 ? DOMAIN_SHARE * total * domainCalls / allDomainCalls : 0;
         double rest = total - domains;
         Rational domainRho = domainCalls > 0 ? ShortRational.below(domains / domainCalls) : Rational.ZERO;
-        if (columns < 2) {
+        if (tables < 1) {
             double oneWay = columns == 0 ? 0 : rest;
             return new BudgetSplit(domainRho, columns == 0 ? null : sigma2For(oneWay / columns), null, null);
         }
+        if (rounds < 1) {
+            double half = rest / 2;
+            return new BudgetSplit(domainRho, sigma2For(half / columns), null, sigma2For(half / tables));
+        }
         double third = MST_SHARE * rest;
-        int edges = columns - 1;
-        Rational epsilon = ShortRational.below(Math.sqrt(8 * third / edges));
-        return new BudgetSplit(domainRho, sigma2For(third / columns), epsilon, sigma2For(third / edges));
+        Rational epsilon = ShortRational.below(Math.sqrt(8 * third / rounds));
+        return new BudgetSplit(domainRho, sigma2For(third / columns), epsilon, sigma2For(third / tables));
     }
 
     /** σ² of a sensitivity-1 discrete Gaussian costing at most {@code rho}: 1/(2ρ), rounded up. */

@@ -1,5 +1,6 @@
 package io.tabsynth.plugins.dp;
 
+import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.FitContext;
 import io.tabsynth.spi.Generator;
 import io.tabsynth.spi.Model;
@@ -40,6 +41,7 @@ public final class DpMarginals implements Generator {
     public static final String ID = "dp-marginals";
     static final String SECURE = "secure";
     static final String SEEDED = "seeded";
+    static final String TARGET = "target";
     /** The privacy record's list of warnings about the fit, which the engine prints at fit. */
     static final String WARNINGS = "warnings";
     /** The part of δ set aside for thresholded category selection; the rest goes with the zCDP conversion. */
@@ -69,6 +71,8 @@ public final class DpMarginals implements Generator {
                 ParamSpec.real("epsilon", 1, 0.001, 100, "the privacy budget epsilon of the whole fit"),
                 ParamSpec.real("delta", 1e-6, 1e-15, 0.01, "the privacy budget delta of the whole fit"),
                 ParamSpec.integer("bins", 32, 2, 4096, "bins between a numeric column's private bounds"),
+                ParamSpec.text(TARGET, "", "a column the synthetic data will be used to predict: every other "
+                        + "column is modelled given it and its tree parent (three-way marginals); empty: a plain tree"),
                 ParamSpec.choice("noise", SECURE, "secure: unpredictable noise (the guarantee holds); seeded: "
                         + "noise from the seed, reproducible, with no privacy claim", SECURE, SEEDED));
     }
@@ -99,9 +103,12 @@ public final class DpMarginals implements Generator {
                 }
             }
         }
+        int target = target(params.getString(TARGET), schema, modelled);
+        int k = modelled.size();
         double selectionDelta = SELECTION_DELTA_SHARE * delta;
         ZcdpAccountant accountant = ZcdpAccountant.forEpsilonDelta(epsilon, delta, selectionDelta);
-        BudgetSplit split = BudgetSplit.of(accountant.rhoBudget(), domainCalls, allDomainCalls, modelled.size());
+        BudgetSplit split = target < 0 ? BudgetSplit.of(accountant.rhoBudget(), domainCalls, allDomainCalls, k)
+                : BudgetSplit.of(accountant.rhoBudget(), domainCalls, allDomainCalls, k, k - 2, k - 1);
         Progress progress = context.progress();
         progress.start("fitting dp-marginals", 3);
 
@@ -109,7 +116,6 @@ public final class DpMarginals implements Generator {
                 selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt("bins"), declared);
         List<ColumnDomain> domains = new ArrayList<>();
         List<ColumnDomain> modelledDomains = new ArrayList<>();
-        int k = modelled.size();
         int[][] cells = new int[k][];
         int[] sizes = new int[k];
         List<String> names = new ArrayList<>();
@@ -147,7 +153,10 @@ public final class DpMarginals implements Generator {
 
         List<TreeEstimate.Measured> tables = new ArrayList<>();
         double twoWayVariance = 1;
-        if (k >= 2) {
+        TreeEstimate tree;
+        if (target >= 0) {
+            tree = targetTree(target, cells, sizes, names, firstEstimate, accountant, bits, counts, split);
+        } else if (k >= 2) {
             List<TreeSelection.Edge> edges = TreeSelection.select(cells, sizes, oneWayFirst, firstEstimate.rows(), names,
                     new ExponentialMechanism(accountant, bits), split.edgeEpsilon(), split.twoWaySigma2());
             for (TreeSelection.Edge e : edges) {
@@ -159,12 +168,79 @@ public final class DpMarginals implements Generator {
                         split.twoWaySigma2())));
             }
             twoWayVariance = split.twoWaySigma2().doubleValue();
+            tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
+        } else {
+            tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
         }
-        TreeEstimate tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
         progress.finish();
         List<String> warnings = DomainWarnings.of(modelledDomains, tree.oneWay());
         return new DpMarginalsModel(schema, domains, tree, record(epsilon, delta, bits, accountant, split,
                 declaredUsed, warnings));
+    }
+
+    /** The modelled index of the target column, -1 for none; bad input when it names no modelled column. */
+    private static int target(String name, Schema schema, List<Integer> modelled) {
+        if (name.isEmpty()) {
+            return -1;
+        }
+        for (int m = 0; m < modelled.size(); m++) {
+            if (schema.column(modelled.get(m)).name().equals(name)) {
+                if (modelled.size() < 2) {
+                    return -1;
+                }
+                return m;
+            }
+        }
+        throw new BadInputException("generator '" + ID + "' parameter 'target': no column '" + name + "' to model"
+                + " (identifier columns are not modelled); columns: " + schema.names());
+    }
+
+    /**
+     * The tree-augmented model around the target ({@link TargetTree}): a tree chosen privately among the other
+     * columns, then each of them measured with the target and its tree parent.
+     */
+    private static TreeEstimate targetTree(int target, int[][] cells, int[] sizes, List<String> names,
+                                           TreeEstimate first, ZcdpAccountant accountant, RandomBits bits,
+                                           NoisyCounts counts, BudgetSplit split) {
+        int k = sizes.length;
+        List<Integer> others = new ArrayList<>();
+        for (int m = 0; m < k; m++) {
+            if (m != target) {
+                others.add(m);
+            }
+        }
+        List<TreeSelection.Edge> edges = new ArrayList<>();
+        if (others.size() >= 2) {
+            int[][] otherCells = new int[others.size()][];
+            int[] otherSizes = new int[others.size()];
+            double[][] otherOneWay = new double[others.size()][];
+            List<String> otherNames = new ArrayList<>();
+            for (int o = 0; o < others.size(); o++) {
+                otherCells[o] = cells[others.get(o)];
+                otherSizes[o] = sizes[others.get(o)];
+                otherOneWay[o] = first.oneWay()[others.get(o)];
+                otherNames.add(names.get(others.get(o)));
+            }
+            for (TreeSelection.Edge e : TreeSelection.select(otherCells, otherSizes, otherOneWay, first.rows(),
+                    otherNames, new ExponentialMechanism(accountant, bits), split.edgeEpsilon(), split.twoWaySigma2())) {
+                edges.add(new TreeSelection.Edge(others.get(e.a()), others.get(e.b())));
+            }
+        }
+        int[] parent = new int[k];
+        TargetTree.order(k, target, edges, parent);
+        long[][] tables = new long[k][];
+        for (int c : others) {
+            int p = parent[c];
+            boolean withParent = p != target;
+            long[] exact = TargetTree.counts(cells[target], withParent ? cells[p] : null, withParent ? sizes[p] : 1,
+                    cells[c], sizes[c], sizes[target]);
+            String touched = withParent ? "counts of columns '" + names.get(target) + "', '" + names.get(p)
+                    + "' and '" + names.get(c) + "' in " + sizes[target] + " x " + sizes[p] + " x " + sizes[c]
+                    + " cells" : "counts of columns '" + names.get(target) + "' and '" + names.get(c) + "' in "
+                    + sizes[target] + " x " + sizes[c] + " cells";
+            tables[c] = counts.histogram(touched, exact, split.twoWaySigma2());
+        }
+        return TargetTree.of(first, sizes, target, edges, tables, Math.sqrt(split.twoWaySigma2().doubleValue()));
     }
 
     /** What the fit spent, for the model file and the fit's lineage record. */

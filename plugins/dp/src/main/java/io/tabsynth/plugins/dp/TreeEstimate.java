@@ -30,9 +30,12 @@ import java.util.List;
  * @param oneWay      every modelled column's distribution over its cells
  * @param order       the modelled columns from the root, each after its parent
  * @param parent      every modelled column's parent, -1 for the root
- * @param conditional every modelled column's distribution given its parent's cell (one row for the root)
+ * @param conditional every modelled column's distribution given its parent's cell (one row for the root); with a
+ *                    target, a column whose parent is not the target is conditioned on both, its rows indexed by
+ *                    target cell × parent's cells + parent cell
+ * @param target      the modelled column every other is conditioned on ({@link TargetTree}), -1 for none
  */
-record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, double[][][] conditional) {
+record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, double[][][] conditional, int target) {
 
     /**
      * How many standard deviations of its noise a missing cell's estimate must reach to be kept: a column without
@@ -112,7 +115,19 @@ record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, d
         for (int c = 0; c < k; c++) {
             oneWay[c] = SimplexProjection.normalised(marginals[c]);
         }
-        return new TreeEstimate(rows, oneWay, order, parent, conditional);
+        return new TreeEstimate(rows, oneWay, order, parent, conditional, -1);
+    }
+
+    /** The row of {@code column}'s conditional distribution for a sampled row's cells. */
+    int conditionalRow(int column, int[] cellsOfRow) {
+        int p = parent[column];
+        if (p < 0) {
+            return 0;
+        }
+        if (target < 0 || p == target) {
+            return cellsOfRow[p];
+        }
+        return cellsOfRow[target] * oneWay[p].length + cellsOfRow[p];
     }
 
     private static double rows(int[] sizes, long[][] oneWayNoisy, double oneWayVariance, List<Measured> tables,
