@@ -90,7 +90,7 @@ final class Fitting {
         List<Artifact> fitRead = new ArrayList<>(DataFiles.artifacts(data));
         fitRead.addAll(inputs);
         FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress,
-                new RecordedFitFiles(recorder, g, recorded, seed, fitRead, ownFiles));
+                new RecordedFitFiles(recorder, g, recorded, seed, fitRead, ownFiles), DataFiles.declaredDomains(data));
         WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;
         Frame learnt = training;
         Model model = Activity.run("fitting " + generatorId + (learns ? " to " + DataFiles.named(data) : ""),

@@ -176,7 +176,7 @@ public final class Workbench {
             }
         }
         var fitted = engine().fit(data, generator, params, seed, Progress.NONE, c);
-        fitted.rareValueNotes().forEach(System.err::println);
+        fitted.notes().forEach(System.err::println);
         return new WorkbenchModel(fitted, seed);
     }
 

@@ -16,6 +16,7 @@ import io.tabsynth.spi.privacy.Rational;
 import io.tabsynth.spi.privacy.ShortRational;
 import io.tabsynth.spi.privacy.ZcdpAccountant;
 import io.tabsynth.spi.privacy.domain.ColumnDomain;
+import io.tabsynth.spi.privacy.domain.DeclaredDomain;
 import io.tabsynth.spi.privacy.domain.DomainRelease;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,9 @@ import java.util.Map;
  *
  * <ol>
  *   <li>each column's domain ({@link DomainRelease}: numeric bounds as DP quantiles, categories by thresholded
- *   selection; a boolean's is public), {@link #DOMAIN_SHARE} of ρ when any is paid, shared equally;</li>
+ *   selection; a boolean's is public, and so is one the metadata declares), {@link #DOMAIN_SHARE} of ρ shared
+ *   equally among the domain mechanisms there would be with nothing declared, a declared domain's share going to
+ *   the rest;</li>
  *   <li>the counts of each column's cells with discrete Gaussian noise, from which its marginal and its rows'
  *   normal scores follow ({@link PrivateColumn}), {@link #MARGINAL_SHARE} of the rest, shared equally;</li>
  *   <li>the correlation of the normal scores ({@link PrivateCorrelation}), the remainder.</li>
@@ -59,6 +62,8 @@ final class PrivateFit {
     static final double MARGINAL_SHARE = 2.0 / 3;
     /** The privacy record's entry that says where each column's domain came from. */
     static final String DOMAINS = "domains";
+    /** The privacy record's entry that lists the domains the metadata declared public, as dp-marginals names it. */
+    static final String DECLARED_DOMAINS = "declaredDomains";
 
     private PrivateFit() {
     }
@@ -91,20 +96,29 @@ final class PrivateFit {
         RandomBits bits = params.getString(NOISE).equals(SEEDED) ? RandomBits.seeded(context.seed())
                 : RandomBits.secure();
         Schema schema = data.schema();
+        Map<String, DeclaredDomain> declared = context.declaredDomains();
         int domainCalls = 0;
+        int allDomainCalls = 0;
         int selections = 0;
         int modelled = 0;
+        Map<String, Object> declaredUsed = new LinkedHashMap<>();
         for (ColumnSpec spec : schema.columns()) {
             if (spec.kind() != ColumnKind.IDENTIFIER) {
                 modelled++;
-                domainCalls += DomainRelease.calls(spec);
-                selections += DomainRelease.selects(spec) ? 1 : 0;
+                DeclaredDomain given = declared.get(spec.name());
+                domainCalls += DomainRelease.calls(spec, given);
+                allDomainCalls += DomainRelease.calls(spec);
+                selections += DomainRelease.selects(spec, given) ? 1 : 0;
+                if (DomainRelease.calls(spec, given) < DomainRelease.calls(spec)) {
+                    declaredUsed.put(spec.name(), given.toMap());
+                }
             }
         }
         double selectionDelta = SELECTION_DELTA_SHARE * delta;
         ZcdpAccountant accountant = ZcdpAccountant.forEpsilonDelta(epsilon, delta, selectionDelta);
         double rho = accountant.rhoBudget().doubleValue();
-        double domains = domainCalls > 0 ? DOMAIN_SHARE * rho : 0;
+        // each paid domain costs what it would if none were declared; a declared one's share goes to the rest
+        double domains = domainCalls > 0 ? DOMAIN_SHARE * rho * domainCalls / allDomainCalls : 0;
         double rest = rho - domains;
         boolean correlated = modelled >= 2;
         double marginals = correlated ? MARGINAL_SHARE * rest : rest;
@@ -116,7 +130,7 @@ final class PrivateFit {
         Progress progress = context.progress();
         progress.start("fitting gaussian-copula with epsilon " + epsilon, schema.size() + 1L);
         DomainRelease release = new DomainRelease(accountant, bits, domainRho,
-                selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt(BINS));
+                selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt(BINS), declared);
         NoisyCounts counts = new NoisyCounts(accountant, bits);
         List<ColumnModel> columns = new ArrayList<>();
         List<double[]> scores = new ArrayList<>();
@@ -157,6 +171,7 @@ final class PrivateFit {
         }
         progress.finish();
         Map<String, Object> record = PrivacyRecord.of(epsilon, delta, bits, accountant, describeSplit());
+        record.put(DECLARED_DOMAINS, declaredUsed);
         record.put(DOMAINS, described);
         return new CopulaModel(schema, columns, new CholeskyNormals(correlation), record);
     }
@@ -171,7 +186,8 @@ final class PrivateFit {
 
     /** What the split is, for the model's record. */
     static String describeSplit() {
-        return "domains " + DOMAIN_SHARE + " of rho when paid; of the rest " + (float) MARGINAL_SHARE
+        return "domains " + DOMAIN_SHARE + " of rho, less the share of those declared public; of the rest "
+                + (float) MARGINAL_SHARE
                 + " for the one-way marginals (shared equally among the columns) and the remainder for the "
                 + "correlation of the normal scores";
     }

@@ -16,6 +16,7 @@ import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.privacy.Rational;
+import io.tabsynth.spi.privacy.domain.DeclaredDomain;
 import io.tabsynth.spi.random.Rng;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -147,6 +148,26 @@ class PrivateCopulaTest {
             assertTrue(privacy.containsKey(key), key + " in " + privacy.keySet());
         }
         assertTrue(model.describeColumns().get("height").contains("bounds paid"), model.describeColumns().toString());
+    }
+
+    @Test
+    void boundsAndCategoriesDeclaredPublicCostNothing() {
+        Frame real = KnownCopula.draw(5_000, 16);
+        Params params = Params.resolve(GENERATOR.id(), GENERATOR.describe(), Map.of("epsilon", "1", "noise", "seeded"));
+        Map<String, DeclaredDomain> declared = Map.of("height", DeclaredDomain.bounds(120, 220),
+                "tier", DeclaredDomain.categories(List.of("A", "B", "C", "D")));
+        CopulaModel model = (CopulaModel) GENERATOR.fit(real, params,
+                new FitContext(3, 1, io.tabsynth.spi.Progress.NONE, null, declared));
+        String mechanisms = model.privacy().get("mechanisms").toString();
+        assertFalse(mechanisms.contains("quantile of column 'height'"), mechanisms);
+        assertFalse(mechanisms.contains("the categories of column 'tier'"), mechanisms);
+        assertTrue(mechanisms.contains("the 2% quantile of column 'spend'"), mechanisms);
+        assertEquals(Map.of("height", Map.of("bounds", List.of(120.0, 220.0)),
+                "tier", Map.of("categories", List.of("A", "B", "C", "D"))), model.privacy().get("declaredDomains"));
+        assertTrue(model.describeColumns().get("height").contains("between 120.0 and 220.0"),
+                model.describeColumns().get("height"));
+        Rational spent = Rational.parse(model.privacy().get("rho").toString());
+        assertTrue(spent.compareTo(Rational.parse(model.privacy().get("rhoBudget").toString())) <= 0);
     }
 
     @Test

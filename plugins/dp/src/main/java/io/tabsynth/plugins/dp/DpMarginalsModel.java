@@ -111,8 +111,15 @@ final class DpMarginalsModel extends BatchedModel {
             ColumnDomain d = domains.get(c);
             out.put(schema.column(c).name(), d == null ? "new keys 1, 2, ... (identifier)" : d.describe());
         }
-        for (List<String> edge : edges()) {
-            out.put(edge.get(1) + " given", edge.get(0) + " (tree edge)");
+        int target = tree.target();
+        for (int m = 0; m < modelled.length; m++) {
+            int p = tree.parent()[m];
+            if (p >= 0) {
+                boolean both = target >= 0 && p != target;
+                out.put(schema.column(modelled[m]).name() + " given", schema.column(modelled[p]).name()
+                        + (both ? " and " + schema.column(modelled[target]).name() + " (tree edge and target)"
+                        : " (tree edge)"));
+            }
         }
         return out;
     }
@@ -120,10 +127,11 @@ final class DpMarginalsModel extends BatchedModel {
     @Override
     protected Frame sampleBatch(long batch, int rows, Rng rng) {
         int[][] cells = new int[modelled.length][rows];
+        int[] row = new int[modelled.length];
         for (int r = 0; r < rows; r++) {
             for (int m : tree.order()) {
-                int p = tree.parent()[m];
-                cells[m][r] = samplers[m][p < 0 ? 0 : cells[p][r]].draw(rng);
+                row[m] = samplers[m][tree.conditionalRow(m, row)].draw(rng);
+                cells[m][r] = row[m];
             }
         }
         Table table = Table.create("synthetic");
@@ -169,6 +177,9 @@ final class DpMarginalsModel extends BatchedModel {
         t.set("parent", Json.MAPPER.valueToTree(tree.parent()));
         t.set("oneWay", Json.MAPPER.valueToTree(tree.oneWay()));
         t.set("conditional", Json.MAPPER.valueToTree(tree.conditional()));
+        if (tree.target() >= 0) {
+            t.put("target", tree.target());
+        }
         root.set("privacy", Json.MAPPER.valueToTree(privacy));
         Json.MAPPER.writeValue(new io.tabsynth.spi.io.NonClosingStream(out), root);
     }
@@ -209,7 +220,7 @@ final class DpMarginalsModel extends BatchedModel {
                 Json.MAPPER.treeToValue(t.path("oneWay"), double[][].class),
                 Json.MAPPER.treeToValue(t.path("order"), int[].class),
                 Json.MAPPER.treeToValue(t.path("parent"), int[].class),
-                Json.MAPPER.treeToValue(t.path("conditional"), double[][][].class));
+                Json.MAPPER.treeToValue(t.path("conditional"), double[][][].class), t.path("target").asInt(-1));
         Map<String, Object> privacy = Json.MAPPER.convertValue(root.path("privacy"),
                 new TypeReference<LinkedHashMap<String, Object>>() { });
         return new DpMarginalsModel(schema, domains, tree, privacy);

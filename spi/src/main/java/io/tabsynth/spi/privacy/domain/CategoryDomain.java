@@ -53,6 +53,11 @@ public final class CategoryDomain implements ColumnDomain {
         return categories.size() + (unreleasedCell ? 1 : 0) + 1;
     }
 
+    @Override
+    public String source() {
+        return source;
+    }
+
     /** The released categories, in cell order. */
     public List<String> categories() {
         return categories;

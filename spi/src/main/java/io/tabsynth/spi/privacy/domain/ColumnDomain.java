@@ -32,6 +32,12 @@ public interface ColumnDomain {
      */
     Column<?> values(int[] cells, double[] oneWay, Rng rng);
 
+    /**
+     * Where the domain came from: {@link DomainRelease#DECLARED}, {@code paid: …} (the mechanism) or
+     * {@code public: …} (its kind's).
+     */
+    String source();
+
     /** For people: the cells and where their edges or categories came from. */
     String describe();
 

@@ -25,6 +25,10 @@ import java.util.SortedMap;
  * ρ, given when the release is made: a DP quantile's ε = √(8ρ) (rounded down), a selection's σ² = 1/(2ρ) (rounded
  * up).
  *
+ * <p>A domain declared public in the metadata file ({@link DeclaredDomain}) is taken as given and costs nothing:
+ * values beyond declared bounds fall in the bound cells (they are written as the bound: clipped), values outside
+ * declared categories in the cell of the rest.
+ *
  * <p>Any differentially private generator can use it: {@link #calls} says how many mechanisms a column takes (to
  * plan the split before anything is read), {@link #release} releases one column's domain.
  */
@@ -35,28 +39,33 @@ public final class DomainRelease {
     static final double[] GRID = CandidateGrid.logarithmic(1e-2, 1e12, 20);
     /** The mechanisms a numeric column's bounds take. */
     static final int NUMERIC_CALLS = 2;
+    /** How a domain the metadata declares public is described. */
+    public static final String DECLARED = "declared public";
 
     private final DpQuantile quantiles;
     private final CategorySelection selection;
     private final Rational rhoPerCall;
     private final double deltaPerSelection;
     private final int bins;
+    private final Map<String, DeclaredDomain> declared;
 
     /**
      * @param rhoPerCall         ρ of each domain mechanism (each DP quantile, each selection)
      * @param deltaPerSelection  δ of each thresholded selection
      * @param bins               equal-width bins between a numeric column's bounds
+     * @param declared           the domains declared public, by column name
      */
     public DomainRelease(ZcdpAccountant accountant, RandomBits bits, Rational rhoPerCall, double deltaPerSelection,
-                         int bins) {
+                         int bins, Map<String, DeclaredDomain> declared) {
         this.quantiles = new DpQuantile(accountant, bits);
         this.selection = new CategorySelection(accountant, bits);
         this.rhoPerCall = rhoPerCall;
         this.deltaPerSelection = deltaPerSelection;
         this.bins = bins;
+        this.declared = Map.copyOf(declared);
     }
 
-    /** How many mechanisms the column's domain takes. */
+    /** How many mechanisms the column's domain takes when nothing about it is declared public. */
     public static int calls(ColumnSpec spec) {
         if (spec.kind().isNumeric()) {
             return NUMERIC_CALLS;
@@ -64,9 +73,23 @@ public final class DomainRelease {
         return spec.kind() == ColumnKind.BOOLEAN || spec.kind() == ColumnKind.IDENTIFIER ? 0 : 1;
     }
 
-    /** Whether the column's domain takes a thresholded selection. */
-    public static boolean selects(ColumnSpec spec) {
-        return spec.kind() == ColumnKind.CATEGORICAL || spec.kind() == ColumnKind.FREE_TEXT;
+    /** How many mechanisms the column's domain takes given what is declared public ({@code null}: nothing). */
+    public static int calls(ColumnSpec spec, DeclaredDomain declared) {
+        return fits(spec, declared) ? 0 : calls(spec);
+    }
+
+    /** Whether the column's domain takes a thresholded selection given what is declared public. */
+    public static boolean selects(ColumnSpec spec, DeclaredDomain declared) {
+        return (spec.kind() == ColumnKind.CATEGORICAL || spec.kind() == ColumnKind.FREE_TEXT) && !fits(spec, declared);
+    }
+
+    /** Whether a declared domain serves the column: bounds for a number or datetime column, categories otherwise. */
+    static boolean fits(ColumnSpec spec, DeclaredDomain declared) {
+        if (declared == null) {
+            return false;
+        }
+        return spec.kind().isNumeric() ? declared.hasBounds()
+                : !declared.hasBounds() && (spec.kind() == ColumnKind.CATEGORICAL || spec.kind() == ColumnKind.FREE_TEXT);
     }
 
     /** ε of each DP quantile. */
@@ -84,6 +107,11 @@ public final class DomainRelease {
         ColumnSpec spec = data.schema().column(column);
         if (spec.kind() == ColumnKind.BOOLEAN) {
             return CategoryDomain.booleans(spec);
+        }
+        DeclaredDomain given = declared.get(spec.name());
+        if (fits(spec, given)) {
+            return spec.kind().isNumeric() ? new NumericDomain(spec, given.low(), given.high(), bins, DECLARED)
+                    : new CategoryDomain(spec, given.categories(), true, DECLARED);
         }
         if (spec.kind().isNumeric()) {
             return releaseBounds(data, column);

@@ -121,6 +121,16 @@ public final class NumericDomain implements ColumnDomain {
         return unitCells;
     }
 
+    @Override
+    public String source() {
+        return source;
+    }
+
+    /** Whether the cell is one of the equal-width bins between the bounds (not a single value, bound or missing). */
+    public boolean isBin(int cell) {
+        return !unitCells && cell >= 1 && cell <= between;
+    }
+
     /** The cell of a value in the column's unit (NaN for missing). */
     public int cell(double v) {
         if (Double.isNaN(v)) {

@@ -11,6 +11,8 @@ import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.privacy.RandomBits;
 import io.tabsynth.spi.privacy.Rational;
 import io.tabsynth.spi.privacy.ZcdpAccountant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -37,7 +39,7 @@ class DomainReleaseTest {
         Frame data = ages();
         ZcdpAccountant accountant = new ZcdpAccountant(Rational.ONE, 1e-6);
         Rational rho = Rational.parse("0.01");
-        DomainRelease release = new DomainRelease(accountant, RandomBits.seeded(3), rho, 1e-7, 16);
+        DomainRelease release = new DomainRelease(accountant, RandomBits.seeded(3), rho, 1e-7, 16, Map.of());
 
         NumericDomain age = (NumericDomain) release.release(data, 0);
         // the 2% and 98% quantiles are about 19.4 and 86.6; the grid's points are 12% apart
@@ -46,7 +48,7 @@ class DomainReleaseTest {
         assertEquals(16 + 3, age.size(), "16 bins, a cell at each bound, missing");
 
         CategoryDomain job = (CategoryDomain) release.release(data, 1);
-        assertEquals(java.util.List.of("clerk", "nurse"), job.categories());
+        assertEquals(List.of("clerk", "nurse"), job.categories());
         assertFalse(job.categories().contains("astronaut"), "a category of one row is not released");
 
         assertEquals(3, accountant.calls().size());
@@ -62,12 +64,38 @@ class DomainReleaseTest {
     void aSavedDomainReadsBackTheSame() {
         Frame data = ages();
         DomainRelease release = new DomainRelease(new ZcdpAccountant(Rational.ONE, 1e-6), RandomBits.seeded(4),
-                Rational.parse("0.01"), 1e-7, 16);
+                Rational.parse("0.01"), 1e-7, 16, Map.of());
         for (int c = 0; c < 2; c++) {
             ColumnDomain domain = release.release(data, c);
             ColumnDomain back = ColumnDomain.fromJson(domain.spec(), domain.toJson());
             assertEquals(domain.toJson(), back.toJson());
             assertEquals(domain.describe(), back.describe());
         }
+    }
+
+    @Test
+    void declaredDomainsCostNothingClipNumbersAndPutOtherValuesInTheRestCell() {
+        Frame data = ages();
+        ZcdpAccountant accountant = new ZcdpAccountant(Rational.ONE, 1e-6);
+        Map<String, DeclaredDomain> declared = Map.of("age", DeclaredDomain.bounds(30, 60),
+                "job", DeclaredDomain.categories(List.of("nurse", "astronaut", "pilot")));
+        DomainRelease release = new DomainRelease(accountant, RandomBits.seeded(5), Rational.parse("0.01"), 1e-7, 15,
+                declared);
+        assertEquals(0, DomainRelease.calls(data.schema().column(0), declared.get("age")));
+        assertFalse(DomainRelease.selects(data.schema().column(1), declared.get("job")));
+
+        NumericDomain age = (NumericDomain) release.release(data, 0);
+        assertEquals(30, age.low());
+        assertEquals(60, age.high());
+        assertTrue(age.describe().contains("bounds declared public"), age.describe());
+        assertEquals(0, age.cell(18), "below the declared bounds: the low bound's cell");
+        assertEquals(age.size() - 2, age.cell(87), "above: the high bound's cell");
+
+        CategoryDomain job = (CategoryDomain) release.release(data, 1);
+        assertEquals(List.of("nurse", "astronaut", "pilot"), job.categories());
+        int[] cells = job.cells(data, 1);
+        assertEquals(1, cells[0], "the declared category held by one row has its own cell");
+        assertEquals(3, cells[3], "clerk, not declared, is in the cell of the rest");
+        assertTrue(accountant.calls().isEmpty(), "declared domains spend nothing");
     }
 }
