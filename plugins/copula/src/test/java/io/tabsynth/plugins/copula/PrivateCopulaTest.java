@@ -217,6 +217,48 @@ class PrivateCopulaTest {
     }
 
     @Test
+    void everyColumnKindFitsAndSamplesInItsOwnForm() {
+        int n = 3_000;
+        Rng rng = new Rng(6);
+        String[] keys = new String[n];
+        String[] notes = new String[n];
+        Boolean[] flags = new Boolean[n];
+        java.time.LocalDateTime[] seen = new java.time.LocalDateTime[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = "K" + (1000 + i);
+            notes[i] = rng.nextInt(10) == 0 ? "a note held by one row " + i : "usual";
+            flags[i] = rng.nextInt(3) == 0;
+            seen[i] = java.time.LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(rng.nextInt(86_400 * 30));
+        }
+        tech.tablesaw.api.BooleanColumn flag = tech.tablesaw.api.BooleanColumn.create("flag");
+        for (Boolean b : flags) {
+            flag.append(b);
+        }
+        Frame real = Frame.of(Table.create("t", StringColumn.create("key", keys), StringColumn.create("note", notes), flag,
+                        tech.tablesaw.api.DateTimeColumn.create("seen", seen)),
+                Schema.of(ColumnSpec.of("key", ColumnKind.IDENTIFIER), ColumnSpec.of("note", ColumnKind.FREE_TEXT),
+                        ColumnSpec.of("flag", ColumnKind.BOOLEAN),
+                        new ColumnSpec("seen", ColumnKind.DATETIME, "yyyy-MM-dd HH:mm:ss")));
+        CopulaModel model = fit(real, seeded(3), 4);
+        Frame synthetic = model.sampleFrame(2_000, 1);
+        int flagged = 0;
+        for (int i = 0; i < synthetic.rowCount(); i++) {
+            assertEquals("key-" + String.format("%06d", i + 1), synthetic.cell(0, i), "new keys, not the real ones");
+            assertEquals("usual", synthetic.cell(1, i), "texts held by one row are not released");
+            flagged += Boolean.TRUE.equals(synthetic.cell(2, i)) ? 1 : 0;
+            java.time.LocalDateTime t = (java.time.LocalDateTime) synthetic.cell(3, i);
+            // the public grid of bounds is 12% apart: in seconds since 1970 that is about six years
+            assertTrue(t.getYear() >= 2017 && t.getYear() <= 2031, t.toString());
+        }
+        assertEquals(1.0 / 3, flagged / 2_000.0, 0.05);
+        // one modelled column: no correlation is released, its marginal gets what the domains leave
+        Frame single = real.select(List.of("flag"));
+        CopulaModel one = fit(single, seeded(1), 4);
+        assertFalse(one.privacy().get("mechanisms").toString().contains("sums of products"));
+        assertEquals(1, one.correlation().length);
+    }
+
+    @Test
     void aBadEpsilonIsBadInputNamingTheParameter() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> fit(KnownCopula.draw(100, 1), Map.of("epsilon", "lots"), 1));
