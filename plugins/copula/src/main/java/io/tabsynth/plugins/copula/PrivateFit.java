@@ -140,7 +140,6 @@ final class PrivateFit {
             ColumnSpec spec = schema.column(c);
             if (spec.kind() == ColumnKind.IDENTIFIER) {
                 columns.add(new IdentifierColumn(spec, KeyFormat.named(spec.name())));
-                described.put(spec.name(), "new keys (the real keys' format is not learned)");
                 progress.advance(1);
                 continue;
             }

@@ -251,6 +251,7 @@ class PrivateCopulaTest {
             assertTrue(t.getYear() >= 2017 && t.getYear() <= 2031, t.toString());
         }
         assertEquals(1.0 / 3, flagged / 2_000.0, 0.05);
+        assertEquals("new keys key-000001, ...", model.describeColumns().get("key"));
         // one modelled column: no correlation is released, its marginal gets what the domains leave
         Frame single = real.select(List.of("flag"));
         CopulaModel one = fit(single, seeded(1), 4);
