@@ -149,8 +149,8 @@ public final class BenchCommand implements Callable<Integer> {
                     params, epsilons, targetColumn, seed, work);
             spec.commandLine().getOut().print(EpsilonSweep.markdown(points));
             if (sweepOut != null) {
-                EpsilonSweep.write(points, sweepOut, generator + " on " + data.getFileName() + ": quality and TSTR F1 ("
-                        + targetColumn + ") against epsilon, domains " + (declared ? "declared public" : "paid"));
+                EpsilonSweep.write(points, sweepOut, generator + ": quality and F1 against epsilon, domains "
+                        + (declared ? "declared" : "paid"));
             }
         } finally {
             EndToEndBench.deleteTree(work);
