@@ -1,5 +1,8 @@
 package io.tabsynth.spi;
 
+import io.tabsynth.spi.privacy.domain.DeclaredDomain;
+import java.util.Map;
+
 /**
  * What a generator is given besides the data and parameters when fitting.
  *
@@ -8,13 +11,22 @@ package io.tabsynth.spi;
  * @param progress where to report progress
  * @param files    where to hand the files the fit makes besides its model (checkpoints), which the engine writes
  *                 and records
+ * @param declaredDomains the domains the metadata file declares public, by column name ({@link DeclaredDomain}):
+ *                 differentially private generators use them instead of spending budget; others may ignore them
  */
-public record FitContext(long seed, int threads, Progress progress, FitFiles files) {
+public record FitContext(long seed, int threads, Progress progress, FitFiles files,
+                         Map<String, DeclaredDomain> declaredDomains) {
     public FitContext {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         files = files == null ? FitFiles.UNRECORDED : files;
+        declaredDomains = declaredDomains == null ? Map.of() : Map.copyOf(declaredDomains);
+    }
+
+    /** A context with no domains declared public. */
+    public FitContext(long seed, int threads, Progress progress, FitFiles files) {
+        this(seed, threads, progress, files, Map.of());
     }
 
     /** A context whose files are written without being recorded ({@link FitFiles#UNRECORDED}). */

@@ -47,6 +47,15 @@ public interface Generator extends ExtensionPoint {
         return Optional.empty();
     }
 
+    /**
+     * Whether a fit with these parameters is differentially private, for a generator that is so only when asked
+     * (the Gaussian copula with {@code epsilon}). The engine asks this one; by default it is
+     * {@link #differentiallyPrivate()}, whatever the parameters.
+     */
+    default boolean differentiallyPrivate(Params params) {
+        return differentiallyPrivate();
+    }
+
     /** Fits a model; every random choice flows from {@code context.seed()}. */
     Model fit(Frame data, Params params, FitContext context);
 

@@ -4,12 +4,15 @@ import io.tabsynth.engine.data.io.FrameReader;
 import io.tabsynth.engine.data.io.Metadata;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.spi.Activity;
+import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.data.ContentDigest;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.io.Sha256;
+import io.tabsynth.spi.privacy.domain.DeclaredDomain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Data files read for a step: each frame remembers its file and digests (bytes and canonical content), and the
@@ -63,6 +66,24 @@ final class DataFiles {
     /** How lineage names a frame's files: the data file as {@code real data}, and its metadata file if any. */
     static List<Artifact> artifacts(Frame frame) {
         return Artifact.read(Artifact.REAL_DATA_ROLE, Artifact.of(frame));
+    }
+
+    /**
+     * The domains the metadata file read with a frame declares public (empty for a frame read without one or made
+     * in memory). The file is read again, and must still be the one the frame was read with.
+     */
+    static Map<String, DeclaredDomain> declaredDomains(Frame frame) {
+        Artifact source = Artifact.of(frame);
+        if (source == null || source.metadata() == null) {
+            return Map.of();
+        }
+        Path file = source.metadata().path();
+        Metadata metadata = Metadata.read(file);
+        if (!Sha256.file(file).equals(source.metadata().sha256())) {
+            throw new BadInputException(file + ": the metadata file changed after the data was read with it; read "
+                    + "the data again");
+        }
+        return metadata.domains();
     }
 
     /** The data's file for messages, or "the data" for a frame that was not read from one. */

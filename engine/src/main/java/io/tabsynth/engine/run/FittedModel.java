@@ -22,6 +22,9 @@ import java.time.Instant;
  */
 public record FittedModel(Model model, ModelInfo info, Artifact trainingData, Instant fitStarted, Instant fitFinished,
                           Artifact file, java.util.List<Artifact> fitInputs, java.util.Map<String, Object> fitResults) {
+    /** The key of a model's privacy record that lists warnings about the fit. */
+    public static final String PRIVACY_WARNINGS = "warnings";
+
     public FittedModel {
         fitInputs = java.util.List.copyOf(fitInputs);
         fitResults = java.util.Map.copyOf(fitResults);
@@ -62,6 +65,19 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
     public java.util.List<String> rareValueNotes() {
         return info.rareValues() == null ? java.util.List.of()
                 : io.tabsynth.spi.disclosure.RareValues.fromJson(info.rareValues()).notes();
+    }
+
+    /**
+     * What a user should read after the fit, one line each: the {@link #rareValueNotes()}, then the warnings a
+     * differentially private generator lists in its privacy record under {@value #PRIVACY_WARNINGS} (a domain
+     * that came out useless, say), each as {@code warning: …}.
+     */
+    public java.util.List<String> notes() {
+        java.util.List<String> out = new java.util.ArrayList<>(rareValueNotes());
+        if (model.privacy().get(PRIVACY_WARNINGS) instanceof java.util.List<?> warnings) {
+            warnings.forEach(w -> out.add("warning: " + w));
+        }
+        return out;
     }
 
     /** The schema of the rows it samples. */

@@ -95,7 +95,7 @@ final class Fitting {
         Instant started = Instant.now();
         boolean learns = generator.needsData();
         Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
-        boolean rareValueRule = learns && !generator.differentiallyPrivate();
+        boolean rareValueRule = learns && !generator.differentiallyPrivate(resolved);
         if (rareValueRule) {
             recorded.put(RareValues.PARAM, Integer.toString(minCount));
         }
@@ -117,11 +117,11 @@ final class Fitting {
         }
         // a differentially private fit records no exact row count: no mechanism paid for it
         Artifact source = Artifact.of(data);
-        Artifact recordedSource = source != null && generator.differentiallyPrivate() ? source.withoutRows() : source;
+        Artifact recordedSource = source != null && generator.differentiallyPrivate(resolved) ? source.withoutRows() : source;
         List<Artifact> fitRead = new ArrayList<>(Artifact.read(Artifact.REAL_DATA_ROLE, recordedSource));
         fitRead.addAll(inputs);
         FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress,
-                new RecordedFitFiles(recorder, g, recorded, seed, fitRead, ownFiles));
+                new RecordedFitFiles(recorder, g, recorded, seed, fitRead, ownFiles), DataFiles.declaredDomains(data));
         WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;
         Frame learnt = training;
         Model model = Activity.run("fitting " + generatorId + (learns ? " to " + DataFiles.named(data) : ""),
@@ -139,7 +139,7 @@ final class Fitting {
         }
         ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
                 EngineVersion.get(), recorded, seed, model.schema(),
-                generator.differentiallyPrivate() ? ModelInfo.ROWS_NOT_RECORDED : data.rowCount(),
+                generator.differentiallyPrivate(resolved) ? ModelInfo.ROWS_NOT_RECORDED : data.rowCount(),
                 bound == null ? null : bound.spec(), bound == null ? null : constraints.language(), rare == null || rare.isEmpty() ? null : rare.toJson(), form,
                 learns ? ModelInfo.TrainingData.of(Artifact.of(data)) : null);
         return new FittedModel(model, info, recordedSource, started, Instant.now(), null, inputs, fitResults);

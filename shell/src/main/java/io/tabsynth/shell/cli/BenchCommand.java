@@ -2,11 +2,15 @@ package io.tabsynth.shell.cli;
 
 import io.tabsynth.bench.CommandBench;
 import io.tabsynth.bench.EndToEndBench;
+import io.tabsynth.bench.EpsilonSweep;
+import io.tabsynth.engine.data.io.Metadata;
+import io.tabsynth.spi.BadInputException;
 import io.tabsynth.bench.EvaluateCommandBench;
 import io.tabsynth.engine.run.Engine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,11 +78,24 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--protected", paramLabel = "c1,c2", description = "protected columns for the fairness evaluator")
     String protectedColumns;
 
+    @Option(names = "--epsilons", paramLabel = "e1,e2", split = ",",
+            description = "the epsilon sweep instead: fit --generator (differentially private) at each epsilon, sample "
+                    + "as many rows as --data has, evaluate fidelity, utility on --target and privacy against "
+                    + "--holdout; domains are declared public when --metadata declares any, else paid")
+    java.util.List<Double> epsilons;
+
+    @Option(names = "--sweep-out", paramLabel = "PREFIX",
+            description = "with --epsilons: write the table and plot to PREFIX.md, PREFIX.json and PREFIX.svg")
+    Path sweepOut;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (epsilons != null) {
+            return sweep();
+        }
         Path target = out != null ? out : Files.createTempDirectory("tabsynth-bench").resolve("sample.csv");
         Inputs.notAnInput(target, data, metadata);
         try (Engine e = engine.open()) {
@@ -114,6 +131,29 @@ public final class BenchCommand implements Callable<Integer> {
             if (out == null) {
                 EndToEndBench.deleteTree(target.getParent());
             }
+        }
+        return 0;
+    }
+
+    /** The epsilon sweep ({@link EpsilonSweep}). */
+    private int sweep() throws Exception {
+        if (holdout == null || targetColumn == null) {
+            throw new BadInputException("--epsilons needs --holdout and --target (the sweep evaluates utility on the "
+                    + "target against the holdout)");
+        }
+        Inputs.notAnInput(sweepOut, data, metadata, holdout);
+        boolean declared = metadata != null && !Metadata.read(metadata).domains().isEmpty();
+        Path work = Files.createTempDirectory("tabsynth-sweep");
+        try (Engine e = engine.open()) {
+            List<EpsilonSweep.Point> points = EpsilonSweep.run(e, data, metadata, declared, holdout, generator,
+                    params, epsilons, targetColumn, seed, work);
+            spec.commandLine().getOut().print(EpsilonSweep.markdown(points));
+            if (sweepOut != null) {
+                EpsilonSweep.write(points, sweepOut, generator + ": quality and F1 against epsilon, domains "
+                        + (declared ? "declared" : "paid"));
+            }
+        } finally {
+            EndToEndBench.deleteTree(work);
         }
         return 0;
     }

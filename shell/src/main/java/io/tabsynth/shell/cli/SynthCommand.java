@@ -60,7 +60,7 @@ public final class SynthCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Progress progress = TerminalProgress.forConsole();
             FittedModel m = fit.fit(e, seed, progress);
-            m.rareValueNotes().forEach(spec.commandLine().getErr()::println);
+            m.notes().forEach(spec.commandLine().getErr()::println);
             if (model != null) {
                 m = e.save(m, model);
             }

@@ -203,7 +203,7 @@ public final class Workbench {
             engine().checkPrivacyBudget(policy, source.path(), source.contentSha256(), generator, params);
         }
         var fitted = engine().fit(data, generator, params, seed, Progress.NONE, c, optOuts);
-        fitted.rareValueNotes().forEach(System.err::println);
+        fitted.notes().forEach(System.err::println);
         return new WorkbenchModel(fitted, seed);
     }
 

@@ -21,12 +21,21 @@ public final class NoisyCounts {
 
     /** The histogram {@code counts} (one record in one cell) plus independent discrete Gaussian noise per cell. */
     public long[] histogram(String touched, long[] counts, Rational sigma2) {
+        return sums(touched, counts, SENSITIVITY, sigma2);
+    }
+
+    /**
+     * Integer sums over the records plus independent discrete Gaussian noise per sum, where the caller has bounded
+     * what one record adds to the vector of sums to an ℓ2 norm of at most {@code sensitivity} (by clipping each
+     * record's contribution before summing): ρ = sensitivity²/(2σ²).
+     */
+    public long[] sums(String touched, long[] sums, Rational sensitivity, Rational sigma2) {
         DiscreteGaussian noise = new DiscreteGaussian(sigma2);
-        accountant.charge(new MechanismCall(MechanismCall.DISCRETE_GAUSSIAN, touched, SENSITIVITY, sigma2, null,
-                noise.rho(SENSITIVITY), 0, bits.name()));
-        long[] noisy = new long[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            noisy[i] = Math.addExact(counts[i], noise.sample(bits));
+        accountant.charge(new MechanismCall(MechanismCall.DISCRETE_GAUSSIAN, touched, sensitivity, sigma2, null,
+                noise.rho(sensitivity), 0, bits.name()));
+        long[] noisy = new long[sums.length];
+        for (int i = 0; i < sums.length; i++) {
+            noisy[i] = Math.addExact(sums[i], noise.sample(bits));
         }
         return noisy;
     }

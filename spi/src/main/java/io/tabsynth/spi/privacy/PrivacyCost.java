@@ -17,4 +17,9 @@ public record PrivacyCost(Rational rho, double selectionDelta) {
                     + selectionDelta);
         }
     }
+
+    /** What a fit charged to this accountant spends at most: its whole ρ budget and its whole selection δ. */
+    public static PrivacyCost of(ZcdpAccountant budget) {
+        return new PrivacyCost(budget.rhoBudget(), budget.deltaBudget());
+    }
 }

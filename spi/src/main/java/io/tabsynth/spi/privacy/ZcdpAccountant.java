@@ -83,6 +83,12 @@ public final class ZcdpAccountant {
         return rhoBudget.subtract(rho);
     }
 
+    /** The most approximate-zCDP δ of thresholded selections the calls may add up to. */
+    public double deltaBudget() {
+        return deltaBudget;
+    }
+
+    /** The most ρ the calls may add up to. */
     public Rational rhoBudget() {
         return rhoBudget;
     }

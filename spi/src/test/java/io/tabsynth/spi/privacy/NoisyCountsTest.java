@@ -61,4 +61,17 @@ class NoisyCountsTest {
         assertEquals("secure", accountant.calls().get(0).noise());
         assertEquals(Rational.of(1, 4), accountant.rho());
     }
+
+    @Test
+    void sumsOfClippedContributionsCostTheirSensitivitySquaredOverTwoSigma2() {
+        ZcdpAccountant accountant = new ZcdpAccountant(Rational.ONE, 0);
+        Rational sigma2 = Rational.of(1_000_000);
+        long[] noisy = new NoisyCounts(accountant, RandomBits.seeded(3)).sums("sums of products", new long[] {50_000, -20_000},
+                Rational.of(1000), sigma2);
+        // ρ = 1000² / (2 · 10⁶) = 1/2, and the record keeps the sensitivity it was given
+        assertEquals(Rational.of(1, 2), accountant.rho());
+        assertEquals(Rational.of(1000), accountant.calls().get(0).sensitivity());
+        assertEquals(50_000, noisy[0], 5 * 1000);
+        assertEquals(-20_000, noisy[1], 5 * 1000);
+    }
 }

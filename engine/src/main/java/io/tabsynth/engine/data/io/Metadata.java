@@ -9,6 +9,8 @@ import io.tabsynth.spi.data.DateTimeFormats;
 import io.tabsynth.spi.data.MissingValues;
 import io.tabsynth.spi.data.NumberText;
 import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.privacy.domain.DeclaredDomain;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashSet;
@@ -21,7 +23,9 @@ import java.util.Set;
  * A user's overrides for reading a data file, from a JSON metadata file ({@code --metadata}):
  * <pre>
  * { "columns": { "age": {"kind": "integer", "missingValues": ["unknown"]},
- *                "joined": {"kind": "datetime", "format": "dd/MM/yyyy"} },
+ *                "joined": {"kind": "datetime", "format": "dd/MM/yyyy"},
+ *                "income": {"kind": "continuous", "bounds": [0, 1000000]},
+ *                "sex": {"kind": "categorical", "categories": ["Female", "Male"]} },
  *   "missingValues": ["", "?"] }
  * </pre>
  * A number column's {@code format} is a {@link NumberText} pattern ({@code "'$'#,##0.00"}).
@@ -29,17 +33,28 @@ import java.util.Set;
  * missing in that column besides them.
  * Kinds may also be given as SDV's {@code "sdtype"} ({@code numerical}, {@code categorical}, {@code id}, ...),
  * so an SDV metadata file works as it is. Columns not named keep their inferred kind.
+ * A continuous or integer column's {@code bounds} and a categorical column's {@code categories} are declared
+ * public ({@link DeclaredDomain}): differentially private generators take them as given instead of paying for
+ * them.
  *
  * @param columns       kind (and format) per named column
  * @param missingValues the cell texts read as missing
  * @param source        the file it came from, for error messages; {@code null} when built in code
+ * @param domains       the domains declared public, by column name
  */
-public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingValues, Path source) {
+public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingValues, Path source,
+                       Map<String, DeclaredDomain> domains) {
     /** No overrides: infer every kind, default missing values. */
     public static final Metadata NONE = new Metadata(Map.of(), MissingValues.DEFAULT, null);
 
     public Metadata {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        domains = Collections.unmodifiableMap(new LinkedHashMap<>(domains));
+    }
+
+    /** Metadata that declares no domain public. */
+    public Metadata(Map<String, ColumnSpec> columns, MissingValues missingValues, Path source) {
+        this(columns, missingValues, source, Map.of());
     }
 
     /** Metadata that reads every column of the schema with its kind and format (e.g. synthetic data like its real data). */
@@ -56,6 +71,7 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
             throw new BadInputException(file + ": metadata must be a JSON object with a \"columns\" object");
         }
         Map<String, ColumnSpec> cols = new LinkedHashMap<>();
+        Map<String, DeclaredDomain> domains = new LinkedHashMap<>();
         JsonNode colsNode = root.path("columns");
         if (!colsNode.isMissingNode() && !colsNode.isObject()) {
             throw new BadInputException(file + ": \"columns\" must be an object keyed by column name");
@@ -89,9 +105,58 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
             }
             Set<String> own = texts(c.get("missingValues"), file, "column '" + e.getKey() + "': ");
             cols.put(e.getKey(), new ColumnSpec(e.getKey(), kind, format, own == null ? List.of() : List.copyOf(own)));
+            DeclaredDomain declared = declaredDomain(c, kind, file, "column '" + e.getKey() + "': ");
+            if (declared != null) {
+                domains.put(e.getKey(), declared);
+            }
         }
         Set<String> tokens = texts(root.get("missingValues"), file, "");
-        return new Metadata(cols, tokens == null ? MissingValues.DEFAULT : new MissingValues(tokens), file);
+        return new Metadata(cols, tokens == null ? MissingValues.DEFAULT : new MissingValues(tokens), file, domains);
+    }
+
+    /** A column's declared public "bounds" or "categories", {@code null} if it declares neither. */
+    private static DeclaredDomain declaredDomain(JsonNode column, ColumnKind kind, Path file, String where) {
+        JsonNode bounds = column.get("bounds");
+        JsonNode categories = column.get("categories");
+        if (bounds != null && categories != null) {
+            throw new BadInputException(file + ": " + where + "declares both \"bounds\" and \"categories\"; a number "
+                    + "column has bounds, a categorical one categories");
+        }
+        if (bounds != null) {
+            if (kind != ColumnKind.CONTINUOUS && kind != ColumnKind.INTEGER) {
+                throw new BadInputException(file + ": " + where + "\"bounds\" are declared for continuous and integer "
+                        + "columns, not " + kind.jsonName());
+            }
+            if (!bounds.isArray() || bounds.size() != 2 || !bounds.get(0).isNumber() || !bounds.get(1).isNumber()
+                    || !(bounds.get(0).asDouble() < bounds.get(1).asDouble())
+                    || !Double.isFinite(bounds.get(1).asDouble() - bounds.get(0).asDouble())) {
+                throw new BadInputException(file + ": " + where + "\"bounds\" must be two numbers, low below high, "
+                        + "such as [0, 120], not " + bounds);
+            }
+            return DeclaredDomain.bounds(bounds.get(0).asDouble(), bounds.get(1).asDouble());
+        }
+        if (categories != null) {
+            if (kind != ColumnKind.CATEGORICAL) {
+                throw new BadInputException(file + ": " + where + "\"categories\" are declared for categorical "
+                        + "columns, not " + kind.jsonName());
+            }
+            if (!categories.isArray() || categories.isEmpty()) {
+                throw new BadInputException(file + ": " + where + "\"categories\" must be a non-empty array of strings, "
+                        + "not " + categories);
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : categories) {
+                if (!v.isTextual() && !v.isNumber()) {
+                    throw new BadInputException(file + ": " + where + "\"categories\" must be strings, not " + v);
+                }
+                if (values.contains(v.asText())) {
+                    throw new BadInputException(file + ": " + where + "category '" + v.asText() + "' is declared twice");
+                }
+                values.add(v.asText());
+            }
+            return DeclaredDomain.categories(values);
+        }
+        return null;
     }
 
     /** A "missingValues" array's texts, {@code null} if there is none. */

@@ -63,4 +63,32 @@ class MetadataTest {
         String msg = assertThrows(BadInputException.class, () -> Metadata.read(bad)).getMessage();
         assertEquals(bad + ": column 'score': \"missingValues\" must be an array of strings", msg);
     }
+
+    @Test
+    void boundsAndCategoriesAreDeclaredPublic() throws Exception {
+        Metadata m = Metadata.read(write("{\"columns\": {\"age\": {\"kind\": \"integer\", \"bounds\": [0, 120]},"
+                + " \"sex\": {\"kind\": \"categorical\", \"categories\": [\"F\", \"M\"]},"
+                + " \"city\": {\"kind\": \"categorical\"}}}"));
+        assertEquals(0, m.domains().get("age").low());
+        assertEquals(120, m.domains().get("age").high());
+        assertEquals(java.util.List.of("F", "M"), m.domains().get("sex").categories());
+        assertEquals(java.util.Set.of("age", "sex"), m.domains().keySet(), "a column without either declares nothing");
+    }
+
+    @Test
+    void badDeclaredDomainsAreNamedWithTheirFileAndColumn() throws Exception {
+        String[][] cases = {
+                {"{\"kind\": \"integer\", \"bounds\": [120, 0]}", "column 'c': \"bounds\" must be two numbers, low below high, such as [0, 120], not [120,0]"},
+                {"{\"kind\": \"integer\", \"bounds\": [0]}", "column 'c': \"bounds\" must be two numbers"},
+                {"{\"kind\": \"categorical\", \"bounds\": [0, 1]}", "column 'c': \"bounds\" are declared for continuous and integer columns, not categorical"},
+                {"{\"kind\": \"integer\", \"categories\": [\"a\"]}", "column 'c': \"categories\" are declared for categorical columns, not integer"},
+                {"{\"kind\": \"categorical\", \"categories\": []}", "column 'c': \"categories\" must be a non-empty array"},
+                {"{\"kind\": \"categorical\", \"categories\": [\"a\", \"a\"]}", "column 'c': category 'a' is declared twice"},
+        };
+        for (String[] c : cases) {
+            Path p = write("{\"columns\": {\"c\": " + c[0] + "}}");
+            String msg = assertThrows(BadInputException.class, () -> Metadata.read(p), c[0]).getMessage();
+            assertTrue(msg.startsWith(p + ": " + c[1]), msg);
+        }
+    }
 }

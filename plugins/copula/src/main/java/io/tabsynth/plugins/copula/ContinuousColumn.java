@@ -99,7 +99,8 @@ final class ContinuousColumn implements ColumnModel {
 
     @Override
     public String describe() {
-        return marginal.describe() + String.format(java.util.Locale.ROOT, ", KS %.4f", ks);
+        // a marginal made from noisy counts (a differentially private fit) was not tested against the data
+        return marginal.describe() + (Double.isNaN(ks) ? "" : String.format(java.util.Locale.ROOT, ", KS %.4f", ks));
     }
 
     @Override
@@ -107,7 +108,9 @@ final class ContinuousColumn implements ColumnModel {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("model", "continuous");
         o.put("nullRate", nullRate);
-        o.put("ks", ks);
+        if (!Double.isNaN(ks)) {
+            o.put("ks", ks);
+        }
         o.set("marginal", marginal.toJson());
         output.toJson(o);
         return o;
@@ -115,6 +118,6 @@ final class ContinuousColumn implements ColumnModel {
 
     static ContinuousColumn fromJson(ColumnSpec spec, JsonNode o) {
         return new ContinuousColumn(spec, Marginal.fromJson(o.get("marginal")), o.path("nullRate").asDouble(),
-                o.path("ks").asDouble(), NumericOutput.fromJson(spec, o));
+                o.path("ks").asDouble(Double.NaN), NumericOutput.fromJson(spec, o));
     }
 }

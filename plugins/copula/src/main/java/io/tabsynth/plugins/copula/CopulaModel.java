@@ -1,5 +1,6 @@
 package io.tabsynth.plugins.copula;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +15,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
@@ -29,16 +33,26 @@ final class CopulaModel extends BatchedModel {
      * copulas ({@link MixtureModel}).
      */
     static final int VERSION = 3;
+    /** The key of a differentially private fit's record (any payload version may hold it; older plugins ignore it). */
+    static final String PRIVACY = "privacy";
 
     private final Schema schema;
     private final List<ColumnModel> columns;
     private final int[] dimension;
     private final int[] nullDimension;
     private final CorrelatedNormals normals;
+    /** What a differentially private fit spent (see {@link PrivateFit}); empty for an ordinary fit. */
+    private final Map<String, Object> privacy;
     /** Whether every column's sampling tables are made (racing batches make the same tables twice at worst). */
     private volatile boolean prepared;
 
     CopulaModel(Schema schema, List<ColumnModel> columns, CorrelatedNormals normals) {
+        this(schema, columns, normals, Map.of());
+    }
+
+    /** A model with the record of what its differentially private fit spent. */
+    CopulaModel(Schema schema, List<ColumnModel> columns, CorrelatedNormals normals, Map<String, Object> privacy) {
+        this.privacy = Collections.unmodifiableMap(new LinkedHashMap<>(privacy));
         this.schema = schema;
         this.columns = List.copyOf(columns);
         this.dimension = new int[columns.size()];
@@ -60,6 +74,11 @@ final class CopulaModel extends BatchedModel {
         return schema;
     }
 
+    @Override
+    public Map<String, Object> privacy() {
+        return privacy;
+    }
+
     /** The copula columns' correlation of normal scores (a copy). */
     double[][] correlation() {
         return normals.correlation();
@@ -77,8 +96,10 @@ final class CopulaModel extends BatchedModel {
     @Override
     public java.util.Map<String, String> describeColumns() {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        Object domains = privacy.get(PrivateFit.DOMAINS);
         for (ColumnModel c : columns) {
-            out.put(c.spec().name(), c.describe());
+            Object domain = domains instanceof Map<?, ?> m ? m.get(c.spec().name()) : null;
+            out.put(c.spec().name(), c.describe() + (domain == null ? "" : " from noisy counts of " + domain));
         }
         return out;
     }
@@ -146,6 +167,9 @@ final class CopulaModel extends BatchedModel {
             cols.add(col);
         }
         normals.toJson(o);
+        if (!privacy.isEmpty()) {
+            o.set(PRIVACY, Json.MAPPER.valueToTree(privacy));
+        }
     }
 
     /** The model of {@link #writeDependence}'s object {@code o}, for the columns of {@code schema}. */
@@ -155,7 +179,9 @@ final class CopulaModel extends BatchedModel {
         for (int i = 0; i < schema.size(); i++) {
             columns.add(ColumnModels.fromJson(schema.column(i), cols.get(i)));
         }
-        return new CopulaModel(schema, columns, CorrelatedNormals.fromJson(o));
+        JsonNode privacy = o.get(PRIVACY);
+        return new CopulaModel(schema, columns, CorrelatedNormals.fromJson(o), privacy == null ? Map.of()
+                : Json.MAPPER.convertValue(privacy, new TypeReference<LinkedHashMap<String, Object>>() { }));
     }
 
     /** The saved model's root object, checked to be a Gaussian copula model of a version this plugin reads. */

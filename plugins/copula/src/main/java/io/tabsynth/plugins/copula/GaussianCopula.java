@@ -12,10 +12,12 @@ import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.io.DaemonPool;
+import io.tabsynth.spi.privacy.PrivacyCost;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.pf4j.Extension;
@@ -65,13 +67,38 @@ public final class GaussianCopula implements Generator {
                 ParamSpec.bool("enforceMinMax", true, "clip sampled numbers to the real data's range"),
                 ParamSpec.integer(CLUSTERS, DEFAULT_CLUSTERS, 1, 1000,
                         "a mixture of at most this many copulas, one per group of similar rows (k-means on the "
-                                + "normal scores, groups of at least " + MIN_GROUP_ROWS + " rows); 1: one copula"));
+                                + "normal scores, groups of at least " + MIN_GROUP_ROWS + " rows); 1: one copula; "
+                                + "a fit with epsilon fits one copula"),
+                ParamSpec.text(PrivateFit.EPSILON, "", "differential privacy: the privacy budget epsilon of the "
+                        + "whole fit (" + PrivateFit.MIN_EPSILON + " to " + PrivateFit.MAX_EPSILON
+                        + "); empty: an ordinary fit with no privacy claim"),
+                ParamSpec.real(PrivateFit.DELTA, 1e-6, 1e-15, 0.01, "with epsilon: the privacy budget delta"),
+                ParamSpec.integer(PrivateFit.BINS, 32, 2, 4096,
+                        "with epsilon: bins between a numeric column's private bounds"),
+                ParamSpec.choice(PrivateFit.NOISE, PrivateFit.SECURE, "with epsilon: secure (unpredictable noise, "
+                        + "the guarantee holds) or seeded (noise from the seed, reproducible, no privacy claim)",
+                        PrivateFit.SECURE, PrivateFit.SEEDED));
+    }
+
+    /** With {@code epsilon}, the fit is differentially private: the engine leaves rare values to its selection. */
+    @Override
+    public boolean differentiallyPrivate(Params params) {
+        return PrivateFit.asked(params);
+    }
+
+    /** With {@code epsilon} and secure noise, the most the fit spends, so that a budget limit can refuse it first. */
+    @Override
+    public Optional<PrivacyCost> plannedPrivacyCost(Params params) {
+        return PrivateFit.planned(params);
     }
 
     @Override
     public Model fit(Frame data, Params params, FitContext context) {
         ColumnModels.Settings settings = new ColumnModels.Settings(params.getString("marginals"),
                 params.getInt("knots"), params.getInt("discreteLevels"), params.getBoolean("enforceMinMax"));
+        if (PrivateFit.asked(params)) {
+            return PrivateFit.fit(data, params, settings, context);
+        }
         int clusters = params.getInt(CLUSTERS);
         List<ColumnSpec> specs = data.schema().columns();
         Progress progress = context.progress();

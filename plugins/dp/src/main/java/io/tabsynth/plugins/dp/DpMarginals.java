@@ -1,5 +1,6 @@
 package io.tabsynth.plugins.dp;
 
+import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.FitContext;
 import io.tabsynth.spi.Generator;
 import io.tabsynth.spi.Model;
@@ -7,16 +8,18 @@ import io.tabsynth.spi.ParamSpec;
 import io.tabsynth.spi.Params;
 import io.tabsynth.spi.Progress;
 import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
-import io.tabsynth.spi.privacy.CategorySelection;
-import io.tabsynth.spi.privacy.DpQuantile;
 import io.tabsynth.spi.privacy.ExponentialMechanism;
-import io.tabsynth.spi.privacy.MechanismCall;
 import io.tabsynth.spi.privacy.NoisyCounts;
 import io.tabsynth.spi.privacy.PrivacyCost;
+import io.tabsynth.spi.privacy.PrivacyRecord;
 import io.tabsynth.spi.privacy.RandomBits;
 import io.tabsynth.spi.privacy.ZcdpAccountant;
+import io.tabsynth.spi.privacy.domain.ColumnDomain;
+import io.tabsynth.spi.privacy.domain.DeclaredDomain;
+import io.tabsynth.spi.privacy.domain.DomainRelease;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -40,6 +43,9 @@ public final class DpMarginals implements Generator {
     public static final String ID = "dp-marginals";
     static final String SECURE = "secure";
     static final String SEEDED = "seeded";
+    static final String TARGET = "target";
+    /** The privacy record's list of warnings about the fit, which the engine prints at fit. */
+    static final String WARNINGS = "warnings";
     /** The part of δ set aside for thresholded category selection; the rest goes with the zCDP conversion. */
     static final double SELECTION_DELTA_SHARE = 0.1;
     /** Keeps the sum of the selections' δ strictly within their share, whatever the floating-point rounding. */
@@ -67,6 +73,8 @@ public final class DpMarginals implements Generator {
                 ParamSpec.real("epsilon", 1, 0.001, 100, "the privacy budget epsilon of the whole fit"),
                 ParamSpec.real("delta", 1e-6, 1e-15, 0.01, "the privacy budget delta of the whole fit"),
                 ParamSpec.integer("bins", 32, 2, 4096, "bins between a numeric column's private bounds"),
+                ParamSpec.text(TARGET, "", "a column the synthetic data will be used to predict: every other "
+                        + "column is modelled given it and its tree parent (three-way marginals); empty: a plain tree"),
                 ParamSpec.choice("noise", SECURE, "secure: unpredictable noise (the guarantee holds); seeded: "
                         + "noise from the seed, reproducible, with no privacy claim", SECURE, SEEDED));
     }
@@ -77,8 +85,7 @@ public final class DpMarginals implements Generator {
         if (params.getString("noise").equals(SEEDED)) {
             return Optional.empty();
         }
-        ZcdpAccountant budget = budget(params);
-        return Optional.of(new PrivacyCost(budget.rhoBudget(), SELECTION_DELTA_SHARE * params.getDouble("delta")));
+        return Optional.of(PrivacyCost.of(budget(params)));
     }
 
     /** The accountant of a fit with these parameters: ρ that (ε, δ) allows once the selections' δ is set aside. */
@@ -94,27 +101,38 @@ public final class DpMarginals implements Generator {
         RandomBits bits = params.getString("noise").equals(SEEDED) ? RandomBits.seeded(context.seed())
                 : RandomBits.secure();
         Schema schema = data.schema();
+        Map<String, DeclaredDomain> declared = context.declaredDomains();
         List<Integer> modelled = new ArrayList<>();
         int domainCalls = 0;
+        int allDomainCalls = 0;
         int selections = 0;
+        Map<String, Object> declaredUsed = new LinkedHashMap<>();
         for (int c = 0; c < schema.size(); c++) {
-            if (schema.column(c).kind() != ColumnKind.IDENTIFIER) {
+            ColumnSpec spec = schema.column(c);
+            if (spec.kind() != ColumnKind.IDENTIFIER) {
                 modelled.add(c);
-                domainCalls += DomainRelease.calls(schema.column(c));
-                selections += DomainRelease.selects(schema.column(c)) ? 1 : 0;
+                DeclaredDomain given = declared.get(spec.name());
+                domainCalls += DomainRelease.calls(spec, given);
+                allDomainCalls += DomainRelease.calls(spec);
+                selections += DomainRelease.selects(spec, given) ? 1 : 0;
+                if (DomainRelease.calls(spec, given) < DomainRelease.calls(spec)) {
+                    declaredUsed.put(spec.name(), given.toMap());
+                }
             }
         }
+        int target = target(params.getString(TARGET), schema, modelled);
+        int k = modelled.size();
         double selectionDelta = SELECTION_DELTA_SHARE * delta;
         ZcdpAccountant accountant = budget(params);
-        BudgetSplit split = BudgetSplit.of(accountant.rhoBudget(), domainCalls, modelled.size());
+        BudgetSplit split = target < 0 ? BudgetSplit.of(accountant.rhoBudget(), domainCalls, allDomainCalls, k)
+                : BudgetSplit.of(accountant.rhoBudget(), domainCalls, allDomainCalls, k, k - 2, k - 1);
         Progress progress = context.progress();
         progress.start("fitting dp-marginals", 3);
 
-        DomainRelease release = new DomainRelease(new DpQuantile(accountant, bits),
-                new CategorySelection(accountant, bits), split,
-                selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt("bins"));
+        DomainRelease release = new DomainRelease(accountant, bits, split.domainRho(),
+                selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt("bins"), declared);
         List<ColumnDomain> domains = new ArrayList<>();
-        int k = modelled.size();
+        List<ColumnDomain> modelledDomains = new ArrayList<>();
         int[][] cells = new int[k][];
         int[] sizes = new int[k];
         List<String> names = new ArrayList<>();
@@ -125,6 +143,7 @@ public final class DpMarginals implements Generator {
             int c = modelled.get(m);
             ColumnDomain domain = release.release(data, c);
             domains.set(c, domain);
+            modelledDomains.add(domain);
             cells[m] = domain.cells(data, c);
             sizes[m] = domain.size();
             names.add(schema.column(c).name());
@@ -151,7 +170,10 @@ public final class DpMarginals implements Generator {
 
         List<TreeEstimate.Measured> tables = new ArrayList<>();
         double twoWayVariance = 1;
-        if (k >= 2) {
+        TreeEstimate tree;
+        if (target >= 0) {
+            tree = targetTree(target, cells, sizes, names, firstEstimate, accountant, bits, counts, split);
+        } else if (k >= 2) {
             List<TreeSelection.Edge> edges = TreeSelection.select(cells, sizes, oneWayFirst, firstEstimate.rows(), names,
                     new ExponentialMechanism(accountant, bits), split.edgeEpsilon(), split.twoWaySigma2());
             for (TreeSelection.Edge e : edges) {
@@ -163,31 +185,90 @@ public final class DpMarginals implements Generator {
                         split.twoWaySigma2())));
             }
             twoWayVariance = split.twoWaySigma2().doubleValue();
+            tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
+        } else {
+            tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
         }
-        TreeEstimate tree = TreeEstimate.of(sizes, oneWayNoisy, oneWayVariance, tables, twoWayVariance);
         progress.finish();
-        return new DpMarginalsModel(schema, domains, tree, record(epsilon, delta, bits, accountant, split));
+        List<String> warnings = DomainWarnings.of(modelledDomains, tree.oneWay());
+        return new DpMarginalsModel(schema, domains, tree, record(epsilon, delta, bits, accountant, split,
+                declaredUsed, warnings));
+    }
+
+    /** The modelled index of the target column, -1 for none; bad input when it names no modelled column. */
+    private static int target(String name, Schema schema, List<Integer> modelled) {
+        if (name.isEmpty()) {
+            return -1;
+        }
+        for (int m = 0; m < modelled.size(); m++) {
+            if (schema.column(modelled.get(m)).name().equals(name)) {
+                if (modelled.size() < 2) {
+                    return -1;
+                }
+                return m;
+            }
+        }
+        throw new BadInputException("generator '" + ID + "' parameter 'target': no column '" + name + "' to model"
+                + " (identifier columns are not modelled); columns: " + schema.names());
+    }
+
+    /**
+     * The tree-augmented model around the target ({@link TargetTree}): a tree chosen privately among the other
+     * columns, then each of them measured with the target and its tree parent.
+     */
+    private static TreeEstimate targetTree(int target, int[][] cells, int[] sizes, List<String> names,
+                                           TreeEstimate first, ZcdpAccountant accountant, RandomBits bits,
+                                           NoisyCounts counts, BudgetSplit split) {
+        int k = sizes.length;
+        List<Integer> others = new ArrayList<>();
+        for (int m = 0; m < k; m++) {
+            if (m != target) {
+                others.add(m);
+            }
+        }
+        List<TreeSelection.Edge> edges = new ArrayList<>();
+        if (others.size() >= 2) {
+            int[][] otherCells = new int[others.size()][];
+            int[] otherSizes = new int[others.size()];
+            double[][] otherOneWay = new double[others.size()][];
+            List<String> otherNames = new ArrayList<>();
+            for (int o = 0; o < others.size(); o++) {
+                otherCells[o] = cells[others.get(o)];
+                otherSizes[o] = sizes[others.get(o)];
+                otherOneWay[o] = first.oneWay()[others.get(o)];
+                otherNames.add(names.get(others.get(o)));
+            }
+            for (TreeSelection.Edge e : TreeSelection.select(otherCells, otherSizes, otherOneWay, first.rows(),
+                    otherNames, new ExponentialMechanism(accountant, bits), split.edgeEpsilon(), split.twoWaySigma2())) {
+                edges.add(new TreeSelection.Edge(others.get(e.a()), others.get(e.b())));
+            }
+        }
+        int[] parent = new int[k];
+        TargetTree.order(k, target, edges, parent);
+        long[][] tables = new long[k][];
+        for (int c : others) {
+            int p = parent[c];
+            boolean withParent = p != target;
+            long[] exact = TargetTree.counts(cells[target], withParent ? cells[p] : null, withParent ? sizes[p] : 1,
+                    cells[c], sizes[c], sizes[target]);
+            String touched = withParent ? "counts of columns '" + names.get(target) + "', '" + names.get(p)
+                    + "' and '" + names.get(c) + "' in " + sizes[target] + " x " + sizes[p] + " x " + sizes[c]
+                    + " cells" : "counts of columns '" + names.get(target) + "' and '" + names.get(c) + "' in "
+                    + sizes[target] + " x " + sizes[c] + " cells";
+            tables[c] = counts.histogram(touched, exact, split.twoWaySigma2());
+        }
+        return TargetTree.of(first, sizes, target, edges, tables, Math.sqrt(split.twoWaySigma2().doubleValue()));
     }
 
     /** What the fit spent, for the model file and the fit's lineage record. */
     private static Map<String, Object> record(double epsilon, double delta, RandomBits bits,
-                                              ZcdpAccountant accountant, BudgetSplit split) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("epsilon", epsilon);
-        out.put("delta", delta);
-        out.put("rhoBudget", accountant.rhoBudget().toString());
-        out.put("rho", accountant.rho().toString());
-        out.put("selectionDelta", accountant.selectionDelta());
-        out.put("epsilonSpent", accountant.calls().isEmpty() ? 0.0 : accountant.epsilon(delta));
-        out.put("noise", bits.name());
-        out.put("guarantee", bits.isPrivate() ? "(epsilon, delta)-differential privacy for each row"
-                : "none: the noise was seeded and can be recomputed");
-        out.put("split", split.describe());
-        List<Map<String, Object>> calls = new ArrayList<>();
-        for (MechanismCall call : accountant.calls()) {
-            calls.add(call.toMap());
+                                              ZcdpAccountant accountant, BudgetSplit split,
+                                              Map<String, Object> declaredDomains, List<String> warnings) {
+        Map<String, Object> out = PrivacyRecord.of(epsilon, delta, bits, accountant, split.describe());
+        out.put("declaredDomains", declaredDomains);
+        if (!warnings.isEmpty()) {
+            out.put(WARNINGS, warnings);
         }
-        out.put("mechanisms", calls);
         return out;
     }
 

@@ -11,6 +11,8 @@ import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
+import io.tabsynth.spi.privacy.domain.CellSampler;
+import io.tabsynth.spi.privacy.domain.ColumnDomain;
 import io.tabsynth.spi.random.Rng;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,8 +111,15 @@ final class DpMarginalsModel extends BatchedModel {
             ColumnDomain d = domains.get(c);
             out.put(schema.column(c).name(), d == null ? "new keys 1, 2, ... (identifier)" : d.describe());
         }
-        for (List<String> edge : edges()) {
-            out.put(edge.get(1) + " given", edge.get(0) + " (tree edge)");
+        int target = tree.target();
+        for (int m = 0; m < modelled.length; m++) {
+            int p = tree.parent()[m];
+            if (p >= 0) {
+                boolean both = target >= 0 && p != target;
+                out.put(schema.column(modelled[m]).name() + " given", schema.column(modelled[p]).name()
+                        + (both ? " and " + schema.column(modelled[target]).name() + " (tree edge and target)"
+                        : " (tree edge)"));
+            }
         }
         return out;
     }
@@ -118,10 +127,11 @@ final class DpMarginalsModel extends BatchedModel {
     @Override
     protected Frame sampleBatch(long batch, int rows, Rng rng) {
         int[][] cells = new int[modelled.length][rows];
+        int[] row = new int[modelled.length];
         for (int r = 0; r < rows; r++) {
             for (int m : tree.order()) {
-                int p = tree.parent()[m];
-                cells[m][r] = samplers[m][p < 0 ? 0 : cells[p][r]].draw(rng);
+                row[m] = samplers[m][tree.conditionalRow(m, row)].draw(rng);
+                cells[m][r] = row[m];
             }
         }
         Table table = Table.create("synthetic");
@@ -167,6 +177,9 @@ final class DpMarginalsModel extends BatchedModel {
         t.set("parent", Json.MAPPER.valueToTree(tree.parent()));
         t.set("oneWay", Json.MAPPER.valueToTree(tree.oneWay()));
         t.set("conditional", Json.MAPPER.valueToTree(tree.conditional()));
+        if (tree.target() >= 0) {
+            t.put("target", tree.target());
+        }
         root.set("privacy", Json.MAPPER.valueToTree(privacy));
         Json.MAPPER.writeValue(new io.tabsynth.spi.io.NonClosingStream(out), root);
     }
@@ -192,10 +205,9 @@ final class DpMarginalsModel extends BatchedModel {
             ColumnSpec spec = schema.column(c);
             JsonNode o = root.path("columns").path(c);
             String model = o.path("model").asText();
-            if (model.equals(CategoryDomain.MODEL)) {
-                domains.add(CategoryDomain.fromJson(spec, o));
-            } else if (model.equals(NumericDomain.MODEL)) {
-                domains.add(NumericDomain.fromJson(spec, o));
+            ColumnDomain domain = ColumnDomain.fromJson(spec, o);
+            if (domain != null) {
+                domains.add(domain);
             } else if (model.equals("identifier") && spec.kind() == ColumnKind.IDENTIFIER) {
                 domains.add(null);
             } else {
@@ -208,7 +220,7 @@ final class DpMarginalsModel extends BatchedModel {
                 Json.MAPPER.treeToValue(t.path("oneWay"), double[][].class),
                 Json.MAPPER.treeToValue(t.path("order"), int[].class),
                 Json.MAPPER.treeToValue(t.path("parent"), int[].class),
-                Json.MAPPER.treeToValue(t.path("conditional"), double[][][].class));
+                Json.MAPPER.treeToValue(t.path("conditional"), double[][][].class), t.path("target").asInt(-1));
         Map<String, Object> privacy = Json.MAPPER.convertValue(root.path("privacy"),
                 new TypeReference<LinkedHashMap<String, Object>>() { });
         return new DpMarginalsModel(schema, domains, tree, privacy);

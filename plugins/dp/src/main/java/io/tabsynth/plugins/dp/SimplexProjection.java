@@ -35,6 +35,31 @@ final class SimplexProjection {
         return y;
     }
 
+    /**
+     * The projection of {@code x} onto {y ≥ 0, Σy = total, y_i = 0 where {@code zero[i]}}: the free entries
+     * projected as {@link #project(double[], double)} projects them, the others zero.
+     */
+    static double[] project(double[] x, double total, boolean[] zero) {
+        int free = 0;
+        for (boolean z : zero) {
+            free += z ? 0 : 1;
+        }
+        double[] kept = new double[free];
+        for (int i = 0, k = 0; i < x.length; i++) {
+            if (!zero[i]) {
+                kept[k++] = x[i];
+            }
+        }
+        double[] projected = project(kept, total);
+        double[] y = new double[x.length];
+        for (int i = 0, k = 0; i < x.length; i++) {
+            if (!zero[i]) {
+                y[i] = projected[k++];
+            }
+        }
+        return y;
+    }
+
     /** The entries divided by their sum; uniform when the sum is not positive. */
     static double[] normalised(double[] x) {
         double sum = 0;

@@ -13,9 +13,14 @@ import java.util.List;
  *   <li>the number of rows: the inverse-variance weighted mean of every measurement's total;</li>
  *   <li>each column's one-way marginal: the inverse-variance weighted mean of its own noisy marginal and the
  *       margins of the two-way tables it is in, projected onto the non-negative counts with that total
- *       ({@link SimplexProjection});</li>
+ *       ({@link SimplexProjection}). The missing cell (every domain's last) is set to zero first when its estimate
+ *       is below {@link #MISSING_THRESHOLD} standard deviations of that mean's noise: a column without missing
+ *       values would otherwise get the noise's positive part there (the projection keeps what it lifts above
+ *       zero) and write missing values into a column that has none, while a column whose missing values are
+ *       more than a few noise deviations keeps them;</li>
  *   <li>each two-way table: the least-squares change that makes both its margins equal those one-way marginals,
- *       then each parent cell's row projected onto the non-negative counts of the parent's marginal; normalised,
+ *       then each parent cell's row projected onto the non-negative counts of the parent's marginal, with zero
+ *       where the child's marginal is zero (a cell no row is in is in no row of any parent's cell); normalised,
  *       the rows are the child's conditional distributions.</li>
  * </ol>
  * Private-PGM fits a graphical model to the measurements by optimisation; on a tree, these closed forms make the
@@ -25,9 +30,19 @@ import java.util.List;
  * @param oneWay      every modelled column's distribution over its cells
  * @param order       the modelled columns from the root, each after its parent
  * @param parent      every modelled column's parent, -1 for the root
- * @param conditional every modelled column's distribution given its parent's cell (one row for the root)
+ * @param conditional every modelled column's distribution given its parent's cell (one row for the root); with a
+ *                    target, a column whose parent is not the target is conditioned on both, its rows indexed by
+ *                    target cell × parent's cells + parent cell
+ * @param target      the modelled column every other is conditioned on ({@link TargetTree}), -1 for none
  */
-record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, double[][][] conditional) {
+record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, double[][][] conditional, int target) {
+
+    /**
+     * How many standard deviations of its noise a missing cell's estimate must reach to be kept: a column without
+     * missing values gets none with probability 1 − P(Z ≥ 3) ≈ 99.87%, and a column with missing values loses at
+     * most 3 standard deviations of them, about what the noise moves the cell by anyway.
+     */
+    static final double MISSING_THRESHOLD = 3;
 
     /** A noisy two-way table of edge (a, b), a's cell as the row. */
     record Measured(TreeSelection.Edge edge, long[] counts) {
@@ -60,7 +75,10 @@ record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, d
             for (int i = 0; i < sizes[c]; i++) {
                 sum[i] /= weight;
             }
-            marginals[c] = SimplexProjection.project(sum, rows);
+            boolean[] zero = new boolean[sizes[c]];
+            int missing = sizes[c] - 1;
+            zero[missing] = sizes[c] > 1 && sum[missing] < MISSING_THRESHOLD * Math.sqrt(1 / weight);
+            marginals[c] = SimplexProjection.project(sum, rows, zero);
         }
         int[] parent = new int[k];
         int[] order = orderFromRoot(k, tables, parent);
@@ -78,12 +96,16 @@ record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, d
             int p = aIsParent ? a : b;
             int child = aIsParent ? b : a;
             double[][] rowsOfParent = new double[sizes[p]][];
+            boolean[] empty = new boolean[sizes[child]];
+            for (int j = 0; j < sizes[child]; j++) {
+                empty[j] = marginals[child][j] == 0;
+            }
             for (int i = 0; i < sizes[p]; i++) {
                 double[] row = new double[sizes[child]];
                 for (int j = 0; j < sizes[child]; j++) {
                     row[j] = aIsParent ? fitted[i * sizes[b] + j] : fitted[j * sizes[b] + i];
                 }
-                double[] projected = SimplexProjection.project(row, marginals[p][i]);
+                double[] projected = SimplexProjection.project(row, marginals[p][i], empty);
                 rowsOfParent[i] = Arrays.stream(projected).sum() > 0 ? SimplexProjection.normalised(projected)
                         : SimplexProjection.normalised(marginals[child]);
             }
@@ -93,7 +115,19 @@ record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, d
         for (int c = 0; c < k; c++) {
             oneWay[c] = SimplexProjection.normalised(marginals[c]);
         }
-        return new TreeEstimate(rows, oneWay, order, parent, conditional);
+        return new TreeEstimate(rows, oneWay, order, parent, conditional, -1);
+    }
+
+    /** The row of {@code column}'s conditional distribution for a sampled row's cells. */
+    int conditionalRow(int column, int[] cellsOfRow) {
+        int p = parent[column];
+        if (p < 0) {
+            return 0;
+        }
+        if (target < 0 || p == target) {
+            return cellsOfRow[p];
+        }
+        return cellsOfRow[target] * oneWay[p].length + cellsOfRow[p];
     }
 
     private static double rows(int[] sizes, long[][] oneWayNoisy, double oneWayVariance, List<Measured> tables,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tabsynth.spi.data.ContentDigest;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.privacy.Rational;
+import io.tabsynth.spi.privacy.domain.CategoryDomain;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.tabsynth.plugins.exporters;
 
+import io.tabsynth.spi.chart.Readable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +12,7 @@ import java.util.function.DoubleFunction;
  * {@value #MAX_BINS} values get one bin each, other whole numbers bins of a whole width starting on a whole
  * number; a heavy-tailed column (no negative values, and a largest value more than {@value #HEAVY_TAIL} times its
  * 90th percentile, such as capital gains that are mostly 0) gets bins even on a log scale (of 1 + x), and its
- * shares are drawn on a log axis too ({@link ValueAxis#log}); any other column {@value #BINS} even bins. Each
+ * shares are drawn on a log axis too ({@link io.tabsynth.spi.chart.ValueAxis#log}); any other column {@value #BINS} even bins. Each
  * bin is labelled by its lowest value, or by its first and last whole number.
  */
 final class Bins {

@@ -1,5 +1,9 @@
 package io.tabsynth.plugins.exporters;
 
+import io.tabsynth.spi.chart.Svg;
+import io.tabsynth.spi.chart.Html;
+import io.tabsynth.spi.chart.Readable;
+
 import java.util.List;
 import java.util.Locale;
 

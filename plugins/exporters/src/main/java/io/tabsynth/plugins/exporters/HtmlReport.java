@@ -1,5 +1,9 @@
 package io.tabsynth.plugins.exporters;
 
+import io.tabsynth.spi.chart.BarChart;
+import io.tabsynth.spi.chart.Html;
+import io.tabsynth.spi.chart.Readable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.spi.EvaluationInput;
 import io.tabsynth.spi.ReportExporter;

@@ -1,5 +1,8 @@
 package io.tabsynth.plugins.exporters;
 
+import io.tabsynth.spi.chart.Html;
+import io.tabsynth.spi.chart.Readable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package io.tabsynth.plugins.exporters;
 
+import io.tabsynth.spi.chart.BarChart;
+import io.tabsynth.spi.chart.ValueAxis;
+import io.tabsynth.spi.chart.Readable;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

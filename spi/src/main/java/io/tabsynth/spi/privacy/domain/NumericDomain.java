@@ -1,4 +1,4 @@
-package io.tabsynth.plugins.dp;
+package io.tabsynth.spi.privacy.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,8 +22,8 @@ import tech.tablesaw.columns.Column;
  * uniformly within its bin (rounded for whole-number columns). Datetimes are numbers of the column's unit: days
  * for a format without a time of day, seconds otherwise.
  */
-final class NumericDomain implements ColumnDomain {
-    static final String MODEL = "bins";
+public final class NumericDomain implements ColumnDomain {
+    public static final String MODEL = "bins";
     private static final double SECONDS_PER_DAY = 86_400;
     /** The cells for values at or below the low bound and at or above the high one. */
     private static final int BOUND_CELLS = 2;
@@ -39,7 +39,7 @@ final class NumericDomain implements ColumnDomain {
     private final boolean unitCells;
     private final String source;
 
-    NumericDomain(ColumnSpec spec, double low, double high, int bins, String source) {
+    public NumericDomain(ColumnSpec spec, double low, double high, int bins, String source) {
         this.spec = spec;
         boolean whole = wholeNumbers(spec);
         double lo = whole ? Math.floor(low) : low;
@@ -57,18 +57,18 @@ final class NumericDomain implements ColumnDomain {
     }
 
     /** Whether the column holds whole numbers of its unit. */
-    static boolean wholeNumbers(ColumnSpec spec) {
+    public static boolean wholeNumbers(ColumnSpec spec) {
         return spec.kind() == ColumnKind.INTEGER || spec.kind() == ColumnKind.DATETIME;
     }
 
     /** Seconds per unit of a datetime column: a day when its format shows no time of day, else a second. */
-    static double secondsPerUnit(ColumnSpec spec) {
+    public static double secondsPerUnit(ColumnSpec spec) {
         String format = spec.format() == null ? "" : spec.format().replaceAll("'[^']*'", "");
         return format.matches(".*[HhKkmsSAn].*") ? 1 : SECONDS_PER_DAY;
     }
 
     /** The values of a column as numbers of its unit, NaN where missing. */
-    static double[] numbers(Frame data, int column) {
+    public static double[] numbers(Frame data, int column) {
         ColumnSpec spec = data.schema().column(column);
         double unit = spec.kind() == ColumnKind.DATETIME ? secondsPerUnit(spec) : 1;
         double[] values = new double[data.rowCount()];
@@ -98,7 +98,41 @@ final class NumericDomain implements ColumnDomain {
         return cells;
     }
 
-    int cell(double v) {
+    /** The low bound, in the column's unit. */
+    public double low() {
+        return low;
+    }
+
+    /** The high bound, in the column's unit. */
+    public double high() {
+        return high;
+    }
+
+    /** How many cells lie between the bound cells: cell 1 … cell {@code between()}. */
+    public int between() {
+        return between;
+    }
+
+    /**
+     * Whether each cell between the bounds holds one whole value (cell k holds low + k) rather than an equal-width
+     * bin (cell k holds low + (k − 1)·w … low + k·w, w = (high − low)/between()).
+     */
+    public boolean unitCells() {
+        return unitCells;
+    }
+
+    @Override
+    public String source() {
+        return source;
+    }
+
+    /** Whether the cell is one of the equal-width bins between the bounds (not a single value, bound or missing). */
+    public boolean isBin(int cell) {
+        return !unitCells && cell >= 1 && cell <= between;
+    }
+
+    /** The cell of a value in the column's unit (NaN for missing). */
+    public int cell(double v) {
         if (Double.isNaN(v)) {
             return missingCell();
         }
@@ -190,7 +224,7 @@ final class NumericDomain implements ColumnDomain {
         return o;
     }
 
-    static NumericDomain fromJson(ColumnSpec spec, JsonNode o) {
+    public static NumericDomain fromJson(ColumnSpec spec, JsonNode o) {
         return new NumericDomain(spec, o.path("low").asDouble(), o.path("high").asDouble(),
                 o.path("bins").asInt(), o.path("source").asText());
     }

@@ -1,11 +1,11 @@
-package io.tabsynth.plugins.exporters;
+package io.tabsynth.spi.chart;
 
 /** Text placed in HTML or SVG markup. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,6 @@
-package io.tabsynth.plugins.dp;
+package io.tabsynth.spi.privacy.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
@@ -11,7 +12,7 @@ import tech.tablesaw.columns.Column;
  * numeric bins, and always a last cell for a missing value. It turns the real values into cells and sampled cells
  * back into values in the column's own form.
  */
-interface ColumnDomain {
+public interface ColumnDomain {
     ColumnSpec spec();
 
     /** How many cells, the missing cell (the last) included. */
@@ -31,8 +32,26 @@ interface ColumnDomain {
      */
     Column<?> values(int[] cells, double[] oneWay, Rng rng);
 
+    /**
+     * Where the domain came from: {@link DomainRelease#DECLARED}, {@code paid: …} (the mechanism) or
+     * {@code public: …} (its kind's).
+     */
+    String source();
+
     /** For people: the cells and where their edges or categories came from. */
     String describe();
 
     ObjectNode toJson();
+
+    /** The domain saved by {@link #toJson()}, or null when the JSON holds no domain model this reads. */
+    static ColumnDomain fromJson(ColumnSpec spec, JsonNode o) {
+        String model = o.path("model").asText();
+        if (model.equals(CategoryDomain.MODEL)) {
+            return CategoryDomain.fromJson(spec, o);
+        }
+        if (model.equals(NumericDomain.MODEL)) {
+            return NumericDomain.fromJson(spec, o);
+        }
+        return null;
+    }
 }

@@ -1,4 +1,4 @@
-package io.tabsynth.plugins.exporters;
+package io.tabsynth.spi.chart;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +13,10 @@ import java.util.Map;
  * on hover), and where even turned labels would run into each other only every second (third, ...) bar is
  * labelled.
  */
-final class BarChart {
-    static final int WIDTH = 460;
-    static final int HEIGHT = 320;
-    static final int LABEL_CHARS = 14;
+public final class BarChart {
+    public static final int WIDTH = 460;
+    public static final int HEIGHT = 320;
+    public static final int LABEL_CHARS = 14;
     private static final int LEFT = 60;
     private static final int RIGHT = 10;
     private static final int TOP = 28;
@@ -39,28 +39,28 @@ final class BarChart {
     private final Map<String, double[]> series = new LinkedHashMap<>();
     private boolean logValues;
 
-    BarChart(String title, String xTitle, List<String> labels) {
+    public BarChart(String title, String xTitle, List<String> labels) {
         this.title = title;
         this.xTitle = xTitle;
         this.labels = List.copyOf(labels);
     }
 
-    BarChart add(String name, double[] values) {
+    public BarChart add(String name, double[] values) {
         series.put(name, values.clone());
         return this;
     }
 
     /** Draws the values on a log axis, for shares of a heavy-tailed column where one bar dwarfs the rest. */
-    BarChart logValues(boolean log) {
+    public BarChart logValues(boolean log) {
         this.logValues = log;
         return this;
     }
 
-    BarChart add(String name, List<? extends Number> values) {
+    public BarChart add(String name, List<? extends Number> values) {
         return add(name, values.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
-    String svg() {
+    public String svg() {
         double max = 0;
         for (double[] v : series.values()) {
             for (double x : v) {

@@ -1,4 +1,4 @@
-package io.tabsynth.plugins.exporters;
+package io.tabsynth.spi.chart;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +8,8 @@ import java.util.List;
  * shares of a heavy-tailed column where one bar dwarfs the rest, logarithmic with a tick at each power of ten
  * down to {@value #LOG_FLOOR} (smaller values draw no bar).
  */
-final class ValueAxis {
-    static final double LOG_FLOOR = 1e-4;
+public final class ValueAxis {
+    public static final double LOG_FLOOR = 1e-4;
     private static final double[] ROUND_STEPS = {1, 2, 2.5, 5, 10};
 
     private final boolean log;
@@ -24,7 +24,7 @@ final class ValueAxis {
     }
 
     /** A linear axis whose top is the smallest round value of {@code tickCount} round steps at or above max. */
-    static ValueAxis linear(double max, int tickCount) {
+    public static ValueAxis linear(double max, int tickCount) {
         double raw = (max > 0 ? max : 1) / tickCount;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = magnitude;
@@ -42,7 +42,7 @@ final class ValueAxis {
     }
 
     /** A logarithmic axis from {@link #LOG_FLOOR} to the power of ten at or above max. */
-    static ValueAxis log(double max) {
+    public static ValueAxis log(double max) {
         double top = Math.ceil(Math.log10(Math.max(max, LOG_FLOOR * 10)));
         double bottom = Math.log10(LOG_FLOOR);
         ValueAxis axis = new ValueAxis(true, bottom, top);
@@ -52,16 +52,16 @@ final class ValueAxis {
         return axis;
     }
 
-    boolean isLog() {
+    public boolean isLog() {
         return log;
     }
 
-    List<Double> ticks() {
+    public List<Double> ticks() {
         return ticks;
     }
 
     /** Where a value lies between the bottom (0) and the top (1) of the axis; 0 for a value below the bottom. */
-    double position(double v) {
+    public double position(double v) {
         double x = log ? (v > 0 ? Math.log10(v) : bottom) : v;
         return Math.max(0, Math.min(1, (x - bottom) / (top - bottom)));
     }

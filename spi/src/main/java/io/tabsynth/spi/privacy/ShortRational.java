@@ -1,6 +1,6 @@
-package io.tabsynth.plugins.dp;
+package io.tabsynth.spi.privacy;
 
-import io.tabsynth.spi.privacy.Rational;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -11,7 +11,7 @@ import java.math.RoundingMode;
  * σ² up and ε down to a few significant digits costs at most that relative share of the budget, and never
  * spends more than planned.
  */
-final class ShortRational {
+public final class ShortRational {
     private static final MathContext DOWN = new MathContext(6, RoundingMode.DOWN);
     private static final MathContext UP = new MathContext(6, RoundingMode.UP);
 
@@ -19,12 +19,12 @@ final class ShortRational {
     }
 
     /** The largest 6-digit decimal at most {@code value} (positive). */
-    static Rational below(double value) {
+    public static Rational below(double value) {
         return Rational.parse(new BigDecimal(value).round(DOWN).toPlainString());
     }
 
     /** The smallest 6-digit decimal at least {@code value} (positive). */
-    static Rational above(double value) {
+    public static Rational above(double value) {
         return Rational.parse(new BigDecimal(value).round(UP).toPlainString());
     }
 }

@@ -1,4 +1,4 @@
-package io.tabsynth.plugins.dp;
+package io.tabsynth.spi.privacy.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,8 +22,8 @@ import tech.tablesaw.columns.Column;
  * in the unreleased cell is written as one of the released categories, drawn by their fitted shares: no
  * unreleased value can ever be written.
  */
-final class CategoryDomain implements ColumnDomain {
-    static final String MODEL = "categories";
+public final class CategoryDomain implements ColumnDomain {
+    public static final String MODEL = "categories";
     private static final List<String> BOOLEANS = List.of("false", "true");
 
     private final ColumnSpec spec;
@@ -31,7 +31,7 @@ final class CategoryDomain implements ColumnDomain {
     private final boolean unreleasedCell;
     private final String source;
 
-    CategoryDomain(ColumnSpec spec, List<String> categories, boolean unreleasedCell, String source) {
+    public CategoryDomain(ColumnSpec spec, List<String> categories, boolean unreleasedCell, String source) {
         this.spec = spec;
         this.categories = List.copyOf(categories);
         this.unreleasedCell = unreleasedCell;
@@ -39,7 +39,7 @@ final class CategoryDomain implements ColumnDomain {
     }
 
     /** A boolean column's public domain: false, true (its kind says so, no budget is spent). */
-    static CategoryDomain booleans(ColumnSpec spec) {
+    public static CategoryDomain booleans(ColumnSpec spec) {
         return new CategoryDomain(spec, BOOLEANS, false, "public: the boolean values");
     }
 
@@ -53,7 +53,13 @@ final class CategoryDomain implements ColumnDomain {
         return categories.size() + (unreleasedCell ? 1 : 0) + 1;
     }
 
-    List<String> categories() {
+    @Override
+    public String source() {
+        return source;
+    }
+
+    /** The released categories, in cell order. */
+    public List<String> categories() {
         return categories;
     }
 
@@ -122,7 +128,7 @@ final class CategoryDomain implements ColumnDomain {
         return o;
     }
 
-    static CategoryDomain fromJson(ColumnSpec spec, JsonNode o) {
+    public static CategoryDomain fromJson(ColumnSpec spec, JsonNode o) {
         List<String> categories = new ArrayList<>();
         o.path("categories").forEach(c -> categories.add(c.asText()));
         return new CategoryDomain(spec, categories, o.path("unreleasedCell").asBoolean(), o.path("source").asText());

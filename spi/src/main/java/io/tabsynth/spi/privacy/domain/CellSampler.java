@@ -1,17 +1,17 @@
-package io.tabsynth.plugins.dp;
+package io.tabsynth.spi.privacy.domain;
 
 import io.tabsynth.spi.random.Rng;
 import java.util.Arrays;
 
 /** Draws a cell by its weight (weights need not sum to one); all cells alike when every weight is zero. */
-final class CellSampler {
+public final class CellSampler {
     private final double[] cumulative;
 
     private CellSampler(double[] cumulative) {
         this.cumulative = cumulative;
     }
 
-    static CellSampler of(double[] weights) {
+    public static CellSampler of(double[] weights) {
         double[] cumulative = new double[weights.length];
         double total = 0;
         for (double w : weights) {
@@ -26,7 +26,7 @@ final class CellSampler {
     }
 
     /** A cell index; 0 for a sampler of no cells' weights (never used). */
-    int draw(Rng rng) {
+    public int draw(Rng rng) {
         if (cumulative.length == 0) {
             return 0;
         }
