@@ -61,10 +61,15 @@ class GovernanceCommandTest {
 
     /** A draft charter in JSON with the three approvers and the given plan and release quorums. */
     private Path draft(String file, int plan, int release) throws Exception {
+        return draft(file, plan, release, "elsewhere.csv");
+    }
+
+    /** As above, with a privacy budget of ε 3 on the data file named {@code budgeted}. */
+    private Path draft(String file, int plan, int release, String budgeted) throws Exception {
         String text = "{\"name\": \"customers\", \"version\": 2, \"purpose\": \"dashboard tests\","
                 + "\"approvedUses\": [\"testing\"], \"audiences\": [\"analysts\"],"
                 + "\"checks\": [\"fidelity.score >= 0.5\"],"
-                + "\"privacyBudget\": [{\"data\": \"real.csv\", \"maxEpsilon\": 3, \"delta\": 1e-6}],"
+                + "\"privacyBudget\": [{\"data\": \"" + budgeted + "\", \"maxEpsilon\": 3, \"delta\": 1e-6}],"
                 + "\"approvers\": [{\"name\": \"Alice\", \"keyid\": \"" + alice + "\"}, {\"name\": \"Bob\", \"keyid\": \""
                 + bob + "\"}, {\"name\": \"Carol\", \"keyid\": \"" + carol + "\"}],"
                 + "\"quorum\": {\"charter\": 2, \"plan\": " + plan + ", \"release\": " + release + "},"
@@ -99,6 +104,36 @@ class GovernanceCommandTest {
             assertEquals(0, approved.code(), approved.err());
         }
         return plan;
+    }
+
+    @Test
+    void aFitUnderTheCharterStaysWithinItsPrivacyBudgetForTheDataItNames() throws Exception {
+        Path signed = dir.resolve("budgeted.json");
+        Cli first = Cli.run("charter", "sign", draft("budgeted-draft.json", 2, 2, "real.csv"), "--out", signed, "--key",
+                keys("alice"));
+        assertEquals(0, first.code(), first.err());
+        assertEquals(0, Cli.run("charter", "sign", signed, "--key", keys("bob")).code());
+        Path ledger = dir.resolve("ledger.jsonl");
+        Object[] dp = {"fit", "--data", real, "--generator", "dp-marginals", "--param", "epsilon=2.5", "--seed", 1,
+                "--charter", signed, "--ledger", ledger, "--model"};
+        Cli once = Cli.run(append(dp, dir.resolve("a.model")));
+        assertEquals(0, once.code(), once.err());
+        Cli twice = Cli.run(append(dp, dir.resolve("b.model")));
+        assertEquals(3, twice.code(), "a second fit at ε 2.5 goes over the charter's ε 3 on real.csv: " + twice.err());
+        assertTrue(twice.err().contains("budgeted.json (maxEpsilon 3"), twice.err());
+        assertFalse(Files.exists(dir.resolve("b.model")));
+        Cli copula = fit("--charter", signed, "--ledger", ledger, "--model", dir.resolve("c.model"));
+        assertEquals(3, copula.code(), "a fit with no formal guarantee is refused under a budget: " + copula.err());
+        Path other = Files.copy(real, dir.resolve("other.csv"));
+        Cli elsewhere = Cli.run("fit", "--data", other, "--generator", "gaussian-copula", "--seed", 7, "--charter", signed,
+                "--ledger", ledger, "--model", dir.resolve("d.model"));
+        assertEquals(0, elsewhere.code(), "the budget names real.csv only: " + elsewhere.err());
+    }
+
+    private static Object[] append(Object[] args, Object last) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
     }
 
     @Test
@@ -253,7 +288,7 @@ class GovernanceCommandTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("verified charter customers v2"), ok.out());
         Cli shown = Cli.run("charter", "show", signed);
-        assertTrue(shown.out().contains("privacy budget  real.csv: epsilon at most 3, delta 0.000001"), shown.out());
+        assertTrue(shown.out().contains("privacy budget  elsewhere.csv: epsilon at most 3, delta 0.000001"), shown.out());
         assertTrue(shown.out().contains("quorum          charter 2 of 3, plan 2 of 3, release 2 of 3")
                 && shown.out().contains("next due 2027-06-01"), shown.out());
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tabsynth.engine.lineage.Dsse;
 import io.tabsynth.engine.policy.Policy;
+import io.tabsynth.engine.privacy.BudgetLimit;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.JsonInput;
 import io.tabsynth.spi.io.Sha256;
@@ -234,6 +235,14 @@ public final class Charter {
 
     public List<Approver> approvers() {
         return approvers;
+    }
+
+    /**
+     * The privacy budget limits it sets per source dataset, enforced before a fit under it reads the data
+     * (docs/privacy.md, "The budget ledger"); {@code file} names the charter in messages.
+     */
+    public List<BudgetLimit> budgetLimits(Path file) {
+        return BudgetLimit.of(body.path("privacyBudget"), file);
     }
 
     /** How many approvers must sign {@code what} ({@link #QUORUM_FOR}). */

@@ -34,7 +34,7 @@ public final class BudgetGate {
      * Refuses the fit with a {@link BudgetRefusedException} when a limit that applies does not allow it; does nothing
      * when none applies.
      *
-     * @param limits        the policy's limits
+     * @param limits        the limits of the policy or charter the fit is done under
      * @param data          the real data file
      * @param contentSha256 the data's content digest when it has already been read (the workbench), else {@code null}
      * @param generator     the generator's id, for the message
@@ -62,7 +62,7 @@ public final class BudgetGate {
         });
         SpentBudget spent = new SpentBudget(data, sha256, contentSha256, ledgers, fits);
         for (BudgetLimit limit : limits) {
-            if (limit.appliesTo(digests)) {
+            if (limit.appliesTo(digests, data.getFileName().toString())) {
                 check(limit, spent, generator, planned);
             }
         }

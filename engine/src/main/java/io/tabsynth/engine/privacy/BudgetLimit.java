@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 /**
  * A limit on the privacy budget that all fits on a real dataset may spend together, from a policy file's
  * {@code "privacyBudget"}: {@code {"maxEpsilon": 3, "delta": 1e-6}}, or a list of such objects, each with
- * {@code "data"}: the SHA-256 of the data file's bytes or of its content. A limit without {@code data} applies to
- * any real data.
+ * {@code "data"}: the SHA-256 of the data file's bytes or of its content, or the data file's name. A limit without
+ * {@code data} applies to any real data. A charter's {@code privacyBudget} has the same form (docs/governance.md).
  *
  * @param maxEpsilon the most ε the fits on the data may reach together
  * @param delta      the δ that ε is stated at
- * @param data       the digest of the data it applies to, or {@code null} for any
- * @param policy     the policy file it comes from
+ * @param data       the digest or file name of the data it applies to, or {@code null} for any
+ * @param policy     the policy (or charter) file it comes from
  */
 public record BudgetLimit(double maxEpsilon, double delta, String data, Path policy) {
     /** The key of a policy file that holds the limits. */
@@ -29,7 +29,11 @@ public record BudgetLimit(double maxEpsilon, double delta, String data, Path pol
 
     /** The limits of a policy file (none when it has no {@code privacyBudget}); bad input names the file and entry. */
     public static List<BudgetLimit> read(Path policy) {
-        JsonNode budget = JsonInput.read(policy, "policy").path(KEY);
+        return of(JsonInput.read(policy, "policy").path(KEY), policy);
+    }
+
+    /** The limits a policy's or charter's {@code privacyBudget} value states; bad input names the file and entry. */
+    public static List<BudgetLimit> of(JsonNode budget, Path policy) {
         List<BudgetLimit> out = new ArrayList<>();
         if (budget.isMissingNode()) {
             return out;
@@ -60,16 +64,16 @@ public record BudgetLimit(double maxEpsilon, double delta, String data, Path pol
             throw new BadInputException(where + "\"delta\" must be a number between 0 and 1, found " + delta);
         }
         JsonNode data = e.path("data");
-        if (!data.isMissingNode() && !(data.isTextual() && SHA256.matcher(data.asText()).matches())) {
+        if (!data.isMissingNode() && !(data.isTextual() && !data.asText().isBlank())) {
             throw new BadInputException(where + "\"data\" must be the SHA-256 of a data file or of its content "
-                    + "(64 lower-case hex digits), found " + data);
+                    + "(64 lower-case hex digits), or the data file's name, found " + data);
         }
         return new BudgetLimit(max.asDouble(), delta.isMissingNode() ? DEFAULT_DELTA : delta.asDouble(),
                 data.isMissingNode() ? null : data.asText(), policy);
     }
 
-    /** Whether it applies to data with these digests (file and content). */
-    public boolean appliesTo(Set<String> digests) {
-        return data == null || digests.contains(data);
+    /** Whether it applies to data with these digests (file and content) read from a file of this name. */
+    public boolean appliesTo(Set<String> digests, String fileName) {
+        return data == null || (SHA256.matcher(data).matches() ? digests.contains(data) : data.equals(fileName));
     }
 }

@@ -6,6 +6,7 @@ import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.data.io.Metadata;
 import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.privacy.BudgetLimit;
 import io.tabsynth.engine.privacy.SpentBudget;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.Evaluator;
@@ -163,6 +164,12 @@ public final class Engine implements AutoCloseable {
     public void checkPrivacyBudget(Path policy, Path data, String contentSha256, String generatorId,
                                    Map<String, String> params) {
         budgeting.check(policy, data, contentSha256, generatorId, params);
+    }
+
+    /** As {@link #checkPrivacyBudget(Path, Path, String, String, Map)}, with limits already read (a charter's). */
+    public void checkPrivacyBudget(List<BudgetLimit> limits, Path data, String contentSha256, String generatorId,
+                                   Map<String, String> params) {
+        budgeting.check(limits, data, contentSha256, generatorId, params);
     }
 
     /**

@@ -33,6 +33,11 @@ final class PrivacyBudgeting {
     void check(Path policy, Path data, String contentSha256, String generatorId, Map<String, String> params) {
         List<BudgetLimit> limits = BudgetLimit.read(policy);
         recorder.remember(policy);
+        check(limits, data, contentSha256, generatorId, params);
+    }
+
+    /** See {@link Engine#checkPrivacyBudget(List, Path, String, String, Map)}. */
+    void check(List<BudgetLimit> limits, Path data, String contentSha256, String generatorId, Map<String, String> params) {
         if (limits.isEmpty()) {
             return;
         }

@@ -94,13 +94,17 @@ class SpentBudgetTest {
         List<BudgetLimit> limits = BudgetLimit.read(policy);
         assertEquals(List.of(new BudgetLimit(3, BudgetLimit.DEFAULT_DELTA, null, policy),
                 new BudgetLimit(1, 1e-8, DATA, policy)), limits);
-        assertTrue(limits.get(0).appliesTo(Set.of("c".repeat(64))));
-        assertFalse(limits.get(1).appliesTo(Set.of("c".repeat(64))));
-        assertTrue(limits.get(1).appliesTo(Set.of(DATA)));
+        assertTrue(limits.get(0).appliesTo(Set.of("c".repeat(64)), "visits.csv"));
+        assertFalse(limits.get(1).appliesTo(Set.of("c".repeat(64)), "visits.csv"));
+        assertTrue(limits.get(1).appliesTo(Set.of(DATA), "visits.csv"));
 
         Files.writeString(policy, "{\"checks\": []}");
         assertEquals(List.of(), BudgetLimit.read(policy));
         Files.writeString(policy, "{\"privacyBudget\": [{\"maxEpsilon\": 1, \"data\": \"adult.csv\"}]}");
+        BudgetLimit byName = BudgetLimit.read(policy).get(0);
+        assertTrue(byName.appliesTo(Set.of(DATA), "adult.csv"));
+        assertFalse(byName.appliesTo(Set.of(DATA), "visits.csv"));
+        Files.writeString(policy, "{\"privacyBudget\": [{\"maxEpsilon\": 1, \"data\": \" \"}]}");
         BadInputException e = assertThrows(BadInputException.class, () -> BudgetLimit.read(policy));
         assertTrue(e.getMessage().contains("p.json: \"privacyBudget\" entry 1: \"data\" must be the SHA-256"),
                 e.getMessage());

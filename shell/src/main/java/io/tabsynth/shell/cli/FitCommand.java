@@ -70,7 +70,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         try (Engine e = engine.open(context)) {
             long t0 = System.nanoTime();
-            FittedModel m = e.save(fit.fit(e, seed, TerminalProgress.forConsole()), model);
+            FittedModel m = e.save(fit.fit(e, seed, TerminalProgress.forConsole(), c), model);
             m.notes().forEach(spec.commandLine().getErr()::println);
             var out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "fitted %s (%s %s) on %s in %.2f s%n", fit.generator, m.info().pluginId(),

@@ -1,5 +1,6 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.governance.optout.Exclusion;
 import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.run.ConstraintFile;
@@ -46,12 +47,15 @@ public final class FitOptions {
     Path policy;
 
     /**
-     * Checks the policy's privacy budget before a value is read, then reads the data (or returns null when none was
+     * Checks the privacy budget of the policy and of the charter ({@code null} for none) before a value is read, then reads the data (or returns null when none was
      * given), removes the opted-out rows, and fits under the constraints.
      */
-    FittedModel fit(Engine e, long seed, Progress progress) {
+    FittedModel fit(Engine e, long seed, Progress progress, SignedCharter charter) {
         if (policy != null) {
             e.checkPrivacyBudget(policy, data, null, generator, params);
+        }
+        if (charter != null) {
+            e.checkPrivacyBudget(charter.charter().budgetLimits(charter.file()), data, null, generator, params);
         }
         OptOutList optOuts = optOuts();
         Frame frame = data == null ? null : e.read(data, metadata);

@@ -1,5 +1,6 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.spi.Progress;
@@ -56,10 +57,11 @@ public final class SynthCommand implements Callable<Integer> {
         if (model != null) {
             Inputs.notAnInput(model, fit.inputs());
         }
-        try (Engine e = engine.open(CharterOption.context(charter.read()))) {
+        SignedCharter c = charter.read();
+        try (Engine e = engine.open(CharterOption.context(c))) {
             long t0 = System.nanoTime();
             Progress progress = TerminalProgress.forConsole();
-            FittedModel m = fit.fit(e, seed, progress);
+            FittedModel m = fit.fit(e, seed, progress, c);
             m.notes().forEach(spec.commandLine().getErr()::println);
             if (model != null) {
                 m = e.save(m, model);
