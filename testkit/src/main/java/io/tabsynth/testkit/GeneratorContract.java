@@ -17,6 +17,7 @@ import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.Verifier;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
+import io.tabsynth.engine.run.Sampling;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.FitContext;
 import io.tabsynth.spi.Generator;
@@ -24,6 +25,7 @@ import io.tabsynth.spi.Model;
 import io.tabsynth.spi.Params;
 import io.tabsynth.spi.Progress;
 import io.tabsynth.spi.TabsynthException;
+import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.ContentDigest;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
@@ -44,10 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The conformance tests every generator passes: extend it, return the generator (and, if it needs any,
  * parameters), and JUnit runs determinism by seed, schema and row count preserved, missing values handled,
- * save and load, lineage emitted through the engine, files a fit writes (checkpoints) written and recorded by the
+ * save and load, lineage emitted through the engine, conditions held by every sampled row, files a fit writes (checkpoints) written and recorded by the
  * engine, and clear errors on bad input.
  */
 public abstract class GeneratorContract {
+    private static final int CONDITIONED_ROWS = 200;
     @TempDir
     protected Path dir;
 
@@ -139,6 +142,40 @@ public abstract class GeneratorContract {
             assertTrue(v.ok() && v.records() >= 1, v.toString());
             FittedModel back = engine.load(file);
             assertEquals(digest(m.model(), 100, 1), digest(back.model(), 100, 1));
+        }
+    }
+
+    /**
+     * Conditional sampling ({@code sample --where}) is the engine's, on top of any model: every row written holds the
+     * value asked for, here the most frequent category of the data's first categorical column.
+     */
+    @Test
+    void everySampledRowHoldsTheConditionAskedFor() {
+        Generator g = generator();
+        assumeTrue(g.needsData(), "the generator learns no data, so its data have no category to condition on");
+        Frame data = data();
+        int column = data.schema().columns().stream().filter(c -> c.kind() == ColumnKind.CATEGORICAL)
+                .mapToInt(c -> data.schema().indexOf(c.name())).findFirst().orElse(-1);
+        assumeTrue(column >= 0, "the data have no categorical column");
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int row = 0; row < data.rowCount(); row++) {
+            Object v = data.cell(column, row);
+            if (v != null && !v.toString().isEmpty()) {
+                counts.merge(v.toString(), 1, Integer::sum);
+            }
+        }
+        String value = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String name = data.schema().column(column).name();
+        Lineage lineage = new Lineage(new Ledger(dir.resolve("ledger.jsonl")), new KeyStore(dir.resolve("keys")));
+        try (Engine engine = Engine.open(null, false, lineage)) {
+            engine.register(g, "contract", "0");
+            FittedModel m = engine.fit(data, g.id(), params(), 8, Progress.NONE);
+            Frame sampled = engine.sampleFrame(m, CONDITIONED_ROWS, 3, Sampling.conditions(Map.of(name, value)));
+            assertEquals(CONDITIONED_ROWS, sampled.rowCount());
+            int at = sampled.schema().indexOf(name);
+            for (int row = 0; row < sampled.rowCount(); row++) {
+                assertEquals(value, String.valueOf(sampled.cell(at, row)), "row " + (row + 1) + " of the sample");
+            }
         }
     }
 
