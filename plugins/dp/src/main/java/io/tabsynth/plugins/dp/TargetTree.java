@@ -1,9 +1,6 @@
 package io.tabsynth.plugins.dp;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -108,36 +105,6 @@ final class TargetTree {
 
     /** The target, then the other columns breadth-first along the tree from its first root, filling in parents. */
     static int[] order(int k, int target, List<TreeSelection.Edge> edges, int[] parent) {
-        List<List<Integer>> neighbours = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-            neighbours.add(new ArrayList<>());
-        }
-        for (TreeSelection.Edge e : edges) {
-            neighbours.get(e.a()).add(e.b());
-            neighbours.get(e.b()).add(e.a());
-        }
-        Arrays.fill(parent, -2);
-        parent[target] = -1;
-        int[] order = new int[k];
-        int placed = 0;
-        order[placed++] = target;
-        for (int root = 0; root < k; root++) {
-            if (parent[root] != -2) {
-                continue;
-            }
-            parent[root] = target;
-            Deque<Integer> queue = new ArrayDeque<>(List.of(root));
-            while (!queue.isEmpty()) {
-                int c = queue.poll();
-                order[placed++] = c;
-                for (int next : neighbours.get(c)) {
-                    if (parent[next] == -2) {
-                        parent[next] = c;
-                        queue.add(next);
-                    }
-                }
-            }
-        }
-        return order;
+        return TreeEstimate.breadthFirst(k, edges, target, parent);
     }
 }

@@ -81,7 +81,7 @@ record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, d
             marginals[c] = SimplexProjection.project(sum, rows, zero);
         }
         int[] parent = new int[k];
-        int[] order = orderFromRoot(k, tables, parent);
+        int[] order = breadthFirst(k, tables.stream().map(Measured::edge).toList(), -1, parent);
         double[][][] conditional = new double[k][][];
         for (int c = 0; c < k; c++) {
             if (parent[c] < 0) {
@@ -185,24 +185,32 @@ record TreeEstimate(double rows, double[][] oneWay, int[] order, int[] parent, d
         return fitted;
     }
 
-    /** The columns in breadth-first order from column 0, filling in each one's parent. */
-    private static int[] orderFromRoot(int k, List<Measured> tables, int[] parent) {
+    /**
+     * The columns in breadth-first order along the tree's edges, filling in each one's parent: {@code hub} first (the
+     * target of a tree-augmented model; -1 for none), then each part of the tree from its lowest column, whose parent is
+     * the hub (or -1 without one).
+     */
+    static int[] breadthFirst(int k, List<TreeSelection.Edge> edges, int hub, int[] parent) {
         List<List<Integer>> neighbours = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             neighbours.add(new ArrayList<>());
         }
-        for (Measured m : tables) {
-            neighbours.get(m.edge().a()).add(m.edge().b());
-            neighbours.get(m.edge().b()).add(m.edge().a());
+        for (TreeSelection.Edge e : edges) {
+            neighbours.get(e.a()).add(e.b());
+            neighbours.get(e.b()).add(e.a());
         }
         Arrays.fill(parent, -2);
         int[] order = new int[k];
         int placed = 0;
+        if (hub >= 0) {
+            parent[hub] = -1;
+            order[placed++] = hub;
+        }
         for (int root = 0; root < k; root++) {
             if (parent[root] != -2) {
                 continue;
             }
-            parent[root] = -1;
+            parent[root] = hub;
             Deque<Integer> queue = new ArrayDeque<>(List.of(root));
             while (!queue.isEmpty()) {
                 int c = queue.poll();
