@@ -44,9 +44,7 @@ public final class RetireCommand implements Callable<Integer> {
         Artifact dataset = file != null ? WithdrawnFile.ofNamed(file, lineage.ledger())
                 : WithdrawnFile.ofDigest(digest, lineage.ledger());
         Withdrawal w = new Withdrawing(lineage).retire(dataset, reason, signer.name(lineage.keys()), RetirementApproval.NONE);
-        spec.commandLine().getOut().println("retired " + w.dataset().path() + " (sha256 " + w.dataset().sha256() + ") in "
-                + lineage.ledger().file() + ", signed with key " + w.keyId().substring(0, 12)
-                + (w.by().isEmpty() ? "" : " as " + w.by()));
+        spec.commandLine().getOut().println(RevokeCommand.confirmation("retired", w.dataset().path(), w, lineage));
         return 0;
     }
 }

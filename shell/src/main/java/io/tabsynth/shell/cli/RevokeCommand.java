@@ -34,9 +34,13 @@ public final class RevokeCommand implements Callable<Integer> {
         Lineage lineage = signer.lineage();
         var dataset = WithdrawnFile.of(file, lineage.ledger());
         Withdrawal w = new Withdrawing(lineage).revoke(dataset, reason, signer.name(lineage.keys()));
-        spec.commandLine().getOut().println("revoked " + file + " (sha256 " + w.dataset().sha256() + ") in "
-                + lineage.ledger().file() + ", signed with key " + w.keyId().substring(0, 12)
-                + (w.by().isEmpty() ? "" : " as " + w.by()));
+        spec.commandLine().getOut().println(confirmation("revoked", file, w, lineage));
         return 0;
+    }
+
+    /** "revoked F (sha256 H) in LEDGER, signed with key K as NAME": what revoke and retire print. */
+    static String confirmation(String verb, Object shown, Withdrawal w, Lineage lineage) {
+        return verb + " " + shown + " (sha256 " + w.dataset().sha256() + ") in " + lineage.ledger().file()
+                + ", signed with key " + w.keyId().substring(0, 12) + (w.by().isEmpty() ? "" : " as " + w.by());
     }
 }
