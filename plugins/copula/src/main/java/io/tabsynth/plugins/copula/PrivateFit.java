@@ -18,6 +18,7 @@ import io.tabsynth.spi.privacy.ShortRational;
 import io.tabsynth.spi.privacy.ZcdpAccountant;
 import io.tabsynth.spi.privacy.domain.ColumnDomain;
 import io.tabsynth.spi.privacy.domain.DeclaredDomain;
+import io.tabsynth.spi.privacy.domain.DomainPlan;
 import io.tabsynth.spi.privacy.domain.DomainRelease;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,8 +57,6 @@ final class PrivateFit {
     static final double MAX_EPSILON = 100;
     /** The part of δ set aside for thresholded category selection, as dp-marginals sets it. */
     static final double SELECTION_DELTA_SHARE = 0.1;
-    /** Keeps the sum of the selections' δ strictly within their share, whatever the floating-point rounding. */
-    private static final double DELTA_MARGIN = 1 - 1e-9;
     /** The share of ρ for the domains, when some are paid. */
     static final double DOMAIN_SHARE = 0.15;
     /** The share of the rest for the marginals; the correlation gets the remainder. */
@@ -115,28 +114,14 @@ final class PrivateFit {
                 : RandomBits.secure();
         Schema schema = data.schema();
         Map<String, DeclaredDomain> declared = context.declaredDomains();
-        int domainCalls = 0;
-        int allDomainCalls = 0;
-        int selections = 0;
-        int modelled = 0;
-        Map<String, Object> declaredUsed = new LinkedHashMap<>();
-        for (ColumnSpec spec : schema.columns()) {
-            if (spec.kind() != ColumnKind.IDENTIFIER) {
-                modelled++;
-                DeclaredDomain given = declared.get(spec.name());
-                domainCalls += DomainRelease.calls(spec, given);
-                allDomainCalls += DomainRelease.calls(spec);
-                selections += DomainRelease.selects(spec, given) ? 1 : 0;
-                if (DomainRelease.calls(spec, given) < DomainRelease.calls(spec)) {
-                    declaredUsed.put(spec.name(), given.toMap());
-                }
-            }
-        }
+        DomainPlan plan = DomainPlan.of(schema, declared);
+        int modelled = plan.modelled().size();
+        int domainCalls = plan.paidCalls();
         double selectionDelta = SELECTION_DELTA_SHARE * delta;
         ZcdpAccountant accountant = budget(epsilon, delta);
         double rho = accountant.rhoBudget().doubleValue();
         // each paid domain costs what it would if none were declared; a declared one's share goes to the rest
-        double domains = domainCalls > 0 ? DOMAIN_SHARE * rho * domainCalls / allDomainCalls : 0;
+        double domains = domainCalls > 0 ? DOMAIN_SHARE * rho * domainCalls / plan.allCalls() : 0;
         double rest = rho - domains;
         boolean correlated = modelled >= 2;
         double marginals = correlated ? MARGINAL_SHARE * rest : rest;
@@ -148,7 +133,7 @@ final class PrivateFit {
         Progress progress = context.progress();
         progress.start("fitting gaussian-copula with epsilon " + epsilon, schema.size() + 1L);
         DomainRelease release = new DomainRelease(accountant, bits, domainRho,
-                selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt(BINS), declared);
+                plan.deltaPerSelection(selectionDelta), params.getInt(BINS), declared);
         NoisyCounts counts = new NoisyCounts(accountant, bits);
         List<ColumnModel> columns = new ArrayList<>();
         List<double[]> scores = new ArrayList<>();
@@ -188,7 +173,7 @@ final class PrivateFit {
         }
         progress.finish();
         Map<String, Object> record = PrivacyRecord.of(epsilon, delta, bits, accountant, describeSplit());
-        record.put(DECLARED_DOMAINS, declaredUsed);
+        record.put(DECLARED_DOMAINS, plan.declared());
         record.put(DOMAINS, described);
         return new CopulaModel(schema, columns, new CholeskyNormals(correlation), record);
     }

@@ -7,8 +7,6 @@ import io.tabsynth.spi.Model;
 import io.tabsynth.spi.ParamSpec;
 import io.tabsynth.spi.Params;
 import io.tabsynth.spi.Progress;
-import io.tabsynth.spi.data.ColumnKind;
-import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.privacy.ExponentialMechanism;
@@ -19,11 +17,11 @@ import io.tabsynth.spi.privacy.RandomBits;
 import io.tabsynth.spi.privacy.ZcdpAccountant;
 import io.tabsynth.spi.privacy.domain.ColumnDomain;
 import io.tabsynth.spi.privacy.domain.DeclaredDomain;
+import io.tabsynth.spi.privacy.domain.DomainPlan;
 import io.tabsynth.spi.privacy.domain.DomainRelease;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +46,6 @@ public final class DpMarginals implements Generator {
     static final String WARNINGS = "warnings";
     /** The part of δ set aside for thresholded category selection; the rest goes with the zCDP conversion. */
     static final double SELECTION_DELTA_SHARE = 0.1;
-    /** Keeps the sum of the selections' δ strictly within their share, whatever the floating-point rounding. */
-    private static final double DELTA_MARGIN = 1 - 1e-9;
 
     /** Its fit is differentially private: the engine leaves the rare-value rule to its category selection. */
     @Override
@@ -102,35 +98,19 @@ public final class DpMarginals implements Generator {
                 : RandomBits.secure();
         Schema schema = data.schema();
         Map<String, DeclaredDomain> declared = context.declaredDomains();
-        List<Integer> modelled = new ArrayList<>();
-        int domainCalls = 0;
-        int allDomainCalls = 0;
-        int selections = 0;
-        Map<String, Object> declaredUsed = new LinkedHashMap<>();
-        for (int c = 0; c < schema.size(); c++) {
-            ColumnSpec spec = schema.column(c);
-            if (spec.kind() != ColumnKind.IDENTIFIER) {
-                modelled.add(c);
-                DeclaredDomain given = declared.get(spec.name());
-                domainCalls += DomainRelease.calls(spec, given);
-                allDomainCalls += DomainRelease.calls(spec);
-                selections += DomainRelease.selects(spec, given) ? 1 : 0;
-                if (DomainRelease.calls(spec, given) < DomainRelease.calls(spec)) {
-                    declaredUsed.put(spec.name(), given.toMap());
-                }
-            }
-        }
+        DomainPlan plan = DomainPlan.of(schema, declared);
+        List<Integer> modelled = plan.modelled();
         int target = target(params.getString(TARGET), schema, modelled);
         int k = modelled.size();
         double selectionDelta = SELECTION_DELTA_SHARE * delta;
         ZcdpAccountant accountant = budget(params);
-        BudgetSplit split = target < 0 ? BudgetSplit.of(accountant.rhoBudget(), domainCalls, allDomainCalls, k)
-                : BudgetSplit.of(accountant.rhoBudget(), domainCalls, allDomainCalls, k, k - 2, k - 1);
+        BudgetSplit split = target < 0 ? BudgetSplit.of(accountant.rhoBudget(), plan.paidCalls(), plan.allCalls(), k)
+                : BudgetSplit.of(accountant.rhoBudget(), plan.paidCalls(), plan.allCalls(), k, k - 2, k - 1);
         Progress progress = context.progress();
         progress.start("fitting dp-marginals", 3);
 
         DomainRelease release = new DomainRelease(accountant, bits, split.domainRho(),
-                selections == 0 ? 0 : selectionDelta / selections * DELTA_MARGIN, params.getInt("bins"), declared);
+                plan.deltaPerSelection(selectionDelta), params.getInt("bins"), declared);
         List<ColumnDomain> domains = new ArrayList<>();
         List<ColumnDomain> modelledDomains = new ArrayList<>();
         int[][] cells = new int[k][];
@@ -192,7 +172,7 @@ public final class DpMarginals implements Generator {
         progress.finish();
         List<String> warnings = DomainWarnings.of(modelledDomains, tree.oneWay());
         return new DpMarginalsModel(schema, domains, tree, record(epsilon, delta, bits, accountant, split,
-                declaredUsed, warnings));
+                plan.declared(), warnings));
     }
 
     /** The modelled index of the target column, -1 for none; bad input when it names no modelled column. */
