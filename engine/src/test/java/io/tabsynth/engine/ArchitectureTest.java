@@ -78,7 +78,7 @@ class ArchitectureTest {
             Map.entry("engine.lineage", Set.of("engine", "spi.io", "spi.data", "engine.data.io", "spi.privacy")),
             Map.entry("engine.privacy", Set.of("engine.lineage", "spi.io", "spi.privacy")),
             Map.entry("engine.certify", Set.of("engine", "spi.io", "spi.data", "spi.privacy", "engine.data.io",
-                    "engine.lineage")),
+                    "engine.lineage", "engine.privacy")),
             Map.entry("engine.governance", Set.of("spi.io", "engine.lineage", "engine.policy", "engine.privacy")),
             Map.entry("engine.governance.revocation", Set.of("engine", "spi.io", "spi.data", "engine.data.io",
                     "engine.lineage")),

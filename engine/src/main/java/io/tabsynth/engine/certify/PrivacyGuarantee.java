@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Step;
+import io.tabsynth.engine.privacy.SpentBudget;
 import io.tabsynth.spi.JsonOutput;
+import io.tabsynth.spi.privacy.PrivacyCost;
 import io.tabsynth.spi.privacy.Rational;
-import io.tabsynth.spi.privacy.ZcdpConversion;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -123,7 +124,7 @@ public final class PrivacyGuarantee {
         }
         // One fit: its budget, which the fit never exceeds. Several: their costs composed, converted at their δ's sum.
         double eps = learning.size() == 1 ? epsilonAsked
-                : ZcdpConversion.epsilon(rhoTotal.doubleValue(), deltaTotal - selectionDelta);
+                : SpentBudget.epsilon(new PrivacyCost(rhoTotal, selectionDelta), deltaTotal);
         return new PrivacyGuarantee(DIFFERENTIAL_PRIVACY, null, FitPrivacy.SECURE_NOISE, eps, deltaTotal, rhoTotal, fits,
                 postProcessing(chain, learning.get(learning.size() - 1)), treatedAsPublic(learning));
     }
