@@ -64,7 +64,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Map<String, String> moreOptions = new LinkedHashMap<>();
 
     @Option(names = "--policy", paramLabel = "P.json", description = "policy file with acceptance thresholds, or "
-            + "'baseline' for the baseline charter shipped with tabsynth")
+            + "'baseline' for the baseline policy shipped with tabsynth")
     Path policy;
 
     @Option(names = "--report", required = true, paramLabel = "OUT.json", description = "where to write the report")
