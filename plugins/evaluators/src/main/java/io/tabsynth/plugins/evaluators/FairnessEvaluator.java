@@ -27,6 +27,9 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class FairnessEvaluator implements Evaluator {
+    /** How many of the most frequent classes an unknown {@code positive} option's message names. */
+    private static final int FREQUENT_CLASSES_NAMED = 5;
+
     @Override
     public String id() {
         return "fairness";
@@ -50,11 +53,7 @@ public final class FairnessEvaluator implements Evaluator {
         if (!fs.classification) {
             throw new BadInputException("fairness needs a categorical target; '" + target + "' is numeric");
         }
-        int positive = fs.classes.size() - 1;
-        String positiveLabel = input.options().getOrDefault("positive", fs.classes.get(Math.max(0, positive)));
-        if (fs.classes.contains(positiveLabel)) {
-            positive = fs.classes.indexOf(positiveLabel);
-        }
+        int positive = positiveClass(input.options().get("positive"), fs);
         Map<String, int[]> synPred = null;
         Map<String, int[]> realPred = null;
         int[] truth = null;
@@ -118,6 +117,23 @@ public final class FairnessEvaluator implements Evaluator {
         d.put("positiveClass", fs.classes.get(positive));
         d.put("protected", columns);
         return new Result(Math.max(0, Math.min(1, scoreSum / columns.size())), Map.of(), d);
+    }
+
+    /**
+     * The positive class: the {@code positive} option, else the rarer class of a binary target, else the most
+     * frequent class (a many-class target's rarest class may be a value one real row holds, and the report would
+     * publish it).
+     */
+    private static int positiveClass(String given, Features fs) {
+        if (given == null || given.isEmpty()) {
+            return fs.classes.size() == 2 ? 1 : 0;
+        }
+        if (!fs.classes.contains(given)) {
+            List<String> frequent = fs.classes.subList(0, Math.min(FREQUENT_CLASSES_NAMED, fs.classes.size()));
+            throw new BadInputException("--option positive=" + given + " is not a class of the target '" + fs.target
+                    + "' in the real data; its most frequent classes are " + String.join(", ", frequent));
+        }
+        return fs.classes.indexOf(given);
     }
 
     private static List<String> values(Frame f, String column) {
