@@ -7,10 +7,14 @@ import io.tabsynth.spi.ParamSpec;
 import io.tabsynth.spi.Result;
 import io.tabsynth.spi.data.CellText;
 import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.disclosure.RareCategories;
+import io.tabsynth.spi.disclosure.RareValues;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.pf4j.Extension;
 
@@ -23,7 +27,8 @@ import org.pf4j.Extension;
  * demographic-parity difference (spread of positive-prediction rates across groups) and the equalised-odds
  * difference (the larger spread of true- and false-positive rates). {@code score} = mean over protected
  * columns of 1 − (total variation of group shares + |Δ disparate impact|) / 2: how faithfully the synthetic
- * data keeps the real data's group structure, biases included.
+ * data keeps the real data's group structure, biases included. Groups fewer than {@link RareValues#DEFAULT_MIN_COUNT}
+ * real rows hold are reported together as one group, {@link RareCategories#label}, so the report names no rare value.
  */
 @Extension
 public final class FairnessEvaluator implements Evaluator {
@@ -71,7 +76,12 @@ public final class FairnessEvaluator implements Evaluator {
             String c = column.trim();
             input.schema().indexOf(c);
             Map<String, Object> out = new LinkedHashMap<>();
-            List<String> groups = new ArrayList<>(new TreeSet<>(values(input.real(), c)));
+            List<String> realValues = values(input.real(), c);
+            Set<String> rare = RareCategories.of(counts(realValues), RareValues.DEFAULT_MIN_COUNT);
+            String rareLabel = RareCategories.label(rare.size());
+            List<String> realGroups = grouped(realValues, rare, rareLabel);
+            List<String> synGroups = grouped(values(input.synthetic(), c), rare, rareLabel);
+            List<String> groups = new ArrayList<>(new TreeSet<>(realGroups));
             Map<String, Object> byGroup = new LinkedHashMap<>();
             double tv = 0;
             double realMin = Double.POSITIVE_INFINITY;
@@ -79,8 +89,8 @@ public final class FairnessEvaluator implements Evaluator {
             double synMin = Double.POSITIVE_INFINITY;
             double synMax = 0;
             for (String g : groups) {
-                double[] r = shareAndRate(input.real(), c, g, fs, positive);
-                double[] s = shareAndRate(input.synthetic(), c, g, fs, positive);
+                double[] r = shareAndRate(input.real(), realGroups, g, fs, positive);
+                double[] s = shareAndRate(input.synthetic(), synGroups, g, fs, positive);
                 tv += Math.abs(r[0] - s[0]);
                 Map<String, Object> gm = new LinkedHashMap<>();
                 gm.put("realShare", r[0]);
@@ -104,7 +114,7 @@ public final class FairnessEvaluator implements Evaluator {
             out.put("realDisparateImpact", realDi);
             out.put("syntheticDisparateImpact", synDi);
             if (truth != null) {
-                List<String> holdoutGroups = values(holdout, c);
+                List<String> holdoutGroups = grouped(values(holdout, c), rare, rareLabel);
                 out.put("syntheticTrainedModel", modelGaps(synPred.get("p"), truth, holdoutGroups, groups, positive));
                 out.put("realTrainedModel", modelGaps(realPred.get("gradientBoosting"), truth, holdoutGroups, groups, positive));
             }
@@ -136,6 +146,17 @@ public final class FairnessEvaluator implements Evaluator {
         return fs.classes.indexOf(given);
     }
 
+    private static Map<String, Integer> counts(List<String> values) {
+        Map<String, Integer> out = new HashMap<>();
+        values.forEach(v -> out.merge(v, 1, Integer::sum));
+        return out;
+    }
+
+    /** The values with each rare one replaced by the label that stands for them all, so no report names it. */
+    private static List<String> grouped(List<String> values, Set<String> rare, String rareLabel) {
+        return values.stream().map(v -> rare.contains(v) ? rareLabel : v).toList();
+    }
+
     private static List<String> values(Frame f, String column) {
         int col = f.schema().indexOf(column);
         List<String> out = new ArrayList<>(f.rowCount());
@@ -145,9 +166,8 @@ public final class FairnessEvaluator implements Evaluator {
         return out;
     }
 
-    /** The group's share of rows and its positive-class rate (NaN when the group is empty). */
-    private static double[] shareAndRate(Frame f, String column, String group, Features fs, int positive) {
-        List<String> g = values(f, column);
+    /** The group's share of rows (by each row's group {@code g}) and its positive-class rate (NaN when the group is empty). */
+    private static double[] shareAndRate(Frame f, List<String> g, String group, Features fs, int positive) {
         int[] y = fs.labels(f);
         int n = 0;
         int pos = 0;
