@@ -58,7 +58,7 @@ public final class FairnessEvaluator implements Evaluator {
         if (!fs.classification) {
             throw new BadInputException("fairness needs a categorical target; '" + target + "' is numeric");
         }
-        int positive = positiveClass(input.options().get("positive"), fs);
+        int positive = positiveClass(input.options().get("positive"), fs, input.real());
         Map<String, int[]> synPred = null;
         Map<String, int[]> realPred = null;
         int[] truth = null;
@@ -132,14 +132,15 @@ public final class FairnessEvaluator implements Evaluator {
     /**
      * The positive class: the {@code positive} option, else the rarer class of a binary target, else the most
      * frequent class (a many-class target's rarest class may be a value one real row holds, and the report would
-     * publish it).
+     * publish it). An unknown class is bad input naming the most frequent classes, never a rare one.
      */
-    private static int positiveClass(String given, Features fs) {
+    private static int positiveClass(String given, Features fs, Frame real) {
         if (given == null || given.isEmpty()) {
             return fs.classes.size() == 2 ? 1 : 0;
         }
         if (!fs.classes.contains(given)) {
-            List<String> frequent = fs.classes.subList(0, Math.min(FREQUENT_CLASSES_NAMED, fs.classes.size()));
+            Set<String> rare = RareCategories.of(counts(values(real, fs.target)), RareValues.DEFAULT_MIN_COUNT);
+            List<String> frequent = fs.classes.stream().filter(c -> !rare.contains(c)).limit(FREQUENT_CLASSES_NAMED).toList();
             throw new BadInputException("--option positive=" + given + " is not a class of the target '" + fs.target
                     + "' in the real data; its most frequent classes are " + String.join(", ", frequent));
         }

@@ -105,5 +105,6 @@ class FairnessEvaluatorTest {
                         Map.of("target", "y", "protected", "grp", "positive", "c9"))));
         assertTrue(e.getMessage().contains("positive=c9"), e.getMessage());
         assertTrue(e.getMessage().contains("c0, c1, c2"), e.getMessage());
+        assertTrue(!e.getMessage().contains("only-one"), "the message names no class one real row holds: " + e.getMessage());
     }
 }
