@@ -149,7 +149,7 @@ final class PlainSummary {
                 out.add("The evaluation found that " + f.path("why").asText(f.path("message").asText()) + ".");
             }
         }));
-        out.add(utility());
+        out.add(utility(report));
         out.addAll(fairness());
         JsonNode policy = report.path("policy");
         if (!policy.isMissingNode() && !policy.path("passed").asBoolean()) {
@@ -160,12 +160,15 @@ final class PlainSummary {
     }
 
     /** How a model that learns from this data predicts the target, against one that learns from the real data. */
-    private String utility() {
+    static String utility(JsonNode report) {
         JsonNode utility = report.path("utility");
         if (utility.isMissingNode()) {
             return "How well models learn from it was not measured.";
         }
         String target = utility.path("target").asText();
+        if (target.isBlank()) {
+            return "How well models learn from it was not measured: no target column was named (evaluate --target).";
+        }
         boolean classification = utility.has("syntheticF1");
         JsonNode synthetic = utility.path(classification ? "syntheticF1" : "syntheticR2");
         JsonNode real = utility.path(classification ? "realF1" : "realR2");

@@ -7,10 +7,14 @@ import io.tabsynth.spi.ParamSpec;
 import io.tabsynth.spi.Result;
 import io.tabsynth.spi.data.CellText;
 import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.disclosure.RareCategories;
+import io.tabsynth.spi.disclosure.RareValues;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.pf4j.Extension;
 
@@ -23,10 +27,14 @@ import org.pf4j.Extension;
  * demographic-parity difference (spread of positive-prediction rates across groups) and the equalised-odds
  * difference (the larger spread of true- and false-positive rates). {@code score} = mean over protected
  * columns of 1 − (total variation of group shares + |Δ disparate impact|) / 2: how faithfully the synthetic
- * data keeps the real data's group structure, biases included.
+ * data keeps the real data's group structure, biases included. Groups fewer than {@link RareValues#DEFAULT_MIN_COUNT}
+ * real rows hold are reported together as one group, {@link RareCategories#label}, so the report names no rare value.
  */
 @Extension
 public final class FairnessEvaluator implements Evaluator {
+    /** How many of the most frequent classes an unknown {@code positive} option's message names. */
+    private static final int FREQUENT_CLASSES_NAMED = 5;
+
     @Override
     public String id() {
         return "fairness";
@@ -50,11 +58,7 @@ public final class FairnessEvaluator implements Evaluator {
         if (!fs.classification) {
             throw new BadInputException("fairness needs a categorical target; '" + target + "' is numeric");
         }
-        int positive = fs.classes.size() - 1;
-        String positiveLabel = input.options().getOrDefault("positive", fs.classes.get(Math.max(0, positive)));
-        if (fs.classes.contains(positiveLabel)) {
-            positive = fs.classes.indexOf(positiveLabel);
-        }
+        int positive = positiveClass(input.options().get("positive"), fs, input.real());
         Map<String, int[]> synPred = null;
         Map<String, int[]> realPred = null;
         int[] truth = null;
@@ -72,7 +76,12 @@ public final class FairnessEvaluator implements Evaluator {
             String c = column.trim();
             input.schema().indexOf(c);
             Map<String, Object> out = new LinkedHashMap<>();
-            List<String> groups = new ArrayList<>(new TreeSet<>(values(input.real(), c)));
+            List<String> realValues = values(input.real(), c);
+            Set<String> rare = RareCategories.of(counts(realValues), RareValues.DEFAULT_MIN_COUNT);
+            String rareLabel = RareCategories.label(rare.size());
+            List<String> realGroups = grouped(realValues, rare, rareLabel);
+            List<String> synGroups = grouped(values(input.synthetic(), c), rare, rareLabel);
+            List<String> groups = new ArrayList<>(new TreeSet<>(realGroups));
             Map<String, Object> byGroup = new LinkedHashMap<>();
             double tv = 0;
             double realMin = Double.POSITIVE_INFINITY;
@@ -80,8 +89,8 @@ public final class FairnessEvaluator implements Evaluator {
             double synMin = Double.POSITIVE_INFINITY;
             double synMax = 0;
             for (String g : groups) {
-                double[] r = shareAndRate(input.real(), c, g, fs, positive);
-                double[] s = shareAndRate(input.synthetic(), c, g, fs, positive);
+                double[] r = shareAndRate(input.real(), realGroups, g, fs, positive);
+                double[] s = shareAndRate(input.synthetic(), synGroups, g, fs, positive);
                 tv += Math.abs(r[0] - s[0]);
                 Map<String, Object> gm = new LinkedHashMap<>();
                 gm.put("realShare", r[0]);
@@ -105,7 +114,7 @@ public final class FairnessEvaluator implements Evaluator {
             out.put("realDisparateImpact", realDi);
             out.put("syntheticDisparateImpact", synDi);
             if (truth != null) {
-                List<String> holdoutGroups = values(holdout, c);
+                List<String> holdoutGroups = grouped(values(holdout, c), rare, rareLabel);
                 out.put("syntheticTrainedModel", modelGaps(synPred.get("p"), truth, holdoutGroups, groups, positive));
                 out.put("realTrainedModel", modelGaps(realPred.get("gradientBoosting"), truth, holdoutGroups, groups, positive));
             }
@@ -120,6 +129,35 @@ public final class FairnessEvaluator implements Evaluator {
         return new Result(Math.max(0, Math.min(1, scoreSum / columns.size())), Map.of(), d);
     }
 
+    /**
+     * The positive class: the {@code positive} option, else the rarer class of a binary target, else the most
+     * frequent class (a many-class target's rarest class may be a value one real row holds, and the report would
+     * publish it). An unknown class is bad input naming the most frequent classes, never a rare one.
+     */
+    private static int positiveClass(String given, Features fs, Frame real) {
+        if (given == null || given.isEmpty()) {
+            return fs.classes.size() == 2 ? 1 : 0;
+        }
+        if (!fs.classes.contains(given)) {
+            Set<String> rare = RareCategories.of(counts(values(real, fs.target)), RareValues.DEFAULT_MIN_COUNT);
+            List<String> frequent = fs.classes.stream().filter(c -> !rare.contains(c)).limit(FREQUENT_CLASSES_NAMED).toList();
+            throw new BadInputException("--option positive=" + given + " is not a class of the target '" + fs.target
+                    + "' in the real data; its most frequent classes are " + String.join(", ", frequent));
+        }
+        return fs.classes.indexOf(given);
+    }
+
+    private static Map<String, Integer> counts(List<String> values) {
+        Map<String, Integer> out = new HashMap<>();
+        values.forEach(v -> out.merge(v, 1, Integer::sum));
+        return out;
+    }
+
+    /** The values with each rare one replaced by the label that stands for them all, so no report names it. */
+    private static List<String> grouped(List<String> values, Set<String> rare, String rareLabel) {
+        return values.stream().map(v -> rare.contains(v) ? rareLabel : v).toList();
+    }
+
     private static List<String> values(Frame f, String column) {
         int col = f.schema().indexOf(column);
         List<String> out = new ArrayList<>(f.rowCount());
@@ -129,9 +167,8 @@ public final class FairnessEvaluator implements Evaluator {
         return out;
     }
 
-    /** The group's share of rows and its positive-class rate (NaN when the group is empty). */
-    private static double[] shareAndRate(Frame f, String column, String group, Features fs, int positive) {
-        List<String> g = values(f, column);
+    /** The group's share of rows (by each row's group {@code g}) and its positive-class rate (NaN when the group is empty). */
+    private static double[] shareAndRate(Frame f, List<String> g, String group, Features fs, int positive) {
         int[] y = fs.labels(f);
         int n = 0;
         int pos = 0;

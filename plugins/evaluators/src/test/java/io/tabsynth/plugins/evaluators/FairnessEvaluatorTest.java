@@ -2,8 +2,10 @@ package io.tabsynth.plugins.evaluators;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.EvaluationInput;
 import io.tabsynth.spi.Result;
 import io.tabsynth.spi.data.ColumnKind;
@@ -73,5 +75,36 @@ class FairnessEvaluatorTest {
     void needsTargetAndProtectedColumns() {
         Result r = new FairnessEvaluator().evaluate(new EvaluationInput(draw(100, 1, 0.6), null, draw(100, 2, 0.6), SCHEMA, Map.of()));
         assertNull(r.score());
+    }
+    /** A many-class target: code "c0" on most rows, "c1" and "c2" on fewer, and "only-one" on a single row. */
+    static Frame manyClasses() {
+        int n = 300;
+        String[] g = new String[n];
+        double[] x = new double[n];
+        String[] y = new String[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = i % 2 == 0 ? "a" : "b";
+            x[i] = i;
+            y[i] = i == 0 ? "only-one" : i % 5 == 0 ? "c2" : i % 3 == 0 ? "c1" : "c0";
+        }
+        return Frame.of(Table.create("t").addColumns(StringColumn.create("grp", g), DoubleColumn.create("x", x),
+                StringColumn.create("y", y)), SCHEMA);
+    }
+
+    @Test
+    void aManyClassTargetDefaultsToItsMostFrequentClassNeverARareOne() {
+        Result r = new FairnessEvaluator().evaluate(new EvaluationInput(manyClasses(), null, manyClasses(), SCHEMA,
+                Map.of("target", "y", "protected", "grp")));
+        assertEquals("c0", r.details().get("positiveClass"));
+    }
+
+    @Test
+    void aPositiveClassTheRealDataLacksIsBadInputNamingTheOptionAndFrequentClasses() {
+        BadInputException e = assertThrows(BadInputException.class, () -> new FairnessEvaluator().evaluate(
+                new EvaluationInput(manyClasses(), null, manyClasses(), SCHEMA,
+                        Map.of("target", "y", "protected", "grp", "positive", "c9"))));
+        assertTrue(e.getMessage().contains("positive=c9"), e.getMessage());
+        assertTrue(e.getMessage().contains("c0, c1, c2"), e.getMessage());
+        assertTrue(!e.getMessage().contains("only-one"), "the message names no class one real row holds: " + e.getMessage());
     }
 }

@@ -11,6 +11,8 @@ import io.tabsynth.spi.data.CellText;
 import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.disclosure.RareCategories;
+import io.tabsynth.spi.disclosure.RareValues;
 import io.tabsynth.spi.stats.TwoSample;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The evaluation report as one self-contained HTML page (no scripts, no network): the scores with each section's
@@ -243,9 +246,16 @@ public final class HtmlReport implements ReportExporter {
                 .svg();
     }
 
+    /**
+     * The most frequent real categories, real versus synthetic; categories fewer than {@code minCount} real rows
+     * hold are shown together as one bar, "(N rare values)", so the chart names no rare real value.
+     */
     private static String categories(String title, Frame real, Frame syn, String column) {
-        Map<String, Double> r = shares(real, column);
-        Map<String, Double> s = shares(syn, column);
+        Map<String, Integer> realCounts = counts(real, column);
+        Set<String> rare = RareCategories.of(realCounts, RareValues.DEFAULT_MIN_COUNT);
+        String rareLabel = RareCategories.label(rare.size());
+        Map<String, Double> r = shares(realCounts, real.rowCount(), rare, rareLabel);
+        Map<String, Double> s = shares(counts(syn, column), syn.rowCount(), rare, rareLabel);
         List<String> top = r.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(TOP).map(Map.Entry::getKey).toList();
@@ -253,13 +263,20 @@ public final class HtmlReport implements ReportExporter {
                 .add("synthetic", top.stream().map(k -> s.getOrDefault(k, 0.0)).toList()).svg();
     }
 
-    private static Map<String, Double> shares(Frame f, String column) {
-        Map<String, Double> out = new HashMap<>();
+    private static Map<String, Integer> counts(Frame f, String column) {
+        Map<String, Integer> out = new HashMap<>();
         int col = f.schema().indexOf(column);
         for (int r = 0; r < f.rowCount(); r++) {
             String v = CellText.of(f, col, r);
-            out.merge(v == null ? "(missing)" : v.strip(), 1.0 / f.rowCount(), Double::sum);
+            out.merge(v == null ? "(missing)" : v.strip(), 1, Integer::sum);
         }
+        return out;
+    }
+
+    /** Each category's share of the rows, the rare real categories summed under {@code rareLabel}. */
+    private static Map<String, Double> shares(Map<String, Integer> counts, int rows, Set<String> rare, String rareLabel) {
+        Map<String, Double> out = new HashMap<>();
+        counts.forEach((category, n) -> out.merge(rare.contains(category) ? rareLabel : category, n / (double) rows, Double::sum));
         return out;
     }
 
