@@ -45,6 +45,8 @@ public final class PrivacyGuarantee {
     private static final int FACTOR_DIGITS = 3;
     private static final int RHO_DIGITS = 6;
     private static final double WHOLE_FACTOR = 100;
+    /** From here on e^ε is written as "about m·10^k": its whole digits would be noise, and it overflows a long. */
+    private static final double POWER_FACTOR = 1e9;
     private static final ObjectMapper JSON = JsonOutput.mapper();
 
     private final String kind;
@@ -283,7 +285,9 @@ public final class PrivacyGuarantee {
         if (isPrivate()) {
             g.put("epsilon", epsilon);
             g.put("delta", delta);
-            g.put("factor", factor());
+            if (Double.isFinite(factor())) {
+                g.put("factor", factor());
+            }
             g.put("rho", rho.doubleValue());
             g.put("rhoExact", rho.toString());
             g.put("neighbouring", NEIGHBOURS);
@@ -301,9 +305,23 @@ public final class PrivacyGuarantee {
         return g;
     }
 
-    /** e^ε to three significant digits, or as a whole number once it is 100 or more. */
+    /**
+     * e^ε to three significant digits, as a whole number once it is 100 or more, and as "about 2.7·10^43" once it
+     * is a billion or more (computed from ε's decimal logarithm, so no ε overflows).
+     */
     private String factorText() {
         double f = factor();
+        if (f >= POWER_FACTOR) {
+            double log10 = epsilon / Math.log(10);
+            long power = (long) Math.floor(log10);
+            double mantissa = Math.pow(10, log10 - power);
+            String m = String.format(Locale.ROOT, "%.1f", mantissa);
+            if (m.equals("10.0")) {
+                m = "1.0";
+                power++;
+            }
+            return "about " + m + "·10^" + power;
+        }
         if (f >= WHOLE_FACTOR) {
             return String.format(Locale.ROOT, "%,d", Math.round(f));
         }

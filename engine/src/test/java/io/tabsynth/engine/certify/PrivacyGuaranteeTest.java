@@ -91,6 +91,19 @@ class PrivacyGuaranteeTest {
     }
 
     @Test
+    void aHugeFactorIsWrittenAsAPowerOfTenNotAnOverflowedWholeNumber() {
+        PrivacyGuarantee hundred = PrivacyGuarantee.of(List.of(fit("dp-marginals",
+                privacy(100, 1e-6, "300", "secure"))), List.of());
+        assertEquals("about 2.7·10^43", hundred.rows().get(2)[1]);
+        assertTrue(hundred.summary().contains("e^ε = about 2.7·10^43 (ε = 100)"), hundred.summary());
+        assertEquals(2.688e43, hundred.toJson().path("factor").asDouble(), 1e40);
+        PrivacyGuarantee thousand = PrivacyGuarantee.of(List.of(fit("dp-marginals",
+                privacy(1000, 1e-6, "30000", "secure"))), List.of());
+        assertEquals("about 2.0·10^434", thousand.rows().get(2)[1]);
+        assertFalse(thousand.toJson().has("factor"));
+    }
+
+    @Test
     void seededNoiseMakesNoClaim() {
         PrivacyGuarantee g = PrivacyGuarantee.of(List.of(fit("dp-marginals", privacy(1, 1e-6, "1/41", "seeded")),
                 sample()), List.of());
