@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.Statement;
@@ -216,7 +217,7 @@ public final class Certifier {
             design.add(row("sampling seed", String.valueOf(sample.seed())));
         }
         card.section("(a) Design choices", List.of("Every row is synthetic: drawn from a model fitted to real data, "
-                + "not copied from it. The generator, its parameters and seeds below reproduce the dataset exactly."), design);
+                + "not copied from it. " + reproducibility()), design);
 
         List<String[]> origin = new ArrayList<>();
         if (fit != null) {
@@ -292,6 +293,21 @@ public final class Certifier {
                 + (unreached.isEmpty() ? "" : " " + UNVERIFIED_MODEL + " (see (b)).")),
                 List.<String[]>of(row("certificate", request.certificate().getFileName().toString())));
         return card;
+    }
+
+    /**
+     * What the recorded generator, parameters and seeds reproduce: the dataset exactly, unless a fit drew its privacy
+     * noise from the secure random source, which no seed repeats; then only sampling the same model again does.
+     */
+    private String reproducibility() {
+        boolean secureNoise = steps().stream().anyMatch(step -> FitPrivacy.SECURE_NOISE.equals(
+                JSON.valueToTree(step.results()).path("privacy").path("noise").asText()));
+        if (secureNoise) {
+            return "Sampling the same model again with the parameters and seed below repeats these rows; fitting it "
+                    + "again does not reproduce the dataset, because the fit's privacy noise came from the operating "
+                    + "system's secure random source, which no seed repeats.";
+        }
+        return "The generator, its parameters and seeds below reproduce the dataset exactly.";
     }
 
     /** Croissant 1.1 JSON-LD with Responsible-AI fields. */
