@@ -116,6 +116,16 @@ public final class Certifier {
         return records.stream().map(SignedRecord::step).toList();
     }
 
+    /**
+     * The real data the dataset's chain last learned from (the real-data input of its last fit), or {@code null}
+     * when no step learned from real data.
+     */
+    public Artifact realData() {
+        Step fit = PrivacyGuarantee.lastLearning(steps());
+        return fit == null ? null : fit.inputs().stream().filter(in -> Artifact.REAL_DATA_ROLE.equals(in.role()))
+                .findFirst().orElse(null);
+    }
+
     /** What the dataset's lineage proves about the privacy of the people in the real data. */
     public PrivacyGuarantee privacyGuarantee() {
         return guarantee;

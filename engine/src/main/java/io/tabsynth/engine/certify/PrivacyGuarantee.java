@@ -58,6 +58,8 @@ public final class PrivacyGuarantee {
     private final List<String> fits;
     private final List<String> postProcessing;
     private final List<String> treatedAsPublic;
+    /** What the real data's budget ledger holds beside this dataset's fits, or {@code null} when not stated. */
+    private String ledgerContext;
 
     private PrivacyGuarantee(String kind, String reason, String noise, double epsilon, double delta, Rational rho,
                              List<String> fits, List<String> postProcessing, List<String> treatedAsPublic) {
@@ -228,6 +230,31 @@ public final class PrivacyGuarantee {
         return Math.exp(epsilon);
     }
 
+    /**
+     * Adds what the budget ledger holds about the real data this dataset was learned from, when it records more than
+     * this one fit or a fit without a guarantee: the total ε spent on that data, or that the data has no formal
+     * guarantee. This dataset's own statement stays; the context says what it does not cover.
+     */
+    public void inContextOf(SpentBudget spent) {
+        if (spent.fits().size() <= 1 && spent.formalGuarantee()) {
+            return;
+        }
+        ledgerContext = "The budget ledger records " + spent.fits().size() + " fits on the same real data ("
+                + spent.data().getFileName() + "): " + spent.statement(spent.deltaAsked()) + ". The statement above "
+                + "is about this dataset alone; for everything released from that data together, only the ledger's "
+                + "total applies.";
+    }
+
+    /** Says that the real data's budget ledger could not be read, so what else was spent on it is unknown. */
+    public void ledgerUnreadable(String why) {
+        ledgerContext = "What else was spent on the same real data is not known: " + why + ".";
+    }
+
+    /** The guarantee in plain words, with what the real data's ledger holds when that was added. */
+    public List<String> plainStatements() {
+        return ledgerContext == null ? List.of(summary()) : List.of(summary(), ledgerContext);
+    }
+
     /** The guarantee in one or two plain sentences. */
     public String summary() {
         if (!isPrivate()) {
@@ -241,8 +268,7 @@ public final class PrivacyGuarantee {
 
     /** Paragraphs for a data card: the summary, then what it covers and what it rests on. */
     public List<String> paragraphs() {
-        List<String> out = new ArrayList<>();
-        out.add(summary());
+        List<String> out = new ArrayList<>(plainStatements());
         if (isPrivate()) {
             out.add("Neighbouring data sets: two versions of the real data with " + NEIGHBOURS + ". The guarantee "
                     + "protects a row; a person with several rows is protected as several rows, and the guarantee "
@@ -302,6 +328,9 @@ public final class PrivacyGuarantee {
             }
         }
         g.put("statement", summary());
+        if (ledgerContext != null) {
+            g.put("realDataLedger", ledgerContext);
+        }
         return g;
     }
 

@@ -15,6 +15,8 @@ import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.VerificationException;
 import io.tabsynth.engine.lineage.Verifier;
+import io.tabsynth.engine.privacy.LedgerFits;
+import io.tabsynth.engine.privacy.SpentBudget;
 import io.tabsynth.spi.TabsynthException;
 import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
@@ -76,6 +78,7 @@ final class Certification {
         recorder.remember(r.report());
         recorder.remember(r.cardInfo());
         Certifier c = new Certifier(r, data, history, read.sha256(), read.contentSha256(), v.unreached());
+        addLedgerContext(c, trust);
         SigningKey key = recorder.lineage().keys().signingKey();
         List<Artifact> outputs = new ArrayList<>();
         JsonNode certificate;
@@ -105,6 +108,21 @@ final class Certification {
                 .by("certify", "engine", EngineVersion.get()).inputs(inputs).outputs(outputs)
                 .result("datasetSha256", read.sha256()).between(started, Instant.now()).build());
         return key.keyId();
+    }
+
+    /** States in the guarantee what the engine's budget ledger holds about the real data the dataset came from. */
+    private void addLedgerContext(Certifier c, TrustStore trust) {
+        Artifact real = c.realData();
+        if (real == null) {
+            return;
+        }
+        List<Path> ledgers = List.of(recorder.lineage().ledger().file());
+        try {
+            c.privacyGuarantee().inContextOf(new SpentBudget(real.path(), real.sha256(), real.contentSha256(), ledgers,
+                    new LedgerFits(trust).on(ledgers, real.sha256(), real.contentSha256())));
+        } catch (VerificationException e) {
+            c.privacyGuarantee().ledgerUnreadable(e.getMessage());
+        }
     }
 
     /** The content digest the dataset's last lineage record gave it, or {@code null} if it gave none. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Step;
+import io.tabsynth.engine.privacy.RecordedFit;
+import io.tabsynth.engine.privacy.SpentBudget;
 import io.tabsynth.spi.privacy.ZcdpConversion;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -101,6 +103,27 @@ class PrivacyGuaranteeTest {
                 privacy(1000, 1e-6, "30000", "secure"))), List.of());
         assertEquals("about 2.0·10^434", thousand.rows().get(2)[1]);
         assertFalse(thousand.toJson().has("factor"));
+    }
+
+    @Test
+    void otherFitsOnTheSameRealDataAreStatedBesideTheGuarantee() {
+        Step dp = fit("dp-marginals", privacy(1, 1e-6, "1/41", "secure"));
+        PrivacyGuarantee g = PrivacyGuarantee.of(List.of(dp, sample()), List.of());
+        Path ledger = Path.of("ledger.jsonl");
+        g.inContextOf(new SpentBudget(Path.of("real.csv"), "aa", "bb", List.of(ledger),
+                List.of(new RecordedFit(ledger, 1, dp, REAL))));
+        assertEquals(1, g.plainStatements().size(), "one fit alone needs no context");
+        Step copula = fit("gaussian-copula", null);
+        g.inContextOf(new SpentBudget(Path.of("real.csv"), "aa", "bb", List.of(ledger), List.of(
+                new RecordedFit(ledger, 1, dp, REAL), new RecordedFit(ledger, 2, dp, REAL),
+                new RecordedFit(ledger, 3, copula, REAL))));
+        String context = g.plainStatements().get(1);
+        assertTrue(context.startsWith("The budget ledger records 3 fits on the same real data (real.csv): together: "
+                + "(epsilon "), context);
+        assertTrue(context.contains("so the data has no formal privacy guarantee"), context);
+        assertTrue(g.summary().contains("e^ε = 2.72 (ε = 1)"), "the dataset's own guarantee stays");
+        assertTrue(String.join("\n", g.paragraphs()).contains(context));
+        assertEquals(context, g.toJson().path("realDataLedger").asText());
     }
 
     @Test
