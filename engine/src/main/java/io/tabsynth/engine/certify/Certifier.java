@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.EngineVersion;
+import io.tabsynth.engine.governance.Charter;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Sidecar;
@@ -48,7 +49,7 @@ public final class Certifier {
     private final List<SignedRecord> records;
     private final JsonNode report;
     private final String reportSha256;
-    private final CardInfo info;
+    private CardInfo info;
     private final CertifyRequest request;
     private final String datasetSha256;
     private final String contentSha256;
@@ -124,6 +125,11 @@ public final class Certifier {
         Step fit = PrivacyGuarantee.lastLearning(steps());
         return fit == null ? null : fit.inputs().stream().filter(in -> Artifact.REAL_DATA_ROLE.equals(in.role()))
                 .findFirst().orElse(null);
+    }
+
+    /** Fills what the card info leaves out about the dataset's purpose and uses from the charter it is made under. */
+    public void underCharter(Charter charter) {
+        info = info.withCharter(charter);
     }
 
     /** What the dataset's lineage proves about the privacy of the people in the real data. */

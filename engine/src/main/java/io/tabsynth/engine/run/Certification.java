@@ -5,6 +5,7 @@ import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.certify.CertifyRequest;
 import io.tabsynth.engine.certify.ReportBinding;
+import io.tabsynth.engine.governance.Charter;
 import io.tabsynth.engine.governance.revocation.Withdrawals;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Dsse;
@@ -45,9 +46,10 @@ final class Certification {
      * revoked ({@link Withdrawals}: the ledger's, the imported lists' and {@code revocationLists}) or, unless allowed, does not reach
      * real data) and its recorded content digest, then writes a signed certificate binding the dataset digest, the
      * generation parameters, the report's validation results and the signed history, plus, if asked, the data card
-     * (Markdown, HTML) and Croissant JSON-LD, and records the step. Returns the key id that signed.
+     * (Markdown, HTML) and Croissant JSON-LD, and records the step; a {@code charter} (or {@code null}) fills the
+     * card's purpose and intended use where the card info leaves them out. Returns the key id that signed.
      */
-    String certify(CertifyRequest r, List<Path> revocationLists) {
+    String certify(CertifyRequest r, List<Path> revocationLists, Charter charter) {
         TrustStore trust = TrustStore.standard(recorder.lineage().keys());
         Verifier verifier = new Verifier(trust);
         Verification v = verifier.verifyFile(r.dataset());
@@ -79,6 +81,9 @@ final class Certification {
         recorder.remember(r.cardInfo());
         Certifier c = new Certifier(r, data, history, read.sha256(), read.contentSha256(), v.unreached());
         addLedgerContext(c, trust);
+        if (charter != null) {
+            c.underCharter(charter);
+        }
         SigningKey key = recorder.lineage().keys().signingKey();
         List<Artifact> outputs = new ArrayList<>();
         JsonNode certificate;

@@ -75,7 +75,7 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         try (Engine e = engine.open(CharterOption.context(underCharter))) {
             String key = e.certify(new CertifyRequest(dataset, report, cardInfo, out, card, html, croissant,
-                    allowUnverifiedModel), revocations);
+                    allowUnverifiedModel), revocations, underCharter == null ? null : underCharter.charter());
             spec.commandLine().getOut().println("certified " + dataset + " -> " + out + " (signed with key "
                     + key.substring(0, 12) + ")");
             JsonNode policy = JsonInput.read(report, "report").path("policy");
