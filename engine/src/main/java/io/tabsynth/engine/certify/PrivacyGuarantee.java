@@ -36,6 +36,9 @@ public final class PrivacyGuarantee {
     /** Why measured privacy is no substitute for the guarantee. */
     static final String ATTACKS_ARE_NOT_A_GUARANTEE = "The attack results in the evaluation report show what the "
             + "attacks that were tried could not do; they are not a guarantee about what any attacker could do.";
+    /** What certification adds beside the dataset that the privacy budget never paid for. */
+    static final String REAL_STATISTICS = "the evaluation's statistics of the real data in this card and its "
+            + "certificate (real pair strengths, counts of unique values, group base rates)";
     /** Steps that only carry data along: they learn nothing from real data. */
     private static final Set<String> CARRYING_STEPS = Set.of("export", "evaluate", "certify");
     /** What a fit's {@code results.privacy} must state for its guarantee to be shown. */
@@ -204,6 +207,8 @@ public final class PrivacyGuarantee {
             fit.inputs().stream().filter(in -> Artifact.METADATA_ROLE.equals(in.role())).forEach(in -> out.add(
                     "the metadata file " + in.path().getFileName() + " (what it declares about the columns)"));
         }
+        out.add(REAL_STATISTICS + ": not covered by the guarantee, as they were computed from the real data outside "
+                + "the privacy budget");
         return out;
     }
 
@@ -263,7 +268,8 @@ public final class PrivacyGuarantee {
         return "Differential privacy: any one person's presence in the real data changes the probability of any "
                 + "output by at most a factor e^ε = " + factorText() + " (ε = " + number(epsilon)
                 + "), except with probability δ = " + number(delta) + " (" + oneIn(delta) + "). This holds whatever "
-                + "else is known about that person, for anything made from this dataset.";
+                + "else is known about that person, for anything made from this dataset; " + REAL_STATISTICS
+                + " are not covered.";
     }
 
     /** Paragraphs for a data card: the summary, then what it covers and what it rests on. */

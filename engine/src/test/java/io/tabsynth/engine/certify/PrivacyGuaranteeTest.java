@@ -64,7 +64,8 @@ class PrivacyGuaranteeTest {
         assertEquals("Differential privacy: any one person's presence in the real data changes the probability of "
                 + "any output by at most a factor e^ε = 2.72 (ε = 1), except with probability δ = 0.000001 (one in "
                 + "1,000,000). This holds whatever else is known about that person, for anything made from this "
-                + "dataset.", g.summary());
+                + "dataset; the evaluation's statistics of the real data in this card and its certificate (real pair "
+                + "strengths, counts of unique values, group base rates) are not covered.", g.summary());
         JsonNode j = g.toJson();
         assertEquals("differential-privacy", j.path("kind").asText());
         assertEquals(1.0, j.path("epsilon").asDouble());
@@ -79,6 +80,9 @@ class PrivacyGuaranteeTest {
         String card = String.join("\n", g.paragraphs());
         assertTrue(card.contains("one row added or removed") && card.contains("costs no privacy")
                 && card.contains("Treated as public"), card);
+        assertTrue(j.path("treatedAsPublic").get(j.path("treatedAsPublic").size() - 1).asText().endsWith(
+                "group base rates): not covered by the guarantee, as they were computed from the real data outside "
+                        + "the privacy budget"), j.toString());
     }
 
     @Test
