@@ -46,7 +46,7 @@ public final class PrivacyGuarantee {
     /** The role of a constraints file among a step's inputs, and the key of a fit's constraints among its results. */
     private static final String CONSTRAINTS = "constraints";
     private static final int FACTOR_DIGITS = 3;
-    private static final int RHO_DIGITS = 6;
+    private static final int RHO_DIGITS = 4;
     private static final double WHOLE_FACTOR = 100;
     /** From here on e^ε is written as "about m·10^k": its whole digits would be noise, and it overflows a long. */
     private static final double POWER_FACTOR = 1e9;
@@ -295,7 +295,8 @@ public final class PrivacyGuarantee {
             out.add(new String[] {"epsilon (ε)", number(epsilon)});
             out.add(new String[] {"e^ε", factorText()});
             out.add(new String[] {"delta (δ)", number(delta)});
-            out.add(new String[] {"rho (zCDP)", rounded(rho.doubleValue()) + " (exactly " + rho + ")"});
+            out.add(new String[] {"rho (zCDP)", rounded(rho.doubleValue()) + " (the exact fraction is the certificate's "
+                    + "rhoExact)"});
             out.add(new String[] {"neighbouring relation", NEIGHBOURS});
             out.add(new String[] {"noise", noise});
             for (String fit : fits) {
@@ -371,7 +372,7 @@ public final class PrivacyGuarantee {
         return String.format(Locale.ROOT, "%,d", Long.parseLong(recorded));
     }
 
-    /** A number to six significant digits. */
+    /** A number to four significant digits. */
     private static String rounded(double v) {
         return new BigDecimal(v).round(new MathContext(RHO_DIGITS, RoundingMode.HALF_EVEN)).stripTrailingZeros()
                 .toPlainString();

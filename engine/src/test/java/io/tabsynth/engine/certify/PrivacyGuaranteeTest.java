@@ -72,7 +72,7 @@ class PrivacyGuaranteeTest {
         assertEquals(1e-6, j.path("delta").asDouble());
         assertEquals(1.0 / 41, j.path("rho").asDouble(), 1e-15);
         assertEquals("1/41", j.path("rhoExact").asText());
-        assertEquals("0.0243902 (exactly 1/41)", g.rows().get(4)[1]);
+        assertEquals("0.02439 (the exact fraction is the certificate's rhoExact)", g.rows().get(4)[1]);
         assertEquals("secure", j.path("noise").asText());
         assertEquals("one row added or removed", j.path("neighbouring").asText());
         assertEquals("sampling 300 rows (seed 7), on condition city = Ashford", j.path("postProcessing").path(1).asText());
