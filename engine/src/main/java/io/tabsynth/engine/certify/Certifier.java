@@ -200,7 +200,7 @@ public final class Certifier {
         ObjectNode validation = p.putObject("validation");
         validation.put("report", request.report().getFileName().toString());
         validation.put("sha256", reportSha256);
-        validation.set("results", report);
+        validation.set("results", PublishedReport.of(report));
         p.set("history", JSON.valueToTree(history));
         p.put("issuedOn", Instant.now().toString());
         p.putObject("engine").put("version", EngineVersion.get());

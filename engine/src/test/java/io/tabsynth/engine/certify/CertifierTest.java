@@ -102,6 +102,22 @@ class CertifierTest {
     }
 
     @Test
+    void theCertificateDoesNotCarrySmallCountsOfRealValuesOnlyOneRowHolds() throws Exception {
+        Files.writeString(dir.resolve("r.json"), "{\"fidelity\":{\"score\":0.9},\"privacy\":{\"uniqueValueReplay\":"
+                + "{\"rows\":0,\"columns\":{\"diagnosis\":{\"uniqueValues\":1,\"replayedValues\":0,\"rows\":0},"
+                + "\"name\":{\"uniqueValues\":300,\"replayedValues\":2,\"rows\":2}}}}}");
+        recordSample(true);
+        Verification v = verifier.verifyFile(data);
+        Frame f = FrameReader.read(data);
+        JsonNode columns = new Certifier(request, f, ContentDigest.of(f), v).statement().path("predicate")
+                .path("validation").path("results").path("privacy").path("uniqueValueReplay").path("columns");
+        assertEquals("fewer than 5", columns.path("diagnosis").path("uniqueValues").asText());
+        assertEquals(0, columns.path("diagnosis").path("rows").asInt());
+        assertEquals(300, columns.path("name").path("uniqueValues").asInt());
+        assertEquals("fewer than 5", columns.path("name").path("replayedValues").asText());
+    }
+
+    @Test
     void aByteChangedBeforeVerificationIsCaught() throws Exception {
         recordSample(true);
         Files.writeString(data, CHANGED);
