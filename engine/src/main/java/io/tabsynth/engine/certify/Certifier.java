@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.EngineVersion;
-import io.tabsynth.engine.governance.Charter;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Sidecar;
@@ -128,7 +127,7 @@ public final class Certifier {
     }
 
     /** Fills what the card info leaves out about the dataset's purpose and uses from the charter it is made under. */
-    public void underCharter(Charter charter) {
+    public void underCharter(CharterWords charter) {
         info = info.withCharter(charter);
     }
 

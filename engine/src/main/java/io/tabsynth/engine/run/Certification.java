@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.certify.CharterWords;
 import io.tabsynth.engine.certify.ReportBinding;
-import io.tabsynth.engine.governance.Charter;
 import io.tabsynth.engine.governance.revocation.Withdrawals;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Dsse;
@@ -49,7 +49,7 @@ final class Certification {
      * (Markdown, HTML) and Croissant JSON-LD, and records the step; a {@code charter} (or {@code null}) fills the
      * card's purpose and intended use where the card info leaves them out. Returns the key id that signed.
      */
-    String certify(CertifyRequest r, List<Path> revocationLists, Charter charter) {
+    String certify(CertifyRequest r, List<Path> revocationLists, CharterWords charter) {
         TrustStore trust = TrustStore.standard(recorder.lineage().keys());
         Verifier verifier = new Verifier(trust);
         Verification v = verifier.verifyFile(r.dataset());

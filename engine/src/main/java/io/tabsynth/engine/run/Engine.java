@@ -3,8 +3,8 @@ package io.tabsynth.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.certify.CharterWords;
 import io.tabsynth.engine.data.io.Metadata;
-import io.tabsynth.engine.governance.Charter;
 import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.privacy.BudgetLimit;
@@ -258,7 +258,7 @@ public final class Engine implements AutoCloseable {
      * As {@link #certify(CertifyRequest, List)}, under a charter (or {@code null}): its purpose, approved uses and
      * audiences fill the card where the card info says nothing of them.
      */
-    public String certify(CertifyRequest r, List<Path> revocationLists, Charter charter) {
+    public String certify(CertifyRequest r, List<Path> revocationLists, CharterWords charter) {
         return certification.certify(r, revocationLists, charter);
     }
 

@@ -2,9 +2,9 @@ package io.tabsynth.engine.certify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tabsynth.engine.governance.Charter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,13 +13,9 @@ class CardInfoTest {
     @TempDir
     Path dir;
 
-    private Charter charter() throws Exception {
-        return Charter.readDraft(Files.writeString(dir.resolve("charter.json"), "{\"name\": \"clinic-release\", "
-                + "\"version\": 1, \"purpose\": \"Teach triage staff with realistic visit records\","
-                + "\"approvedUses\": [\"training\", \"software testing\"], \"audiences\": [\"triage staff\"],"
-                + "\"checks\": [\"fidelity.score >= 0.7\"], \"privacyBudget\": [],"
-                + "\"approvers\": [{\"name\": \"A\", \"keyid\": \"" + "a".repeat(64) + "\"}],"
-                + "\"quorum\": {\"plan\": 1, \"release\": 1}, \"reviewInterval\": \"P90D\", \"issued\": \"2026-01-01\"}"));
+    private static CharterWords charter() {
+        return new CharterWords("clinic-release", "Teach triage staff with realistic visit records",
+                List.of("training", "software testing"), List.of("triage staff"));
     }
 
     @Test
