@@ -2,9 +2,11 @@ package io.tabsynth.engine.certify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.JsonInput;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +40,25 @@ public record CardInfo(JsonNode fields) {
             }
         });
         return new CardInfo(root);
+    }
+
+    /**
+     * These fields, with what a charter declares filling those the card info leaves out: its purpose as the
+     * purpose, and its approved uses and audiences as the intended use.
+     */
+    public CardInfo withCharter(CharterWords charter) {
+        ObjectNode filled = fields.deepCopy();
+        if (get("purpose", null) == null && !charter.purpose().isBlank()) {
+            filled.put("purpose", charter.purpose());
+        }
+        List<String> uses = charter.approvedUses();
+        List<String> audiences = charter.audiences();
+        if (get("intendedUse", null) == null && !(uses.isEmpty() && audiences.isEmpty())) {
+            String use = (uses.isEmpty() ? "the uses the charter " + charter.name() + " approves"
+                    : String.join("; ", uses)) + (audiences.isEmpty() ? "" : ", by " + String.join("; ", audiences));
+            filled.put("intendedUse", use + " (from the charter " + charter.name() + ")");
+        }
+        return new CardInfo(filled);
     }
 
     /** The field's text, or the fallback (which may be {@code null}) when it is absent or blank. */

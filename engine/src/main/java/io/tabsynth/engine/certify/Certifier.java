@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.Statement;
@@ -47,7 +48,7 @@ public final class Certifier {
     private final List<SignedRecord> records;
     private final JsonNode report;
     private final String reportSha256;
-    private final CardInfo info;
+    private CardInfo info;
     private final CertifyRequest request;
     private final String datasetSha256;
     private final String contentSha256;
@@ -113,6 +114,21 @@ public final class Certifier {
 
     private List<Step> steps() {
         return records.stream().map(SignedRecord::step).toList();
+    }
+
+    /**
+     * The real data the dataset's chain last learned from (the real-data input of its last fit), or {@code null}
+     * when no step learned from real data.
+     */
+    public Artifact realData() {
+        Step fit = PrivacyGuarantee.lastLearning(steps());
+        return fit == null ? null : fit.inputs().stream().filter(in -> Artifact.REAL_DATA_ROLE.equals(in.role()))
+                .findFirst().orElse(null);
+    }
+
+    /** Fills what the card info leaves out about the dataset's purpose and uses from the charter it is made under. */
+    public void underCharter(CharterWords charter) {
+        info = info.withCharter(charter);
     }
 
     /** What the dataset's lineage proves about the privacy of the people in the real data. */
@@ -183,7 +199,7 @@ public final class Certifier {
         ObjectNode validation = p.putObject("validation");
         validation.put("report", request.report().getFileName().toString());
         validation.put("sha256", reportSha256);
-        validation.set("results", report);
+        validation.set("results", PublishedReport.of(report));
         p.set("history", JSON.valueToTree(history));
         p.put("issuedOn", Instant.now().toString());
         p.putObject("engine").put("version", EngineVersion.get());
@@ -216,7 +232,7 @@ public final class Certifier {
             design.add(row("sampling seed", String.valueOf(sample.seed())));
         }
         card.section("(a) Design choices", List.of("Every row is synthetic: drawn from a model fitted to real data, "
-                + "not copied from it. The generator, its parameters and seeds below reproduce the dataset exactly."), design);
+                + "not copied from it. " + reproducibility()), design);
 
         List<String[]> origin = new ArrayList<>();
         if (fit != null) {
@@ -292,6 +308,21 @@ public final class Certifier {
                 + (unreached.isEmpty() ? "" : " " + UNVERIFIED_MODEL + " (see (b)).")),
                 List.<String[]>of(row("certificate", request.certificate().getFileName().toString())));
         return card;
+    }
+
+    /**
+     * What the recorded generator, parameters and seeds reproduce: the dataset exactly, unless a fit drew its privacy
+     * noise from the secure random source, which no seed repeats; then only sampling the same model again does.
+     */
+    private String reproducibility() {
+        boolean secureNoise = steps().stream().anyMatch(step -> FitPrivacy.SECURE_NOISE.equals(
+                JSON.valueToTree(step.results()).path("privacy").path("noise").asText()));
+        if (secureNoise) {
+            return "Sampling the same model again with the parameters and seed below repeats these rows; fitting it "
+                    + "again does not reproduce the dataset, because the fit's privacy noise came from the operating "
+                    + "system's secure random source, which no seed repeats.";
+        }
+        return "The generator, its parameters and seeds below reproduce the dataset exactly.";
     }
 
     /** Croissant 1.1 JSON-LD with Responsible-AI fields. */

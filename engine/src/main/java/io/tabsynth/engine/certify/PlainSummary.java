@@ -58,7 +58,7 @@ final class PlainSummary {
         card.part(MADE, made());
         card.part(NOT_CONTAINED, notContained());
         card.part(LIMITS, limits());
-        card.part(PRIVACY, List.of(guarantee.summary()));
+        card.part(PRIVACY, guarantee.plainStatements());
         card.part(CONTACT, List.of(info.get("contact", NO_CONTACT)));
     }
 

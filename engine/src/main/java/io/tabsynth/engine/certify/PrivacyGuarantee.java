@@ -36,6 +36,9 @@ public final class PrivacyGuarantee {
     /** Why measured privacy is no substitute for the guarantee. */
     static final String ATTACKS_ARE_NOT_A_GUARANTEE = "The attack results in the evaluation report show what the "
             + "attacks that were tried could not do; they are not a guarantee about what any attacker could do.";
+    /** What certification adds beside the dataset that the privacy budget never paid for. */
+    static final String REAL_STATISTICS = "the evaluation's statistics of the real data in this card and its "
+            + "certificate (real pair strengths, counts of unique values, group base rates)";
     /** Steps that only carry data along: they learn nothing from real data. */
     private static final Set<String> CARRYING_STEPS = Set.of("export", "evaluate", "certify");
     /** What a fit's {@code results.privacy} must state for its guarantee to be shown. */
@@ -43,8 +46,10 @@ public final class PrivacyGuarantee {
     /** The role of a constraints file among a step's inputs, and the key of a fit's constraints among its results. */
     private static final String CONSTRAINTS = "constraints";
     private static final int FACTOR_DIGITS = 3;
-    private static final int RHO_DIGITS = 6;
+    private static final int RHO_DIGITS = 4;
     private static final double WHOLE_FACTOR = 100;
+    /** From here on e^ε is written as "about m·10^k": its whole digits would be noise, and it overflows a long. */
+    private static final double POWER_FACTOR = 1e9;
     private static final ObjectMapper JSON = JsonOutput.mapper();
 
     private final String kind;
@@ -56,6 +61,8 @@ public final class PrivacyGuarantee {
     private final List<String> fits;
     private final List<String> postProcessing;
     private final List<String> treatedAsPublic;
+    /** What the real data's budget ledger holds beside this dataset's fits, or {@code null} when not stated. */
+    private String ledgerContext;
 
     private PrivacyGuarantee(String kind, String reason, String noise, double epsilon, double delta, Rational rho,
                              List<String> fits, List<String> postProcessing, List<String> treatedAsPublic) {
@@ -200,6 +207,8 @@ public final class PrivacyGuarantee {
             fit.inputs().stream().filter(in -> Artifact.METADATA_ROLE.equals(in.role())).forEach(in -> out.add(
                     "the metadata file " + in.path().getFileName() + " (what it declares about the columns)"));
         }
+        out.add(REAL_STATISTICS + ": not covered by the guarantee, as they were computed from the real data outside "
+                + "the privacy budget");
         return out;
     }
 
@@ -226,6 +235,31 @@ public final class PrivacyGuarantee {
         return Math.exp(epsilon);
     }
 
+    /**
+     * Adds what the budget ledger holds about the real data this dataset was learned from, when it records more than
+     * this one fit or a fit without a guarantee: the total ε spent on that data, or that the data has no formal
+     * guarantee. This dataset's own statement stays; the context says what it does not cover.
+     */
+    public void inContextOf(SpentBudget spent) {
+        if (spent.fits().size() <= 1 && spent.formalGuarantee()) {
+            return;
+        }
+        ledgerContext = "The budget ledger records " + spent.fits().size() + " fits on the same real data ("
+                + spent.data().getFileName() + "): " + spent.statement(spent.deltaAsked()) + ". The statement above "
+                + "is about this dataset alone; for everything released from that data together, only the ledger's "
+                + "total applies.";
+    }
+
+    /** Says that the real data's budget ledger could not be read, so what else was spent on it is unknown. */
+    public void ledgerUnreadable(String why) {
+        ledgerContext = "What else was spent on the same real data is not known: " + why + ".";
+    }
+
+    /** The guarantee in plain words, with what the real data's ledger holds when that was added. */
+    public List<String> plainStatements() {
+        return ledgerContext == null ? List.of(summary()) : List.of(summary(), ledgerContext);
+    }
+
     /** The guarantee in one or two plain sentences. */
     public String summary() {
         if (!isPrivate()) {
@@ -234,13 +268,13 @@ public final class PrivacyGuarantee {
         return "Differential privacy: any one person's presence in the real data changes the probability of any "
                 + "output by at most a factor e^ε = " + factorText() + " (ε = " + number(epsilon)
                 + "), except with probability δ = " + number(delta) + " (" + oneIn(delta) + "). This holds whatever "
-                + "else is known about that person, for anything made from this dataset.";
+                + "else is known about that person, for anything made from this dataset; " + REAL_STATISTICS
+                + " are not covered.";
     }
 
     /** Paragraphs for a data card: the summary, then what it covers and what it rests on. */
     public List<String> paragraphs() {
-        List<String> out = new ArrayList<>();
-        out.add(summary());
+        List<String> out = new ArrayList<>(plainStatements());
         if (isPrivate()) {
             out.add("Neighbouring data sets: two versions of the real data with " + NEIGHBOURS + ". The guarantee "
                     + "protects a row; a person with several rows is protected as several rows, and the guarantee "
@@ -261,7 +295,8 @@ public final class PrivacyGuarantee {
             out.add(new String[] {"epsilon (ε)", number(epsilon)});
             out.add(new String[] {"e^ε", factorText()});
             out.add(new String[] {"delta (δ)", number(delta)});
-            out.add(new String[] {"rho (zCDP)", rounded(rho.doubleValue()) + " (exactly " + rho + ")"});
+            out.add(new String[] {"rho (zCDP)", rounded(rho.doubleValue()) + " (the exact fraction is the certificate's "
+                    + "rhoExact)"});
             out.add(new String[] {"neighbouring relation", NEIGHBOURS});
             out.add(new String[] {"noise", noise});
             for (String fit : fits) {
@@ -283,7 +318,9 @@ public final class PrivacyGuarantee {
         if (isPrivate()) {
             g.put("epsilon", epsilon);
             g.put("delta", delta);
-            g.put("factor", factor());
+            if (Double.isFinite(factor())) {
+                g.put("factor", factor());
+            }
             g.put("rho", rho.doubleValue());
             g.put("rhoExact", rho.toString());
             g.put("neighbouring", NEIGHBOURS);
@@ -298,12 +335,29 @@ public final class PrivacyGuarantee {
             }
         }
         g.put("statement", summary());
+        if (ledgerContext != null) {
+            g.put("realDataLedger", ledgerContext);
+        }
         return g;
     }
 
-    /** e^ε to three significant digits, or as a whole number once it is 100 or more. */
+    /**
+     * e^ε to three significant digits, as a whole number once it is 100 or more, and as "about 2.7·10^43" once it
+     * is a billion or more (computed from ε's decimal logarithm, so no ε overflows).
+     */
     private String factorText() {
         double f = factor();
+        if (f >= POWER_FACTOR) {
+            double log10 = epsilon / Math.log(10);
+            long power = (long) Math.floor(log10);
+            double mantissa = Math.pow(10, log10 - power);
+            String m = String.format(Locale.ROOT, "%.1f", mantissa);
+            if (m.equals("10.0")) {
+                m = "1.0";
+                power++;
+            }
+            return "about " + m + "·10^" + power;
+        }
         if (f >= WHOLE_FACTOR) {
             return String.format(Locale.ROOT, "%,d", Math.round(f));
         }
@@ -318,7 +372,7 @@ public final class PrivacyGuarantee {
         return String.format(Locale.ROOT, "%,d", Long.parseLong(recorded));
     }
 
-    /** A number to six significant digits. */
+    /** A number to four significant digits. */
     private static String rounded(double v) {
         return new BigDecimal(v).round(new MathContext(RHO_DIGITS, RoundingMode.HALF_EVEN)).stripTrailingZeros()
                 .toPlainString();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.certify.CharterWords;
 import io.tabsynth.engine.certify.ReportBinding;
 import io.tabsynth.engine.governance.revocation.Withdrawals;
 import io.tabsynth.engine.lineage.Artifact;
@@ -15,6 +16,8 @@ import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.Verification;
 import io.tabsynth.engine.lineage.VerificationException;
 import io.tabsynth.engine.lineage.Verifier;
+import io.tabsynth.engine.privacy.LedgerFits;
+import io.tabsynth.engine.privacy.SpentBudget;
 import io.tabsynth.spi.TabsynthException;
 import io.tabsynth.spi.data.Frame;
 import java.io.IOException;
@@ -43,9 +46,10 @@ final class Certification {
      * revoked ({@link Withdrawals}: the ledger's, the imported lists' and {@code revocationLists}) or, unless allowed, does not reach
      * real data) and its recorded content digest, then writes a signed certificate binding the dataset digest, the
      * generation parameters, the report's validation results and the signed history, plus, if asked, the data card
-     * (Markdown, HTML) and Croissant JSON-LD, and records the step. Returns the key id that signed.
+     * (Markdown, HTML) and Croissant JSON-LD, and records the step; a {@code charter} (or {@code null}) fills the
+     * card's purpose and intended use where the card info leaves them out. Returns the key id that signed.
      */
-    String certify(CertifyRequest r, List<Path> revocationLists) {
+    String certify(CertifyRequest r, List<Path> revocationLists, CharterWords charter) {
         TrustStore trust = TrustStore.standard(recorder.lineage().keys());
         Verifier verifier = new Verifier(trust);
         Verification v = verifier.verifyFile(r.dataset());
@@ -76,6 +80,10 @@ final class Certification {
         recorder.remember(r.report());
         recorder.remember(r.cardInfo());
         Certifier c = new Certifier(r, data, history, read.sha256(), read.contentSha256(), v.unreached());
+        addLedgerContext(c, trust);
+        if (charter != null) {
+            c.underCharter(charter);
+        }
         SigningKey key = recorder.lineage().keys().signingKey();
         List<Artifact> outputs = new ArrayList<>();
         JsonNode certificate;
@@ -105,6 +113,21 @@ final class Certification {
                 .by("certify", "engine", EngineVersion.get()).inputs(inputs).outputs(outputs)
                 .result("datasetSha256", read.sha256()).between(started, Instant.now()).build());
         return key.keyId();
+    }
+
+    /** States in the guarantee what the engine's budget ledger holds about the real data the dataset came from. */
+    private void addLedgerContext(Certifier c, TrustStore trust) {
+        Artifact real = c.realData();
+        if (real == null) {
+            return;
+        }
+        List<Path> ledgers = List.of(recorder.lineage().ledger().file());
+        try {
+            c.privacyGuarantee().inContextOf(new SpentBudget(real.path(), real.sha256(), real.contentSha256(), ledgers,
+                    new LedgerFits(trust).on(ledgers, real.sha256(), real.contentSha256())));
+        } catch (VerificationException e) {
+            c.privacyGuarantee().ledgerUnreadable(e.getMessage());
+        }
     }
 
     /** The content digest the dataset's last lineage record gave it, or {@code null} if it gave none. */

@@ -3,6 +3,7 @@ package io.tabsynth.engine.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.certify.CharterWords;
 import io.tabsynth.engine.data.io.Metadata;
 import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.lineage.Lineage;
@@ -250,7 +251,15 @@ public final class Engine implements AutoCloseable {
      * revocations and the imported lists: a revoked dataset, or one made from anything revoked, is refused.
      */
     public String certify(CertifyRequest r, List<Path> revocationLists) {
-        return certification.certify(r, revocationLists);
+        return certify(r, revocationLists, null);
+    }
+
+    /**
+     * As {@link #certify(CertifyRequest, List)}, under a charter (or {@code null}): its purpose, approved uses and
+     * audiences fill the card where the card info says nothing of them.
+     */
+    public String certify(CertifyRequest r, List<Path> revocationLists, CharterWords charter) {
+        return certification.certify(r, revocationLists, charter);
     }
 
     @Override

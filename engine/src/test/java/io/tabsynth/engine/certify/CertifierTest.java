@@ -79,6 +79,45 @@ class CertifierTest {
     }
 
     @Test
+    void aDpSampleWithSecureNoiseDoesNotClaimThatRefittingReproducesIt() {
+        Frame f = FrameReader.read(data);
+        lineage.record(Step.builder("sample").by("dp-marginals", "dp", "0.1.0").parameter("rows", "2").seed(5L)
+                .result("privacy", java.util.Map.of("epsilon", 1.0, "delta", 1e-6, "rho", "1/41", "noise", "secure"))
+                .output(new Artifact("output", data, Sha256.file(data), ContentDigest.of(f), f.rowCount())).build());
+        Verification v = verifier.verifyFile(data);
+        assertTrue(v.ok(), v.problems().toString());
+        String card = new Certifier(request, f, ContentDigest.of(f), v).card("k").markdown();
+        assertFalse(card.contains("reproduce the dataset exactly"), card);
+        assertTrue(card.contains("Sampling the same model again with the parameters and seed below repeats these rows; "
+                + "fitting it again does not reproduce the dataset"), card);
+    }
+
+    @Test
+    void aSeededSampleIsReproducedExactly() {
+        recordSample(true);
+        Verification v = verifier.verifyFile(data);
+        Frame f = FrameReader.read(data);
+        String card = new Certifier(request, f, ContentDigest.of(f), v).card("k").markdown();
+        assertTrue(card.contains("The generator, its parameters and seeds below reproduce the dataset exactly."), card);
+    }
+
+    @Test
+    void theCertificateDoesNotCarrySmallCountsOfRealValuesOnlyOneRowHolds() throws Exception {
+        Files.writeString(dir.resolve("r.json"), "{\"fidelity\":{\"score\":0.9},\"privacy\":{\"uniqueValueReplay\":"
+                + "{\"rows\":0,\"columns\":{\"diagnosis\":{\"uniqueValues\":1,\"replayedValues\":0,\"rows\":0},"
+                + "\"name\":{\"uniqueValues\":300,\"replayedValues\":2,\"rows\":2}}}}}");
+        recordSample(true);
+        Verification v = verifier.verifyFile(data);
+        Frame f = FrameReader.read(data);
+        JsonNode columns = new Certifier(request, f, ContentDigest.of(f), v).statement().path("predicate")
+                .path("validation").path("results").path("privacy").path("uniqueValueReplay").path("columns");
+        assertEquals("fewer than 5", columns.path("diagnosis").path("uniqueValues").asText());
+        assertEquals(0, columns.path("diagnosis").path("rows").asInt());
+        assertEquals(300, columns.path("name").path("uniqueValues").asInt());
+        assertEquals("fewer than 5", columns.path("name").path("replayedValues").asText());
+    }
+
+    @Test
     void aByteChangedBeforeVerificationIsCaught() throws Exception {
         recordSample(true);
         Files.writeString(data, CHANGED);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Step;
+import io.tabsynth.engine.privacy.RecordedFit;
+import io.tabsynth.engine.privacy.SpentBudget;
 import io.tabsynth.spi.privacy.ZcdpConversion;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -62,14 +64,15 @@ class PrivacyGuaranteeTest {
         assertEquals("Differential privacy: any one person's presence in the real data changes the probability of "
                 + "any output by at most a factor e^ε = 2.72 (ε = 1), except with probability δ = 0.000001 (one in "
                 + "1,000,000). This holds whatever else is known about that person, for anything made from this "
-                + "dataset.", g.summary());
+                + "dataset; the evaluation's statistics of the real data in this card and its certificate (real pair "
+                + "strengths, counts of unique values, group base rates) are not covered.", g.summary());
         JsonNode j = g.toJson();
         assertEquals("differential-privacy", j.path("kind").asText());
         assertEquals(1.0, j.path("epsilon").asDouble());
         assertEquals(1e-6, j.path("delta").asDouble());
         assertEquals(1.0 / 41, j.path("rho").asDouble(), 1e-15);
         assertEquals("1/41", j.path("rhoExact").asText());
-        assertEquals("0.0243902 (exactly 1/41)", g.rows().get(4)[1]);
+        assertEquals("0.02439 (the exact fraction is the certificate's rhoExact)", g.rows().get(4)[1]);
         assertEquals("secure", j.path("noise").asText());
         assertEquals("one row added or removed", j.path("neighbouring").asText());
         assertEquals("sampling 300 rows (seed 7), on condition city = Ashford", j.path("postProcessing").path(1).asText());
@@ -77,6 +80,9 @@ class PrivacyGuaranteeTest {
         String card = String.join("\n", g.paragraphs());
         assertTrue(card.contains("one row added or removed") && card.contains("costs no privacy")
                 && card.contains("Treated as public"), card);
+        assertTrue(j.path("treatedAsPublic").get(j.path("treatedAsPublic").size() - 1).asText().endsWith(
+                "group base rates): not covered by the guarantee, as they were computed from the real data outside "
+                        + "the privacy budget"), j.toString());
     }
 
     @Test
@@ -88,6 +94,40 @@ class PrivacyGuaranteeTest {
         assertTrue(PrivacyGuarantee.of(List.of(fit("dp-marginals", privacy(0.1, 1e-9, "1/3000", "secure"))), List.of())
                 .summary().contains("e^ε = 1.11 (ε = 0.1), except with probability δ = 0.000000001 (one in "
                         + "1,000,000,000)"));
+    }
+
+    @Test
+    void aHugeFactorIsWrittenAsAPowerOfTenNotAnOverflowedWholeNumber() {
+        PrivacyGuarantee hundred = PrivacyGuarantee.of(List.of(fit("dp-marginals",
+                privacy(100, 1e-6, "300", "secure"))), List.of());
+        assertEquals("about 2.7·10^43", hundred.rows().get(2)[1]);
+        assertTrue(hundred.summary().contains("e^ε = about 2.7·10^43 (ε = 100)"), hundred.summary());
+        assertEquals(2.688e43, hundred.toJson().path("factor").asDouble(), 1e40);
+        PrivacyGuarantee thousand = PrivacyGuarantee.of(List.of(fit("dp-marginals",
+                privacy(1000, 1e-6, "30000", "secure"))), List.of());
+        assertEquals("about 2.0·10^434", thousand.rows().get(2)[1]);
+        assertFalse(thousand.toJson().has("factor"));
+    }
+
+    @Test
+    void otherFitsOnTheSameRealDataAreStatedBesideTheGuarantee() {
+        Step dp = fit("dp-marginals", privacy(1, 1e-6, "1/41", "secure"));
+        PrivacyGuarantee g = PrivacyGuarantee.of(List.of(dp, sample()), List.of());
+        Path ledger = Path.of("ledger.jsonl");
+        g.inContextOf(new SpentBudget(Path.of("real.csv"), "aa", "bb", List.of(ledger),
+                List.of(new RecordedFit(ledger, 1, dp, REAL))));
+        assertEquals(1, g.plainStatements().size(), "one fit alone needs no context");
+        Step copula = fit("gaussian-copula", null);
+        g.inContextOf(new SpentBudget(Path.of("real.csv"), "aa", "bb", List.of(ledger), List.of(
+                new RecordedFit(ledger, 1, dp, REAL), new RecordedFit(ledger, 2, dp, REAL),
+                new RecordedFit(ledger, 3, copula, REAL))));
+        String context = g.plainStatements().get(1);
+        assertTrue(context.startsWith("The budget ledger records 3 fits on the same real data (real.csv): together: "
+                + "(epsilon "), context);
+        assertTrue(context.contains("so the data has no formal privacy guarantee"), context);
+        assertTrue(g.summary().contains("e^ε = 2.72 (ε = 1)"), "the dataset's own guarantee stays");
+        assertTrue(String.join("\n", g.paragraphs()).contains(context));
+        assertEquals(context, g.toJson().path("realDataLedger").asText());
     }
 
     @Test

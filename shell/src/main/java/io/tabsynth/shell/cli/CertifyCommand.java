@@ -2,12 +2,15 @@ package io.tabsynth.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.certify.CertifyRequest;
+import io.tabsynth.engine.certify.CharterWords;
+import io.tabsynth.engine.governance.Charter;
 import io.tabsynth.engine.governance.Quorum;
 import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.spi.JsonInput;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,7 +78,7 @@ public final class CertifyCommand implements Callable<Integer> {
         }
         try (Engine e = engine.open(CharterOption.context(underCharter))) {
             String key = e.certify(new CertifyRequest(dataset, report, cardInfo, out, card, html, croissant,
-                    allowUnverifiedModel), revocations);
+                    allowUnverifiedModel), revocations, underCharter == null ? null : words(underCharter.charter()));
             spec.commandLine().getOut().println("certified " + dataset + " -> " + out + " (signed with key "
                     + key.substring(0, 12) + ")");
             JsonNode policy = JsonInput.read(report, "report").path("policy");
@@ -94,5 +97,14 @@ public final class CertifyCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** What the charter says its data is for, as the data card uses it. */
+    private static CharterWords words(Charter charter) {
+        List<String> uses = new ArrayList<>();
+        charter.body().path("approvedUses").forEach(u -> uses.add(u.asText()));
+        List<String> audiences = new ArrayList<>();
+        charter.body().path("audiences").forEach(a -> audiences.add(a.asText()));
+        return new CharterWords(charter.name(), charter.purpose(), uses, audiences);
     }
 }

@@ -36,6 +36,8 @@ public final class RareValues {
     public static final String PARAM = "minCount";
     /** The default: a value fewer than five real rows hold is not emitted. */
     public static final int DEFAULT_MIN_COUNT = 5;
+    /** The smallest share in percent that notes write as a number; a smaller one reads "under 0.1 %". */
+    private static final double SMALLEST_PERCENT = 0.1;
     /** The stand-in label's text, with {@code #} appended while a real value has it. */
     static final String STAND_IN = "(new value)";
     /** The stream of the fit seed that invents words. */
@@ -230,8 +232,12 @@ public final class RareValues {
         return out;
     }
 
+    /** A share in percent: "0.3 %", "12 %", and "under 0.1 %" for a share that would round to none. */
     private static String percent(int part, int whole) {
         double p = 100.0 * part / whole;
+        if (part > 0 && p < SMALLEST_PERCENT) {
+            return "under " + SMALLEST_PERCENT + " %";
+        }
         return (p < 1 ? String.format(Locale.ROOT, "%.1f", p) : Long.toString(Math.round(p))) + " %";
     }
 

@@ -217,4 +217,17 @@ class RareValuesTest {
         assertTrue(notes.get(2).startsWith("column 'segment': 3 values that fewer than 5 rows hold (0.3 % of rows) "
                 + "replaced by new values in their written form"), notes.get(2));
     }
+
+    @Test
+    void oneRareRowInThousandsIsUnderATenthOfAPercentNotNone() {
+        String[] plan = new String[3000];
+        for (int i = 0; i < plan.length; i++) {
+            plan[i] = i == 0 ? "platinum" : i % 2 == 0 ? "basic" : "plus";
+        }
+        Frame f = Frame.of(Table.create("t", StringColumn.create("plan", plan)),
+                Schema.of(ColumnSpec.of("plan", ColumnKind.CATEGORICAL)));
+        List<String> notes = RareValues.learn(f, K, 1).notes();
+        assertTrue(notes.get(0).startsWith("column 'plan': 1 value that fewer than 5 rows hold (under 0.1 % of rows)"),
+                notes.get(0));
+    }
 }

@@ -113,7 +113,7 @@ public final class CategoryDomain implements ColumnDomain {
 
     @Override
     public String describe() {
-        return categories.size() + " categories (" + source + ")" + (unreleasedCell ? " and a cell for the rest" : "")
+        return categories.size() + (categories.size() == 1 ? " category (" : " categories (") + source + ")" + (unreleasedCell ? " and a cell for the rest" : "")
                 + ", and missing";
     }
 
