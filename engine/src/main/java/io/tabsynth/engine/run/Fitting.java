@@ -90,7 +90,7 @@ final class Fitting {
             }
             data = excluded.kept();
             inputs.add(optOuts.artifact());
-            fitResults.put(Exclusion.RESULT, excluded.record());
+            fitResults.put(Exclusion.RESULT, excluded.record(!generator.differentiallyPrivate(resolved)));
         }
         Instant started = Instant.now();
         boolean learns = generator.needsData();

@@ -93,9 +93,8 @@ public final class FitOptions {
         if (!(m.fitResults().get(Exclusion.RESULT) instanceof Map<?, ?> r)) {
             return "";
         }
-        long removed = ((Number) r.get("rowsRemoved")).longValue();
         return "honoured the opt-out list " + r.get("list") + " (key " + r.get("key") + "): "
-                + Count.of(removed, "row") + " removed before fitting" + System.lineSeparator();
+                + Exclusion.removedText(r) + " before fitting" + System.lineSeparator();
     }
 
     /** Files this step reads, which no output may overwrite. */
