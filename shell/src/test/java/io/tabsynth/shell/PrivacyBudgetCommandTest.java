@@ -184,6 +184,20 @@ class PrivacyBudgetCommandTest {
     }
 
     @Test
+    void minCountGivenToADifferentiallyPrivateFitIsSaidToBeIgnored() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        Path real = table("real.csv", 9);
+        Cli dp = fit(real, ledger, "dp.model", "--param", "epsilon=1", "--param", "minCount=3");
+        assertEquals(0, dp.code(), dp.err());
+        assertTrue(dp.err().contains("note: minCount is ignored by generator 'dp-marginals' with these parameters: a "
+                + "differentially private generator releases only the categories its selection clears"), dp.err());
+        Cli plain = Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model",
+                dir.resolve("c.model"), "--ledger", ledger, "--param", "minCount=3");
+        assertEquals(0, plain.code(), plain.err());
+        assertFalse(plain.err().contains("is ignored"), "the copula without epsilon applies it: " + plain.err());
+    }
+
+    @Test
     void aFitOverMaxEpsilonStopsBeforeReadingTheData() throws Exception {
         Path ledger = dir.resolve("ledger.jsonl");
         Path real = table("real.csv", 6);

@@ -96,6 +96,9 @@ final class Fitting {
         boolean learns = generator.needsData();
         Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
         boolean rareValueRule = learns && !generator.differentiallyPrivate(resolved);
+        if (learns && !rareValueRule && params.containsKey(RareValues.PARAM)) {
+            fitResults.put(FittedModel.MIN_COUNT_IGNORED, owner);
+        }
         if (rareValueRule) {
             recorded.put(RareValues.PARAM, Integer.toString(minCount));
         }
