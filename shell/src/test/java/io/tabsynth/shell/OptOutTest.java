@@ -136,6 +136,27 @@ class OptOutTest {
     }
 
     @Test
+    void aDifferentiallyPrivateFitRecordsThatTheListRemovedRowsNotHowMany() throws Exception {
+        Path data = transactions();
+        Path model = dir.resolve("dp.model");
+        Path ledger = dir.resolve("l.jsonl");
+        Cli fit = Cli.run("fit", "--data", data, "--metadata", dir.resolve("tx.meta.json"), "--generator",
+                "dp-marginals", "--param", "epsilon=1", "--seed", 1, "--model", model, "--ledger", ledger,
+                "--exclude", optOuts(OPTED_OUT), "--key", "customer_id");
+        assertEquals(0, fit.code(), fit.err());
+        assertTrue(fit.out().contains("honoured the opt-out list optouts.csv (key customer_id): the rows it lists "
+                + "removed (how many is not recorded: differentially private)"), fit.out());
+        assertFalse(fit.out().contains("12 rows"), fit.out());
+        Map<?, ?> optOut = (Map<?, ?>) new Ledger(ledger).records().get(0).step().results().get("optOut");
+        assertFalse(optOut.containsKey("rowsRemoved"), "no mechanism paid for the count: " + optOut);
+        assertEquals("customer_id", optOut.get("key"));
+        Cli show = Cli.run("lineage", "show", model);
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("the rows it lists removed (how many is not recorded") && !show.out().contains(
+                "12 rows removed"), show.out());
+    }
+
+    @Test
     void anEmptyListRemovesNothingAndIsStillRecorded() throws Exception {
         Path data = transactions();
         Path model = dir.resolve("m.model");

@@ -166,6 +166,38 @@ class PrivacyBudgetCommandTest {
     }
 
     @Test
+    void aCopyOfTheDataInOtherBytesIsFoundByItsContentAfterParsing() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        Path real = table("real.csv", 6);
+        Path crlf = dir.resolve("real_crlf.csv");
+        Files.writeString(crlf, Files.readString(real).replace("\n", "\r\n"));
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{\"checks\": [], \"privacyBudget\": {\"maxEpsilon\": 1.3, \"delta\": 1e-6}}");
+
+        assertEquals(0, fit(real, ledger, "a.model", "--param", "epsilon=1", "--policy", policy).code());
+        long lines = Files.readAllLines(ledger).size();
+        Cli copy = fit(crlf, ledger, "b.model", "--param", "epsilon=1", "--policy", policy);
+        assertEquals(3, copy.code(), copy.err());
+        assertTrue(copy.err().contains("a.model") && copy.err().contains("over the limit of 1.3"), copy.err());
+        assertFalse(Files.exists(dir.resolve("b.model")));
+        assertEquals(lines, Files.readAllLines(ledger).size(), "nothing recorded");
+    }
+
+    @Test
+    void minCountGivenToADifferentiallyPrivateFitIsSaidToBeIgnored() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        Path real = table("real.csv", 9);
+        Cli dp = fit(real, ledger, "dp.model", "--param", "epsilon=1", "--param", "minCount=3");
+        assertEquals(0, dp.code(), dp.err());
+        assertTrue(dp.err().contains("note: minCount is ignored by generator 'dp-marginals' with these parameters: a "
+                + "differentially private generator releases only the categories its selection clears"), dp.err());
+        Cli plain = Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model",
+                dir.resolve("c.model"), "--ledger", ledger, "--param", "minCount=3");
+        assertEquals(0, plain.code(), plain.err());
+        assertFalse(plain.err().contains("is ignored"), "the copula without epsilon applies it: " + plain.err());
+    }
+
+    @Test
     void aFitOverMaxEpsilonStopsBeforeReadingTheData() throws Exception {
         Path ledger = dir.resolve("ledger.jsonl");
         Path real = table("real.csv", 6);

@@ -156,6 +156,19 @@ class RevocationTest {
     }
 
     @Test
+    void aRevokedModelIsNotSampledAndTheRefusalSaysWhoRevokedItWhenAndWhy() throws Exception {
+        synthetic();
+        assertEquals(0, Cli.run("revoke", model, "--reason", "trained on the wrong extract", "--by", "Data Steward",
+                "--ledger", ledger).code());
+        Path out = dir.resolve("again.csv");
+        Cli sample = Cli.run("sample", "--model", model, "--rows", 50, "--seed", 1, "--out", out, "--ledger", ledger);
+        assertEquals(4, sample.code(), sample.err());
+        assertTrue(sample.err().contains(model + " was revoked by Data Steward") && sample.err().contains(
+                "trained on the wrong extract") && sample.err().contains("a revoked model is not sampled"), sample.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
     void aRetiredFileIsSaidToBeRetiredAndCanBeRetiredByDigestOnceGone() throws Exception {
         Path syn = synthetic();
         Cli retire = Cli.run("retire", syn, "--reason", "all copies deleted on 2026-12-01", "--ledger", ledger);

@@ -24,6 +24,8 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
                           Artifact file, java.util.List<Artifact> fitInputs, java.util.Map<String, Object> fitResults) {
     /** The key of a model's privacy record that lists warnings about the fit. */
     public static final String PRIVACY_WARNINGS = "warnings";
+    /** The fit result naming the differentially private generator that ignored a {@code minCount} it was given. */
+    public static final String MIN_COUNT_IGNORED = "minCountIgnoredBy";
 
     public FittedModel {
         fitInputs = java.util.List.copyOf(fitInputs);
@@ -68,12 +70,18 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
     }
 
     /**
-     * What a user should read after the fit, one line each: the {@link #rareValueNotes()}, then the warnings a
+     * What a user should read after the fit, one line each: the {@link #rareValueNotes()}, that a differentially
+     * private fit ignored the {@code minCount} it was given, then the warnings a
      * differentially private generator lists in its privacy record under {@value #PRIVACY_WARNINGS} (a domain
      * that came out useless, say), each as {@code warning: …}.
      */
     public java.util.List<String> notes() {
         java.util.List<String> out = new java.util.ArrayList<>(rareValueNotes());
+        if (fitResults.get(MIN_COUNT_IGNORED) != null) {
+            out.add("note: " + io.tabsynth.spi.disclosure.RareValues.PARAM + " is ignored by "
+                    + fitResults.get(MIN_COUNT_IGNORED) + " with these parameters: a differentially private generator "
+                    + "releases only the categories its selection clears");
+        }
         if (model.privacy().get(PRIVACY_WARNINGS) instanceof java.util.List<?> warnings) {
             warnings.forEach(w -> out.add("warning: " + w));
         }

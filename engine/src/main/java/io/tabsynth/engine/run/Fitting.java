@@ -90,12 +90,15 @@ final class Fitting {
             }
             data = excluded.kept();
             inputs.add(optOuts.artifact());
-            fitResults.put(Exclusion.RESULT, excluded.record());
+            fitResults.put(Exclusion.RESULT, excluded.record(!generator.differentiallyPrivate(resolved)));
         }
         Instant started = Instant.now();
         boolean learns = generator.needsData();
         Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
         boolean rareValueRule = learns && !generator.differentiallyPrivate(resolved);
+        if (learns && !rareValueRule && params.containsKey(RareValues.PARAM)) {
+            fitResults.put(FittedModel.MIN_COUNT_IGNORED, owner);
+        }
         if (rareValueRule) {
             recorded.put(RareValues.PARAM, Integer.toString(minCount));
         }

@@ -1,9 +1,13 @@
 package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.disclosure.RareValueModel;
+import io.tabsynth.engine.governance.revocation.Withdrawal;
+import io.tabsynth.engine.governance.revocation.Withdrawals;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.Step;
+import io.tabsynth.engine.lineage.TrustStore;
+import io.tabsynth.engine.lineage.VerificationException;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.ConstraintLanguage;
 import io.tabsynth.spi.Constraints;
@@ -89,6 +93,7 @@ final class ModelFiles {
         recorder.remember(file);
         ModelFile.Decoded d = ModelFile.decode(file.toString(), bytes);
         Artifact artifact = new Artifact(Artifact.MODEL_ROLE, file, Sha256.hex(bytes), null, -1);
+        refuseIfRevoked(file, artifact);
         if (!Sidecar.recordsMaking(file, artifact.sha256())) {
             System.err.println("note: " + file + " has no recorded fit (no lineage record made a file with its digest), "
                     + "so the lineage of what is sampled from it will not reach real data");
@@ -120,6 +125,19 @@ final class ModelFiles {
             model = new ConstrainedModel(model, bound, info.schema(), ConstrainedModel.DEFAULT_MAX_TRIES);
         }
         return new FittedModel(model, info, null, null, null, artifact, List.of(), Map.of());
+    }
+
+    /**
+     * A {@link VerificationException} (exit 4) when a trusted revocation (the ledger's or an imported list's) covers
+     * the model file, saying who revoked it, with which key, when and why, as {@code lineage verify} does.
+     */
+    private void refuseIfRevoked(Path file, Artifact model) {
+        TrustStore trust = TrustStore.standard(recorder.lineage().keys());
+        List<String> revoked = Withdrawals.known(recorder.lineage().ledger(), recorder.lineage().keys(), trust,
+                List.of()).findings(Withdrawal.Kind.REVOKED, file.toString(), model, List.of());
+        if (!revoked.isEmpty()) {
+            throw new VerificationException(String.join("; ", revoked) + "; a revoked model is not sampled");
+        }
     }
 
     /**

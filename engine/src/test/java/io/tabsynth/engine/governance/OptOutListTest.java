@@ -43,8 +43,8 @@ class OptOutListTest {
         assertEquals(2, excluded.removed());
         assertEquals(List.of("north", "east"), excluded.kept().strings("region").asList());
         assertSame(data.source(), excluded.kept().source(), "lineage still names the file read");
-        assertEquals(2, excluded.record().get("rowsRemoved"));
-        assertEquals(optOuts.sha256(), excluded.record().get("sha256"));
+        assertEquals(2, excluded.record(true).get("rowsRemoved"));
+        assertEquals(optOuts.sha256(), excluded.record(true).get("sha256"));
     }
 
     @Test

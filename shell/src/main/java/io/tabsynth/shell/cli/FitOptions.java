@@ -3,6 +3,7 @@ package io.tabsynth.shell.cli;
 import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.governance.optout.Exclusion;
 import io.tabsynth.engine.governance.optout.OptOutList;
+import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
@@ -51,16 +52,28 @@ public final class FitOptions {
      * given), removes the opted-out rows, and fits under the constraints.
      */
     FittedModel fit(Engine e, long seed, Progress progress, SignedCharter charter) {
-        if (policy != null) {
-            e.checkPrivacyBudget(policy, data, null, generator, params);
-        }
-        if (charter != null) {
-            e.checkPrivacyBudget(charter.charter().budgetLimits(charter.file()), data, null, generator, params);
-        }
+        checkPrivacyBudget(e, null, charter);
         OptOutList optOuts = optOuts();
         Frame frame = data == null ? null : e.read(data, metadata);
+        if (frame != null && Artifact.of(frame) != null) {
+            // the same content in other bytes (CRLF line ends, another format) is found by its content digest
+            checkPrivacyBudget(e, Artifact.of(frame).contentSha256(), charter);
+        }
         ConstraintFile c = constraints == null ? null : e.constraints(constraints);
         return e.fit(frame, generator, params, seed, progress, c, optOuts);
+    }
+
+    /**
+     * The budget limits of --policy and of the charter ({@code null} for none): before the data is read
+     * ({@code contentSha256} null, the file's bytes are digested), and again once it is parsed, by its content digest.
+     */
+    private void checkPrivacyBudget(Engine e, String contentSha256, SignedCharter charter) {
+        if (policy != null) {
+            e.checkPrivacyBudget(policy, data, contentSha256, generator, params);
+        }
+        if (charter != null) {
+            e.checkPrivacyBudget(charter.charter().budgetLimits(charter.file()), data, contentSha256, generator, params);
+        }
     }
 
     /** The opt-out list --exclude names, read by --key; {@code null} without --exclude. */
@@ -80,9 +93,8 @@ public final class FitOptions {
         if (!(m.fitResults().get(Exclusion.RESULT) instanceof Map<?, ?> r)) {
             return "";
         }
-        long removed = ((Number) r.get("rowsRemoved")).longValue();
         return "honoured the opt-out list " + r.get("list") + " (key " + r.get("key") + "): "
-                + Count.of(removed, "row") + " removed before fitting" + System.lineSeparator();
+                + Exclusion.removedText(r) + " before fitting" + System.lineSeparator();
     }
 
     /** Files this step reads, which no output may overwrite. */

@@ -28,15 +28,10 @@ public final class HonouredLists {
                 String sha = String.valueOf(m.get("sha256"));
                 lines.add("honours the opt-out list " + m.get("list") + " (sha256 "
                         + (sha.length() > SHORT_HEX ? sha.substring(0, SHORT_HEX) + "…" : sha) + ", dated "
-                        + m.get("listModified") + "): " + m.get("rowsRemoved") + (Long.valueOf(1).equals(asLong(m.get("rowsRemoved")))
-                        ? " row" : " rows") + " removed by " + m.get("key")
+                        + m.get("listModified") + "): " + Exclusion.removedText(m) + " by " + m.get("key")
                         + " in the " + r.step().step() + " of " + r.step().finished());
             }
         }
         return List.copyOf(lines);
-    }
-
-    private static Long asLong(Object n) {
-        return n instanceof Number number ? number.longValue() : null;
     }
 }

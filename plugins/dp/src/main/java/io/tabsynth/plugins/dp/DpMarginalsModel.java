@@ -10,6 +10,7 @@ import io.tabsynth.spi.JsonOutput;
 import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.KeyFormat;
 import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.privacy.domain.CellSampler;
 import io.tabsynth.spi.privacy.domain.ColumnDomain;
@@ -29,7 +30,8 @@ import tech.tablesaw.api.Table;
  * A fitted dp-marginals model: every modelled column's domain, the tree of columns with the root's distribution
  * and each other column's distribution given its parent's cell, and the record of what the fit spent. A batch
  * draws the root's cell, then each column's cell given its parent's, then each cell's value. Identifier columns
- * get new keys 1, 2, … (the real keys' format is not learned: that would read the data outside the budget).
+ * get new keys NAME-000001, NAME-000002, … (the real keys' format is not learned: that would read the data outside
+ * the budget; bare numbers would read back as a number column, not with the content the lineage recorded).
  * Saved as JSON (see docs/model-format.md).
  */
 final class DpMarginalsModel extends BatchedModel {
@@ -109,7 +111,7 @@ final class DpMarginalsModel extends BatchedModel {
         Map<String, String> out = new LinkedHashMap<>();
         for (int c = 0; c < schema.size(); c++) {
             ColumnDomain d = domains.get(c);
-            out.put(schema.column(c).name(), d == null ? "new keys 1, 2, ... (identifier)" : d.describe());
+            out.put(schema.column(c).name(), d == null ? "new keys " + KeyFormat.named(schema.column(c).name()).key(0, null) + ", ... (identifier)" : d.describe());
         }
         int target = tree.target();
         for (int m = 0; m < modelled.length; m++) {
@@ -140,9 +142,10 @@ final class DpMarginalsModel extends BatchedModel {
         for (int c = 0; c < schema.size(); c++) {
             ColumnDomain d = domains.get(c);
             if (d == null) {
+                KeyFormat format = KeyFormat.named(schema.column(c).name());
                 String[] keys = new String[rows];
                 for (int r = 0; r < rows; r++) {
-                    keys[r] = Long.toString(firstRow + r + 1);
+                    keys[r] = format.key(firstRow + r, rng);
                 }
                 table.addColumns(StringColumn.create(schema.column(c).name(), keys));
             } else {
