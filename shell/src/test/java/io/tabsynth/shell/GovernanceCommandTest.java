@@ -51,7 +51,13 @@ class GovernanceCommandTest {
         Path pem = dir.resolve(name + ".pem");
         assertEquals(0, Cli.run("keys", "export", "--key-dir", keys, "--out", pem).code());
         Path trustFile = TrustStore.trustFile(KeyStore.standard());
-        assertEquals(0, Cli.run("keys", "trust", pem, "--name", name, "--trust-file", trustFile).code());
+        try {
+            Files.createDirectories(trustFile.getParent()); // the test home, when this test runs first
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Cli trusted = Cli.run("keys", "trust", pem, "--name", name, "--trust-file", trustFile);
+        assertEquals(0, trusted.code(), trusted.err());
         return made.out().replace("created key ", "").trim();
     }
 
@@ -232,6 +238,30 @@ class GovernanceCommandTest {
         assertEquals(2, again.code());
         assertTrue(again.err().contains("has signed it already; a key signs once"), again.err());
         assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(plan), "the plan is left as it was");
+    }
+
+    @Test
+    void anUntrustedKeyOrAKeyThatIsNoApproverIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path charter = charter("c", 1, 1);
+        Path plan = approvedPlan(charter);
+        byte[] before = Files.readAllBytes(plan);
+        Path daveKeys = dir.resolve("keys-dave");
+        assertEquals(0, Cli.run("keys", "create", "--key-dir", daveKeys).code());
+        Cli untrusted = Cli.run("approve", plan, "--key", daveKeys);
+        assertEquals(4, untrusted.code(), untrusted.out() + untrusted.err());
+        assertTrue(untrusted.err().contains("is not trusted") && !untrusted.out().contains("approved the"), untrusted.out());
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(plan), "the plan is left as it was");
+
+        Path pem = dir.resolve("dave.pem");
+        assertEquals(0, Cli.run("keys", "export", "--key-dir", daveKeys, "--out", pem).code());
+        assertEquals(0, Cli.run("keys", "trust", pem, "--name", "dave", "--trust-file",
+                TrustStore.trustFile(KeyStore.standard())).code());
+        Cli notApprover = Cli.run("approve", plan, "--key", daveKeys, "--charter", charter);
+        assertEquals(2, notApprover.code(), notApprover.out() + notApprover.err());
+        assertTrue(notApprover.err().contains("is not one of the approvers of the charter " + charter), notApprover.err());
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(plan), "the plan is left as it was");
+        assertEquals(0, Cli.run("approve", plan, "--key", keys("carol"), "--charter", charter).code(),
+                "an approver still signs afterwards");
     }
 
     @Test

@@ -110,10 +110,15 @@ public final class SignedDocument {
 
     /**
      * Adds the key's signature and signed time; refused when the key has signed already or an existing signature
-     * does not verify over this payload ({@link #verify} with {@code trust}).
+     * does not verify over this payload ({@link #verify} with {@code trust}), or when the key itself is not trusted
+     * (its signature could never be verified). Nothing is changed when it is refused.
      */
     public SignedDocument approve(SigningKey key, Instant now, TrustStore trust) {
         verify(trust);
+        if (trust.key(key.keyId()) == null) {
+            throw new VerificationException(where + ": key " + key.keyId() + " is not trusted, so its approval could not be "
+                    + "verified; nothing was written (trust it with tabsynth keys trust)");
+        }
         if (keyIds().contains(key.keyId())) {
             throw new BadInputException(where + ": key " + trust.name(key.keyId()) + " (" + key.keyId()
                     + ") has signed it already; a key signs once");

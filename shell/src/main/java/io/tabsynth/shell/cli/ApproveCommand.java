@@ -44,10 +44,14 @@ public final class ApproveCommand implements Callable<Integer> {
             TrustStore t = CharterCommand.trust(trust);
             SignedDocument doc = SignedDocument.read(file);
             String what = what(doc);
+            var c = charter.read();
+            if (c != null && c.charter().approvers().stream().noneMatch(a -> a.keyId().equals(key.keyId()))) {
+                throw new BadInputException(file + ": key " + t.name(key.keyId()) + " (" + key.keyId() + ") is not one of "
+                        + "the approvers of the charter " + charter.file + "; nothing was written");
+            }
             doc.approve(key, Instant.now(), t).write(file);
             var out = spec.commandLine().getOut();
             out.println("approved the " + what + " " + file + " with key " + t.name(key.keyId()) + " (" + key.keyId() + ")");
-            var c = charter.read();
             if (c != null) {
                 Quorum q = Quorum.of(c.charter(), what, doc.verify(t));
                 out.println(q.summary());
