@@ -279,7 +279,8 @@ class GovernanceCommandTest {
         assertEquals(1, checks.size());
 
         Path cert = dir.resolve("cert.json");
-        Cli certified = Cli.run("certify", syn, "--report", report, "--out", cert, "--charter", charter);
+        Path ledger = dir.resolve("ledger.jsonl");
+        Cli certified = Cli.run("certify", syn, "--report", report, "--out", cert, "--charter", charter, "--ledger", ledger);
         assertEquals(0, certified.code(), certified.err());
         assertTrue(certified.err().contains("the release awaits approval"), certified.err());
         assertEquals(0, Cli.run("approve", cert, "--key", keys("carol")).code());
@@ -293,6 +294,11 @@ class GovernanceCommandTest {
         assertTrue(ok.out().contains("2 of 3 approvers signed the release (quorum 2): Alice on 20") && ok.out().contains("Carol on 20"),
                 ok.out());
         assertTrue(ok.out().contains("has approvals added after it was written"), ok.out());
+        Cli ledgerVerified = Cli.run("lineage", "verify", ledger);
+        assertEquals(0, ledgerVerified.code(), "the ledger accepts approvals added to the certificate as lineage verify "
+                + "CERT does: " + ledgerVerified.out() + ledgerVerified.err());
+        assertTrue(ledgerVerified.out().contains("has approvals added after it was written")
+                || ledgerVerified.err().contains("has approvals added after it was written"), ledgerVerified.out());
 
         Cli withoutCharter = Cli.run("lineage", "verify", cert);
         assertEquals(0, withoutCharter.code(), "approvals do not break the certificate's own lineage: " + withoutCharter.err());
