@@ -120,26 +120,62 @@ class GovernanceCommandTest {
         assertEquals(0, first.code(), first.err());
         assertEquals(0, Cli.run("charter", "sign", signed, "--key", keys("bob")).code());
         Path ledger = dir.resolve("ledger.jsonl");
-        Object[] dp = {"fit", "--data", real, "--generator", "dp-marginals", "--param", "epsilon=2.5", "--seed", 1,
-                "--charter", signed, "--ledger", ledger, "--model"};
+        Object[] dpFit = {"fit", "--data", real, "--generator", "dp-marginals", "--param", "epsilon=2.5", "--seed", 1,
+                "--charter", signed};
+        Object[] dp = append(append(append(append(dpFit, "--plan"), planned("dp-plan.json", dpFit)), "--ledger", ledger),
+                "--model");
         Cli once = Cli.run(append(dp, dir.resolve("a.model")));
         assertEquals(0, once.code(), once.err());
         Cli twice = Cli.run(append(dp, dir.resolve("b.model")));
         assertEquals(3, twice.code(), "a second fit at ε 2.5 goes over the charter's ε 3 on real.csv: " + twice.err());
         assertTrue(twice.err().contains("budgeted.json (maxEpsilon 3"), twice.err());
         assertFalse(Files.exists(dir.resolve("b.model")));
-        Cli copula = fit("--charter", signed, "--ledger", ledger, "--model", dir.resolve("c.model"));
+        Object[] copulaFit = {"fit", "--data", real, "--generator", "gaussian-copula", "--seed", 7, "--charter", signed};
+        Cli copula = Cli.run(append(append(append(copulaFit, "--plan"), planned("copula-plan.json", copulaFit)),
+                "--ledger", ledger, "--model", dir.resolve("c.model")));
         assertEquals(3, copula.code(), "a fit with no formal guarantee is refused under a budget: " + copula.err());
+        assertTrue(copula.err().contains("budgeted.json"), copula.err());
         Path other = Files.copy(real, dir.resolve("other.csv"));
-        Cli elsewhere = Cli.run("fit", "--data", other, "--generator", "gaussian-copula", "--seed", 7, "--charter", signed,
-                "--ledger", ledger, "--model", dir.resolve("d.model"));
+        Object[] otherFit = {"fit", "--data", other, "--generator", "gaussian-copula", "--seed", 7, "--charter", signed};
+        Cli elsewhere = Cli.run(append(append(append(otherFit, "--plan"), planned("other-plan.json", otherFit)),
+                "--ledger", ledger, "--model", dir.resolve("d.model")));
         assertEquals(0, elsewhere.code(), "the budget names real.csv only: " + elsewhere.err());
     }
 
-    private static Object[] append(Object[] args, Object last) {
-        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = last;
+    private static Object[] append(Object[] args, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
         return all;
+    }
+
+    /** The plan of this fit (its arguments name the charter), written and approved by Alice and Bob. */
+    private Path planned(String name, Object... fitArgs) {
+        Path plan = dir.resolve(name);
+        Cli written = Cli.run(append(fitArgs, "--plan-out", plan));
+        assertEquals(0, written.code(), written.err());
+        for (String who : new String[] {"alice", "bob"}) {
+            Cli approved = Cli.run("approve", plan, "--key", keys(who));
+            assertEquals(0, approved.code(), approved.err());
+        }
+        return plan;
+    }
+
+    @Test
+    void aFitOrSynthUnderACharterWithoutAnApprovedPlanIsRefusedNamingThePlanStep() throws Exception {
+        Path charter = charter("c", 1, 1);
+        Path model = dir.resolve("m.model");
+        Cli fitted = fit("--charter", charter, "--model", model);
+        assertEquals(3, fitted.code(), fitted.out() + fitted.err());
+        assertTrue(fitted.err().contains("fit under the charter " + charter + " needs a plan approved by 1 of its 3 approvers")
+                && fitted.err().contains("--plan-out PLAN.json") && fitted.err().contains("tabsynth approve PLAN.json"),
+                fitted.err());
+        assertFalse(Files.exists(model), "nothing is fitted without a plan");
+        Path out = dir.resolve("syn.csv");
+        Cli synth = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 50, "--seed", 3,
+                "--out", out, "--charter", charter);
+        assertEquals(3, synth.code(), synth.out() + synth.err());
+        assertTrue(synth.err().contains("synth under the charter " + charter + " needs a plan"), synth.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -268,8 +304,11 @@ class GovernanceCommandTest {
     void aReleaseNeedsItsQuorumAndVerifyNamesWhoApprovedAndWhen() throws Exception {
         Path charter = charter("c", 2, 2);
         Path syn = dir.resolve("syn.csv");
-        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 200, "--seed", 3,
-                "--out", syn, "--charter", charter).code());
+        Path model = dir.resolve("m.model");
+        Cli fitted = fit("--charter", charter, "--plan", approvedPlan(charter), "--model", model);
+        assertEquals(0, fitted.code(), fitted.err());
+        Cli sampled = Cli.run("sample", "--model", model, "--rows", 200, "--seed", 3, "--out", syn, "--charter", charter);
+        assertEquals(0, sampled.code(), sampled.err());
         Path report = dir.resolve("report.json");
         Cli evaluated = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity", "--charter", charter,
                 "--report", report);
