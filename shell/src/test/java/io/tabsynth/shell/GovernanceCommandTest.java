@@ -348,6 +348,42 @@ class GovernanceCommandTest {
     }
 
     @Test
+    void aReleaseWhoseReportFailedTheCharterChecksIsNotApprovable() throws Exception {
+        Path draft = draft("strict-draft.json", 2, 2);
+        Files.writeString(draft, Files.readString(draft).replace("fidelity.score >= 0.5", "fidelity.score >= 0.999"));
+        Path charter = dir.resolve("strict.json");
+        assertEquals(0, Cli.run("charter", "sign", draft, "--out", charter, "--key", keys("alice")).code());
+        assertEquals(0, Cli.run("charter", "sign", charter, "--key", keys("bob")).code());
+        Path model = dir.resolve("m.model");
+        Cli fitted = fit("--charter", charter, "--plan", approvedPlan(charter), "--model", model);
+        assertEquals(0, fitted.code(), fitted.err());
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", 200, "--seed", 3, "--out", syn, "--charter", charter)
+                .code());
+        Path report = dir.resolve("report.json");
+        Cli evaluated = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity", "--charter",
+                charter, "--report", report);
+        assertEquals(3, evaluated.code(), evaluated.err());
+        Path cert = dir.resolve("cert.json");
+        Cli certified = Cli.run("certify", syn, "--report", report, "--out", cert, "--charter", charter);
+        assertEquals(0, certified.code(), certified.err());
+
+        byte[] before = Files.readAllBytes(cert);
+        Cli approve = Cli.run("approve", cert, "--key", keys("carol"), "--charter", charter);
+        assertEquals(3, approve.code(), approve.out() + approve.err());
+        assertTrue(approve.err().contains("the release is not approvable") && approve.err().contains("fidelity.score >= 0.999"),
+                approve.err());
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(cert), "the certificate is left as it was");
+
+        assertEquals(0, Cli.run("approve", cert, "--key", keys("alice")).code());
+        assertEquals(0, Cli.run("approve", cert, "--key", keys("bob")).code());
+        Cli verified = Cli.run("lineage", "verify", cert, "--charter", charter);
+        assertEquals(3, verified.code(), "two approvals do not make a failed release approved: " + verified.out());
+        assertTrue(verified.err().contains("the release is not approvable: its report failed the checks of " + charter
+                + ": fidelity.score >= 0.999 (the report has 0."), verified.err());
+    }
+
+    @Test
     void charterVerifyChecksSignaturesSchemaAndQuorum() throws Exception {
         Path draft = draft("charter-draft.json", 2, 2);
         Path signed = dir.resolve("charter.json");
