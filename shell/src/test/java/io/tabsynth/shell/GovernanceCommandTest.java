@@ -417,6 +417,25 @@ class GovernanceCommandTest {
     }
 
     @Test
+    void approveAndCharterSignSpeakTheirOwnWordsForFilesTheyCannotUse() throws Exception {
+        Cli csv = Cli.run("approve", real, "--key", keys("alice"));
+        assertEquals(2, csv.code(), csv.err());
+        assertTrue(csv.err().contains(real + " is not a signed plan, certificate or charter"), csv.err());
+        assertFalse(csv.err().contains("Unrecognized token") || csv.err().contains("JSON String"), csv.err());
+
+        Path yaml = Files.writeString(dir.resolve("broken.yaml"), "name: customers\nversion: 2\npurpose: a: b\n");
+        Cli broken = Cli.run("charter", "sign", yaml, "--out", dir.resolve("broken.json"), "--key", keys("alice"));
+        assertEquals(2, broken.code(), broken.err());
+        assertTrue(broken.err().contains(yaml + ": not valid YAML at line 3, column "), broken.err());
+        assertFalse(broken.err().contains("in 'reader'"), broken.err());
+
+        Path missing = dir.resolve("nosuch.yaml");
+        Cli none = Cli.run("charter", "sign", missing);
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains(missing + ": file not found") && !none.err().contains("--out"), none.err());
+    }
+
+    @Test
     void aYamlDraftSignsToTheSameCharterAsItsJson() throws Exception {
         Path json = draft("same.json", 2, 2);
         JsonNode tree = JSON.readTree(Files.readAllBytes(json));

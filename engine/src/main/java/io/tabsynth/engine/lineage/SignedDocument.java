@@ -1,16 +1,17 @@
 package io.tabsynth.engine.lineage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.spi.BadInputException;
-import io.tabsynth.spi.JsonInput;
 import io.tabsynth.spi.JsonOutput;
 import io.tabsynth.spi.io.AtomicFile;
 import io.tabsynth.spi.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,11 +61,21 @@ public final class SignedDocument {
 
     /** Reads a signed document; a {@link BadInputException} naming the file when it is not a DSSE envelope. */
     public static SignedDocument read(Path file) {
-        JsonNode root = JsonInput.read(file, "signed document (DSSE envelope)");
-        if (!root.isObject() || !root.path("payloadType").isTextual() || !root.path("payload").isTextual()
+        String notSigned = file + " is not a signed plan, certificate or charter (a DSSE envelope: JSON with "
+                + "payloadType, payload and signatures)";
+        JsonNode root;
+        try {
+            root = Dsse.JSON.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": file not found");
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(notSigned);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read it: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !root.path("payloadType").isTextual() || !root.path("payload").isTextual()
                 || !root.path("signatures").isArray()) {
-            throw new BadInputException(file + ": not a signed document (a DSSE envelope with payloadType, payload and "
-                    + "signatures)");
+            throw new BadInputException(notSigned);
         }
         SignedDocument doc = new SignedDocument(file.toString(), (ObjectNode) root);
         try {
