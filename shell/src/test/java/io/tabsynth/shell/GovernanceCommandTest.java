@@ -51,7 +51,13 @@ class GovernanceCommandTest {
         Path pem = dir.resolve(name + ".pem");
         assertEquals(0, Cli.run("keys", "export", "--key-dir", keys, "--out", pem).code());
         Path trustFile = TrustStore.trustFile(KeyStore.standard());
-        assertEquals(0, Cli.run("keys", "trust", pem, "--name", name, "--trust-file", trustFile).code());
+        try {
+            Files.createDirectories(trustFile.getParent()); // the test home, when this test runs first
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Cli trusted = Cli.run("keys", "trust", pem, "--name", name, "--trust-file", trustFile);
+        assertEquals(0, trusted.code(), trusted.err());
         return made.out().replace("created key ", "").trim();
     }
 
@@ -114,26 +120,62 @@ class GovernanceCommandTest {
         assertEquals(0, first.code(), first.err());
         assertEquals(0, Cli.run("charter", "sign", signed, "--key", keys("bob")).code());
         Path ledger = dir.resolve("ledger.jsonl");
-        Object[] dp = {"fit", "--data", real, "--generator", "dp-marginals", "--param", "epsilon=2.5", "--seed", 1,
-                "--charter", signed, "--ledger", ledger, "--model"};
+        Object[] dpFit = {"fit", "--data", real, "--generator", "dp-marginals", "--param", "epsilon=2.5", "--seed", 1,
+                "--charter", signed};
+        Object[] dp = append(append(append(append(dpFit, "--plan"), planned("dp-plan.json", dpFit)), "--ledger", ledger),
+                "--model");
         Cli once = Cli.run(append(dp, dir.resolve("a.model")));
         assertEquals(0, once.code(), once.err());
         Cli twice = Cli.run(append(dp, dir.resolve("b.model")));
         assertEquals(3, twice.code(), "a second fit at ε 2.5 goes over the charter's ε 3 on real.csv: " + twice.err());
         assertTrue(twice.err().contains("budgeted.json (maxEpsilon 3"), twice.err());
         assertFalse(Files.exists(dir.resolve("b.model")));
-        Cli copula = fit("--charter", signed, "--ledger", ledger, "--model", dir.resolve("c.model"));
+        Object[] copulaFit = {"fit", "--data", real, "--generator", "gaussian-copula", "--seed", 7, "--charter", signed};
+        Cli copula = Cli.run(append(append(append(copulaFit, "--plan"), planned("copula-plan.json", copulaFit)),
+                "--ledger", ledger, "--model", dir.resolve("c.model")));
         assertEquals(3, copula.code(), "a fit with no formal guarantee is refused under a budget: " + copula.err());
+        assertTrue(copula.err().contains("budgeted.json"), copula.err());
         Path other = Files.copy(real, dir.resolve("other.csv"));
-        Cli elsewhere = Cli.run("fit", "--data", other, "--generator", "gaussian-copula", "--seed", 7, "--charter", signed,
-                "--ledger", ledger, "--model", dir.resolve("d.model"));
+        Object[] otherFit = {"fit", "--data", other, "--generator", "gaussian-copula", "--seed", 7, "--charter", signed};
+        Cli elsewhere = Cli.run(append(append(append(otherFit, "--plan"), planned("other-plan.json", otherFit)),
+                "--ledger", ledger, "--model", dir.resolve("d.model")));
         assertEquals(0, elsewhere.code(), "the budget names real.csv only: " + elsewhere.err());
     }
 
-    private static Object[] append(Object[] args, Object last) {
-        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = last;
+    private static Object[] append(Object[] args, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
         return all;
+    }
+
+    /** The plan of this fit (its arguments name the charter), written and approved by Alice and Bob. */
+    private Path planned(String name, Object... fitArgs) {
+        Path plan = dir.resolve(name);
+        Cli written = Cli.run(append(fitArgs, "--plan-out", plan));
+        assertEquals(0, written.code(), written.err());
+        for (String who : new String[] {"alice", "bob"}) {
+            Cli approved = Cli.run("approve", plan, "--key", keys(who));
+            assertEquals(0, approved.code(), approved.err());
+        }
+        return plan;
+    }
+
+    @Test
+    void aFitOrSynthUnderACharterWithoutAnApprovedPlanIsRefusedNamingThePlanStep() throws Exception {
+        Path charter = charter("c", 1, 1);
+        Path model = dir.resolve("m.model");
+        Cli fitted = fit("--charter", charter, "--model", model);
+        assertEquals(3, fitted.code(), fitted.out() + fitted.err());
+        assertTrue(fitted.err().contains("fit under the charter " + charter + " needs a plan approved by 1 of its 3 approvers")
+                && fitted.err().contains("--plan-out PLAN.json") && fitted.err().contains("tabsynth approve PLAN.json"),
+                fitted.err());
+        assertFalse(Files.exists(model), "nothing is fitted without a plan");
+        Path out = dir.resolve("syn.csv");
+        Cli synth = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 50, "--seed", 3,
+                "--out", out, "--charter", charter);
+        assertEquals(3, synth.code(), synth.out() + synth.err());
+        assertTrue(synth.err().contains("synth under the charter " + charter + " needs a plan"), synth.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -235,11 +277,38 @@ class GovernanceCommandTest {
     }
 
     @Test
+    void anUntrustedKeyOrAKeyThatIsNoApproverIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path charter = charter("c", 1, 1);
+        Path plan = approvedPlan(charter);
+        byte[] before = Files.readAllBytes(plan);
+        Path daveKeys = dir.resolve("keys-dave");
+        assertEquals(0, Cli.run("keys", "create", "--key-dir", daveKeys).code());
+        Cli untrusted = Cli.run("approve", plan, "--key", daveKeys);
+        assertEquals(4, untrusted.code(), untrusted.out() + untrusted.err());
+        assertTrue(untrusted.err().contains("is not trusted") && !untrusted.out().contains("approved the"), untrusted.out());
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(plan), "the plan is left as it was");
+
+        Path pem = dir.resolve("dave.pem");
+        assertEquals(0, Cli.run("keys", "export", "--key-dir", daveKeys, "--out", pem).code());
+        assertEquals(0, Cli.run("keys", "trust", pem, "--name", "dave", "--trust-file",
+                TrustStore.trustFile(KeyStore.standard())).code());
+        Cli notApprover = Cli.run("approve", plan, "--key", daveKeys, "--charter", charter);
+        assertEquals(2, notApprover.code(), notApprover.out() + notApprover.err());
+        assertTrue(notApprover.err().contains("is not one of the approvers of the charter " + charter), notApprover.err());
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(plan), "the plan is left as it was");
+        assertEquals(0, Cli.run("approve", plan, "--key", keys("carol"), "--charter", charter).code(),
+                "an approver still signs afterwards");
+    }
+
+    @Test
     void aReleaseNeedsItsQuorumAndVerifyNamesWhoApprovedAndWhen() throws Exception {
         Path charter = charter("c", 2, 2);
         Path syn = dir.resolve("syn.csv");
-        assertEquals(0, Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 200, "--seed", 3,
-                "--out", syn, "--charter", charter).code());
+        Path model = dir.resolve("m.model");
+        Cli fitted = fit("--charter", charter, "--plan", approvedPlan(charter), "--model", model);
+        assertEquals(0, fitted.code(), fitted.err());
+        Cli sampled = Cli.run("sample", "--model", model, "--rows", 200, "--seed", 3, "--out", syn, "--charter", charter);
+        assertEquals(0, sampled.code(), sampled.err());
         Path report = dir.resolve("report.json");
         Cli evaluated = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity", "--charter", charter,
                 "--report", report);
@@ -249,7 +318,8 @@ class GovernanceCommandTest {
         assertEquals(1, checks.size());
 
         Path cert = dir.resolve("cert.json");
-        Cli certified = Cli.run("certify", syn, "--report", report, "--out", cert, "--charter", charter);
+        Path ledger = dir.resolve("ledger.jsonl");
+        Cli certified = Cli.run("certify", syn, "--report", report, "--out", cert, "--charter", charter, "--ledger", ledger);
         assertEquals(0, certified.code(), certified.err());
         assertTrue(certified.err().contains("the release awaits approval"), certified.err());
         assertEquals(0, Cli.run("approve", cert, "--key", keys("carol")).code());
@@ -263,6 +333,11 @@ class GovernanceCommandTest {
         assertTrue(ok.out().contains("2 of 3 approvers signed the release (quorum 2): Alice on 20") && ok.out().contains("Carol on 20"),
                 ok.out());
         assertTrue(ok.out().contains("has approvals added after it was written"), ok.out());
+        Cli ledgerVerified = Cli.run("lineage", "verify", ledger);
+        assertEquals(0, ledgerVerified.code(), "the ledger accepts approvals added to the certificate as lineage verify "
+                + "CERT does: " + ledgerVerified.out() + ledgerVerified.err());
+        assertTrue(ledgerVerified.out().contains("has approvals added after it was written")
+                || ledgerVerified.err().contains("has approvals added after it was written"), ledgerVerified.out());
 
         Cli withoutCharter = Cli.run("lineage", "verify", cert);
         assertEquals(0, withoutCharter.code(), "approvals do not break the certificate's own lineage: " + withoutCharter.err());
@@ -270,6 +345,42 @@ class GovernanceCommandTest {
         Files.writeString(cert, text.replaceFirst("\"approvedOn\" : \"20", "\"approvedOn\" : \"19"));
         Cli backdated = Cli.run("lineage", "verify", cert);
         assertEquals(4, backdated.code(), "a changed approval time is caught: " + backdated.out());
+    }
+
+    @Test
+    void aReleaseWhoseReportFailedTheCharterChecksIsNotApprovable() throws Exception {
+        Path draft = draft("strict-draft.json", 2, 2);
+        Files.writeString(draft, Files.readString(draft).replace("fidelity.score >= 0.5", "fidelity.score >= 0.999"));
+        Path charter = dir.resolve("strict.json");
+        assertEquals(0, Cli.run("charter", "sign", draft, "--out", charter, "--key", keys("alice")).code());
+        assertEquals(0, Cli.run("charter", "sign", charter, "--key", keys("bob")).code());
+        Path model = dir.resolve("m.model");
+        Cli fitted = fit("--charter", charter, "--plan", approvedPlan(charter), "--model", model);
+        assertEquals(0, fitted.code(), fitted.err());
+        Path syn = dir.resolve("syn.csv");
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", 200, "--seed", 3, "--out", syn, "--charter", charter)
+                .code());
+        Path report = dir.resolve("report.json");
+        Cli evaluated = Cli.run("evaluate", "--real", real, "--synthetic", syn, "--evaluators", "fidelity", "--charter",
+                charter, "--report", report);
+        assertEquals(3, evaluated.code(), evaluated.err());
+        Path cert = dir.resolve("cert.json");
+        Cli certified = Cli.run("certify", syn, "--report", report, "--out", cert, "--charter", charter);
+        assertEquals(0, certified.code(), certified.err());
+
+        byte[] before = Files.readAllBytes(cert);
+        Cli approve = Cli.run("approve", cert, "--key", keys("carol"), "--charter", charter);
+        assertEquals(3, approve.code(), approve.out() + approve.err());
+        assertTrue(approve.err().contains("the release is not approvable") && approve.err().contains("fidelity.score >= 0.999"),
+                approve.err());
+        assertEquals(new String(before, StandardCharsets.UTF_8), Files.readString(cert), "the certificate is left as it was");
+
+        assertEquals(0, Cli.run("approve", cert, "--key", keys("alice")).code());
+        assertEquals(0, Cli.run("approve", cert, "--key", keys("bob")).code());
+        Cli verified = Cli.run("lineage", "verify", cert, "--charter", charter);
+        assertEquals(3, verified.code(), "two approvals do not make a failed release approved: " + verified.out());
+        assertTrue(verified.err().contains("the release is not approvable: its report failed the checks of " + charter
+                + ": fidelity.score >= 0.999 (the report has 0."), verified.err());
     }
 
     @Test
@@ -303,6 +414,25 @@ class GovernanceCommandTest {
         assertEquals(2, malformed.code());
         assertTrue(malformed.err().contains(draft + ": 'quorum.plan' is 4 but there are only 3 approvers"), malformed.err());
         assertFalse(Files.exists(dir.resolve("bad.json")), "nothing half-written");
+    }
+
+    @Test
+    void approveAndCharterSignSpeakTheirOwnWordsForFilesTheyCannotUse() throws Exception {
+        Cli csv = Cli.run("approve", real, "--key", keys("alice"));
+        assertEquals(2, csv.code(), csv.err());
+        assertTrue(csv.err().contains(real + " is not a signed plan, certificate or charter"), csv.err());
+        assertFalse(csv.err().contains("Unrecognized token") || csv.err().contains("JSON String"), csv.err());
+
+        Path yaml = Files.writeString(dir.resolve("broken.yaml"), "name: customers\nversion: 2\npurpose: a: b\n");
+        Cli broken = Cli.run("charter", "sign", yaml, "--out", dir.resolve("broken.json"), "--key", keys("alice"));
+        assertEquals(2, broken.code(), broken.err());
+        assertTrue(broken.err().contains(yaml + ": not valid YAML at line 3, column "), broken.err());
+        assertFalse(broken.err().contains("in 'reader'"), broken.err());
+
+        Path missing = dir.resolve("nosuch.yaml");
+        Cli none = Cli.run("charter", "sign", missing);
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains(missing + ": file not found") && !none.err().contains("--out"), none.err());
     }
 
     @Test

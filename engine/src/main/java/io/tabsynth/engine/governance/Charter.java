@@ -73,10 +73,25 @@ public final class Charter {
             throw new BadInputException(file + ": file not found");
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + ": not valid YAML" + (e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr()) + ": " + JsonInput.plainMessage(e));
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()) + ": "
+                    + yamlProblem(e));
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read the charter: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the YAML parser found wrong, in its own words but without the places and the quoted lines it adds
+     * ("in 'reader', line 3, column 6:" and the text under it), which the caller gives as line and column.
+     */
+    private static String yamlProblem(JsonProcessingException e) {
+        List<String> said = new ArrayList<>();
+        for (String line : JsonInput.plainMessage(e).split("\n")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                said.add(line.trim());
+            }
+        }
+        return said.isEmpty() ? "it cannot be read" : String.join(", ", said);
     }
 
     /** The charter a signed statement holds; a {@link BadInputException} naming {@code where} when it is not one. */

@@ -1,16 +1,17 @@
 package io.tabsynth.engine.lineage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.spi.BadInputException;
-import io.tabsynth.spi.JsonInput;
 import io.tabsynth.spi.JsonOutput;
 import io.tabsynth.spi.io.AtomicFile;
 import io.tabsynth.spi.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,11 +61,21 @@ public final class SignedDocument {
 
     /** Reads a signed document; a {@link BadInputException} naming the file when it is not a DSSE envelope. */
     public static SignedDocument read(Path file) {
-        JsonNode root = JsonInput.read(file, "signed document (DSSE envelope)");
-        if (!root.isObject() || !root.path("payloadType").isTextual() || !root.path("payload").isTextual()
+        String notSigned = file + " is not a signed plan, certificate or charter (a DSSE envelope: JSON with "
+                + "payloadType, payload and signatures)";
+        JsonNode root;
+        try {
+            root = Dsse.JSON.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": file not found");
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(notSigned);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read it: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject() || !root.path("payloadType").isTextual() || !root.path("payload").isTextual()
                 || !root.path("signatures").isArray()) {
-            throw new BadInputException(file + ": not a signed document (a DSSE envelope with payloadType, payload and "
-                    + "signatures)");
+            throw new BadInputException(notSigned);
         }
         SignedDocument doc = new SignedDocument(file.toString(), (ObjectNode) root);
         try {
@@ -110,10 +121,15 @@ public final class SignedDocument {
 
     /**
      * Adds the key's signature and signed time; refused when the key has signed already or an existing signature
-     * does not verify over this payload ({@link #verify} with {@code trust}).
+     * does not verify over this payload ({@link #verify} with {@code trust}), or when the key itself is not trusted
+     * (its signature could never be verified). Nothing is changed when it is refused.
      */
     public SignedDocument approve(SigningKey key, Instant now, TrustStore trust) {
         verify(trust);
+        if (trust.key(key.keyId()) == null) {
+            throw new VerificationException(where + ": key " + key.keyId() + " is not trusted, so its approval could not be "
+                    + "verified; nothing was written (trust it with tabsynth keys trust)");
+        }
         if (keyIds().contains(key.keyId())) {
             throw new BadInputException(where + ": key " + trust.name(key.keyId()) + " (" + key.keyId()
                     + ") has signed it already; a key signs once");

@@ -95,10 +95,8 @@ public final class Verifier {
         if (last != null) {
             String actual = Sha256.file(file);
             Artifact expected = last.subjectNamed(name);
-            if (expected != null && !expected.sha256().equals(actual) && approvedLater(file, expected.sha256())) {
+            if (expected != null && !expected.sha256().equals(actual) && approvedLater(file, expected.sha256(), notes)) {
                 actual = expected.sha256();
-                notes.add(file.getFileName() + " has approvals added after it was written; without them it is the file "
-                        + "the records signed");
             }
             if (expected == null) {
                 problems.add(side.getFileName() + " record " + records.size() + ": does not name " + name + " as a subject");
@@ -177,7 +175,7 @@ public final class Verifier {
                         notes.add(where + ": " + s.path() + " was written again by " + ledger.where(replacedBy));
                     } else if (!Files.exists(found)) {
                         notes.add(where + ": " + s.path() + " is no longer present");
-                    } else if (!Sha256.file(found).equals(s.sha256())) {
+                    } else if (!Sha256.file(found).equals(s.sha256()) && !approvedLater(found, s.sha256(), notes)) {
                         problems.add(where + ": " + found + " no longer has the digest this record signed; the file has changed");
                     }
                 }
@@ -263,14 +261,21 @@ public final class Verifier {
     /**
      * Whether the file is a signed document (a certificate) that approvers signed after its record was made: with the
      * approvals' signatures taken out it has the digest the record signed. The approvals are checked where they are
-     * counted ({@link SignedDocument#verify}).
+     * counted ({@link SignedDocument#verify}). When it is, a note says so. A file's history and the ledger both ask
+     * this, so a certificate approved after certify verifies the same way in either.
      */
-    private static boolean approvedLater(Path file, String signedSha256) {
+    private static boolean approvedLater(Path file, String signedSha256, List<String> notes) {
+        boolean approved;
         try {
-            return Sha256.hex(SignedDocument.read(file).bytesBeforeApprovals()).equals(signedSha256);
+            approved = Sha256.hex(SignedDocument.read(file).bytesBeforeApprovals()).equals(signedSha256);
         } catch (RuntimeException notSigned) {
-            return false;
+            approved = false;
         }
+        if (approved) {
+            notes.add(file.getFileName() + " has approvals added after it was written; without them it is the file "
+                    + "the records signed");
+        }
+        return approved;
     }
 
     /**

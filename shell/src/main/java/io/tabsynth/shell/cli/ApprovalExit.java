@@ -1,10 +1,14 @@
 package io.tabsynth.shell.cli;
 
 import io.tabsynth.engine.governance.QuorumNotMet;
+import io.tabsynth.engine.governance.ReleaseChecksFailed;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Runs a command whose documents may lack approvals: a missing approval is exit 3, naming who still has to sign. */
+/**
+ * Runs a command whose documents may lack approvals: a missing approval is exit 3, naming who still has to sign, and so
+ * is a release whose certified report failed its checks, naming them.
+ */
 final class ApprovalExit {
     /** Exit code when a plan, a release or a charter lacks the approvals its charter asks for. */
     static final int APPROVAL_MISSING = 3;
@@ -15,7 +19,7 @@ final class ApprovalExit {
     static int run(CommandSpec spec, Callable<Integer> command) throws Exception {
         try {
             return command.call();
-        } catch (QuorumNotMet e) {
+        } catch (QuorumNotMet | ReleaseChecksFailed e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return APPROVAL_MISSING;
         }

@@ -2,6 +2,7 @@ package io.tabsynth.shell.cli;
 
 import io.tabsynth.engine.governance.Quorum;
 import io.tabsynth.engine.governance.QuorumNotMet;
+import io.tabsynth.engine.governance.ReleaseChecksFailed;
 import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.lineage.SignedRecord;
@@ -19,8 +20,8 @@ final class Approvals {
 
     /**
      * Prints, for each fit in the verified chain that followed an approved plan, who approved it and when; for a signed
-     * document (a certificate), who signed it and when; with {@code charter}, its release quorum must be met (a
-     * {@link QuorumNotMet} otherwise).
+     * document (a certificate), who signed it and when; with {@code charter}, its certified report must have passed
+     * its checks (a {@link ReleaseChecksFailed} otherwise) and its release quorum must be met (a {@link QuorumNotMet}).
      */
     static void print(PrintWriter out, io.tabsynth.engine.lineage.Verification r, Path target, TrustStore trust,
                       Path charter) {
@@ -51,6 +52,7 @@ final class Approvals {
                     .map(s -> s.name() + " on " + s.approvedOn()).collect(Collectors.joining(", ")));
         }
         if (charter != null) {
+            ReleaseChecksFailed.refuseIfAny(target.toString(), doc.statement());
             SignedCharter c = SignedCharter.read(charter, trust);
             Quorum q = Quorum.of(c.charter(), "release", signers);
             if (!q.met()) {

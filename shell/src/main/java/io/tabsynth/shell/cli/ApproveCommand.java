@@ -4,6 +4,7 @@ import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.governance.Charter;
 import io.tabsynth.engine.governance.Plan;
 import io.tabsynth.engine.governance.Quorum;
+import io.tabsynth.engine.governance.ReleaseChecksFailed;
 import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.lineage.SigningKey;
 import io.tabsynth.engine.lineage.TrustStore;
@@ -44,10 +45,17 @@ public final class ApproveCommand implements Callable<Integer> {
             TrustStore t = CharterCommand.trust(trust);
             SignedDocument doc = SignedDocument.read(file);
             String what = what(doc);
+            var c = charter.read();
+            if (c != null && c.charter().approvers().stream().noneMatch(a -> a.keyId().equals(key.keyId()))) {
+                throw new BadInputException(file + ": key " + t.name(key.keyId()) + " (" + key.keyId() + ") is not one of "
+                        + "the approvers of the charter " + charter.file + "; nothing was written");
+            }
+            if (c != null && what.equals("release")) {
+                ReleaseChecksFailed.refuseIfAny(file.toString(), doc.statement());
+            }
             doc.approve(key, Instant.now(), t).write(file);
             var out = spec.commandLine().getOut();
             out.println("approved the " + what + " " + file + " with key " + t.name(key.keyId()) + " (" + key.keyId() + ")");
-            var c = charter.read();
             if (c != null) {
                 Quorum q = Quorum.of(c.charter(), what, doc.verify(t));
                 out.println(q.summary());

@@ -126,6 +126,9 @@ public final class CharterCommand {
         public Integer call() {
             SigningKey key = SigningKeyOption.signingKey(keyDir);
             PrintWriter o = spec.commandLine().getOut();
+            if (!Files.exists(file)) {
+                throw new BadInputException(file + ": file not found");
+            }
             if (signed(file)) {
                 SignedCharter c = SignedCharter.read(file, trust(trust));
                 c.document().approve(key, Instant.now(), trust(trust)).write(out == null ? file : out);
@@ -160,6 +163,9 @@ public final class CharterCommand {
         @Override
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
+            if (!Files.exists(file)) {
+                throw new BadInputException(file + ": file not found");
+            }
             if (signed(file)) {
                 SignedCharter c = SignedCharter.read(file, trust(trust));
                 print(o, c.charter(), "signed, digest " + c.digest());

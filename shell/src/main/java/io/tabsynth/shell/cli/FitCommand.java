@@ -64,6 +64,7 @@ public final class FitCommand implements Callable<Integer> {
         }
         Inputs.notAnInput(model, fit.inputs());
         SignedCharter c = charter.read();
+        PlanCheck.requirePlan("fit", plan, c);
         Lineage.Context context = CharterOption.context(c);
         if (plan != null) {
             context = new PlanCheck(plan, c).context(context, given(c));

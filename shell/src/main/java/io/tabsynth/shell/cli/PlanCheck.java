@@ -23,6 +23,21 @@ import java.util.Map;
  * plan as an input and who approved it when.
  */
 record PlanCheck(Path file, SignedCharter charter) {
+    /**
+     * Every charter asks a plan quorum of at least one approver, so a fit under a charter without {@code --plan} is
+     * refused (exit 3) naming the steps that make an approved plan. {@code synth} takes no plan and is refused the same way.
+     */
+    static void requirePlan(String command, Path plan, SignedCharter charter) {
+        if (charter == null || plan != null) {
+            return;
+        }
+        int needed = charter.charter().quorum("plan");
+        throw new QuorumNotMet(command + " under the charter " + charter.file() + " needs a plan approved by " + needed
+                + " of its " + charter.charter().approvers().size() + " approvers: write it with tabsynth fit ... --charter "
+                + charter.file() + " --plan-out PLAN.json, have approvers sign it with tabsynth approve PLAN.json --key DIR, "
+                + "then run tabsynth fit ... --plan PLAN.json --model M.model (and tabsynth sample --model M.model)");
+    }
+
     Lineage.Context context(Lineage.Context charterContext, Plan given) {
         if (charter == null) {
             throw new BadInputException("fit --plan " + file + ": needs --charter, whose quorum of approvers the plan must have");

@@ -58,6 +58,7 @@ public final class SynthCommand implements Callable<Integer> {
             Inputs.notAnInput(model, fit.inputs());
         }
         SignedCharter c = charter.read();
+        PlanCheck.requirePlan("synth", null, c);
         try (Engine e = engine.open(CharterOption.context(c))) {
             long t0 = System.nanoTime();
             Progress progress = TerminalProgress.forConsole();
