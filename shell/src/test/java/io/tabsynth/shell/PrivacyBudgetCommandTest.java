@@ -178,7 +178,8 @@ class PrivacyBudgetCommandTest {
         long lines = Files.readAllLines(ledger).size();
         Cli copy = fit(crlf, ledger, "b.model", "--param", "epsilon=1", "--policy", policy);
         assertEquals(3, copy.code(), copy.err());
-        assertTrue(copy.err().contains("a.model") && copy.err().contains("over the limit of 1.3"), copy.err());
+        assertTrue(copy.err().contains("refused before the generator saw the data") && copy.err().contains("a.model")
+                && copy.err().contains("over the limit of 1.3"), copy.err());
         assertFalse(Files.exists(dir.resolve("b.model")));
         assertEquals(lines, Files.readAllLines(ledger).size(), "nothing recorded");
     }

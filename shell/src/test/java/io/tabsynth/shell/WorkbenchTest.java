@@ -148,7 +148,7 @@ class WorkbenchTest {
         assertTrue(r.out().contains("a.model") && r.out().contains("total of 1 differentially private fit"), r.out());
         assertTrue(r.out().contains("by file name: 1"), r.out());
         assertFalse(r.out().contains("not reached"), r.out());
-        assertTrue(r.err().contains("refused before reading the data") && r.err().contains("over the limit of 1.3"),
+        assertTrue(r.err().contains("refused before the generator saw the data") && r.err().contains("over the limit of 1.3"),
                 r.err());
     }
 

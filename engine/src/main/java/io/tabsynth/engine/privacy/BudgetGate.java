@@ -63,13 +63,15 @@ public final class BudgetGate {
         SpentBudget spent = new SpentBudget(data, sha256, contentSha256, ledgers, fits);
         for (BudgetLimit limit : limits) {
             if (limit.appliesTo(digests, data.getFileName().toString())) {
-                check(limit, spent, generator, planned);
+                check(limit, spent, generator, planned, contentSha256 == null);
             }
         }
     }
 
-    private static void check(BudgetLimit limit, SpentBudget spent, String generator, Optional<PrivacyCost> planned) {
-        String head = "refused before reading the data: fitting " + generator + " on " + spent.data() + " under "
+    private static void check(BudgetLimit limit, SpentBudget spent, String generator, Optional<PrivacyCost> planned,
+                              boolean unread) {
+        String head = (unread ? "refused before reading the data" : "refused before the generator saw the data")
+                + ": fitting " + generator + " on " + spent.data() + " under "
                 + limit.policy() + " (maxEpsilon " + shown(limit.maxEpsilon()) + " at delta "
                 + shown(limit.delta()) + "): ";
         if (planned.isEmpty()) {
