@@ -29,8 +29,8 @@ public final class ApproveCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "DIR", description = "key directory to sign with (default: the local key)")
     Path keyDir;
 
-    @Option(names = "--trust", paramLabel = "FILE", description = "trust only the keys in this trust file")
-    Path trust;
+    @Mixin
+    TrustOption trust;
 
     @Mixin
     CharterOption charter;
@@ -42,7 +42,7 @@ public final class ApproveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         return ApprovalExit.run(spec, () -> {
             SigningKey key = SigningKeyOption.signingKey(keyDir);
-            TrustStore t = CharterCommand.trust(trust);
+            TrustStore t = trust.store();
             SignedDocument doc = SignedDocument.read(file);
             String what = what(doc);
             var c = charter.read();

@@ -6,7 +6,9 @@ import io.tabsynth.engine.certify.CharterWords;
 import io.tabsynth.engine.governance.Charter;
 import io.tabsynth.engine.governance.Quorum;
 import io.tabsynth.engine.governance.SignedCharter;
+import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.SignedDocument;
+import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.spi.JsonInput;
 import java.nio.file.Path;
@@ -89,7 +91,7 @@ public final class CertifyCommand implements Callable<Integer> {
             }
             if (underCharter != null) {
                 Quorum release = Quorum.of(underCharter.charter(), "release",
-                        SignedDocument.read(out).verify(CharterCommand.trust(null)));
+                        SignedDocument.read(out).verify(TrustStore.standard(KeyStore.standard())));
                 if (!release.met()) {
                     spec.commandLine().getErr().println("note: the release awaits approval under " + charter.file + ": "
                             + release.stillNeeded() + " (tabsynth approve " + out + " --key DIR)");

@@ -8,7 +8,6 @@ import io.tabsynth.engine.lineage.Dsse;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.lineage.SigningKey;
-import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.JsonInput;
 import io.tabsynth.spi.io.AtomicFile;
@@ -24,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,11 +35,6 @@ import picocli.CommandLine.Spec;
                 CharterCommand.Verify.class})
 public final class CharterCommand {
     private CharterCommand() {
-    }
-
-    /** The trust to check signatures with: the file named, or the local key and trusted-keys.json. */
-    static TrustStore trust(Path file) {
-        return file != null ? TrustStore.read(file) : TrustStore.standard(KeyStore.standard());
     }
 
     /** Whether a file is a signed document (a DSSE envelope) rather than a draft. */
@@ -116,8 +111,8 @@ public final class CharterCommand {
         @Option(names = "--key", paramLabel = "DIR", description = "key directory to sign with (default: the local key)")
         Path keyDir;
 
-        @Option(names = "--trust", paramLabel = "FILE", description = "trust only the keys in this trust file")
-        Path trust;
+        @Mixin
+        TrustOption trust;
 
         @Spec
         CommandSpec spec;
@@ -130,8 +125,8 @@ public final class CharterCommand {
                 throw new BadInputException(file + ": file not found");
             }
             if (signed(file)) {
-                SignedCharter c = SignedCharter.read(file, trust(trust));
-                c.document().approve(key, Instant.now(), trust(trust)).write(out == null ? file : out);
+                SignedCharter c = SignedCharter.read(file, trust.store());
+                c.document().approve(key, Instant.now(), trust.store()).write(out == null ? file : out);
                 o.println("signed " + c.charter().name() + " v" + c.charter().version() + " with key " + key.keyId()
                         + " -> " + (out == null ? file : out));
                 return 0;
@@ -154,8 +149,8 @@ public final class CharterCommand {
         @Parameters(paramLabel = "CHARTER")
         Path file;
 
-        @Option(names = "--trust", paramLabel = "FILE", description = "trust only the keys in this trust file")
-        Path trust;
+        @Mixin
+        TrustOption trust;
 
         @Spec
         CommandSpec spec;
@@ -167,7 +162,7 @@ public final class CharterCommand {
                 throw new BadInputException(file + ": file not found");
             }
             if (signed(file)) {
-                SignedCharter c = SignedCharter.read(file, trust(trust));
+                SignedCharter c = SignedCharter.read(file, trust.store());
                 print(o, c.charter(), "signed, digest " + c.digest());
                 o.printf("%-15s %s%n", "signatures", c.quorum().summary());
             } else {
@@ -217,8 +212,8 @@ public final class CharterCommand {
         @Parameters(paramLabel = "CHARTER.json")
         Path file;
 
-        @Option(names = "--trust", paramLabel = "FILE", description = "trust only the keys in this trust file")
-        Path trust;
+        @Mixin
+        TrustOption trust;
 
         @Spec
         CommandSpec spec;
@@ -230,7 +225,7 @@ public final class CharterCommand {
                     throw new BadInputException(file + ": a draft, not a signed charter (tabsynth charter sign " + file
                             + " --out CHARTER.json signs it)");
                 }
-                SignedCharter c = SignedCharter.read(file, trust(trust));
+                SignedCharter c = SignedCharter.read(file, trust.store());
                 if (!c.quorum().met()) {
                     throw new QuorumNotMet(file.toString(), c.quorum());
                 }

@@ -55,8 +55,8 @@ public final class RevocationsCommand {
         @Parameters(paramLabel = "LIST")
         Path list;
 
-        @Option(names = "--trust", paramLabel = "FILE", description = "trust only the keys in this trust file")
-        Path trust;
+        @Mixin
+        TrustOption trust;
 
         @Spec
         CommandSpec spec;
@@ -64,7 +64,7 @@ public final class RevocationsCommand {
         @Override
         public Integer call() {
             KeyStore keys = KeyStore.standard();
-            TrustStore t = trust != null ? TrustStore.read(trust) : TrustStore.standard(keys);
+            TrustStore t = trust.store();
             Path folder = Withdrawals.importedFolder(keys);
             List<Withdrawal> withdrawals = RevocationList.importInto(list, t, folder);
             spec.commandLine().getOut().println("imported " + list + " (" + Count.of(withdrawals.size(), "withdrawal")
