@@ -41,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final Sampler sampler;
     private final Evaluation evaluation;
     private final Certification certification;
+    private final Revalidating revalidating;
     private final PrivacyBudgeting budgeting;
 
     private Engine(PluginHost plugins, Lineage lineage) {
@@ -55,6 +56,7 @@ public final class Engine implements AutoCloseable {
         this.sampler = new Sampler(extensions, recorder, export);
         this.evaluation = new Evaluation(extensions, recorder, dataFiles);
         this.certification = new Certification(recorder, dataFiles);
+        this.revalidating = new Revalidating(recorder, dataFiles, evaluation);
         this.budgeting = new PrivacyBudgeting(extensions, recorder);
     }
 
@@ -260,6 +262,14 @@ public final class Engine implements AutoCloseable {
      */
     public String certify(CertifyRequest r, List<Path> revocationLists, CharterWords charter) {
         return certification.certify(r, revocationLists, charter);
+    }
+
+    /**
+     * Revalidates a certificate against a newer snapshot of the real data, measures the drift from the real data it
+     * was made from, and writes and records the signed result (see {@link Revalidating}).
+     */
+    public Revalidation revalidate(RevalidateRequest r) {
+        return revalidating.revalidate(r);
     }
 
     @Override

@@ -92,23 +92,9 @@ final class Evaluation {
         if (policy != null) {
             policy.checkEvaluators(extensions.evaluators().stream().map(e -> e.info().id()).toList());
         }
-        ObjectNode report = JsonNodeFactory.instance.objectNode();
         Map<String, Object> results = new LinkedHashMap<>();
         EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options());
-        List<SideBySide.Piece<Result>> pieces = new ArrayList<>();
-        for (PluginHost.Found<Evaluator> e : chosen) {
-            pieces.add(new SideBySide.Piece<>("evaluating " + named(f.synthetic(), "synthetic") + " with " + e.info().id(),
-                    () -> e.extension().evaluate(input)));
-        }
-        List<Result> evaluated = SideBySide.run(pieces);
-        for (int i = 0; i < chosen.size(); i++) {
-            PluginHost.Found<Evaluator> e = chosen.get(i);
-            Result result = evaluated.get(i);
-            report.set(e.info().id(), ResultJson.of(result));
-            if (result.score() != null) {
-                results.put(e.info().id() + ".score", result.score());
-            }
-        }
+        ObjectNode report = run(chosen, input, results);
         if (policy != null) {
             var verdict = policy.evaluate(report);
             recorder.remember(f.policy());
@@ -138,6 +124,44 @@ final class Evaluation {
                 .by(params.get("evaluators"), first.info().pluginId(), first.info().pluginVersion())
                 .parameters(params).inputs(inputs).outputs(outputs).results(results)
                 .between(started, Instant.now()).build());
+        return report;
+    }
+
+    /**
+     * The report of the evaluators named (every installed one when none is) on synthetic data against real data, with
+     * the policy's verdict under {@code policy} when there is a policy; writes and records nothing. Options are
+     * checked as {@link #evaluate(EvaluateFrames)} checks them.
+     */
+    ObjectNode scores(Frame real, Frame synthetic, List<String> evaluators, Map<String, String> options, Policy policy) {
+        List<PluginHost.Found<Evaluator>> chosen = chosen(evaluators);
+        EvaluatorOptions.resolve(chosen, extensions.evaluators(), options);
+        EvaluateRequest.checkColumns(named(real, "real data"), options, real.schema());
+        ObjectNode report = run(chosen, new EvaluationInput(real, null, synthetic, real.schema(), options),
+                new LinkedHashMap<>());
+        if (policy != null) {
+            report.set("policy", policy.evaluate(report));
+        }
+        return report;
+    }
+
+    /** Runs the evaluators side by side: their results by id, each score also into {@code scores}. */
+    private static ObjectNode run(List<PluginHost.Found<Evaluator>> chosen, EvaluationInput input,
+                                  Map<String, Object> scores) {
+        ObjectNode report = JsonNodeFactory.instance.objectNode();
+        List<SideBySide.Piece<Result>> pieces = new ArrayList<>();
+        for (PluginHost.Found<Evaluator> e : chosen) {
+            pieces.add(new SideBySide.Piece<>("evaluating " + named(input.synthetic(), "synthetic") + " with "
+                    + e.info().id(), () -> e.extension().evaluate(input)));
+        }
+        List<Result> evaluated = SideBySide.run(pieces);
+        for (int i = 0; i < chosen.size(); i++) {
+            PluginHost.Found<Evaluator> e = chosen.get(i);
+            Result result = evaluated.get(i);
+            report.set(e.info().id(), ResultJson.of(result));
+            if (result.score() != null) {
+                scores.put(e.info().id() + ".score", result.score());
+            }
+        }
         return report;
     }
 
