@@ -83,11 +83,12 @@ class ArchitectureTest {
             Map.entry("engine.governance.revocation", Set.of("engine", "spi.io", "spi.data", "engine.data.io",
                     "engine.lineage")),
             Map.entry("engine.governance.optout", Set.of("spi.io", "spi.data", "engine.data.io", "engine.lineage")),
+            Map.entry("engine.drift", Set.of("spi.data", "spi.stats", "spi.fidelity", "spi.disclosure")),
             Map.entry("engine.run", Set.of("engine", "spi.io", "spi.data", "spi.random", "spi.stats", "spi",
                     "spi.disclosure", "spi.constraint", "spi.fidelity", "engine.data.io", "engine.data.infer",
                     "engine.disclosure", "engine.constraint", "engine.lineage", "engine.certify", "engine.policy",
                     "engine.governance.revocation", "engine.governance.optout", "engine.privacy",
-                    "spi.privacy.domain")));
+                    "spi.privacy.domain", "engine.drift", "engine.governance")));
 
     /** The packages of the SPI module: exactly what a plugin may use. */
     private static final Set<String> SPI_PACKAGES = Set.of("spi", "spi.io", "spi.data", "spi.random", "spi.stats",

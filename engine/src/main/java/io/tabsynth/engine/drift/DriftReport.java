@@ -24,8 +24,11 @@ import java.util.TreeMap;
  * snapshots are one bin, named as reports name rare values ({@link RareCategories}).
  */
 public final class DriftReport {
-    /** A pair whose similarity between the snapshots falls below this has changed its relationship. */
-    public static final double PAIR_TREND_CHANGED = 0.9;
+    /**
+     * A pair whose relationship (Pearson correlation for two numbers, Cramér's V otherwise) differs by this much or
+     * more between the snapshots has changed.
+     */
+    public static final double PAIR_RELATIONSHIP_CHANGED = 0.1;
 
     /**
      * One column's movement.
@@ -42,15 +45,17 @@ public final class DriftReport {
     }
 
     /**
-     * One pair's change: the pair-trend similarity of the new snapshot to the old.
+     * One pair's change: the pair-trend similarity of the new snapshot to the old, and the pair's relationship in each.
      *
      * @param first      one column
      * @param second     the other
-     * @param trend      the metric, similarity, and the old (and new, for correlations) relationship
+     * @param trend      the metric and similarity, the new snapshot scored against the old
+     * @param before     the relationship in the old snapshot (correlation or Cramér's V), null when undefined
+     * @param after      the relationship in the new snapshot, null when undefined
      */
-    public record PairDrift(String first, String second, PairTrend trend) {
+    public record PairDrift(String first, String second, PairTrend trend, Double before, Double after) {
         public boolean changed() {
-            return trend.score() != null && trend.score() < PAIR_TREND_CHANGED;
+            return before != null && after != null && Math.abs(after - before) >= PAIR_RELATIONSHIP_CHANGED;
         }
     }
 
@@ -98,10 +103,15 @@ public final class DriftReport {
         List<PairDrift> pairs = new ArrayList<>();
         if (compared.size() > 1) {
             CodeBook book = new CodeBook(old, current);
+            CodeBook reversed = new CodeBook(current, old);
             for (int i = 0; i < compared.size(); i++) {
                 for (int j = i + 1; j < compared.size(); j++) {
-                    pairs.add(new PairDrift(compared.get(i).name(), compared.get(j).name(),
-                            PairTrend.of(book, compared.get(i), compared.get(j))));
+                    ColumnSpec a = compared.get(i);
+                    ColumnSpec b = compared.get(j);
+                    PairTrend trend = PairTrend.of(book, a, b);
+                    Double after = a.kind().isNumeric() && b.kind().isNumeric() ? trend.synthetic()
+                            : PairTrend.of(reversed, a, b).real();
+                    pairs.add(new PairDrift(a.name(), b.name(), trend, trend.real(), after));
                 }
             }
         }
@@ -133,7 +143,8 @@ public final class DriftReport {
         out.put("baselineRows", oldRows).put("currentRows", newRows);
         ObjectNode thresholds = out.putObject("thresholds");
         thresholds.put("psiModerate", PopulationStability.MODERATE).put("psiShifted", PopulationStability.SHIFTED)
-                .put("psiEmptyBinShare", PopulationStability.EMPTY_SHARE).put("pairTrendChanged", PAIR_TREND_CHANGED);
+                .put("psiEmptyBinShare", PopulationStability.EMPTY_SHARE)
+                .put("pairRelationshipChanged", PAIR_RELATIONSHIP_CHANGED);
         ObjectNode cols = out.putObject("columns");
         for (ColumnDrift c : columns) {
             ObjectNode o = cols.putObject(c.column());
@@ -157,11 +168,9 @@ public final class DriftReport {
             o.putArray("columns").add(p.first()).add(p.second());
             o.put("metric", p.trend().metric());
             putNumber(o, "similarity", p.trend().score());
-            putNumber(o, p.trend().synthetic() == null && p.trend().metric().startsWith("Contingency")
-                    ? "baselineAssociation" : "baselineCorrelation", p.trend().real());
-            if (p.trend().metric().startsWith("Correlation")) {
-                putNumber(o, "currentCorrelation", p.trend().synthetic());
-            }
+            String measure = p.trend().metric().startsWith("Correlation") ? "Correlation" : "CramersV";
+            putNumber(o, "baseline" + measure, p.before());
+            putNumber(o, "current" + measure, p.after());
             o.put("changed", p.changed());
         }
         shifted().forEach(out.putArray("shifted")::add);
