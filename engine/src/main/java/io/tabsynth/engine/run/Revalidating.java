@@ -156,9 +156,6 @@ final class Revalidating {
         if (baselineRead != null) {
             inputs.add(baselineRead.as(BASELINE_ROLE));
         }
-        if (r.charter() != null) {
-            inputs.add(Artifact.file("charter", r.charter()));
-        }
         Map<String, Object> stepResults = new LinkedHashMap<>();
         stepResults.put(Revalidations.HOLDS, holds);
         stepResults.put("statementSha256", Sha256.hex(Dsse.payload(envelope)));

@@ -16,6 +16,7 @@ import io.tabsynth.engine.lineage.Verifier;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -46,7 +47,8 @@ public final class LineageCommand {
         Path trust;
 
         @Option(names = "--charter", paramLabel = "CHARTER.json",
-                description = "also check that a certificate has the release quorum this charter asks for (exit 3 if not)")
+                description = "also check that a certificate has the release quorum this charter asks for, and that its review "
+                        + "is not overdue (exit 3 if either fails; without it, the charter its certify step recorded)")
         Path charter;
         @Mixin
         WithdrawalOptions withdrawals;
@@ -88,7 +90,8 @@ public final class LineageCommand {
                 out.printf("verified %s: %s, signatures, chain and digests intact%n", target,
                         Count.of(r.records(), "record"));
                 Approvals.print(out, r, target, t, charter);
-                return 0;
+                return ReviewCheck.check(target, charter, withdrawals.ledger(), t, Clock.systemUTC(), out,
+                        spec.commandLine().getErr());
             }
             PrintWriter err = spec.commandLine().getErr();
             r.problems().forEach(p -> err.println("FAILED: " + p));

@@ -16,6 +16,11 @@ final class SigningKeyOption {
         if (dir == null) {
             return KeyStore.standard().signingKey();
         }
+        return signingKeyStore(dir).signingKey();
+    }
+
+    /** The key store of {@code dir}, which must hold a signing key; never creates one. */
+    static KeyStore signingKeyStore(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": not a key directory (tabsynth keys create --key-dir " + dir + " makes one)");
         }
@@ -23,6 +28,6 @@ final class SigningKeyOption {
         if (!keys.exists()) {
             throw new BadInputException(dir + ": holds no signing key (tabsynth keys create --key-dir " + dir + " makes one)");
         }
-        return keys.signingKey();
+        return keys;
     }
 }

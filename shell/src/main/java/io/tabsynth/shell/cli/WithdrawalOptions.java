@@ -21,6 +21,11 @@ public final class WithdrawalOptions {
 
     /** The withdrawals known, with the lists checked against {@code trust}. */
     Withdrawals known(TrustStore trust) {
-        return Withdrawals.known(ledger == null ? Ledger.standard() : new Ledger(ledger), KeyStore.standard(), trust, lists);
+        return Withdrawals.known(ledger(), KeyStore.standard(), trust, lists);
+    }
+
+    /** The ledger named, or the default one. */
+    Ledger ledger() {
+        return ledger == null ? Ledger.standard() : new Ledger(ledger);
     }
 }
