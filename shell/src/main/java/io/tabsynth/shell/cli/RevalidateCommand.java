@@ -118,9 +118,10 @@ public final class RevalidateCommand implements Callable<Integer> {
                     PopulationStability.MODERATE, PopulationStability.SHIFTED);
             int width = drift.columns().stream().mapToInt(c -> c.column().length()).max().orElse(0);
             for (DriftReport.ColumnDrift c : drift.columns()) {
-                o.printf(Locale.ROOT, "  %-" + width + "s  PSI %.4f  %-8s%s%n", c.column(), c.psi().value(),
-                        c.psi().status().word(), c.ks() == null ? ""
+                String line = String.format(Locale.ROOT, "  %-" + width + "s  PSI %.4f  %-8s%s", c.column(),
+                        c.psi().value(), c.psi().status().word(), c.ks() == null ? ""
                                 : String.format(Locale.ROOT, "  KS %.4f (p %.3g)", c.ks().statistic(), c.ks().pValue()));
+                o.println(line.stripTrailing());
             }
             o.println("shifted columns: " + listed(drift.shifted()));
             o.println("changed pair trends (correlation or Cramér's V moved by " + DriftReport.PAIR_RELATIONSHIP_CHANGED
