@@ -59,6 +59,7 @@ final class Revalidating {
     Revalidation revalidate(RevalidateRequest r) {
         Instant started = Instant.now();
         TrustStore trust = TrustStore.standard(KeyStore.standard());
+        recorder.remember(r.certificate());
         SignedDocument certificate = SignedDocument.read(r.certificate());
         certificate.verify(trust);
         JsonNode statement = certificate.statement();
@@ -94,6 +95,12 @@ final class Revalidating {
             Frame baseline = read.get(1);
             baselineRead = Artifact.of(baseline);
             checkBaseline(r, baselineRead, recordedRealData(r.certificate(), predicate));
+            for (String column : baseline.schema().names()) {
+                if (!current.schema().has(column)) {
+                    throw new BadInputException(r.real() + ": has no column '" + column + "', which the baseline "
+                            + r.baseline() + " has; drift is measured column by column");
+                }
+            }
             drift = DriftReport.of(baseline, current, report.path(RareValues.PARAM).asInt(RareValues.DEFAULT_MIN_COUNT));
         }
 
