@@ -179,6 +179,38 @@ class GovernanceCommandTest {
     }
 
     @Test
+    void synthUnderACharterRunsTheApprovedPlanAndOnlyThat() throws Exception {
+        Path charter = charter("c", 2, 2);
+        Path plan = approvedPlan(charter); // written by fit --plan-out: seed 7, gaussian-copula, real.csv
+        Path out = dir.resolve("syn.csv");
+        Cli other = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 50, "--seed", 8,
+                "--out", out, "--charter", charter, "--plan", plan);
+        assertEquals(2, other.code(), other.out() + other.err());
+        assertTrue(other.err().contains("the synth given is not the plan that was approved") && other.err().contains("seed"),
+                other.err());
+        assertFalse(Files.exists(out), "nothing is written for a synth that is not the plan");
+
+        Cli synth = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 50, "--seed", 7,
+                "--out", out, "--charter", charter, "--plan", plan);
+        assertEquals(0, synth.code(), synth.out() + synth.err());
+        Cli verified = Cli.run("lineage", "verify", out);
+        assertEquals(0, verified.code(), verified.err());
+        assertTrue(verified.out().contains("approved: the plan " + plan + " of the synth was approved by Alice on 20"),
+                verified.out());
+
+        Path threeOfThree = charter("three", 3, 3);
+        Path plan3 = dir.resolve("plan3.json");
+        assertEquals(0, fit("--charter", threeOfThree, "--plan-out", plan3).code());
+        assertEquals(0, Cli.run("approve", plan3, "--key", keys("alice")).code());
+        Path refusedOut = dir.resolve("refused.csv");
+        Cli refused = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 50, "--seed", 7,
+                "--out", refusedOut, "--charter", threeOfThree, "--plan", plan3);
+        assertEquals(3, refused.code(), refused.err());
+        assertTrue(refused.err().contains("the plan needs 2 more approvals (quorum 3 of 3), from Bob, Carol"), refused.err());
+        assertFalse(Files.exists(refusedOut));
+    }
+
+    @Test
     void twoOfThreeApproversMeetATwoOfThreeQuorumAndNotAThreeOfThree() throws Exception {
         Path twoOfThree = charter("two", 2, 2);
         Path plan = approvedPlan(twoOfThree);

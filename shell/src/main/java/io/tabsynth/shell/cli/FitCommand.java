@@ -67,7 +67,7 @@ public final class FitCommand implements Callable<Integer> {
         PlanCheck.requirePlan("fit", plan, c);
         Lineage.Context context = CharterOption.context(c);
         if (plan != null) {
-            context = new PlanCheck(plan, c).context(context, given(c));
+            context = new PlanCheck("fit", plan, c).context(context, given(c));
         }
         try (Engine e = engine.open(context)) {
             long t0 = System.nanoTime();
@@ -92,10 +92,8 @@ public final class FitCommand implements Callable<Integer> {
         }
     }
 
-    /** The plan of the fit these options ask for. */
     private Plan given(SignedCharter c) {
-        return Plan.of(fit.data, fit.generator, fit.params, seed, fit.metadata, fit.constraints,
-                c == null ? null : c.digest());
+        return fit.plan(seed, c);
     }
 
     private int writePlan() {

@@ -1,5 +1,6 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.governance.Plan;
 import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.governance.optout.Exclusion;
 import io.tabsynth.engine.governance.optout.OptOutList;
@@ -95,6 +96,11 @@ public final class FitOptions {
         }
         return "honoured the opt-out list " + r.get("list") + " (key " + r.get("key") + "): "
                 + Exclusion.removedText(r) + " before fitting" + System.lineSeparator();
+    }
+
+    /** The generation plan of the fit these options ask for, under the charter {@code c} ({@code null} for none). */
+    Plan plan(long seed, SignedCharter c) {
+        return Plan.of(data, generator, params, seed, metadata, constraints, c == null ? null : c.digest());
     }
 
     /** Files this step reads, which no output may overwrite. */

@@ -1,6 +1,7 @@
 package io.tabsynth.shell.cli;
 
 import io.tabsynth.engine.governance.SignedCharter;
+import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.spi.Progress;
@@ -42,6 +43,11 @@ public final class SynthCommand implements Callable<Integer> {
     @Mixin
     CharterOption charter;
 
+    @Option(names = "--plan", paramLabel = "PLAN.json",
+            description = "fit only as this approved plan (tabsynth fit --plan-out) says: needs --charter, whose plan "
+                    + "quorum must have signed it")
+    Path plan;
+
     @Spec
     CommandSpec spec;
 
@@ -58,8 +64,12 @@ public final class SynthCommand implements Callable<Integer> {
             Inputs.notAnInput(model, fit.inputs());
         }
         SignedCharter c = charter.read();
-        PlanCheck.requirePlan("synth", null, c);
-        try (Engine e = engine.open(CharterOption.context(c))) {
+        PlanCheck.requirePlan("synth", plan, c);
+        Lineage.Context context = CharterOption.context(c);
+        if (plan != null) {
+            context = new PlanCheck("synth", plan, c).context(context, fit.plan(seed, c));
+        }
+        try (Engine e = engine.open(context)) {
             long t0 = System.nanoTime();
             Progress progress = TerminalProgress.forConsole();
             FittedModel m = fit.fit(e, seed, progress, c);

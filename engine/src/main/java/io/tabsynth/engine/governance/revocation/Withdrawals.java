@@ -125,18 +125,35 @@ public final class Withdrawals {
                 out.add(target + " was " + w.describe(trust));
                 continue;
             }
-            for (SignedRecord r : chain) {
-                List<Artifact> files = new ArrayList<>(r.subjects());
-                files.addAll(r.step().inputs());
-                for (Artifact a : files) {
-                    if (w.covers(a) && (self == null || !a.sha256().equals(self.sha256()))) {
-                        out.add(target + " derives from " + (a.role().equals(Statement.SUBJECT_ROLE) ? "" : "the " + a.role() + " ")
-                                + a.path() + " (sha256 " + a.sha256().substring(0, Math.min(16, a.sha256().length()))
-                                + "…), which was " + w.describe(trust));
-                    }
-                }
+            Artifact named = firstCovered(w, self, chain);
+            if (named != null) {
+                out.add(target + " derives from " + (named.role().equals(Statement.SUBJECT_ROLE) ? "" : "the " + named.role() + " ")
+                        + named.path() + " (sha256 " + named.sha256().substring(0, Math.min(16, named.sha256().length()))
+                        + "…), which was " + w.describe(trust));
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The file of the chain that {@code w} withdraws, other than {@code self}: the same file is the subject of the record
+     * that made it and an input (a model, data) of the records after it, and one withdrawal is said once, naming the file
+     * as the record that made it does where the chain holds that record; {@code null} when it covers none.
+     */
+    private static Artifact firstCovered(Withdrawal w, Artifact self, List<SignedRecord> chain) {
+        Artifact asInput = null;
+        for (SignedRecord r : chain) {
+            for (Artifact a : r.subjects()) {
+                if (w.covers(a) && (self == null || !a.sha256().equals(self.sha256()))) {
+                    return a;
+                }
+            }
+            for (Artifact a : r.step().inputs()) {
+                if (asInput == null && w.covers(a) && (self == null || !a.sha256().equals(self.sha256()))) {
+                    asInput = a;
+                }
+            }
+        }
+        return asInput;
     }
 }
