@@ -195,7 +195,7 @@ class GovernanceCommandTest {
         assertEquals(0, synth.code(), synth.out() + synth.err());
         Cli verified = Cli.run("lineage", "verify", out);
         assertEquals(0, verified.code(), verified.err());
-        assertTrue(verified.out().contains("approved: the plan " + plan + " of the synth was approved by Alice on 20"),
+        assertTrue(verified.out().contains("approved: the plan " + plan + " of the fit was approved by Alice on 20"),
                 verified.out());
 
         Path threeOfThree = charter("three", 3, 3);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tabsynth.engine.governance.optout.CharterOptOuts;
 import io.tabsynth.engine.lineage.Dsse;
 import io.tabsynth.engine.policy.Policy;
 import io.tabsynth.engine.privacy.BudgetLimit;
@@ -122,6 +123,11 @@ public final class Charter {
         Policy.of(root, Path.of(where));
         body.set("checks", root.path("checks").deepCopy());
         body.set("privacyBudget", privacyBudget(root, where));
+        JsonNode optOuts = root.path(CharterOptOuts.FIELD);
+        if (!optOuts.isMissingNode() && !optOuts.isNull()) {
+            // only when named, so that the charters signed before the field existed keep their digests
+            body.set(CharterOptOuts.FIELD, CharterOptOuts.of(optOuts, where).json());
+        }
         List<Approver> approvers = new ArrayList<>();
         ArrayNode a = body.putArray("approvers");
         JsonNode given = root.path("approvers");
@@ -258,6 +264,12 @@ public final class Charter {
      */
     public List<BudgetLimit> budgetLimits(Path file) {
         return BudgetLimit.of(body.path("privacyBudget"), file);
+    }
+
+    /** The opt-out list the charter names, or {@code null} when it names none. */
+    public CharterOptOuts optOuts() {
+        JsonNode o = body.path(CharterOptOuts.FIELD);
+        return o.isObject() ? CharterOptOuts.of(o, name()) : null;
     }
 
     /** How many approvers must sign {@code what} ({@link #QUORUM_FOR}). */

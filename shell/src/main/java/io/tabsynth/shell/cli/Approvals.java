@@ -30,7 +30,8 @@ final class Approvals {
             if (approvals instanceof List<?> list) {
                 String plan = record.step().inputs().stream().filter(in -> in.role().equals("plan"))
                         .map(in -> in.path().toString()).findFirst().orElse("its plan");
-                out.println("approved: the plan " + plan + " of the " + record.step().step() + " was approved by "
+                // a plan is a fit's, whether the fit was its own step or the first half of a synth's sample record
+                out.println("approved: the plan " + plan + " of the fit was approved by "
                         + list.stream().map(a -> (Map<?, ?>) a)
                         .map(a -> a.get("name") + " on " + a.get("approvedOn")).collect(Collectors.joining(", ")));
             }

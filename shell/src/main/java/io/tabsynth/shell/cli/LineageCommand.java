@@ -60,10 +60,16 @@ public final class LineageCommand {
         }
 
         private int verify() {
-            if (!Files.exists(target)) {
-                throw new io.tabsynth.spi.BadInputException(target + ": file not found");
-            }
             TrustStore t = trust != null ? TrustStore.read(trust) : TrustStore.standard(KeyStore.standard());
+            if (!Files.exists(target)) {
+                List<String> retired = withdrawals.known(t).retiredAndGone(target, withdrawals.ledger());
+                if (retired.isEmpty()) {
+                    throw new io.tabsynth.spi.BadInputException(target + ": file not found");
+                }
+                // its deletion is what the signed retirement records: nothing is wrong, and nothing is left to check
+                retired.forEach(spec.commandLine().getOut()::println);
+                return 0;
+            }
             Verifier v = new Verifier(t);
             boolean ledger = target.getFileName().toString().endsWith(".jsonl") && !Files.exists(
                     Sidecar.of(target));

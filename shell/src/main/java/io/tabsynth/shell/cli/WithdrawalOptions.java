@@ -21,6 +21,11 @@ public final class WithdrawalOptions {
 
     /** The withdrawals known, with the lists checked against {@code trust}. */
     Withdrawals known(TrustStore trust) {
-        return Withdrawals.known(ledger == null ? Ledger.standard() : new Ledger(ledger), KeyStore.standard(), trust, lists);
+        return Withdrawals.known(ledger(), KeyStore.standard(), trust, lists);
+    }
+
+    /** The ledger --ledger names, else the standard one. */
+    Ledger ledger() {
+        return ledger == null ? Ledger.standard() : new Ledger(ledger);
     }
 }

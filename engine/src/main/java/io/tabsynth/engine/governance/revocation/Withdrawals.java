@@ -136,6 +136,28 @@ public final class Withdrawals {
     }
 
     /**
+     * For a file that is not there any more, "syn.csv is gone: it was retired by NAME (key …) on WHEN: REASON" for each
+     * retirement of it: found by the name the ledger's records give it (and so by its digests), or by the name the
+     * retirement gives it; empty when no retirement names it.
+     */
+    public List<String> retiredAndGone(Path target, Ledger ledger) {
+        Artifact recorded;
+        try {
+            recorded = WithdrawnFile.ofNamed(target, ledger);
+        } catch (BadInputException notRecorded) {
+            recorded = null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Withdrawal w : all) {
+            if (w.kind() == Withdrawal.Kind.RETIRED
+                    && (recorded != null && w.covers(recorded) || w.dataset().path().equals(target))) {
+                out.add(target + " is gone: it was " + w.describe(trust));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The file of the chain that {@code w} withdraws, other than {@code self}: the same file is the subject of the record
      * that made it and an input (a model, data) of the records after it, and one withdrawal is said once, naming the file
      * as the record that made it does where the chain holds that record; {@code null} when it covers none.
