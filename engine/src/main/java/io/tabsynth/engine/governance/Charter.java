@@ -36,8 +36,10 @@ import java.util.Map;
 public final class Charter {
     /** The predicate type of a signed charter. */
     public static final String PREDICATE_TYPE = "https://tabsynth.io/charter/v1";
-    /** What a quorum is for: the charter itself, a generation plan, a release. */
-    public static final List<String> QUORUM_FOR = List.of("charter", "plan", "release");
+    /** What a quorum is for: the charter itself, a generation plan, a release, a retirement. */
+    public static final List<String> QUORUM_FOR = List.of("charter", "plan", "release", "retirement");
+    /** The quorum that may be left out, asking no approvals (and then not written, so older charters keep their digests). */
+    private static final String OPTIONAL_QUORUM = "retirement";
 
     private final ObjectNode body;
     private final List<Approver> approvers;
@@ -157,6 +159,9 @@ public final class Charter {
             int value;
             if (k.isMissingNode() && what.equals("charter")) {
                 value = approvers.size();
+            } else if (k.isMissingNode() && what.equals(OPTIONAL_QUORUM)) {
+                quorum.put(what, 0);
+                continue;
             } else if (!k.canConvertToInt() || k.asInt() < 1 || !k.isIntegralNumber()) {
                 throw new BadInputException(where + ": 'quorum." + what + "' must be a whole number of approvers from 1 to "
                         + approvers.size());

@@ -135,26 +135,30 @@ public final class Withdrawals {
         return List.copyOf(out);
     }
 
+    /** The withdrawals of {@code kind} that cover {@code file} (its bytes, or the same data in another format). */
+    public List<Withdrawal> covering(Withdrawal.Kind kind, Artifact file) {
+        return all.stream().filter(w -> w.kind() == kind && file != null && w.covers(file)).distinct().toList();
+    }
+
     /**
-     * For a file that is not there any more, "syn.csv is gone: it was retired by NAME (key …) on WHEN: REASON" for each
-     * retirement of it: found by the name the ledger's records give it (and so by its digests), or by the name the
-     * retirement gives it; empty when no retirement names it.
+     * The retirements of a file that is not there any more: found by the name the ledger's records give it (and so by
+     * its digests), or by the name the retirement gives it; empty when no retirement names it.
      */
-    public List<String> retiredAndGone(Path target, Ledger ledger) {
+    public List<Withdrawal> retirementsOfGone(Path target, Ledger ledger) {
         Artifact recorded;
         try {
             recorded = WithdrawnFile.ofNamed(target, ledger);
         } catch (BadInputException notRecorded) {
             recorded = null;
         }
-        Set<String> out = new LinkedHashSet<>();
+        List<Withdrawal> out = new ArrayList<>();
         for (Withdrawal w : all) {
-            if (w.kind() == Withdrawal.Kind.RETIRED
+            if (w.kind() == Withdrawal.Kind.RETIRED && !out.contains(w)
                     && (recorded != null && w.covers(recorded) || w.dataset().path().equals(target))) {
-                out.add(target + " is gone: it was " + w.describe(trust));
+                out.add(w);
             }
         }
-        return List.copyOf(out);
+        return out;
     }
 
     /**
