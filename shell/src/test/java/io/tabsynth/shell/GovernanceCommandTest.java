@@ -572,4 +572,65 @@ class GovernanceCommandTest {
         assertTrue(gone.out().contains(syn2 + " is gone: it was retired by")
                 && gone.out().contains("3 of 3 approvers signed the retirement (quorum 3)"), gone.out());
     }
+
+    @Test
+    void theWorkbenchWorksUnderACharterWithTheCommandLinesChecksAndRecords() throws Exception {
+        Path charter = charter("c", 2, 2);
+        Path plan = approvedPlan(charter); // fit --plan-out of real.csv, gaussian-copula, seed 7: the workbench's fit below
+        Path ledger = dir.resolve("wb.jsonl");
+        Path noPlan = Files.writeString(dir.resolve("noplan.jsh"), """
+                var real = read("real.csv");
+                var m = fit(real, "gaussian-copula", seed(7), charter("c.json"));
+                """);
+        Cli refused = Cli.run("run", noPlan, "--dir", dir, "--ledger", ledger);
+        assertEquals(3, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("fit under the charter " + charter + " needs a plan approved by 2 of its 3 approvers"),
+                refused.err());
+        assertFalse(refused.err().contains("Exception") || refused.err().contains("QuorumNotMet"), refused.err());
+
+        Path otherSeed = Files.writeString(dir.resolve("otherseed.jsh"), """
+                var m = fit(read("real.csv"), "gaussian-copula", seed(8), charter("c.json"), plan("plan.json"));
+                """);
+        Cli notThePlan = Cli.run("run", otherSeed, "--dir", dir, "--ledger", ledger);
+        assertEquals(2, notThePlan.code(), notThePlan.err());
+        assertTrue(notThePlan.err().contains("the fit given is not the plan that was approved"), notThePlan.err());
+
+        Path missing = Files.writeString(dir.resolve("missing.jsh"), """
+                var m = fit(read("real.csv"), "gaussian-copula", seed(7), charter("nosuch.json"), plan("plan.json"));
+                """);
+        Cli bad = Cli.run("run", missing, "--dir", dir, "--ledger", ledger);
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("nosuch.json: file not found"), bad.err());
+        assertFalse(bad.err().contains("Exception"), bad.err());
+
+        Path ok = Files.writeString(dir.resolve("ok.jsh"), """
+                var real = read("real.csv");
+                var m = fit(real, "gaussian-copula", seed(7), charter("c.json"), plan("plan.json"));
+                var syn = m.sample(200, 3);
+                write(syn, "wb.csv");
+                evaluate(real, "wb.csv", evaluators("fidelity"), charter("c.json"));
+                """);
+        Cli run = Cli.run("run", ok, "--dir", dir, "--ledger", ledger);
+        assertEquals(0, run.code(), run.out() + run.err());
+        Cli verified = Cli.run("lineage", "verify", dir.resolve("wb.csv"));
+        assertEquals(0, verified.code(), verified.err());
+        assertTrue(verified.out().contains("approved: the plan " + plan + " of the fit was approved by Alice on 20"),
+                verified.out());
+        String charterDigest = io.tabsynth.spi.io.Sha256.hex(Dsse.payload(JSON.readTree(Files.readAllBytes(charter))));
+        java.util.Set<String> stepsUnderCharter = new java.util.TreeSet<>();
+        for (var r : new io.tabsynth.engine.lineage.Ledger(ledger).records()) {
+            boolean namesCharter = r.step().inputs().stream().anyMatch(a -> a.role().equals("charter")
+                    && charterDigest.equals(a.contentSha256()));
+            if (namesCharter) {
+                assertEquals("2", r.step().parameters().get("charter.version"), r.step().parameters().toString());
+                stepsUnderCharter.add(r.step().step());
+            }
+            if (r.step().step().equals("sample")) {
+                assertTrue(r.step().inputs().stream().anyMatch(a -> a.role().equals("plan")), "the fit's plan");
+                assertEquals(2, ((java.util.List<?>) r.step().results().get("planApprovals")).size());
+            }
+        }
+        assertEquals(java.util.Set.of("evaluate", "sample"), stepsUnderCharter, "the sample (with its fit) and the "
+                + "evaluation are recorded under the charter");
+    }
 }

@@ -1,7 +1,10 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.governance.PlanApproval;
 import io.tabsynth.engine.governance.SignedCharter;
+import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.spi.Progress;
@@ -64,10 +67,10 @@ public final class SynthCommand implements Callable<Integer> {
             Inputs.notAnInput(model, fit.inputs());
         }
         SignedCharter c = charter.read();
-        PlanCheck.requirePlan("synth", plan, c);
+        PlanApproval.requirePlan("synth", plan, c);
         Lineage.Context context = CharterOption.context(c);
         if (plan != null) {
-            context = new PlanCheck("synth", plan, c).context(context, fit.plan(seed, c));
+            context = new PlanApproval("synth", plan, c, TrustStore.standard(KeyStore.standard())).context(context, fit.plan(seed, c));
         }
         try (Engine e = engine.open(context)) {
             long t0 = System.nanoTime();

@@ -1,11 +1,6 @@
-package io.tabsynth.shell.cli;
+package io.tabsynth.engine.governance;
 
-import io.tabsynth.engine.governance.Plan;
-import io.tabsynth.engine.governance.Quorum;
-import io.tabsynth.engine.governance.QuorumNotMet;
-import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.lineage.Artifact;
-import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.lineage.TrustStore;
@@ -22,12 +17,12 @@ import java.util.Map;
  * what differs) and the charter's plan quorum signed it (exit 3, naming who still has to); the fit then records the
  * plan as an input and who approved it when.
  */
-record PlanCheck(String command, Path file, SignedCharter charter) {
+public record PlanApproval(String command, Path file, SignedCharter charter, TrustStore trust) {
     /**
      * Every charter asks a plan quorum of at least one approver, so a fit under a charter without {@code --plan} is
      * refused (exit 3) naming the steps that make an approved plan; {@code synth} the same way.
      */
-    static void requirePlan(String command, Path plan, SignedCharter charter) {
+    public static void requirePlan(String command, Path plan, SignedCharter charter) {
         if (charter == null || plan != null) {
             return;
         }
@@ -38,12 +33,16 @@ record PlanCheck(String command, Path file, SignedCharter charter) {
                 + "then run tabsynth " + command + " ... --plan PLAN.json");
     }
 
-    Lineage.Context context(Lineage.Context charterContext, Plan given) {
+    /**
+     * What a step that follows the plan records besides the charter's {@code charterContext}: the plan as an input and
+     * who approved it when; throws when the plan is not the {@code given} one or lacks its quorum.
+     */
+    public Lineage.Context context(Lineage.Context charterContext, Plan given) {
         if (charter == null) {
             throw new BadInputException(command + " --plan " + file + ": needs --charter, whose quorum of approvers the plan must have");
         }
         SignedDocument doc = SignedDocument.read(file);
-        List<SignedDocument.Signer> signers = doc.verify(TrustStore.standard(KeyStore.standard()));
+        List<SignedDocument.Signer> signers = doc.verify(trust);
         Plan planned = Plan.ofStatement(doc.statement(), file.toString());
         List<String> differences = planned.differences(given);
         if (!differences.isEmpty()) {
