@@ -179,6 +179,38 @@ class GovernanceCommandTest {
     }
 
     @Test
+    void synthUnderACharterRunsTheApprovedPlanAndOnlyThat() throws Exception {
+        Path charter = charter("c", 2, 2);
+        Path plan = approvedPlan(charter); // written by fit --plan-out: seed 7, gaussian-copula, real.csv
+        Path out = dir.resolve("syn.csv");
+        Cli other = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 50, "--seed", 8,
+                "--out", out, "--charter", charter, "--plan", plan);
+        assertEquals(2, other.code(), other.out() + other.err());
+        assertTrue(other.err().contains("the synth given is not the plan that was approved") && other.err().contains("seed"),
+                other.err());
+        assertFalse(Files.exists(out), "nothing is written for a synth that is not the plan");
+
+        Cli synth = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 50, "--seed", 7,
+                "--out", out, "--charter", charter, "--plan", plan);
+        assertEquals(0, synth.code(), synth.out() + synth.err());
+        Cli verified = Cli.run("lineage", "verify", out);
+        assertEquals(0, verified.code(), verified.err());
+        assertTrue(verified.out().contains("approved: the plan " + plan + " of the fit was approved by Alice on 20"),
+                verified.out());
+
+        Path threeOfThree = charter("three", 3, 3);
+        Path plan3 = dir.resolve("plan3.json");
+        assertEquals(0, fit("--charter", threeOfThree, "--plan-out", plan3).code());
+        assertEquals(0, Cli.run("approve", plan3, "--key", keys("alice")).code());
+        Path refusedOut = dir.resolve("refused.csv");
+        Cli refused = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 50, "--seed", 7,
+                "--out", refusedOut, "--charter", threeOfThree, "--plan", plan3);
+        assertEquals(3, refused.code(), refused.err());
+        assertTrue(refused.err().contains("the plan needs 2 more approvals (quorum 3 of 3), from Bob, Carol"), refused.err());
+        assertFalse(Files.exists(refusedOut));
+    }
+
+    @Test
     void twoOfThreeApproversMeetATwoOfThreeQuorumAndNotAThreeOfThree() throws Exception {
         Path twoOfThree = charter("two", 2, 2);
         Path plan = approvedPlan(twoOfThree);
@@ -451,5 +483,154 @@ class GovernanceCommandTest {
         Cli shown = Cli.run("charter", "show", init);
         assertEquals(0, shown.code(), "the starting charter is a valid one: " + shown.err());
         assertTrue(Files.readString(init).contains("# "), "it is commented");
+    }
+
+    /** A charter signed by Alice and Bob whose retirement quorum is {@code retirement} of the three approvers. */
+    private Path retirementCharter(String name, int retirement) throws Exception {
+        Path draft = draft(name + "-draft.json", 1, 1);
+        Files.writeString(draft, Files.readString(draft).replace("\"release\": 1}", "\"release\": 1, \"retirement\": "
+                + retirement + "}"));
+        Path signed = dir.resolve(name + ".json");
+        assertEquals(0, Cli.run("charter", "sign", draft, "--out", signed, "--key", keys("alice")).code());
+        assertEquals(0, Cli.run("charter", "sign", signed, "--key", keys("bob")).code());
+        return signed;
+    }
+
+    /** Synthetic rows sampled with {@code seed} from a model of the real data, recorded in {@code ledger}. */
+    private Path sampled(String name, long seed, Path ledger) {
+        Path model = dir.resolve(name + ".model");
+        assertEquals(0, Cli.run("fit", "--data", real, "--generator", "gaussian-copula", "--seed", 1, "--model", model,
+                "--ledger", ledger).code());
+        Path syn = dir.resolve(name + ".csv");
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", 100, "--seed", seed, "--out", syn, "--ledger", ledger)
+                .code());
+        return syn;
+    }
+
+    @Test
+    void aRetirementUnderACharterNeedsItsRetirementQuorumTwoOfThreeAcceptedThreeOfThreeRefused() throws Exception {
+        Path twoOfThree = retirementCharter("ret2", 2);
+        Path threeOfThree = retirementCharter("ret3", 3);
+        Path ledger = dir.resolve("ledger.jsonl");
+        Path syn = sampled("syn", 2, ledger);
+        String reason = "all copies deleted on 2026-12-01";
+
+        Cli unapproved = Cli.run("retire", syn, "--reason", reason, "--charter", twoOfThree, "--ledger", ledger);
+        assertEquals(3, unapproved.code(), unapproved.out() + unapproved.err());
+        assertTrue(unapproved.err().contains("needs the approval of 2 of its 3 approvers")
+                && unapproved.err().contains("--request-out RETIREMENT.json"), unapproved.err());
+        Cli notYet = Cli.run("lineage", "verify", syn, "--ledger", ledger);
+        assertFalse(notYet.out().contains("was retired"), "nothing was recorded: " + notYet.out());
+
+        Path request = dir.resolve("retirement.json");
+        Cli written = Cli.run("retire", syn, "--reason", reason, "--charter", twoOfThree, "--request-out", request,
+                "--ledger", ledger);
+        assertEquals(0, written.code(), written.err());
+        for (String who : new String[] {"alice", "bob"}) {
+            Cli approved = Cli.run("approve", request, "--key", keys(who), "--charter", twoOfThree);
+            assertEquals(0, approved.code(), approved.err());
+            assertTrue(approved.out().contains("approved the retirement " + request), approved.out());
+        }
+        Cli otherReason = Cli.run("retire", syn, "--reason", "something else", "--charter", twoOfThree, "--approved",
+                request, "--ledger", ledger);
+        assertEquals(2, otherReason.code(), otherReason.err());
+        assertTrue(otherReason.err().contains("the retirement given is not the one approved"), otherReason.err());
+
+        Cli retired = Cli.run("retire", syn, "--reason", reason, "--charter", twoOfThree, "--approved", request,
+                "--ledger", ledger);
+        assertEquals(0, retired.code(), retired.err());
+        assertTrue(retired.out().contains("2 of 3 approvers signed the retirement (quorum 2): Alice on 20")
+                && retired.out().contains("Bob on 20"), retired.out());
+
+        Cli verified = Cli.run("lineage", "verify", syn, "--charter", twoOfThree, "--ledger", ledger);
+        assertEquals(0, verified.code(), verified.err());
+        assertTrue(verified.out().contains("was retired by") && verified.out().contains(
+                "2 of 3 approvers signed the retirement (quorum 2)"), verified.out());
+        Cli short3 = Cli.run("lineage", "verify", syn, "--charter", threeOfThree, "--ledger", ledger);
+        assertEquals(3, short3.code(), short3.out() + short3.err());
+        assertTrue(short3.err().contains("the retirement needs 1 more approval (quorum 3 of 3), from Carol"), short3.err());
+
+        Path syn2 = sampled("syn2", 3, ledger); // other rows: a retirement covers every copy of the same bytes
+        Path request3 = dir.resolve("retirement3.json");
+        assertEquals(0, Cli.run("retire", syn2, "--reason", reason, "--charter", threeOfThree, "--request-out", request3,
+                "--ledger", ledger).code());
+        assertEquals(0, Cli.run("approve", request3, "--key", keys("alice")).code());
+        assertEquals(0, Cli.run("approve", request3, "--key", keys("bob")).code());
+        long lines = Files.readAllLines(ledger).size();
+        Cli refused = Cli.run("retire", syn2, "--reason", reason, "--charter", threeOfThree, "--approved", request3,
+                "--ledger", ledger);
+        assertEquals(3, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("the retirement needs 1 more approval (quorum 3 of 3), from Carol"), refused.err());
+        assertEquals(lines, Files.readAllLines(ledger).size(), "a refused retirement records nothing");
+        assertEquals(0, Cli.run("approve", request3, "--key", keys("carol")).code());
+        Cli all = Cli.run("retire", syn2, "--reason", reason, "--charter", threeOfThree, "--approved", request3,
+                "--ledger", ledger);
+        assertEquals(0, all.code(), all.err());
+        Files.delete(syn2);
+        Cli gone = Cli.run("lineage", "verify", syn2, "--charter", threeOfThree, "--ledger", ledger);
+        assertEquals(0, gone.code(), gone.err());
+        assertTrue(gone.out().contains(syn2 + " is gone: it was retired by")
+                && gone.out().contains("3 of 3 approvers signed the retirement (quorum 3)"), gone.out());
+    }
+
+    @Test
+    void theWorkbenchWorksUnderACharterWithTheCommandLinesChecksAndRecords() throws Exception {
+        Path charter = charter("c", 2, 2);
+        Path plan = approvedPlan(charter); // fit --plan-out of real.csv, gaussian-copula, seed 7: the workbench's fit below
+        Path ledger = dir.resolve("wb.jsonl");
+        Path noPlan = Files.writeString(dir.resolve("noplan.jsh"), """
+                var real = read("real.csv");
+                var m = fit(real, "gaussian-copula", seed(7), charter("c.json"));
+                """);
+        Cli refused = Cli.run("run", noPlan, "--dir", dir, "--ledger", ledger);
+        assertEquals(3, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("fit under the charter " + charter + " needs a plan approved by 2 of its 3 approvers"),
+                refused.err());
+        assertFalse(refused.err().contains("Exception") || refused.err().contains("QuorumNotMet"), refused.err());
+
+        Path otherSeed = Files.writeString(dir.resolve("otherseed.jsh"), """
+                var m = fit(read("real.csv"), "gaussian-copula", seed(8), charter("c.json"), plan("plan.json"));
+                """);
+        Cli notThePlan = Cli.run("run", otherSeed, "--dir", dir, "--ledger", ledger);
+        assertEquals(2, notThePlan.code(), notThePlan.err());
+        assertTrue(notThePlan.err().contains("the fit given is not the plan that was approved"), notThePlan.err());
+
+        Path missing = Files.writeString(dir.resolve("missing.jsh"), """
+                var m = fit(read("real.csv"), "gaussian-copula", seed(7), charter("nosuch.json"), plan("plan.json"));
+                """);
+        Cli bad = Cli.run("run", missing, "--dir", dir, "--ledger", ledger);
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("nosuch.json: file not found"), bad.err());
+        assertFalse(bad.err().contains("Exception"), bad.err());
+
+        Path ok = Files.writeString(dir.resolve("ok.jsh"), """
+                var real = read("real.csv");
+                var m = fit(real, "gaussian-copula", seed(7), charter("c.json"), plan("plan.json"));
+                var syn = m.sample(200, 3);
+                write(syn, "wb.csv");
+                evaluate(real, "wb.csv", evaluators("fidelity"), charter("c.json"));
+                """);
+        Cli run = Cli.run("run", ok, "--dir", dir, "--ledger", ledger);
+        assertEquals(0, run.code(), run.out() + run.err());
+        Cli verified = Cli.run("lineage", "verify", dir.resolve("wb.csv"));
+        assertEquals(0, verified.code(), verified.err());
+        assertTrue(verified.out().contains("approved: the plan " + plan + " of the fit was approved by Alice on 20"),
+                verified.out());
+        String charterDigest = io.tabsynth.spi.io.Sha256.hex(Dsse.payload(JSON.readTree(Files.readAllBytes(charter))));
+        java.util.Set<String> stepsUnderCharter = new java.util.TreeSet<>();
+        for (var r : new io.tabsynth.engine.lineage.Ledger(ledger).records()) {
+            boolean namesCharter = r.step().inputs().stream().anyMatch(a -> a.role().equals("charter")
+                    && charterDigest.equals(a.contentSha256()));
+            if (namesCharter) {
+                assertEquals("2", r.step().parameters().get("charter.version"), r.step().parameters().toString());
+                stepsUnderCharter.add(r.step().step());
+            }
+            if (r.step().step().equals("sample")) {
+                assertTrue(r.step().inputs().stream().anyMatch(a -> a.role().equals("plan")), "the fit's plan");
+                assertEquals(2, ((java.util.List<?>) r.step().results().get("planApprovals")).size());
+            }
+        }
+        assertEquals(java.util.Set.of("evaluate", "sample"), stepsUnderCharter, "the sample (with its fit) and the "
+                + "evaluation are recorded under the charter");
     }
 }

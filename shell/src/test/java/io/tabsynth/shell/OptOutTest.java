@@ -194,4 +194,84 @@ class OptOutTest {
         assertTrue(keyAlone.err().contains("give the list with --exclude"), keyAlone.err());
         assertFalse(Files.exists(model), "nothing half-written");
     }
+
+    /**
+     * A charter naming {@code list} (by file name, beside it, and digest) with the local key as its one approver, signed
+     * by it; a plan for this fit of tx.csv under it, which that signature approves.
+     */
+    private Path charterNaming(Path list) throws Exception {
+        String me = io.tabsynth.engine.lineage.KeyStore.standard().signingKey().keyId();
+        Path draft = Files.writeString(dir.resolve("charter-draft.json"), "{\"name\": \"tx\", \"version\": 1, "
+                + "\"purpose\": \"tests\", \"approvedUses\": [\"testing\"], \"audiences\": [\"analysts\"], "
+                + "\"checks\": [\"fidelity.score >= 0.1\"], \"approvers\": [{\"name\": \"Me\", \"keyid\": \"" + me + "\"}], "
+                + "\"quorum\": {\"plan\": 1, \"release\": 1}, \"reviewInterval\": \"P1Y\", \"issued\": \"2026-12-01\", "
+                + "\"optOuts\": {\"file\": \"" + list.getFileName() + "\", \"sha256\": \"" + Sha256.file(list)
+                + "\", \"key\": \"customer_id\"}}");
+        Path charter = dir.resolve("charter.json");
+        Cli signed = Cli.run("charter", "sign", draft, "--out", charter);
+        assertEquals(0, signed.code(), signed.err());
+        return charter;
+    }
+
+    private Cli fitUnder(Path charter, Path model, Object... more) {
+        Object[] args = {"fit", "--data", dir.resolve("tx.csv"), "--metadata", dir.resolve("tx.meta.json"), "--generator",
+                "gaussian-copula", "--seed", 3, "--charter", charter};
+        Object[] all = java.util.Arrays.copyOf(args, args.length + more.length + 4);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        Path plan = dir.resolve("plan.json");
+        Object[] planArgs = java.util.Arrays.copyOf(args, args.length + 2);
+        planArgs[args.length] = "--plan-out";
+        planArgs[args.length + 1] = plan;
+        if (!Files.exists(plan)) {
+            Cli written = Cli.run(planArgs);
+            assertEquals(0, written.code(), written.err());
+        }
+        all[all.length - 4] = "--plan";
+        all[all.length - 3] = plan;
+        all[all.length - 2] = "--model";
+        all[all.length - 1] = model;
+        return Cli.run(all);
+    }
+
+    @Test
+    void aCharterThatNamesTheListRefusesAFitOnDataThatStillHoldsAnOptedOutKey() throws Exception {
+        transactions();
+        Path list = optOuts(OPTED_OUT, "CUST-NOT-IN-THE-DATA");
+        Path charter = charterNaming(list);
+        Path refusedModel = dir.resolve("refused.model");
+        Cli refused = fitUnder(charter, refusedModel);
+        assertEquals(3, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("still holds 12 rows whose customer_id is on the charter's opt-out list optouts.csv")
+                && refused.err().contains("--exclude optouts.csv --key customer_id"), refused.err());
+        assertFalse(refused.err().contains(OPTED_OUT) || refused.out().contains(OPTED_OUT), "never the key itself");
+        assertFalse(Files.exists(refusedModel), "nothing is fitted");
+
+        Path older = Files.writeString(dir.resolve("older.csv"), "customer_id\nCUST-NOT-IN-THE-DATA\n");
+        Cli otherList = fitUnder(charter, refusedModel, "--exclude", older, "--key", "customer_id");
+        assertEquals(3, otherList.code(), "a list that is not the charter's, nor a newer version of it: " + otherList.err());
+        assertTrue(otherList.err().contains("is not that list or a newer version"), otherList.err());
+
+        Path model = dir.resolve("m.model");
+        Cli honoured = fitUnder(charter, model, "--exclude", list, "--key", "customer_id");
+        assertEquals(0, honoured.code(), honoured.err());
+        String bytes = new String(Files.readAllBytes(model), StandardCharsets.ISO_8859_1);
+        assertFalse(bytes.contains(OPTED_OUT), "the opted-out key is in the model file");
+        assertFalse(bytes.contains(THEIR_CITY), "the opted-out customer's own city is in the model file");
+
+        Path newer = Files.writeString(dir.resolve("optouts-december.csv"), "customer_id\n" + OPTED_OUT
+                + "\nCUST-NOT-IN-THE-DATA\nCUST-3\n");
+        Path newerModel = dir.resolve("newer.model");
+        Cli newerList = fitUnder(charter, newerModel, "--exclude", newer, "--key", "customer_id");
+        assertEquals(0, newerList.code(), "a newer version holds every key of the charter's: " + newerList.err());
+        assertTrue(newerList.out().contains("24 rows removed"), newerList.out());
+        Cli show = Cli.run("lineage", "show", newerModel);
+        assertTrue(show.out().contains("honours the opt-out list optouts-december.csv (sha256 "
+                + Sha256.file(newer).substring(0, 16)), show.out());
+
+        Files.writeString(list, "customer_id\n" + OPTED_OUT + "\nCUST-5\n"); // changed in place after the charter was signed
+        Cli changed = fitUnder(charter, dir.resolve("changed.model"));
+        assertEquals(2, changed.code(), changed.err());
+        assertTrue(changed.err().contains("names the opt-out list optouts.csv with sha256 ")
+                && changed.err().contains("keep the version the charter names"), changed.err());
+    }
 }

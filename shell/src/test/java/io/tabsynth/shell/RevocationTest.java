@@ -147,6 +147,8 @@ class RevocationTest {
         assertTrue(verify.err().contains(syn + " derives from m.model") || verify.err().contains(syn + " derives from "
                 + model), verify.err());
         assertTrue(verify.err().contains("trained on the wrong extract"), verify.err());
+        assertEquals(1, verify.err().lines().filter(l -> l.startsWith("FAILED: ")).count(),
+                "the model is the fit's subject and the sample's input, and its one revocation is said once: " + verify.err());
 
         Path cert = dir.resolve("cert.json");
         Cli certify = Cli.run("certify", syn, "--report", report, "--out", cert, "--ledger", ledger);
@@ -186,6 +188,22 @@ class RevocationTest {
         Cli show = Cli.run("lineage", "show", model, "--ledger", ledger);
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("was retired by") && show.out().contains("model deleted"), show.out());
+
+        Cli modelGone = Cli.run("lineage", "verify", model, "--ledger", ledger);
+        assertEquals(0, modelGone.code(), "a deleted file whose retirement the ledger records is accounted for: "
+                + modelGone.err());
+        assertTrue(modelGone.out().contains(model + " is gone: it was retired by") && modelGone.out().contains("model deleted"),
+                modelGone.out());
+
+        Files.delete(syn);
+        Files.delete(Path.of(syn + ".lineage.json"));
+        Cli synGone = Cli.run("lineage", "verify", syn, "--ledger", ledger);
+        assertEquals(0, synGone.code(), synGone.err());
+        assertTrue(synGone.out().contains(syn + " is gone: it was retired by") && synGone.out().contains("all copies deleted")
+                && synGone.out().matches("(?s).* on 20\\d\\d-\\d\\d-\\d\\dT.*"), synGone.out());
+        Cli neverMade = Cli.run("lineage", "verify", dir.resolve("never.csv"), "--ledger", ledger);
+        assertEquals(2, neverMade.code(), "a file no retirement names is not found: " + neverMade.out());
+        assertTrue(neverMade.err().contains("never.csv: file not found"), neverMade.err());
 
         Cli neither = Cli.run("retire", "--reason", "x", "--ledger", ledger);
         assertEquals(2, neither.code());

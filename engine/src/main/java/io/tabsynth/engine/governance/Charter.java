@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tabsynth.engine.governance.optout.CharterOptOuts;
 import io.tabsynth.engine.lineage.Dsse;
 import io.tabsynth.engine.policy.Policy;
 import io.tabsynth.engine.privacy.BudgetLimit;
@@ -35,8 +36,10 @@ import java.util.Map;
 public final class Charter {
     /** The predicate type of a signed charter. */
     public static final String PREDICATE_TYPE = "https://tabsynth.io/charter/v1";
-    /** What a quorum is for: the charter itself, a generation plan, a release. */
-    public static final List<String> QUORUM_FOR = List.of("charter", "plan", "release");
+    /** What a quorum is for: the charter itself, a generation plan, a release, a retirement. */
+    public static final List<String> QUORUM_FOR = List.of("charter", "plan", "release", "retirement");
+    /** The quorum that may be left out, asking no approvals (and then not written, so older charters keep their digests). */
+    private static final String OPTIONAL_QUORUM = "retirement";
 
     private final ObjectNode body;
     private final List<Approver> approvers;
@@ -122,6 +125,11 @@ public final class Charter {
         Policy.of(root, Path.of(where));
         body.set("checks", root.path("checks").deepCopy());
         body.set("privacyBudget", privacyBudget(root, where));
+        JsonNode optOuts = root.path(CharterOptOuts.FIELD);
+        if (!optOuts.isMissingNode() && !optOuts.isNull()) {
+            // only when named, so that the charters signed before the field existed keep their digests
+            body.set(CharterOptOuts.FIELD, CharterOptOuts.of(optOuts, where).json());
+        }
         List<Approver> approvers = new ArrayList<>();
         ArrayNode a = body.putArray("approvers");
         JsonNode given = root.path("approvers");
@@ -151,6 +159,9 @@ public final class Charter {
             int value;
             if (k.isMissingNode() && what.equals("charter")) {
                 value = approvers.size();
+            } else if (k.isMissingNode() && what.equals(OPTIONAL_QUORUM)) {
+                quorum.put(what, 0);
+                continue;
             } else if (!k.canConvertToInt() || k.asInt() < 1 || !k.isIntegralNumber()) {
                 throw new BadInputException(where + ": 'quorum." + what + "' must be a whole number of approvers from 1 to "
                         + approvers.size());
@@ -258,6 +269,12 @@ public final class Charter {
      */
     public List<BudgetLimit> budgetLimits(Path file) {
         return BudgetLimit.of(body.path("privacyBudget"), file);
+    }
+
+    /** The opt-out list the charter names, or {@code null} when it names none. */
+    public CharterOptOuts optOuts() {
+        JsonNode o = body.path(CharterOptOuts.FIELD);
+        return o.isObject() ? CharterOptOuts.of(o, name()) : null;
     }
 
     /** How many approvers must sign {@code what} ({@link #QUORUM_FOR}). */

@@ -2,11 +2,13 @@ package io.tabsynth.engine.governance;
 
 import io.tabsynth.engine.lineage.SignedDocument.Signer;
 import io.tabsynth.engine.lineage.Artifact;
+import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.spi.io.Sha256;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A charter as signed: the file, its {@link SignedDocument} (whose every signature verified with a trusted key), the
@@ -31,6 +33,24 @@ public record SignedCharter(Path file, SignedDocument document, Charter charter,
         Charter charter = Charter.ofStatement(doc.statement(), file.toString());
         List<Signer> signers = doc.verify(trust);
         return new SignedCharter(file, doc, charter, Quorum.of(charter, "charter", signers));
+    }
+
+    /**
+     * As {@link #read}, and its own quorum must have signed it: a {@link QuorumNotMet} (exit 3) naming the approvers
+     * still needed otherwise. What every step done under a charter reads it with.
+     */
+    public static SignedCharter readApproved(Path file, TrustStore trust) {
+        SignedCharter c = read(file, trust);
+        if (!c.quorum().met()) {
+            throw new QuorumNotMet(file.toString(), c.quorum());
+        }
+        return c;
+    }
+
+    /** What every step done under the charter records: the charter as an input, its name and version as parameters. */
+    public Lineage.Context context() {
+        return new Lineage.Context(List.of(artifact()), Map.of("charter.name", charter.name(), "charter.version",
+                Integer.toString(charter.version())), Map.of());
     }
 
     /** The charter's digest: the SHA-256 of the signed statement, the same however many have signed it. */

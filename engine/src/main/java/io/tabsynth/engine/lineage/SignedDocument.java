@@ -86,6 +86,23 @@ public final class SignedDocument {
         return doc;
     }
 
+    /**
+     * A signed document held in another (a retirement request in its record); a {@link BadInputException} naming
+     * {@code where} when it is not a DSSE envelope.
+     */
+    public static SignedDocument of(JsonNode envelope, String where) {
+        if (envelope == null || !envelope.isObject() || !envelope.path("payloadType").isTextual()
+                || !envelope.path("payload").isTextual() || !envelope.path("signatures").isArray()) {
+            throw new BadInputException(where + " is not a signed document (a DSSE envelope)");
+        }
+        return new SignedDocument(where, ((ObjectNode) envelope).deepCopy());
+    }
+
+    /** The envelope as JSON, signatures included (a copy). */
+    public ObjectNode json() {
+        return json.deepCopy();
+    }
+
     public String payloadType() {
         return json.path("payloadType").asText();
     }

@@ -141,6 +141,8 @@ public final class Verifier {
         Path base = ledger.file().getParent().getParent();
         Map<Path, Integer> lastWriter = checkSubjects ? lastWriters(lines, base) : Map.of();
         String previous = null;
+        long expectedSequence = 0;
+        ChainBreaks breaks = new ChainBreaks(lines.size());
         List<SignedRecord> chain = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String where = ledger.where(i);
@@ -154,20 +156,16 @@ public final class Verifier {
             } catch (IOException e) {
                 problems.add(where + ": not valid JSON");
                 previous = Ledger.digest(line);
+                expectedSequence++;
                 continue;
             }
             SignedRecord record = record(env, where, problems);
             if (record != null) {
                 chain.add(record);
                 where += " (" + record.step().step() + ")";
-                if (!Objects.equals(record.previousRecord(), previous)) {
-                    problems.add(where + ": previous-record digest does not match line " + i
-                            + "; a record was removed, inserted or reordered");
-                }
-                if (record.sequence() != i) {
-                    problems.add(where + ": sequence number " + record.sequence() + " where " + i
-                            + " was expected; a record was removed or reordered");
-                }
+                breaks.check(where, i, !Objects.equals(record.previousRecord(), previous), record.sequence(),
+                        expectedSequence);
+                expectedSequence = record.sequence() + 1;
                 for (Artifact s : checkSubjects ? record.subjects() : List.<Artifact>of()) {
                     Path found = Files.exists(s.path()) ? s.path() : base.resolve(s.path());
                     Integer replacedBy = lastWriter.get(found.toAbsolutePath().normalize());
@@ -182,6 +180,7 @@ public final class Verifier {
             }
             previous = Ledger.digest(line);
         }
+        breaks.report(problems);
         checkHead(ledger, lines.size(), previous, problems);
         return new Verification(ledgerFile.toString(), lines.size(), problems, notes, List.of(), chain, null);
     }
@@ -224,8 +223,11 @@ public final class Verifier {
             }
             JsonNode h = Dsse.JSON.readTree(env.payload());
             if (h.path("records").asLong() != count || !h.path("last").asText().equals(lastDigest)) {
+                boolean sameLast = h.path("last").asText().equals(lastDigest);
                 problems.add(head.getFileName() + ": signed for " + h.path("records").asLong() + " records but the ledger has "
-                        + count + (h.path("records").asLong() > count ? "; records were removed from the end" : ""));
+                        + count + (h.path("records").asLong() > count && !sameLast ? "; records were removed from the end"
+                        : sameLast ? "; its last record is the one the head signed, so records were removed or inserted "
+                        + "before it" : ""));
             }
         } catch (IOException | BadInputException e) {
             problems.add(head.getFileName() + ": not a valid signed ledger head");

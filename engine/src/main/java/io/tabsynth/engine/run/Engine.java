@@ -45,8 +45,12 @@ public final class Engine implements AutoCloseable {
     private final PrivacyBudgeting budgeting;
 
     private Engine(PluginHost plugins, Lineage lineage) {
+        this(plugins, new Extensions(plugins), lineage);
+    }
+
+    private Engine(PluginHost plugins, Extensions extensions, Lineage lineage) {
         this.plugins = plugins;
-        this.extensions = new Extensions(plugins);
+        this.extensions = extensions;
         this.recorder = new Recorder(lineage);
         this.dataFiles = new DataFiles(recorder);
         this.fitting = new Fitting(extensions, recorder);
@@ -83,6 +87,15 @@ public final class Engine implements AutoCloseable {
     /** Where this engine records lineage. */
     public Lineage lineage() {
         return recorder.lineage();
+    }
+
+    /**
+     * This engine, its plugins and the generators registered in it, recording every step also with what
+     * {@code context} adds (a charter, a plan): for steps done under a charter in a session that is not. It shares
+     * this engine's plugins: close this engine, not it.
+     */
+    public Engine with(Lineage.Context context) {
+        return new Engine(plugins, extensions, lineage().with(context));
     }
 
     /** Every extension found, generators first, then evaluators, then exporters, each sorted by id. */

@@ -221,7 +221,7 @@ class LineageTest {
         List<String> middleGone = new ArrayList<>(lines);
         middleGone.remove(1);
         Files.write(ledger, middleGone);
-        assertTrue(verifier.verifyLedger(ledger).problems().toString().contains("removed, inserted or reordered"));
+        assertTrue(verifier.verifyLedger(ledger).problems().toString().contains("the chain breaks here"));
 
         List<String> lastGone = new ArrayList<>(lines.subList(0, 2));
         Files.write(ledger, lastGone);
@@ -242,6 +242,31 @@ class LineageTest {
         Files.write(ledger, lines);
         assertTrue(verifier.verifyLedger(ledger).ok());
         assertFalse(new Verifier(new TrustStore()).verifyLedger(ledger).ok(), "an empty trust store trusts nobody");
+    }
+
+    @Test
+    void oneRemovedLineIsReportedOnceWithTheRecordsAfterItCountedNotListed() throws Exception {
+        Path f = Files.writeString(dir.resolve("f.txt"), "f");
+        for (int i = 0; i < 20; i++) {
+            lineage.record(Step.builder("export").by("csv", "exporters", "0.1.0").output(Artifact.file("output", f)).build());
+        }
+        Path ledger = lineage.ledger().file();
+        List<String> lines = new ArrayList<>(Files.readAllLines(ledger));
+        lines.remove(2);
+        Files.write(ledger, lines);
+        List<String> problems = verifier.verifyLedger(ledger).problems();
+        List<String> chainProblems = problems.stream().filter(p -> !p.startsWith(ledger.getFileName() + ".head")).toList();
+        assertEquals(1, chainProblems.size(), problems.toString());
+        assertTrue(chainProblems.get(0).startsWith(ledger.getFileName() + " line 3 (export): the chain breaks here")
+                && chainProblems.get(0).contains("1 record was removed before it")
+                && chainProblems.get(0).contains("16 later records follow on from this break"), chainProblems.get(0));
+        assertTrue(problems.toString().contains("signed for 20 records but the ledger has 19; its last record is the one "
+                + "the head signed"), problems.toString());
+
+        lines.remove(10); // a second break further on is counted and placed, not described again
+        Files.write(ledger, lines);
+        List<String> twice = verifier.verifyLedger(ledger).problems();
+        assertTrue(twice.get(0).contains("; 1 more break further on, at line 11"), twice.toString());
     }
 
     @Test

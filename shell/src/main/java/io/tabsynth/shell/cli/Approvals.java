@@ -3,7 +3,9 @@ package io.tabsynth.shell.cli;
 import io.tabsynth.engine.governance.Quorum;
 import io.tabsynth.engine.governance.QuorumNotMet;
 import io.tabsynth.engine.governance.ReleaseChecksFailed;
+import io.tabsynth.engine.governance.RetirementQuorum;
 import io.tabsynth.engine.governance.SignedCharter;
+import io.tabsynth.engine.governance.revocation.Withdrawal;
 import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.TrustStore;
@@ -30,7 +32,8 @@ final class Approvals {
             if (approvals instanceof List<?> list) {
                 String plan = record.step().inputs().stream().filter(in -> in.role().equals("plan"))
                         .map(in -> in.path().toString()).findFirst().orElse("its plan");
-                out.println("approved: the plan " + plan + " of the " + record.step().step() + " was approved by "
+                // a plan is a fit's, whether the fit was its own step or the first half of a synth's sample record
+                out.println("approved: the plan " + plan + " of the fit was approved by "
                         + list.stream().map(a -> (Map<?, ?>) a)
                         .map(a -> a.get("name") + " on " + a.get("approvedOn")).collect(Collectors.joining(", ")));
             }
@@ -57,6 +60,26 @@ final class Approvals {
             Quorum q = Quorum.of(c.charter(), "release", signers);
             if (!q.met()) {
                 throw new QuorumNotMet(target.toString(), q);
+            }
+            out.println(q.summary());
+        }
+    }
+
+    /**
+     * With {@code charter} ({@code null}: nothing to check), that each retirement of {@code target} has the charter's
+     * retirement quorum: its approvers' signatures on the request the retirement record carries, verified again (a
+     * {@link QuorumNotMet} naming who is still needed otherwise); prints who approved and when.
+     */
+    static void printRetirements(PrintWriter out, List<Withdrawal> retirements, Path target, TrustStore trust,
+                                 Path charter) {
+        if (charter == null) {
+            return;
+        }
+        SignedCharter c = SignedCharter.read(charter, trust);
+        for (Withdrawal w : retirements) {
+            Quorum q = RetirementQuorum.of(w, c, trust);
+            if (!q.met()) {
+                throw new QuorumNotMet("the retirement of " + target + " (" + w.when() + ")", q);
             }
             out.println(q.summary());
         }

@@ -5,6 +5,8 @@ import io.tabsynth.engine.governance.Charter;
 import io.tabsynth.engine.governance.Plan;
 import io.tabsynth.engine.governance.Quorum;
 import io.tabsynth.engine.governance.ReleaseChecksFailed;
+import io.tabsynth.engine.governance.RetirementQuorum;
+import io.tabsynth.engine.governance.revocation.RetirementRequest;
 import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.lineage.SigningKey;
 import io.tabsynth.engine.lineage.TrustStore;
@@ -67,7 +69,7 @@ public final class ApproveCommand implements Callable<Integer> {
         });
     }
 
-    /** What the document is to a charter's quorum: {@code plan}, {@code release} or {@code charter}. */
+    /** What the document is to a charter's quorum: {@code plan}, {@code release}, {@code charter} or {@code retirement}. */
     private String what(SignedDocument doc) {
         String type = doc.statement().path("predicateType").asText();
         if (Plan.PREDICATE_TYPE.equals(type)) {
@@ -79,6 +81,10 @@ public final class ApproveCommand implements Callable<Integer> {
         if (Charter.PREDICATE_TYPE.equals(type)) {
             return "charter";
         }
-        throw new BadInputException(file + ": " + type + " is neither a plan, a certificate nor a charter");
+        if (RetirementRequest.PREDICATE_TYPE.equals(type)) {
+            return RetirementQuorum.WHAT;
+        }
+        throw new BadInputException(file + ": " + type + " is neither a plan, a certificate, a charter nor a retirement "
+                + "request");
     }
 }

@@ -92,6 +92,7 @@ public final class CharterCommand {
                     + "  charter: 1                   # the charter itself (default: every approver)\n"
                     + "  plan: 1                      # a generation plan (tabsynth fit --plan-out)\n"
                     + "  release: 1                   # a release (a certificate from tabsynth certify)\n"
+                    + "  # retirement: 1              # a retirement (tabsynth retire --request-out); left out: none\n"
                     + "reviewInterval: P6M            # ISO-8601 period: P6M six months, P90D ninety days\n"
                     + "issued: " + today + "\n";
         }
@@ -188,8 +189,12 @@ public final class CharterCommand {
             for (Charter.Approver a : c.approvers()) {
                 o.printf("%-15s %s (key %s)%n", "approver", a.name(), a.keyId());
             }
-            o.printf("%-15s %s%n", "quorum", Charter.QUORUM_FOR.stream()
+            o.printf("%-15s %s%n", "quorum", Charter.QUORUM_FOR.stream().filter(w -> c.quorum(w) > 0)
                     .map(w -> w + " " + c.quorum(w) + " of " + c.approvers().size()).collect(Collectors.joining(", ")));
+            if (c.optOuts() != null) {
+                o.printf("%-15s %s (sha256 %s), key %s%n", "opt-out list", c.optOuts().file(), c.optOuts().sha256(),
+                        c.optOuts().keyColumn());
+            }
             o.printf("%-15s every %s from %s: next due %s%n", "review", c.reviewInterval(), c.issued(), c.reviewDue());
         }
 

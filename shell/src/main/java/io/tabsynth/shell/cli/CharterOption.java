@@ -1,6 +1,5 @@
 package io.tabsynth.shell.cli;
 
-import io.tabsynth.engine.governance.QuorumNotMet;
 import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Lineage;
@@ -25,11 +24,7 @@ public final class CharterOption {
         if (file == null) {
             return null;
         }
-        SignedCharter c = SignedCharter.read(file, TrustStore.standard(KeyStore.standard()));
-        if (!c.quorum().met()) {
-            throw new QuorumNotMet(file.toString(), c.quorum());
-        }
-        return c;
+        return SignedCharter.readApproved(file, TrustStore.standard(KeyStore.standard()));
     }
 
     /** What every step done under the charter records: the charter as an input, its name and version as parameters. */
@@ -37,8 +32,6 @@ public final class CharterOption {
         if (c == null) {
             return new Lineage.Context(List.of(), Map.of(), Map.of());
         }
-        return new Lineage.Context(List.of(c.artifact()),
-                Map.of("charter.name", c.charter().name(), "charter.version", Integer.toString(c.charter().version())),
-                Map.of());
+        return c.context();
     }
 }

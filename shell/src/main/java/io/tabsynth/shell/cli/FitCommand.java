@@ -1,10 +1,12 @@
 package io.tabsynth.shell.cli;
 
 import io.tabsynth.engine.governance.Plan;
+import io.tabsynth.engine.governance.PlanApproval;
 import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.lineage.Dsse;
 import io.tabsynth.engine.lineage.KeyStore;
 import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
@@ -64,10 +66,10 @@ public final class FitCommand implements Callable<Integer> {
         }
         Inputs.notAnInput(model, fit.inputs());
         SignedCharter c = charter.read();
-        PlanCheck.requirePlan("fit", plan, c);
+        PlanApproval.requirePlan("fit", plan, c);
         Lineage.Context context = CharterOption.context(c);
         if (plan != null) {
-            context = new PlanCheck(plan, c).context(context, given(c));
+            context = new PlanApproval("fit", plan, c, TrustStore.standard(KeyStore.standard())).context(context, given(c));
         }
         try (Engine e = engine.open(context)) {
             long t0 = System.nanoTime();
@@ -92,10 +94,8 @@ public final class FitCommand implements Callable<Integer> {
         }
     }
 
-    /** The plan of the fit these options ask for. */
     private Plan given(SignedCharter c) {
-        return Plan.of(fit.data, fit.generator, fit.params, seed, fit.metadata, fit.constraints,
-                c == null ? null : c.digest());
+        return fit.plan(seed, c);
     }
 
     private int writePlan() {

@@ -1,5 +1,6 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.governance.Plan;
 import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.governance.optout.Exclusion;
 import io.tabsynth.engine.governance.optout.OptOutList;
@@ -49,7 +50,8 @@ public final class FitOptions {
 
     /**
      * Checks the privacy budget of the policy and of the charter ({@code null} for none) before a value is read, then reads the data (or returns null when none was
-     * given), removes the opted-out rows, and fits under the constraints.
+     * given), refuses data that still holds a key of the charter's opt-out list unless --exclude gives that list, removes
+     * the opted-out rows, and fits under the constraints.
      */
     FittedModel fit(Engine e, long seed, Progress progress, SignedCharter charter) {
         checkPrivacyBudget(e, null, charter);
@@ -58,6 +60,9 @@ public final class FitOptions {
         if (frame != null && Artifact.of(frame) != null) {
             // the same content in other bytes (CRLF line ends, another format) is found by its content digest
             checkPrivacyBudget(e, Artifact.of(frame).contentSha256(), charter);
+        }
+        if (charter != null && charter.charter().optOuts() != null) {
+            charter.charter().optOuts().require(frame, optOuts, charter.file());
         }
         ConstraintFile c = constraints == null ? null : e.constraints(constraints);
         return e.fit(frame, generator, params, seed, progress, c, optOuts);
@@ -95,6 +100,11 @@ public final class FitOptions {
         }
         return "honoured the opt-out list " + r.get("list") + " (key " + r.get("key") + "): "
                 + Exclusion.removedText(r) + " before fitting" + System.lineSeparator();
+    }
+
+    /** The generation plan of the fit these options ask for, under the charter {@code c} ({@code null} for none). */
+    Plan plan(long seed, SignedCharter c) {
+        return Plan.of(data, generator, params, seed, metadata, constraints, c == null ? null : c.digest());
     }
 
     /** Files this step reads, which no output may overwrite. */

@@ -47,8 +47,9 @@ public final class LineageCommand {
         Path trust;
 
         @Option(names = "--charter", paramLabel = "CHARTER.json",
-                description = "also check that a certificate has the release quorum this charter asks for, and that its review "
-                        + "is not overdue (exit 3 if either fails; without it, the charter its certify step recorded)")
+                description = "also check that a certificate has the release quorum this charter asks for and that its review "
+                        + "is not overdue, or a retired file's retirement the retirement quorum (exit 3 if not; without it, "
+                        + "the charter its certify step recorded is used for the review date)")
         Path charter;
         @Mixin
         WithdrawalOptions withdrawals;
@@ -62,18 +63,27 @@ public final class LineageCommand {
         }
 
         private int verify() {
-            if (!Files.exists(target)) {
-                throw new io.tabsynth.spi.BadInputException(target + ": file not found");
-            }
             TrustStore t = trust != null ? TrustStore.read(trust) : TrustStore.standard(KeyStore.standard());
+            if (!Files.exists(target)) {
+                List<Withdrawal> retired = withdrawals.known(t).retirementsOfGone(target, withdrawals.ledger());
+                if (retired.isEmpty()) {
+                    throw new io.tabsynth.spi.BadInputException(target + ": file not found");
+                }
+                // its deletion is what the signed retirement records: nothing is wrong, and nothing is left to check
+                retired.forEach(w -> spec.commandLine().getOut().println(target + " is gone: it was " + w.describe(t)));
+                Approvals.printRetirements(spec.commandLine().getOut(), retired, target, t, charter);
+                return 0;
+            }
             Verifier v = new Verifier(t);
             boolean ledger = target.getFileName().toString().endsWith(".jsonl") && !Files.exists(
                     Sidecar.of(target));
             Verification r = ledger ? v.verifyLedger(target) : v.verifyFile(target);
             PrintWriter out = spec.commandLine().getOut();
             r.notes().forEach(n -> out.println("note: " + n));
+            List<Withdrawal> retired = List.of();
             if (r.ok() && !ledger) {
                 Withdrawals known = withdrawals.known(t);
+                retired = known.covering(Withdrawal.Kind.RETIRED, r.subject());
                 known.retirements(r).forEach(n -> out.println("note: " + n));
                 List<String> revoked = known.revocations(r);
                 if (!revoked.isEmpty()) {
@@ -89,7 +99,13 @@ public final class LineageCommand {
             if (r.ok()) {
                 out.printf("verified %s: %s, signatures, chain and digests intact%n", target,
                         Count.of(r.records(), "record"));
-                Approvals.print(out, r, target, t, charter);
+                if (retired.isEmpty()) {
+                    Approvals.print(out, r, target, t, charter);
+                } else {
+                    Approvals.print(out, r, target, t, null);
+                    Approvals.printRetirements(out, retired, target, t, charter);
+                    return 0; // a retired file is no longer reviewed
+                }
                 return ReviewCheck.check(target, charter, withdrawals.ledger(), t, Clock.systemUTC(), out,
                         spec.commandLine().getErr());
             }

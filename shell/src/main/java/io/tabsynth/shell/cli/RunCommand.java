@@ -65,13 +65,15 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * The command line's exit code for a snippet's failure: 2 for bad input (a missing file, an output that is an
-     * input), 3 for a fit a privacy budget limit refused, 4 for failed lineage verification, 1 for anything else (a snippet that does not compile included).
+     * input), 3 for a fit a privacy budget limit refused or a charter's missing approval or unhonoured opt-out list,
+     * 4 for failed lineage verification, 1 for anything else (a snippet that does not compile included).
      */
     static int exitCode(Session.Failure f) {
         return switch (f.kind()) {
             case "BadInputException" -> 2;
             case "VerificationException" -> 4;
-            case "BudgetRefusedException" -> EvaluateCommand.GATE_FAILED;
+            case "BudgetRefusedException", "QuorumNotMet", "ReleaseChecksFailed", "OptOutsNotHonoured" ->
+                    EvaluateCommand.GATE_FAILED;
             default -> 1;
         };
     }

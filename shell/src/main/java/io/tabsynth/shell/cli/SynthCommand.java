@@ -1,6 +1,10 @@
 package io.tabsynth.shell.cli;
 
+import io.tabsynth.engine.governance.PlanApproval;
 import io.tabsynth.engine.governance.SignedCharter;
+import io.tabsynth.engine.lineage.KeyStore;
+import io.tabsynth.engine.lineage.Lineage;
+import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.spi.Progress;
@@ -42,6 +46,11 @@ public final class SynthCommand implements Callable<Integer> {
     @Mixin
     CharterOption charter;
 
+    @Option(names = "--plan", paramLabel = "PLAN.json",
+            description = "fit only as this approved plan (tabsynth fit --plan-out) says: needs --charter, whose plan "
+                    + "quorum must have signed it")
+    Path plan;
+
     @Spec
     CommandSpec spec;
 
@@ -58,8 +67,12 @@ public final class SynthCommand implements Callable<Integer> {
             Inputs.notAnInput(model, fit.inputs());
         }
         SignedCharter c = charter.read();
-        PlanCheck.requirePlan("synth", null, c);
-        try (Engine e = engine.open(CharterOption.context(c))) {
+        PlanApproval.requirePlan("synth", plan, c);
+        Lineage.Context context = CharterOption.context(c);
+        if (plan != null) {
+            context = new PlanApproval("synth", plan, c, TrustStore.standard(KeyStore.standard())).context(context, fit.plan(seed, c));
+        }
+        try (Engine e = engine.open(context)) {
             long t0 = System.nanoTime();
             Progress progress = TerminalProgress.forConsole();
             FittedModel m = fit.fit(e, seed, progress, c);

@@ -24,7 +24,7 @@ public final class WithdrawalOptions {
         return Withdrawals.known(ledger(), KeyStore.standard(), trust, lists);
     }
 
-    /** The ledger named, or the default one. */
+    /** The ledger --ledger names, else the standard one. */
     Ledger ledger() {
         return ledger == null ? Ledger.standard() : new Ledger(ledger);
     }

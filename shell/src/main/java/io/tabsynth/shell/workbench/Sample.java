@@ -40,7 +40,7 @@ public final class Sample {
 
     /** Writes the rows by drawing them again from the model with the same seed, recording the sample step. */
     void writeTo(Path out) {
-        Workbench.engine().sample(model.fitted(), rows, seed, out, Progress.NONE, sampling);
+        model.recorder().sample(model.fitted(), rows, seed, out, Progress.NONE, sampling);
     }
 
     @Override

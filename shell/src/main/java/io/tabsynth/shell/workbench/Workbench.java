@@ -1,6 +1,9 @@
 package io.tabsynth.shell.workbench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tabsynth.engine.governance.Plan;
+import io.tabsynth.engine.governance.PlanApproval;
+import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.lineage.History;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.engine.lineage.Verification;
@@ -125,7 +128,7 @@ public final class Workbench {
     }
 
     /** A fit or sample option. */
-    public sealed interface Option permits Seed, Param, Constraints, Condition, Exclude, Policy {
+    public sealed interface Option permits Seed, Param, Constraints, Condition, Exclude, Policy, UnderCharter, ApprovedPlan {
     }
 
     /** The seed for every random choice. */
@@ -169,30 +172,81 @@ public final class Workbench {
         return new Condition(column, String.valueOf(value));
     }
 
+    /** The signed charter a fit (and what is sampled from it) or an evaluation is done under (docs/governance.md). */
+    public record UnderCharter(String file) implements Option, Check {
+    }
+
+    /** A generation plan its approvers signed (tabsynth fit --plan-out, tabsynth approve), for a fit under a charter. */
+    public record ApprovedPlan(String file) implements Option {
+    }
+
+    /**
+     * {@code --charter}: the step is done under this signed charter, checked as the command line checks it (signatures,
+     * its own quorum; a fit needs {@link #plan}, within its privacy budget and opt-out list) and named in the records.
+     */
+    public static UnderCharter charter(String file) {
+        return new UnderCharter(file);
+    }
+
+    /** {@code --plan}: the approved plan a fit under a {@link #charter} follows. */
+    public static ApprovedPlan plan(String file) {
+        return new ApprovedPlan(file);
+    }
+
     /**
      * Fits a generator to data; options: {@link #seed}, {@link #param}, {@link #constraints}, {@link #exclude} and {@link #policy},
-     * whose {@code privacyBudget} the fit must stay within (checked before the generator sees the data).
+     * whose {@code privacyBudget} the fit must stay within (checked before the generator sees the data), and
+     * {@link #charter} with {@link #plan}, as {@code tabsynth fit --charter C --plan P}: the fit, and what is sampled
+     * from the model, record the charter and the plan.
      */
     public static WorkbenchModel fit(Frame data, String generator, Option... options) {
         long seed = 0;
         Map<String, String> params = new LinkedHashMap<>();
         ConstraintFile c = null;
+        Path constraintsFile = null;
         OptOutList optOuts = null;
         Path policy = null;
+        Path charterFile = null;
+        Path planFile = null;
         for (Option o : options) {
             if (o instanceof Seed s) {
                 seed = s.value();
             } else if (o instanceof Param p) {
                 params.put(p.name(), p.value());
             } else if (o instanceof Constraints k) {
-                c = engine().constraints(file(k.file()));
+                constraintsFile = file(k.file());
+                c = engine().constraints(constraintsFile);
             } else if (o instanceof Exclude x) {
                 optOuts = OptOutList.read(file(x.file()), x.key());
             } else if (o instanceof Policy p) {
                 policy = policyFile(p);
+            } else if (o instanceof UnderCharter u) {
+                charterFile = file(u.file());
+            } else if (o instanceof ApprovedPlan p) {
+                planFile = file(p.file());
             } else {
-                throw new BadInputException("fit takes seed(..), param(..), constraints(..), exclude(..) and policy(..), not " + o);
+                throw new BadInputException("fit takes seed(..), param(..), constraints(..), exclude(..), policy(..), "
+                        + "charter(..) and plan(..), not " + o);
             }
+        }
+        SignedCharter charter = charterFile == null ? null : SignedCharter.readApproved(charterFile, trust());
+        Engine recorder = engine();
+        if (charter != null) {
+            PlanApproval.requirePlan("fit", planFile, charter);
+            io.tabsynth.engine.lineage.Artifact source = data == null ? null : io.tabsynth.engine.lineage.Artifact.of(data);
+            Path metadata = source == null || source.metadata() == null ? null : source.metadata().path();
+            Plan given = Plan.of(source == null ? null : source.path(), generator, params, seed, metadata, constraintsFile,
+                    charter.digest());
+            recorder = engine().with(new PlanApproval("fit", planFile, charter, trust()).context(charter.context(), given));
+            if (source != null) {
+                engine().checkPrivacyBudget(charter.charter().budgetLimits(charter.file()), source.path(),
+                        source.contentSha256(), generator, params);
+            }
+            if (charter.charter().optOuts() != null) {
+                charter.charter().optOuts().require(data, optOuts, charter.file());
+            }
+        } else if (planFile != null) {
+            throw new BadInputException("fit with plan(..) needs charter(..), whose quorum of approvers the plan must have");
         }
         if (policy != null && data != null) {
             io.tabsynth.engine.lineage.Artifact source = io.tabsynth.engine.lineage.Artifact.of(data);
@@ -202,9 +256,9 @@ public final class Workbench {
             }
             engine().checkPrivacyBudget(policy, source.path(), source.contentSha256(), generator, params);
         }
-        var fitted = engine().fit(data, generator, params, seed, Progress.NONE, c, optOuts);
+        var fitted = recorder.fit(data, generator, params, seed, Progress.NONE, c, optOuts);
         fitted.notes().forEach(System.err::println);
-        return new WorkbenchModel(fitted, seed);
+        return new WorkbenchModel(fitted, seed, recorder);
     }
 
     /** Fits a generator that needs no data, e.g. {@code fit("rules", param("spec", "spec.json"))}. */
@@ -215,7 +269,7 @@ public final class Workbench {
     /** Loads a model file written by {@code tabsynth fit} or {@link WorkbenchModel#save}. */
     public static WorkbenchModel load(String file) {
         FittedModel m = engine().load(file(file));
-        return new WorkbenchModel(m, m.info().seed());
+        return new WorkbenchModel(m, m.info().seed(), engine());
     }
 
     /** Writes a sample (recorded as the sample step that made it) or any frame (recorded as an export). */
@@ -231,7 +285,7 @@ public final class Workbench {
     }
 
     /** An evaluation option. */
-    public sealed interface Check permits Holdout, Setting, Policy {
+    public sealed interface Check permits Holdout, Setting, Policy, UnderCharter {
     }
 
     /** Real rows kept out of training, the baseline for privacy and utility. */
@@ -287,10 +341,13 @@ public final class Workbench {
     public static Report evaluate(Object real, Object synthetic, Check... checks) {
         Object holdout = null;
         Path policy = null;
+        SignedCharter charter = null;
         List<String> evaluators = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
         for (Check c : checks) {
-            if (c instanceof Holdout h) {
+            if (c instanceof UnderCharter u) {
+                charter = SignedCharter.readApproved(file(u.file()), trust());
+            } else if (c instanceof Holdout h) {
                 holdout = h.data();
             } else if (c instanceof Setting s && s.name().equals("evaluators")) {
                 evaluators.addAll(List.of(s.value().split(",")));
@@ -300,12 +357,19 @@ public final class Workbench {
                 policy = policyFile(p);
             }
         }
+        if (charter != null && policy != null) {
+            throw new BadInputException("evaluate: charter(\"" + charter.file() + "\") gives the checks; leave out policy(..)");
+        }
+        if (charter != null) {
+            policy = charter.file(); // its checks are the policy, as with tabsynth evaluate --charter
+        }
+        Engine recorder = charter == null ? engine() : engine().with(charter.context());
         Frame r = realFrame(real);
         Frame s = frameLike(synthetic, r);
         Frame h = holdout == null ? null : frameLike(holdout, r);
         Path json = fresh("report", ".json");
         Path html = json.resolveSibling(json.getFileName().toString().replace(".json", ".html"));
-        ObjectNode report = engine().evaluate(new EvaluateFrames(r, h, s, evaluators, options, policy, json, html));
+        ObjectNode report = recorder.evaluate(new EvaluateFrames(r, h, s, evaluators, options, policy, json, html));
         Report result = new Report(report, json, html);
         if (!result.passed()) {
             synchronized (Workbench.class) {
@@ -313,6 +377,11 @@ public final class Workbench {
             }
         }
         return result;
+    }
+
+    /** The keys this session trusts: its own and those of the trust file beside it. */
+    private static TrustStore trust() {
+        return TrustStore.standard(engine().lineage().keys());
     }
 
     /** A policy's file: one in the working directory, else a policy shipped with tabsynth. */

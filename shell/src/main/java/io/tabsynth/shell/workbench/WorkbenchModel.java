@@ -1,6 +1,7 @@
 package io.tabsynth.shell.workbench;
 
 import io.tabsynth.engine.run.ConstraintFile;
+import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.engine.run.Sampling;
 import java.nio.file.Path;
@@ -11,10 +12,18 @@ import java.util.Map;
 public final class WorkbenchModel {
     private final FittedModel fitted;
     private final long seed;
+    private final Engine recorder;
 
-    WorkbenchModel(FittedModel fitted, long seed) {
+    /** {@code recorder} records what is done with the model: the session's engine, or one under a charter. */
+    WorkbenchModel(FittedModel fitted, long seed, Engine recorder) {
         this.fitted = fitted;
         this.seed = seed;
+        this.recorder = recorder;
+    }
+
+    /** The engine that records the steps done with this model (under the charter it was fitted under, if any). */
+    Engine recorder() {
+        return recorder;
     }
 
     /** The engine's model, for the engine API. */
@@ -56,7 +65,7 @@ public final class WorkbenchModel {
 
     /** Saves the model (recording the fit) and keeps working with the saved file. */
     public WorkbenchModel save(String file) {
-        return new WorkbenchModel(Workbench.engine().save(fitted, Workbench.file(file)), seed);
+        return new WorkbenchModel(recorder.save(fitted, Workbench.file(file)), seed, recorder);
     }
 
     @Override

@@ -46,8 +46,13 @@ public final class OptOutList {
      * such column (naming the nearest one). Blank keys are ignored.
      */
     public static OptOutList read(Path file, String keyColumn) {
+        return read(file, keyColumn, "opt-out list");
+    }
+
+    /** As {@link #read(Path, String)}; {@code what} says what the list is when it is not there. */
+    static OptOutList read(Path file, String keyColumn, String what) {
         if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": opt-out list not found");
+            throw new BadInputException(file + ": " + what + " not found");
         }
         Map<String, List<String>> columns = CsvReader.texts(file);
         List<String> column = columns.get(keyColumn);
@@ -90,6 +95,11 @@ public final class OptOutList {
     /** How many distinct keys the list holds. */
     public int size() {
         return keys.size();
+    }
+
+    /** Whether every key of {@code other} is on this list too (a newer version of it only adds keys). */
+    boolean holdsAll(OptOutList other) {
+        return keys.containsAll(other.keys);
     }
 
     /** The list as a fit's input: file name and digest, no content. */

@@ -56,10 +56,13 @@ public record Withdrawal(Kind kind, Artifact dataset, String reason, String by, 
         }
     }
 
-    /** The step that records withdrawing {@code dataset}; the signature and the record's time add who and when. */
-    static Step step(Kind kind, Artifact dataset, String reason, String by) {
+    /**
+     * The step that records withdrawing {@code dataset}, with {@code results} (a retirement's approvals); the signature
+     * and the record's time add who and when.
+     */
+    static Step step(Kind kind, Artifact dataset, String reason, String by, java.util.Map<String, Object> results) {
         return Step.builder(kind.step()).by(kind.step(), "engine", EngineVersion.get()).parameter(REASON, reason)
-                .parameter(BY, by).input(dataset.as(kind.role())).build();
+                .parameter(BY, by).input(dataset.as(kind.role())).results(results).build();
     }
 
     /** The withdrawal a record holds, or {@code null} when it is a record of another step. */

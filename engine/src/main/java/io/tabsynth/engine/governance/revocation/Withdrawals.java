@@ -125,18 +125,61 @@ public final class Withdrawals {
                 out.add(target + " was " + w.describe(trust));
                 continue;
             }
-            for (SignedRecord r : chain) {
-                List<Artifact> files = new ArrayList<>(r.subjects());
-                files.addAll(r.step().inputs());
-                for (Artifact a : files) {
-                    if (w.covers(a) && (self == null || !a.sha256().equals(self.sha256()))) {
-                        out.add(target + " derives from " + (a.role().equals(Statement.SUBJECT_ROLE) ? "" : "the " + a.role() + " ")
-                                + a.path() + " (sha256 " + a.sha256().substring(0, Math.min(16, a.sha256().length()))
-                                + "…), which was " + w.describe(trust));
-                    }
-                }
+            Artifact named = firstCovered(w, self, chain);
+            if (named != null) {
+                out.add(target + " derives from " + (named.role().equals(Statement.SUBJECT_ROLE) ? "" : "the " + named.role() + " ")
+                        + named.path() + " (sha256 " + named.sha256().substring(0, Math.min(16, named.sha256().length()))
+                        + "…), which was " + w.describe(trust));
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The withdrawals of {@code kind} that cover {@code file} (its bytes, or the same data in another format). */
+    public List<Withdrawal> covering(Withdrawal.Kind kind, Artifact file) {
+        return all.stream().filter(w -> w.kind() == kind && file != null && w.covers(file)).distinct().toList();
+    }
+
+    /**
+     * The retirements of a file that is not there any more: found by the name the ledger's records give it (and so by
+     * its digests), or by the name the retirement gives it; empty when no retirement names it.
+     */
+    public List<Withdrawal> retirementsOfGone(Path target, Ledger ledger) {
+        Artifact recorded;
+        try {
+            recorded = WithdrawnFile.ofNamed(target, ledger);
+        } catch (BadInputException notRecorded) {
+            recorded = null;
+        }
+        List<Withdrawal> out = new ArrayList<>();
+        for (Withdrawal w : all) {
+            if (w.kind() == Withdrawal.Kind.RETIRED && !out.contains(w)
+                    && (recorded != null && w.covers(recorded) || w.dataset().path().equals(target))) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The file of the chain that {@code w} withdraws, other than {@code self}: the same file is the subject of the record
+     * that made it and an input (a model, data) of the records after it, and one withdrawal is said once, naming the file
+     * as the record that made it does where the chain holds that record; {@code null} when it covers none.
+     */
+    private static Artifact firstCovered(Withdrawal w, Artifact self, List<SignedRecord> chain) {
+        Artifact asInput = null;
+        for (SignedRecord r : chain) {
+            for (Artifact a : r.subjects()) {
+                if (w.covers(a) && (self == null || !a.sha256().equals(self.sha256()))) {
+                    return a;
+                }
+            }
+            for (Artifact a : r.step().inputs()) {
+                if (asInput == null && w.covers(a) && (self == null || !a.sha256().equals(self.sha256()))) {
+                    asInput = a;
+                }
+            }
+        }
+        return asInput;
     }
 }

@@ -4,6 +4,7 @@ import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Lineage;
 import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.spi.BadInputException;
+import java.util.Map;
 
 /** Records withdrawals: each is signed with the lineage's key and appended to its ledger. */
 public final class Withdrawing {
@@ -15,22 +16,22 @@ public final class Withdrawing {
 
     /** Records that {@code dataset} is revoked, signed as {@code by}; returns the withdrawal. */
     public Withdrawal revoke(Artifact dataset, String reason, String by) {
-        return record(Withdrawal.Kind.REVOKED, dataset, reason, by);
+        return record(Withdrawal.Kind.REVOKED, dataset, reason, by, Map.of());
     }
 
     /**
      * Records that the copies of {@code dataset} were deleted, once {@code approval} allows it (the hook a charter's
-     * approvers will sign through); returns the withdrawal.
+     * approvers sign through), with what it says of the approvals among the record's results; returns the withdrawal.
      */
     public Withdrawal retire(Artifact dataset, String reason, String by, RetirementApproval approval) {
         checkReason(reason);
-        approval.check(dataset, reason);
-        return record(Withdrawal.Kind.RETIRED, dataset, reason, by);
+        Map<String, Object> approvals = approval.check(dataset, reason);
+        return record(Withdrawal.Kind.RETIRED, dataset, reason, by, approvals);
     }
 
-    private Withdrawal record(Withdrawal.Kind kind, Artifact dataset, String reason, String by) {
+    private Withdrawal record(Withdrawal.Kind kind, Artifact dataset, String reason, String by, Map<String, Object> results) {
         checkReason(reason);
-        var json = lineage.record(Withdrawal.step(kind, dataset, reason.strip(), by.strip()));
+        var json = lineage.record(Withdrawal.step(kind, dataset, reason.strip(), by.strip(), results));
         return Withdrawal.of(SignedRecord.parse(json, "the new " + kind.step() + " record"));
     }
 
