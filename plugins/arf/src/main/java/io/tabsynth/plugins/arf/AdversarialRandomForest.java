@@ -94,7 +94,9 @@ public final class AdversarialRandomForest implements Generator {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("rounds", result.rounds());
         training.put("outOfBagAccuracy", Math.round(result.accuracy() * 1000) / 1000.0);
-        return new ArfModel(data.schema(), byColumn, keys, texts, result.leaves(), training);
+        double[][] values = real.toArray(new double[0][]);
+        return new ArfModel(data.schema(), byColumn, keys, texts, result.leaves(),
+                Determination.learn(values, features, minRows), training);
     }
 
     @Override

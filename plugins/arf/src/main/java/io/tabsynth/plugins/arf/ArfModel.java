@@ -29,7 +29,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * A fitted adversarial random forest: the leaves of its last forest ({@link LeafSet}) for the learned columns, new
- * keys ({@link KeyFormat}) for identifiers and new texts ({@link BagOfWords}) for free text. Conditioned on column
+ * keys ({@link KeyFormat}) for identifiers and new texts ({@link BagOfWords}) for free text; columns that other
+ * columns' values decide take the decided value ({@link Determination}). Conditioned on column
  * values, it draws only from leaves that hold them, weighted by their chance of doing so, and writes the values
  * asked for. Saved as JSON (format {@value #FORMAT}).
  */
@@ -45,18 +46,22 @@ final class ArfModel extends BatchedModel {
     private final KeyFormat[] keys;
     private final BagOfWords[] texts;
     private final LeafSet leaves;
+    /** The columns other columns' values decide, in the order they are set. */
+    private final List<Determination> determinations;
     private final Map<String, Object> training;
     /** The feature indexes and values a conditioned model writes; empty for the plain model. */
     private final int[] fixedColumns;
     private final double[] fixedValues;
 
     ArfModel(Schema schema, Feature[] features, KeyFormat[] keys, BagOfWords[] texts, LeafSet leaves,
-             Map<String, Object> training) {
-        this(schema, features, keys, texts, leaves, training, new int[0], new double[0]);
+             List<Determination> determinations, Map<String, Object> training) {
+        this(schema, features, keys, texts, leaves, determinations, training, new int[0], new double[0]);
     }
 
     private ArfModel(Schema schema, Feature[] features, KeyFormat[] keys, BagOfWords[] texts, LeafSet leaves,
-                     Map<String, Object> training, int[] fixedColumns, double[] fixedValues) {
+                     List<Determination> determinations, Map<String, Object> training, int[] fixedColumns,
+                     double[] fixedValues) {
+        this.determinations = List.copyOf(determinations);
         this.schema = schema;
         this.features = features;
         this.keys = keys;
@@ -97,8 +102,22 @@ final class ArfModel extends BatchedModel {
                         + " spikes kept exactly, the rest a truncated normal within the leaf's bounds");
             }
         }
+        for (Determination d : determinations) {
+            String target = learnedName(d.target());
+            out.put(target, out.get(target) + "; decided by " + learnedName(d.by()) + " where its value decides it");
+        }
         out.put("(forest)", leaves.leaves().size() + " leaves; " + training);
         return out;
+    }
+
+    /** The column name of a learned feature. */
+    private String learnedName(int feature) {
+        for (int c = 0; c < featureIndex.length; c++) {
+            if (featureIndex[c] == feature) {
+                return schema.column(c).name();
+            }
+        }
+        throw new IllegalArgumentException("no feature " + feature);
     }
 
     @Override
@@ -123,13 +142,17 @@ final class ArfModel extends BatchedModel {
         }
         LeafSet steered = leaves.conditioned(columns, values);
         return steered == null ? Optional.empty()
-                : Optional.of(new ArfModel(schema, features, keys, texts, steered, training, columns, values));
+                : Optional.of(new ArfModel(schema, features, keys, texts, steered, determinations, training, columns,
+                        values));
     }
 
     @Override
     protected Frame sampleBatch(long batch, int rows, Rng rng) {
         long outsideSeed = rng.nextLong();
         double[][] drawn = leaves.draw(rows, rng);
+        for (Determination d : determinations) {
+            d.apply(drawn, rows);
+        }
         for (int k = 0; k < fixedColumns.length; k++) {
             java.util.Arrays.fill(drawn[fixedColumns[k]], fixedValues[k]);
         }
@@ -174,6 +197,8 @@ final class ArfModel extends BatchedModel {
             }
             cols.add(o);
         }
+        ArrayNode ds = root.putArray("determinations");
+        determinations.forEach(d -> ds.add(d.toJson()));
         ArrayNode ls = root.putArray("leaves");
         for (Leaf leaf : leaves.leaves()) {
             ObjectNode l = ls.addObject();
@@ -226,6 +251,8 @@ final class ArfModel extends BatchedModel {
         }
         Map<String, Object> training = Json.MAPPER.convertValue(root.get("training"),
                 new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
-        return new ArfModel(schema, features, keys, texts, LeafSet.of(leaves, learned), training);
+        List<Determination> determinations = new ArrayList<>();
+        root.path("determinations").forEach(d -> determinations.add(Determination.fromJson(d)));
+        return new ArfModel(schema, features, keys, texts, LeafSet.of(leaves, learned), determinations, training);
     }
 }

@@ -51,6 +51,7 @@ final class LeafSet {
         for (int j = 0; j < features.length; j++) {
             whole[j] = features[j].isCategory() ? null : offSpikes(real[j], features[j]);
         }
+        LeafRefinement refinement = new LeafRefinement(real, features, least);
         List<Leaf> leaves = new ArrayList<>();
         for (Tree tree : forest.trees()) {
             int[] leafOf = new int[set.realRows()];
@@ -72,13 +73,15 @@ final class LeafSet {
                 if (rows[l].length == 0) {
                     continue;
                 }
-                LeafColumn[] cols = new LeafColumn[features.length];
-                for (int j = 0; j < features.length; j++) {
-                    cols[j] = features[j].isCategory() ? CategoryShares.of(real[j], rows[l], features[j].levels())
-                            : NumberDensity.of(real[j], rows[l], features[j], bounds[0][l][j], bounds[1][l][j],
-                                    whole[j], least);
+                for (int[] part : refinement.parts(rows[l])) {
+                    LeafColumn[] cols = new LeafColumn[features.length];
+                    for (int j = 0; j < features.length; j++) {
+                        cols[j] = features[j].isCategory() ? CategoryShares.of(real[j], part, features[j].levels())
+                                : NumberDensity.of(real[j], part, features[j], bounds[0][l][j], bounds[1][l][j],
+                                        whole[j], least);
+                    }
+                    leaves.add(new Leaf(part.length, cols));
                 }
-                leaves.add(new Leaf(rows[l].length, cols));
             }
         }
         return of(leaves, features.length);

@@ -9,11 +9,14 @@ import java.util.List;
 
 /**
  * One classification tree (CART) telling real rows from synthetic ones. It grows from a subsample of the rows,
- * splitting a node on the best of {@code tried} features drawn at random ({@link SplitSearch}), until a node is
- * pure or no allowed split improves the Gini criterion. Every leaf holds at least {@code minRealRows} real rows of
+ * splitting a node on the best of {@code tried} features drawn at random ({@link SplitSearch}; when none of them
+ * gives an allowed split, further features are drawn until one does), until a node is pure or no allowed split
+ * improves the Gini criterion. Every leaf holds at least {@code minRealRows} real rows of
  * its subsample. Immutable once grown.
  */
 final class Tree {
+    /** A split must improve the criterion by more than this (rounding noise is no improvement). */
+    private static final double MIN_GAIN = 1e-9;
     private final List<Split> splits = new ArrayList<>();
     /** Per node: the left and right child, or -1 and the leaf number for a leaf. */
     private int[] left = new int[16];
@@ -54,13 +57,14 @@ final class Tree {
             Split best = null;
             if (real > 0 && real < n && real >= 2 * minRealRows) {
                 double parent = SplitSearch.gini(real, n - real);
-                for (int k = 0; k < tried && k < order.length; k++) {
+                // as scikit-learn does: past the features tried, go on drawing until one gives a split
+                for (int k = 0; k < order.length && (k < tried || best == null); k++) {
                     int pick = k + rng.nextInt(order.length - k);
                     int j = order[pick];
                     order[pick] = order[k];
                     order[k] = j;
                     Split s = search.best(j, rows, from, to);
-                    if (s != null && s.score() > parent + 1e-9 && (best == null || s.score() > best.score())) {
+                    if (s != null && s.score() > parent + MIN_GAIN && (best == null || s.score() > best.score())) {
                         best = s;
                     }
                 }
