@@ -31,7 +31,11 @@ final class AdversarialTraining {
 
     static Result run(double[][] real, Feature[] features, Settings settings, long seed, int threads,
                       Progress progress) {
-        int n = real.length == 0 ? 0 : real[0].length;
+        if (features.length == 0) {
+            // only identifiers and free text: nothing for a forest to learn, one leaf with no columns
+            return new Result(LeafSet.of(java.util.List.of(new Leaf(1, new LeafColumn[0])), 0), 0, 0.5);
+        }
+        int n = real[0].length;
         double[][] synthetic = shuffledColumns(real, new Rng(Seeds.derive(seed, "marginals")));
         LeafSet kept = null;
         double keptAccuracy = 1;

@@ -27,6 +27,22 @@ class RareValueRuleTest {
     }
 
     @Test
+    void aTableOfKeysAndTextAloneGetsNewKeys() {
+        String[] ids = new String[50];
+        String[] notes = new String[50];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "C-" + (1000 + i);
+            notes[i] = "note number " + (i % 7);
+        }
+        Frame real = Frame.of(Table.create("t", StringColumn.create("id", ids), StringColumn.create("note", notes)),
+                Schema.of(ColumnSpec.of("id", ColumnKind.IDENTIFIER), ColumnSpec.of("note", ColumnKind.FREE_TEXT)));
+        Frame drawn = KnownTables.fit(real, Map.of(), 3).sampleFrame(100, 9);
+        java.util.Set<String> realIds = java.util.Set.of(ids);
+        assertTrue(drawn.rowCount() == 100 && drawn.strings("id").asList().stream().noneMatch(realIds::contains),
+                "100 rows of new keys");
+    }
+
+    @Test
     void aNumberOnlyOneRowHoldsIsNeverDrawn() {
         int rows = 2000;
         Rng rng = new Rng(5);
