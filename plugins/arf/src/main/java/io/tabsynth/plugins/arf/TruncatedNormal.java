@@ -1,7 +1,7 @@
 package io.tabsynth.plugins.arf;
 
 import io.tabsynth.spi.random.Rng;
-import org.apache.commons.statistics.distribution.NormalDistribution;
+import io.tabsynth.spi.stats.Normal;
 
 /**
  * Draws from a normal distribution cut to an interval, by inverting its distribution function between the
@@ -11,7 +11,6 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 final class TruncatedNormal {
     /** Below this mass between the ends, the inversion is imprecise and the interval is drawn uniformly. */
     private static final double LEAST_MASS = 1e-12;
-    private static final NormalDistribution STANDARD = NormalDistribution.of(0, 1);
 
     private TruncatedNormal() {
     }
@@ -29,13 +28,13 @@ final class TruncatedNormal {
             a = -b;
             b = t;
         }
-        double pa = STANDARD.cumulativeProbability(a);
-        double pb = STANDARD.cumulativeProbability(b);
+        double pa = Normal.cdf(a);
+        double pb = Normal.cdf(b);
         double z;
         if (pb - pa < LEAST_MASS) {
             z = a + (b - a) * rng.nextDouble();
         } else {
-            z = STANDARD.inverseCumulativeProbability(pa + (pb - pa) * rng.nextOpenDouble());
+            z = Normal.quantile(pa + (pb - pa) * rng.nextOpenDouble());
             z = Math.max(a, Math.min(b, z));
         }
         double x = mean + sd * (flip ? -z : z);
