@@ -206,7 +206,7 @@ class CommandLineTest {
 
         r = Cli.run("synth", "--data", real, "--generator", "nope", "--rows", 10, "--seed", 1, "--out", out);
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("no generator 'nope' (installed: ctgan, dp-marginals, gaussian-copula, rules)"), r.err());
+        assertTrue(r.err().contains("no generator 'nope' (installed: arf, ctgan, dp-marginals, gaussian-copula, rules)"), r.err());
         r = Cli.run("synth", "--data", real, "--generator", "gausian-copula", "--param", "knot=20", "--rows", 10,
                 "--seed", 1, "--out", out);
         assertTrue(r.err().contains("no generator 'gausian-copula' (did you mean 'gaussian-copula'?)"), r.err());

@@ -1,0 +1,106 @@
+package io.tabsynth.plugins.arf;
+
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Generator;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.ParamSpec;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.Progress;
+import io.tabsynth.spi.data.BagOfWords;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.KeyFormat;
+import io.tabsynth.spi.disclosure.RareValues;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * The adversarial random forest generator ({@code arf}), from Watson, Blesch, Kapar and Wright, "Adversarial random
+ * forests for density estimation and generative modeling" (AISTATS 2023): forests learn to tell real rows from
+ * synthetic ones until they cannot ({@link AdversarialTraining}); then each leaf of the last forest is a region where
+ * the columns are nearly independent, and a row is drawn from one leaf, column by column ({@link LeafSet}). Every
+ * leaf covers at least {@code minNodeSize} real rows. See docs/arf.md.
+ */
+@Extension
+public final class AdversarialRandomForest implements Generator {
+    /** The generator id. */
+    public static final String ID = "arf";
+    static final String TREES = "trees";
+    static final String MIN_NODE_SIZE = "minNodeSize";
+    static final String ROUNDS = "rounds";
+    static final String DELTA = "delta";
+    static final int DEFAULT_TREES = 10;
+    static final int DEFAULT_ROUNDS = 10;
+    static final double DEFAULT_DELTA = 0.0;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "adversarial random forest: forest leaves with independent columns; fast, keeps category structure";
+    }
+
+    @Override
+    public List<ParamSpec> describe() {
+        return List.of(
+                ParamSpec.integer(TREES, DEFAULT_TREES, 1, 1000, "trees per forest"),
+                ParamSpec.integer(MIN_NODE_SIZE, RareValues.DEFAULT_MIN_COUNT, 1, 1_000_000,
+                        "the least real rows every leaf covers (keep it at least the rare-value rule's minCount, "
+                                + "whose default it shares)"),
+                ParamSpec.integer(ROUNDS, DEFAULT_ROUNDS, 1, 100, "the most adversarial rounds"),
+                ParamSpec.real(DELTA, DEFAULT_DELTA, 0, 0.5,
+                        "stop once the forest's out-of-bag accuracy is at most 0.5 + delta"));
+    }
+
+    @Override
+    public Model fit(Frame data, Params params, FitContext context) {
+        List<ColumnSpec> specs = data.schema().columns();
+        int n = specs.size();
+        int minRows = params.getInt(MIN_NODE_SIZE);
+        Feature[] byColumn = new Feature[n];
+        KeyFormat[] keys = new KeyFormat[n];
+        BagOfWords[] texts = new BagOfWords[n];
+        List<Feature> learned = new ArrayList<>();
+        List<double[]> real = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            ColumnSpec spec = specs.get(c);
+            if (spec.kind() == ColumnKind.IDENTIFIER) {
+                keys[c] = KeyFormat.learn(spec.name(), data.strings(spec.name()).asList());
+            } else if (spec.kind() == ColumnKind.FREE_TEXT) {
+                texts[c] = BagOfWords.learn(data.strings(spec.name()).asList());
+            } else {
+                byColumn[c] = Feature.learn(data, spec, minRows);
+                learned.add(byColumn[c]);
+                real.add(byColumn[c].encode(data));
+            }
+        }
+        AdversarialTraining.Settings settings = new AdversarialTraining.Settings(params.getInt(TREES), minRows,
+                params.getInt(ROUNDS), params.getDouble(DELTA));
+        Progress progress = context.progress();
+        progress.start("fitting arf", settings.rounds());
+        Feature[] features = learned.toArray(new Feature[0]);
+        AdversarialTraining.Result result = AdversarialTraining.run(real.toArray(new double[0][]), features,
+                settings, context.seed(), context.threads(), progress);
+        progress.finish();
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("rounds", result.rounds());
+        training.put("outOfBagAccuracy", Math.round(result.accuracy() * 1000) / 1000.0);
+        double[][] values = real.toArray(new double[0][]);
+        return new ArfModel(data.schema(), byColumn, keys, texts, result.leaves(),
+                Determination.learn(values, features, minRows), training);
+    }
+
+    @Override
+    public Model load(InputStream in) throws IOException {
+        return ArfModel.load(in);
+    }
+}
