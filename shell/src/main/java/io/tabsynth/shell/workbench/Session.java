@@ -87,6 +87,12 @@ public final class Session implements AutoCloseable {
         int line = firstLine;
         while (!rest.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (!info.completeness().isComplete() && info.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
+                // an unfinished snippet runs to the end of the source (JShell's remaining text is then not a suffix)
+                String text = rest.stripLeading();
+                return new Failure(line + count(rest.substring(0, rest.length() - text.length())), "compile",
+                        "incomplete snippet: " + firstLine(text.strip()));
+            }
             int consumed = rest.length() - info.remaining().length();
             String text = rest.substring(0, consumed);
             int lead = 0;
@@ -94,11 +100,8 @@ public final class Session implements AutoCloseable {
                 lead++;
             }
             int snippetLine = line + count(text.substring(0, lead));
-            if (!info.completeness().isComplete()) {
-                if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                    break;
-                }
-                return new Failure(snippetLine, "compile", "incomplete snippet: " + firstLine(text.strip()));
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
             }
             Failure f = eval(info.source(), snippetLine, listener);
             if (f != null) {
