@@ -51,8 +51,8 @@ public final class JupyterCommand implements Callable<Integer> {
             installed.subList(1, installed.size()).forEach(p -> out.println("  (also in " + p + ", which Jupyter uses after the first)"));
         }
         out.println("Start JupyterLab with it: jupyter lab " + QUICKSTART);
-        out.println("(JupyterLab: 'apt-get install jupyter-notebook' gives 'jupyter notebook', 'pip install jupyterlab' "
-                + "gives 'jupyter lab'; pick the kernel \"" + KernelSpec.DISPLAY_NAME + "\")");
+        out.println("(JupyterLab: 'pip install jupyterlab'; Debian's jupyter-notebook package gives 'jupyter notebook', "
+                + "which takes the kernel too)");
         return 0;
     }
 
@@ -84,7 +84,7 @@ public final class JupyterCommand implements Callable<Integer> {
 
     /** Writes the kernelspec. */
     @Command(name = "install", description = "Install the kernelspec \"" + KernelSpec.DISPLAY_NAME + "\" so that "
-            + "Jupyter, JupyterLab and VS Code can start tabsynth's kernel (replaces an earlier one).")
+            + "Jupyter and JupyterLab can start tabsynth's kernel (replaces an earlier one).")
     static final class Install implements Callable<Integer> {
         @ArgGroup(exclusive = true, multiplicity = "0..1")
         Location location;
