@@ -46,6 +46,14 @@ class JupyterCommandTest {
     }
 
     @Test
+    void jupyterAloneSaysWhereTheKernelIsAndHowToStartJupyterLab() {
+        Cli r = Cli.run("jupyter");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("The Jupyter kernel \"tabsynth (Java)\" is "), r.out());
+        assertTrue(r.out().contains("Start JupyterLab with it: jupyter lab notebooks/quickstart.ipynb"), r.out());
+    }
+
+    @Test
     void oneLocationAtATime() {
         Cli both = Cli.run("jupyter", "install", "--user", "--prefix", dir);
         assertEquals(2, both.code());
