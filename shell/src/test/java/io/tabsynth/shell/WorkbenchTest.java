@@ -38,7 +38,7 @@ class WorkbenchTest {
             Cli r = Cli.run("notebook", "run", nb, "--out", out, "--html", html, "--dir", dir, "--ledger", ledger);
             assertEquals(0, r.code(), name + ": " + r.err() + r.out());
             JsonNode executed = new ObjectMapper().readTree(out.toFile());
-            assertEquals("java", executed.path("metadata").path("kernelspec").path("name").asText());
+            assertEquals("tabsynth", executed.path("metadata").path("kernelspec").path("name").asText());
             int results = 0;
             for (JsonNode cell : executed.path("cells")) {
                 for (JsonNode o : cell.path("outputs")) {

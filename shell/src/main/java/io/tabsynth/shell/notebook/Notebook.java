@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * A Jupyter notebook in nbformat 4, read with Jackson. Cells keep every field they had; running one replaces
- * its outputs and execution count. The kernel metadata is that of a JShell-based Java kernel (IJava), so the
- * files open and run in Jupyter as well.
+ * its outputs and execution count. The kernel metadata names tabsynth's own Jupyter kernel, so the files open and
+ * run in Jupyter as well.
  */
 public final class Notebook {
     static final ObjectMapper JSON = JsonOutput.mapper();
@@ -69,12 +69,12 @@ public final class Notebook {
         return a;
     }
 
-    /** Sets the kernel metadata of a JShell-based Java kernel, keeping any other metadata. */
+    /** Sets the kernel metadata of tabsynth's Jupyter kernel ({@code tabsynth jupyter install}), keeping any other metadata. */
     void useJavaKernel() {
         ObjectNode meta = root.with("metadata");
         ObjectNode k = meta.putObject("kernelspec");
-        k.put("name", "java");
-        k.put("display_name", "Java");
+        k.put("name", io.tabsynth.shell.jupyter.TabsynthKernel.NAME);
+        k.put("display_name", io.tabsynth.shell.jupyter.KernelSpec.DISPLAY_NAME);
         k.put("language", "java");
         ObjectNode l = meta.putObject("language_info");
         l.put("name", "Java");

@@ -67,16 +67,15 @@ public final class NotebookRunner {
                     error.putArray("traceback").add("cell " + count + ", line " + failure.line() + ": " + failure.message());
                     return new Outcome(count, index, failure);
                 }
-                if (last[0] != null && !(last[1] instanceof java.io.PrintStream)) {
+                Rich.Rendering shown = Rich.render((String) last[0], last[1]);
+                if (shown != null) {
                     ObjectNode result = outputs.addObject();
                     result.put("output_type", "execute_result");
                     result.put("execution_count", count);
                     ObjectNode data = result.putObject("data");
-                    String plain = last[1] != null ? String.valueOf(last[1]) : String.valueOf(last[0]);
-                    data.set("text/plain", Notebook.lines(plain));
-                    String html = Rich.html(last[1]);
-                    if (html != null) {
-                        data.set("text/html", Notebook.lines(html));
+                    data.set("text/plain", Notebook.lines(shown.plain()));
+                    if (shown.html() != null) {
+                        data.set("text/html", Notebook.lines(shown.html()));
                     }
                     result.putObject("metadata");
                 }

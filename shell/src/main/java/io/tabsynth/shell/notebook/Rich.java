@@ -11,16 +11,35 @@ import java.util.Locale;
 
 /**
  * HTML views of workbench values for notebooks: frames and samples as tables, reports as a score table
- * followed by the evaluation's HTML report (with its SVG plots), verifications as a verdict.
+ * followed by the evaluation's HTML report (with its SVG plots), verifications as a verdict, lineage trees
+ * as preformatted text. Used by the headless notebook runner and by the Jupyter kernel alike.
  */
-final class Rich {
+public final class Rich {
     private static final int ROWS = 10;
 
     private Rich() {
     }
 
+    /** A snippet's result as a notebook shows it: always plain text, HTML where there is a richer view. */
+    public record Rendering(String plain, String html) {
+    }
+
+    /**
+     * How a cell's last result is shown, from JShell's text of it ({@code value}) and the object itself, or
+     * {@code null} when there is nothing to show (a statement, or {@code System.out}'s own value).
+     */
+    public static Rendering render(String value, Object object) {
+        if (value == null || object instanceof java.io.PrintStream) {
+            return null;
+        }
+        return new Rendering(object != null ? String.valueOf(object) : value, html(object));
+    }
+
     /** The HTML view of a value, or {@code null} when plain text says it all. */
     static String html(Object value) {
+        if (value instanceof io.tabsynth.shell.workbench.Workbench.Text t) {
+            return "<pre class=\"lineage\">" + esc(t.text()) + "</pre>";
+        }
         if (value instanceof Frame f) {
             return table(f, f.rowCount() + " rows × " + f.columnCount() + " columns");
         }
@@ -79,7 +98,8 @@ final class Rich {
         return h.toString();
     }
 
-    static String esc(String s) {
+    /** {@code s} with HTML's special characters escaped. */
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -15,8 +15,9 @@ import jdk.jshell.VarSnippet;
 /**
  * A JShell session on this JVM with tabsynth on its class path and the workbench imports, which runs
  * source text snippet by snippet and reports the first failure with its line. Shared by {@code tabsynth
- * run} and {@code tabsynth notebook run}. Snippets execute in this JVM (JShell's local execution), so
- * they share the workbench's session and the engine with the runner.
+ * run}, {@code tabsynth notebook run} and the Jupyter kernel (which also asks it for completions and
+ * documentation). Snippets execute in this JVM (JShell's local execution), so they share the workbench's
+ * session and the engine with the runner.
  */
 public final class Session implements AutoCloseable {
     /** The imports every session starts with, besides JShell's defaults. */
@@ -86,6 +87,12 @@ public final class Session implements AutoCloseable {
         int line = firstLine;
         while (!rest.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (!info.completeness().isComplete() && info.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
+                // an unfinished snippet runs to the end of the source (JShell's remaining text is then not a suffix)
+                String text = rest.stripLeading();
+                return new Failure(line + count(rest.substring(0, rest.length() - text.length())), "compile",
+                        "incomplete snippet: " + firstLine(text.strip()));
+            }
             int consumed = rest.length() - info.remaining().length();
             String text = rest.substring(0, consumed);
             int lead = 0;
@@ -93,11 +100,8 @@ public final class Session implements AutoCloseable {
                 lead++;
             }
             int snippetLine = line + count(text.substring(0, lead));
-            if (!info.completeness().isComplete()) {
-                if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                    break;
-                }
-                return new Failure(snippetLine, "compile", "incomplete snippet: " + firstLine(text.strip()));
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
             }
             Failure f = eval(info.source(), snippetLine, listener);
             if (f != null) {
@@ -107,6 +111,38 @@ public final class Session implements AutoCloseable {
             rest = info.remaining();
         }
         return null;
+    }
+
+    /** What may replace the code before {@code cursor}: the candidates and where the replaced text starts. */
+    public record Completions(List<String> candidates, int start) {
+    }
+
+    /** Completions at {@code cursor} in {@code code} (a whole cell), from JShell's source analysis. */
+    public Completions complete(String code, int cursor) {
+        int[] anchor = new int[1];
+        List<String> candidates = shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor).stream()
+                .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
+        return new Completions(candidates, anchor[0]);
+    }
+
+    /**
+     * The signatures (and, with {@code javadoc}, the documentation where the JDK ships it) of what is at
+     * {@code cursor} in {@code code}, one entry a line; empty when nothing is known there.
+     */
+    public String documentation(String code, int cursor, boolean javadoc) {
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation d : shell.sourceCodeAnalysis().documentation(code, cursor, javadoc)) {
+            text.append(d.signature()).append('\n');
+            if (javadoc && d.javadoc() != null && !d.javadoc().isBlank()) {
+                text.append(d.javadoc().strip()).append("\n\n");
+            }
+        }
+        return text.toString();
+    }
+
+    /** Whether {@code code} is a complete snippet, an incomplete one, or one that cannot compile. */
+    public SourceCodeAnalysis.Completeness completeness(String code) {
+        return shell.sourceCodeAnalysis().analyzeCompletion(code).completeness();
     }
 
     private Failure eval(String snippet, int line, Listener listener) {

@@ -47,8 +47,19 @@ public final class Workbench {
     /** The reports of this session whose policy gates failed, in order, for the runners' exit code. */
     private static final List<Report> failedGates = new ArrayList<>();
     private static Path base = Path.of("");
+    /** Where fits report their progress: nowhere by default; the Jupyter kernel shows it under the cell. */
+    private static Progress progress = Progress.NONE;
 
     private Workbench() {
+    }
+
+    /** Sends the progress of later fits to {@code p} (a runner that can show it calls this). */
+    public static synchronized void showProgress(Progress p) {
+        progress = p;
+    }
+
+    private static synchronized Progress progress() {
+        return progress;
     }
 
     /** Starts a session on an engine (the runners call this); {@code args} are what {@link #args()} returns. */
@@ -256,7 +267,7 @@ public final class Workbench {
             }
             engine().checkPrivacyBudget(policy, source.path(), source.contentSha256(), generator, params);
         }
-        var fitted = recorder.fit(data, generator, params, seed, Progress.NONE, c, optOuts);
+        var fitted = recorder.fit(data, generator, params, seed, progress(), c, optOuts);
         fitted.notes().forEach(System.err::println);
         return new WorkbenchModel(fitted, seed, recorder);
     }
