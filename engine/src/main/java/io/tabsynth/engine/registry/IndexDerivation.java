@@ -173,7 +173,10 @@ final class IndexDerivation {
         }
     }
 
-    /** The approvals signed into a certificate's file since it was written (only while it is the certificate recorded). */
+    /**
+     * The signatures of a certificate's file, the certifier's and the approvals added since (only while it is the
+     * certificate recorded): a charter's release quorum counts those of its approvers, as {@code lineage verify} does.
+     */
     private void addReleaseApprovals(LedgerEntry e, Artifact certificate) {
         Path file = FileNamed.in(e.ledger(), certificate.path());
         if (file == null) {
@@ -185,10 +188,8 @@ final class IndexDerivation {
                 return;
             }
             for (Signer s : doc.verify(trust)) {
-                if (s.approvedOn() != null) {
-                    rows.addIfAbsent(APPROVALS, IndexRows.row(APPROVALS, certificate.sha256(), s.keyId(), RELEASE, s.name(),
-                            s.approvedOn().toString(), e.digest()));
-                }
+                rows.addIfAbsent(APPROVALS, IndexRows.row(APPROVALS, certificate.sha256(), s.keyId(), RELEASE, s.name(),
+                        s.approvedOn() == null ? null : s.approvedOn().toString(), e.digest()));
             }
         } catch (RuntimeException unreadable) {
             // a certificate that no longer verifies adds no approval

@@ -51,12 +51,14 @@ class RegistryTest {
     private Lineage lineage;
     private TrustStore trust;
     private int files;
+    /** An approver of the charters below, trusted; the local key certifies and is no approver. */
+    private final SigningKey bob = SigningKey.generate();
 
     private Lineage lineage() {
         if (lineage == null) {
             lineage = new Lineage(new Ledger(dir.resolve(".tabsynth/ledger.jsonl")), new KeyStore(dir.resolve("keys")));
             lineage.keys().signingKey();
-            trust = TrustStore.standard(lineage.keys());
+            trust = TrustStore.standard(lineage.keys()).add(bob.publicKeyBytes(), "Bob");
         }
         return lineage;
     }
@@ -167,6 +169,187 @@ class RegistryTest {
             assertEquals("retired", status(v, first));
             assertEquals("revoked", status(v, model));
             assertEquals("active", status(v, second));
+        }
+    }
+
+    private Path charter(String reviewInterval, double maxEpsilon) throws Exception {
+        SigningKey local = lineage().keys().signingKey();
+        ObjectNode c = (ObjectNode) Dsse.JSON.readTree("{\"name\": \"board\", \"version\": 1, \"purpose\": \"tests\","
+                + "\"approvedUses\": [\"testing\"], \"audiences\": [\"us\"], \"checks\": [\"fidelity.score >= 0.5\"],"
+                + "\"privacyBudget\": [{\"data\": \"a.csv\", \"maxEpsilon\": " + maxEpsilon + "}],"
+                + "\"approvers\": [{\"name\": \"Bob\", \"keyid\": \"" + bob.keyId() + "\"}, {\"name\": \"Carol\", \"keyid\": \""
+                + SigningKey.generate().keyId() + "\"}], \"quorum\": {\"charter\": 1, \"plan\": 1, \"release\": 1}, "
+                + "\"reviewInterval\": \"" + reviewInterval + "\", \"issued\": \"2026-01-01\"}");
+        Path draft = dir.resolve("draft-" + reviewInterval + ".json");
+        Files.writeString(draft, c.toString());
+        Path file = dir.resolve("charter-" + reviewInterval + ".json");
+        SignedDocument.create(Dsse.IN_TOTO, Charter.readDraft(draft).payload(), local, Instant.now()).write(file);
+        return file;
+    }
+
+    /** Certifies a dataset under a charter at a time: a certificate file signed (without an approval) and its record. */
+    private Path certify(Artifact dataset, Path charter, Instant when, String name) throws Exception {
+        ObjectNode st = Dsse.JSON.createObjectNode().put("_type", "https://in-toto.io/Statement/v1")
+                .put("predicateType", Certifier.PREDICATE_TYPE);
+        st.putObject("predicate").put("dataset", dataset.sha256());
+        ObjectNode env = Dsse.sign(Dsse.IN_TOTO, Dsse.JSON.writeValueAsBytes(st), lineage().keys().signingKey());
+        Path cert = dir.resolve(name);
+        Files.write(cert, JsonOutput.pretty(env, "certificate"));
+        lineage().record(Step.builder("certify").by("certify", "engine", "1").input(dataset.as("dataset"))
+                .input(SignedCharter.read(charter, trust).artifact()).output(Artifact.file("subject", cert))
+                .between(when, when).build());
+        return cert;
+    }
+
+    private void approve(Path cert) {
+        SignedDocument.read(cert).approve(bob, Instant.now(), trust).write(cert);
+    }
+
+    @Test
+    void listingByRealDataFindsItsDatasetsWithTheirStatuses() throws Exception {
+        String url = sqlite("r.db");
+        Artifact a = real("a.csv");
+        Artifact b = real("b.csv");
+        Path yearly = charter("P1Y", 3);
+        Artifact mA = fit(a, "a.model", null);
+        Artifact active = sample(mA, "active.csv");
+        Artifact awaiting = sample(mA, "awaiting.csv");
+        Artifact approved = sample(mA, "approved.csv");
+        Artifact expired = sample(mA, "expired.csv");
+        Artifact revalidated = sample(mA, "revalidated.csv");
+        Artifact revoked = sample(fit(a, "revoked.model", null), "from-revoked.csv");
+        Artifact fromB = sample(fit(b, "b.model", null), "from-b.csv");
+        new Withdrawing(lineage()).revoke(Artifact.file("model", dir.resolve("revoked.model")), "wrong extract", "Steward");
+        certify(awaiting, yearly, Instant.now(), "awaiting.cert.json");
+        Path approvedCert = certify(approved, yearly, Instant.now(), "approved.cert.json");
+        Path monthly = charter("P30D", 3);
+        Path old = certify(expired, monthly, Instant.parse("2026-01-01T00:00:00Z"), "expired.cert.json");
+        Path again = certify(revalidated, monthly, Instant.parse("2026-01-01T00:00:00Z"), "revalidated.cert.json");
+        approve(old);
+        approve(again);
+        try (Registry r = registry(url)) {
+            r.sync(false);
+            assertEquals("awaiting-approval", status(r.view(), approved), "no approval yet");
+        }
+        approve(approvedCert);
+        Artifact certAgain = Artifact.file("certificate", again);
+        lineage().record(Step.builder("revalidate").by("revalidate", "engine", "1")
+                .input(new Artifact("certificate", again, Sha256.hex(SignedDocument.read(again).bytesBeforeApprovals()), null, -1))
+                .result("holds", true).build());
+        try (Registry r = registry(url)) {
+            assertTrue(r.verify().notes().stream().anyMatch(n -> n.contains("newer than the last sync")),
+                    "an approval signed after the sync is news, not tampering: " + r.verify());
+            r.sync(false);
+            RegistryView v = r.view();
+            Instant now = Instant.now();
+            Map<String, String> byName = new LinkedHashMap<>();
+            for (Map<String, Object> row : v.list(v.realDigests(a.sha256()), null, null, now)) {
+                if ("dataset".equals(row.get("kind"))) {
+                    byName.put(Path.of((String) row.get("name")).getFileName().toString(), (String) row.get("status"));
+                }
+            }
+            Map<String, String> want = new LinkedHashMap<>();
+            want.put("active.csv", "active");
+            want.put("awaiting.csv", "awaiting-approval");
+            want.put("approved.csv", "active");
+            want.put("expired.csv", "expired");
+            want.put("revalidated.csv", "active");
+            want.put("from-revoked.csv", "revoked");
+            assertEquals(want, byName, "a.csv's datasets, and not b.csv's");
+            assertEquals(List.of(), v.list(v.realDigests(a.sha256()), fromB.sha256(), null, now));
+            assertEquals(1, v.list(null, null, ItemStatus.EXPIRED, now).stream()
+                    .filter(m -> "dataset".equals(m.get("kind"))).count());
+            Map<String, Object> shown = v.show(approved.sha256().substring(0, 12), now);
+            assertEquals("active", shown.get("status"));
+            List<?> certs = (List<?>) shown.get("certificates");
+            assertEquals(1, certs.size());
+            assertTrue(certs.get(0).toString().contains("by=Bob"), certs.toString());
+            assertFalse(((List<?>) v.show(revoked.sha256(), now).get("withdrawals")).isEmpty(),
+                    "show names the revocation that reaches it through its model");
+            assertTrue(ReviewDue.of(Instant.parse("2026-01-01T00:00:00Z"), null, Period.ofDays(30))
+                    .equals(Instant.parse("2026-01-31T00:00:00Z")));
+        }
+    }
+
+    @Test
+    void aRowChangedAddedOrRemovedBySqlIsCaughtAgainstTheLedger() throws Exception {
+        String url = sqlite("t.db");
+        Artifact model = fit(real("a.csv"), "a.model", null);
+        Artifact syn = sample(model, "syn.csv");
+        new Withdrawing(lineage()).revoke(syn, "leaks a record", "Steward");
+        try (Registry r = registry(url)) {
+            r.sync(false);
+            assertTrue(r.verify().ok());
+            assertEquals("revoked", status(r.view(), syn));
+        }
+        try (Connection db = RegistryDatabase.open(url); Statement st = db.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE registry_items SET status = 'active' WHERE status = 'revoked'"));
+        }
+        try (Registry r = registry(url)) {
+            List<String> problems = r.verify().problems();
+            assertEquals(1, problems.size(), problems.toString());
+            assertTrue(problems.get(0).startsWith("registry_items row sha256 " + syn.sha256().substring(0, 12)
+                    + ": status is 'active', not 'revoked', as the ledger entry "), problems.get(0));
+            assertTrue(problems.get(0).contains("(ledger.jsonl line 2)"), problems.get(0));
+            VerificationException e = assertThrows(VerificationException.class, r::view);
+            assertTrue(e.getMessage().contains("the registry does not match its ledgers"), e.getMessage());
+        }
+        try (Connection db = RegistryDatabase.open(url); Statement st = db.createStatement()) {
+            st.executeUpdate("UPDATE registry_items SET status = 'revoked' WHERE sha256 = '" + syn.sha256() + "'");
+            st.executeUpdate("DELETE FROM registry_withdrawals");
+            st.executeUpdate("INSERT INTO registry_approvals VALUES ('" + syn.sha256() + "', '" + "f".repeat(64)
+                    + "', 'release', 'Mallory', '2026-01-01T00:00:00Z', '" + "0".repeat(64) + "')");
+        }
+        try (Registry r = registry(url)) {
+            List<String> problems = r.verify().problems();
+            assertEquals(2, problems.size(), problems.toString());
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("registry_withdrawals row entry ")
+                    && p.endsWith("is missing; it was removed outside tabsynth")), problems.toString());
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("registry_approvals row ")
+                    && p.contains("added outside tabsynth")), problems.toString());
+            r.sync(true);
+            assertTrue(r.verify().ok(), "a rebuild from the ledgers repairs it");
+        }
+    }
+
+    @Test
+    void aLedgerThatDoesNotVerifyIndexesNothing() throws Exception {
+        String url = sqlite("b.db");
+        fit(real("a.csv"), "a.model", null);
+        fit(real("b.csv"), "b.model", null);
+        Path ledger = lineage().ledger().file();
+        List<String> lines = Files.readAllLines(ledger);
+        lines.set(0, lines.get(0).replace("\"payload\":\"", "\"payload\":\"e30"));
+        Files.write(ledger, lines);
+        try (Registry r = registry(url)) {
+            assertThrows(VerificationException.class, () -> r.sync(false));
+        }
+        assertEquals(0, rowsAt(url).get(RegistrySchema.ENTRIES.name()).size(), "nothing indexed");
+    }
+
+    @Test
+    void theBudgetSpentIsWhatPrivacyBudgetCountsAndTheCharterLimitSaysWhatIsLeft() throws Exception {
+        Path board = charter("P1Y", 3);
+        Artifact a = real("a.csv");
+        Artifact charterInput = SignedCharter.read(board, trust).artifact();
+        fit(a, "one.model", privacy("1/20"), charterInput);
+        fit(a, "two.model", privacy("1/30"), charterInput);
+        fit(a, "plain.model", null);
+        try (Registry r = registry(sqlite("p.db"))) {
+            r.sync(false);
+            Map<String, Object> budget = r.view().budget(Map.of("name", a.path().toString(), "sha256", a.sha256(),
+                    "content_sha256", a.contentSha256()));
+            List<Path> ledgers = List.of(lineage().ledger().file());
+            SpentBudget spent = new SpentBudget(a.path(), a.sha256(), a.contentSha256(), ledgers,
+                    new LedgerFits(trust).on(ledgers, a.sha256(), a.contentSha256()));
+            double epsilon = SpentBudget.epsilon(spent.spent(), spent.deltaAsked());
+            assertEquals(epsilon, (Double) budget.get("epsilon"), 0.0, "what tabsynth privacy budget says");
+            assertEquals(3, budget.get("fits"));
+            List<?> limits = (List<?>) budget.get("limits");
+            assertEquals(1, limits.size(), budget.toString());
+            Map<?, ?> limit = (Map<?, ?>) limits.get(0);
+            assertEquals(3 - SpentBudget.epsilon(spent.spent(), 1e-6), (Double) limit.get("left"), 1e-12);
+            assertTrue(Set.of("board v1").contains(limit.get("charter")));
         }
     }
 }
