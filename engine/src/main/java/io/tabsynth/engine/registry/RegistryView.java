@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,7 +80,7 @@ public final class RegistryView {
         Map<String, String> latest = null;
         for (Map<String, String> c : items()) {
             if (IndexDerivation.CERTIFICATE.equals(c.get("kind")) && item.get("sha256").equals(c.get("dataset_sha256"))
-                    && (latest == null || c.get("made_on").compareTo(latest.get("made_on")) > 0)) {
+                    && (latest == null || madeOn(c).isAfter(madeOn(latest)))) {
                 latest = c;
             }
         }
@@ -120,7 +121,7 @@ public final class RegistryView {
      */
     public List<Map<String, Object>> list(Set<String> realDigests, String digest, ItemStatus status, Instant now) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Map<String, String> item : items()) {
+        for (Map<String, String> item : inOrderMade()) {
             if (!LISTED.contains(item.get("kind"))
                     || realDigests != null && !realDigests.contains(item.get("real_sha256"))
                     && !realDigests.contains(item.get("real_content_sha256"))
@@ -133,6 +134,17 @@ public final class RegistryView {
             }
         }
         return out;
+    }
+
+    /** The items, oldest first (then by name): the order of {@code registry list}. */
+    private List<Map<String, String>> inOrderMade() {
+        return items().stream().sorted(Comparator.comparing(RegistryView::madeOn)
+                .thenComparing(i -> i.get("name"))).toList();
+    }
+
+    /** When the item was made; real data, which no record made, counts as the oldest. */
+    private static Instant madeOn(Map<String, String> item) {
+        return item.get("made_on") == null ? Instant.MIN : Instant.parse(item.get("made_on"));
     }
 
     private static boolean matches(Map<String, String> item, String digest) {
