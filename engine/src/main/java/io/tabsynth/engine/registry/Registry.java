@@ -73,7 +73,13 @@ public final class Registry implements AutoCloseable {
 
     /** The rows, once the ledgers confirm them; a {@link VerificationException} naming each row they do not. */
     public RegistryView view() {
-        RegistryCheck.Findings f = verify();
+        List<VerifiedLedgers.Read> read = VerifiedLedgers.read(ledgers(), trust);
+        RegistryCheck.Findings f;
+        try {
+            f = RegistryCheck.check(db, read, trust);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
         if (!f.ok()) {
             throw new VerificationException("the registry does not match its ledgers: " + String.join("; ", f.problems()));
         }
@@ -83,7 +89,7 @@ public final class Registry implements AutoCloseable {
             for (RegistrySchema.Table t : List.of(ENTRIES, ITEMS, WITHDRAWALS, FITS, CHARTERS, APPROVALS)) {
                 store.read(t).values().forEach(r -> rows.addIfAbsent(t, r));
             }
-            return new RegistryView(rows, VerifiedLedgers.read(ledgers(), trust), f.notes());
+            return new RegistryView(rows, read, f.notes());
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -66,8 +66,8 @@ public final class RegistryCheck {
                             + (fromFiles ? " (nor the file its entry names)" : "") + "; it was added outside tabsynth");
                 } else if (!w.equals(e.getValue())) {
                     problems.add(t.name() + " row " + describe(t, e.getValue()) + ": " + differences(e.getValue(), w)
-                            + ", as the ledger entry " + shortDigest(w.get("entry")) + " (" + where.getOrDefault(w.get("entry"), "?")
-                            + ") gives it; the row was changed outside tabsynth");
+                            + ", as " + sources(w, where) + " give" + (w.get("status_entry") == null ? "s" : "") + " it; "
+                            + "the row was changed outside tabsynth");
                 }
             }
             for (var e : want.entrySet()) {
@@ -84,6 +84,14 @@ public final class RegistryCheck {
             }
         }
         return new Findings(checked, problems, notes);
+    }
+
+    /** "the ledger entry 1a2b3c4d5e6f (ledger.jsonl line 3)", and the withdrawal that set an item's status. */
+    private static String sources(Map<String, String> row, Map<String, String> where) {
+        String made = shortDigest(row.get("entry")) + " (" + where.getOrDefault(row.get("entry"), "?") + ")";
+        String status = row.get("status_entry");
+        return status == null ? "the ledger entry " + made : "the ledger entries " + made + " and " + shortDigest(status)
+                + " (" + where.getOrDefault(status, "?") + ")";
     }
 
     private static String describe(Table t, Map<String, String> row) {

@@ -289,8 +289,9 @@ class RegistryTest {
             List<String> problems = r.verify().problems();
             assertEquals(1, problems.size(), problems.toString());
             assertTrue(problems.get(0).startsWith("registry_items row sha256 " + syn.sha256().substring(0, 12)
-                    + ": status is 'active', not 'revoked', as the ledger entry "), problems.get(0));
-            assertTrue(problems.get(0).contains("(ledger.jsonl line 2)"), problems.get(0));
+                    + ": status is 'active', not 'revoked', as the ledger entries "), problems.get(0));
+            assertTrue(problems.get(0).contains("(ledger.jsonl line 2) and "), "the sample that made it: " + problems.get(0));
+            assertTrue(problems.get(0).contains("(ledger.jsonl line 3) give it"), "the revocation: " + problems.get(0));
             VerificationException e = assertThrows(VerificationException.class, r::view);
             assertTrue(e.getMessage().contains("the registry does not match its ledgers"), e.getMessage());
         }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,13 @@ public final class RegistryCommand {
 
     private static void printNotes(CommandSpec spec, RegistryView v) {
         v.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));
+    }
+
+    private static final String LIST_ROW = "%-18s %-12s %-13s %-21s %-30s %s%n";
+
+    /** A recorded time to the second, for a table: {@code 2026-12-07T19:12:20Z}; empty for none. */
+    private static String toSeconds(Object instant) {
+        return instant == null ? "" : Instant.parse(instant.toString()).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static String shortDigest(Object d) {
@@ -116,10 +124,10 @@ public final class RegistryCommand {
                     return 0;
                 }
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("%-18s %-12s %-13s %-21s %-30s %s%n", "STATUS", "KIND", "SHA256", "MADE", "NAME", "REAL DATA");
+                out.printf(LIST_ROW, "STATUS", "KIND", "SHA256", "MADE", "NAME", "REAL DATA");
                 for (Map<String, Object> m : rows) {
-                    out.printf("%-18s %-12s %-13s %-21s %-30s %s%n", m.get("status"), m.get("kind"), shortDigest(m.get("sha256")),
-                            m.get("madeOn") == null ? "" : m.get("madeOn"), m.get("name"), m.get("realData") == null ? "" : m.get("realData"));
+                    out.printf(LIST_ROW, m.get("status"), m.get("kind"), shortDigest(m.get("sha256")), toSeconds(m.get("madeOn")),
+                            m.get("name"), m.get("realData") == null ? "" : m.get("realData"));
                 }
                 return 0;
             }
