@@ -213,6 +213,13 @@ public final class RegistryView {
             }
         }
         m.put("certificates", certs);
+        List<Map<String, Object>> plan = new ArrayList<>();
+        for (Map<String, String> a : rows.of(APPROVALS).values()) {
+            if (IndexDerivation.PLAN.equals(a.get("approved_for")) && a.get("entry").equals(item.get("entry"))) {
+                plan.add(approval(a));
+            }
+        }
+        m.put("planApprovals", plan);
         List<Map<String, Object>> withdrawals = new ArrayList<>();
         for (Map<String, String> w : rows.of(WITHDRAWALS).values()) {
             if (w.get("entry").equals(item.get("status_entry")) || w.get("sha256").equals(item.get("sha256"))) {
@@ -246,14 +253,18 @@ public final class RegistryView {
         }
         List<Map<String, Object>> approvals = new ArrayList<>();
         for (Map<String, String> a : approvalsOf(c.get("sha256"))) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("by", a.get("signer"));
-            x.put("keyId", a.get("key_id"));
-            x.put("on", a.get("approved_on"));
-            approvals.add(x);
+            approvals.add(approval(a));
         }
         o.put("approvals", approvals);
         return o;
+    }
+
+    private static Map<String, Object> approval(Map<String, String> a) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("by", a.get("signer"));
+        x.put("keyId", a.get("key_id"));
+        x.put("on", a.get("approved_on"));
+        return x;
     }
 
     /** Counts per status of the listed kinds, and per real dataset the budget spent and left. */

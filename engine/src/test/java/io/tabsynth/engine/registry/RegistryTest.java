@@ -353,4 +353,18 @@ class RegistryTest {
             assertTrue(Set.of("board v1").contains(limit.get("charter")));
         }
     }
+
+    @Test
+    void showNamesWhoApprovedTheFitsPlan() throws Exception {
+        Artifact plan = new Artifact("plan", dir.resolve("plan.json"), "1".repeat(64), "2".repeat(64), Artifact.NOT_DATA);
+        Artifact model = file("subject", "m.model", null);
+        lineage().record(Step.builder("fit").by("gaussian-copula", "copula", "1").seed(1L).input(real("a.csv")).input(plan)
+                .output(model).result("planApprovals", List.of(Map.of("name", "Bob", "keyid", bob.keyId(),
+                        "approvedOn", "2026-12-01T10:00:00Z"))).build());
+        try (Registry r = registry(sqlite("plan.db"))) {
+            r.sync(false);
+            List<?> approvals = (List<?>) r.view().show(model.sha256(), Instant.now()).get("planApprovals");
+            assertEquals(List.of(Map.of("by", "Bob", "keyId", bob.keyId(), "on", "2026-12-01T10:00:00Z")), approvals);
+        }
+    }
 }

@@ -201,6 +201,10 @@ public final class RegistryCommand {
                             + (x.get("on") == null ? "" : " on " + x.get("on")));
                 }
             }
+            for (Object a : (List<?>) m.get("planApprovals")) {
+                Map<?, ?> x = (Map<?, ?>) a;
+                out.println("  plan approved by " + x.get("by") + " (key " + shortDigest(x.get("keyId")) + ") on " + x.get("on"));
+            }
             for (Object o : (List<?>) m.get("withdrawals")) {
                 Map<?, ?> w = (Map<?, ?>) o;
                 out.println("  " + w.get("withdrawal") + ": " + w.get("name") + " by " + w.get("by") + " (key "
