@@ -85,6 +85,7 @@ class ArchitectureTest {
                     "engine.lineage")),
             Map.entry("engine.governance.optout", Set.of("spi.io", "spi.data", "engine.data.io", "engine.lineage")),
             Map.entry("engine.drift", Set.of("spi.data", "spi.stats", "spi.fidelity", "spi.disclosure")),
+            Map.entry("engine.registry", Set.of("spi.io", "engine.lineage", "engine.governance", "engine.privacy")),
             Map.entry("engine.run", Set.of("engine", "spi.io", "spi.data", "spi.random", "spi.stats", "spi",
                     "spi.disclosure", "spi.constraint", "spi.fidelity", "engine.data.io", "engine.data.infer",
                     "engine.disclosure", "engine.constraint", "engine.lineage", "engine.certify", "engine.policy",

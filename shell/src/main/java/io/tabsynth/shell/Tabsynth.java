@@ -40,7 +40,7 @@ import picocli.CommandLine;
                 + "4 lineage verification failed.",
                 "Internal errors: set " + Tabsynth.DEBUG + "=1 to print the stack trace."},
         subcommands = {PluginsCommand.class, FitCommand.class, SampleCommand.class, SynthCommand.class,
-                EvaluateCommand.class, io.tabsynth.shell.cli.CharterCommand.class, io.tabsynth.shell.cli.ApproveCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, JupyterCommand.class, LineageCommand.class, PrivacyCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class, RevokeCommand.class, RetireCommand.class, RevocationsCommand.class, io.tabsynth.shell.cli.RevalidateCommand.class,
+                EvaluateCommand.class, io.tabsynth.shell.cli.CharterCommand.class, io.tabsynth.shell.cli.ApproveCommand.class, RulesCommand.class, RunCommand.class, ShellCommand.class, NotebookCommand.class, JupyterCommand.class, LineageCommand.class, PrivacyCommand.class, CertifyCommand.class, KeysCommand.class, DemoCommand.class, BenchCommand.class, RevokeCommand.class, RetireCommand.class, RevocationsCommand.class, io.tabsynth.shell.cli.RevalidateCommand.class, io.tabsynth.shell.cli.RegistryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tabsynth {
     /** Success. */

@@ -1,0 +1,127 @@
+package io.tabsynth.engine.registry;
+
+import static io.tabsynth.engine.registry.RegistrySchema.LEDGERS;
+
+import io.tabsynth.engine.lineage.TrustStore;
+import io.tabsynth.engine.registry.RegistrySchema.Table;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the registry's rows against the ledgers: every row must be what the signed entry it names (and, for charters
+ * and release approvals, the file that entry names) gives. A row changed, added or removed outside tabsynth is a
+ * problem; entries appended to a ledger since the last sync, and approvals signed since, are notes.
+ */
+public final class RegistryCheck {
+    private static final int SHORT = 12;
+
+    /** What the check found: problems (the registry is not what its ledgers say) and notes. */
+    public record Findings(int rowsChecked, List<String> problems, List<String> notes) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private RegistryCheck() {
+    }
+
+    static Findings check(Connection db, List<VerifiedLedgers.Read> ledgers, TrustStore trust) throws SQLException {
+        RowStore store = new RowStore(db);
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, Map<String, String>> ledgerRows = store.read(LEDGERS);
+        List<LedgerEntry> indexed = new ArrayList<>();
+        Map<String, String> where = new HashMap<>();
+        for (VerifiedLedgers.Read l : ledgers) {
+            Map<String, String> row = ledgerRows.get(IndexRows.keyOf(LEDGERS, IndexRows.row(LEDGERS, l.file().toString(), 0, null)));
+            int n = row == null ? 0 : Integer.parseInt(row.get("entries"));
+            if (n > l.entries().size() || n > 0 && !l.entries().get(n - 1).digest().equals(row.get("head"))) {
+                problems.add(l.file() + ": the registry says it indexed " + n + " entries ending in " + row.get("head")
+                        + ", which this ledger does not hold");
+                continue;
+            }
+            if (n < l.entries().size()) {
+                notes.add(l.file() + ": " + (l.entries().size() - n) + " entries are not indexed yet (tabsynth registry sync)");
+            }
+            for (LedgerEntry e : l.entries().subList(0, n)) {
+                indexed.add(e);
+                where.put(e.digest(), l.file().getFileName() + " line " + (e.position() + 1));
+            }
+        }
+        IndexRows expected = IndexDerivation.of(indexed, trust);
+        int checked = 0;
+        for (Table t : RegistrySchema.DERIVED) {
+            boolean fromFiles = RegistrySchema.FROM_FILES.contains(t);
+            Map<String, Map<String, String>> stored = store.read(t);
+            Map<String, Map<String, String>> want = expected.of(t);
+            checked += stored.size();
+            for (var e : stored.entrySet()) {
+                Map<String, String> w = want.get(e.getKey());
+                if (w == null) {
+                    problems.add(t.name() + " row " + describe(t, e.getValue()) + ": no ledger entry gives it"
+                            + (fromFiles ? " (nor the file its entry names)" : "") + "; it was added outside tabsynth");
+                } else if (!w.equals(e.getValue())) {
+                    problems.add(t.name() + " row " + describe(t, e.getValue()) + ": " + differences(e.getValue(), w)
+                            + ", as " + sources(w, where) + " give" + (w.get("status_entry") == null ? "s" : "") + " it; "
+                            + "the row was changed outside tabsynth");
+                }
+            }
+            for (var e : want.entrySet()) {
+                if (!stored.containsKey(e.getKey())) {
+                    String at = where.getOrDefault(e.getValue().get("entry"), "?");
+                    if (fromFiles) {
+                        notes.add(t.name() + ": " + describe(t, e.getValue()) + " (from " + at + ") is newer than the last "
+                                + "sync (tabsynth registry sync)");
+                    } else {
+                        problems.add(t.name() + " row " + describe(t, e.getValue()) + " of the ledger entry "
+                                + shortDigest(e.getValue().get("entry")) + " (" + at + ") is missing; it was removed outside tabsynth");
+                    }
+                }
+            }
+        }
+        return new Findings(checked, problems, notes);
+    }
+
+    /** "the ledger entry 1a2b3c4d5e6f (ledger.jsonl line 3)", and the withdrawal that set an item's status. */
+    private static String sources(Map<String, String> row, Map<String, String> where) {
+        String made = shortDigest(row.get("entry")) + " (" + where.getOrDefault(row.get("entry"), "?") + ")";
+        String status = row.get("status_entry");
+        return status == null ? "the ledger entry " + made : "the ledger entries " + made + " and " + shortDigest(status)
+                + " (" + where.getOrDefault(status, "?") + ")";
+    }
+
+    private static String describe(Table t, Map<String, String> row) {
+        List<String> key = new ArrayList<>();
+        for (String k : t.key()) {
+            String v = row.get(k);
+            key.add(k + " " + (v != null && v.length() == 64 ? shortDigest(v) : v));
+        }
+        return String.join(", ", key);
+    }
+
+    private static String differences(Map<String, String> stored, Map<String, String> expected) {
+        List<String> out = new ArrayList<>();
+        for (var e : expected.entrySet()) {
+            String s = stored.get(e.getKey());
+            if (s == null ? e.getValue() != null : !s.equals(e.getValue())) {
+                out.add(e.getKey() + " is " + quote(s) + ", not " + quote(e.getValue()));
+            }
+        }
+        return String.join(", ", out);
+    }
+
+    private static String quote(String v) {
+        if (v == null) {
+            return "empty";
+        }
+        return "'" + (v.length() > 80 ? v.substring(0, 80) + "…" : v) + "'";
+    }
+
+    static String shortDigest(String d) {
+        return d == null ? "?" : d.substring(0, Math.min(SHORT, d.length()));
+    }
+}
