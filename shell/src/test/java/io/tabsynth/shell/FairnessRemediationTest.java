@@ -183,6 +183,39 @@ class FairnessRemediationTest {
     }
 
     @Test
+    void evaluateComparesWithThePlainSampleAndTheCardSaysWhatChangedAndWhatItCost() throws Exception {
+        Path plainFile = dir.resolve("plain.csv");
+        Path fairFile = dir.resolve("fair.csv");
+        Path holdout = Files.writeString(dir.resolve("holdout.csv"), biasedTable(1000, 12));
+        assertEquals(0, sample(plainFile, 3000, 5).code());
+        assertEquals(0, sample(fairFile, 3000, 5, FAIRNESS).code());
+        Path report = dir.resolve("report.json");
+        Cli eval = Cli.run("evaluate", "--real", real, "--holdout", holdout, "--synthetic", fairFile, "--compare", plainFile,
+                "--evaluators", "fidelity,fairness", "--target", "income", "--protected", "sex", "--option",
+                "positive= >50K", "--report", report, "--ledger", ledger);
+        assertEquals(0, eval.code(), eval.err());
+        com.fasterxml.jackson.databind.JsonNode sex = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.toFile()).path("fairness").path("protected").path("sex");
+        assertTrue(sex.path("realDisparateImpact").asDouble() < 0.5, sex.toString());
+        assertTrue(sex.path("comparedDisparateImpact").asDouble() < 0.6, sex.toString());
+        assertTrue(sex.path("syntheticDisparateImpact").asDouble() > 0.97, sex.toString());
+        assertTrue(sex.path("comparedTrainedModel").has("f1") && sex.path("syntheticTrainedModel").has("f1"), sex.toString());
+
+        Path card = dir.resolve("card.md");
+        Cli certify = Cli.run("certify", fairFile, "--report", report, "--out", dir.resolve("cert.json"), "--card", card,
+                "--ledger", ledger);
+        assertEquals(0, certify.code(), certify.err());
+        String md = Files.readString(card);
+        for (String words : new String[] {"By sex: disparate impact of the real data",
+                "Mitigation applied when sampling: the share of rows with income = ' >50K' was set equal (demographic"
+                        + " parity) across the groups of sex", "Why: the model had learned a disparate impact of",
+                "Achieved in this data: disparate impact", "Cost: fidelity score of this data",
+                "a model trained on this data scores F1"}) {
+            assertTrue(md.contains(words), words + "\n" + md);
+        }
+    }
+
+    @Test
     void badOptionsExitTwoNamingWhatIsWrongAndWriteNothing() {
         Path out = dir.resolve("none.csv");
         assertBad(sample(out, 100, 1, "--fairness", "target=incme", "positive= >50K", "protected=sex"),
