@@ -57,7 +57,7 @@ final class RemediationWords {
         JsonNode achieved = results.path("remediation.achieved");
         if (learned.has("disparateImpact")) {
             out.add(String.format(Locale.ROOT, "Why: the model had learned a disparate impact of %.3f (lowest group's"
-                    + " share of '%s' over the highest's; positive rates %s), reproducing the real data's bias.",
+                    + " share of '%s' over the highest's; positive rates %s), as it learned from the real data.",
                     learned.path("disparateImpact").asDouble(), params.get("fairness.positive"),
                     rates(learned.path("positiveRates"))));
             out.add(String.format(Locale.ROOT, "Achieved in this data: disparate impact %.3f (positive rates %s); group"
