@@ -192,8 +192,9 @@ class FairnessRemediationTest {
         Path report = dir.resolve("report.json");
         Cli eval = Cli.run("evaluate", "--real", real, "--holdout", holdout, "--synthetic", fairFile, "--compare", plainFile,
                 "--evaluators", "fidelity,fairness", "--target", "income", "--protected", "sex", "--option",
-                "positive= >50K", "--report", report, "--ledger", ledger);
+                "positive= >50K", "--report", report, "--html", dir.resolve("report.html"), "--ledger", ledger);
         assertEquals(0, eval.code(), eval.err());
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("compared (--compare)"), "the chart has the third bars");
         com.fasterxml.jackson.databind.JsonNode sex = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(report.toFile()).path("fairness").path("protected").path("sex");
         assertTrue(sex.path("realDisparateImpact").asDouble() < 0.5, sex.toString());
