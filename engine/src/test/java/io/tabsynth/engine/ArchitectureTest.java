@@ -75,6 +75,7 @@ class ArchitectureTest {
             Map.entry("engine.data.io", Set.of("spi.io", "spi.data", "engine.data.infer", "spi.privacy.domain")),
             Map.entry("engine.disclosure", Set.of("spi.data", "spi.random", "spi", "spi.disclosure")),
             Map.entry("engine.constraint", Set.of("spi.data", "spi.random", "spi", "spi.constraint")),
+            Map.entry("engine.fairness", Set.of("spi.data")),
             Map.entry("engine.lineage", Set.of("engine", "spi.io", "spi.data", "engine.data.io", "spi.privacy")),
             Map.entry("engine.privacy", Set.of("engine.lineage", "spi.io", "spi.privacy")),
             Map.entry("engine.certify", Set.of("engine", "spi.io", "spi.data", "spi.privacy", "spi.disclosure",
@@ -90,7 +91,7 @@ class ArchitectureTest {
                     "spi.disclosure", "spi.constraint", "spi.fidelity", "engine.data.io", "engine.data.infer",
                     "engine.disclosure", "engine.constraint", "engine.lineage", "engine.certify", "engine.policy",
                     "engine.governance.revocation", "engine.governance.optout", "engine.privacy",
-                    "spi.privacy.domain", "engine.drift", "engine.governance")));
+                    "spi.privacy.domain", "engine.drift", "engine.governance", "engine.fairness")));
 
     /** The packages of the SPI module: exactly what a plugin may use. */
     private static final Set<String> SPI_PACKAGES = Set.of("spi", "spi.io", "spi.data", "spi.random", "spi.stats",

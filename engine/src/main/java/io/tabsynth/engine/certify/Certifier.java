@@ -280,15 +280,22 @@ public final class Certifier {
                 + " (sha256 " + reportSha256 + ")."), quantity);
 
         JsonNode fairness = report.path("fairness");
-        card.section("(f) Examination of possible biases", List.of(fairness.isMissingNode()
+        List<String> examined = new ArrayList<>(RemediationWords.examination(fairness));
+        examined.add(fairness.isMissingNode()
                 ? "The report holds no fairness evaluation; run the fairness evaluator with --protected columns."
-                : "Fairness evaluation from the report: " + fairness), List.of());
+                : "Fairness evaluation from the report: " + fairness);
+        card.section("(f) Examination of possible biases", examined, List.of());
 
         JsonNode policy = report.path("policy");
-        card.section("(g) Measures to detect, prevent and mitigate biases", List.of(
-                info.get("biasMitigation", "No mitigation measures stated by the data owner."),
-                policy.isMissingNode() ? "No policy gates were applied." : "Policy gates: "
-                        + (policy.path("passed").asBoolean() ? "passed" : "FAILED") + "."), List.of());
+        List<String> measures = new ArrayList<>();
+        measures.add(info.get("biasMitigation", "No mitigation measures stated by the data owner."));
+        RemediationWords remediation = RemediationWords.of(sample, report);
+        if (remediation != null) {
+            measures.addAll(remediation.measures());
+        }
+        measures.add(policy.isMissingNode() ? "No policy gates were applied." : "Policy gates: "
+                + (policy.path("passed").asBoolean() ? "passed" : "FAILED") + ".");
+        card.section("(g) Measures to detect, prevent and mitigate biases", measures, List.of());
 
         List<String[]> gaps = new ArrayList<>();
         JsonNode privacy = report.path("privacy");

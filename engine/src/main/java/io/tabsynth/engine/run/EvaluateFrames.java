@@ -19,11 +19,18 @@ import java.util.Map;
  * @param policy     policy file, or {@code null}
  * @param report     where to write the JSON report
  * @param rendered   where to write the report for people (format by extension), or {@code null}
+ * @param compared   other synthetic data the fairness evaluator reports beside {@code synthetic}, or {@code null}
  */
 public record EvaluateFrames(Frame real, Frame holdout, Frame synthetic, List<String> evaluators,
-                             Map<String, String> options, Path policy, Path report, Path rendered) {
+                             Map<String, String> options, Path policy, Path report, Path rendered, Frame compared) {
     public EvaluateFrames {
         evaluators = List.copyOf(evaluators);
         options = Map.copyOf(options);
+    }
+
+    /** Frames with no other synthetic data to compare. */
+    public EvaluateFrames(Frame real, Frame holdout, Frame synthetic, List<String> evaluators,
+                          Map<String, String> options, Path policy, Path report, Path rendered) {
+        this(real, holdout, synthetic, evaluators, options, policy, report, rendered, null);
     }
 }

@@ -18,15 +18,22 @@ import java.util.Map;
  * @param policy     policy file, or {@code null}
  * @param report     where to write the JSON report
  * @param rendered   where to write the report for people (format by extension, e.g. {@code .html}), or {@code null}
+ * @param compare    other synthetic data the fairness evaluator reports beside {@code synthetic}, or {@code null}
  */
 public record EvaluateRequest(Path real, Path holdout, Path synthetic, Path metadata, List<String> evaluators,
-                              Map<String, String> options, Path policy, Path report, Path rendered) {
+                              Map<String, String> options, Path policy, Path report, Path rendered, Path compare) {
     /** The options whose values are column names of the real data (comma-separated lists for several). */
     public static final List<String> COLUMN_OPTIONS = List.of("target", "protected", "quasi", "sensitive");
 
     public EvaluateRequest {
         evaluators = List.copyOf(evaluators);
         options = Map.copyOf(options);
+    }
+
+    /** A request with no other synthetic data to compare. */
+    public EvaluateRequest(Path real, Path holdout, Path synthetic, Path metadata, List<String> evaluators,
+                           Map<String, String> options, Path policy, Path report, Path rendered) {
+        this(real, holdout, synthetic, metadata, evaluators, options, policy, report, rendered, null);
     }
 
     /**

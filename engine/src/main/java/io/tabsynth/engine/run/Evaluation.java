@@ -39,6 +39,8 @@ final class Evaluation {
     static final String PLUGIN_PREFIX = "plugin.";
     /** What follows the role in the name of evaluated data that was read from no file. */
     static final String IN_MEMORY = " (in memory)";
+    /** The role of other synthetic data reported beside the evaluated one ({@code --compare}). */
+    static final String COMPARED = "compared synthetic";
 
     private final Extensions extensions;
     private final Recorder recorder;
@@ -64,12 +66,19 @@ final class Evaluation {
         r.checkColumns(real.schema());
         Metadata metadata = r.metadata() == null ? Metadata.NONE : Metadata.read(r.metadata());
         Metadata likeReal = Metadata.of(real.schema(), metadata.missingValues());
-        List<Path> others = r.holdout() == null ? List.of(r.synthetic()) : List.of(r.synthetic(), r.holdout());
+        List<Path> others = new ArrayList<>(List.of(r.synthetic()));
+        if (r.holdout() != null) {
+            others.add(r.holdout());
+        }
+        if (r.compare() != null) {
+            others.add(r.compare());
+        }
         List<Frame> read = dataFiles.readAllLike(others, likeReal, r.metadata());
         Frame synthetic = read.get(0);
         Frame holdout = r.holdout() == null ? null : read.get(1);
+        Frame compared = r.compare() == null ? null : read.get(read.size() - 1);
         return evaluate(new EvaluateFrames(real, holdout, synthetic, r.evaluators(), r.options(), r.policy(), r.report(),
-                r.rendered()), chosen, options, started);
+                r.rendered(), compared), chosen, options, started);
     }
 
     /** Evaluates frames; see {@link EvaluateFrames}. */
@@ -83,6 +92,9 @@ final class Evaluation {
         if (f.holdout() != null) {
             likeReal.checkColumns(f.holdout().schema(), Path.of(named(f.holdout(), "holdout")));
         }
+        if (f.compared() != null) {
+            likeReal.checkColumns(f.compared().schema(), Path.of(named(f.compared(), COMPARED)));
+        }
         return evaluate(f, chosen, options, started);
     }
 
@@ -93,7 +105,8 @@ final class Evaluation {
             policy.checkEvaluators(extensions.evaluators().stream().map(e -> e.info().id()).toList());
         }
         Map<String, Object> results = new LinkedHashMap<>();
-        EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options());
+        EvaluationInput input = new EvaluationInput(f.real(), f.holdout(), f.synthetic(), f.real().schema(), f.options(),
+                f.compared());
         ObjectNode report = run(chosen, input, results);
         if (policy != null) {
             var verdict = policy.evaluate(report);
@@ -109,6 +122,9 @@ final class Evaluation {
         inputs.addAll(dataInputs(f.synthetic(), "synthetic"));
         if (f.holdout() != null) {
             inputs.addAll(dataInputs(f.holdout(), "holdout"));
+        }
+        if (f.compared() != null) {
+            inputs.addAll(dataInputs(f.compared(), COMPARED));
         }
         if (f.policy() != null) {
             inputs.add(Artifact.file("policy", f.policy()));

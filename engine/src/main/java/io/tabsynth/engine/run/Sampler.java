@@ -1,6 +1,9 @@
 package io.tabsynth.engine.run;
 
 import io.tabsynth.engine.constraint.Conditions;
+import io.tabsynth.engine.fairness.GroupFigures;
+import io.tabsynth.engine.fairness.Remediation;
+import io.tabsynth.engine.fairness.RemediationPlan;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.FitPrivacy;
 import io.tabsynth.engine.lineage.Step;
@@ -13,6 +16,8 @@ import io.tabsynth.spi.Progress;
 import io.tabsynth.spi.constraint.ConstrainedModel;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.disclosure.RareValues;
+import io.tabsynth.spi.random.Rng;
+import io.tabsynth.spi.random.Seeds;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +30,11 @@ import java.util.Map;
  * can be, and wrapped so that rows breaking them are rejected and redrawn.
  */
 final class Sampler {
+    /** The names of the seed streams a remediated sample derives from its seed: the estimate, each cell, the order. */
+    private static final String REMEDIATION_ESTIMATE = "remediation.estimate";
+    private static final String REMEDIATION_CELL = "remediation.cell.";
+    private static final String REMEDIATION_ORDER = "remediation.order";
+
     private final Extensions extensions;
     private final Recorder recorder;
     private final Export export;
@@ -44,7 +54,9 @@ final class Sampler {
         Instant started = Instant.now();
         Artifact written;
         Map<String, Object> results = new LinkedHashMap<>();
-        try (FrameStream stream = sampler.sample(rows, seed)) {
+        Remediated remediated = sampling.remediation() == null ? null : remediate(model, rows, seed, sampling);
+        try (FrameStream stream = remediated == null ? sampler.sample(rows, seed)
+                : FrameStream.of(remediated.rows().schema(), List.of(remediated.rows()))) {
             written = Activity.run("sampling " + model.info().generator() + " into " + out,
                     () -> export.write(stream, exporter.extension(), out, rows, progress));
             results.put("rows", written.rows());
@@ -55,8 +67,12 @@ final class Sampler {
         params.put("rows", Long.toString(rows));
         params.put("format", exporter.info().id());
         sampling.conditions().forEach((k, v) -> params.put("condition." + k, v));
-        if (sampler != model.model()) {
+        if (sampler != model.model() || remediated != null) {
             params.put("maxTries", Integer.toString(sampling.maxTries()));
+        }
+        if (remediated != null) {
+            params.putAll(sampling.remediation().recorded());
+            results.putAll(remediated.recorded());
         }
         List<Artifact> inputs = new ArrayList<>();
         if (model.file() != null) {
@@ -95,8 +111,66 @@ final class Sampler {
     /** Samples rows into memory (no file, so no lineage record). */
     Frame sampleFrame(FittedModel model, int rows, long seed, Sampling sampling) {
         checkConditions(model, sampling);
+        if (sampling.remediation() != null) {
+            return remediate(model, rows, seed, sampling).rows();
+        }
         try (FrameStream stream = constrain(model.model(), sampling).sample(rows, seed)) {
             return stream.collect();
+        }
+    }
+
+    /**
+     * Rows under a remediation and its figures: the model's joint of the protected column and the target estimated
+     * from {@link RemediationPlan#ESTIMATE_ROWS} rows it draws, each cell of the plan drawn conditioned on its values
+     * (with a seed of its own), and the cells' rows put in an order shuffled by the seed.
+     */
+    private static Remediated remediate(FittedModel model, long rows, long seed, Sampling sampling) {
+        if (rows > Integer.MAX_VALUE) {
+            throw new BadInputException("a sample with --fairness or --rebalance is drawn in memory, at most "
+                    + Integer.MAX_VALUE + " rows, not " + rows);
+        }
+        Remediation remediation = sampling.remediation();
+        Frame estimate;
+        try (FrameStream s = constrain(model.model(), sampling.with(null))
+                .sample(RemediationPlan.ESTIMATE_ROWS, Seeds.derive(seed, REMEDIATION_ESTIMATE))) {
+            estimate = s.collect();
+        }
+        RemediationPlan plan = RemediationPlan.of(remediation, estimate, rows, sampling.maxTries());
+        List<Frame> parts = new ArrayList<>();
+        for (int i = 0; i < plan.cells().size(); i++) {
+            RemediationPlan.Cell cell = plan.cells().get(i);
+            Map<String, String> conditions = new LinkedHashMap<>(sampling.conditions());
+            conditions.putAll(cell.conditions());
+            Sampling drawn = new Sampling(conditions, sampling.constraints(), cell.maxTries());
+            checkConditions(model, drawn);
+            try (FrameStream s = constrain(model.model(), drawn).sample(cell.rows(), Seeds.derive(seed, REMEDIATION_CELL + i))) {
+                parts.add(s.collect());
+            }
+        }
+        Frame cells = Frame.concat(parts.get(0).schema(), parts);
+        int[] order = new Rng(Seeds.derive(seed, REMEDIATION_ORDER)).permutation(cells.rowCount());
+        Frame shuffled = Frame.of(cells.table().rows(order), cells.schema());
+        return new Remediated(shuffled, plan.learned(),
+                GroupFigures.of(shuffled, remediation.protectedColumn(), remediation.fairness()));
+    }
+
+    /** Remediated rows with the model's figures before and the rows' figures after. */
+    private record Remediated(Frame rows, GroupFigures learned, GroupFigures achieved) {
+        /**
+         * The sample step's results: {@code remediation.learned} and {@code remediation.achieved} (group shares,
+         * positive rates, disparate impact), and the two disparate impacts again as plain numbers that
+         * {@code tabsynth lineage show} prints.
+         */
+        Map<String, Object> recorded() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("remediation.estimateRows", RemediationPlan.ESTIMATE_ROWS);
+            out.put("remediation.learned", learned.recorded());
+            out.put("remediation.achieved", achieved.recorded());
+            if (achieved.disparateImpact() != null) {
+                out.put("remediation.learnedDisparateImpact", learned.disparateImpact());
+                out.put("remediation.achievedDisparateImpact", achieved.disparateImpact());
+            }
+            return out;
         }
     }
 

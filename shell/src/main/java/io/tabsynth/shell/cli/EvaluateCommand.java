@@ -41,6 +41,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--synthetic", required = true, paramLabel = "SYN", description = "synthetic data")
     Path synthetic;
 
+    @Option(names = "--compare", paramLabel = "SYN2",
+            description = "other synthetic data (e.g. the plain sample, when --synthetic is a remediated one) that the"
+                    + " fairness evaluator reports beside --synthetic")
+    Path compare;
+
     @Option(names = "--metadata", paramLabel = "M", description = "metadata for reading the data")
     Path metadata;
 
@@ -93,9 +98,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             policy = charter.file;
         }
         policy = ShippedPolicy.resolve(policy, "--policy " + policy);
-        Inputs.notAnInput(report, real, holdout, synthetic, metadata, policy);
+        Inputs.notAnInput(report, real, holdout, synthetic, metadata, policy, compare);
         if (html != null) {
-            Inputs.notAnInput(html, real, holdout, synthetic, metadata, policy, report);
+            Inputs.notAnInput(html, real, holdout, synthetic, metadata, policy, report, compare);
         }
         Map<String, String> options = new LinkedHashMap<>();
         if (target != null) {
@@ -118,7 +123,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         });
         try (Engine e = engine.open(CharterOption.context(underCharter))) {
             ObjectNode r = e.evaluate(new EvaluateRequest(real, holdout, synthetic, metadata, evaluators, options, policy,
-                    report, html));
+                    report, html, compare));
             PrintWriter out = spec.commandLine().getOut();
             r.properties().forEach(entry -> {
                 if (!entry.getKey().equals("policy")) {

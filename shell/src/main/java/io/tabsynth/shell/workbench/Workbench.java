@@ -12,6 +12,8 @@ import io.tabsynth.engine.policy.ShippedPolicy;
 import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Engine;
+import io.tabsynth.engine.fairness.FairnessTarget;
+import io.tabsynth.engine.fairness.Rebalance;
 import io.tabsynth.engine.run.EvaluateFrames;
 import io.tabsynth.engine.run.FittedModel;
 import io.tabsynth.spi.BadInputException;
@@ -139,7 +141,7 @@ public final class Workbench {
     }
 
     /** A fit or sample option. */
-    public sealed interface Option permits Seed, Param, Constraints, Condition, Exclude, Policy, UnderCharter, ApprovedPlan {
+    public sealed interface Option permits Seed, Param, Constraints, Condition, Exclude, Policy, UnderCharter, ApprovedPlan, FairnessGoal, Shares {
     }
 
     /** The seed for every random choice. */
@@ -160,6 +162,46 @@ public final class Workbench {
 
     /** A fixed value for conditional sampling. */
     public record Condition(String column, String value) implements Option {
+    }
+
+    /** A demographic-parity target for sampling (docs/fairness.md). */
+    public record FairnessGoal(FairnessTarget target) implements Option {
+    }
+
+    /** The groups' shares of a column for sampling (docs/fairness.md). */
+    public record Shares(Rebalance rebalance) implements Option {
+    }
+
+    /**
+     * Sampling with the same share of rows with {@code positive} in {@code target} in every group of
+     * {@code protectedColumn}, as {@code --fairness target=.. positive=.. protected=..} does.
+     */
+    public static FairnessGoal fairness(String target, Object positive, String protectedColumn) {
+        return fairness(target, positive, protectedColumn, FairnessTarget.PARITY);
+    }
+
+    /** As {@link #fairness(String, Object, String)}, every other group's rate {@code ratio} times the most favoured group's. */
+    public static FairnessGoal fairness(String target, Object positive, String protectedColumn, double ratio) {
+        return new FairnessGoal(new FairnessTarget(target, String.valueOf(positive), protectedColumn, ratio));
+    }
+
+    /**
+     * Sampling with equal shares of rows for the column's groups, or stated ones:
+     * {@code rebalance("sex", " Female", 0.5)}; the groups not named share the rest as learned.
+     */
+    public static Shares rebalance(String column, Object... valuesAndShares) {
+        if (valuesAndShares.length % 2 != 0) {
+            throw new BadInputException("rebalance takes a column, then value, share pairs: rebalance(\"sex\", \" Female\", 0.5)");
+        }
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (int i = 0; i < valuesAndShares.length; i += 2) {
+            if (!(valuesAndShares[i + 1] instanceof Number share)) {
+                throw new BadInputException("rebalance(\"" + column + "\", ...): the share of '" + valuesAndShares[i]
+                        + "' must be a number, not " + valuesAndShares[i + 1]);
+            }
+            shares.put(String.valueOf(valuesAndShares[i]), share.doubleValue());
+        }
+        return new Shares(new Rebalance(column, shares));
     }
 
     public static Seed seed(long value) {
@@ -296,7 +338,15 @@ public final class Workbench {
     }
 
     /** An evaluation option. */
-    public sealed interface Check permits Holdout, Setting, Policy, UnderCharter {
+    public sealed interface Check permits Holdout, Setting, Policy, UnderCharter, Compare {
+    }
+
+    /** Other synthetic data the fairness evaluator reports beside the evaluated data, as {@code evaluate --compare}. */
+    public record Compare(Object data) implements Check {
+    }
+
+    public static Compare compare(Object data) {
+        return new Compare(data);
     }
 
     /** Real rows kept out of training, the baseline for privacy and utility. */
@@ -351,6 +401,7 @@ public final class Workbench {
      */
     public static Report evaluate(Object real, Object synthetic, Check... checks) {
         Object holdout = null;
+        Object compared = null;
         Path policy = null;
         SignedCharter charter = null;
         List<String> evaluators = new ArrayList<>();
@@ -360,6 +411,8 @@ public final class Workbench {
                 charter = SignedCharter.readApproved(file(u.file()), trust());
             } else if (c instanceof Holdout h) {
                 holdout = h.data();
+            } else if (c instanceof Compare k) {
+                compared = k.data();
             } else if (c instanceof Setting s && s.name().equals("evaluators")) {
                 evaluators.addAll(List.of(s.value().split(",")));
             } else if (c instanceof Setting s) {
@@ -380,7 +433,8 @@ public final class Workbench {
         Frame h = holdout == null ? null : frameLike(holdout, r);
         Path json = fresh("report", ".json");
         Path html = json.resolveSibling(json.getFileName().toString().replace(".json", ".html"));
-        ObjectNode report = recorder.evaluate(new EvaluateFrames(r, h, s, evaluators, options, policy, json, html));
+        Frame k = compared == null ? null : frameLike(compared, r);
+        ObjectNode report = recorder.evaluate(new EvaluateFrames(r, h, s, evaluators, options, policy, json, html, k));
         Report result = new Report(report, json, html);
         if (!result.passed()) {
             synchronized (Workbench.class) {
@@ -393,6 +447,22 @@ public final class Workbench {
     /** The keys this session trusts: its own and those of the trust file beside it. */
     private static TrustStore trust() {
         return TrustStore.standard(engine().lineage().keys());
+    }
+
+    /**
+     * Certifies a synthetic data file whose lineage verifies, with an evaluation report, as {@code tabsynth certify}
+     * does: the signed certificate and the data card (Markdown) are written under the work directory; returns the card.
+     */
+    public static Text certify(String dataset, Report report) {
+        Path certificate = fresh("certificate", ".json");
+        Path card = fresh("card", ".md");
+        engine().certify(new io.tabsynth.engine.certify.CertifyRequest(file(dataset), report.file(), null, certificate,
+                card, null, null));
+        try {
+            return new Text(Files.readString(card));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A policy's file: one in the working directory, else a policy shipped with tabsynth. */

@@ -1,5 +1,8 @@
 package io.tabsynth.shell.workbench;
 
+import io.tabsynth.engine.fairness.FairnessTarget;
+import io.tabsynth.engine.fairness.Rebalance;
+import io.tabsynth.engine.fairness.Remediation;
 import io.tabsynth.engine.run.ConstraintFile;
 import io.tabsynth.engine.run.Engine;
 import io.tabsynth.engine.run.FittedModel;
@@ -41,20 +44,31 @@ public final class WorkbenchModel {
         return sample(rows, seed, new Workbench.Option[0]);
     }
 
-    /** Samples rows under conditions ({@code condition("sex", "Female")}) and constraints files. */
+    /**
+     * Samples rows under conditions ({@code condition("sex", "Female")}), constraints files, a fairness target
+     * ({@code fairness("income", " >50K", "sex")}) and group shares ({@code rebalance("sex")}).
+     */
     public Sample sample(long rows, long seed, Workbench.Option... options) {
         Map<String, String> conditions = new LinkedHashMap<>();
         ConstraintFile constraints = null;
+        FairnessTarget fairness = null;
+        Rebalance rebalance = null;
         for (Workbench.Option o : options) {
             if (o instanceof Workbench.Condition c) {
                 conditions.put(c.column(), c.value());
+            } else if (o instanceof Workbench.FairnessGoal f) {
+                fairness = f.target();
+            } else if (o instanceof Workbench.Shares s) {
+                rebalance = s.rebalance();
             } else if (o instanceof Workbench.Constraints c) {
                 constraints = Workbench.engine().constraints(Workbench.file(c.file()));
             } else {
-                throw new io.tabsynth.spi.BadInputException("sample takes condition(..) and constraints(..), not " + o);
+                throw new io.tabsynth.spi.BadInputException("sample takes condition(..), constraints(..), fairness(..)"
+                        + " and rebalance(..), not " + o);
             }
         }
-        Sampling sampling = new Sampling(conditions, constraints, io.tabsynth.spi.constraint.ConstrainedModel.DEFAULT_MAX_TRIES);
+        Sampling sampling = new Sampling(conditions, constraints, io.tabsynth.spi.constraint.ConstrainedModel.DEFAULT_MAX_TRIES,
+                Remediation.of(fairness, rebalance));
         if (rows > Integer.MAX_VALUE) {
             throw new io.tabsynth.spi.BadInputException("a sample in memory holds at most " + Integer.MAX_VALUE
                     + " rows; write larger ones with tabsynth sample");

@@ -29,6 +29,11 @@ import org.pf4j.Extension;
  * columns of 1 − (total variation of group shares + |Δ disparate impact|) / 2: how faithfully the synthetic
  * data keeps the real data's group structure, biases included. Groups fewer than {@link RareValues#DEFAULT_MIN_COUNT}
  * real rows hold are reported together as one group, {@link RareCategories#label}, so the report names no rare value.
+ *
+ * <p>With other synthetic data to compare ({@link EvaluationInput#compared}, {@code evaluate --compare}), such as the
+ * plain sample of a model whose remediated sample is evaluated, the same figures are reported for it beside the
+ * synthetic data's ({@code comparedShare}, {@code comparedBaseRate}, {@code comparedDisparateImpact},
+ * {@code comparedTrainedModel}); each trained model's figures include the F1 of the positive class on the holdout.
  */
 @Extension
 public final class FairnessEvaluator implements Evaluator {
@@ -61,6 +66,7 @@ public final class FairnessEvaluator implements Evaluator {
         int positive = positiveClass(input.options().get("positive"), fs, input.real());
         Map<String, int[]> synPred = null;
         Map<String, int[]> realPred = null;
+        int[] comparedPred = null;
         int[] truth = null;
         Frame holdout = input.holdout();
         if (holdout != null) {
@@ -69,6 +75,12 @@ public final class FairnessEvaluator implements Evaluator {
             synPred = Map.of("p", onSyn.relabel(boosted.synthetic(), fs));
             realPred = Map.of("gradientBoosting", boosted.real());
             truth = fs.labels(holdout);
+            if (input.compared() != null) {
+                Frame rows = Models.syntheticTrainingRows(input, input.compared());
+                Features onCompared = new Features(rows, input.schema(), target);
+                comparedPred = onCompared.relabel(Models.classify(rows, holdout, onCompared,
+                        List.of(BoostedPredictions.MODEL)).get(BoostedPredictions.MODEL), fs);
+            }
         }
         Map<String, Object> columns = new LinkedHashMap<>();
         double scoreSum = 0;
@@ -88,6 +100,10 @@ public final class FairnessEvaluator implements Evaluator {
             double realMax = 0;
             double synMin = Double.POSITIVE_INFINITY;
             double synMax = 0;
+            double cmpMin = Double.POSITIVE_INFINITY;
+            double cmpMax = 0;
+            List<String> cmpGroups = input.compared() == null ? null
+                    : grouped(values(input.compared(), c), rare, rareLabel);
             for (String g : groups) {
                 double[] r = shareAndRate(input.real(), realGroups, g, fs, positive);
                 double[] s = shareAndRate(input.synthetic(), synGroups, g, fs, positive);
@@ -97,6 +113,15 @@ public final class FairnessEvaluator implements Evaluator {
                 gm.put("syntheticShare", s[0]);
                 gm.put("realBaseRate", Double.isNaN(r[1]) ? null : r[1]);
                 gm.put("syntheticBaseRate", Double.isNaN(s[1]) ? null : s[1]);
+                if (cmpGroups != null) {
+                    double[] k = shareAndRate(input.compared(), cmpGroups, g, fs, positive);
+                    gm.put("comparedShare", k[0]);
+                    gm.put("comparedBaseRate", Double.isNaN(k[1]) ? null : k[1]);
+                    if (!Double.isNaN(k[1])) {
+                        cmpMin = Math.min(cmpMin, k[1]);
+                        cmpMax = Math.max(cmpMax, k[1]);
+                    }
+                }
                 byGroup.put(g, gm);
                 if (!Double.isNaN(r[1])) {
                     realMin = Math.min(realMin, r[1]);
@@ -113,10 +138,16 @@ public final class FairnessEvaluator implements Evaluator {
             out.put("groupShareDifference", tv / 2);
             out.put("realDisparateImpact", realDi);
             out.put("syntheticDisparateImpact", synDi);
+            if (cmpGroups != null) {
+                out.put("comparedDisparateImpact", cmpMax > 0 ? cmpMin / cmpMax : 1);
+            }
             if (truth != null) {
                 List<String> holdoutGroups = grouped(values(holdout, c), rare, rareLabel);
                 out.put("syntheticTrainedModel", modelGaps(synPred.get("p"), truth, holdoutGroups, groups, positive));
                 out.put("realTrainedModel", modelGaps(realPred.get("gradientBoosting"), truth, holdoutGroups, groups, positive));
+                if (comparedPred != null) {
+                    out.put("comparedTrainedModel", modelGaps(comparedPred, truth, holdoutGroups, groups, positive));
+                }
             }
             double colScore = 1 - (tv / 2 + Math.abs(realDi - synDi)) / 2;
             out.put("score", colScore);
@@ -228,6 +259,7 @@ public final class FairnessEvaluator implements Evaluator {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("demographicParityDifference", Math.max(0, ppMax - ppMin));
         out.put("equalizedOddsDifference", Math.max(Math.max(0, tprMax - tprMin), Math.max(0, fprMax - fprMin)));
+        out.put("f1", Metrics.f1(truth, pred, positive));
         return out;
     }
 }

@@ -58,7 +58,12 @@ final class Models {
      * data (and a large synthetic file does not make the evaluation slow).
      */
     static Frame syntheticTrainingRows(EvaluationInput input) {
-        return input.synthetic().sample(Math.min(input.real().rowCount(), MAX_TRAINING_ROWS), SEED);
+        return syntheticTrainingRows(input, input.synthetic());
+    }
+
+    /** As {@link #syntheticTrainingRows(EvaluationInput)}, from other synthetic data (the input's compared data). */
+    static Frame syntheticTrainingRows(EvaluationInput input, Frame synthetic) {
+        return synthetic.sample(Math.min(input.real().rowCount(), MAX_TRAINING_ROWS), SEED);
     }
 
     /**

@@ -214,14 +214,20 @@ public final class HtmlReport implements ReportExporter {
             List<String> groups = new ArrayList<>();
             List<Number> real = new ArrayList<>();
             List<Number> syn = new ArrayList<>();
+            List<Number> compared = new ArrayList<>();
             col.getValue().path("groups").properties().forEach(g -> {
                 groups.add(g.getKey());
                 real.add(g.getValue().path("realBaseRate").asDouble(0));
                 syn.add(g.getValue().path("syntheticBaseRate").asDouble(0));
+                compared.add(g.getValue().path("comparedBaseRate").asDouble(0));
             });
+            boolean withCompared = col.getValue().has("comparedDisparateImpact");
             String title = col.getKey() + ": disparate impact " + Readable.number(col.getValue().path("realDisparateImpact").asDouble())
-                    + " real, " + Readable.number(col.getValue().path("syntheticDisparateImpact").asDouble()) + " synthetic";
-            h.append(figure(new BarChart(title, col.getKey(), groups).add("real", real).add("synthetic", syn).svg()));
+                    + " real, " + Readable.number(col.getValue().path("syntheticDisparateImpact").asDouble()) + " synthetic"
+                    + (withCompared ? ", " + Readable.number(col.getValue().path("comparedDisparateImpact").asDouble())
+                    + " compared (--compare)" : "");
+            BarChart chart = new BarChart(title, col.getKey(), groups).add("real", real).add("synthetic", syn);
+            h.append(figure((withCompared ? chart.add("compared", compared) : chart).svg()));
         }
         h.append("</div>\n");
     }
