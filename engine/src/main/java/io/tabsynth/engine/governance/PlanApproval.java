@@ -8,7 +8,6 @@ import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.io.Sha256;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,14 +52,7 @@ public record PlanApproval(String command, Path file, SignedCharter charter, Tru
         if (!quorum.met()) {
             throw new QuorumNotMet(file.toString(), quorum);
         }
-        List<Map<String, String>> approvals = new ArrayList<>();
-        for (SignedDocument.Signer s : quorum.approvedBy()) {
-            Map<String, String> a = new LinkedHashMap<>();
-            a.put("approvedOn", s.approvedOn() == null ? "" : s.approvedOn().toString());
-            a.put("keyid", s.keyId());
-            a.put("name", s.name());
-            approvals.add(a);
-        }
+        List<Map<String, String>> approvals = quorum.approvals();
         List<Artifact> inputs = new ArrayList<>(charterContext.inputs());
         inputs.add(new Artifact(Plan.ROLE, file, Sha256.file(file), doc.payloadSha256(), Artifact.NOT_DATA));
         return new Lineage.Context(inputs, charterContext.parameters(), Map.of("planApprovals", approvals));

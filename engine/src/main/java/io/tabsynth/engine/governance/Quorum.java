@@ -3,7 +3,9 @@ package io.tabsynth.engine.governance;
 import io.tabsynth.engine.governance.Charter.Approver;
 import io.tabsynth.engine.lineage.SignedDocument.Signer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,20 @@ public record Quorum(String what, int needed, int approvers, List<Signer> approv
         return new Quorum(what, charter.quorum(what), charter.approvers().size(), approvedBy, missing);
     }
 
+    /** The approvals as a record's result: per signature {@code approvedOn}, {@code keyid}, {@code name}. */
+    public List<Map<String, String>> approvals() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Signer s : approvedBy) {
+            Map<String, String> a = new LinkedHashMap<>();
+            a.put("approvedOn", s.approvedOn() == null ? "" : s.approvedOn().toString());
+            a.put("keyid", s.keyId());
+            a.put("name", s.name());
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** Whether enough approvers signed. */
     public boolean met() {
         return approvedBy.size() >= needed;
     }

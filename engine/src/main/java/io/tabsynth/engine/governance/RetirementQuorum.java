@@ -68,14 +68,7 @@ public final class RetirementQuorum implements RetirementApproval {
         if (!quorum.met()) {
             throw new QuorumNotMet(request.toString(), quorum);
         }
-        List<Map<String, String>> approvals = new ArrayList<>();
-        for (SignedDocument.Signer s : quorum.approvedBy()) {
-            Map<String, String> a = new LinkedHashMap<>();
-            a.put("approvedOn", s.approvedOn() == null ? "" : s.approvedOn().toString());
-            a.put("keyid", s.keyId());
-            a.put("name", s.name());
-            approvals.add(a);
-        }
+        List<Map<String, String>> approvals = quorum.approvals();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("charterSha256", charter.digest());
         result.put("quorum", needed);
