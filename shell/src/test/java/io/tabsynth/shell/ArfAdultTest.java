@@ -52,8 +52,8 @@ class ArfAdultTest {
         JsonNode privacy = r.path("privacy");
         double nearCopies = privacy.path("nearCopies").path("excess").asDouble();
         double membership = privacy.path("membershipInferenceAuc").asDouble();
-        System.out.printf("arf on adult: quality %.4f, privacy.score %.4f, near-copy excess %.4f, membership AUC %.4f%n",
-                quality, privacy.path("score").asDouble(), nearCopies, membership);
+        System.out.printf("arf on adult: quality %.4f, privacy.score %.4f, near-copy excess %.4f, "
+                + "membership AUC %.4f%n", quality, privacy.path("score").asDouble(), nearCopies, membership);
         assertTrue(quality >= QUALITY_FLOOR, "quality " + quality);
         assertTrue(nearCopies <= NEAR_COPY_EXCESS, "near copies beyond the holdout's: " + nearCopies);
         assertTrue(Math.abs(membership - 0.5) <= MEMBERSHIP_DEPARTURE, "membership inference AUC " + membership);

@@ -1,6 +1,7 @@
 package io.tabsynth.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.engine.run.Engine;
@@ -23,9 +24,10 @@ class GeneratorMinCountTest {
         try (Engine e = Engine.classpath()) {
             e.write(DemoData.customers(ROWS, 5), real);
         }
-        Cli plain = Cli.run("fit", "--data", real, "--generator", "arf", "--seed", 3, "--model", dir.resolve("a.model"));
+        Cli plain = Cli.run("fit", "--data", real, "--generator", "arf", "--seed", 3,
+                "--model", dir.resolve("a.model"));
         assertEquals(0, plain.code(), plain.err());
-        assertTrue(!plain.out().contains("leafRows=" + K), plain.out());
+        assertFalse(plain.out().contains("leafRows=" + K), plain.out());
         Cli raised = Cli.run("fit", "--data", real, "--generator", "arf", "--seed", 3, "--param", "minCount=" + K,
                 "--model", dir.resolve("b.model"));
         assertEquals(0, raised.code(), raised.err());

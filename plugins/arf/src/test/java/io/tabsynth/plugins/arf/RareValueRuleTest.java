@@ -41,7 +41,8 @@ class RareValueRuleTest {
                 new FitContext(7, 2, Progress.NONE, null, Map.of(), k));
         int smallest = smallestLeaf(model);
         assertTrue(smallest >= k, "with minCount " + k + " a leaf covers " + smallest + " real rows");
-        assertTrue(model.describeColumns().get("(forest)").contains("leafRows=" + k), model.describeColumns().toString());
+        String forest = model.describeColumns().get("(forest)");
+        assertTrue(forest.contains("leafRows=" + k), forest);
     }
 
     private static int smallestLeaf(Model model) {
