@@ -1,5 +1,6 @@
 package io.tabsynth.spi;
 
+import io.tabsynth.spi.disclosure.RareValues;
 import io.tabsynth.spi.privacy.domain.DeclaredDomain;
 import java.util.Map;
 
@@ -13,15 +14,27 @@ import java.util.Map;
  *                 and records
  * @param declaredDomains the domains the metadata file declares public, by column name ({@link DeclaredDomain}):
  *                 differentially private generators use them instead of spending budget; others may ignore them
+ * @param minCount the rare-value rule's k ({@link RareValues}): the engine replaced every category value fewer real
+ *                 rows hold before the fit; a generator that keeps groups of real rows (the leaves of a forest) keeps
+ *                 each group at least this large. A differentially private fit, which runs no such rule, may ignore it
  */
 public record FitContext(long seed, int threads, Progress progress, FitFiles files,
-                         Map<String, DeclaredDomain> declaredDomains) {
+                         Map<String, DeclaredDomain> declaredDomains, int minCount) {
     public FitContext {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+        if (minCount < 1) {
+            throw new IllegalArgumentException("minCount must be at least 1");
+        }
         files = files == null ? FitFiles.UNRECORDED : files;
         declaredDomains = declaredDomains == null ? Map.of() : Map.copyOf(declaredDomains);
+    }
+
+    /** A context with the rare-value rule's default k ({@link RareValues#DEFAULT_MIN_COUNT}). */
+    public FitContext(long seed, int threads, Progress progress, FitFiles files,
+                      Map<String, DeclaredDomain> declaredDomains) {
+        this(seed, threads, progress, files, declaredDomains, RareValues.DEFAULT_MIN_COUNT);
     }
 
     /** A context with no domains declared public. */

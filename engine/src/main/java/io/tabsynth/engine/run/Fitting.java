@@ -124,7 +124,8 @@ final class Fitting {
         List<Artifact> fitRead = new ArrayList<>(Artifact.read(Artifact.REAL_DATA_ROLE, recordedSource));
         fitRead.addAll(inputs);
         FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress,
-                new RecordedFitFiles(recorder, g, recorded, seed, fitRead, ownFiles), DataFiles.declaredDomains(data));
+                new RecordedFitFiles(recorder, g, recorded, seed, fitRead, ownFiles), DataFiles.declaredDomains(data),
+                minCount);
         WrittenForm form = training.rowCount() > 0 ? WrittenForm.learn(training) : WrittenForm.NONE;
         Frame learnt = training;
         Model model = Activity.run("fitting " + generatorId + (learns ? " to " + DataFiles.named(data) : ""),

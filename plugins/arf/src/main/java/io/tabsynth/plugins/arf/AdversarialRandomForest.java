@@ -11,7 +11,6 @@ import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.KeyFormat;
-import io.tabsynth.spi.disclosure.RareValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -36,6 +35,11 @@ public final class AdversarialRandomForest implements Generator {
     static final String ROUNDS = "rounds";
     static final String DELTA = "delta";
     static final int DEFAULT_TREES = 10;
+    /**
+     * The least real rows a leaf covers unless the rare-value rule's k is larger; chosen on adult so that near copies
+     * and membership inference stay at the holdout's level (docs/arf.md, "Privacy").
+     */
+    static final int DEFAULT_MIN_NODE_SIZE = 20;
     static final int DEFAULT_ROUNDS = 10;
     static final double DEFAULT_DELTA = 0.0;
 
@@ -53,9 +57,8 @@ public final class AdversarialRandomForest implements Generator {
     public List<ParamSpec> describe() {
         return List.of(
                 ParamSpec.integer(TREES, DEFAULT_TREES, 1, 1000, "trees per forest"),
-                ParamSpec.integer(MIN_NODE_SIZE, RareValues.DEFAULT_MIN_COUNT, 1, 1_000_000,
-                        "the least real rows every leaf covers (keep it at least the rare-value rule's minCount, "
-                                + "whose default it shares)"),
+                ParamSpec.integer(MIN_NODE_SIZE, DEFAULT_MIN_NODE_SIZE, 1, 1_000_000,
+                        "the least real rows every leaf covers; the rare-value rule's minCount when that is larger"),
                 ParamSpec.integer(ROUNDS, DEFAULT_ROUNDS, 1, 100, "the most adversarial rounds"),
                 ParamSpec.real(DELTA, DEFAULT_DELTA, 0, 0.5,
                         "stop once the forest's out-of-bag accuracy is at most 0.5 + delta"));
@@ -65,7 +68,7 @@ public final class AdversarialRandomForest implements Generator {
     public Model fit(Frame data, Params params, FitContext context) {
         List<ColumnSpec> specs = data.schema().columns();
         int n = specs.size();
-        int minRows = params.getInt(MIN_NODE_SIZE);
+        int minRows = leafRows(params, context);
         Feature[] byColumn = new Feature[n];
         KeyFormat[] keys = new KeyFormat[n];
         BagOfWords[] texts = new BagOfWords[n];
@@ -92,11 +95,17 @@ public final class AdversarialRandomForest implements Generator {
                 settings, context.seed(), context.threads(), progress);
         progress.finish();
         Map<String, Object> training = new LinkedHashMap<>();
+        training.put("leafRows", minRows);
         training.put("rounds", result.rounds());
         training.put("outOfBagAccuracy", Math.round(result.accuracy() * 1000) / 1000.0);
         double[][] values = real.toArray(new double[0][]);
         return new ArfModel(data.schema(), byColumn, keys, texts, result.leaves(),
                 Determination.learn(values, features, minRows), training);
+    }
+
+    /** The least real rows every leaf covers: {@code minNodeSize}, or the rare-value rule's k when that is larger. */
+    static int leafRows(Params params, FitContext context) {
+        return Math.max(params.getInt(MIN_NODE_SIZE), context.minCount());
     }
 
     @Override

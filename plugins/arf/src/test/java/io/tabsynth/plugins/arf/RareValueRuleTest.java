@@ -3,6 +3,10 @@ package io.tabsynth.plugins.arf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.Model;
+import io.tabsynth.spi.Params;
+import io.tabsynth.spi.Progress;
 import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
@@ -24,6 +28,25 @@ class RareValueRuleTest {
             int smallest = model.leaves().leaves().stream().mapToInt(Leaf::coverage).min().orElseThrow();
             assertTrue(smallest >= k, "a leaf covers " + smallest + " real rows, fewer than " + k);
         }
+    }
+
+    @Test
+    void theRareValueRulesKRaisesTheLeafSize() {
+        Frame data = KnownTables.addresses(3000, 4);
+        int k = AdversarialRandomForest.DEFAULT_MIN_NODE_SIZE + 7;
+        assertTrue(smallestLeaf(KnownTables.fit(data, Map.of(), 7)) < k,
+                "a fit with the defaults has leaves smaller than " + k + ", so the test can tell");
+        AdversarialRandomForest g = new AdversarialRandomForest();
+        Model model = g.fit(data, Params.resolve("generator 'arf'", g.describe(), Map.of()),
+                new FitContext(7, 2, Progress.NONE, null, Map.of(), k));
+        int smallest = smallestLeaf(model);
+        assertTrue(smallest >= k, "with minCount " + k + " a leaf covers " + smallest + " real rows");
+        String forest = model.describeColumns().get("(forest)");
+        assertTrue(forest.contains("leafRows=" + k), forest);
+    }
+
+    private static int smallestLeaf(Model model) {
+        return ((ArfModel) model).leaves().leaves().stream().mapToInt(Leaf::coverage).min().orElseThrow();
     }
 
     @Test
