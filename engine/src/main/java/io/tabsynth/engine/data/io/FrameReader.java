@@ -31,6 +31,19 @@ public final class FrameReader {
         throw new BadInputException(file + ": unknown data format (expected .csv, .tsv, .jsonl, .ndjson, .arrow, .feather, .ipc or .parquet)");
     }
 
+    /**
+     * A data file read in batches of {@code batchRows} rows, its schema fixed by the first batch: CSV and TSV
+     * ({@link CsvBatches}); other formats are refused.
+     */
+    public static CsvBatches batches(Path file, Metadata metadata, int batchRows) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+            return new CsvBatches(file, metadata, batchRows);
+        }
+        throw new BadInputException(file + ": data read in batches (--streaming) must be CSV or TSV (.csv, .tsv); read "
+                + "other formats without --streaming");
+    }
+
     /** Reads with no metadata overrides. */
     public static Frame read(Path file) {
         return read(file, Metadata.NONE);
