@@ -1,0 +1,98 @@
+package io.tabsynth.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tabsynth.engine.data.io.CsvBatches;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fit --streaming}: a CSV read in batches fits the copula, records the same data digests, refuses bad cells. */
+class StreamingFitTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** More rows than one batch holds, so the fit reads several. */
+    private static final int ROWS = CsvBatches.DEFAULT_BATCH_ROWS + 4_000;
+
+    @TempDir
+    Path dir;
+
+    /** People: an age, a quoted city that may hold a comma, an income with missing cells; {@code badRow} spoils one. */
+    private Path people(int badRow) throws Exception {
+        StringBuilder csv = new StringBuilder("age,city,income\n");
+        String[] cities = {"Leeds", "\"York, North\"", "Bath"};
+        for (int i = 1; i <= ROWS; i++) {
+            String income = i % 17 == 0 ? "" : String.format(Locale.ROOT, "%.2f", 20_000 + (i * 7919 % 50_000) + (i % 60) * 300.0);
+            csv.append(i == badRow ? "forty" : Integer.toString(18 + i % 60)).append(',')
+                    .append(cities[(i / 7 + i % 60 / 20) % 3]).append(',').append(income).append('\n');
+        }
+        Path file = dir.resolve("people-" + badRow + ".csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    private static JsonNode dataInput(Path model) throws Exception {
+        JsonNode records = JSON.readTree(Files.readAllBytes(Path.of(model + ".lineage.json"))).path("records");
+        JsonNode predicate = JSON.readTree(Base64.getDecoder().decode(records.path(records.size() - 1)
+                .path("payload").asText())).path("predicate");
+        for (JsonNode in : predicate.path("inputs")) {
+            if (in.path("role").asText().equals("real data")) {
+                return in;
+            }
+        }
+        throw new AssertionError("no real data in " + predicate);
+    }
+
+    @Test
+    void aStreamedFitRecordsTheDigestsOfTheInMemoryFitAndItsModelSamples() throws Exception {
+        Path data = people(-1);
+        Path streamed = dir.resolve("streamed.model");
+        Path whole = dir.resolve("whole.model");
+        Cli s = Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--seed", 1, "--model", streamed,
+                "--streaming");
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.err().contains("rare-value rule (minCount) was not applied"), s.err());
+        assertEquals(0, Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--param", "clusters=1", "--seed", 1, "--model", whole)
+                .code());
+        JsonNode a = dataInput(streamed);
+        JsonNode b = dataInput(whole);
+        assertEquals(b.path("digest"), a.path("digest"));
+        assertEquals(b.path("annotations").path("contentSha256"), a.path("annotations").path("contentSha256"));
+        assertEquals(ROWS, a.path("annotations").path("rows").asLong());
+        Path sample = dir.resolve("sample.csv");
+        assertEquals(0, Cli.run("sample", "--model", streamed, "--rows", 1000, "--seed", 2, "--out", sample).code());
+        String text = Files.readString(sample);
+        assertTrue(text.startsWith("age,city,income"), text.substring(0, 40));
+        assertTrue(text.contains("\"York, North\""), "the quoted label is sampled back");
+    }
+
+    @Test
+    void aCellALaterBatchCannotParseIsRefusedByRowAndColumn() throws Exception {
+        int bad = CsvBatches.DEFAULT_BATCH_ROWS + 1_234;
+        Path data = people(bad);
+        Path model = dir.resolve("bad.model");
+        Cli r = Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--seed", 1, "--model", model,
+                "--streaming");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(data + ", row " + bad + ", column 'age': 'forty' is not a whole number"), r.err());
+        assertTrue(r.err().contains("from the first " + CsvBatches.DEFAULT_BATCH_ROWS + " rows"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(model), "no model is written");
+    }
+
+    @Test
+    void formatsOtherThanCsvAreRefusedWithTheWayOut() throws Exception {
+        Path data = dir.resolve("people.jsonl");
+        Files.writeString(data, "{\"age\": 3}\n");
+        Cli r = Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--seed", 1, "--model",
+                dir.resolve("m.model"), "--streaming");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("must be CSV or TSV"), r.err());
+    }
+}
