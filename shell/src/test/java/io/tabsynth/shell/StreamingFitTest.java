@@ -93,6 +93,6 @@ class StreamingFitTest {
         Cli r = Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--seed", 1, "--model",
                 dir.resolve("m.model"), "--streaming");
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("must be CSV or TSV"), r.err());
+        assertTrue(r.err().contains("must be CSV, TSV or Arrow IPC"), r.err());
     }
 }

@@ -5,6 +5,7 @@ import io.tabsynth.engine.disclosure.RareValueModel;
 import io.tabsynth.engine.governance.optout.Exclusion;
 import io.tabsynth.engine.governance.optout.OptOutList;
 import io.tabsynth.engine.data.io.CsvBatches;
+import io.tabsynth.engine.data.io.FileBatches;
 import io.tabsynth.engine.data.io.FrameReader;
 import io.tabsynth.engine.data.io.Metadata;
 import io.tabsynth.engine.lineage.Artifact;
@@ -175,7 +176,7 @@ final class Fitting {
         List<Path> ownFiles = inputs.stream().map(Artifact::path).toList();
         Metadata metadata = metadataFile == null ? Metadata.NONE : Metadata.read(metadataFile);
         recorder.remember(metadataFile);
-        CsvBatches batches = Activity.run("reading the first batch of " + data,
+        FileBatches batches = Activity.run("reading the first batch of " + data,
                 () -> FrameReader.batches(data, metadata, CsvBatches.DEFAULT_BATCH_ROWS));
         recorder.remember(data);
         Instant started = Instant.now();

@@ -1,7 +1,6 @@
 package io.tabsynth.engine.data.io;
 
 import io.tabsynth.spi.BadInputException;
-import io.tabsynth.spi.FrameBatches;
 import io.tabsynth.spi.FrameStream;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
@@ -27,7 +26,7 @@ import java.util.NoSuchElementException;
  * semicolons (with decimal commas) is not read in batches, since whether a column has decimal commas is decided
  * over all of its cells.
  */
-public final class CsvBatches implements FrameBatches {
+public final class CsvBatches implements FileBatches {
     /** Rows in a batch by default. */
     public static final int DEFAULT_BATCH_ROWS = 65_536;
     private static final int BUFFER = 1 << 16;
@@ -61,7 +60,7 @@ public final class CsvBatches implements FrameBatches {
         return schema;
     }
 
-    /** The first batch, whose rows fixed the schema (e.g. to learn how values are written). */
+    @Override
     public Frame first() {
         return first;
     }

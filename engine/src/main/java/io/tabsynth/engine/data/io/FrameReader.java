@@ -32,16 +32,20 @@ public final class FrameReader {
     }
 
     /**
-     * A data file read in batches of {@code batchRows} rows, its schema fixed by the first batch: CSV and TSV
-     * ({@link CsvBatches}); other formats are refused.
+     * A data file read in batches, its schema fixed by the first batch: CSV and TSV in batches of {@code batchRows}
+     * rows ({@link CsvBatches}), Arrow IPC by its record batches ({@link ArrowIpcReader#batches}); other formats
+     * are refused.
      */
-    public static CsvBatches batches(Path file, Metadata metadata, int batchRows) {
+    public static FileBatches batches(Path file, Metadata metadata, int batchRows) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv") || name.endsWith(".tsv")) {
             return new CsvBatches(file, metadata, batchRows);
         }
-        throw new BadInputException(file + ": data read in batches (--streaming) must be CSV or TSV (.csv, .tsv); read "
-                + "other formats without --streaming");
+        if (name.endsWith(".arrow") || name.endsWith(".feather") || name.endsWith(".ipc")) {
+            return ArrowIpcReader.batches(file, metadata);
+        }
+        throw new BadInputException(file + ": data read in batches (--streaming) must be CSV, TSV or Arrow IPC (.csv, "
+                + ".tsv, .arrow, .feather, .ipc); read other formats without --streaming");
     }
 
     /** Reads with no metadata overrides. */

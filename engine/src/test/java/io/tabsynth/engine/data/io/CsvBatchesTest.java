@@ -90,6 +90,40 @@ class CsvBatchesTest {
     }
 
     @Test
+    void anArrowFileIsReadByItsRecordBatchesWithTheWholeFilesDigest() throws Exception {
+        Frame whole = CsvReader.read(visits(3_000), Metadata.NONE);
+        Path file = dir.resolve("visits.arrow");
+        try (org.apache.arrow.memory.BufferAllocator a = new org.apache.arrow.memory.RootAllocator();
+             org.apache.arrow.vector.VectorSchemaRoot root = org.apache.arrow.vector.VectorSchemaRoot.create(
+                     io.tabsynth.spi.data.ArrowFrames.arrowSchema(whole.schema()), a);
+             java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             org.apache.arrow.vector.ipc.ArrowFileWriter w = new org.apache.arrow.vector.ipc.ArrowFileWriter(root, null, ch)) {
+            w.start();
+            for (int start = 0; start < whole.rowCount(); start += 1_000) {
+                io.tabsynth.spi.data.ArrowFrames.fill(whole.where(tech.tablesaw.selection.Selection.withRange(start,
+                        start + 1_000)), root);
+                w.writeBatch();
+            }
+            w.end();
+        }
+        FileBatches batches = FrameReader.batches(file, Metadata.NONE, 10);
+        assertEquals(whole.schema(), batches.schema());
+        assertEquals(1_000, batches.first().rowCount());
+        ContentDigest.Hasher h = new ContentDigest.Hasher(batches.schema());
+        int parts = 0;
+        try (FrameStream s = batches.open()) {
+            while (s.hasNext()) {
+                h.add(s.next());
+                parts++;
+            }
+        }
+        assertEquals(3, parts);
+        assertEquals(ContentDigest.of(whole), h.finish());
+        assertEquals(ContentDigest.of(FrameReader.read(file)), ContentDigest.of(whole));
+    }
+
+    @Test
     void semicolonFilesAndHeaderOnlyFilesAreRefused() throws Exception {
         Path semicolons = dir.resolve("eu.csv");
         Files.writeString(semicolons, "a;b\n1,5;2\n");
