@@ -26,8 +26,6 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
     public static final String PRIVACY_WARNINGS = "warnings";
     /** The fit result naming the differentially private generator that ignored a {@code minCount} it was given. */
     public static final String MIN_COUNT_IGNORED = "minCountIgnoredBy";
-    /** The fit result saying that the rare-value rule was not applied, and why (a fit on data read in batches). */
-    public static final String RARE_VALUES_NOT_APPLIED = "rareValueRuleNotAppliedBy";
 
     public FittedModel {
         fitInputs = java.util.List.copyOf(fitInputs);
@@ -83,11 +81,6 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
             out.add("note: " + io.tabsynth.spi.disclosure.RareValues.PARAM + " is ignored by "
                     + fitResults.get(MIN_COUNT_IGNORED) + " with these parameters: a differentially private generator "
                     + "releases only the categories its selection clears");
-        }
-        if (fitResults.get(RARE_VALUES_NOT_APPLIED) != null) {
-            out.add("note: fitted on data read in batches (--streaming): the rare-value rule ("
-                    + io.tabsynth.spi.disclosure.RareValues.PARAM + ") was not applied, so category values that few real "
-                    + "rows hold can appear in samples");
         }
         if (model.privacy().get(PRIVACY_WARNINGS) instanceof java.util.List<?> warnings) {
             warnings.forEach(w -> out.add("warning: " + w));
