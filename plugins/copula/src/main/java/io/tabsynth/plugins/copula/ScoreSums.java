@@ -21,6 +21,8 @@ final class ScoreSums {
     private static final int SYY = 4;
     private static final int SXY = 5;
     private static final int FIELDS = 6;
+    /** A variance below this share of the mean square is rounding of sums, not spread. */
+    private static final double ROUNDING = 1e-12;
 
     private final int dimensions;
     /** For the pair a ≥ b at index a(a+1)/2 + b, its {@link #FIELDS} sums. */
@@ -64,6 +66,48 @@ final class ScoreSums {
                 s[SXY] += sxy;
             }
         });
+    }
+
+    /**
+     * Sets the sums of the pair (a, b) found otherwise than by {@link #add} (from a category column's tables): over
+     * the n rows where both are present, a's sum and sum of squares, b's, and the sum of products.
+     */
+    void set(int a, int b, double n, double sa, double sb, double saa, double sbb, double sab) {
+        double[] s = a >= b ? pairs[a * (a + 1) / 2 + b] : pairs[b * (b + 1) / 2 + a];
+        s[N] = n;
+        s[SX] = a >= b ? sa : sb;
+        s[SY] = a >= b ? sb : sa;
+        s[SXX] = a >= b ? saa : sbb;
+        s[SYY] = a >= b ? sbb : saa;
+        s[SXY] = sab;
+    }
+
+    /** Copies into {@code into} every pair of these sums, dimension a going to {@code dims[a]} there. */
+    void copyInto(ScoreSums into, int[] dims) {
+        for (int a = 0; a < dimensions; a++) {
+            for (int b = 0; b <= a; b++) {
+                double[] s = pairs[a * (a + 1) / 2 + b];
+                into.set(dims[a], dims[b], s[N], s[SX], s[SY], s[SXX], s[SYY], s[SXY]);
+            }
+        }
+    }
+
+    /** Dimension a's mean over the rows where it is present (NaN where none is). */
+    double mean(int a) {
+        double[] s = pairs[a * (a + 1) / 2 + a];
+        return s[SX] / s[N];
+    }
+
+    /**
+     * Dimension a's standard deviation over the rows where it is present (divided by their number); 0 where the
+     * variance is within rounding of none (the sums cannot tell a constant from that).
+     */
+    double sd(int a) {
+        double[] s = pairs[a * (a + 1) / 2 + a];
+        double meanSquare = s[SXX] / s[N];
+        double mean = s[SX] / s[N];
+        double variance = meanSquare - mean * mean;
+        return variance > ROUNDING * meanSquare ? Math.sqrt(variance) : 0;
     }
 
     void merge(ScoreSums other) {

@@ -19,8 +19,9 @@ import java.util.stream.IntStream;
  * feeds every column's {@link ColumnSummary}; the column models are made from the summaries as the in-memory fit
  * makes them from all values (numbers' quantiles from their sketch, so within its rank error); the second pass
  * turns each batch into normal scores by those models and accumulates their correlation ({@link ScoreSums}).
- * Category labels stay most frequent first (the in-memory fit may reorder them, {@link LabelOrder}, which needs
- * every row at once), and there is one copula, not a mixture. Deterministic: the same batches give the same model.
+ * Categorical columns' labels are ordered as the in-memory fit orders them ({@link LabelOrder}), from tables the
+ * second pass gathers instead of the rows ({@link StreamedLabelSums}), from which the correlation is then found;
+ * there is one copula, not a mixture. Deterministic: the same batches give the same model.
  */
 final class StreamingFit {
     /** A continuous marginal is chosen from at most this many of its sketch's quantiles. */
@@ -57,27 +58,76 @@ final class StreamingFit {
         for (ColumnSummary s : summaries) {
             columns.add(column(s, settings));
         }
-        List<Scorer> dimensions = new ArrayList<>();
-        List<ColumnModel> models = new ArrayList<>();
+        int dims = 0;
         for (Streamed c : columns) {
-            models.add(c.model());
-            if (c.scores() != null) {
-                dimensions.add(c.scores());
-            }
-            if (c.nullScores() != null) {
-                dimensions.add(c.nullScores());
+            dims += (c.scores() != null ? 1 : 0) + (c.nullScores() != null ? 1 : 0);
+        }
+        long rows = summaries.isEmpty() ? 0 : summaries.get(0).rows;
+        // the categorical columns whose labels are ordered as in memory, and the dimensions no order changes
+        List<Integer> ordered = new ArrayList<>();
+        List<CategoryCounts> orderedCounts = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int c = 0; c < summaries.size(); c++) {
+            if (summaries.get(c).spec.kind() == ColumnKind.CATEGORICAL && dims < rows) {
+                CategoryCounts counts = CategoryCounts.of((ColumnSummary.Categories) summaries.get(c));
+                labels.add(counts.size());
+                if (LabelOrder.reorderable(counts, dims) && StreamedLabelSums.cells(labels, dims) <= StreamedLabelSums.MAX_CELLS) {
+                    ordered.add(c);
+                    orderedCounts.add(counts);
+                } else {
+                    labels.remove(labels.size() - 1);
+                }
             }
         }
-        ScoreSums sums = new ScoreSums(dimensions.size());
+        List<Scorer> fixed = new ArrayList<>();
+        List<Integer> fixedAt = new ArrayList<>();
+        int[] orderedAt = new int[ordered.size()];
+        List<ColumnModel> models = new ArrayList<>();
+        int d = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            Streamed s = columns.get(c);
+            models.add(s.model());
+            if (s.scores() != null) {
+                if (ordered.contains(c)) {
+                    orderedAt[ordered.indexOf(c)] = d;
+                } else {
+                    fixed.add(s.scores());
+                    fixedAt.add(d);
+                }
+                d++;
+            }
+            if (s.nullScores() != null) {
+                fixed.add(s.nullScores());
+                fixedAt.add(d);
+                d++;
+            }
+        }
+        ScoreSums sums = new ScoreSums(fixed.size());
+        StreamedLabelSums tables = new StreamedLabelSums(ordered.stream().map(c -> specs.get(c)).toList(),
+                orderedCounts, fixed.size());
         try (FrameStream batches = data.open()) {
             while (batches.hasNext()) {
                 Frame batch = batches.next();
-                double[][] scores = new double[dimensions.size()][];
-                IntStream.range(0, scores.length).parallel().forEach(d -> scores[d] = dimensions.get(d).of(batch));
+                double[][] scores = new double[fixed.size()][];
+                IntStream.range(0, scores.length).parallel().forEach(f -> scores[f] = fixed.get(f).of(batch));
                 sums.add(scores, batch.rowCount());
+                tables.add(batch, scores);
             }
         }
-        CopulaModel model = new CopulaModel(schema, models, new CholeskyNormals(Correlation.repair(sums.latent())));
+        double[][] latent;
+        if (ordered.isEmpty()) {
+            latent = sums.latent();
+        } else {
+            int[][] orders = LabelOrder.orders(orderedCounts, tables.fixedSums(sums), tables);
+            for (int i = 0; i < orders.length; i++) {
+                if (orders[i] != null) {
+                    models.set(ordered.get(i), tables.layout(i, orders[i]).model());
+                }
+            }
+            latent = tables.all(dims, sums, fixedAt.stream().mapToInt(Integer::intValue).toArray(), orders, orderedAt)
+                    .latent();
+        }
+        CopulaModel model = new CopulaModel(schema, models, new CholeskyNormals(Correlation.repair(latent)));
         progress.advance(1);
         progress.finish();
         return model;
@@ -98,33 +148,23 @@ final class StreamingFit {
 
     /** Labels most frequent first after the nulls, each row scored by the mean normal over its label's interval. */
     private static Streamed categories(ColumnSummary.Categories c) {
-        List<Map.Entry<String, Long>> order = ColumnSummary.byFrequency(c);
-        int m = order.size();
-        String[] labels = new String[m];
-        double[] probs = new double[m];
-        long present = c.rows - c.nulls;
-        double nullRate = c.nulls / (double) c.rows;
-        double run = nullRate;
-        Map<String, Double> score = new HashMap<>();
-        for (int j = 0; j < m; j++) {
-            labels[j] = order.get(j).getKey();
-            probs[j] = order.get(j).getValue() / (double) present;
-            double width = (1 - nullRate) * probs[j];
-            score.put(labels[j], ColumnModels.intervalMean(run, run + width));
-            run += width;
+        CategoryCounts counts = CategoryCounts.of(c);
+        ColumnModels.Layout layout = ColumnModels.layout(c.spec, counts, counts.frequencyOrder());
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < counts.size(); k++) {
+            index.put(counts.label(k), k);
         }
-        double nullScore = ColumnModels.intervalMean(0, nullRate);
         ColumnSpec spec = c.spec;
         Scorer scorer = batch -> {
             List<String> cells = ColumnSummary.labels(batch, spec);
             double[] z = new double[cells.size()];
             for (int i = 0; i < z.length; i++) {
                 String label = cells.get(i);
-                z[i] = label.isEmpty() ? nullScore : score.get(label);
+                z[i] = layout.score(label.isEmpty() ? CategoryCounts.NULL : index.get(label));
             }
             return z;
         };
-        return new Streamed(new CategoryColumn(spec, labels, probs, nullRate), scorer, null);
+        return new Streamed(layout.model(), scorer, null);
     }
 
     private static Streamed numbers(ColumnSummary.Numbers s, ColumnModels.Settings settings) {

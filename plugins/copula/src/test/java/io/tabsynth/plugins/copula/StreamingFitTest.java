@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.copula;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.spi.FitContext;
@@ -94,6 +95,69 @@ class StreamingFitTest {
                 assertEquals(a[i][j], b[i][j], 1e-9);
             }
         }
+    }
+
+    /**
+     * Schooling: a level whose labels' frequencies do not follow the years they stand for, a grade that goes with the
+     * level (some missing), years with missing values, and whether the person owns a home.
+     */
+    static Frame schooling(int n, long seed) {
+        Rng rng = new Rng(seed);
+        String[] levels = {"college", "primary", "doctorate", "secondary", "none", "masters"};
+        double[] levelYears = {14, 6, 20, 11, 2, 17};
+        double[] share = {0.3, 0.1, 0.05, 0.35, 0.08, 0.12};
+        String[] grades = {"A", "B", "C", "D"};
+        String[] level = new String[n];
+        String[] grade = new String[n];
+        double[] years = new double[n];
+        Boolean[] owner = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            double u = rng.nextDouble();
+            int k = 0;
+            for (double run = share[0]; u > run && k < share.length - 1; run += share[++k]) {
+                // finds the level whose share u falls in
+            }
+            level[i] = levels[k];
+            double z = (levelYears[k] - 11) / 5 + 0.5 * rng.nextGaussian();
+            grade[i] = rng.nextDouble() < 0.04 ? "" : grades[Math.max(0, Math.min(3, (int) Math.round(1.5 - z)))];
+            years[i] = rng.nextDouble() < 0.03 ? Double.NaN : Math.round(levelYears[k] + 2 * rng.nextGaussian());
+            owner[i] = z + rng.nextGaussian() > 0;
+        }
+        Table t = Table.create("s").addColumns(StringColumn.create("level", level), StringColumn.create("grade", grade),
+                DoubleColumn.create("years", years), tech.tablesaw.api.BooleanColumn.create("owner", owner));
+        return Frame.of(t, Schema.of(ColumnSpec.of("level", ColumnKind.CATEGORICAL),
+                ColumnSpec.of("grade", ColumnKind.CATEGORICAL), ColumnSpec.of("years", ColumnKind.CONTINUOUS),
+                ColumnSpec.of("owner", ColumnKind.BOOLEAN)));
+    }
+
+    @Test
+    void categoryLabelsAreOrderedAsInMemoryFromTablesGatheredBatchByBatch() throws Exception {
+        Frame real = schooling(3000, 4);
+        CopulaModel memory = (CopulaModel) GENERATOR.fit(real, single(), FitContext.of(4));
+        CopulaModel streamed = (CopulaModel) GENERATOR.fitStreaming(batches(real, 700), single(), FitContext.of(3));
+        // the in-memory fit moved the labels away from most frequent first: the streamed one must follow it
+        CategoryColumn level = (CategoryColumn) streamed.columns().get(0);
+        List<String> byFrequency = List.of("secondary", "college", "masters", "primary", "none", "doctorate");
+        assertNotEquals(byFrequency, labels(level));
+        for (int i = 0; i < memory.columns().size(); i++) {
+            assertSame(memory.columns().get(i).toJson(), streamed.columns().get(i).toJson(),
+                    "column " + memory.columns().get(i).spec().name());
+        }
+        double[][] a = memory.correlation();
+        double[][] b = streamed.correlation();
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                assertEquals(a[i][j], b[i][j], 1e-9, "correlation " + i + ", " + j);
+            }
+        }
+        // the same batches give the same bytes, however many threads
+        CopulaModel again = (CopulaModel) GENERATOR.fitStreaming(batches(real, 700), single(), FitContext.of(1));
+        assertEquals(json(streamed), json(again));
+    }
+
+    private static List<String> labels(CategoryColumn c) {
+        return Arrays.asList((String[]) ((com.fasterxml.jackson.databind.node.POJONode) c.toJson().get("labels"))
+                .getPojo());
     }
 
     @Test
