@@ -101,7 +101,7 @@ public final class GaussianCopula implements Generator {
 
     /**
      * One copula (never a mixture) from batches read twice ({@link StreamingFit}): column summaries, then the
-     * normal scores' correlation.
+     * tables from which category labels are ordered and the normal scores' correlation found.
      */
     @Override
     public Model fitStreaming(FrameBatches data, Params params, FitContext context) {
