@@ -141,6 +141,42 @@ class StreamingFitTest {
         Cli r = Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--seed", 1, "--model",
                 dir.resolve("m.model"), "--streaming");
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("must be CSV, TSV or Arrow IPC"), r.err());
+        assertTrue(r.err().contains("must be CSV, TSV, Arrow IPC or Parquet"), r.err());
+    }
+
+    @Test
+    void aParquetFileIsReadBatchByBatchWithTheDigestsOfTheWholeFile() throws Exception {
+        Path model = dir.resolve("people.model");
+        assertEquals(0, Cli.run("fit", "--data", people(-1), "--generator", "gaussian-copula", "--seed", 1, "--model",
+                model).code());
+        Path data = dir.resolve("people.parquet");
+        assertEquals(0, Cli.run("sample", "--model", model, "--rows", ROWS, "--seed", 3, "--out", data).code());
+        Path streamed = dir.resolve("parquet-streamed.model");
+        Path whole = dir.resolve("parquet-whole.model");
+        Cli s = Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--seed", 1, "--model", streamed,
+                "--streaming");
+        assertEquals(0, s.code(), s.err());
+        assertEquals(0, Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--param", "clusters=1",
+                "--seed", 1, "--model", whole).code());
+        JsonNode a = dataInput(streamed);
+        JsonNode b = dataInput(whole);
+        assertEquals(b.path("digest"), a.path("digest"));
+        assertEquals(b.path("annotations").path("contentSha256"), a.path("annotations").path("contentSha256"));
+        assertEquals(ROWS, a.path("annotations").path("rows").asLong());
+        Path sample = dir.resolve("parquet-sample.csv");
+        assertEquals(0, Cli.run("sample", "--model", streamed, "--rows", 100, "--seed", 2, "--out", sample).code());
+        assertTrue(Files.readString(sample).startsWith("age,city,income"));
+    }
+
+    @Test
+    void aDamagedParquetFileIsRefusedByName() throws Exception {
+        Path data = dir.resolve("broken.parquet");
+        Files.writeString(data, "PAR1 this is not parquet");
+        Cli r = Cli.run("fit", "--data", data, "--generator", "gaussian-copula", "--seed", 1, "--model",
+                dir.resolve("broken.model"), "--streaming");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(data + ": not a readable Parquet file"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(dir.resolve("broken.model")));
     }
 }

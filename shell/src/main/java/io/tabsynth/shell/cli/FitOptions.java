@@ -42,7 +42,7 @@ public final class FitOptions {
             description = "the column that --exclude's list and the data share (e.g. customer_id)")
     String key;
 
-    @Option(names = "--streaming", description = "read --data (CSV, TSV or Arrow IPC) in batches, in memory that does not grow "
+    @Option(names = "--streaming", description = "read --data (CSV, TSV, Arrow IPC or Parquet) in batches, in memory that does not grow "
             + "with its rows: for data larger than memory (gaussian-copula; see docs/data.md)")
     boolean streaming;
 

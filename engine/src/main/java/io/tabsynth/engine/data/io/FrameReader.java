@@ -33,8 +33,8 @@ public final class FrameReader {
 
     /**
      * A data file read in batches, its schema fixed by the first batch: CSV and TSV in batches of {@code batchRows}
-     * rows ({@link CsvBatches}), Arrow IPC by its record batches ({@link ArrowIpcReader#batches}); other formats
-     * are refused.
+     * rows ({@link CsvBatches}), Arrow IPC by its record batches ({@link ArrowIpcReader#batches}), Parquet in batches
+     * of {@code batchRows} rows ({@link ParquetFrameReader#batches}); other formats are refused.
      */
     public static FileBatches batches(Path file, Metadata metadata, int batchRows) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -44,8 +44,11 @@ public final class FrameReader {
         if (name.endsWith(".arrow") || name.endsWith(".feather") || name.endsWith(".ipc")) {
             return ArrowIpcReader.batches(file, metadata);
         }
-        throw new BadInputException(file + ": data read in batches (--streaming) must be CSV, TSV or Arrow IPC (.csv, "
-                + ".tsv, .arrow, .feather, .ipc); read other formats without --streaming");
+        if (name.endsWith(".parquet")) {
+            return ParquetFrameReader.batches(file, metadata, batchRows);
+        }
+        throw new BadInputException(file + ": data read in batches (--streaming) must be CSV, TSV, Arrow IPC or Parquet "
+                + "(.csv, .tsv, .arrow, .feather, .ipc, .parquet); read other formats without --streaming");
     }
 
     /** Reads with no metadata overrides. */
