@@ -72,7 +72,7 @@ class ArchitectureTest {
             Map.entry("engine", Set.of()),
             Map.entry("engine.policy", Set.of()),
             Map.entry("engine.data.infer", Set.of("spi.data")),
-            Map.entry("engine.data.io", Set.of("spi.io", "spi.data", "engine.data.infer", "spi.privacy.domain")),
+            Map.entry("engine.data.io", Set.of("spi.io", "spi.data", "engine.data.infer", "spi.privacy.domain", "spi")),
             Map.entry("engine.disclosure", Set.of("spi.data", "spi.random", "spi", "spi.disclosure")),
             Map.entry("engine.constraint", Set.of("spi.data", "spi.random", "spi", "spi.constraint")),
             Map.entry("engine.fairness", Set.of("spi.data")),

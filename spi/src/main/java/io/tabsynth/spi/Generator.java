@@ -56,6 +56,22 @@ public interface Generator extends ExtensionPoint {
         return differentiallyPrivate();
     }
 
+    /**
+     * Whether this generator can learn from data passed batch by batch ({@link #fitStreaming}), holding
+     * summaries whose size does not grow with the rows, with these parameters. False by default.
+     */
+    default boolean fitsStreaming(Params params) {
+        return false;
+    }
+
+    /**
+     * Learns a model from batches of real data, reading them as many times as it needs; only called where
+     * {@link #fitsStreaming} is true. The model saves to the same file format as one {@link #fit} makes.
+     */
+    default Model fitStreaming(FrameBatches data, Params params, FitContext context) {
+        throw new BadInputException("generator '" + id() + "' does not fit data streamed in batches");
+    }
+
     /** Fits a model; every random choice flows from {@code context.seed()}. */
     Model fit(Frame data, Params params, FitContext context);
 

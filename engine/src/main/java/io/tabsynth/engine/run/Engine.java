@@ -170,6 +170,15 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Fits a generator to a data file read batch by batch, in memory that does not grow with its rows (see
+     * docs/data.md, "Data larger than memory"); {@code metadata} may be {@code null}.
+     */
+    public FittedModel fitStreaming(Path data, Path metadata, String generatorId, Map<String, String> params, long seed,
+                                    Progress progress) {
+        return fitting.fitStreaming(data, metadata, generatorId, params, seed, progress);
+    }
+
+    /**
      * Refuses, before any value of the data is read, a fit that the {@code privacyBudget} of a policy file does not
      * allow: what this engine's ledger recorded on the same data (found by the data file's digest, or by
      * {@code contentSha256} when the data was already read; {@code null} otherwise) plus what the fit plans to spend

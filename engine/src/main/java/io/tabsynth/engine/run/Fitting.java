@@ -4,11 +4,17 @@ import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.disclosure.RareValueModel;
 import io.tabsynth.engine.governance.optout.Exclusion;
 import io.tabsynth.engine.governance.optout.OptOutList;
+import io.tabsynth.engine.data.io.CsvBatches;
+import io.tabsynth.engine.data.io.FileBatches;
+import io.tabsynth.engine.data.io.FrameReader;
+import io.tabsynth.engine.data.io.Metadata;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.spi.Activity;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.Constraints;
 import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.FrameBatches;
+import io.tabsynth.spi.FrameStream;
 import io.tabsynth.spi.Generator;
 import io.tabsynth.spi.Model;
 import io.tabsynth.spi.ParamSpec;
@@ -19,6 +25,8 @@ import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
 import io.tabsynth.spi.data.WrittenForm;
 import io.tabsynth.spi.disclosure.RareValues;
+import io.tabsynth.spi.disclosure.ValueCounts;
+import io.tabsynth.spi.io.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -147,6 +155,87 @@ final class Fitting {
                 bound == null ? null : bound.spec(), bound == null ? null : constraints.language(), rare == null || rare.isEmpty() ? null : rare.toJson(), form,
                 learns ? ModelInfo.TrainingData.of(Artifact.of(data)) : null);
         return new FittedModel(model, info, recordedSource, started, Instant.now(), null, inputs, fitResults);
+    }
+
+    /**
+     * Fits a generator that learns from batches ({@link Generator#fitsStreaming}) to a data file read batch by batch
+     * ({@link FrameReader#batches}), holding one batch at a time. The content digest lineage records is computed on
+     * the first pass the generator makes, batch by batch, and equals the digest of the whole file read at once. What
+     * needs every row at once is not done: constraints and opt-out lists; the written form of values is learned
+     * from the first batch. The rare-value rule applies as in {@link #fit}: where the data has categorical columns
+     * a first pass counts their values exactly ({@link ValueCounts}, and digests the content), the plan is learned
+     * from those counts, and the generator sees every batch with the rare values replaced by stand-ins.
+     */
+    FittedModel fitStreaming(Path data, Path metadataFile, String generatorId, Map<String, String> params, long seed,
+                             Progress progress) {
+        PluginHost.Found<Generator> g = extensions.generator(generatorId);
+        Generator generator = g.extension();
+        String owner = "generator '" + generatorId + "'";
+        int minCount = RareValues.minCount(params);
+        Map<String, String> own = new LinkedHashMap<>(params);
+        own.remove(RareValues.PARAM);
+        Params resolved = Params.resolve(owner, generator.describe(), own);
+        if (!generator.needsData() || !generator.fitsStreaming(resolved)) {
+            throw new BadInputException(owner + " does not fit data read in batches with these parameters: fit without "
+                    + "--streaming");
+        }
+        List<Artifact> inputs = fileParameters(generator, resolved, owner);
+        List<Path> ownFiles = inputs.stream().map(Artifact::path).toList();
+        Metadata metadata = metadataFile == null ? Metadata.NONE : Metadata.read(metadataFile);
+        recorder.remember(metadataFile);
+        FileBatches batches = Activity.run("reading the first batch of " + data,
+                () -> FrameReader.batches(data, metadata, CsvBatches.DEFAULT_BATCH_ROWS));
+        recorder.remember(data);
+        Instant started = Instant.now();
+        DigestedBatches digested = new DigestedBatches(batches);
+        Map<String, String> recorded = new LinkedHashMap<>(resolved.asText());
+        Map<String, Object> fitResults = new LinkedHashMap<>();
+        boolean rareValueRule = !generator.differentiallyPrivate(resolved);
+        if (!rareValueRule && params.containsKey(RareValues.PARAM)) {
+            fitResults.put(FittedModel.MIN_COUNT_IGNORED, owner);
+        }
+        RareValues rare = null;
+        FrameBatches training = digested;
+        if (rareValueRule) {
+            recorded.put(RareValues.PARAM, Integer.toString(minCount));
+            rare = Activity.run("counting the category values of " + data, () -> rareValues(digested, minCount, seed));
+            training = rare.isEmpty() ? digested : digested.map(rare::toModel);
+        }
+        FrameBatches learnt = training;
+        // a file the generator writes during the fit names its other inputs: the data is digested by its first pass
+        RecordedFitFiles files = new RecordedFitFiles(recorder, g, recorded, seed, new ArrayList<>(inputs), ownFiles);
+        FitContext ctx = new FitContext(seed, Runtime.getRuntime().availableProcessors(), progress, files,
+                metadata.domains());
+        Model model = Activity.run("fitting " + generatorId + " to " + data + " in batches",
+                () -> generator.fitStreaming(learnt, resolved, ctx));
+        Artifact source = Artifact.dataRead(data, Sha256.file(data), digested.contentSha256(), digested.rows(),
+                metadataFile, metadataFile == null ? null : Sha256.file(metadataFile));
+        boolean replaced = rare != null && !rare.isEmpty();
+        if (replaced) {
+            model = new RareValueModel(model, rare);
+        }
+        WrittenForm form = WrittenForm.learn(replaced ? rare.toModel(batches.first()) : batches.first());
+        model = WrittenFormModel.of(model, form);
+        ModelInfo info = new ModelInfo(generatorId, g.info().pluginId(), g.info().pluginVersion(),
+                EngineVersion.get(), recorded, seed, model.schema(), digested.rows(), null, null,
+                replaced ? rare.toJson() : null, form, ModelInfo.TrainingData.of(source));
+        return new FittedModel(model, info, source, started, Instant.now(), null, inputs, fitResults);
+    }
+
+    /**
+     * The rare-value plan of data read in batches, from its categorical columns' exact value counts; with no such
+     * column (or {@code minCount} 1) the data is not read for it.
+     */
+    private static RareValues rareValues(FrameBatches data, int minCount, long seed) {
+        ValueCounts counts = new ValueCounts(data.schema());
+        if (minCount > 1 && !counts.isEmpty()) {
+            try (FrameStream batches = data.open()) {
+                while (batches.hasNext()) {
+                    counts.add(batches.next());
+                }
+            }
+        }
+        return RareValues.learn(counts, minCount, seed);
     }
 
     /** The files the generator's FILE parameters name (a spec, say), which the fit reads as inputs. */

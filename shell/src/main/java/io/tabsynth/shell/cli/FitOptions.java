@@ -43,6 +43,10 @@ public final class FitOptions {
             description = "the column that --exclude's list and the data share (e.g. customer_id)")
     String key;
 
+    @Option(names = "--streaming", description = "read --data (CSV, TSV, Arrow IPC or Parquet) in batches, in memory that does not grow "
+            + "with its rows: for data larger than memory (gaussian-copula; see docs/data.md)")
+    boolean streaming;
+
     @Option(names = "--policy", paramLabel = "P.json",
             description = "a policy whose privacyBudget (maxEpsilon) the fit must stay within, checked before the data is "
                     + "read (exit 3 if it would not; see docs/privacy.md)")
@@ -55,6 +59,13 @@ public final class FitOptions {
      */
     FittedModel fit(Engine e, long seed, Progress progress, SignedCharter charter) {
         checkPrivacyBudget(e, null, charter);
+        if (streaming) {
+            if (data == null || constraints != null || exclude != null || key != null) {
+                throw new BadInputException("--streaming reads --data in batches, and cannot be given with "
+                        + "--constraints, --exclude or --key, which need every row at once");
+            }
+            return e.fitStreaming(data, metadata, generator, params, seed, progress);
+        }
         OptOutList optOuts = optOuts();
         Frame frame = data == null ? null : e.read(data, metadata);
         if (frame != null && Artifact.of(frame) != null) {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.Suggestion;
-import io.tabsynth.spi.data.ColumnKind;
-import io.tabsynth.spi.data.ColumnSpec;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.random.Rng;
 import io.tabsynth.spi.random.Seeds;
@@ -94,26 +92,25 @@ public final class RareValues {
 
     /** The plan for a frame's categorical columns; new words are invented from {@code seed}. */
     public static RareValues learn(Frame data, int minCount, long seed) {
+        return learn(ValueCounts.of(data), minCount, seed);
+    }
+
+    /**
+     * The plan from the exact counts of the categorical columns' values (of a whole frame, or gathered batch by
+     * batch: the same counts give the same plan); new words are invented from {@code seed}.
+     */
+    public static RareValues learn(ValueCounts data, int minCount, long seed) {
         List<Column> out = new ArrayList<>();
-        for (ColumnSpec spec : data.schema().columns()) {
-            if (spec.kind() != ColumnKind.CATEGORICAL || minCount <= 1) {
-                continue;
-            }
-            List<String> values = data.strings(spec.name()).asList();
-            Map<String, Integer> counts = new HashMap<>();
-            for (String v : values) {
-                if (!v.isEmpty()) {
-                    counts.merge(v, 1, Integer::sum);
-                }
-            }
-            List<String> rare = new ArrayList<>();
-            List<String> present = new ArrayList<>();
-            for (String v : values) {
-                if (!v.isEmpty()) {
-                    present.add(v);
-                    if (counts.get(v) < minCount) {
-                        rare.add(v);
-                    }
+        for (String name : minCount <= 1 ? List.<String>of() : data.names()) {
+            Map<String, Integer> counts = data.of(name);
+            Map<String, Integer> rare = new HashMap<>();
+            int presentRows = 0;
+            int rareRows = 0;
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                presentRows = Math.addExact(presentRows, e.getValue());
+                if (e.getValue() < minCount) {
+                    rare.put(e.getKey(), e.getValue());
+                    rareRows += e.getValue();
                 }
             }
             if (rare.isEmpty()) {
@@ -126,10 +123,9 @@ public final class RareValues {
             while (counts.containsKey(standIn)) {
                 standIn += "#";
             }
-            int rareValues = (int) counts.values().stream().filter(n -> n < minCount).count();
-            TextShape shape = TextShape.learn(rare, TextShape.wordRows(present), minCount,
-                    new Rng(Seeds.derive(Seeds.derive(seed, INVENT_STREAM), spec.name())));
-            out.add(new Column(spec.name(), standIn, kept, rareValues, rare.size(), present.size(), shape));
+            TextShape shape = TextShape.learn(rare, TextShape.wordRows(counts), minCount,
+                    new Rng(Seeds.derive(Seeds.derive(seed, INVENT_STREAM), name)));
+            out.add(new Column(name, standIn, kept, rare.size(), rareRows, presentRows, shape));
         }
         return new RareValues(minCount, out);
     }

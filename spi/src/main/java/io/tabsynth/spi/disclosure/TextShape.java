@@ -59,12 +59,14 @@ public final class TextShape {
     }
 
     /**
-     * Learns the shape of {@code rare} (the column's rare values, one entry per row) given how many rows of the
-     * whole column hold each word ({@link #wordRows}); invented words come from {@code rng}.
+     * Learns the shape of {@code rare} (the column's rare values, each with how many rows hold it) given how many
+     * rows of the whole column hold each word ({@link #wordRows}); invented words come from {@code rng}. The result
+     * does not depend on the maps' order.
      */
-    public static TextShape learn(List<String> rare, Map<String, Integer> wordRows, int minCount, Rng rng) {
+    public static TextShape learn(Map<String, Integer> rare, Map<String, Integer> wordRows, int minCount, Rng rng) {
         Map<List<String>, Integer> counts = new HashMap<>();
-        for (String v : rare) {
+        for (Map.Entry<String, Integer> value : rare.entrySet()) {
+            String v = value.getKey();
             List<String> words = words(v);
             List<String> parts = new ArrayList<>();
             int least = 0;
@@ -77,7 +79,7 @@ public final class TextShape {
             if (!parts.isEmpty() && parts.stream().noneMatch(p -> p.charAt(0) == SHAPE)) {
                 parts.set(least, SHAPE + shapeOf(words.get(least)));
             }
-            counts.merge(parts, 1, Integer::sum);
+            counts.merge(parts, value.getValue(), Integer::sum);
         }
         List<Map.Entry<List<String>, Integer>> order = new ArrayList<>(counts.entrySet());
         order.sort(Map.Entry.<List<String>, Integer>comparingByValue().reversed()
@@ -127,14 +129,17 @@ public final class TextShape {
         return new TextShape(templates.toArray(new String[0][]), cumulative, pools);
     }
 
-    /** How many rows of {@code values} hold each word (a row holding a word twice counts once). */
-    public static Map<String, Integer> wordRows(List<String> values) {
+    /**
+     * How many rows hold each word, given how many rows hold each value ({@code valueRows}); a row holding a word
+     * twice counts once.
+     */
+    public static Map<String, Integer> wordRows(Map<String, Integer> valueRows) {
         Map<String, Integer> rows = new HashMap<>();
-        for (String v : values) {
+        valueRows.forEach((v, n) -> {
             for (String w : new LinkedHashSet<>(words(v))) {
-                rows.merge(w, 1, Integer::sum);
+                rows.merge(w, n, Integer::sum);
             }
-        }
+        });
         return rows;
     }
 

@@ -134,11 +134,26 @@ class RareValuesTest {
     }
 
     @Test
+    void countsGatheredBatchByBatchInAnyOrderGiveThePlanTheWholeFrameGives() {
+        Frame real = people(5);
+        RareValues whole = RareValues.learn(real, K, 9);
+        assertFalse(whole.isEmpty());
+        // reversed batches of uneven sizes: the counts, and so the plan, cannot depend on how the rows came
+        ValueCounts counts = new ValueCounts(real.schema());
+        int[] cuts = {ROWS, 1500, 1499, 700, 13, 0};
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            counts.add(Frame.of(real.table().inRange(cuts[i + 1], cuts[i]), real.schema()));
+        }
+        assertEquals(whole.toJson(), RareValues.learn(counts, K, 9).toJson());
+        assertEquals(whole.toJson(), RareValues.fromJson(RareValues.learn(counts, K, 9).toJson()).toJson());
+    }
+
+    @Test
     void aZeroThatStartsANumberIsPartOfTheShapeAndOtherNumbersDoNotStartWithZero() {
         assertEquals("09999", TextShape.shapeOf("00501"));
         assertEquals("999", TextShape.shapeOf("417"));
         assertEquals("A-0999/9", TextShape.shapeOf("B-0417/3"));
-        TextShape zips = TextShape.learn(List.of("00501", "00544"), TextShape.wordRows(List.of("00501", "00544")), K,
+        TextShape zips = TextShape.learn(Map.of("00501", 1, "00544", 1), TextShape.wordRows(Map.of("00501", 1, "00544", 1)), K,
                 new Rng(1));
         Rng rng = new Rng(2);
         for (int i = 0; i < 200; i++) {
@@ -149,8 +164,8 @@ class RareValuesTest {
     @Test
     void aLeadingSpaceIsPartOfTheWrittenForm() {
         // UCI Adult writes every category after a space; its one ' Holand-Netherlands' row is rare
-        List<String> rare = List.of(" Holand-Netherlands");
-        TextShape shape = TextShape.learn(rare, TextShape.wordRows(List.of(" United-States", " Holand-Netherlands")), K,
+        Map<String, Integer> rare = Map.of(" Holand-Netherlands", 1);
+        TextShape shape = TextShape.learn(rare, TextShape.wordRows(Map.of(" United-States", 1, " Holand-Netherlands", 1)), K,
                 new Rng(1));
         String made = shape.draw(new Rng(2));
         assertTrue(made.matches(" [A-Z][a-z]{5}-[A-Z][a-z]{10}"), "'" + made + "'");

@@ -2,6 +2,7 @@ package io.tabsynth.engine.data.io;
 
 import io.tabsynth.engine.data.infer.SchemaInference;
 import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.FrameStream;
 import io.tabsynth.spi.data.ArrowFrames;
 import io.tabsynth.spi.data.CellText;
 import io.tabsynth.spi.data.ColumnKind;
@@ -81,6 +82,108 @@ public final class ArrowIpcReader {
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read as Arrow IPC: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * An Arrow IPC file read one record batch at a time, as its writer laid them out: the schema is the file's (text
+     * columns without tabsynth's metadata refined by the first batch's values, the metadata file's kinds applied),
+     * and each batch becomes a frame of that schema while it is read.
+     */
+    public static FileBatches batches(Path file, Metadata metadata) {
+        Frame[] first = new Frame[1];
+        Schema[] schema = new Schema[1];
+        FileBatches probe = new RecordBatches(file, metadata, null, null);
+        try (FrameStream s = probe.open()) {
+            if (!s.hasNext()) {
+                throw new BadInputException(file + ": has no record batches");
+            }
+            first[0] = s.next();
+            schema[0] = first[0].schema();
+        }
+        return new RecordBatches(file, metadata, schema[0], first[0]);
+    }
+
+    /** The record batches of an Arrow IPC file; with a null schema, the first batch's refined schema is taken. */
+    private record RecordBatches(Path file, Metadata metadata, Schema schema, Frame first) implements FileBatches {
+        @Override
+        public FrameStream open() {
+            BufferAllocator allocator = new RootAllocator();
+            ArrowReader reader;
+            org.apache.arrow.vector.types.pojo.Schema arrow;
+            Schema raw;
+            try {
+                reader = isFileFormat(file) ? new ArrowFileReader(Files.newByteChannel(file), allocator)
+                        : new ArrowStreamReader(Files.newInputStream(file), allocator);
+                arrow = reader.getVectorSchemaRoot().getSchema();
+                raw = schemaOf(arrow, file.toString());
+            } catch (IOException | RuntimeException e) {
+                allocator.close();
+                throw refused(file, e);
+            }
+            return new FrameStream() {
+                private Frame next = load();
+
+                private Frame load() {
+                    try {
+                        if (!reader.loadNextBatch()) {
+                            return null;
+                        }
+                        Frame batch = fromArrow(reader.getVectorSchemaRoot(), raw);
+                        if (schema == null) {
+                            return Retyping.apply(refineTextKinds(batch, arrow), metadata, file);
+                        }
+                        // a text column keeps the kind the first batch's values gave it
+                        return Frame.of(Retyping.apply(batch, metadata, file).table(), schema);
+                    } catch (IOException | RuntimeException e) {
+                        throw refused(file, e);
+                    }
+                }
+
+                @Override
+                public Schema schema() {
+                    return schema;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public Frame next() {
+                    if (next == null) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Frame out = next;
+                    next = load();
+                    return out;
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        reader.close();
+                    } catch (IOException e) {
+                        // read only: nothing was lost
+                    } finally {
+                        allocator.close();
+                    }
+                }
+            };
+        }
+    }
+
+    private static BadInputException refused(Path file, Exception e) {
+        if (e instanceof BadInputException b) {
+            return b;
+        }
+        if (e instanceof NoSuchFileException) {
+            return new BadInputException(file + ": file not found");
+        }
+        if (e instanceof IOException) {
+            return new BadInputException(file + ": cannot read as Arrow IPC: " + e.getMessage(), e);
+        }
+        return new BadInputException(file + ": not a valid Arrow IPC file: " + e.getMessage(), e);
     }
 
     private static boolean isFileFormat(Path file) throws IOException {

@@ -110,7 +110,7 @@ public final class CsvReader {
     }
 
     /** True if the first record, outside quotes, has a semicolon and no comma. */
-    private static boolean semicolonHeader(String text) {
+    static boolean semicolonHeader(String text) {
         boolean quoted = false;
         boolean semicolon = false;
         for (int i = 0; i < text.length(); i++) {
@@ -153,6 +153,32 @@ public final class CsvReader {
         }
         Schema schema = Schema.of(specs);
         metadata.checkColumns(schema, Path.of(name));
+        return Frame.of(table, schema);
+    }
+
+    /**
+     * A batch of rows after the first of a file read in batches, its cells parsed by the kinds the first batch gave
+     * (or the metadata set); {@code rowsBefore} rows came before it, so that a cell that does not fit is named by its
+     * row in the file.
+     */
+    static Frame frame(String name, List<List<String>> cells, Schema schema, Metadata metadata, long rowsBefore,
+                       int inferredFrom) {
+        Table table = Table.create(name);
+        for (int c = 0; c < schema.size(); c++) {
+            ColumnSpec spec = schema.columns().get(c);
+            try {
+                table.addColumns(TextColumns.parse(spec, cells.get(c), metadata.missingValues(),
+                        row -> name + ", row " + (rowsBefore + row + 1)));
+            } catch (BadInputException e) {
+                if (metadata.override(spec.name()) != null) {
+                    throw e;
+                }
+                throw new BadInputException(e.getMessage() + " (read in batches: column '" + spec.name() + "' was taken "
+                        + "to be " + spec.kind().name().toLowerCase(Locale.ROOT) + " from the first " + inferredFrom
+                        + " rows; set its kind with --metadata)", e);
+            }
+            cells.set(c, null);
+        }
         return Frame.of(table, schema);
     }
 
@@ -274,7 +300,7 @@ public final class CsvReader {
     }
 
     /** Receives the records of a file in order: the fields (a list reused for the next record) and its line. */
-    private interface Sink {
+    interface Sink {
         void record(List<String> fields, int line);
     }
 
@@ -282,10 +308,12 @@ public final class CsvReader {
      * The records of a file as columns of cell texts: the header first, then each row checked against its width,
      * its fields appended to the columns (no list per row: a million rows made a million lists to throw away).
      */
-    private static final class Columns implements Sink {
+    static final class Columns implements Sink {
         private final String name;
         private final char separator;
         private final int lines;
+        /** The rows of the file before the part these columns hold (0 for a whole file). */
+        private final long rowsBefore;
         List<String> header;
         private char other;
         private boolean allOneFieldWithOther;
@@ -295,9 +323,15 @@ public final class CsvReader {
 
         /** @param lines at most as many records as the file will have (its line count) */
         Columns(String name, char separator, int lines) {
+            this(name, separator, lines, 0);
+        }
+
+        /** Columns of a part of a file that follows {@code rowsBefore} rows. */
+        Columns(String name, char separator, int lines, long rowsBefore) {
             this.name = name;
             this.separator = separator;
             this.lines = lines;
+            this.rowsBefore = rowsBefore;
         }
 
         @Override
@@ -318,7 +352,7 @@ public final class CsvReader {
             rows++;
             allOneFieldWithOther &= fields.size() == 1 && fields.get(0).indexOf(other) >= 0;
             if (fields.size() != header.size()) {
-                throw new BadInputException(name + ", row " + rows + " (line " + line + "): has " + fields.size()
+                throw new BadInputException(name + ", row " + (rowsBefore + rows) + " (line " + line + "): has " + fields.size()
                         + " fields, the header has " + header.size() + hint(header, other, separator));
             }
             for (int c = 0; c < fields.size(); c++) {
@@ -327,6 +361,16 @@ public final class CsvReader {
         }
 
         /** The columns, once every record is in; errors for a file of a header alone or of one field per line. */
+        /** The header (null before the first record). */
+        List<String> header() {
+            return header;
+        }
+
+        /** How many rows (records after the header). */
+        int rows() {
+            return rows;
+        }
+
         List<List<String>> finish() {
             if (rows == 0) {
                 throw new BadInputException(name + ": has a header but no data rows");
@@ -364,10 +408,18 @@ public final class CsvReader {
 
     /** Splits the text into records, passing each to the sink; blank lines are skipped unless the header is one field. */
     private static void split(String name, String text, char sep, Sink out) {
+        split(name, text, sep, out, 1, -1);
+    }
+
+    /**
+     * Splits part of a file into records: its first line is {@code firstLine} of the file, and {@code headerWidth} is
+     * the header's number of fields where the part comes after the header (-1 where the part starts the file).
+     */
+    static void split(String name, String text, char sep, Sink out, int firstLine, int headerWidth) {
         int n = text.length();
         int i = 0;
-        int line = 1;
-        int firstWidth = -1;
+        int line = firstLine;
+        int firstWidth = headerWidth;
         StringBuilder field = new StringBuilder();
         List<String> row = new ArrayList<>();
         while (i < n) {

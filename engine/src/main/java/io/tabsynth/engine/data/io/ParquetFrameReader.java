@@ -5,6 +5,7 @@ import blue.strategic.parquet.HydratorSupplier;
 import blue.strategic.parquet.ParquetReader;
 import io.tabsynth.engine.data.infer.SchemaInference;
 import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.FrameStream;
 import io.tabsynth.spi.data.ArrowFrames;
 import io.tabsynth.spi.data.CellText;
 import io.tabsynth.spi.data.ColumnKind;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,6 +46,44 @@ public final class ParquetFrameReader {
 
     /** Reads a Parquet file into a frame. */
     public static Frame read(Path file, Metadata metadata) {
+        Columns columns = columns(file);
+        List<Object[]> rows = new ArrayList<>();
+        try (Stream<Object[]> s = rows(file, columns)) {
+            s.forEach(rows::add);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(file, e);
+        }
+        return inferred(columns.frame(file, rows), metadata, file);
+    }
+
+    /**
+     * A Parquet file read {@code batchRows} rows at a time, one batch held at once (a streamed fit): the text
+     * columns' kinds are inferred from the first batch, which every later batch keeps.
+     */
+    public static FileBatches batches(Path file, Metadata metadata, int batchRows) {
+        Columns columns = columns(file);
+        Frame first;
+        try (FrameStream s = new RowBatches(file, metadata, columns, batchRows, null, null).open()) {
+            if (!s.hasNext()) {
+                throw new BadInputException(file + ": has no rows");
+            }
+            first = s.next();
+        }
+        return new RowBatches(file, metadata, columns, batchRows, first.schema(), first);
+    }
+
+    /** The file's columns as read (text ones categorical until inferred) and each one's place by name. */
+    private record Columns(List<ColumnSpec> specs, Map<String, Integer> index) {
+        Frame frame(Path file, List<Object[]> rows) {
+            Table table = Table.create(file.getFileName().toString());
+            for (int c = 0; c < specs.size(); c++) {
+                table.addColumns(column(specs.get(c), rows, c));
+            }
+            return Frame.of(table, Schema.of(specs));
+        }
+    }
+
+    private static Columns columns(Path file) {
         if (!Files.exists(file)) {
             throw new BadInputException(file + ": file not found");
         }
@@ -63,17 +103,20 @@ public final class ParquetFrameReader {
             index.put(f.getName(), specs.size());
             specs.add(specOf(file, f.asPrimitiveType()));
         }
-        Schema schema = Schema.of(specs);
-        List<Object[]> rows = new ArrayList<>();
-        HydratorSupplier<Object[], Object[]> rowsOf = columns -> new Hydrator<>() {
+        return new Columns(specs, index);
+    }
+
+    /** The file's rows, each one value per column (null where missing), in the file's order. */
+    private static Stream<Object[]> rows(Path file, Columns columns) throws IOException {
+        HydratorSupplier<Object[], Object[]> rowsOf = all -> new Hydrator<>() {
             @Override
             public Object[] start() {
-                return new Object[specs.size()];
+                return new Object[columns.specs().size()];
             }
 
             @Override
             public Object[] add(Object[] target, String heading, Object value) {
-                target[index.get(heading)] = value;
+                target[columns.index().get(heading)] = value;
                 return target;
             }
 
@@ -82,17 +125,18 @@ public final class ParquetFrameReader {
                 return target;
             }
         };
-        try (Stream<Object[]> s = ParquetReader.streamContent(file.toFile(), rowsOf)) {
-            s.forEach(rows::add);
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException(file + ": cannot read Parquet rows: " + e.getMessage(), e);
-        }
-        Table table = Table.create(file.getFileName().toString());
-        for (int c = 0; c < specs.size(); c++) {
-            table.addColumns(column(specs.get(c), rows, c));
-        }
-        Frame frame = Frame.of(table, schema);
-        for (ColumnSpec spec : specs) {
+        return ParquetReader.streamContent(file.toFile(), rowsOf);
+    }
+
+    private static BadInputException unreadable(Path file, Exception e) {
+        return e instanceof BadInputException b ? b
+                : new BadInputException(file + ": cannot read Parquet rows: " + e.getMessage(), e);
+    }
+
+    /** The frame with its text columns' kinds inferred from their values, then the metadata's kinds applied. */
+    private static Frame inferred(Frame frame, Metadata metadata, Path file) {
+        Schema schema = frame.schema();
+        for (ColumnSpec spec : schema.columns()) {
             if (spec.kind().isText()) {
                 ColumnKind k = SchemaInference.infer(spec.name(), frame.strings(spec.name()).asList(),
                         MissingValues.DEFAULT).kind();
@@ -101,7 +145,63 @@ public final class ParquetFrameReader {
                 }
             }
         }
-        return Retyping.apply(Frame.of(table, schema), metadata, file);
+        return Retyping.apply(Frame.of(frame.table(), schema), metadata, file);
+    }
+
+    /** A Parquet file's rows in batches; with a null schema, the first batch's inferred schema is taken. */
+    private record RowBatches(Path file, Metadata metadata, Columns columns, int batchRows, Schema schema, Frame first)
+            implements FileBatches {
+        @Override
+        public FrameStream open() {
+            Stream<Object[]> stream;
+            try {
+                stream = rows(file, columns);
+            } catch (IOException | RuntimeException e) {
+                throw unreadable(file, e);
+            }
+            Iterator<Object[]> rows = stream.iterator();
+            return new FrameStream() {
+                @Override
+                public Schema schema() {
+                    return schema;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    try {
+                        return rows.hasNext();
+                    } catch (RuntimeException e) {
+                        throw unreadable(file, e);
+                    }
+                }
+
+                @Override
+                public Frame next() {
+                    List<Object[]> batch = new ArrayList<>(batchRows);
+                    try {
+                        while (batch.size() < batchRows && rows.hasNext()) {
+                            batch.add(rows.next());
+                        }
+                    } catch (RuntimeException e) {
+                        throw unreadable(file, e);
+                    }
+                    if (batch.isEmpty()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Frame raw = columns.frame(file, batch);
+                    if (schema == null) {
+                        return inferred(raw, metadata, file);
+                    }
+                    // a text column keeps the kind the first batch's values gave it
+                    return Frame.of(Retyping.apply(raw, metadata, file).table(), schema);
+                }
+
+                @Override
+                public void close() {
+                    stream.close();
+                }
+            };
+        }
     }
 
     private static ColumnSpec specOf(Path file, PrimitiveType p) {

@@ -16,13 +16,28 @@ final class CategoryCounts {
     private final String[] labels;
     private final int[] counts;
     private final int nulls;
+    private final int rows;
+    /** Each row's label index, or null where the rows are not held (counts gathered batch by batch). */
     private final int[] codes;
 
-    private CategoryCounts(String[] labels, int[] counts, int nulls, int[] codes) {
+    private CategoryCounts(String[] labels, int[] counts, int nulls, int rows, int[] codes) {
         this.labels = labels;
         this.counts = counts;
         this.nulls = nulls;
+        this.rows = rows;
         this.codes = codes;
+    }
+
+    /** The counts of a column's labels and nulls without its rows (a streamed fit's {@link ColumnSummary}). */
+    static CategoryCounts of(ColumnSummary.Categories summary) {
+        List<Map.Entry<String, Long>> order = ColumnSummary.byFrequency(summary);
+        String[] labels = new String[order.size()];
+        int[] n = new int[order.size()];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = order.get(k).getKey();
+            n[k] = Math.toIntExact(order.get(k).getValue());
+        }
+        return new CategoryCounts(labels, n, Math.toIntExact(summary.nulls), Math.toIntExact(summary.rows), null);
     }
 
     /** The counts of the cells, an empty string being null. */
@@ -51,7 +66,7 @@ final class CategoryCounts {
             String c = cells.get(i);
             codes[i] = c.isEmpty() ? NULL : index.get(c);
         }
-        return new CategoryCounts(labels, n, nulls, codes);
+        return new CategoryCounts(labels, n, nulls, codes.length, codes);
     }
 
     /** How many labels (nulls not counted). */
@@ -76,10 +91,10 @@ final class CategoryCounts {
 
     /** How many rows. */
     int rows() {
-        return codes.length;
+        return rows;
     }
 
-    /** The label index of row i, or {@link #NULL}. */
+    /** The label index of row i, or {@link #NULL} (counts made from rows only). */
     int code(int i) {
         return codes[i];
     }

@@ -65,10 +65,21 @@ final class ColumnModels {
     }
 
     /**
-     * A category column with its labels laid on the latent axis in {@code order} (label indices of
-     * {@code counts}), nulls first, and each row's normal score: the mean of the normal over its label's interval.
+     * A category column's model with its labels laid on the latent axis in an order, each label's normal score (by
+     * its index in the counts) and the nulls' score.
      */
-    static Fitted categories(ColumnSpec spec, CategoryCounts counts, int[] order) {
+    record Layout(CategoryColumn model, double[] scores, double nullScore) {
+        /** The score of a label index, or of a null for {@link CategoryCounts#NULL}. */
+        double score(int k) {
+            return k == CategoryCounts.NULL ? nullScore : scores[k];
+        }
+    }
+
+    /**
+     * The labels laid on the latent axis in {@code order} (label indices of {@code counts}), nulls first; a row's
+     * normal score is the mean of the normal over its label's interval.
+     */
+    static Layout layout(ColumnSpec spec, CategoryCounts counts, int[] order) {
         int n = counts.rows();
         int m = order.length;
         String[] labels = new String[m];
@@ -85,13 +96,17 @@ final class ColumnModels {
             score[k] = intervalMean(run, run + width);
             run += width;
         }
-        double nullScore = intervalMean(0, nullRate);
-        double[] z = new double[n];
-        for (int i = 0; i < n; i++) {
-            int k = counts.code(i);
-            z[i] = k == CategoryCounts.NULL ? nullScore : score[k];
+        return new Layout(new CategoryColumn(spec, labels, probs, nullRate), score, intervalMean(0, nullRate));
+    }
+
+    /** A category column with its labels laid out in {@code order} ({@link #layout}), and each row's normal score. */
+    static Fitted categories(ColumnSpec spec, CategoryCounts counts, int[] order) {
+        Layout layout = layout(spec, counts, order);
+        double[] z = new double[counts.rows()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = layout.score(counts.code(i));
         }
-        return new Fitted(new CategoryColumn(spec, labels, probs, nullRate), z, null, counts);
+        return new Fitted(layout.model(), z, null, counts);
     }
 
     private static Fitted numeric(ColumnSpec spec, double[] v, Settings s) {

@@ -58,6 +58,11 @@ final class ContinuousColumn implements ColumnModel {
         return g;
     }
 
+    /** The distribution of the column's values. */
+    Marginal marginal() {
+        return marginal;
+    }
+
     @Override
     public ColumnSpec spec() {
         return spec;

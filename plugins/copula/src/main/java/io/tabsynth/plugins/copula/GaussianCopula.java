@@ -3,6 +3,7 @@ package io.tabsynth.plugins.copula;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.spi.Activity;
 import io.tabsynth.spi.FitContext;
+import io.tabsynth.spi.FrameBatches;
 import io.tabsynth.spi.Generator;
 import io.tabsynth.spi.Model;
 import io.tabsynth.spi.ParamSpec;
@@ -92,10 +93,36 @@ public final class GaussianCopula implements Generator {
         return PrivateFit.planned(params);
     }
 
+    /** An ordinary fit streams; a differentially private one reads the whole table (its mechanisms need it). */
+    @Override
+    public boolean fitsStreaming(Params params) {
+        return !PrivateFit.asked(params);
+    }
+
+    /**
+     * One copula (never a mixture) from batches read twice ({@link StreamingFit}): column summaries, then the
+     * tables from which category labels are ordered and the normal scores' correlation found.
+     */
+    @Override
+    public Model fitStreaming(FrameBatches data, Params params, FitContext context) {
+        ColumnModels.Settings settings = settings(params);
+        ForkJoinPool pool = new ForkJoinPool(context.threads());
+        try {
+            return DaemonPool.await(pool.submit(() -> StreamingFit.fit(data, settings, context.progress())),
+                    "fitting gaussian-copula on streamed batches");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static ColumnModels.Settings settings(Params params) {
+        return new ColumnModels.Settings(params.getString("marginals"),
+                params.getInt("knots"), params.getInt("discreteLevels"), params.getBoolean("enforceMinMax"));
+    }
+
     @Override
     public Model fit(Frame data, Params params, FitContext context) {
-        ColumnModels.Settings settings = new ColumnModels.Settings(params.getString("marginals"),
-                params.getInt("knots"), params.getInt("discreteLevels"), params.getBoolean("enforceMinMax"));
+        ColumnModels.Settings settings = settings(params);
         if (PrivateFit.asked(params)) {
             return PrivateFit.fit(data, params, settings, context);
         }

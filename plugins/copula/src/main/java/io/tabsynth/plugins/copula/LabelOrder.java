@@ -51,6 +51,19 @@ final class LabelOrder {
     }
 
     /**
+     * What ordering reads of the data, however it is held: rows in memory ({@link #arrange}) or tables gathered
+     * batch by batch ({@link StreamedLabelSums}). {@code P} is a categorical column's standardised scores under one
+     * order of its labels, in whatever form its sums by another column's labels are taken from.
+     */
+    interface LabelSums<P> {
+        /** Column o's scores with its labels in {@code order}, standardised; null if they do not vary. */
+        P partner(int o, int[] order);
+
+        /** Each label of column c's sum of the partner's standardised scores over its rows (nulls left out). */
+        double[] sums(int c, P partner);
+    }
+
+    /**
      * The fitted columns with every categorical column's labels in their optimal order (the others unchanged).
      * A table with at least as many copula dimensions as rows (fitted by the factor model) keeps its order: its
      * label means would be noise; so does one past {@link #MAX_CELLS_READ}.
@@ -60,19 +73,17 @@ final class LabelOrder {
         for (ColumnModels.Fitted f : fitted) {
             dims += (f.scores() != null ? 1 : 0) + (f.nullScores() != null ? 1 : 0);
         }
-        boolean[] reordered = new boolean[fitted.length];
         List<Integer> categorical = new ArrayList<>();
         List<double[]> fixed = new ArrayList<>();
         int rows = 0;
         for (int c = 0; c < fitted.length; c++) {
-            CategoryCounts counts = fitted[c].categories();
-            reordered[c] = counts != null && counts.size() > 1 && (long) counts.size() * dims <= MAX_MEANS;
-            if (reordered[c]) {
+            boolean reordered = reorderable(fitted[c].categories(), dims);
+            if (reordered) {
                 categorical.add(c);
             }
             if (fitted[c].scores() != null) {
                 rows = fitted[c].scores().length;
-                if (!reordered[c]) {
+                if (!reordered) {
                     fixed.add(fitted[c].scores());
                 }
             }
@@ -85,28 +96,74 @@ final class LabelOrder {
         }
         // the dimensions no order changes (numbers, booleans, missingness) are summed by label once for both rounds
         List<double[]> fixedPartners = standardised(fixed);
-        double[][][] fixedSums = new double[fitted.length][][];
-        IntStream.range(0, categorical.size()).parallel()
-                .forEach(i -> fixedSums[categorical.get(i)] = labelSums(fitted[categorical.get(i)].categories(), fixedPartners));
-        ColumnModels.Fitted[] current = fitted;
+        List<CategoryCounts> counts = categorical.stream().map(c -> fitted[c].categories()).toList();
+        double[][][] fixedSums = new double[counts.size()][][];
+        IntStream.range(0, counts.size()).parallel().forEach(i -> fixedSums[i] = labelSums(counts.get(i), fixedPartners));
+        int[][] orders = orders(counts, fixedSums, new LabelSums<double[]>() {
+            @Override
+            public double[] partner(int o, int[] order) {
+                return StandardScores.of(ColumnModels.categories(fitted[categorical.get(o)].model().spec(),
+                        counts.get(o), order).scores());
+            }
+
+            @Override
+            public double[] sums(int c, double[] partner) {
+                double[][] a = labelSums(counts.get(c), List.of(partner));
+                double[] out = new double[a.length];
+                for (int k = 0; k < a.length; k++) {
+                    out[k] = a[k][0];
+                }
+                return out;
+            }
+        });
+        ColumnModels.Fitted[] out = fitted.clone();
+        for (int i = 0; i < counts.size(); i++) {
+            int c = categorical.get(i);
+            if (orders[i] != null) {
+                out[c] = ColumnModels.categories(fitted[c].model().spec(), counts.get(i), orders[i]);
+            }
+        }
+        return out;
+    }
+
+    /** True if a column with these counts (null for one that is not categorical) in a copula of {@code dims} is ordered. */
+    static boolean reorderable(CategoryCounts counts, int dims) {
+        return counts != null && counts.size() > 1 && (long) counts.size() * dims <= MAX_MEANS;
+    }
+
+    /**
+     * The categorical columns' label orders (indices of their counts), or null for a column that keeps its
+     * frequency order: {@link #ROUNDS} rounds, each ordering every column against its label sums of the fixed
+     * dimensions ({@code fixedSums}, labels × partners) and of the other columns in the previous round's orders.
+     */
+    static <P> int[][] orders(List<CategoryCounts> counts, double[][][] fixedSums, LabelSums<P> data) {
+        int m = counts.size();
+        int[][] current = new int[m][];
         for (int round = 0; round < ROUNDS; round++) {
-            ColumnModels.Fitted[] previous = current;
-            double[][] standard = new double[fitted.length][];
-            IntStream.range(0, categorical.size()).parallel()
-                    .forEach(i -> standard[categorical.get(i)] = StandardScores.of(previous[categorical.get(i)].scores()));
-            ColumnModels.Fitted[] next = previous.clone();
-            IntStream.range(0, categorical.size()).parallel().forEach(i -> {
-                int c = categorical.get(i);
+            int[][] previous = current;
+            List<P> partners = new ArrayList<>(java.util.Collections.nCopies(m, null));
+            IntStream.range(0, m).parallel().forEach(o -> partners.set(o, data.partner(o,
+                    previous[o] != null ? previous[o] : counts.get(o).frequencyOrder())));
+            int[][] next = previous.clone();
+            IntStream.range(0, m).parallel().forEach(c -> {
                 List<double[]> others = new ArrayList<>();
-                for (int o : categorical) {
-                    if (o != c && standard[o] != null) {
-                        others.add(standard[o]);
+                for (int o = 0; o < m; o++) {
+                    if (o != c && partners.get(o) != null) {
+                        others.add(data.sums(c, partners.get(o)));
                     }
                 }
-                CategoryCounts counts = fitted[c].categories();
-                int[] order = order(counts, joined(fixedSums[c], labelSums(counts, others)));
+                int k = counts.get(c).size();
+                double[][] sums = new double[k][];
+                for (int label = 0; label < k; label++) {
+                    sums[label] = new double[fixedSums[c][label].length + others.size()];
+                    System.arraycopy(fixedSums[c][label], 0, sums[label], 0, fixedSums[c][label].length);
+                    for (int j = 0; j < others.size(); j++) {
+                        sums[label][fixedSums[c][label].length + j] = others.get(j)[label];
+                    }
+                }
+                int[] order = order(counts.get(c), sums);
                 if (order != null) {
-                    next[c] = ColumnModels.categories(fitted[c].model().spec(), counts, order);
+                    next[c] = order;
                 }
             });
             current = next;
@@ -126,17 +183,6 @@ final class LabelOrder {
         return out;
     }
 
-    /** Each label's row of sums side by side: a's partners, then b's. */
-    private static double[][] joined(double[][] a, double[][] b) {
-        double[][] out = new double[a.length][];
-        for (int k = 0; k < a.length; k++) {
-            out[k] = new double[a[k].length + b[k].length];
-            System.arraycopy(a[k], 0, out[k], 0, a[k].length);
-            System.arraycopy(b[k], 0, out[k], a[k].length, b[k].length);
-        }
-        return out;
-    }
-
     /** The labels' order against standardised partner scores (indices of {@code counts}), or null to keep it. */
     static int[] order(CategoryCounts counts, List<double[]> partners) {
         return order(counts, labelSums(counts, partners));
@@ -146,7 +192,7 @@ final class LabelOrder {
      * The labels' order (indices of {@code counts}) from each label's sums of the partners' standardised scores,
      * or null to keep the current one (no partner, no association, or too large to decompose).
      */
-    private static int[] order(CategoryCounts counts, double[][] sums) {
+    static int[] order(CategoryCounts counts, double[][] sums) {
         int k = counts.size();
         int p = k == 0 ? 0 : sums[0].length;
         if (p == 0 || Math.min(k, p) > MAX_AXIS) {
@@ -182,7 +228,7 @@ final class LabelOrder {
     }
 
     /** Each label's sum of each partner's values over its rows: labels × partners. */
-    private static double[][] labelSums(CategoryCounts counts, List<double[]> partners) {
+    static double[][] labelSums(CategoryCounts counts, List<double[]> partners) {
         int k = counts.size();
         int p = partners.size();
         double[][] a = new double[k][p];

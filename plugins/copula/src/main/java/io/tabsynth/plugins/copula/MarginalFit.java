@@ -22,6 +22,14 @@ final class MarginalFit {
 
     /** Picks the marginal for sorted, non-null, non-constant values. */
     static Candidate choose(double[] sorted, String mode, int knots) {
+        return choose(sorted, mode, knots, sorted.length);
+    }
+
+    /**
+     * Picks the marginal for sorted values standing for {@code n} values (more than there are where they are
+     * quantiles of a sketch): the KS test's critical value is that of n values.
+     */
+    static Candidate choose(double[] sorted, String mode, int knots, long n) {
         Marginal.Empirical empirical = Marginal.Empirical.of(sorted, knots);
         if (mode.equals("empirical")) {
             return new Candidate(empirical, ks(sorted, empirical));
@@ -33,7 +41,7 @@ final class MarginalFit {
                 best = new Candidate(m, d);
             }
         }
-        double critical = 1.36 / Math.sqrt(sorted.length);
+        double critical = 1.36 / Math.sqrt(n);
         if (best != null && (mode.equals("parametric") || best.ks() <= critical)) {
             return best;
         }
