@@ -31,8 +31,8 @@ import tech.tablesaw.api.Table;
  * A fitted adversarial random forest: the leaves of its last forest ({@link LeafSet}) for the learned columns, new
  * keys ({@link KeyFormat}) for identifiers and new texts ({@link BagOfWords}) for free text; columns that other
  * columns' values decide take the decided value ({@link Determination}). Conditioned on column
- * values, it draws only from leaves that hold them, weighted by their chance of doing so, and writes the values
- * asked for. Saved as JSON (format {@value #FORMAT}).
+ * values, it draws only from leaves and codes that lead to them through the decided columns
+ * ({@link ConditionedLeaves}), and writes the values asked for. Saved as JSON (format {@value #FORMAT}).
  */
 final class ArfModel extends BatchedModel {
     static final String FORMAT = "tabsynth-arf";
@@ -46,6 +46,8 @@ final class ArfModel extends BatchedModel {
     private final KeyFormat[] keys;
     private final BagOfWords[] texts;
     private final LeafSet leaves;
+    /** What rows are drawn from: {@link #leaves}, or for a conditioned model the leaves conditioned. */
+    private final LeafSet drawnFrom;
     /** The columns other columns' values decide, in the order they are set. */
     private final List<Determination> determinations;
     private final Map<String, Object> training;
@@ -55,18 +57,19 @@ final class ArfModel extends BatchedModel {
 
     ArfModel(Schema schema, Feature[] features, KeyFormat[] keys, BagOfWords[] texts, LeafSet leaves,
              List<Determination> determinations, Map<String, Object> training) {
-        this(schema, features, keys, texts, leaves, determinations, training, new int[0], new double[0]);
+        this(schema, features, keys, texts, leaves, determinations, training, leaves, new int[0], new double[0]);
     }
 
     private ArfModel(Schema schema, Feature[] features, KeyFormat[] keys, BagOfWords[] texts, LeafSet leaves,
-                     List<Determination> determinations, Map<String, Object> training, int[] fixedColumns,
-                     double[] fixedValues) {
+                     List<Determination> determinations, Map<String, Object> training, LeafSet drawnFrom,
+                     int[] fixedColumns, double[] fixedValues) {
         this.determinations = List.copyOf(determinations);
         this.schema = schema;
         this.features = features;
         this.keys = keys;
         this.texts = texts;
         this.leaves = leaves;
+        this.drawnFrom = drawnFrom;
         this.training = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(training));
         this.fixedColumns = fixedColumns;
         this.fixedValues = fixedValues;
@@ -140,16 +143,22 @@ final class ArfModel extends BatchedModel {
             columns[k] = featureIndex[c];
             values[k++] = v;
         }
-        LeafSet steered = leaves.conditioned(columns, values);
+        boolean[] category = new boolean[leaves.columns()];
+        for (int c = 0; c < features.length; c++) {
+            if (features[c] != null) {
+                category[featureIndex[c]] = features[c].isCategory();
+            }
+        }
+        LeafSet steered = ConditionedLeaves.of(leaves, determinations, category, columns, values);
         return steered == null ? Optional.empty()
-                : Optional.of(new ArfModel(schema, features, keys, texts, steered, determinations, training, columns,
-                        values));
+                : Optional.of(new ArfModel(schema, features, keys, texts, leaves, determinations, training, steered,
+                        columns, values));
     }
 
     @Override
     protected Frame sampleBatch(long batch, int rows, Rng rng) {
         long outsideSeed = rng.nextLong();
-        double[][] drawn = leaves.draw(rows, rng);
+        double[][] drawn = drawnFrom.draw(rows, rng);
         for (Determination d : determinations) {
             d.apply(drawn, rows);
         }

@@ -52,6 +52,19 @@ final class CategoryShares implements LeafColumn {
         return codes[i >= 0 ? i : -i - 1];
     }
 
+    /**
+     * The codes held, each weighted by its share of the leaf's rows times {@code factor} of the code: the leaf's
+     * chance of drawing the code and of the code agreeing with a condition; their total is the chance of agreeing.
+     */
+    WeightedCodes weighted(java.util.function.IntToDoubleFunction factor) {
+        double total = cumulative[cumulative.length - 1];
+        double[] weights = new double[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            weights[i] = counts[i] / total * factor.applyAsDouble(codes[i]);
+        }
+        return new WeightedCodes(codes, weights);
+    }
+
     @Override
     public double chance(double value) {
         int i = Arrays.binarySearch(codes, (int) value);

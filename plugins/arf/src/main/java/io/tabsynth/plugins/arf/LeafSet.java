@@ -114,25 +114,6 @@ final class LeafSet {
         return columns;
     }
 
-    /**
-     * The leaves reweighted towards rows holding the given values (per column index, a code or a number): each
-     * leaf's weight times its chance of drawing each value; null when no leaf can draw them all.
-     */
-    LeafSet conditioned(int[] columnIndex, double[] values) {
-        double[] w = new double[leaves.size()];
-        double total = 0;
-        for (int i = 0; i < w.length; i++) {
-            Leaf leaf = leaves.get(i);
-            double p = leaf.coverage();
-            for (int c = 0; c < columnIndex.length && p > 0; c++) {
-                p *= leaf.columns()[columnIndex[c]].chance(values[c]);
-            }
-            w[i] = p;
-            total += p;
-        }
-        return total > 0 ? new LeafSet(leaves, w, columns) : null;
-    }
-
     /** {@code rows} rows, per column: a leaf each, then every column from that leaf. */
     double[][] draw(int rows, Rng rng) {
         double[][] out = new double[columns][rows];

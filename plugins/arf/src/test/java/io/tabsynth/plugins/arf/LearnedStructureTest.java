@@ -69,6 +69,38 @@ class LearnedStructureTest {
     }
 
     @Test
+    void aConditionOnADecidingColumnFixesTheColumnsItDecides() {
+        Model model = KnownTables.fit(KnownTables.addresses(6000, 4), Map.of(), 7);
+        String zip = String.format("%05d", 10_000 + 37 * 7);
+        Frame sampled = model.conditioned(Map.of("zip", zip)).orElseThrow().sampleFrame(ROWS, 2);
+        assertConsistent(sampled, "zip", zip);
+    }
+
+    @Test
+    void aConditionOnADecidedColumnKeepsTheColumnsDecidingItConsistent() {
+        Model model = KnownTables.fit(KnownTables.addresses(6000, 4), Map.of(), 7);
+        for (Map.Entry<String, String> condition : Map.of("city", "city11", "state", "SD").entrySet()) {
+            Frame sampled = model.conditioned(Map.of(condition.getKey(), condition.getValue())).orElseThrow()
+                    .sampleFrame(ROWS, 2);
+            assertConsistent(sampled, condition.getKey(), condition.getValue());
+        }
+    }
+
+    /** At least 99 % of the rows keep zip -> city -> state, and every row holds the condition's value. */
+    private static void assertConsistent(Frame sampled, String column, String value) {
+        int consistent = 0;
+        for (int i = 0; i < sampled.rowCount(); i++) {
+            assertEquals(value, sampled.strings(column).get(i), "the condition's value");
+            if (KnownTables.consistent(sampled.strings("zip").get(i), sampled.strings("city").get(i),
+                    sampled.strings("state").get(i))) {
+                consistent++;
+            }
+        }
+        assertTrue(consistent >= 0.99 * sampled.rowCount(), "conditioned on " + column + "=" + value + ": "
+                + consistent + " of " + sampled.rowCount() + " rows keep zip -> city -> state");
+    }
+
+    @Test
     void conditionedRowsComeFromLeavesHoldingTheValue() {
         Model model = KnownTables.fit(KnownTables.ranges(ROWS, 2), Map.of(), 7);
         Frame sampled = model.conditioned(Map.of("tier", "high")).orElseThrow().sampleFrame(500, 5);
