@@ -35,6 +35,14 @@ public interface Model {
     }
 
     /**
+     * What people should be warned of about this fit (parameters that let it reproduce real rows, say), one sentence
+     * each: the engine prints them after the fit and keeps them in the fit's lineage record. None by default.
+     */
+    default java.util.List<String> warnings() {
+        return java.util.List.of();
+    }
+
+    /**
      * This model steered towards rows with the given values ({@code column -> value}, as text), by the
      * generator's own means such as CTGAN's conditional vector; empty when it has none for these conditions.
      * The engine still checks every row against the conditions and redraws those that miss, so a steered model

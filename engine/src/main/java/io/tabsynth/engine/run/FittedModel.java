@@ -24,6 +24,8 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
                           Artifact file, java.util.List<Artifact> fitInputs, java.util.Map<String, Object> fitResults) {
     /** The key of a model's privacy record that lists warnings about the fit. */
     public static final String PRIVACY_WARNINGS = "warnings";
+    /** The fit result listing the generator's warnings about the fit ({@link Model#warnings()}). */
+    public static final String WARNINGS = "warnings";
     /** The fit result naming the differentially private generator that ignored a {@code minCount} it was given. */
     public static final String MIN_COUNT_IGNORED = "minCountIgnoredBy";
 
@@ -71,9 +73,9 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
 
     /**
      * What a user should read after the fit, one line each: the {@link #rareValueNotes()}, that a differentially
-     * private fit ignored the {@code minCount} it was given, then the warnings a
-     * differentially private generator lists in its privacy record under {@value #PRIVACY_WARNINGS} (a domain
-     * that came out useless, say), each as {@code warning: …}.
+     * private fit ignored the {@code minCount} it was given, then the generator's warnings about the fit
+     * ({@value #WARNINGS} among the fit's results) and those a differentially private generator lists in its privacy
+     * record under {@value #PRIVACY_WARNINGS} (a domain that came out useless, say), each as {@code warning: …}.
      */
     public java.util.List<String> notes() {
         java.util.List<String> out = new java.util.ArrayList<>(rareValueNotes());
@@ -81,6 +83,9 @@ public record FittedModel(Model model, ModelInfo info, Artifact trainingData, In
             out.add("note: " + io.tabsynth.spi.disclosure.RareValues.PARAM + " is ignored by "
                     + fitResults.get(MIN_COUNT_IGNORED) + " with these parameters: a differentially private generator "
                     + "releases only the categories its selection clears");
+        }
+        if (fitResults.get(WARNINGS) instanceof java.util.List<?> warnings) {
+            warnings.forEach(w -> out.add("warning: " + w));
         }
         if (model.privacy().get(PRIVACY_WARNINGS) instanceof java.util.List<?> warnings) {
             warnings.forEach(w -> out.add("warning: " + w));

@@ -138,6 +138,7 @@ final class Fitting {
         Frame learnt = training;
         Model model = Activity.run("fitting " + generatorId + (learns ? " to " + DataFiles.named(data) : ""),
                 () -> generator.fit(learnt, resolved, ctx));
+        keepWarnings(model, fitResults);
         if (rare != null && !rare.isEmpty()) {
             model = new RareValueModel(model, rare);
         }
@@ -155,6 +156,13 @@ final class Fitting {
                 bound == null ? null : bound.spec(), bound == null ? null : constraints.language(), rare == null || rare.isEmpty() ? null : rare.toJson(), form,
                 learns ? ModelInfo.TrainingData.of(Artifact.of(data)) : null);
         return new FittedModel(model, info, recordedSource, started, Instant.now(), null, inputs, fitResults);
+    }
+
+    /** Keeps the generator's warnings about the fit ({@link Model#warnings()}) among the fit's results. */
+    private static void keepWarnings(Model model, Map<String, Object> fitResults) {
+        if (!model.warnings().isEmpty()) {
+            fitResults.put(FittedModel.WARNINGS, List.copyOf(model.warnings()));
+        }
     }
 
     /**
@@ -208,6 +216,7 @@ final class Fitting {
                 metadata.domains());
         Model model = Activity.run("fitting " + generatorId + " to " + data + " in batches",
                 () -> generator.fitStreaming(learnt, resolved, ctx));
+        keepWarnings(model, fitResults);
         Artifact source = Artifact.dataRead(data, Sha256.file(data), digested.contentSha256(), digested.rows(),
                 metadataFile, metadataFile == null ? null : Sha256.file(metadataFile));
         boolean replaced = rare != null && !rare.isEmpty();

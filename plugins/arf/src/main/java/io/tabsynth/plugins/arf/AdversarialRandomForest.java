@@ -40,6 +40,11 @@ public final class AdversarialRandomForest implements Generator {
      * and membership inference stay at the holdout's level (docs/arf.md, "Privacy").
      */
     static final int DEFAULT_MIN_NODE_SIZE = 20;
+    /**
+     * Leaves of fewer real rows describe a handful of people, whose categories and narrow numeric bounds then come
+     * out in the rows drawn from them: a leaf size below this is warned of (docs/arf.md, "Privacy").
+     */
+    static final int FEWEST_PRIVATE_LEAF_ROWS = 5;
     static final int DEFAULT_ROUNDS = 10;
     static final double DEFAULT_DELTA = 0.0;
 
@@ -100,7 +105,31 @@ public final class AdversarialRandomForest implements Generator {
         training.put("outOfBagAccuracy", Math.round(result.accuracy() * 1000) / 1000.0);
         double[][] values = real.toArray(new double[0][]);
         return new ArfModel(data.schema(), byColumn, keys, texts, result.leaves(),
-                Determination.learn(values, features, minRows), training);
+                Determination.learn(values, features, minRows), training, leafSizeWarnings(params, context));
+    }
+
+    /**
+     * What the user is told of the leaf size: that a {@code minNodeSize} below the rare-value rule's k was raised to
+     * k, and that leaves of fewer than {@value #FEWEST_PRIVATE_LEAF_ROWS} real rows (both turned down) reproduce real
+     * rows.
+     */
+    static List<String> leafSizeWarnings(Params params, FitContext context) {
+        int asked = params.getInt(MIN_NODE_SIZE);
+        int k = context.minCount();
+        int leafRows = leafRows(params, context);
+        List<String> out = new ArrayList<>();
+        if (asked < k) {
+            out.add(ID + ": " + MIN_NODE_SIZE + "=" + asked + " is below the rare-value rule's minCount=" + k
+                    + ", so every leaf keeps at least " + k + " real rows");
+        }
+        if (leafRows < FEWEST_PRIVATE_LEAF_ROWS) {
+            out.add(ID + ": leaves of fewer than " + FEWEST_PRIVATE_LEAF_ROWS + " real rows reproduce real rows: with "
+                    + MIN_NODE_SIZE + "=" + asked + " and minCount=" + k + " a leaf may describe " + leafRows
+                    + (leafRows == 1 ? " person, whose values then come out" : " people, whose values then come out")
+                    + " as synthetic rows; keep " + MIN_NODE_SIZE + " at " + DEFAULT_MIN_NODE_SIZE
+                    + " (the default) for data about people");
+        }
+        return out;
     }
 
     /** The least real rows every leaf covers: {@code minNodeSize}, or the rare-value rule's k when that is larger. */

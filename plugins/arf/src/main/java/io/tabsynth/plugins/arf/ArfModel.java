@@ -51,18 +51,21 @@ final class ArfModel extends BatchedModel {
     /** The columns other columns' values decide, in the order they are set. */
     private final List<Determination> determinations;
     private final Map<String, Object> training;
+    /** What the fit warned of (the leaf size), kept in the model file. */
+    private final List<String> warnings;
     /** The feature indexes and values a conditioned model writes; empty for the plain model. */
     private final int[] fixedColumns;
     private final double[] fixedValues;
 
     ArfModel(Schema schema, Feature[] features, KeyFormat[] keys, BagOfWords[] texts, LeafSet leaves,
-             List<Determination> determinations, Map<String, Object> training) {
-        this(schema, features, keys, texts, leaves, determinations, training, leaves, new int[0], new double[0]);
+             List<Determination> determinations, Map<String, Object> training, List<String> warnings) {
+        this(schema, features, keys, texts, leaves, determinations, training, warnings, leaves, new int[0],
+                new double[0]);
     }
 
     private ArfModel(Schema schema, Feature[] features, KeyFormat[] keys, BagOfWords[] texts, LeafSet leaves,
-                     List<Determination> determinations, Map<String, Object> training, LeafSet drawnFrom,
-                     int[] fixedColumns, double[] fixedValues) {
+                     List<Determination> determinations, Map<String, Object> training, List<String> warnings,
+                     LeafSet drawnFrom, int[] fixedColumns, double[] fixedValues) {
         this.determinations = List.copyOf(determinations);
         this.schema = schema;
         this.features = features;
@@ -71,6 +74,7 @@ final class ArfModel extends BatchedModel {
         this.leaves = leaves;
         this.drawnFrom = drawnFrom;
         this.training = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(training));
+        this.warnings = List.copyOf(warnings);
         this.fixedColumns = fixedColumns;
         this.fixedValues = fixedValues;
         this.featureIndex = new int[features.length];
@@ -83,6 +87,11 @@ final class ArfModel extends BatchedModel {
     @Override
     public Schema schema() {
         return schema;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
     }
 
     LeafSet leaves() {
@@ -151,8 +160,8 @@ final class ArfModel extends BatchedModel {
         }
         LeafSet steered = ConditionedLeaves.of(leaves, determinations, category, columns, values);
         return steered == null ? Optional.empty()
-                : Optional.of(new ArfModel(schema, features, keys, texts, leaves, determinations, training, steered,
-                        columns, values));
+                : Optional.of(new ArfModel(schema, features, keys, texts, leaves, determinations, training, warnings,
+                        steered, columns, values));
     }
 
     @Override
@@ -194,6 +203,9 @@ final class ArfModel extends BatchedModel {
         root.put("version", VERSION);
         root.set("schema", schema.toJson());
         root.set("training", Json.MAPPER.valueToTree(new java.util.TreeMap<>(training)));
+        if (!warnings.isEmpty()) {
+            root.set("warnings", Json.MAPPER.valueToTree(warnings));
+        }
         ArrayNode cols = root.putArray("columns");
         for (int c = 0; c < features.length; c++) {
             ObjectNode o;
@@ -262,6 +274,9 @@ final class ArfModel extends BatchedModel {
                 new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
         List<Determination> determinations = new ArrayList<>();
         root.path("determinations").forEach(d -> determinations.add(Determination.fromJson(d)));
-        return new ArfModel(schema, features, keys, texts, LeafSet.of(leaves, learned), determinations, training);
+        List<String> warnings = new ArrayList<>();
+        root.path("warnings").forEach(w -> warnings.add(w.asText()));
+        return new ArfModel(schema, features, keys, texts, LeafSet.of(leaves, learned), determinations, training,
+                warnings);
     }
 }
