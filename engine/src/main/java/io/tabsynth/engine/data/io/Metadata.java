@@ -207,12 +207,18 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
             return;
         }
         if (source == null) {
-            List<String> extra = names.stream().filter(name -> !columns.containsKey(name)).toList();
             throw new BadInputException(dataFile + ": has no column '" + lacking.get(0) + "', which the real data has; "
-                    + "its columns do not match the real data's (missing: " + String.join(", ", lacking) + "; extra: "
-                    + (extra.isEmpty() ? "none" : String.join(", ", extra)) + ")");
+                    + "its columns do not match the real data's " + columnDifference(List.copyOf(columns.keySet()), names));
         }
         throw new BadInputException(source + ": column '" + lacking.get(0) + "' is not in " + dataFile + " (columns: "
                 + names + ")");
+    }
+
+    /** For messages: {@code (missing: a, b; extra: c)}, the columns {@code found} lacks and has beyond {@code expected}. */
+    public static String columnDifference(List<String> expected, List<String> found) {
+        List<String> missing = expected.stream().filter(name -> !found.contains(name)).toList();
+        List<String> extra = found.stream().filter(name -> !expected.contains(name)).toList();
+        return "(missing: " + (missing.isEmpty() ? "none" : String.join(", ", missing)) + "; extra: "
+                + (extra.isEmpty() ? "none" : String.join(", ", extra)) + ")";
     }
 }
