@@ -250,6 +250,14 @@ class RareValuesTest {
                 notes.get(0));
         assertTrue(notes.get(2).startsWith("column 'segment': 3 values that fewer than 5 rows hold (0.3 % of rows) "
                 + "replaced by new values in their written form"), notes.get(2));
+        RareValues plan = RareValues.learn(people(6), K, 1);
+        for (int i = 0; i < notes.size(); i++) {
+            RareValues.Column c = plan.columns().get(i);
+            assertTrue(notes.get(i).contains("(e.g. '" + c.example() + "')"),
+                    "the note shows the column's one example: " + notes.get(i));
+            assertEquals(c.example(), RareValues.fromJson(plan.toJson()).columns().get(i).example(),
+                    "the saved model shows the same example");
+        }
     }
 
     @Test
