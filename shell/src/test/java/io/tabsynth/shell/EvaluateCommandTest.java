@@ -76,4 +76,24 @@ class EvaluateCommandTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("no evaluator 'nope'"), unknown.err());
     }
+
+    @Test
+    void tablesOfOtherColumnsAreRefusedAsThatBeforeAnyCellIsTyped() throws Exception {
+        StringBuilder loans = new StringBuilder("applicant,sex,age,income,approved\n");
+        StringBuilder customers = new StringBuilder("customer_id,income,segment\n");
+        for (int r = 0; r < 50; r++) {
+            loans.append("A").append(r).append(r % 2 == 0 ? ",M," : ",F,").append(20 + r).append(',')
+                    .append(30000 + 100 * r).append(r % 3 == 0 ? ",yes\n" : ",no\n");
+            customers.append("C").append(r).append(',').append(20555.77 + r).append(",retail\n");
+        }
+        Path real = Files.writeString(dir.resolve("loans.csv"), loans);
+        Path other = Files.writeString(dir.resolve("customers.csv"), customers);
+        Path report = dir.resolve("report.json");
+        Cli r = Cli.run("evaluate", "--real", real, "--synthetic", other, "--report", report);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(other + ": has no column 'applicant', which the real data has; its columns do not "
+                + "match the real data's (missing: applicant, sex, age, approved; extra: customer_id, segment)"), r.err());
+        assertTrue(!r.err().contains("whole number"), "the columns are matched before cells are typed: " + r.err());
+        assertTrue(!Files.exists(report), "nothing is written");
+    }
 }

@@ -146,6 +146,24 @@ class RevalidateCommandTest {
     }
 
     @Test
+    void aSnapshotOfOtherColumnsIsBadInputNamingTheSnapshotAndTheColumns() throws Exception {
+        Path cert = certified(null);
+        StringBuilder csv = new StringBuilder("patient_id,age,city,plan,sbp\n");
+        for (int i = 0; i < 100; i++) {
+            csv.append("P").append(i).append(',').append(30 + i % 40).append(i % 2 == 0 ? ",A," : ",B,")
+                    .append(i % 3 == 0 ? "basic," : "plus,").append(110 + i % 50).append('\n');
+        }
+        Path clinical = Files.writeString(dir.resolve("clinical.csv"), csv);
+        Path record = dir.resolve("rec.json");
+        Cli r = run("revalidate", cert, "--real", clinical, "--out", record);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(clinical + ": its columns are not those of the certified dataset syn.csv "
+                + "(missing: income; extra: patient_id, sbp)"), r.err());
+        assertFalse(r.err().contains("syn.csv: has no column"), r.err());
+        assertFalse(Files.exists(record));
+    }
+
+    @Test
     void aMissingSnapshotIsBadInputNamingIt() throws Exception {
         Path cert = certified(null);
         Cli r = run("revalidate", cert, "--real", dir.resolve("nowhere.csv"));

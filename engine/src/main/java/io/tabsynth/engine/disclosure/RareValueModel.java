@@ -51,9 +51,8 @@ public final class RareValueModel implements Model {
     public Map<String, String> describeColumns() {
         Map<String, String> out = new LinkedHashMap<>(inner.describeColumns());
         for (RareValues.Column c : plan.columns()) {
-            out.computeIfPresent(c.name(), (name, d) -> d + "; new values for " + c.rareValues() + " rare ("
-                    + String.join(" | ", c.shape().templates().subList(0, Math.min(3, c.shape().templates().size())))
-                    + (c.shape().templates().size() > 3 ? " | ..." : "") + ")");
+            out.computeIfPresent(c.name(), (name, d) -> d + "; new values for " + c.rareValues() + " rare (e.g. '"
+                    + c.example() + "')");
         }
         return out;
     }

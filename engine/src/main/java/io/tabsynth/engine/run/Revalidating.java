@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.engine.EngineVersion;
 import io.tabsynth.engine.certify.Certifier;
+import io.tabsynth.engine.data.io.FrameReader;
 import io.tabsynth.engine.data.io.Metadata;
 import io.tabsynth.engine.drift.DriftReport;
 import io.tabsynth.engine.governance.Revalidations;
@@ -20,6 +21,7 @@ import io.tabsynth.engine.lineage.VerificationException;
 import io.tabsynth.engine.policy.Policy;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.TabsynthException;
+import io.tabsynth.spi.data.ContentDigest;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.disclosure.RareValues;
 import io.tabsynth.spi.io.Sha256;
@@ -32,6 +34,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Revalidating a certificate against a newer snapshot of the real data: the evaluators and options of the evaluation
@@ -81,14 +84,15 @@ final class Revalidating {
                 : Metadata.read(r.metadata())).missingValues());
         Path syntheticFile = r.synthetic() != null ? r.synthetic() : beside(r.certificate(), certified.path("name").asText());
         List<Path> others = r.baseline() == null ? List.of(syntheticFile) : List.of(syntheticFile, r.baseline());
-        List<Frame> read = dataFiles.readAllLike(others, like, r.metadata());
+        List<Frame> read;
+        try {
+            read = dataFiles.readAllLike(others, like, r.metadata());
+        } catch (BadInputException cannotReadLikeReal) {
+            throw blamed(r, current, syntheticFile, certified, cannotReadLikeReal);
+        }
         Frame synthetic = read.get(0);
         Artifact syntheticRead = Artifact.of(synthetic);
-        if (!sameData(syntheticRead, certified.path("sha256").asText(), certified.path("contentSha256").asText())) {
-            throw new VerificationException(syntheticFile + ": sha256 " + syntheticRead.sha256() + ", but "
-                    + r.certificate() + " certified " + certified.path("name").asText() + " with sha256 "
-                    + certified.path("sha256").asText() + "; this is not the certified dataset");
-        }
+        requireCertified(r, syntheticFile, syntheticRead, certified);
         DriftReport drift = null;
         Artifact baselineRead = null;
         if (r.baseline() != null) {
@@ -248,6 +252,40 @@ final class Revalidating {
                     + "was made from " + recorded.path().getFileName() + " with sha256 " + recorded.sha256()
                     + "; --baseline must be that real data");
         }
+    }
+
+    private static void requireCertified(RevalidateRequest r, Path syntheticFile, Artifact syntheticRead,
+                                         JsonNode certified) {
+        if (!sameData(syntheticRead, certified.path("sha256").asText(), certified.path("contentSha256").asText())) {
+            throw new VerificationException(syntheticFile + ": sha256 " + syntheticRead.sha256() + ", but "
+                    + r.certificate() + " certified " + certified.path("name").asText() + " with sha256 "
+                    + certified.path("sha256").asText() + "; this is not the certified dataset");
+        }
+    }
+
+    /**
+     * Why the certified dataset could not be read like the new real data: it is not the certified dataset, or the
+     * real data's columns are not the certified dataset's (the real file is then named, as the certified dataset is
+     * fixed), or else the reading's own error.
+     */
+    private static RuntimeException blamed(RevalidateRequest r, Frame current, Path syntheticFile, JsonNode certified,
+                                           BadInputException cannotReadLikeReal) {
+        Frame own;
+        try {
+            own = FrameReader.read(syntheticFile);
+        } catch (BadInputException unreadable) {
+            return cannotReadLikeReal;
+        }
+        requireCertified(r, syntheticFile, Artifact.dataRead(syntheticFile, Sha256.file(syntheticFile),
+                ContentDigest.of(own), own.rowCount(), null, null), certified);
+        List<String> expected = own.schema().names();
+        List<String> found = current.schema().names();
+        if (!Set.copyOf(expected).equals(Set.copyOf(found))) {
+            return new BadInputException(r.real() + ": its columns are not those of the certified dataset "
+                    + syntheticFile.getFileName() + " " + Metadata.columnDifference(expected, found)
+                    + "; revalidate against a newer snapshot of the real data the certificate was made from");
+        }
+        return cannotReadLikeReal;
     }
 
     private static boolean sameData(Artifact read, String sha256, String contentSha256) {

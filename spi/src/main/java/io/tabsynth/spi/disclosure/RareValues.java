@@ -58,11 +58,22 @@ public final class RareValues {
             kept = List.copyOf(kept);
         }
 
+        /**
+         * The one new value shown for people wherever the column's rare values are described (fit notes, the model's
+         * column summary): drawn with a fixed seed, so every description shows the same one.
+         */
+        public String example() {
+            return shape.draw(new Rng(EXAMPLE_SEED));
+        }
+
         /** True if most rows hold a rare value (names, addresses): the column is mostly new values. */
         public boolean mostlyNew() {
             return 2L * rareRows > presentRows;
         }
     }
+
+    /** The seed of the example new value shown for each column. */
+    private static final long EXAMPLE_SEED = 0;
 
     private final int minCount;
     private final List<Column> columns;
@@ -209,10 +220,9 @@ public final class RareValues {
     /** One line per changed column saying what was done and why, for people (standard error at fit time). */
     public List<String> notes() {
         List<String> out = new ArrayList<>();
-        Rng example = new Rng(0);
         for (Column c : columns) {
             String share = percent(c.rareRows(), c.presentRows());
-            String sample = "e.g. '" + c.shape().draw(example) + "'";
+            String sample = "e.g. '" + c.example() + "'";
             if (c.mostlyNew()) {
                 out.add(String.format(Locale.ROOT, "column '%s': %s of rows hold a value fewer than %d rows hold "
                         + "(names, addresses, ...): new values in its written form (%s)%s", c.name(), share, minCount,

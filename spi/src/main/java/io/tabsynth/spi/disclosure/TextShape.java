@@ -28,7 +28,9 @@ import java.util.Set;
  * consonants and vowels, digits by digits) taken from a pool made at fit time: the pool holds no word that any
  * real value of the column contains. Every template has at least one shape filled from a pool, so every new
  * value contains a word no real value contains, and so equals no real value. The model keeps templates and
- * invented words, never a real rare word. Immutable.
+ * invented words, never a real rare word, and only templates that at least {@code minCount} distinct real values
+ * share (a rarer template would tell the shape of those few values); when none is, new values take one capitalised
+ * seven-letter word, a shape of no real value's telling. Immutable.
  */
 public final class TextShape {
     /** The most templates kept (the most frequent); the others' rows are spread over these. */
@@ -65,6 +67,7 @@ public final class TextShape {
      */
     public static TextShape learn(Map<String, Integer> rare, Map<String, Integer> wordRows, int minCount, Rng rng) {
         Map<List<String>, Integer> counts = new HashMap<>();
+        Map<List<String>, Integer> holders = new HashMap<>();
         for (Map.Entry<String, Integer> value : rare.entrySet()) {
             String v = value.getKey();
             List<String> words = words(v);
@@ -80,7 +83,10 @@ public final class TextShape {
                 parts.set(least, SHAPE + shapeOf(words.get(least)));
             }
             counts.merge(parts, value.getValue(), Integer::sum);
+            holders.merge(parts, 1, Integer::sum);
         }
+        // a template fewer than minCount real values share would tell the shape of those few: keep none such
+        counts.keySet().removeIf(parts -> holders.get(parts) < minCount);
         List<Map.Entry<List<String>, Integer>> order = new ArrayList<>(counts.entrySet());
         order.sort(Map.Entry.<List<String>, Integer>comparingByValue().reversed()
                 .thenComparing(e -> String.join(" ", e.getKey())));

@@ -153,8 +153,8 @@ class RareValuesTest {
         assertEquals("09999", TextShape.shapeOf("00501"));
         assertEquals("999", TextShape.shapeOf("417"));
         assertEquals("A-0999/9", TextShape.shapeOf("B-0417/3"));
-        TextShape zips = TextShape.learn(Map.of("00501", 1, "00544", 1), TextShape.wordRows(Map.of("00501", 1, "00544", 1)), K,
-                new Rng(1));
+        Map<String, Integer> rareZips = Map.of("00501", 1, "00544", 1, "01001", 1, "02108", 1, "03301", 1);
+        TextShape zips = TextShape.learn(rareZips, TextShape.wordRows(rareZips), K, new Rng(1));
         Rng rng = new Rng(2);
         for (int i = 0; i < 200; i++) {
             assertTrue(zips.draw(rng).matches("0\\d{4}"), "zip codes keep their leading zero");
@@ -163,13 +163,32 @@ class RareValuesTest {
 
     @Test
     void aLeadingSpaceIsPartOfTheWrittenForm() {
-        // UCI Adult writes every category after a space; its one ' Holand-Netherlands' row is rare
-        Map<String, Integer> rare = Map.of(" Holand-Netherlands", 1);
-        TextShape shape = TextShape.learn(rare, TextShape.wordRows(Map.of(" United-States", 1, " Holand-Netherlands", 1)), K,
-                new Rng(1));
+        // UCI Adult writes every category after a space; here five rare countries share one shape
+        Map<String, Integer> rare = Map.of(" Holand-Netherlands", 1, " Boland-Vetherlands", 1, " Coland-Setherlands", 1,
+                " Doland-Ketherlands", 1, " Foland-Retherlands", 1);
+        Map<String, Integer> all = new java.util.HashMap<>(rare);
+        all.put(" United-States", 1);
+        TextShape shape = TextShape.learn(rare, TextShape.wordRows(all), K, new Rng(1));
         String made = shape.draw(new Rng(2));
         assertTrue(made.matches(" [A-Z][a-z]{5}-[A-Z][a-z]{10}"), "'" + made + "'");
         assertEquals(List.of(" Aaaaaa-Aaaaaaaaaaa"), shape.templates());
+    }
+
+    @Test
+    void aShapeFewerThanKRealValuesHoldIsNotKept() {
+        // one VIP among hundreds of plain tiers: its shape alone would tell its form
+        Map<String, Integer> rare = new java.util.HashMap<>(Map.of("VIP-Royal", 1));
+        for (int i = 0; i < K; i++) {
+            rare.put("tier" + (char) ('a' + i) + "x", 1);
+        }
+        TextShape shape = TextShape.learn(rare, TextShape.wordRows(rare), K, new Rng(1));
+        assertEquals(List.of("aaaaaa"), shape.templates(), "only the shape five values share is kept");
+        Rng rng = new Rng(2);
+        for (int i = 0; i < 100; i++) {
+            assertTrue(shape.draw(rng).matches("[a-z]{6}"));
+        }
+        TextShape alone = TextShape.learn(Map.of("VIP-Royal", 1), TextShape.wordRows(Map.of("VIP-Royal", 1)), K, new Rng(1));
+        assertEquals(List.of("Aaaaaaa"), alone.templates(), "no shared shape: a shape of no real value's telling");
     }
 
     @Test
@@ -231,6 +250,14 @@ class RareValuesTest {
                 notes.get(0));
         assertTrue(notes.get(2).startsWith("column 'segment': 3 values that fewer than 5 rows hold (0.3 % of rows) "
                 + "replaced by new values in their written form"), notes.get(2));
+        RareValues plan = RareValues.learn(people(6), K, 1);
+        for (int i = 0; i < notes.size(); i++) {
+            RareValues.Column c = plan.columns().get(i);
+            assertTrue(notes.get(i).contains("(e.g. '" + c.example() + "')"),
+                    "the note shows the column's one example: " + notes.get(i));
+            assertEquals(c.example(), RareValues.fromJson(plan.toJson()).columns().get(i).example(),
+                    "the saved model shows the same example");
+        }
     }
 
     @Test

@@ -134,6 +134,8 @@ public final class CsvReader {
      */
     static Frame frame(String name, List<String> header, List<List<String>> cells, Metadata metadata) {
         checkHeader(name, header);
+        // the columns are matched before any cell is typed, so a file of other columns is refused as that
+        metadata.checkColumns(header.stream().map(String::trim).toList(), Path.of(name));
         MissingValues missing = metadata.missingValues();
         List<ColumnSpec> specs = new ArrayList<>(header.size());
         Table table = Table.create(name);

@@ -193,18 +193,32 @@ public record Metadata(Map<String, ColumnSpec> columns, MissingValues missingVal
 
     /**
      * Fails, naming the file, if the metadata names a column the data does not have. Metadata made in code
-     * (from another frame's schema, as for synthetic data read like its real data) is reported as that.
+     * (from another frame's schema, as for synthetic data read like its real data) is reported as that, with every
+     * column the file lacks and every one it has beyond the real data's.
      */
     public void checkColumns(Schema schema, Path dataFile) {
-        for (String name : columns.keySet()) {
-            if (!schema.has(name)) {
-                if (source == null) {
-                    throw new BadInputException(dataFile + ": has no column '" + name + "', which the real data has "
-                            + "(columns: " + schema.names() + ")");
-                }
-                throw new BadInputException(source + ": column '" + name + "' is not in " + dataFile + " (columns: "
-                        + schema.names() + ")");
-            }
+        checkColumns(schema.names(), dataFile);
+    }
+
+    /** As {@link #checkColumns(Schema, Path)}, for a file's column names (its header, before any cell is read). */
+    public void checkColumns(List<String> names, Path dataFile) {
+        List<String> lacking = columns.keySet().stream().filter(name -> !names.contains(name)).toList();
+        if (lacking.isEmpty()) {
+            return;
         }
+        if (source == null) {
+            throw new BadInputException(dataFile + ": has no column '" + lacking.get(0) + "', which the real data has; "
+                    + "its columns do not match the real data's " + columnDifference(List.copyOf(columns.keySet()), names));
+        }
+        throw new BadInputException(source + ": column '" + lacking.get(0) + "' is not in " + dataFile + " (columns: "
+                + names + ")");
+    }
+
+    /** For messages: {@code (missing: a, b; extra: c)}, the columns {@code found} lacks and has beyond {@code expected}. */
+    public static String columnDifference(List<String> expected, List<String> found) {
+        List<String> missing = expected.stream().filter(name -> !found.contains(name)).toList();
+        List<String> extra = found.stream().filter(name -> !expected.contains(name)).toList();
+        return "(missing: " + (missing.isEmpty() ? "none" : String.join(", ", missing)) + "; extra: "
+                + (extra.isEmpty() ? "none" : String.join(", ", extra)) + ")";
     }
 }

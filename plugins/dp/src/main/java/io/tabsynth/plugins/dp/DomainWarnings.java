@@ -15,13 +15,19 @@ import java.util.Locale;
  *   <li>numeric bounds far wider than the values need: one equal-width bin between them holds at least
  *       {@link #ONE_BIN_SHARE} of the column's present values, so the bins describe nothing (a DP quantile that
  *       could not tell the data from the grid's far candidates released a bound orders of magnitude out);</li>
- *   <li>a categorical column of which selection released no category, so every value written is missing.</li>
+ *   <li>a categorical column of which selection released no category, so every value written is missing;</li>
+ *   <li>a categorical column whose unreleased cell (the categories selection dropped as too rare at this ε) holds at
+ *       least {@link #DROPPED_SHARE} of its present values by the fitted marginal: those rows are written as
+ *       released categories, so a real category of that size may be missing from the output. How many categories
+ *       were dropped is not released (it would cost budget), only the share of rows they hold.</li>
  * </ul>
  * Each names the column and says what to do: declare the domain public in the metadata file, or raise ε.
  */
 final class DomainWarnings {
     /** The share of a column's present values in one bin that marks its bounds as far too wide. */
     static final double ONE_BIN_SHARE = 0.9;
+    /** The share of a column's present values in categories selection dropped that is worth a warning. */
+    static final double DROPPED_SHARE = 0.05;
 
     private DomainWarnings() {
     }
@@ -52,6 +58,18 @@ final class DomainWarnings {
             } else if (d instanceof CategoryDomain categorical && categorical.categories().isEmpty()) {
                 warnings.add(column + "category selection released no category (" + d.source() + "), so the column "
                         + "is written empty; declare its \"categories\" in the metadata file or raise epsilon");
+            } else if (d instanceof CategoryDomain categorical && categorical.unreleasedCell() >= 0) {
+                double present = 1 - oneWay[m][d.missingCell()];
+                double dropped = oneWay[m][categorical.unreleasedCell()];
+                if (present > 0 && dropped >= DROPPED_SHARE * present) {
+                    warnings.add(String.format(Locale.ROOT, "%scategory selection kept %d %s and dropped the "
+                            + "rest as too rare at this epsilon, yet about %.0f%% of its values are in dropped "
+                            + "categories (by the noisy counts); they are written as kept categories, so a category "
+                            + "that large is missing from the output; declare its \"categories\" in the metadata "
+                            + "file or raise epsilon", column, categorical.categories().size(),
+                            categorical.categories().size() == 1 ? "category" : "categories",
+                            100 * dropped / present));
+                }
             }
         }
         return warnings;

@@ -1,6 +1,7 @@
 package io.tabsynth.plugins.dp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.engine.lineage.KeyStore;
@@ -69,6 +70,36 @@ class SmallTableTest {
                         "seed " + seed + ": " + notes);
                 assertTrue(notes.contains("declare its \"bounds\" in the metadata file or raise epsilon"), notes);
             }
+        }
+    }
+
+    /**
+     * 800 rows: "common" on 560 of them, the other 240 spread over 24 categories of 10 rows, each far below the
+     * selection's threshold at ε = 1; a second column holds "yes" on every row, nothing dropped.
+     */
+    private static Frame diagnoses() {
+        String[] diagnosis = new String[ROWS];
+        String[] flag = new String[ROWS];
+        int rare = 24;
+        int perRare = 10;
+        for (int r = 0; r < ROWS; r++) {
+            diagnosis[r] = r < rare * perRare ? "rare" + (r / perRare) : "common";
+            flag[r] = "yes";
+        }
+        Table t = Table.create("diagnoses", StringColumn.create("diagnosis", diagnosis), StringColumn.create("flag", flag));
+        return Frame.of(t, Schema.of(ColumnSpec.of("diagnosis", ColumnKind.CATEGORICAL),
+                ColumnSpec.of("flag", ColumnKind.CATEGORICAL)));
+    }
+
+    @Test
+    void theFitWarnsWhenDroppedCategoriesHoldALargeShareOfTheRows() {
+        for (long seed = 1; seed <= 3; seed++) {
+            DpMarginalsModel m = Tables.fit(diagnoses(), Map.of("noise", "seeded", "epsilon", "1"), seed);
+            String warnings = String.valueOf(m.privacy().get(DpMarginals.WARNINGS));
+            assertTrue(warnings.contains("column 'diagnosis': category selection kept 1 category and dropped the rest"),
+                    "seed " + seed + ": " + warnings);
+            assertTrue(warnings.contains("of its values are in dropped categories"), warnings);
+            assertFalse(warnings.contains("column 'flag'"), "seed " + seed + ": " + warnings);
         }
     }
 

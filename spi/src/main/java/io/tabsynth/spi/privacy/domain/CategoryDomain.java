@@ -63,6 +63,11 @@ public final class CategoryDomain implements ColumnDomain {
         return categories;
     }
 
+    /** The cell that holds every value not released, or -1 when the domain has none. */
+    public int unreleasedCell() {
+        return unreleasedCell ? categories.size() : -1;
+    }
+
     @Override
     public int[] cells(Frame data, int column) {
         Map<String, Integer> index = new HashMap<>();
