@@ -1,5 +1,6 @@
 package io.tabsynth.shell;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,6 +169,32 @@ class RevocationTest {
         assertTrue(sample.err().contains(model + " was revoked by Data Steward") && sample.err().contains(
                 "trained on the wrong extract") && sample.err().contains("a revoked model is not sampled"), sample.err());
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void cuttingTheRevocationOffTheLedgerDoesNotUnrevokeAndNothingIsAppendedOrResigned() throws Exception {
+        Path syn = synthetic();
+        int before = Files.readAllLines(ledger).size();
+        assertEquals(0, Cli.run("revoke", syn, "--reason", REASON, "--ledger", ledger).code());
+        Path head = ledger.resolveSibling(ledger.getFileName() + ".head");
+        byte[] signedHead = Files.readAllBytes(head);
+        Files.write(ledger, Files.readAllLines(ledger).subList(0, before));
+
+        Cli verify = Cli.run("lineage", "verify", syn, "--ledger", ledger);
+        assertEquals(4, verify.code(), verify.out());
+        assertTrue(verify.err().contains(ledger + ": does not match its signed head (producer.jsonl.head: signed for "
+                + (before + 1) + " records but the ledger has " + before + "; records were removed from the end)"),
+                verify.err());
+
+        byte[] cut = Files.readAllBytes(ledger);
+        Path out = dir.resolve("again.csv");
+        Cli sample = Cli.run("sample", "--model", model, "--rows", 50, "--seed", 1, "--out", out, "--ledger", ledger);
+        assertEquals(4, sample.code(), sample.err());
+        assertTrue(sample.err().contains("does not match its signed head"), sample.err());
+        assertFalse(Files.exists(out), "no output without its record");
+        assertArrayEquals(cut, Files.readAllBytes(ledger), "nothing appended");
+        assertArrayEquals(signedHead, Files.readAllBytes(head), "the head is not re-signed for the cut ledger");
+        assertEquals(4, Cli.run("lineage", "verify", ledger).code(), "the ledger itself still fails");
     }
 
     @Test

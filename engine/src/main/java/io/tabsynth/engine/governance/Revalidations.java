@@ -27,10 +27,11 @@ public final class Revalidations {
     private Revalidations() {
     }
 
-    /** The ledger's revalidations of the certificate whose statement has SHA-256 {@code certificateDigest}, oldest first. */
+    /** The ledger's revalidations of the certificate whose statement has SHA-256 {@code certificateDigest}, oldest first; a
+     * {@link io.tabsynth.engine.lineage.VerificationException} for a ledger that does not match its signed head. */
     public static List<ReviewSchedule.Revalidated> of(Ledger ledger, TrustStore trust, String certificateDigest) {
         List<ReviewSchedule.Revalidated> out = new ArrayList<>();
-        List<String> lines = ledger.lines();
+        List<String> lines = ledger.verifiedLines(trust);
         for (int i = 0; i < lines.size(); i++) {
             SignedRecord record;
             try {

@@ -1,9 +1,7 @@
 package io.tabsynth.engine.lineage;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.TabsynthException;
-import io.tabsynth.spi.io.AtomicFile;
 import io.tabsynth.spi.io.Sha256;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -28,7 +26,6 @@ import java.util.function.BiFunction;
  * processes), are flushed to disk, and rewrite the head atomically.
  */
 public final class Ledger {
-    static final String HEAD_TYPE = "application/vnd.tabsynth.ledger-head+json";
     private static final Map<Path, Object> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
@@ -61,9 +58,11 @@ public final class Ledger {
 
     /**
      * Appends the record made from the previous line's digest ({@code null} for the first) and the new
-     * record's sequence number; returns it. The maker runs under the lock, so concurrent appends chain.
+     * record's sequence number; returns it. The maker runs under the lock, so concurrent appends chain. A ledger
+     * that does not match its signed head (see {@link #requireIntact}) is a {@link VerificationException}, and
+     * nothing is appended or signed.
      */
-    public SignedRecord append(BiFunction<String, Long, SignedRecord> maker, SigningKey key) {
+    public SignedRecord append(BiFunction<String, Long, SignedRecord> maker, SigningKey key, TrustStore trust) {
         Object monitor = IN_PROCESS.computeIfAbsent(file, f -> new Object());
         synchronized (monitor) {
             try {
@@ -71,8 +70,9 @@ public final class Ledger {
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
                     String last = lastLine(ch);
+                    long sequence = nextSequence(last);
+                    requireHead(sequence, last, trust, "nothing was appended");
                     String previous = last == null ? null : digest(last);
-                    long sequence = last == null ? 0 : SignedRecord.parse(last, file.getFileName() + " last line").sequence() + 1;
                     SignedRecord record = maker.apply(previous, sequence);
                     String line = Dsse.JSON.writeValueAsString(record.toJson());
                     ch.position(ch.size());
@@ -81,7 +81,7 @@ public final class Ledger {
                         ch.write(buf);
                     }
                     ch.force(false);
-                    writeHead(sequence + 1, digest(line), key);
+                    LedgerHead.write(this, sequence + 1, digest(line), key);
                     return record;
                 }
             } catch (IOException e) {
@@ -90,20 +90,57 @@ public final class Ledger {
         }
     }
 
-    private void writeHead(long records, String lastDigest, SigningKey key) {
-        ObjectNode h = Dsse.JSON.createObjectNode();
-        h.put("ledger", file.getFileName().toString());
-        h.put("records", records);
-        h.put("last", lastDigest);
-        byte[] payload;
-        try {
-            payload = Dsse.JSON.writeValueAsBytes(h);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Checks, before a step writes anything, that the ledger matches its signed head: the head is signed by a key of
+     * {@code trust}, counts as many records as the last line's sequence number says and holds its digest (the chain
+     * itself is what {@link Verifier} checks). A {@link VerificationException} otherwise, or when the ledger's last
+     * line cannot be read.
+     */
+    public void requireIntact(TrustStore trust) {
+        if (!Files.exists(file) && !Files.exists(head())) {
+            return;
         }
-        ObjectNode env = Dsse.sign(HEAD_TYPE, payload, key);
-        AtomicFile.write(head(), tmp -> Files.write(tmp, (Dsse.JSON.writeValueAsString(env) + "\n")
-                .getBytes(StandardCharsets.UTF_8)));
+        String last;
+        if (Files.exists(file)) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                last = lastLine(ch);
+            } catch (IOException e) {
+                throw new TabsynthException(file + ": cannot read the ledger: " + e.getMessage(), e);
+            }
+        } else {
+            last = null;
+        }
+        requireHead(nextSequence(last), last, trust, "nothing was written");
+    }
+
+    /**
+     * Every line of the ledger, after checking that they are the lines its signed head counts: a ledger cut short
+     * (a revocation removed from its end), or whose head was removed or changed, is a {@link VerificationException}
+     * so that nothing is read from it.
+     */
+    public List<String> verifiedLines(TrustStore trust) {
+        List<String> lines = lines();
+        String problem = LedgerHead.problem(this, lines.size(), lines.isEmpty() ? null : digest(lines.get(lines.size() - 1)),
+                trust);
+        if (problem != null) {
+            throw LedgerHead.refusal(this, problem, "it was not read");
+        }
+        return lines;
+    }
+
+    private long nextSequence(String last) {
+        try {
+            return last == null ? 0 : SignedRecord.parse(last, file.getFileName() + " last line").sequence() + 1;
+        } catch (BadInputException e) {
+            throw new VerificationException(e.getMessage() + "; nothing was appended to the ledger");
+        }
+    }
+
+    private void requireHead(long records, String last, TrustStore trust, String refused) {
+        String problem = LedgerHead.problem(this, records, last == null ? null : digest(last), trust);
+        if (problem != null) {
+            throw LedgerHead.refusal(this, problem, refused);
+        }
     }
 
     /** The last non-empty line, read backwards from the end. */

@@ -127,11 +127,20 @@ public final class Lineage {
         // append reads the last line
     }
 
+    /**
+     * Checks that the ledger may take a record, before a step writes its outputs: a ledger that does not match its
+     * signed head is a {@link VerificationException}, so no output is left without a record.
+     */
+    public void requireIntactLedger() {
+        ledger.requireIntact(TrustStore.standard(keys));
+    }
+
     /** Records a step: signs, appends to the ledger, writes the outputs' sidecars; returns the envelope. */
     public ObjectNode record(Step done) {
         Step step = context.applyTo(done);
         SigningKey key = keys.signingKey();
-        SignedRecord record = ledger.append((previous, sequence) -> SignedRecord.sign(step, previous, sequence, key), key);
+        SignedRecord record = ledger.append((previous, sequence) -> SignedRecord.sign(step, previous, sequence, key), key,
+                TrustStore.standard(keys));
         List<JsonNode> history = history(step.inputs());
         history.add(record.toJson());
         for (Artifact out : step.outputs()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.io.Sha256;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -206,31 +205,9 @@ public final class Verifier {
     }
 
     private void checkHead(Ledger ledger, int count, String lastDigest, List<String> problems) {
-        Path head = ledger.head();
-        if (!Files.exists(head)) {
-            if (count > 0) {
-                problems.add(head.getFileName() + ": missing; the ledger's length cannot be confirmed");
-            }
-            return;
-        }
-        try {
-            String text = Files.readString(head, StandardCharsets.UTF_8);
-            JsonNode json = Dsse.JSON.readTree(text);
-            Envelope env = json == null ? null : Envelope.parse(json, Ledger.HEAD_TYPE, head.getFileName().toString());
-            if (env == null || !(Dsse.JSON.writeValueAsString(json) + "\n").equals(text) || !env.signedByTrusted(trust)) {
-                problems.add(head.getFileName() + ": not a valid signed ledger head");
-                return;
-            }
-            JsonNode h = Dsse.JSON.readTree(env.payload());
-            if (h.path("records").asLong() != count || !h.path("last").asText().equals(lastDigest)) {
-                boolean sameLast = h.path("last").asText().equals(lastDigest);
-                problems.add(head.getFileName() + ": signed for " + h.path("records").asLong() + " records but the ledger has "
-                        + count + (h.path("records").asLong() > count && !sameLast ? "; records were removed from the end"
-                        : sameLast ? "; its last record is the one the head signed, so records were removed or inserted "
-                        + "before it" : ""));
-            }
-        } catch (IOException | BadInputException e) {
-            problems.add(head.getFileName() + ": not a valid signed ledger head");
+        String problem = LedgerHead.problem(ledger, count, lastDigest, trust);
+        if (problem != null) {
+            problems.add(problem);
         }
     }
 

@@ -6,6 +6,7 @@ import static io.tabsynth.engine.registry.RegistrySchema.CHARTERS;
 import static io.tabsynth.engine.registry.RegistrySchema.ENTRIES;
 import static io.tabsynth.engine.registry.RegistrySchema.FITS;
 import static io.tabsynth.engine.registry.RegistrySchema.ITEMS;
+import static io.tabsynth.engine.registry.RegistrySchema.SYNCED_APPROVALS;
 import static io.tabsynth.engine.registry.RegistrySchema.WITHDRAWALS;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,9 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the registry's rows from the entries of verified ledgers (and, for charters and release approvals, from the
@@ -58,7 +61,23 @@ final class IndexDerivation {
             d.add(e);
         }
         d.settleStatuses();
+        d.recordSyncedApprovals();
         return d.rows;
+    }
+
+    /** One {@link RegistrySchema#SYNCED_APPROVALS} row per approved document: the key ids of its approvals. */
+    private void recordSyncedApprovals() {
+        Map<String, Map<String, String>> synced = new LinkedHashMap<>();
+        for (Map<String, String> a : rows.of(APPROVALS).values()) {
+            Map<String, String> row = IndexRows.row(SYNCED_APPROVALS, a.get("document_sha256"), a.get("approved_for"),
+                    null, a.get("entry"));
+            Map<String, String> kept = synced.computeIfAbsent(IndexRows.keyOf(SYNCED_APPROVALS, row), k -> row);
+            kept.put("key_ids", kept.get("key_ids") == null ? a.get("key_id") : kept.get("key_ids") + "," + a.get("key_id"));
+        }
+        for (Map<String, String> row : synced.values()) {
+            row.put("key_ids", String.join(",", new TreeSet<>(List.of(row.get("key_ids").split(",")))));
+            rows.addIfAbsent(SYNCED_APPROVALS, row);
+        }
     }
 
     private void add(LedgerEntry e) {

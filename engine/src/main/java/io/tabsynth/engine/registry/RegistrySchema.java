@@ -76,12 +76,22 @@ public final class RegistrySchema {
             c("key_id", DIGEST), c("approved_for", TEXT), c("signer", TEXT), c("approved_on", TEXT), c("entry", DIGEST)),
             List.of("document_sha256", "key_id"));
 
+    /**
+     * For each document with approvals, the key ids of the approvals the last sync indexed (sorted, comma-separated):
+     * an approval row missing from {@link #APPROVALS} that a sync indexed was removed, while an approval signed after
+     * the sync is news.
+     */
+    public static final Table SYNCED_APPROVALS = new Table("registry_synced_approvals", List.of(
+            c("document_sha256", DIGEST), c("approved_for", TEXT), c("key_ids", TEXT), c("entry", DIGEST)),
+            List.of("document_sha256", "approved_for"));
+
     /** The tables whose rows come from the ledger entries alone. */
     public static final List<Table> FROM_LEDGERS = List.of(ENTRIES, ARTIFACTS, ITEMS, WITHDRAWALS, FITS);
     /** The tables whose rows come from files the ledger names (charters, certificates), checked against it. */
     public static final List<Table> FROM_FILES = List.of(CHARTERS, APPROVALS);
     /** Every table of rows read from ledgers and files, in the order they are written. */
-    public static final List<Table> DERIVED = List.of(ENTRIES, ARTIFACTS, ITEMS, WITHDRAWALS, FITS, CHARTERS, APPROVALS);
+    public static final List<Table> DERIVED = List.of(ENTRIES, ARTIFACTS, ITEMS, WITHDRAWALS, FITS, CHARTERS, APPROVALS,
+            SYNCED_APPROVALS);
 
     private RegistrySchema() {
     }

@@ -33,8 +33,12 @@ final class Recorder {
         inputFiles.remember(input);
     }
 
-    /** Refuses to write {@code out} when the engine has read it. */
+    /**
+     * Refuses to write {@code out} when the engine has read it, or when the ledger would refuse the step's record (it
+     * does not match its signed head), so that nothing is written that could not be recorded.
+     */
     void refuseIfRead(Path out) {
+        lineage.requireIntactLedger();
         inputFiles.refuseIfRead(out);
     }
 

@@ -1,5 +1,6 @@
 package io.tabsynth.engine.lineage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -207,6 +208,33 @@ class LineageTest {
             Files.write(ledger, bad);
             assertFalse(verifier.verifyLedger(ledger).ok(), "flipped ledger byte " + i + " of " + good.length);
         }
+    }
+
+    @Test
+    void aLedgerCutShorterThanItsHeadIsNeitherReadNorAppendedTo() throws Exception {
+        Path out = twoSteps();
+        Ledger ledger = lineage.ledger();
+        List<String> lines = Files.readAllLines(ledger.file());
+        byte[] head = Files.readAllBytes(ledger.head());
+        Files.write(ledger.file(), lines.subList(0, 1));
+        TrustStore trust = TrustStore.standard(lineage.keys());
+
+        VerificationException read = assertThrows(VerificationException.class, () -> ledger.verifiedLines(trust));
+        assertTrue(read.getMessage().contains("signed for 2 records but the ledger has 1; records were removed from the end")
+                && read.getMessage().contains("it was not read"), read.getMessage());
+        assertThrows(VerificationException.class, () -> lineage.requireIntactLedger());
+        VerificationException append = assertThrows(VerificationException.class,
+                () -> lineage.record(sampleStep(dir.resolve("m.model"), out)));
+        assertTrue(append.getMessage().contains("nothing was appended"), append.getMessage());
+        assertEquals(lines.subList(0, 1), Files.readAllLines(ledger.file()), "nothing appended");
+        assertArrayEquals(head, Files.readAllBytes(ledger.head()), "the head is not re-signed");
+
+        Files.delete(ledger.head());
+        assertTrue(assertThrows(VerificationException.class, () -> ledger.verifiedLines(trust)).getMessage()
+                .contains("ledger.jsonl.head: missing"));
+        Files.write(ledger.file(), lines);
+        Files.write(ledger.head(), head);
+        assertEquals(lines, ledger.verifiedLines(trust), "restored from the backup, it is read again");
     }
 
     @Test

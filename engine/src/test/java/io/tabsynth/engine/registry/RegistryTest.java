@@ -312,6 +312,46 @@ class RegistryTest {
     }
 
     @Test
+    void approvalRowsDeletedAfterTheSyncAreCaughtWhileAnApprovalSignedSinceIsNews() throws Exception {
+        String url = sqlite("d.db");
+        Artifact plan = new Artifact("plan", dir.resolve("plan.json"), "1".repeat(64), "2".repeat(64), Artifact.NOT_DATA);
+        Artifact model = file("subject", "m.model", null);
+        lineage().record(Step.builder("fit").by("gaussian-copula", "copula", "1").seed(1L).input(real("a.csv")).input(plan)
+                .output(model).result("planApprovals", List.of(Map.of("name", "Bob", "keyid", bob.keyId(),
+                        "approvedOn", "2026-12-01T10:00:00Z"))).build());
+        Path board = charter("P1Y", 1);
+        Path cert = certify(sample(model, "syn.csv"), board, Instant.now(), "syn.cert.json");
+        approve(cert);
+        Path later = certify(sample(model, "later.csv"), board, Instant.now(), "later.cert.json");
+        try (Registry r = registry(url)) {
+            r.sync(false);
+            assertTrue(r.verify().ok(), r.verify().problems().toString());
+        }
+        approve(later);
+        try (Registry r = registry(url)) {
+            RegistryCheck.Findings f = r.verify();
+            assertTrue(f.ok() && f.notes().stream().anyMatch(n -> n.contains("newer than the last sync")), f.toString());
+        }
+        try (Connection db = RegistryDatabase.open(url); Statement st = db.createStatement()) {
+            assertEquals(4, st.executeUpdate("DELETE FROM registry_approvals"), "the plan's, and the certificates' signers");
+        }
+        try (Registry r = registry(url)) {
+            List<String> problems = r.verify().problems();
+            String certDigest = Sha256.hex(SignedDocument.read(cert).bytesBeforeApprovals()).substring(0, 12);
+            assertTrue(problems.contains("registry_approvals row document_sha256 " + certDigest + ", key_id "
+                    + bob.keyId().substring(0, 12) + ": the last sync indexed this release approval and it is missing; "
+                    + "it was removed outside tabsynth"), problems.toString());
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("registry_approvals row document_sha256 "
+                    + "2".repeat(12) + ", key_id " + bob.keyId().substring(0, 12)) && p.endsWith("removed outside tabsynth")),
+                    "the plan approval the fit recorded: " + problems);
+            assertEquals(4, problems.size(), "the two signatures of syn.cert.json, the certifier's of later.cert.json "
+                    + "and the plan's; Bob's approval of later.cert.json, signed after the sync, is news: " + problems);
+            r.sync(true);
+            assertTrue(r.verify().ok(), "a rebuild from the ledgers repairs it");
+        }
+    }
+
+    @Test
     void aLedgerThatDoesNotVerifyIndexesNothing() throws Exception {
         String url = sqlite("b.db");
         fit(real("a.csv"), "a.model", null);

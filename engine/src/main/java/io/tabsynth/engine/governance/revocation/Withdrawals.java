@@ -54,11 +54,12 @@ public final class Withdrawals {
 
     /**
      * The withdrawals the ledger records, signed by a trusted key; lines that are not records, and records of other
-     * steps, are passed over (verifying the ledger reports them).
+     * steps, are passed over (verifying the ledger reports them). A ledger that does not match its signed head (a
+     * revocation cut off its end) is a {@link io.tabsynth.engine.lineage.VerificationException}.
      */
     public static List<Withdrawal> inLedger(Ledger ledger, TrustStore trust) {
         List<Withdrawal> out = new ArrayList<>();
-        List<String> lines = ledger.lines();
+        List<String> lines = ledger.verifiedLines(trust);
         for (int i = 0; i < lines.size(); i++) {
             SignedRecord record;
             try {
