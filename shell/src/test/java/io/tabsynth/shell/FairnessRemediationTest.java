@@ -237,6 +237,37 @@ class FairnessRemediationTest {
         assertBad(sample(out, 100, 1, "--rebalance", "sex", "--condition", "sex= Male"), "use one or the other");
     }
 
+    @Test
+    void numericColumnsAreRefusedBeforeAnyRowIsDrawn() {
+        Path out = dir.resolve("none.csv");
+        // hours is an integer column: no group of it, and no value of it, is a class to make parity for
+        assertBad(sample(out, 100, 2, "--fairness", "target=hours", "positive=50", "protected=sex"),
+                "--fairness target 'hours' is not categorical: it is an integer column");
+        // refused from the schema, not after rejection sampling failed to find one of its values
+        assertBad(sample(out, 100, 2, "--rebalance", "hours"), "--rebalance 'hours' is not categorical");
+    }
+
+    @Test
+    void aPositiveValueTooRareForTheRowsAskedIsRefusedRatherThanMadeUp() throws Exception {
+        StringBuilder table = new StringBuilder(biasedTable(3000, 11));
+        for (int i = 0; i < 9; i++) {
+            table.append(i % 2 == 0 ? FEMALE : MALE).append(", rare,40,north\n");
+        }
+        Path rareReal = Files.writeString(dir.resolve("rare.csv"), table.toString());
+        Path rareModel = dir.resolve("rare.model");
+        assertEquals(0, Cli.run("fit", "--data", rareReal, "--generator", "gaussian-copula", "--seed", 1, "--model",
+                rareModel, "--ledger", ledger).code());
+        Path out = dir.resolve("none.csv");
+        // about 3 in 1,000 rows are ' rare': 20 rows would hold none, and parity among zeros says nothing
+        assertBad(Cli.run("sample", "--model", rareModel, "--rows", 20, "--seed", 2, "--out", out, "--ledger", ledger,
+                "--fairness", "target=income", "positive=' rare'", "protected=sex"), "cannot be met in 20 rows");
+        Path enough = dir.resolve("enough.csv");
+        Cli many = Cli.run("sample", "--model", rareModel, "--rows", 2000, "--seed", 2, "--out", enough, "--ledger",
+                ledger, "--fairness", "target=income", "positive=' rare'", "protected=sex");
+        assertEquals(0, many.code(), many.err());
+        assertTrue(read(enough).strings("income").countOccurrences(" rare") > 0);
+    }
+
     private void assertBad(Cli run, String message) {
         assertEquals(2, run.code(), run.out() + run.err());
         assertTrue(run.err().contains(message), run.err());
