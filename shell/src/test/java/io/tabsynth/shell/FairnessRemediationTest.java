@@ -194,6 +194,11 @@ class FairnessRemediationTest {
                 "--evaluators", "fidelity,fairness", "--target", "income", "--protected", "sex", "--option",
                 "positive= >50K", "--report", report, "--html", dir.resolve("report.html"), "--ledger", ledger);
         assertEquals(0, eval.code(), eval.err());
+        // the score is likeness to the real data's group figures: printed with what it measures, so parity's low
+        // score does not read as unfairness
+        assertTrue(eval.out().matches("(?s).*fairness +0\\.\\d{4}  \\(how closely group shares and disparate impact"
+                + " follow the real data's, not how fair the data is; disparate impact by sex: real 0\\.\\d{3},"
+                + " synthetic (1\\.000|0\\.9\\d\\d)\\).*"), eval.out());
         assertTrue(Files.readString(dir.resolve("report.html")).contains("compared (--compare)"), "the chart has the third bars");
         com.fasterxml.jackson.databind.JsonNode sex = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(report.toFile()).path("fairness").path("protected").path("sex");
@@ -207,6 +212,9 @@ class FairnessRemediationTest {
                 "--ledger", ledger);
         assertEquals(0, certify.code(), certify.err());
         String md = Files.readString(card);
+        assertFalse(md.contains("\"realShare\""), "section (f) is for people, not the report's JSON");
+        assertTrue(md.contains("| sex = ' Female' | share of the rows: real 0."), md);
+        assertTrue(md.contains("It measures how faithfully this data keeps the real data's group shares"), md);
         for (String words : new String[] {"By sex: disparate impact of the real data",
                 "Mitigation applied when sampling: the share of rows with income = ' >50K' was set equal (demographic"
                         + " parity) across the groups of sex", "Why: the model had learned a disparate impact of",
