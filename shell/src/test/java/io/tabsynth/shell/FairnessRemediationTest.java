@@ -194,6 +194,11 @@ class FairnessRemediationTest {
                 "--evaluators", "fidelity,fairness", "--target", "income", "--protected", "sex", "--option",
                 "positive= >50K", "--report", report, "--html", dir.resolve("report.html"), "--ledger", ledger);
         assertEquals(0, eval.code(), eval.err());
+        // the score is likeness to the real data's group figures: printed with what it measures, so parity's low
+        // score does not read as unfairness
+        assertTrue(eval.out().matches("(?s).*fairness +0\\.\\d{4}  \\(how closely group shares and disparate impact"
+                + " follow the real data's, not how fair the data is; disparate impact by sex: real 0\\.\\d{3},"
+                + " synthetic (1\\.000|0\\.9\\d\\d)\\).*"), eval.out());
         assertTrue(Files.readString(dir.resolve("report.html")).contains("compared (--compare)"), "the chart has the third bars");
         com.fasterxml.jackson.databind.JsonNode sex = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(report.toFile()).path("fairness").path("protected").path("sex");
@@ -207,6 +212,9 @@ class FairnessRemediationTest {
                 "--ledger", ledger);
         assertEquals(0, certify.code(), certify.err());
         String md = Files.readString(card);
+        assertFalse(md.contains("\"realShare\""), "section (f) is for people, not the report's JSON");
+        assertTrue(md.contains("| sex = ' Female' | share of the rows: real 0."), md);
+        assertTrue(md.contains("It measures how faithfully this data keeps the real data's group shares"), md);
         for (String words : new String[] {"By sex: disparate impact of the real data",
                 "Mitigation applied when sampling: the share of rows with income = ' >50K' was set equal (demographic"
                         + " parity) across the groups of sex", "Why: the model had learned a disparate impact of",
@@ -235,6 +243,37 @@ class FairnessRemediationTest {
         assertBad(sample(out, 100, 1, "--fairness", "target=income", "positive= >50K", "protected=sex", "ratio=0.1",
                 "--rebalance", "sex=' Male':0.05"), "cannot be met");
         assertBad(sample(out, 100, 1, "--rebalance", "sex", "--condition", "sex= Male"), "use one or the other");
+    }
+
+    @Test
+    void numericColumnsAreRefusedBeforeAnyRowIsDrawn() {
+        Path out = dir.resolve("none.csv");
+        // hours is an integer column: no group of it, and no value of it, is a class to make parity for
+        assertBad(sample(out, 100, 2, "--fairness", "target=hours", "positive=50", "protected=sex"),
+                "--fairness target 'hours' is not categorical: it is an integer column");
+        // refused from the schema, not after rejection sampling failed to find one of its values
+        assertBad(sample(out, 100, 2, "--rebalance", "hours"), "--rebalance 'hours' is not categorical");
+    }
+
+    @Test
+    void aPositiveValueTooRareForTheRowsAskedIsRefusedRatherThanMadeUp() throws Exception {
+        StringBuilder table = new StringBuilder(biasedTable(3000, 11));
+        for (int i = 0; i < 9; i++) {
+            table.append(i % 2 == 0 ? FEMALE : MALE).append(", rare,40,north\n");
+        }
+        Path rareReal = Files.writeString(dir.resolve("rare.csv"), table.toString());
+        Path rareModel = dir.resolve("rare.model");
+        assertEquals(0, Cli.run("fit", "--data", rareReal, "--generator", "gaussian-copula", "--seed", 1, "--model",
+                rareModel, "--ledger", ledger).code());
+        Path out = dir.resolve("none.csv");
+        // about 3 in 1,000 rows are ' rare': 20 rows would hold none, and parity among zeros says nothing
+        assertBad(Cli.run("sample", "--model", rareModel, "--rows", 20, "--seed", 2, "--out", out, "--ledger", ledger,
+                "--fairness", "target=income", "positive=' rare'", "protected=sex"), "cannot be met in 20 rows");
+        Path enough = dir.resolve("enough.csv");
+        Cli many = Cli.run("sample", "--model", rareModel, "--rows", 2000, "--seed", 2, "--out", enough, "--ledger",
+                ledger, "--fairness", "target=income", "positive=' rare'", "protected=sex");
+        assertEquals(0, many.code(), many.err());
+        assertTrue(read(enough).strings("income").countOccurrences(" rare") > 0);
     }
 
     private void assertBad(Cli run, String message) {

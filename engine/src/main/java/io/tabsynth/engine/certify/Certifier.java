@@ -279,12 +279,8 @@ public final class Certifier {
         card.section("(e) Availability, quantity and suitability", List.of("Validation report " + request.report().getFileName()
                 + " (sha256 " + reportSha256 + ")."), quantity);
 
-        JsonNode fairness = report.path("fairness");
-        List<String> examined = new ArrayList<>(RemediationWords.examination(fairness));
-        examined.add(fairness.isMissingNode()
-                ? "The report holds no fairness evaluation; run the fairness evaluator with --protected columns."
-                : "Fairness evaluation from the report: " + fairness);
-        card.section("(f) Examination of possible biases", examined, List.of());
+        BiasExamination examination = new BiasExamination(report.path("fairness"));
+        card.section("(f) Examination of possible biases", examination.paragraphs(), examination.rows());
 
         JsonNode policy = report.path("policy");
         List<String> measures = new ArrayList<>();

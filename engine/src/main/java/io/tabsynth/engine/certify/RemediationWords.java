@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.lineage.Step;
 import io.tabsynth.spi.JsonOutput;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +15,8 @@ import java.util.Map;
  * where it has them: the fidelity score, and the fairness evaluator's comparison with the plain sample).
  */
 final class RemediationWords {
+    private static final String UTILITY_UNMEASURED = ", so the cost in utility is not measured";
+
     private final Map<String, String> params;
     private final JsonNode results;
     private final JsonNode report;
@@ -71,46 +72,57 @@ final class RemediationWords {
         return out;
     }
 
-    /** The cost in fidelity and utility, from the report; says so when the report does not measure it. */
+    /**
+     * The cost in fidelity and utility, from the report; what the report lacks to measure the rest is named with the
+     * option that adds it: a fidelity score ({@code --evaluators fidelity}), a fairness evaluation of the protected
+     * column, a comparison with the plain sample ({@code --compare}), and a real holdout to score the models trained
+     * on each ({@code --holdout}).
+     */
     private String cost(String column) {
-        List<String> parts = new ArrayList<>();
+        List<String> measured = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         if (report.path("fidelity").has("score")) {
-            parts.add(String.format(Locale.ROOT, "fidelity score of this data %.3f", report.path("fidelity").path("score").asDouble()));
+            measured.add(String.format(Locale.ROOT, "fidelity score of this data %.3f", report.path("fidelity").path("score").asDouble()));
+        } else {
+            missing.add("no fidelity score (tabsynth evaluate --evaluators fidelity), so the cost in fidelity is not measured");
         }
         JsonNode byColumn = report.path("fairness").path("protected").path(column);
         JsonNode mine = byColumn.path("syntheticTrainedModel");
         JsonNode plain = byColumn.path("comparedTrainedModel");
         if (mine.has("f1") && plain.has("f1")) {
-            parts.add(String.format(Locale.ROOT, "a model trained on this data scores F1 %.3f on the real holdout against"
+            measured.add(String.format(Locale.ROOT, "a model trained on this data scores F1 %.3f on the real holdout against"
                     + " %.3f for one trained on the plain sample (%+.3f), with a demographic-parity difference of %.3f"
                     + " against %.3f and an equalised-odds difference of %.3f against %.3f",
                     mine.path("f1").asDouble(), plain.path("f1").asDouble(),
                     mine.path("f1").asDouble() - plain.path("f1").asDouble(),
                     mine.path("demographicParityDifference").asDouble(), plain.path("demographicParityDifference").asDouble(),
                     mine.path("equalizedOddsDifference").asDouble(), plain.path("equalizedOddsDifference").asDouble()));
+        } else if (byColumn.isMissingNode()) {
+            missing.add("no fairness evaluation of " + column + " (tabsynth evaluate --evaluators fairness --protected "
+                    + column + " --target T --compare PLAIN --holdout H)" + UTILITY_UNMEASURED);
+        } else {
+            missing.add(missingComparison(byColumn.has("comparedDisparateImpact"), mine.has("f1")));
         }
-        if (parts.isEmpty()) {
-            return "Cost: not measured; the report holds no fidelity score and no comparison with the plain sample"
-                    + " (tabsynth evaluate --compare PLAIN --holdout H).";
+        StringBuilder b = new StringBuilder("Cost: ");
+        b.append(measured.isEmpty() ? "not measured" : String.join("; ", measured));
+        if (!missing.isEmpty()) {
+            b.append("; the report holds ").append(String.join("; it holds ", missing));
         }
-        return "Cost: " + String.join("; ", parts) + (plain.has("f1") ? "." : "; the report holds no comparison with the"
-                + " plain sample (tabsynth evaluate --compare PLAIN --holdout H), so the cost in utility is not measured.");
+        return b.append('.').toString();
     }
 
-    /** The comparison of section (f), in words, for each protected column the fairness evaluator compared. */
-    static List<String> examination(JsonNode fairness) {
-        List<String> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = fairness.path("protected").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode c = e.getValue();
-            if (!c.has("comparedDisparateImpact")) {
-                continue;
-            }
-            out.add(String.format(Locale.ROOT, "By %s: disparate impact of the real data %.3f, of the plain synthetic"
-                    + " sample %.3f, of this data %.3f.", e.getKey(), c.path("realDisparateImpact").asDouble(),
-                    c.path("comparedDisparateImpact").asDouble(), c.path("syntheticDisparateImpact").asDouble()));
+    /** What keeps the report from measuring the cost in utility, given whether it compared and had a holdout. */
+    private static String missingComparison(boolean compared, boolean holdout) {
+        if (compared) {
+            return "a comparison with the plain sample (--compare) but no real holdout (--holdout H) to score models"
+                    + " trained on each" + UTILITY_UNMEASURED;
         }
-        return out;
+        if (holdout) {
+            return "no comparison with the plain sample (--compare PLAIN): a model trained on this data was scored on"
+                    + " the real holdout, but none trained on the plain sample to set beside it" + UTILITY_UNMEASURED;
+        }
+        return "no comparison with the plain sample (--compare PLAIN) and no real holdout (--holdout H), so no model"
+                + " trained on either was scored and the cost in utility is not measured";
     }
 
     /** {@code ' Female' 0.114, ' Male' 0.305}. */

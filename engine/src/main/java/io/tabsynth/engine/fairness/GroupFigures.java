@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * The figures a remediation is about, counted on rows: each group's share of the rows and, with a fairness target,
  * each group's positive rate (share of its rows with the target's positive value) and the disparate impact (lowest
- * rate over highest). Groups are in text order; a missing value is the group {@code ""}.
+ * rate over highest; {@code null} without a fairness target, or when no group has a positive row). Groups are in
+ * text order; a missing value is the group {@code ""}.
  */
 public record GroupFigures(Map<String, Double> shares, Map<String, Double> positiveRates, Double disparateImpact) {
     /** Counts the figures on the frame; {@code fairness} may be {@code null} (shares only). */
@@ -37,7 +38,8 @@ public record GroupFigures(Map<String, Double> shares, Map<String, Double> posit
                 highest = Math.max(highest, rate);
             }
         }
-        Double impact = t < 0 || counts.isEmpty() ? null : highest == 0 ? 1.0 : lowest / highest;
+        // with no positive row in any group the ratio is 0/0: undefined, not parity
+        Double impact = t < 0 || counts.isEmpty() || highest == 0 ? null : lowest / highest;
         return new GroupFigures(shares, rates, impact);
     }
 
@@ -51,8 +53,10 @@ public record GroupFigures(Map<String, Double> shares, Map<String, Double> posit
     public Map<String, Object> recorded() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("groupShares", shares);
-        if (disparateImpact != null) {
+        if (!positiveRates.isEmpty()) {
             out.put("positiveRates", positiveRates);
+        }
+        if (disparateImpact != null) {
             out.put("disparateImpact", disparateImpact);
         }
         return out;

@@ -1,6 +1,8 @@
 package io.tabsynth.engine.fairness;
 
 import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.Schema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,6 +37,40 @@ public record Remediation(FairnessTarget fairness, Rebalance rebalance) {
     /** The protected column whose groups change. */
     public String protectedColumn() {
         return fairness != null ? fairness.protectedColumn() : rebalance.column();
+    }
+
+    /**
+     * Refuses, from the model's schema alone and so before anything is drawn, a protected column or target that is
+     * not a column, or is not a set of labels: groups and targets are categorical or boolean columns. A numeric
+     * column (continuous, integer, datetime) has values that are amounts, not groups (parity for {@code income=50000}
+     * or equal shares of every income would mean nothing), and free text and identifiers do not repeat.
+     *
+     * @return the index of the protected column in the schema
+     */
+    public int checkColumns(Schema schema) {
+        int g = labelColumn(schema, protectedColumn(), fairness != null ? "--fairness protected" : "--rebalance");
+        if (fairness != null) {
+            labelColumn(schema, fairness.target(), "--fairness target");
+        }
+        return g;
+    }
+
+    private static int labelColumn(Schema schema, String column, String option) {
+        if (!schema.has(column)) {
+            throw schema.noSuchColumn(option, column);
+        }
+        ColumnKind kind = schema.column(column).kind();
+        if (kind != ColumnKind.CATEGORICAL && kind != ColumnKind.BOOLEAN) {
+            throw new BadInputException(option + " '" + column + "' is not categorical: it is " + article(kind) + " "
+                    + kind.jsonName().replace('_', ' ') + " column, and groups and targets are categorical or boolean"
+                    + " columns" + (kind == ColumnKind.INTEGER ? " (numbers that are codes, such as 1 and 2 for sex,"
+                    + " can be declared categorical in a --metadata file when fitting: docs/data.md)" : ""));
+        }
+        return schema.indexOf(column);
+    }
+
+    private static String article(ColumnKind kind) {
+        return kind == ColumnKind.INTEGER || kind == ColumnKind.IDENTIFIER ? "an" : "a";
     }
 
     /** The parameters lineage records: {@code fairness.*}, {@code rebalance.*} and {@code remediation.method}. */

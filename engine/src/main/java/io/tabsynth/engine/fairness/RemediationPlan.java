@@ -3,7 +3,6 @@ package io.tabsynth.engine.fairness;
 import io.tabsynth.spi.BadInputException;
 import io.tabsynth.spi.Suggestion;
 import io.tabsynth.spi.data.CellText;
-import io.tabsynth.spi.data.ColumnKind;
 import io.tabsynth.spi.data.Frame;
 import io.tabsynth.spi.data.Schema;
 import java.util.ArrayList;
@@ -65,8 +64,8 @@ public final class RemediationPlan {
     public static RemediationPlan of(Remediation remediation, Frame estimate, long rows, int maxTries) {
         Schema schema = estimate.schema();
         FairnessTarget fairness = remediation.fairness();
-        int g = discreteColumn(schema, remediation.protectedColumn(), fairness != null ? "--fairness protected" : "--rebalance");
-        int t = fairness == null ? -1 : discreteColumn(schema, fairness.target(), "--fairness target");
+        int g = remediation.checkColumns(schema);
+        int t = fairness == null ? -1 : schema.indexOf(fairness.target());
         Map<String, Map<String, Long>> joint = new TreeMap<>();
         for (int r = 0; r < estimate.rowCount(); r++) {
             joint.computeIfAbsent(GroupFigures.text(estimate, g, r), k -> new TreeMap<>())
@@ -117,6 +116,9 @@ public final class RemediationPlan {
             }
         }
         long[] counts = LargestRemainder.allocate(rows, cellShares.stream().mapToDouble(Double::doubleValue).toArray());
+        if (fairness != null) {
+            checkSomePositive(fairness, conditions, counts, joint, rows);
+        }
         List<Cell> cells = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 0) {
@@ -204,24 +206,35 @@ public final class RemediationPlan {
         return rate;
     }
 
+    /**
+     * Refuses a fairness target whose positive value the model draws so rarely that the sample would hold no row
+     * with it: every group's positive rate would be 0, and parity among zeros says nothing.
+     */
+    private static void checkSomePositive(FairnessTarget fairness, List<Map<String, String>> conditions, long[] counts,
+                                          Map<String, Map<String, Long>> joint, long rows) {
+        long positives = 0;
+        for (int i = 0; i < counts.length; i++) {
+            positives += fairness.positive().equals(conditions.get(i).get(fairness.target())) ? counts[i] : 0;
+        }
+        if (positives > 0) {
+            return;
+        }
+        long drawn = 0;
+        for (Map<String, Long> byTarget : joint.values()) {
+            drawn += byTarget.getOrDefault(fairness.positive(), 0L);
+        }
+        throw new BadInputException(String.format(Locale.ROOT, "--fairness %s cannot be met in %,d rows: the model"
+                + " draws %s = '%s' in %,d of %,d rows, so the sample would hold no such row and every group's rate"
+                + " would be 0; ask for more rows or another positive value", fairness.words(), rows,
+                fairness.target(), fairness.positive(), drawn, ESTIMATE_ROWS));
+    }
+
     private static BadInputException impossible(Remediation remediation, String group, String targetValue) {
         String what = remediation.protectedColumn() + "='" + group + "'"
                 + (targetValue == null ? "" : " and " + remediation.fairness().target() + " " + targetValue);
         return new BadInputException("the remediation cannot be met: it needs rows with " + what + ", and in "
                 + String.format(Locale.ROOT, "%,d", ESTIMATE_ROWS) + " rows the model drew none; ask for other shares"
                 + " or a lower ratio, or fit the model on data that has such rows");
-    }
-
-    private static int discreteColumn(Schema schema, String column, String option) {
-        if (!schema.has(column)) {
-            throw schema.noSuchColumn(option, column);
-        }
-        ColumnKind kind = schema.column(column).kind();
-        if (kind != ColumnKind.CATEGORICAL && kind != ColumnKind.BOOLEAN && kind != ColumnKind.INTEGER) {
-            throw new BadInputException(option + " '" + column + "' is " + kind.jsonName() + "; groups and targets are"
-                    + " categorical, boolean or integer columns");
-        }
-        return schema.indexOf(column);
     }
 
     private static long total(Map<String, Long> counts) {

@@ -130,6 +130,7 @@ final class Sampler {
                     + Integer.MAX_VALUE + " rows, not " + rows);
         }
         Remediation remediation = sampling.remediation();
+        remediation.checkColumns(model.schema());
         Frame estimate;
         try (FrameStream s = constrain(model.model(), sampling.with(null))
                 .sample(RemediationPlan.ESTIMATE_ROWS, Seeds.derive(seed, REMEDIATION_ESTIMATE))) {
@@ -166,7 +167,7 @@ final class Sampler {
             out.put("remediation.estimateRows", RemediationPlan.ESTIMATE_ROWS);
             out.put("remediation.learned", learned.recorded());
             out.put("remediation.achieved", achieved.recorded());
-            if (achieved.disparateImpact() != null) {
+            if (learned.disparateImpact() != null && achieved.disparateImpact() != null) {
                 out.put("remediation.learnedDisparateImpact", learned.disparateImpact());
                 out.put("remediation.achievedDisparateImpact", achieved.disparateImpact());
             }

@@ -2,15 +2,20 @@ package io.tabsynth.engine.fairness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tabsynth.spi.BadInputException;
+import io.tabsynth.spi.data.ColumnKind;
+import io.tabsynth.spi.data.ColumnSpec;
+import io.tabsynth.spi.data.Frame;
+import io.tabsynth.spi.data.Schema;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Largest-remainder allocation and the parsing of --fairness and --rebalance. */
+/** Largest-remainder allocation, the parsing of --fairness and --rebalance, and the columns they may name. */
 class RemediationOptionsTest {
     @Test
     void largestRemainderAddsUpExactlyAndBreaksTiesByOrder() {
@@ -45,5 +50,44 @@ class RemediationOptionsTest {
         assertThrows(BadInputException.class, () -> Rebalance.parse("sex=Female"));
         assertThrows(BadInputException.class, () -> Rebalance.parse("sex=Female:half"));
         assertThrows(BadInputException.class, () -> Rebalance.parse("sex=Female:1.5"));
+    }
+
+    private static final Schema LOANS = Schema.of(ColumnSpec.of("sex", ColumnKind.CATEGORICAL),
+            ColumnSpec.of("income", ColumnKind.INTEGER), ColumnSpec.of("score", ColumnKind.CONTINUOUS),
+            ColumnSpec.of("approved", ColumnKind.BOOLEAN));
+
+    @Test
+    void numericColumnsAreRefusedFromTheSchemaAloneAsNotCategorical() {
+        Remediation parity = Remediation.of(FairnessTarget.parse(List.of("target=income", "positive=50000",
+                "protected=sex")), null);
+        BadInputException e = assertThrows(BadInputException.class, () -> parity.checkColumns(LOANS));
+        assertTrue(e.getMessage().startsWith("--fairness target 'income' is not categorical: it is an integer column")
+                && e.getMessage().contains("--metadata"), e.getMessage());
+        Remediation byIncome = Remediation.of(null, Rebalance.parse("income"));
+        e = assertThrows(BadInputException.class, () -> byIncome.checkColumns(LOANS));
+        assertTrue(e.getMessage().startsWith("--rebalance 'income' is not categorical"), e.getMessage());
+        Remediation byScore = Remediation.of(FairnessTarget.parse(List.of("target=approved", "positive=true",
+                "protected=score")), null);
+        e = assertThrows(BadInputException.class, () -> byScore.checkColumns(LOANS));
+        assertTrue(e.getMessage().startsWith("--fairness protected 'score' is not categorical: it is a continuous"),
+                e.getMessage());
+        Remediation fine = Remediation.of(FairnessTarget.parse(List.of("target=approved", "positive=true",
+                "protected=sex")), Rebalance.parse("sex"));
+        assertEquals(0, fine.checkColumns(LOANS));
+    }
+
+    @Test
+    void disparateImpactIsUndefinedWhenNoGroupHasAPositiveRow() {
+        Schema schema = Schema.of(ColumnSpec.of("sex", ColumnKind.CATEGORICAL), ColumnSpec.of("y", ColumnKind.CATEGORICAL));
+        tech.tablesaw.api.Table table = tech.tablesaw.api.Table.create(
+                tech.tablesaw.api.StringColumn.create("sex", "F", "M", "M"),
+                tech.tablesaw.api.StringColumn.create("y", "no", "no", "no"));
+        FairnessTarget target = FairnessTarget.parse(List.of("target=y", "positive=yes", "protected=sex"));
+        GroupFigures none = GroupFigures.of(Frame.of(table, schema), "sex", target);
+        assertNull(none.disparateImpact(), "0/0 is no parity");
+        assertEquals(Map.of("F", 0.0, "M", 0.0), none.positiveRates());
+        assertTrue(none.recorded().containsKey("positiveRates") && !none.recorded().containsKey("disparateImpact"));
+        FairnessTarget no = FairnessTarget.parse(List.of("target=y", "positive=no", "protected=sex"));
+        assertEquals(1.0, GroupFigures.of(Frame.of(table, schema), "sex", no).disparateImpact());
     }
 }

@@ -131,6 +131,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     JsonNode note = entry.getValue().path("note");
                     out.printf(Locale.ROOT, "%-10s %s%n", entry.getKey(), score.isNumber()
                             ? String.format(Locale.ROOT, "%.4f", score.asDouble())
+                                    + (entry.getKey().equals("fairness") ? fairnessGloss(entry.getValue()) : "")
                             : "-" + (note.isTextual() ? "  (" + note.asText() + ")" : ""));
                 }
             });
@@ -193,5 +194,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         return new java.math.BigDecimal(actual.asDouble()).round(new java.math.MathContext(ACTUAL_DIGITS))
                 .stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * What the fairness score measures, beside it, so that it does not read as a verdict on fairness: a remediated
+     * sample with parity scores low because its disparate impact is far from the real data's.
+     */
+    private static String fairnessGloss(JsonNode fairness) {
+        StringBuilder b = new StringBuilder("  (how closely group shares and disparate impact follow the real data's,"
+                + " not how fair the data is; disparate impact");
+        fairness.path("protected").properties().forEach(c -> b.append(String.format(Locale.ROOT,
+                " by %s: real %.3f, synthetic %.3f;", c.getKey(), c.getValue().path("realDisparateImpact").asDouble(),
+                c.getValue().path("syntheticDisparateImpact").asDouble())));
+        b.setLength(b.length() - 1);
+        return b.append(')').toString();
     }
 }
