@@ -135,7 +135,18 @@ class GovernanceCommandTest {
                 "--ledger", ledger, "--model", dir.resolve("c.model")));
         assertEquals(3, copula.code(), "a fit with no formal guarantee is refused under a budget: " + copula.err());
         assertTrue(copula.err().contains("budgeted.json"), copula.err());
-        Path other = Files.copy(real, dir.resolve("other.csv"));
+        Path copy = Files.copy(real, dir.resolve("copy.csv"));
+        Object[] copyFit = {"fit", "--data", copy, "--generator", "dp-marginals", "--param", "epsilon=2.5", "--seed", 1,
+                "--charter", signed};
+        Cli renamed = Cli.run(append(append(append(copyFit, "--plan"), planned("copy-plan.json", copyFit)),
+                "--ledger", ledger, "--model", dir.resolve("e.model")));
+        assertEquals(3, renamed.code(), "a copy of real.csv is held to real.csv's budget: " + renamed.err());
+        assertTrue(renamed.err().contains("for real.csv, whose data this file holds under another name"),
+                renamed.err());
+        Path other = dir.resolve("other.csv");
+        try (Engine e = Engine.classpath()) {
+            e.write(DemoData.customers(300, 5), other);
+        }
         Object[] otherFit = {"fit", "--data", other, "--generator", "gaussian-copula", "--seed", 7, "--charter", signed};
         Cli elsewhere = Cli.run(append(append(append(otherFit, "--plan"), planned("other-plan.json", otherFit)),
                 "--ledger", ledger, "--model", dir.resolve("d.model")));
@@ -158,6 +169,42 @@ class GovernanceCommandTest {
             assertEquals(0, approved.code(), approved.err());
         }
         return plan;
+    }
+
+    /** The draft of {@link #draft(String, int, int)} issued on another day, signed by Alice and Bob. */
+    private Path charterIssued(String name, String issued) throws Exception {
+        Path draft = draft(name + "-draft.json", 1, 1);
+        Files.writeString(draft, Files.readString(draft).replace("\"issued\": \"2026-12-01\"",
+                "\"issued\": \"" + issued + "\""));
+        Path signed = dir.resolve(name + ".json");
+        assertEquals(0, Cli.run("charter", "sign", draft, "--out", signed, "--key", keys("alice")).code());
+        assertEquals(0, Cli.run("charter", "sign", signed, "--key", keys("bob")).code());
+        return signed;
+    }
+
+    @Test
+    void aCharterNotYetInEffectRefusesPlansAndFitsAndShowSaysWhenReviewIsOverdue() throws Exception {
+        Path future = charterIssued("future", "2099-01-01");
+        Path plan = dir.resolve("plan.json");
+        Cli planned = fit("--charter", future, "--plan-out", plan);
+        assertEquals(3, planned.code(), planned.err());
+        assertTrue(planned.err().contains(future + ": charter 'customers' version 2 is not yet in effect: it is issued "
+                + "2099-01-01"), planned.err());
+        assertFalse(Files.exists(plan), "no plan is written under it");
+        Path out = dir.resolve("syn.csv");
+        Cli synth = Cli.run("synth", "--data", real, "--generator", "gaussian-copula", "--rows", 20, "--seed", 3,
+                "--out", out, "--charter", future);
+        assertEquals(3, synth.code(), synth.err());
+        assertFalse(Files.exists(out));
+        Cli shown = Cli.run("charter", "show", future);
+        assertEquals(0, shown.code(), shown.err());
+        assertTrue(shown.out().contains("not yet in effect (issued 2099-01-01); next due 2099-07-01"), shown.out());
+
+        Path old = charterIssued("old", "2020-01-01");
+        Cli overdue = Cli.run("charter", "show", old);
+        assertTrue(overdue.out().contains("every P6M from 2020-01-01: overdue since 2020-07-01"), overdue.out());
+        assertFalse(overdue.out().contains("next due"), overdue.out());
+        assertEquals(0, fit("--charter", old, "--plan-out", plan).code(), "a charter in effect writes plans");
     }
 
     @Test

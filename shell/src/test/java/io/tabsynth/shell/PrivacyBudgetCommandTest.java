@@ -257,6 +257,43 @@ class PrivacyBudgetCommandTest {
     }
 
     @Test
+    void aLimitWrittenAsAFileNameHoldsForTheSameDataUnderAnotherName() throws Exception {
+        Path ledger = dir.resolve("ledger.jsonl");
+        Path real = table("clin.csv", 11);
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{\"privacyBudget\": [{\"data\": \"clin.csv\", \"maxEpsilon\": 1.5}]}");
+        assertEquals(0, fit(real, ledger, "a.model", "--param", "epsilon=1", "--policy", policy).code());
+        assertEquals(0, fit(real, ledger, "b.model", "--param", "epsilon=1", "--policy", policy).code());
+        long lines = Files.readAllLines(ledger).size();
+
+        // the same bytes under another name: refused before the data is parsed
+        Path copy = Files.copy(real, dir.resolve("clin_copy.csv"));
+        Cli renamed = fit(copy, ledger, "c.model", "--param", "epsilon=1", "--policy", policy);
+        assertEquals(3, renamed.code(), renamed.err());
+        assertTrue(renamed.err().contains("refused before reading the data") && renamed.err().contains(
+                "for clin.csv, whose data this file holds under another name") && renamed.err().contains("by 2 fits"),
+                renamed.err());
+        // the same content in other bytes: refused once its content digest is known, before the generator sees it
+        Path crlf = dir.resolve("clin_crlf.csv");
+        Files.writeString(crlf, Files.readString(real).replace("\n", "\r\n"));
+        Cli resaved = fit(crlf, ledger, "d.model", "--param", "epsilon=1", "--policy", policy);
+        assertEquals(3, resaved.code(), resaved.err());
+        assertTrue(resaved.err().contains("refused before the generator saw the data"), resaved.err());
+        assertFalse(Files.exists(dir.resolve("c.model")) || Files.exists(dir.resolve("d.model")));
+        assertEquals(lines, Files.readAllLines(ledger).size(), "nothing recorded");
+        // other data is not held to the limit
+        assertEquals(0, fit(table("other.csv", 12), ledger, "e.model", "--param", "epsilon=1", "--policy", policy)
+                .code());
+
+        // no fit recorded under the name yet: the named file beside the policy gives its digest
+        Path fresh = dir.resolve("fresh.jsonl");
+        Files.writeString(policy, "{\"privacyBudget\": [{\"data\": \"clin.csv\", \"maxEpsilon\": 0.5}]}");
+        Cli first = fit(copy, fresh, "f.model", "--param", "epsilon=1", "--policy", policy);
+        assertEquals(3, first.code(), first.err());
+        assertTrue(first.err().contains("over the limit of 0.5"), first.err());
+    }
+
+    @Test
     void aPrivateFitKeepsTheExactRowCountOutOfItsRecordAndModel() throws Exception {
         Path ledger = dir.resolve("ledger.jsonl");
         Path real = table("real.csv", 11);

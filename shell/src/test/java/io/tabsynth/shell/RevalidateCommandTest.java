@@ -205,6 +205,56 @@ class RevalidateCommandTest {
         assertEquals(3, later.code, later.out);
     }
 
+    /** A charter with one approver (this test's key), the given checks and review interval, signed. */
+    private Path charter(String name, String check) throws Exception {
+        String me = KeyStore.standard().signingKey().keyId();
+        Path draft = Files.writeString(dir.resolve(name + "-draft.json"), "{\"name\": \"people\", \"version\": 1, "
+                + "\"purpose\": \"tests\", \"approvedUses\": [\"testing\"], \"audiences\": [\"analysts\"], "
+                + "\"checks\": [\"" + check + "\"], \"approvers\": [{\"name\": \"Me\", \"keyid\": \"" + me + "\"}], "
+                + "\"quorum\": {\"charter\": 1, \"plan\": 1, \"release\": 1}, \"reviewInterval\": \"P6M\", "
+                + "\"issued\": \"2026-12-01\"}");
+        Path signed = dir.resolve(name + ".json");
+        Cli done = Cli.run("charter", "sign", draft, "--out", signed);
+        assertEquals(0, done.code(), done.err());
+        return signed;
+    }
+
+    @Test
+    void theOriginalDataOrAnotherCharterRenewsNoReview() throws Exception {
+        Path charter = charter("charter", "fidelity.score >= 0.8");
+        Path cert = certified(charter);
+        Path record = dir.resolve("cert.revalidation.json");
+
+        // the real data the dataset was made from, as the "new" snapshot, under any name: refused, nothing written
+        Path copy = Files.copy(old, dir.resolve("old-again.csv"));
+        for (Path same : new Path[] {old, copy}) {
+            Cli r = run("revalidate", cert, "--real", same, "--baseline", old, "--charter", charter);
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("has the same data as old.csv, the real data") && r.err().contains(
+                    "--real must be a newer snapshot"), r.err());
+            assertFalse(Files.exists(record));
+        }
+        assertTrue(Revalidations.of(new Ledger(ledger), TrustStore.standard(KeyStore.standard()),
+                SignedDocument.read(cert).payloadSha256()).isEmpty(), "no revalidation recorded");
+
+        // a charter other than the certificate's (same name and version, other checks): refused
+        Path other = charter("lenient", "fidelity.score >= 0.1");
+        Path newer = people("newer.csv", 3, 0, 0.5, 0.3);
+        Cli r = run("revalidate", cert, "--real", newer, "--charter", other);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("lenient.json: charter digest") && r.err().contains("was certified under")
+                && r.err().contains("charter.json"), r.err());
+        assertFalse(Files.exists(record));
+        Cli verify = Cli.run("lineage", "verify", cert, "--ledger", ledger, "--charter", other);
+        assertEquals(2, verify.code(), verify.out() + verify.err());
+        assertTrue(verify.err().contains("its review date is counted only under the certificate's own charter"),
+                verify.err());
+
+        // a newer snapshot under the certificate's own charter renews it
+        assertEquals(0, run("revalidate", cert, "--real", newer, "--charter", charter).code());
+        assertTrue(Files.exists(record));
+    }
+
     private record Review(int code, String out, String err) {
     }
 

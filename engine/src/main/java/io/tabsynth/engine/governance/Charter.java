@@ -295,6 +295,15 @@ public final class Charter {
         return issued().plus(reviewInterval());
     }
 
+    /**
+     * Its review dates as of {@code today}, in words: "next due D" while D is to come, "overdue since D" once it has
+     * passed, and, for a charter issued on a later day, that it is not yet in effect.
+     */
+    public String reviewState(LocalDate today) {
+        String due = today.isAfter(reviewDue()) ? "overdue since " + reviewDue() : "next due " + reviewDue();
+        return issued().isAfter(today) ? "not yet in effect (issued " + issued() + "); " + due : due;
+    }
+
     /** Reads the fields of one object, naming the file and field in every complaint. */
     private record Fields(JsonNode node, String where) {
         String text(String name) {

@@ -7,6 +7,8 @@ import io.tabsynth.engine.lineage.SignedDocument;
 import io.tabsynth.engine.lineage.TrustStore;
 import io.tabsynth.spi.io.Sha256;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -37,10 +39,24 @@ public record SignedCharter(Path file, SignedDocument document, Charter charter,
 
     /**
      * As {@link #read}, and its own quorum must have signed it: a {@link QuorumNotMet} (exit 3) naming the approvers
-     * still needed otherwise. What every step done under a charter reads it with.
+     * still needed otherwise, and it must be in effect today (UTC), see below. What every step done under a charter
+     * reads it with.
      */
     public static SignedCharter readApproved(Path file, TrustStore trust) {
+        return readApproved(file, trust, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * As {@link #readApproved(Path, TrustStore)}, and the charter must be in effect on {@code today} (UTC): a charter
+     * issued on a later day is refused with a {@link CharterNotInEffect} (exit 3).
+     */
+    public static SignedCharter readApproved(Path file, TrustStore trust, LocalDate today) {
         SignedCharter c = read(file, trust);
+        if (c.charter().issued().isAfter(today)) {
+            throw new CharterNotInEffect(file + ": charter '" + c.charter().name() + "' version "
+                    + c.charter().version() + " is not yet in effect: it is issued " + c.charter().issued()
+                    + " and today is " + today + " (UTC); no fit, plan or approval is done under it before then");
+        }
         if (!c.quorum().met()) {
             throw new QuorumNotMet(file.toString(), c.quorum());
         }

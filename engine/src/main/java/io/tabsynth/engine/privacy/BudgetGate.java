@@ -18,7 +18,7 @@ import java.util.Set;
  * Decides, before a fit reads a single value, whether the privacy budget limits of a policy allow it: what the
  * ledgers recorded on the same data, plus what the fit plans to spend ({@code Generator.plannedPrivacyCost}), must
  * stay within every limit that applies. Only the data file's bytes are digested to find the past fits; the data is
- * not parsed. A fit with no formal guarantee, or on data that already has none, is refused while a limit applies.
+ * not parsed. A limit written as a file name applies to any data with that file's digests, whatever its name. A fit with no formal guarantee, or on data that already has none, is refused while a limit applies.
  */
 public final class BudgetGate {
     private final LedgerFits finder;
@@ -49,7 +49,8 @@ public final class BudgetGate {
             throw new BadInputException(data + ": file not found");
         }
         String sha256 = Sha256.file(data);
-        List<RecordedFit> fits = finder.on(ledgers, sha256, contentSha256);
+        List<RecordedFit> all = finder.all(ledgers);
+        List<RecordedFit> fits = LedgerFits.onData(all, sha256, contentSha256);
         Set<String> digests = new HashSet<>();
         digests.add(sha256);
         if (contentSha256 != null) {
@@ -61,19 +62,45 @@ public final class BudgetGate {
             }
         });
         SpentBudget spent = new SpentBudget(data, sha256, contentSha256, ledgers, fits);
+        String fileName = data.getFileName().toString();
         for (BudgetLimit limit : limits) {
-            if (limit.appliesTo(digests, data.getFileName().toString())) {
-                check(limit, spent, generator, planned, contentSha256 == null);
+            Set<String> named = namedDigests(limit, all);
+            if (limit.appliesTo(digests, fileName, named)) {
+                check(limit, spent, generator, planned, contentSha256 == null, limit.namesFile()
+                        && !limit.data().equals(fileName));
             }
         }
     }
 
+    /**
+     * The digests of the data a limit written as a file name stands for: the file and content digests the ledgers
+     * recorded for real data of that file name, and the digest of the named file itself where it exists.
+     */
+    private static Set<String> namedDigests(BudgetLimit limit, List<RecordedFit> all) {
+        Set<String> named = new HashSet<>();
+        if (!limit.namesFile()) {
+            return named;
+        }
+        for (RecordedFit f : all) {
+            Path recorded = f.data().path().getFileName();
+            if (recorded != null && recorded.toString().equals(limit.data())) {
+                named.add(f.data().sha256());
+                if (f.data().contentSha256() != null) {
+                    named.add(f.data().contentSha256());
+                }
+            }
+        }
+        limit.namedFile().ifPresent(file -> named.add(Sha256.file(file)));
+        return named;
+    }
+
     private static void check(BudgetLimit limit, SpentBudget spent, String generator, Optional<PrivacyCost> planned,
-                              boolean unread) {
+                              boolean unread, boolean byContent) {
         String head = (unread ? "refused before reading the data" : "refused before the generator saw the data")
                 + ": fitting " + generator + " on " + spent.data() + " under "
                 + limit.policy() + " (maxEpsilon " + shown(limit.maxEpsilon()) + " at delta "
-                + shown(limit.delta()) + "): ";
+                + shown(limit.delta()) + (byContent ? " for " + limit.data() + ", whose data this file holds under "
+                + "another name" : "") + "): ";
         if (planned.isEmpty()) {
             throw new BudgetRefusedException(head + generator + " gives no formal privacy guarantee with these "
                     + "parameters (it is not differentially private, or its noise is seeded), so no epsilon covers "

@@ -37,11 +37,27 @@ public final class LedgerFits {
      * @param contentSha256 the data's content digest, or {@code null} when the data was not parsed
      */
     public List<RecordedFit> on(List<Path> ledgers, String fileSha256, String contentSha256) {
-        List<RecordedFit> candidates = new ArrayList<>();
+        return onData(all(ledgers), fileSha256, contentSha256);
+    }
+
+    /** Of these fits, those on the data, as {@link #on(List, String, String)} finds them. */
+    public static List<RecordedFit> onData(List<RecordedFit> all, String fileSha256, String contentSha256) {
         Set<String> contents = new HashSet<>();
         if (contentSha256 != null) {
             contents.add(contentSha256);
         }
+        for (RecordedFit f : all) {
+            if (f.data().sha256().equals(fileSha256) && f.data().contentSha256() != null) {
+                contents.add(f.data().contentSha256());
+            }
+        }
+        return all.stream().filter(f -> f.data().sha256().equals(fileSha256)
+                || f.data().contentSha256() != null && contents.contains(f.data().contentSha256())).toList();
+    }
+
+    /** Every recorded fit on any real data in the ledgers, each ledger verified first, in the order given. */
+    public List<RecordedFit> all(List<Path> ledgers) {
+        List<RecordedFit> fits = new ArrayList<>();
         for (Path ledger : ledgers) {
             for (SignedRecord r : verified(ledger)) {
                 if (!r.step().fitsRealData()) {
@@ -49,16 +65,12 @@ public final class LedgerFits {
                 }
                 for (Artifact in : r.step().inputs()) {
                     if (Artifact.REAL_DATA_ROLE.equals(in.role())) {
-                        candidates.add(new RecordedFit(ledger, r.sequence(), r.step(), in));
-                        if (in.sha256().equals(fileSha256) && in.contentSha256() != null) {
-                            contents.add(in.contentSha256());
-                        }
+                        fits.add(new RecordedFit(ledger, r.sequence(), r.step(), in));
                     }
                 }
             }
         }
-        return candidates.stream().filter(f -> f.data().sha256().equals(fileSha256)
-                || f.data().contentSha256() != null && contents.contains(f.data().contentSha256())).toList();
+        return fits;
     }
 
     /** The records of a ledger that verifies; a ledger that does not is refused, naming what failed. */

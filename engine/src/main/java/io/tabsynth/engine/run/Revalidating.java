@@ -8,6 +8,7 @@ import io.tabsynth.engine.certify.Certifier;
 import io.tabsynth.engine.data.io.FrameReader;
 import io.tabsynth.engine.data.io.Metadata;
 import io.tabsynth.engine.drift.DriftReport;
+import io.tabsynth.engine.governance.RecordedCharter;
 import io.tabsynth.engine.governance.Revalidations;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Dsse;
@@ -76,10 +77,15 @@ final class Revalidating {
         Step evaluate = evaluateStep(r.certificate(), predicate.path("validation").path("sha256").asText());
         List<String> evaluators = Arrays.asList(evaluate.parameters().get("evaluators").split(","));
         Map<String, String> options = givenOptions(evaluate.parameters(), evaluators);
+        if (r.charter() != null) {
+            RecordedCharter.requireSame(r.certificate(), r.charter(), SignedDocument.read(r.charter()).payloadSha256(),
+                    "it is revalidated");
+        }
         Policy policy = policy(r, report);
 
         Frame current = dataFiles.read(r.real(), r.metadata());
         recorder.remember(r.real());
+        notTheOriginal(r, Artifact.of(current), lastRealData(predicate, r.certificate()));
         Metadata like = Metadata.of(current.schema(), (r.metadata() == null ? Metadata.NONE
                 : Metadata.read(r.metadata())).missingValues());
         Path syntheticFile = r.synthetic() != null ? r.synthetic() : beside(r.certificate(), certified.path("name").asText());
@@ -227,8 +233,31 @@ final class Revalidating {
         return Policy.of(policy, Path.of(report.path("policy").path("policy").asText("the certified report's checks")));
     }
 
+    /**
+     * Refuses (bad input, exit 2) a "new" snapshot with the same bytes or content as the real data the dataset was made
+     * from: it is no newer snapshot, so revalidating against it would renew the review for nothing.
+     */
+    private static void notTheOriginal(RevalidateRequest r, Artifact current, Artifact original) {
+        if (current != null && original != null && sameData(current, original.sha256(), original.contentSha256())) {
+            throw new BadInputException(r.real() + ": has the same data as " + original.path().getFileName()
+                    + ", the real data " + r.certificate() + " was made from (sha256 " + original.sha256()
+                    + "); --real must be a newer snapshot, so this revalidation would renew nothing; nothing was "
+                    + "written");
+        }
+    }
+
     /** The real data the certified dataset's chain last learnt from, as its fit recorded it. */
     private static Artifact recordedRealData(Path certificate, JsonNode predicate) {
+        Artifact real = lastRealData(predicate, certificate);
+        if (real == null) {
+            throw new BadInputException(certificate + ": its lineage records no real data the dataset was learnt from, "
+                    + "so there is no baseline to measure drift from; leave out --baseline");
+        }
+        return real;
+    }
+
+    /** The real data the certified dataset's chain last learnt from, or {@code null} when it records none. */
+    private static Artifact lastRealData(JsonNode predicate, Path certificate) {
         Artifact real = null;
         int i = 0;
         for (JsonNode envelope : predicate.path("history")) {
@@ -237,10 +266,6 @@ final class Revalidating {
                 real = step.inputs().stream().filter(in -> Artifact.REAL_DATA_ROLE.equals(in.role())).findFirst()
                         .orElse(real);
             }
-        }
-        if (real == null) {
-            throw new BadInputException(certificate + ": its lineage records no real data the dataset was learnt from, "
-                    + "so there is no baseline to measure drift from; leave out --baseline");
         }
         return real;
     }

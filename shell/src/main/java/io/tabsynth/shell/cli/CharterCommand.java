@@ -195,7 +195,8 @@ public final class CharterCommand {
                 o.printf("%-15s %s (sha256 %s), key %s%n", "opt-out list", c.optOuts().file(), c.optOuts().sha256(),
                         c.optOuts().keyColumn());
             }
-            o.printf("%-15s every %s from %s: next due %s%n", "review", c.reviewInterval(), c.issued(), c.reviewDue());
+            o.printf("%-15s every %s from %s: %s%n", "review", c.reviewInterval(), c.issued(),
+                    c.reviewState(LocalDate.now(ZoneOffset.UTC)));
         }
 
         /** A number as people write it: 3, not 3.0; 0.000001, not 1.0E-6. */

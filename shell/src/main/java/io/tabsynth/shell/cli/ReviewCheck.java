@@ -2,14 +2,13 @@ package io.tabsynth.shell.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tabsynth.engine.certify.Certifier;
+import io.tabsynth.engine.governance.RecordedCharter;
 import io.tabsynth.engine.governance.Revalidations;
 import io.tabsynth.engine.governance.ReviewSchedule;
 import io.tabsynth.engine.governance.SignedCharter;
 import io.tabsynth.engine.lineage.Artifact;
 import io.tabsynth.engine.lineage.Ledger;
-import io.tabsynth.engine.lineage.Sidecar;
 import io.tabsynth.engine.lineage.SignedDocument;
-import io.tabsynth.engine.lineage.SignedRecord;
 import io.tabsynth.engine.lineage.TrustStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,6 +55,9 @@ public final class ReviewCheck {
             return 0;
         }
         SignedCharter charter = SignedCharter.read(charterFile, trust);
+        if (charterGiven != null) {
+            RecordedCharter.requireSame(target, charterGiven, charter.digest(), "its review date is counted");
+        }
         Instant certified = Instant.parse(statement.path("predicate").path("issuedOn").asText());
         ReviewSchedule.Review review = new ReviewSchedule(charter.charter().reviewInterval(), clock)
                 .review(certified, Revalidations.of(ledger, trust, doc.payloadSha256()));
@@ -76,16 +78,6 @@ public final class ReviewCheck {
 
     /** The charter file the certificate's certify step named, or {@code null}. */
     private static Path recordedCharter(Path certificate) {
-        if (!Files.exists(Sidecar.of(certificate))) {
-            return null;
-        }
-        Path found = null;
-        for (SignedRecord r : Sidecar.records(certificate)) {
-            if (r.step().step().equals("certify")) {
-                found = r.step().inputs().stream().filter(in -> in.role().equals(SignedCharter.ROLE))
-                        .map(Artifact::path).findFirst().orElse(found);
-            }
-        }
-        return found;
+        return RecordedCharter.of(certificate).map(Artifact::path).orElse(null);
     }
 }

@@ -72,7 +72,8 @@ public final class RunCommand implements Callable<Integer> {
         return switch (f.kind()) {
             case "BadInputException" -> 2;
             case "VerificationException" -> 4;
-            case "BudgetRefusedException", "QuorumNotMet", "ReleaseChecksFailed", "OptOutsNotHonoured" ->
+            case "BudgetRefusedException", "QuorumNotMet", "CharterNotInEffect", "ReleaseChecksFailed",
+                    "OptOutsNotHonoured" ->
                     EvaluateCommand.GATE_FAILED;
             default -> 1;
         };
