@@ -134,7 +134,7 @@ public final class RareValues {
             while (counts.containsKey(standIn)) {
                 standIn += "#";
             }
-            TextShape shape = TextShape.learn(rare, TextShape.wordRows(counts), minCount,
+            TextShape shape = TextShape.learn(rare, counts, minCount,
                     new Rng(Seeds.derive(Seeds.derive(seed, INVENT_STREAM), name)));
             out.add(new Column(name, standIn, kept, rare.size(), rareRows, presentRows, shape));
         }

@@ -61,11 +61,17 @@ public final class TextShape {
     }
 
     /**
-     * Learns the shape of {@code rare} (the column's rare values, each with how many rows hold it) given how many
-     * rows of the whole column hold each word ({@link #wordRows}); invented words come from {@code rng}. The result
-     * does not depend on the maps' order.
+     * Learns the shape of {@code rare} (the column's rare values, each with how many rows hold it) given the whole
+     * {@code column}'s values and how many rows hold each; invented words come from {@code rng}. A template is kept
+     * only when at least {@code minCount} distinct values of the column have its shape (word by word), so the shape
+     * of a few values is never told. The result does not depend on the maps' order.
      */
-    public static TextShape learn(Map<String, Integer> rare, Map<String, Integer> wordRows, int minCount, Rng rng) {
+    public static TextShape learn(Map<String, Integer> rare, Map<String, Integer> column, int minCount, Rng rng) {
+        Map<String, Integer> wordRows = wordRows(column);
+        Map<List<String>, Integer> shapeHolders = new HashMap<>();
+        for (String v : column.keySet()) {
+            shapeHolders.merge(fullShape(words(v)), 1, Integer::sum);
+        }
         Map<List<String>, Integer> counts = new HashMap<>();
         Map<List<String>, Integer> holders = new HashMap<>();
         for (Map.Entry<String, Integer> value : rare.entrySet()) {
@@ -83,9 +89,9 @@ public final class TextShape {
                 parts.set(least, SHAPE + shapeOf(words.get(least)));
             }
             counts.merge(parts, value.getValue(), Integer::sum);
-            holders.merge(parts, 1, Integer::sum);
+            holders.putIfAbsent(parts, shapeHolders.getOrDefault(fullShape(words), 0));
         }
-        // a template fewer than minCount real values share would tell the shape of those few: keep none such
+        // a template whose shape fewer than minCount values of the column share would tell the shape of those few
         counts.keySet().removeIf(parts -> holders.get(parts) < minCount);
         List<Map.Entry<List<String>, Integer>> order = new ArrayList<>(counts.entrySet());
         order.sort(Map.Entry.<List<String>, Integer>comparingByValue().reversed()
@@ -187,6 +193,11 @@ public final class TextShape {
      * The shape of a word: {@code A} per upper-case letter, {@code a} per lower-case one, {@code 9} per digit but a
      * zero that starts a number, which stays {@code 0} ({@code 00501} is {@code 09999}, {@code 417} is {@code 999}).
      */
+    /** Every word of a value by its shape. */
+    private static List<String> fullShape(List<String> words) {
+        return words.stream().map(TextShape::shapeOf).toList();
+    }
+
     static String shapeOf(String word) {
         StringBuilder b = new StringBuilder(word.length());
         word.codePoints().forEach(c -> {

@@ -154,11 +154,24 @@ class RareValuesTest {
         assertEquals("999", TextShape.shapeOf("417"));
         assertEquals("A-0999/9", TextShape.shapeOf("B-0417/3"));
         Map<String, Integer> rareZips = Map.of("00501", 1, "00544", 1, "01001", 1, "02108", 1, "03301", 1);
-        TextShape zips = TextShape.learn(rareZips, TextShape.wordRows(rareZips), K, new Rng(1));
+        TextShape zips = TextShape.learn(rareZips, rareZips, K, new Rng(1));
         Rng rng = new Rng(2);
         for (int i = 0; i < 200; i++) {
             assertTrue(zips.draw(rng).matches("0\\d{4}"), "zip codes keep their leading zero");
         }
+    }
+
+    @Test
+    void oneRareValueKeepsTheShapeTheColumnsCommonValuesShare() {
+        // one rare zip among common ones: its shape is every zip's, so replacing it keeps the written form
+        Map<String, Integer> column = new java.util.HashMap<>(Map.of("00834", 1));
+        for (int i = 0; i < 2 * K; i++) {
+            column.put(String.format("%05d", 100 + 137 * i), K + 1);
+        }
+        TextShape zips = TextShape.learn(Map.of("00834", 1), column, K, new Rng(1));
+        assertEquals(List.of("09999"), zips.templates());
+        TextShape alone = TextShape.learn(Map.of("00834", 1), Map.of("00834", 1, "ab", K), K, new Rng(1));
+        assertFalse(alone.templates().contains("09999"), "a shape only the rare value has is not kept");
     }
 
     @Test
@@ -168,7 +181,7 @@ class RareValuesTest {
                 " Doland-Ketherlands", 1, " Foland-Retherlands", 1);
         Map<String, Integer> all = new java.util.HashMap<>(rare);
         all.put(" United-States", 1);
-        TextShape shape = TextShape.learn(rare, TextShape.wordRows(all), K, new Rng(1));
+        TextShape shape = TextShape.learn(rare, all, K, new Rng(1));
         String made = shape.draw(new Rng(2));
         assertTrue(made.matches(" [A-Z][a-z]{5}-[A-Z][a-z]{10}"), "'" + made + "'");
         assertEquals(List.of(" Aaaaaa-Aaaaaaaaaaa"), shape.templates());
@@ -181,13 +194,13 @@ class RareValuesTest {
         for (int i = 0; i < K; i++) {
             rare.put("tier" + (char) ('a' + i) + "x", 1);
         }
-        TextShape shape = TextShape.learn(rare, TextShape.wordRows(rare), K, new Rng(1));
+        TextShape shape = TextShape.learn(rare, rare, K, new Rng(1));
         assertEquals(List.of("aaaaaa"), shape.templates(), "only the shape five values share is kept");
         Rng rng = new Rng(2);
         for (int i = 0; i < 100; i++) {
             assertTrue(shape.draw(rng).matches("[a-z]{6}"));
         }
-        TextShape alone = TextShape.learn(Map.of("VIP-Royal", 1), TextShape.wordRows(Map.of("VIP-Royal", 1)), K, new Rng(1));
+        TextShape alone = TextShape.learn(Map.of("VIP-Royal", 1), Map.of("VIP-Royal", 1), K, new Rng(1));
         assertEquals(List.of("Aaaaaaa"), alone.templates(), "no shared shape: a shape of no real value's telling");
     }
 
